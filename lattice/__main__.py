@@ -1,0 +1,5 @@
+"""``python -m lattice`` runs the Lattice command line."""
+
+from lattice.cli import main
+
+main()

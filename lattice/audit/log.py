@@ -1,0 +1,62 @@
+"""Writing audit entries. Only named actions call :func:`record`, inside their transaction."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+
+from lattice.audit.models import AuditEntry
+
+SYSTEM = "system"
+
+
+def _actor_label(actor: Any) -> str:
+    if actor is None:
+        return SYSTEM
+    full = actor.get_full_name() if hasattr(actor, "get_full_name") else ""
+    return f"{full} ({actor.get_username()})" if full else actor.get_username()
+
+
+def record(
+    *,
+    actor: Any,
+    action: str,
+    obj: models.Model | None = None,
+    district: Any = None,
+    staff_member: Any = None,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+    summary: str = "",
+) -> AuditEntry:
+    """Append one audit entry. ``actor`` is a user or None for the system."""
+    return AuditEntry.objects.create(
+        actor=actor if actor is not None and getattr(actor, "pk", None) else None,
+        actor_label=_actor_label(actor),
+        action=action,
+        district=district,
+        object_type=obj._meta.label if obj is not None else "",
+        object_id=str(obj.pk) if obj is not None else "",
+        object_label=str(obj)[:300] if obj is not None else "",
+        staff_member=staff_member,
+        before=before or {},
+        after=after or {},
+        summary=summary[:500],
+    )
+
+
+def snapshot(obj: models.Model, fields: list[str]) -> dict[str, Any]:
+    """The current values of ``fields`` on ``obj``, JSON-ready, for before/after."""
+    out: dict[str, Any] = {}
+    for name in fields:
+        value = getattr(obj, name)
+        if isinstance(value, models.Model):
+            value = str(value)
+        out[name] = value
+    return out
+
+
+def diff(before: dict[str, Any], after: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Only the fields that changed, as (before, after)."""
+    keys = [k for k in after if before.get(k) != after.get(k)]
+    return {k: before.get(k) for k in keys}, {k: after[k] for k in keys}

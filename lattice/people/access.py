@@ -1,0 +1,251 @@
+"""Who may see what: the one permission layer used by views, the CLI and the API.
+
+Scopes (issue "Foundation"):
+- a teacher sees their own record;
+- a principal sees the staff of the school(s) they lead, for the school years they lead it;
+- a district talent officer sees everything in their district;
+- a network officer sees aggregate counts of member districts, never individual records;
+- a superuser sees everything.
+
+Anything outside a user's scope is reported as *not found* (404), never *forbidden*, so the
+existence of another district's records does not leak. Every function here is a plain
+predicate or a queryset filter; nothing here writes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from lattice.people.models import (
+    AccessGrant,
+    Assignment,
+    District,
+    Network,
+    Position,
+    RatingRecord,
+    School,
+    StaffMember,
+)
+
+PRINCIPAL_POSITIONS = (Position.PRINCIPAL,)
+
+
+@dataclass(frozen=True)
+class Persona:
+    """What a signed-in user is, for navigation and home pages (not for access decisions)."""
+
+    key: str  # superuser | officer | network | principal | teacher | none
+    label: str
+
+
+@dataclass
+class Scope:
+    """The resolved reach of one user; built once per request by :func:`scope_for`."""
+
+    user: Any
+    is_superuser: bool = False
+    own_staff_id: int | None = None
+    officer_district_ids: frozenset[int] = field(default_factory=frozenset)
+    network_ids: frozenset[int] = field(default_factory=frozenset)
+    # (school id, school year id) pairs the user leads as principal
+    led_school_years: frozenset[tuple[int, int]] = field(default_factory=frozenset)
+
+    @cached_property
+    def led_school_ids(self) -> frozenset[int]:
+        return frozenset(school for school, _ in self.led_school_years)
+
+    @property
+    def is_officer(self) -> bool:
+        return bool(self.officer_district_ids)
+
+    @property
+    def is_network_officer(self) -> bool:
+        return bool(self.network_ids)
+
+    @property
+    def is_principal(self) -> bool:
+        return bool(self.led_school_years)
+
+    @property
+    def persona(self) -> Persona:
+        if self.is_superuser:
+            return Persona("superuser", "Administrator")
+        if self.is_officer:
+            return Persona("officer", "District talent office")
+        if self.is_network_officer:
+            return Persona("network", "Network office")
+        if self.is_principal:
+            return Persona("principal", "Principal")
+        if self.own_staff_id is not None:
+            return Persona("teacher", "Teacher")
+        return Persona("none", "No access yet")
+
+
+ANONYMOUS = Scope(user=None)
+
+
+def scope_for(user: Any) -> Scope:
+    """Resolve a user's scope from their staff record, assignments and grants."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return ANONYMOUS
+    cached = getattr(user, "_lattice_scope", None)
+    if cached is not None:
+        return cached
+    if user.is_superuser:
+        scope = Scope(user=user, is_superuser=True)
+    else:
+        grants = list(AccessGrant.objects.filter(user=user).values_list("role", "district_id",
+                                                                          "network_id"))
+        staff_id = StaffMember.objects.filter(user=user, active=True).values_list(
+            "pk", flat=True).first()
+        led: frozenset[tuple[int, int]] = frozenset()
+        if staff_id is not None:
+            led = frozenset(
+                Assignment.objects.filter(
+                    staff_member_id=staff_id, position__in=PRINCIPAL_POSITIONS
+                ).values_list("school_id", "school_year_id")
+            )
+        scope = Scope(
+            user=user,
+            own_staff_id=staff_id,
+            officer_district_ids=frozenset(
+                d for role, d, _ in grants if role == AccessGrant.Role.TALENT_OFFICER
+            ),
+            network_ids=frozenset(
+                n for role, _, n in grants if role == AccessGrant.Role.NETWORK_OFFICER
+            ),
+            led_school_years=led,
+        )
+    user._lattice_scope = scope
+    return scope
+
+
+def _led_q(scope: Scope, prefix: str = "") -> Q:
+    """Q matching assignments (via ``prefix``) at a school in a year the principal leads it."""
+    q = Q(pk__in=[])
+    for school_id, year_id in scope.led_school_years:
+        q |= Q(**{f"{prefix}school_id": school_id, f"{prefix}school_year_id": year_id})
+    return q
+
+
+# --- staff -------------------------------------------------------------------------------
+
+
+def staff_visible_to(user: Any) -> QuerySet[StaffMember]:
+    """The staff members whose individual records ``user`` may see."""
+    scope = scope_for(user)
+    qs = StaffMember.objects.all()
+    if scope.is_superuser:
+        return qs
+    q = Q(pk__in=[])
+    if scope.own_staff_id is not None:
+        q |= Q(pk=scope.own_staff_id)
+    if scope.officer_district_ids:
+        q |= Q(district_id__in=scope.officer_district_ids)
+    if scope.led_school_years:
+        led_staff = Assignment.objects.filter(_led_q(scope)).values("staff_member_id")
+        q |= Q(pk__in=led_staff)
+    return qs.filter(q)
+
+
+def can_view_staff(user: Any, staff: StaffMember) -> bool:
+    return staff_visible_to(user).filter(pk=staff.pk).exists()
+
+
+def get_visible_staff(user: Any, pk: Any) -> StaffMember:
+    """The staff member ``pk`` if ``user`` may see them; 404 otherwise (also when absent)."""
+    try:
+        return staff_visible_to(user).select_related("district").get(pk=pk)
+    except (StaffMember.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404("No such person") from exc
+
+
+def ratings_visible_to(user: Any, staff: StaffMember) -> QuerySet[RatingRecord]:
+    """A person's ratings that ``user`` may read.
+
+    A principal reads ratings only for the years they led a school where the person worked;
+    the person, their district's talent office and superusers read all of them.
+    """
+    scope = scope_for(user)
+    qs = staff.ratings.select_related("school_year")
+    if scope.is_superuser or scope.own_staff_id == staff.pk or (
+        staff.district_id in scope.officer_district_ids
+    ):
+        return qs
+    if scope.led_school_years:
+        years = Assignment.objects.filter(_led_q(scope), staff_member=staff).values(
+            "school_year_id"
+        )
+        return qs.filter(school_year_id__in=years)
+    return qs.none()
+
+
+def assignments_visible_to(user: Any, staff: StaffMember) -> QuerySet[Assignment]:
+    """A person's assignments that ``user`` may read (a principal: only at schools they lead)."""
+    scope = scope_for(user)
+    qs = staff.assignments.select_related("school", "school_year")
+    if scope.is_superuser or scope.own_staff_id == staff.pk or (
+        staff.district_id in scope.officer_district_ids
+    ):
+        return qs
+    if scope.led_school_years:
+        return qs.filter(_led_q(scope))
+    return qs.none()
+
+
+# --- schools and districts ----------------------------------------------------------------
+
+
+def schools_visible_to(user: Any) -> QuerySet[School]:
+    """Schools whose staff lists ``user`` may open."""
+    scope = scope_for(user)
+    qs = School.objects.select_related("district")
+    if scope.is_superuser:
+        return qs
+    return qs.filter(
+        Q(district_id__in=scope.officer_district_ids) | Q(pk__in=scope.led_school_ids)
+    )
+
+
+def get_visible_school(user: Any, pk: Any) -> School:
+    try:
+        return schools_visible_to(user).get(pk=pk)
+    except (School.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404("No such school") from exc
+
+
+def districts_administered_by(user: Any) -> QuerySet[District]:
+    """Districts whose talent-office pages (directory, audit log, imports) ``user`` may use."""
+    scope = scope_for(user)
+    if scope.is_superuser:
+        return District.objects.all()
+    return District.objects.filter(pk__in=scope.officer_district_ids)
+
+
+def can_administer_district(user: Any, district: District) -> bool:
+    return districts_administered_by(user).filter(pk=district.pk).exists()
+
+
+def get_administered_district(user: Any, key: str) -> District:
+    try:
+        return districts_administered_by(user).get(key=key)
+    except District.DoesNotExist as exc:
+        raise Http404("No such district") from exc
+
+
+def networks_visible_to(user: Any) -> QuerySet[Network]:
+    """Networks whose aggregate pages ``user`` may see (counts only, never individuals)."""
+    scope = scope_for(user)
+    if scope.is_superuser:
+        return Network.objects.all()
+    return Network.objects.filter(pk__in=scope.network_ids)
+
+
+def can_view_audit(user: Any) -> bool:
+    scope = scope_for(user)
+    return scope.is_superuser or scope.is_officer

@@ -1,0 +1,1 @@
+"""Views of the people app, split by page group."""

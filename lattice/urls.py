@@ -1,0 +1,16 @@
+"""Top-level URL map. Each app owns its URLs; the admin is for superusers only."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+admin.site.site_header = "Lattice administration"
+admin.site.site_title = "Lattice"
+# Only superusers reach the Django admin; talent officers use Lattice's own pages.
+admin.site.has_permission = lambda request: (  # type: ignore[method-assign]
+    request.user.is_active and request.user.is_superuser
+)
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("", include("lattice.people.urls")),
+]
