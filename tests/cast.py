@@ -6,7 +6,9 @@ and the current school year 2025-26 plus 2024-25; Southport has one school.
 - ``teacher``: Ada Teacher, teaches at Alder; ``teacher_other_school``: Ben Other at Birch;
 - ``principal``: Pat Principal leads Alder; ``other_principal``: Olive Head leads Birch;
 - ``officer``: Northfield's talent officer; ``other_officer``: Southport's;
-- ``network_officer``: sees aggregates of both districts; ``superuser``; ``anonymous``.
+- ``network_officer``: sees aggregates of both districts; ``superuser``; ``anonymous``;
+- ``reviewer``: Rae Reviewer, a teacher at Birch whom later apps seat on review panels
+  (pathway peer review, role selection); in the people app she is just another teacher.
 
 Every persona's password is ``PASSWORD``.
 """
@@ -40,6 +42,7 @@ PERSONAS = (
     "officer",
     "other_officer",
     "network_officer",
+    "reviewer",
     "anonymous",
 )
 
@@ -60,6 +63,7 @@ class Cast:
     principal_staff: StaffMember
     other_principal_staff: StaffMember
     other_district_teacher_staff: StaffMember
+    reviewer_staff: StaffMember
     users: dict[str, Any]
 
     def user(self, persona: str) -> Any:
@@ -119,6 +123,8 @@ def build_cast() -> Cast:
     other_principal, users["other_principal"] = _person(
         district, "N2002", "Olive", "Head", birch, [last_year, year], Position.PRINCIPAL,
         username="principal2")
+    reviewer, users["reviewer"] = _person(district, "N1003", "Rae", "Reviewer", birch,
+                                          [last_year, year], username="reviewer")
     far_teacher, _ = _person(other, "S1001", "Cy", "Faraway", harbor, [other_year])
     for staff, label in [(teacher, "Effective"), (other_teacher, "Highly Effective"),
                          (far_teacher, "Developing")]:
@@ -148,5 +154,5 @@ def build_cast() -> Cast:
         harbor=harbor, year=year, last_year=last_year, other_year=other_year,
         teacher_staff=teacher, teacher_other_school_staff=other_teacher,
         principal_staff=principal, other_principal_staff=other_principal,
-        other_district_teacher_staff=far_teacher, users=users,
+        other_district_teacher_staff=far_teacher, reviewer_staff=reviewer, users=users,
     )

@@ -7,6 +7,7 @@ def test_each_persona_resolves_to_its_home_persona(cast):
     expected = {
         "teacher": "teacher",
         "teacher_other_school": "teacher",
+        "reviewer": "teacher",
         "principal": "principal",
         "other_principal": "principal",
         "officer": "officer",
