@@ -32,7 +32,9 @@ if not SECRET_KEY:
             "or set DEBUG=1 for local development."
         )
 elif not DEBUG and (SECRET_KEY == _INSECURE_KEY or len(SECRET_KEY) < 32):
-    raise ImproperlyConfigured("SECRET_KEY must be at least 32 random characters when DEBUG is off.")
+    raise ImproperlyConfigured(
+        "SECRET_KEY must be at least 32 random characters when DEBUG is off."
+    )
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG or TESTING else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])

@@ -38,6 +38,12 @@ def allow(*personas: str) -> frozenset[str]:
 
 
 EVERYONE_SIGNED_IN = allow(
-    "teacher", "teacher_other_school", "principal", "other_principal", "officer",
-    "other_officer", "network_officer", "reviewer",
+    "teacher",
+    "teacher_other_school",
+    "principal",
+    "other_principal",
+    "officer",
+    "other_officer",
+    "network_officer",
+    "reviewer",
 )

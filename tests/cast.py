@@ -32,7 +32,7 @@ from lattice.people.models import (
     StaffMember,
 )
 
-PASSWORD = "correct-horse-battery-staple"  # noqa: S105 - test fixture
+PASSWORD = "correct-horse-battery-staple"
 
 PERSONAS = (
     "teacher",
@@ -70,26 +70,51 @@ class Cast:
         return self.users.get(persona)
 
 
-def _school(district: District, key: str, name: str, years: list[SchoolYear], frl: str,
-            level: str) -> School:
+def _school(
+    district: District, key: str, name: str, years: list[SchoolYear], frl: str, level: str
+) -> School:
     school = School.objects.create(district=district, key=key, name=name)
     for year in years:
-        SchoolYearProfile.objects.create(school=school, school_year=year, level=level,
-                                         frl_share=Decimal(frl), title_i=Decimal(frl) >= 0.5)
+        SchoolYearProfile.objects.create(
+            school=school,
+            school_year=year,
+            level=level,
+            frl_share=Decimal(frl),
+            title_i=Decimal(frl) >= 0.5,
+        )
     return school
 
 
-def _person(district: District, employee_id: str, given: str, family: str,
-            school: School, years: list[SchoolYear], position: str = Position.TEACHER,
-            username: str | None = None) -> tuple[StaffMember, Any]:
+def _person(
+    district: District,
+    employee_id: str,
+    given: str,
+    family: str,
+    school: School,
+    years: list[SchoolYear],
+    position: str = Position.TEACHER,
+    username: str | None = None,
+) -> tuple[StaffMember, Any]:
     staff, _ = actions.save_staff_member(
-        None, district, employee_id=employee_id, given_name=given, family_name=family,
+        None,
+        district,
+        employee_id=employee_id,
+        given_name=given,
+        family_name=family,
         email=f"{given.lower()}.{family.lower()}@{district.key}.example.org",
-        hire_date=dt.date(2019, 8, 15), prior_years_experience=Decimal("2"),
+        hire_date=dt.date(2019, 8, 15),
+        prior_years_experience=Decimal("2"),
     )
     for year in years:
-        actions.add_assignment(None, staff, school=school, school_year=year, position=position,
-                               subject="Mathematics", grades="3-5")
+        actions.add_assignment(
+            None,
+            staff,
+            school=school,
+            school_year=year,
+            position=position,
+            subject="Mathematics",
+            grades="3-5",
+        )
     user = None
     if username:
         user = actions.create_login(None, username=username, password=PASSWORD, staff=staff)
@@ -99,60 +124,108 @@ def _person(district: District, employee_id: str, given: str, family: str,
 def build_cast() -> Cast:
     network = actions.create_network(None, key="river-valley", name="River Valley Network")
     labels = ["Ineffective", "Developing", "Effective", "Highly Effective"]
-    district = actions.create_district(None, key="northfield", name="Northfield Public Schools",
-                                       network=network, rating_labels=labels)
-    other = actions.create_district(None, key="southport", name="Southport City Schools",
-                                    network=network, rating_labels=labels)
-    last_year = SchoolYear.objects.create(district=district, label="2024-25",
-                                          start=dt.date(2024, 7, 1), end=dt.date(2025, 6, 30))
-    year = SchoolYear.objects.create(district=district, label="2025-26",
-                                     start=dt.date(2025, 7, 1), end=dt.date(2026, 6, 30))
-    other_year = SchoolYear.objects.create(district=other, label="2025-26",
-                                           start=dt.date(2025, 7, 1), end=dt.date(2026, 6, 30))
+    district = actions.create_district(
+        None,
+        key="northfield",
+        name="Northfield Public Schools",
+        network=network,
+        rating_labels=labels,
+    )
+    other = actions.create_district(
+        None, key="southport", name="Southport City Schools", network=network, rating_labels=labels
+    )
+    last_year = SchoolYear.objects.create(
+        district=district, label="2024-25", start=dt.date(2024, 7, 1), end=dt.date(2025, 6, 30)
+    )
+    year = SchoolYear.objects.create(
+        district=district, label="2025-26", start=dt.date(2025, 7, 1), end=dt.date(2026, 6, 30)
+    )
+    other_year = SchoolYear.objects.create(
+        district=other, label="2025-26", start=dt.date(2025, 7, 1), end=dt.date(2026, 6, 30)
+    )
     alder = _school(district, "alder", "Alder Elementary", [last_year, year], "0.72", "elementary")
     birch = _school(district, "birch", "Birch Middle", [last_year, year], "0.31", "middle")
     harbor = _school(other, "harbor", "Harbor High", [other_year], "0.55", "high")
 
     users: dict[str, Any] = {"anonymous": None}
-    teacher, users["teacher"] = _person(district, "N1001", "Ada", "Teacher", alder,
-                                        [last_year, year], username="teacher")
+    teacher, users["teacher"] = _person(
+        district, "N1001", "Ada", "Teacher", alder, [last_year, year], username="teacher"
+    )
     other_teacher, users["teacher_other_school"] = _person(
-        district, "N1002", "Ben", "Other", birch, [year], username="teacher2")
-    principal, users["principal"] = _person(district, "N2001", "Pat", "Principal", alder,
-                                            [year], Position.PRINCIPAL, username="principal")
+        district, "N1002", "Ben", "Other", birch, [year], username="teacher2"
+    )
+    principal, users["principal"] = _person(
+        district,
+        "N2001",
+        "Pat",
+        "Principal",
+        alder,
+        [year],
+        Position.PRINCIPAL,
+        username="principal",
+    )
     other_principal, users["other_principal"] = _person(
-        district, "N2002", "Olive", "Head", birch, [last_year, year], Position.PRINCIPAL,
-        username="principal2")
-    reviewer, users["reviewer"] = _person(district, "N1003", "Rae", "Reviewer", birch,
-                                          [last_year, year], username="reviewer")
+        district,
+        "N2002",
+        "Olive",
+        "Head",
+        birch,
+        [last_year, year],
+        Position.PRINCIPAL,
+        username="principal2",
+    )
+    reviewer, users["reviewer"] = _person(
+        district, "N1003", "Rae", "Reviewer", birch, [last_year, year], username="reviewer"
+    )
     far_teacher, _ = _person(other, "S1001", "Cy", "Faraway", harbor, [other_year])
-    for staff, label in [(teacher, "Effective"), (other_teacher, "Highly Effective"),
-                         (far_teacher, "Developing")]:
-        actions.record_rating(None, staff, year if staff.district == district else other_year,
-                              label)
+    for staff, label in [
+        (teacher, "Effective"),
+        (other_teacher, "Highly Effective"),
+        (far_teacher, "Developing"),
+    ]:
+        actions.record_rating(
+            None, staff, year if staff.district == district else other_year, label
+        )
     actions.record_rating(None, teacher, last_year, "Developing")
 
-    users["officer"] = actions.create_login(None, username="officer", password=PASSWORD,
-                                            first_name="Opal", last_name="Officer")
-    actions.grant_access(None, users["officer"], role=AccessGrant.Role.TALENT_OFFICER,
-                         district=district)
-    users["other_officer"] = actions.create_login(None, username="officer2", password=PASSWORD,
-                                                  first_name="Otto", last_name="Elsewhere")
-    actions.grant_access(None, users["other_officer"], role=AccessGrant.Role.TALENT_OFFICER,
-                         district=other)
-    users["network_officer"] = actions.create_login(None, username="network",
-                                                    password=PASSWORD, first_name="Nia",
-                                                    last_name="Network")
-    actions.grant_access(None, users["network_officer"], role=AccessGrant.Role.NETWORK_OFFICER,
-                         network=network)
+    users["officer"] = actions.create_login(
+        None, username="officer", password=PASSWORD, first_name="Opal", last_name="Officer"
+    )
+    actions.grant_access(
+        None, users["officer"], role=AccessGrant.Role.TALENT_OFFICER, district=district
+    )
+    users["other_officer"] = actions.create_login(
+        None, username="officer2", password=PASSWORD, first_name="Otto", last_name="Elsewhere"
+    )
+    actions.grant_access(
+        None, users["other_officer"], role=AccessGrant.Role.TALENT_OFFICER, district=other
+    )
+    users["network_officer"] = actions.create_login(
+        None, username="network", password=PASSWORD, first_name="Nia", last_name="Network"
+    )
+    actions.grant_access(
+        None, users["network_officer"], role=AccessGrant.Role.NETWORK_OFFICER, network=network
+    )
     from django.contrib.auth import get_user_model
 
     users["superuser"] = get_user_model().objects.create_superuser(
-        "root", "root@example.org", PASSWORD)
+        "root", "root@example.org", PASSWORD
+    )
     return Cast(
-        network=network, district=district, other_district=other, alder=alder, birch=birch,
-        harbor=harbor, year=year, last_year=last_year, other_year=other_year,
-        teacher_staff=teacher, teacher_other_school_staff=other_teacher,
-        principal_staff=principal, other_principal_staff=other_principal,
-        other_district_teacher_staff=far_teacher, reviewer_staff=reviewer, users=users,
+        network=network,
+        district=district,
+        other_district=other,
+        alder=alder,
+        birch=birch,
+        harbor=harbor,
+        year=year,
+        last_year=last_year,
+        other_year=other_year,
+        teacher_staff=teacher,
+        teacher_other_school_staff=other_teacher,
+        principal_staff=principal,
+        other_principal_staff=other_principal,
+        other_district_teacher_staff=far_teacher,
+        reviewer_staff=reviewer,
+        users=users,
     )

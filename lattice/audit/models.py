@@ -31,8 +31,12 @@ class AuditEntry(models.Model):
 
     at = models.DateTimeField(auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-        related_name="+", help_text="Empty for the system (demo generator, scheduled jobs).",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Empty for the system (demo generator, scheduled jobs).",
     )
     actor_label = models.CharField(max_length=200, help_text="Who acted, as shown then.")
     action = models.CharField(max_length=80, db_index=True)
@@ -43,7 +47,11 @@ class AuditEntry(models.Model):
     object_id = models.CharField(max_length=64, blank=True, db_index=True)
     object_label = models.CharField(max_length=300, blank=True)
     staff_member = models.ForeignKey(
-        "people.StaffMember", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        "people.StaffMember",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
         help_text="The person the change is about, so the log can be filtered by person.",
     )
     before = models.JSONField(default=dict, blank=True, encoder=DjangoJSONEncoder)

@@ -99,10 +99,12 @@ def scope_for(user: Any) -> Scope:
     if user.is_superuser:
         scope = Scope(user=user, is_superuser=True)
     else:
-        grants = list(AccessGrant.objects.filter(user=user).values_list("role", "district_id",
-                                                                          "network_id"))
-        staff_id = StaffMember.objects.filter(user=user, active=True).values_list(
-            "pk", flat=True).first()
+        grants = list(
+            AccessGrant.objects.filter(user=user).values_list("role", "district_id", "network_id")
+        )
+        staff_id = (
+            StaffMember.objects.filter(user=user, active=True).values_list("pk", flat=True).first()
+        )
         led: frozenset[tuple[int, int]] = frozenset()
         if staff_id is not None:
             led = frozenset(
@@ -173,8 +175,10 @@ def ratings_visible_to(user: Any, staff: StaffMember) -> QuerySet[RatingRecord]:
     """
     scope = scope_for(user)
     qs = staff.ratings.select_related("school_year")
-    if scope.is_superuser or scope.own_staff_id == staff.pk or (
-        staff.district_id in scope.officer_district_ids
+    if (
+        scope.is_superuser
+        or scope.own_staff_id == staff.pk
+        or (staff.district_id in scope.officer_district_ids)
     ):
         return qs
     if scope.led_school_years:
@@ -189,8 +193,10 @@ def assignments_visible_to(user: Any, staff: StaffMember) -> QuerySet[Assignment
     """A person's assignments that ``user`` may read (a principal: only at schools they lead)."""
     scope = scope_for(user)
     qs = staff.assignments.select_related("school", "school_year")
-    if scope.is_superuser or scope.own_staff_id == staff.pk or (
-        staff.district_id in scope.officer_district_ids
+    if (
+        scope.is_superuser
+        or scope.own_staff_id == staff.pk
+        or (staff.district_id in scope.officer_district_ids)
     ):
         return qs
     if scope.led_school_years:
@@ -207,9 +213,7 @@ def schools_visible_to(user: Any) -> QuerySet[School]:
     qs = School.objects.select_related("district")
     if scope.is_superuser:
         return qs
-    return qs.filter(
-        Q(district_id__in=scope.officer_district_ids) | Q(pk__in=scope.led_school_ids)
-    )
+    return qs.filter(Q(district_id__in=scope.officer_district_ids) | Q(pk__in=scope.led_school_ids))
 
 
 def get_visible_school(user: Any, pk: Any) -> School:

@@ -26,8 +26,15 @@ from lattice.people.models import (
 )
 
 STAFF_FIELDS = [
-    "employee_id", "sourced_id", "given_name", "family_name", "preferred_name", "email",
-    "hire_date", "prior_years_experience", "active",
+    "employee_id",
+    "sourced_id",
+    "given_name",
+    "family_name",
+    "preferred_name",
+    "email",
+    "hire_date",
+    "prior_years_experience",
+    "active",
 ]
 
 
@@ -40,14 +47,23 @@ def create_network(actor: Any, *, key: str, name: str) -> Network:
 
 @transaction.atomic
 def create_district(
-    actor: Any, *, key: str, name: str, network: Network | None = None,
+    actor: Any,
+    *,
+    key: str,
+    name: str,
+    network: Network | None = None,
     rating_labels: list[str] | None = None,
 ) -> District:
     district = District.objects.create(
         key=key, name=name, network=network, rating_labels=rating_labels or []
     )
-    record(actor=actor, action="district.create", obj=district, district=district,
-           after={"key": key, "name": name, "network": str(network) if network else None})
+    record(
+        actor=actor,
+        action="district.create",
+        obj=district,
+        district=district,
+        after={"key": key, "name": name, "network": str(network) if network else None},
+    )
     return district
 
 
@@ -77,8 +93,13 @@ def save_staff_member(
         return staff, False
     staff.save()
     record(
-        actor=actor, action="staff.create" if created else "staff.update", obj=staff,
-        district=district, staff_member=staff, before=changed_before, after=changed_after,
+        actor=actor,
+        action="staff.create" if created else "staff.update",
+        obj=staff,
+        district=district,
+        staff_member=staff,
+        before=changed_before,
+        after=changed_after,
     )
     return staff, created
 
@@ -90,8 +111,16 @@ def deactivate_staff_member(actor: Any, staff: StaffMember, *, reason: str) -> N
         return
     staff.active = False
     staff.save(update_fields=["active"])
-    record(actor=actor, action="staff.deactivate", obj=staff, district=staff.district,
-           staff_member=staff, before={"active": True}, after={"active": False}, summary=reason)
+    record(
+        actor=actor,
+        action="staff.deactivate",
+        obj=staff,
+        district=staff.district,
+        staff_member=staff,
+        before={"active": True},
+        after={"active": False},
+        summary=reason,
+    )
 
 
 @transaction.atomic
@@ -104,82 +133,143 @@ def record_rating(
     if existing is not None and existing.label == label:
         return existing
     if existing is None:
-        rating = RatingRecord.objects.create(staff_member=staff, school_year=school_year,
-                                             label=label)
+        rating = RatingRecord.objects.create(
+            staff_member=staff, school_year=school_year, label=label
+        )
     else:
         existing.label = label
         existing.save(update_fields=["label"])
         rating = existing
-    record(actor=actor, action="rating.record", obj=rating, district=staff.district,
-           staff_member=staff, before=before, after={"rating": label,
-                                                     "school_year": school_year.label})
+    record(
+        actor=actor,
+        action="rating.record",
+        obj=rating,
+        district=staff.district,
+        staff_member=staff,
+        before=before,
+        after={"rating": label, "school_year": school_year.label},
+    )
     return rating
 
 
 @transaction.atomic
 def add_assignment(
-    actor: Any, staff: StaffMember, *, school: Any, school_year: SchoolYear, position: str,
-    fte: Decimal = Decimal("1.00"), subject: str = "", grades: str = "", title: str = "",
+    actor: Any,
+    staff: StaffMember,
+    *,
+    school: Any,
+    school_year: SchoolYear,
+    position: str,
+    fte: Decimal = Decimal("1.00"),
+    subject: str = "",
+    grades: str = "",
+    title: str = "",
 ) -> Assignment:
     assignment = Assignment(
-        staff_member=staff, school=school, school_year=school_year, position=position, fte=fte,
-        subject=subject, grades=grades, title=title,
+        staff_member=staff,
+        school=school,
+        school_year=school_year,
+        position=position,
+        fte=fte,
+        subject=subject,
+        grades=grades,
+        title=title,
     )
     assignment.full_clean()
     assignment.save()
-    record(actor=actor, action="assignment.add", obj=assignment, district=staff.district,
-           staff_member=staff, after=snapshot(assignment, ["school", "school_year", "position",
-                                                            "fte", "subject", "grades"]))
+    record(
+        actor=actor,
+        action="assignment.add",
+        obj=assignment,
+        district=staff.district,
+        staff_member=staff,
+        after=snapshot(
+            assignment, ["school", "school_year", "position", "fte", "subject", "grades"]
+        ),
+    )
     return assignment
 
 
 @transaction.atomic
 def add_certificate(
-    actor: Any, staff: StaffMember, *, kind: str, issued: dt.date,
-    expires: dt.date | None = None, number: str = "",
+    actor: Any,
+    staff: StaffMember,
+    *,
+    kind: str,
+    issued: dt.date,
+    expires: dt.date | None = None,
+    number: str = "",
 ) -> Certificate:
-    certificate = Certificate(staff_member=staff, kind=kind, issued=issued, expires=expires,
-                              number=number)
+    certificate = Certificate(
+        staff_member=staff, kind=kind, issued=issued, expires=expires, number=number
+    )
     certificate.full_clean()
     certificate.save()
-    record(actor=actor, action="certificate.add", obj=certificate, district=staff.district,
-           staff_member=staff, after={"kind": kind, "issued": issued, "expires": expires})
+    record(
+        actor=actor,
+        action="certificate.add",
+        obj=certificate,
+        district=staff.district,
+        staff_member=staff,
+        after={"kind": kind, "issued": issued, "expires": expires},
+    )
     return certificate
 
 
 @transaction.atomic
 def create_login(
-    actor: Any, *, username: str, password: str, staff: StaffMember | None = None,
-    first_name: str = "", last_name: str = "", email: str = "",
+    actor: Any,
+    *,
+    username: str,
+    password: str,
+    staff: StaffMember | None = None,
+    first_name: str = "",
+    last_name: str = "",
+    email: str = "",
 ) -> Any:
     """Create a user account (optionally linked to a staff member)."""
     user_model = get_user_model()
     user = user_model.objects.create_user(
-        username=username, password=password, email=email or (staff.email if staff else ""),
+        username=username,
+        password=password,
+        email=email or (staff.email if staff else ""),
         first_name=first_name or (staff.given_name if staff else ""),
         last_name=last_name or (staff.family_name if staff else ""),
     )
     if staff is not None:
         staff.user = user
         staff.save(update_fields=["user"])
-    record(actor=actor, action="account.create", obj=user,
-           district=staff.district if staff else None, staff_member=staff,
-           after={"username": username, "staff_member": str(staff) if staff else None})
+    record(
+        actor=actor,
+        action="account.create",
+        obj=user,
+        district=staff.district if staff else None,
+        staff_member=staff,
+        after={"username": username, "staff_member": str(staff) if staff else None},
+    )
     return user
 
 
 @transaction.atomic
 def grant_access(
-    actor: Any, user: Any, *, role: str, district: District | None = None,
+    actor: Any,
+    user: Any,
+    *,
+    role: str,
+    district: District | None = None,
     network: Network | None = None,
 ) -> AccessGrant:
     grant, created = AccessGrant.objects.get_or_create(
         user=user, role=role, district=district, network=network
     )
     if created:
-        record(actor=actor, action="access.grant", obj=grant, district=district,
-               after={"user": user.get_username(), "role": role,
-                      "scope": str(district or network)})
+        record(
+            actor=actor,
+            action="access.grant",
+            obj=grant,
+            district=district,
+            after={"user": user.get_username(), "role": role, "scope": str(district or network)},
+        )
     return grant
 
 
@@ -188,8 +278,7 @@ def confirm_two_factor(actor: Any, device: Any) -> None:
     """Mark a TOTP device confirmed after the user proved they hold it."""
     device.confirmed = True
     device.save(update_fields=["confirmed"])
-    record(actor=actor, action="account.two_factor_on", obj=actor,
-           after={"device": device.name})
+    record(actor=actor, action="account.two_factor_on", obj=actor, after={"device": device.name})
 
 
 @transaction.atomic
@@ -197,3 +286,13 @@ def remove_two_factor(actor: Any, device: Any) -> None:
     name = device.name
     device.delete()
     record(actor=actor, action="account.two_factor_off", obj=actor, before={"device": name})
+
+
+@transaction.atomic
+def enrol_two_factor(actor: Any, *, key: str, name: str = "Authenticator app") -> Any:
+    """Save the TOTP device a user just proved they hold (by entering a code) and confirm it."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.create(user=actor, key=key, name=name, confirmed=False)
+    confirm_two_factor(actor, device)
+    return device

@@ -67,8 +67,9 @@ class SchoolYear(models.Model):
         ordering = ["district", "start"]
         constraints = [
             models.UniqueConstraint(fields=["district", "label"], name="one_school_year_label"),
-            models.CheckConstraint(condition=models.Q(end__gt=models.F("start")),
-                                   name="school_year_ends_after_start"),
+            models.CheckConstraint(
+                condition=models.Q(end__gt=models.F("start")), name="school_year_ends_after_start"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -128,7 +129,9 @@ class SchoolYearProfile(models.Model):
     school_year = models.ForeignKey(SchoolYear, on_delete=models.CASCADE, related_name="+")
     level = models.CharField(max_length=12, choices=SchoolLevel.choices)
     frl_share = models.DecimalField(
-        "free/reduced-lunch share", max_digits=4, decimal_places=3,
+        "free/reduced-lunch share",
+        max_digits=4,
+        decimal_places=3,
         validators=[MinValueValidator(0), MaxValueValidator(1)],
         help_text="Share of students eligible for free or reduced-price lunch, 0 to 1.",
     )

@@ -47,13 +47,18 @@ class StaffMember(models.Model):
     email = models.EmailField(blank=True)
     hire_date = models.DateField(null=True, blank=True)
     prior_years_experience = models.DecimalField(
-        max_digits=4, decimal_places=1, default=Decimal("0"),
+        max_digits=4,
+        decimal_places=1,
+        default=Decimal("0"),
         validators=[MinValueValidator(0), MaxValueValidator(60)],
         help_text="Years of teaching before joining this district.",
     )
     active = models.BooleanField(default=True)
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="staff_member",
     )
 
@@ -64,7 +69,8 @@ class StaffMember(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["district", "employee_id"], name="one_employee_id"),
             models.UniqueConstraint(
-                fields=["district", "sourced_id"], condition=~models.Q(sourced_id=""),
+                fields=["district", "sourced_id"],
+                condition=~models.Q(sourced_id=""),
                 name="one_sourced_id",
             ),
         ]
@@ -124,7 +130,10 @@ class Assignment(models.Model):
     subject = models.CharField(max_length=80, blank=True)
     grades = models.CharField(max_length=40, blank=True, help_text="e.g. K-2, 6-8, 9-12")
     fte = models.DecimalField(
-        "FTE", max_digits=3, decimal_places=2, default=Decimal("1.00"),
+        "FTE",
+        max_digits=3,
+        decimal_places=2,
+        default=Decimal("1.00"),
         validators=[MinValueValidator(Decimal("0.01")), MaxValueValidator(Decimal("1.00"))],
     )
     begin_date = models.DateField(null=True, blank=True)
@@ -139,7 +148,9 @@ class Assignment(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_position_display()} at {self.school} ({self.school_year}, {self.fte} FTE)"
+        return (
+            f"{self.get_position_display()} at {self.school} ({self.school_year}, {self.fte} FTE)"
+        )
 
 
 class RatingRecord(models.Model):
@@ -155,7 +166,9 @@ class RatingRecord(models.Model):
     class Meta:
         ordering = ["school_year__start"]
         constraints = [
-            models.UniqueConstraint(fields=["staff_member", "school_year"], name="one_rating_a_year")
+            models.UniqueConstraint(
+                fields=["staff_member", "school_year"], name="one_rating_a_year"
+            )
         ]
 
     def __str__(self) -> str:
