@@ -1,0 +1,151 @@
+"""The rating ladder (DC LIFT): stages by runs of consecutive ratings, never backwards.
+
+Entry stage comes from the recorded placement, else from prior experience (``[[ladder.entry]]``).
+Each school year's rating (a year with no rating breaks a run) is added to the run since the
+last move; a ``ratings`` transition from the current stage fires when its last ``consecutive``
+ratings are all at least ``at_least``. With ``reset_run_on_move`` a rating counts toward one
+move only. Transitions only go forward (the loader rejects cycles), so stages never fall.
+Pay: the district schedule salary, plus the stage's ``base_increase`` in a year the school's
+FRL share is at least ``pay_min_frl_percent``.
+"""
+
+from __future__ import annotations
+
+from lattice.rules.context import Context, ModelYear, RecordError, dollars
+from lattice.rules.pay import finish_year
+from lattice.rules.policy import Policy, RatingRun, Route, Transition
+from lattice.rules.records import DECISION_WORDS, TeacherRecord, school_year_label
+from lattice.rules.standing import PayKind, PayLine, Salary, Unit
+
+
+def entry_stage(policy: Policy, record: TeacherRecord) -> str:
+    ladder = policy.ladder
+    assert ladder is not None
+    if record.placement is not None and record.placement.pathway:
+        if record.placement.pathway not in {p.key for p in policy.pathways}:
+            raise RecordError(
+                f"placement stage '{record.placement.pathway}' is not a {policy.key} stage"
+            )
+        return record.placement.pathway
+    stage = ladder.entry[0].pathway
+    for entry in ladder.entry:
+        if record.prior_experience_years >= entry.min_years:
+            stage = entry.pathway
+    return stage
+
+
+def run_met(run: RatingRun, ranks: list[int], policy: Policy) -> bool:
+    needed = policy.ratings.rank(run.at_least)
+    tail = ranks[-run.consecutive :]
+    return len(tail) == run.consecutive and all(rank >= needed for rank in tail)
+
+
+def run_length(run: RatingRun, ranks: list[int], policy: Policy) -> int:
+    needed = policy.ratings.rank(run.at_least)
+    length = 0
+    for rank in reversed(ranks):
+        if rank < needed:
+            break
+        length += 1
+    return min(length, run.consecutive)
+
+
+def _fires(ctx: Context, year: int, stage: str, ranks: list[int]) -> Transition | None:
+    for transition in ctx.policy.transitions:
+        if transition.from_pathway != stage:
+            continue
+        if transition.route is Route.RATINGS and any(
+            run_met(run, ranks, ctx.policy) for run in transition.any_of
+        ):
+            return transition
+        if transition.route is Route.DECISION and any(
+            d.kind is transition.decision and ctx.in_year(d.decided, year)
+            for d in ctx.record.decisions
+        ):
+            return transition
+    return None
+
+
+def run_ladder(ctx: Context) -> tuple[list[ModelYear], list[Salary]]:
+    policy = ctx.policy
+    ladder = policy.ladder
+    assert ladder is not None
+    stage = entry_stage(policy, ctx.record)
+    ctx.add(
+        ctx.first_year,
+        ctx.begin,
+        f"{ctx.record.prior_experience_years} year(s) of prior experience",
+        f"enters at {policy.pathway(stage).name}",
+        0,
+        Unit.MOVE,
+        "entry placement",
+        ladder.source,
+        f"You entered the ladder at the {policy.pathway(stage).name} stage.",
+    )
+    ranks: list[int] = []
+    years: list[ModelYear] = []
+    salaries: list[Salary] = []
+    for year in ctx.years:
+        label = school_year_label(year)
+        rating, level = ctx.rating(year)
+        ranks.append(ctx.rank(level))
+        if rating is not None:
+            ctx.add(
+                year,
+                rating.on,
+                f"rating {rating.label}",
+                "counts toward the run",
+                0,
+                Unit.NOTE,
+                "ratings",
+                policy.ratings.vocabularies[0].source,
+                f"Your {label} rating was {rating.label}.",
+            )
+        transition = _fires(ctx, year, stage, ranks)
+        if transition is not None:
+            target = policy.pathway(transition.to_pathway)
+            if transition.route is Route.RATINGS:
+                run = next(r for r in transition.any_of if run_met(r, ranks, policy))
+                span = "a year" if run.consecutive == 1 else f"{run.consecutive} consecutive years"
+                why = f"{span} rated at least {run.at_least.replace('_', ' ')}"
+            else:
+                why = DECISION_WORDS[transition.decision] if transition.decision else ""
+            ctx.add(
+                year,
+                ctx.eval_day(year),
+                f"ratings met: {why}",
+                f"moves to {target.name}",
+                1,
+                Unit.MOVE,
+                transition.key,
+                transition.source,
+                f"After {label} you moved up to the {target.name} stage ({why}).",
+            )
+            stage = transition.to_pathway
+            if ladder.reset_run_on_move:
+                ranks = []
+        facts = ctx.record.facts_for(year)
+        lines = [
+            PayLine(
+                PayKind.BASE,
+                "district schedule salary",
+                facts.local_salary or 0,
+                "local schedule",
+                "",
+            )
+        ]
+        current = policy.pathway(stage)
+        if current.base_increase and facts.frl_percent >= ladder.pay_min_frl_percent:
+            lines.append(
+                PayLine(
+                    PayKind.BASE,
+                    f"{current.name} stage base increase in a high-poverty school "
+                    f"({facts.frl_percent}% FRL, {dollars(current.base_increase)})",
+                    current.base_increase,
+                    "stage pay",
+                    current.source,
+                )
+            )
+        salaries.append(finish_year(ctx, year, lines, level))
+        years.append(ModelYear(year, pathway=stage))
+    return years, salaries

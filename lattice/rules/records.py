@@ -1,0 +1,240 @@
+"""A teacher's record as frozen values: the facts the rules engine reads, never writes.
+
+Everything here is plain data. Decisions made by people (peer review, selection, improvement
+plans, suspensions) are recorded facts; the engine never computes them. School years are
+identified by the calendar year they start in (``2023`` is ``2023-24``) and run July 1 - June 30.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import date
+
+SCHOOL_YEAR_START_MONTH = 7
+
+
+def school_year_of(day: date) -> int:
+    """The school year (by its starting calendar year) that contains ``day``."""
+    return day.year if day.month >= SCHOOL_YEAR_START_MONTH else day.year - 1
+
+
+def school_year_label(year: int) -> str:
+    """``2023`` -> ``"2023-24"``."""
+    return f"{year}-{(year + 1) % 100:02d}"
+
+
+def parse_school_year(label: str) -> int:
+    """``"2023-24"`` -> ``2023``; raises ValueError on anything else."""
+    head, sep, tail = label.partition("-")
+    if not sep or len(head) != 4 or len(tail) != 2 or not (head + tail).isdigit():
+        raise ValueError(f"{label!r} is not a school year like 2023-24")
+    start = int(head)
+    if (start + 1) % 100 != int(tail):
+        raise ValueError(f"{label!r} is not a school year like 2023-24")
+    return start
+
+
+def school_year_start(year: int) -> date:
+    return date(year, SCHOOL_YEAR_START_MONTH, 1)
+
+
+def school_year_end(year: int) -> date:
+    return date(year + 1, SCHOOL_YEAR_START_MONTH - 1, 30)
+
+
+class Degree(enum.Enum):
+    """Degrees ordered from lowest to highest."""
+
+    BACHELORS = "bachelors"
+    MASTERS = "masters"
+    DOCTORATE = "doctorate"
+
+    @property
+    def rank(self) -> int:
+        return _DEGREE_RANK[self]
+
+
+_DEGREE_RANK = {Degree.BACHELORS: 1, Degree.MASTERS: 2, Degree.DOCTORATE: 3}
+
+
+class DecisionKind(enum.Enum):
+    """Outcomes made by people outside the rules, recorded as facts."""
+
+    PEER_REVIEW_PASSED = "peer_review_passed"
+    PEER_REVIEW_FAILED = "peer_review_failed"
+    ACCELERATED_APPROVED = "accelerated_approved"
+    SELECTED_AS_LEAD = "selected_as_lead"
+    IMPROVEMENT_PLAN = "improvement_plan"
+    SUSPENSION = "suspension"
+    LABOR_DISPUTE_FINDING = "labor_dispute_finding"
+
+
+DECISION_WORDS = {
+    DecisionKind.PEER_REVIEW_PASSED: "passed peer review",
+    DecisionKind.PEER_REVIEW_FAILED: "did not pass peer review",
+    DecisionKind.ACCELERATED_APPROVED: "accelerated application approved",
+    DecisionKind.SELECTED_AS_LEAD: "selected as Lead",
+    DecisionKind.IMPROVEMENT_PLAN: "placed on an improvement plan",
+    DecisionKind.SUSPENSION: "suspended",
+    DecisionKind.LABOR_DISPUTE_FINDING: "substantiated labor-dispute finding",
+}
+
+
+@dataclass(frozen=True)
+class DegreeEarned:
+    degree: Degree
+    conferred: date
+
+
+@dataclass(frozen=True)
+class CreditEarned:
+    """College credits from one course; ``submitted`` is when the claim reached the district."""
+
+    credits: int
+    course_end: date
+    submitted: date
+    graduate: bool = True
+
+
+@dataclass(frozen=True)
+class PdHours:
+    """Hours of one approved professional-development course."""
+
+    hours: int
+    completed: date
+
+
+@dataclass(frozen=True)
+class Certificate:
+    kind: str
+    issued: date
+    expires: date | None = None
+
+    def held_on(self, day: date) -> bool:
+        return self.issued <= day and (self.expires is None or day <= self.expires)
+
+
+@dataclass(frozen=True)
+class Rating:
+    """The annual rating in that year's vocabulary; ``posted`` defaults to the year's end."""
+
+    school_year: int
+    label: str
+    posted: date | None = None
+
+    @property
+    def on(self) -> date:
+        return self.posted if self.posted is not None else school_year_end(self.school_year)
+
+
+@dataclass(frozen=True)
+class Accomplishment:
+    """A dated, verified fact a policy may reward (an approved project, a PDU, ...).
+
+    ``units`` is the amount the approving body awarded, when the policy pays in units.
+    """
+
+    kind: str
+    completed: date
+    units: int = 0
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class RoleServed:
+    """A one-year leadership role held in a school year."""
+
+    role: str
+    school_year: int
+
+
+@dataclass(frozen=True)
+class Decision:
+    """An outcome made by people; plans and suspensions may carry an end date."""
+
+    kind: DecisionKind
+    decided: date
+    ends: date | None = None
+    note: str = ""
+
+    def active_on(self, day: date) -> bool:
+        return self.decided <= day and (self.ends is None or day <= self.ends)
+
+
+@dataclass(frozen=True)
+class SchoolYearFacts:
+    """Per-year attributes of the teacher's school and assignment.
+
+    ``local_salary`` is what the district's own schedule pays when the policy has no table;
+    ``flags`` name conditions such as ``hard_to_serve``; ``counts`` hold numbers such as
+    ``sgos_met``.
+    """
+
+    school_year: int
+    frl_percent: int = 0
+    local_salary: int | None = None
+    flags: frozenset[str] = frozenset()
+    counts: tuple[tuple[str, int], ...] = ()
+
+    def count(self, name: str) -> int:
+        for key, value in self.counts:
+            if key == name:
+                return value
+        return 0
+
+
+@dataclass(frozen=True)
+class Placement:
+    """A placement the district recorded on a date (conversion, transfer, start of record).
+
+    Facts dated before ``on`` are already reflected in it and are not counted again.
+    """
+
+    on: date
+    pathway: str | None = None
+    interval: int | None = None
+    units: int = 0
+    base_salary: int | None = None
+
+
+@dataclass(frozen=True)
+class TeacherRecord:
+    teacher_id: str
+    hire_date: date
+    prior_experience_years: int = 0
+    placement: Placement | None = None
+    degrees: tuple[DegreeEarned, ...] = ()
+    credits: tuple[CreditEarned, ...] = ()
+    pd_hours: tuple[PdHours, ...] = ()
+    certificates: tuple[Certificate, ...] = ()
+    ratings: tuple[Rating, ...] = ()
+    accomplishments: tuple[Accomplishment, ...] = ()
+    roles: tuple[RoleServed, ...] = ()
+    decisions: tuple[Decision, ...] = ()
+    years: tuple[SchoolYearFacts, ...] = field(default=())
+
+    @property
+    def start(self) -> date:
+        """The date from which facts count: the recorded placement, else the hire date."""
+        return self.placement.on if self.placement is not None else self.hire_date
+
+    def rating_for(self, year: int) -> Rating | None:
+        found = None
+        for rating in self.ratings:
+            if rating.school_year == year:
+                found = rating
+        return found
+
+    def facts_for(self, year: int) -> SchoolYearFacts:
+        for facts in self.years:
+            if facts.school_year == year:
+                return facts
+        return SchoolYearFacts(school_year=year)
+
+    def highest_degree_on(self, day: date) -> DegreeEarned | None:
+        best: DegreeEarned | None = None
+        for earned in self.degrees:
+            if earned.conferred <= day and (best is None or earned.degree.rank > best.degree.rank):
+                best = earned
+        return best
