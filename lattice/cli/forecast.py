@@ -1,0 +1,169 @@
+"""`lattice forecast`: what a policy costs and whom it rewards, from the command line.
+
+Pure engine (``lattice.forecast``) except ``--district``, which reads the workforce from the
+database and so sets Django up inside that branch only. Exit code 0 on success; 1 with the
+problem on stderr (naming the file, row or option and the fix) on bad input.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from lattice.forecast.assumptions import AssumptionError, Assumptions, from_dict
+from lattice.forecast.results import ForecastResult, build_result, write_csv, write_xlsx
+from lattice.forecast.simulate import simulate
+from lattice.forecast.tables import ForecastError
+from lattice.forecast.workforce import Workforce, read_csv, synthetic
+from lattice.rules.loader import PolicyError, load_policy
+from lattice.rules.policy import Policy
+
+SHIPPED = Path(__file__).resolve().parents[2] / "policies"
+
+
+def resolve_policy(name: str) -> Policy:
+    """A policy file path, or the key of a shipped policy (``policies/<key>.toml``)."""
+    path = Path(name)
+    if not path.exists() and (SHIPPED / f"{name}.toml").exists():
+        path = SHIPPED / f"{name}.toml"
+    if not path.exists():
+        shipped = ", ".join(sorted(p.stem for p in SHIPPED.glob("*.toml")))
+        raise click.ClickException(
+            f"no policy file or shipped policy called '{name}' — give a path or one of: {shipped}"
+        )
+    try:
+        return load_policy(path)
+    except PolicyError as error:
+        raise click.ClickException(str(error)) from error
+
+
+def _assumptions(file: Path | None) -> Assumptions:
+    if file is None:
+        return Assumptions()
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as error:
+        raise click.ClickException(f"{file}: cannot read the assumptions JSON ({error})") from error
+    if not isinstance(data, dict):
+        raise click.ClickException(f"{file}: the assumptions must be a JSON object")
+    try:
+        return from_dict(data)
+    except AssumptionError as error:
+        raise click.ClickException(f"{file}: {error}") from error
+
+
+def _district_workforce(key: str, levels: tuple[str, ...]) -> Workforce:
+    from lattice.cli.demo import open_database
+
+    open_database()
+    from lattice.forecasts.workforce_db import district_workforce
+    from lattice.people.models import District
+
+    district = District.objects.filter(key=key).first()
+    if district is None:
+        raise click.ClickException(f"no district with key '{key}' — see `lattice users`")
+    workforce, skipped = district_workforce(district, levels=levels)
+    for note in skipped[:10]:
+        click.echo(f"skipped: {note}", err=True)
+    if len(skipped) > 10:
+        click.echo(f"… and {len(skipped) - 10} more skipped", err=True)
+    return workforce
+
+
+def _money(amount: float) -> str:
+    sign = "-" if amount < 0 else ""
+    return f"{sign}${abs(amount) / 1e6:,.1f}M"
+
+
+def _report(result: ForecastResult) -> None:
+    for summary in result.policies:
+        last = summary.years[-1]
+        click.echo(
+            f"{summary.key} v{summary.version}: year {last.year} payroll "
+            f"{_money(last.payroll_median)} (80% of runs {_money(last.payroll_p10)} to "
+            f"{_money(last.payroll_p90)}), "
+            f"{last.teachers_mean:,.0f} teachers, {last.leadership_share:.1%} in leadership"
+        )
+    for comparison in result.comparisons:
+        last = comparison.years[-1]
+        click.echo(
+            f"{comparison.key} vs {comparison.baseline}: year {last.year} payroll "
+            f"{_money(last.payroll_mean)} (95% CI {_money(last.payroll_ci_low)} to "
+            f"{_money(last.payroll_ci_high)}); {last.gainers_mean:,.0f} gain, "
+            f"{last.losers_mean:,.0f} lose"
+        )
+
+
+@click.command("forecast")
+@click.option("--policy", "policy_name", required=True, help="Policy file or shipped key.")
+@click.option("--vs", "others", multiple=True, help="Compare with this policy (repeatable).")
+@click.option("--years", type=click.IntRange(1, 50), default=10, show_default=True)
+@click.option("--runs", type=click.IntRange(1, 100_000), default=1000, show_default=True)
+@click.option("--seed", type=int, default=0, show_default=True)
+@click.option(
+    "--workforce", "workforce_file", type=click.Path(path_type=Path, dir_okay=False),
+    help="Starting workforce CSV (columns: see docs/forecast.md).",
+)  # fmt: skip
+@click.option(
+    "--teachers", type=click.IntRange(1, 2_000_000), default=1000, show_default=True,
+    help="Without --workforce or --district: size of a generated Baltimore-like workforce.",
+)  # fmt: skip
+@click.option("--district", help="Build the workforce from this district in the database.")
+@click.option(
+    "--assumptions", "assumptions_file", type=click.Path(path_type=Path, dir_okay=False),
+    help="JSON object overriding default assumptions (keys: docs/forecast.md).",
+)  # fmt: skip
+@click.option("--threads", type=click.IntRange(1, 64), default=2, show_default=True)
+@click.option(
+    "--out", type=click.Path(path_type=Path, dir_okay=False), required=True,
+    help="Where to write the results: .csv or .xlsx.",
+)  # fmt: skip
+def forecast(
+    policy_name: str, others: tuple[str, ...], years: int, runs: int, seed: int,
+    workforce_file: Path | None, teachers: int, district: str | None,
+    assumptions_file: Path | None, threads: int, out: Path,
+) -> None:  # fmt: skip
+    """Forecast payroll, pathways and gainers/losers under POLICY (and each --vs policy).
+
+    The first policy is the baseline; every policy runs on the same teachers and random
+    draws, so differences are paired. Example:
+    `lattice forecast --policy baltimore-2010 --years 10 --runs 1000 --out results.csv`.
+    """
+    from tqdm import tqdm
+
+    if workforce_file is not None and district is not None:
+        raise click.ClickException("give --workforce or --district, not both")
+    if out.suffix.lower() not in (".csv", ".xlsx"):
+        raise click.ClickException(f"--out {out}: use a .csv or .xlsx file name")
+    policies = [resolve_policy(policy_name), *(resolve_policy(name) for name in others)]
+    assumptions = _assumptions(assumptions_file)
+    try:
+        if district is not None:
+            workforce = _district_workforce(district, assumptions.levels)
+        elif workforce_file is not None:
+            workforce = read_csv(workforce_file, assumptions.levels)
+        else:
+            workforce = synthetic(teachers, seed=seed, assumptions=assumptions)
+        with tqdm(total=runs, unit="run", desc="forecast", leave=False) as bar:
+
+            def progress(done: int, total: int) -> None:
+                bar.update(done - bar.n)
+
+            simulation = simulate(
+                workforce, policies, assumptions, years=years, runs=runs, seed=seed,
+                threads=threads, progress=progress,
+            )  # fmt: skip
+    except ForecastError as error:
+        raise click.ClickException(str(error)) from error
+    result = build_result(simulation, workforce, policies, assumptions)
+    try:
+        if out.suffix.lower() == ".xlsx":
+            write_xlsx(result, out)
+        else:
+            write_csv(result, out)
+    except OSError as error:
+        raise click.ClickException(f"--out {out}: cannot write ({error.strerror})") from error
+    _report(result)
+    click.echo(f"wrote {out} ({len(workforce):,} teachers, {runs:,} runs, seed {seed})")

@@ -1,0 +1,232 @@
+"""One school year for every teacher slot of a block of runs, over 16-bit arrays.
+
+A ``Block`` holds ``runs × teachers`` slots (run-major). Each slot is a teacher, or empty after
+a leaver who was not replaced. Shared state (ratings, experience, certificate, school group)
+is the same under every policy: the population does not depend on the policy, so policies
+are compared on the same teachers and the same random draws. Each policy keeps its own
+position (pathway and interval) and banked units.
+
+A year, in the engine's order (``lattice.rules.ledger``): (1) sampled decisions move eligible
+teachers between pathways; (2) teachers without the professional certificate may earn one;
+(3) the year's rating is drawn from last year's; (4) the rating's units plus the units of the
+year's credits and PD hours are banked and full intervals are spent (``PolicyTables.advance``),
+the rest lapses when the policy does not bank; then the caller reads pay; (5) leavers go at
+year end, each replaced (with the assumptions' probability) by a new hire with no rating on
+the policy's first pathway, interval 1.
+
+Each year takes five 15-bit draws per slot from one ``random_raw`` call, plus four per new
+hire (of which two are used: the hire's experience and certificate).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from lattice.forecast.tables import MAX_EXPERIENCE, SCALE, PolicyTables, SharedTables
+from lattice.forecast.workforce import Workforce
+
+DRAWS = 5
+U16 = npt.NDArray[np.uint16]
+
+
+@dataclass
+class YearLog:
+    """What happened to each slot in one year (kept only when logging, for tests)."""
+
+    decided: list[npt.NDArray[np.int8]]  # per policy: decision code taken, -1 none
+    certificate: npt.NDArray[np.bool_]  # held on the evaluation day
+    rating: U16
+    activity: npt.NDArray[np.int8]  # joint (credits, PD hours) outcome
+    position: list[U16]
+    bank: list[U16]
+    active: npt.NDArray[np.bool_]  # taught this year
+    left: npt.NDArray[np.bool_]  # left at the end of this year
+    hired: npt.NDArray[np.bool_]  # replaced by a new hire who starts next year
+    hire_experience: U16
+    hire_certificate: npt.NDArray[np.bool_]
+
+
+class Block:
+    """The slots of ``runs`` runs of one workforce under one or more policies."""
+
+    def __init__(
+        self,
+        workforce: Workforce,
+        policies: Sequence[PolicyTables],
+        shared: SharedTables,
+        runs: int,
+        log: list[YearLog] | None = None,
+        starts: Sequence[U16] | None = None,
+    ) -> None:
+        self.runs, self.teachers = runs, len(workforce)
+        n = self.n = runs * self.teachers
+        self.policies, self.shared, self.log = tuple(policies), shared, log
+        self.codes = shared.codes
+        self.active = np.ones(n, dtype=np.bool_)
+        self.rating = np.tile(workforce.last_rating, runs)
+        self.previous = np.tile(workforce.previous_rating, runs)
+        # experience is kept multiplied by the number of rating codes: the leave table's row
+        self.experience = np.tile(workforce.experience * np.uint16(self.codes), runs)
+        self.certificate = np.tile(workforce.certificate, runs)
+        self.high_poverty = np.tile(workforce.high_poverty, runs)
+        starts = starts if starts is not None else [workforce.positions(t) for t in policies]
+        self.position = [np.tile(start, runs) for start in starts]
+        self.bank = [np.tile(workforce.units, runs) for _ in policies]
+        self._a = np.empty(n, dtype=np.uint16)
+        self._b = np.empty(n, dtype=np.uint16)
+        self._c16 = np.empty(n, dtype=np.uint16)
+        self._mask = np.empty(n, dtype=np.bool_)
+
+    def draws(self, rng: np.random.Generator) -> U16:
+        """Five rows of 15-bit draws, one per slot each (decision, certificate, rating,
+        credits and PD, leaving)."""
+        words = -(-self.n * DRAWS // 4)
+        raw = rng.bit_generator.random_raw(words)
+        u: U16 = raw.view(np.uint16)[: self.n * DRAWS].reshape(DRAWS, self.n)
+        np.right_shift(u, 1, out=u)
+        return u
+
+    def year(self, u: U16) -> None:
+        """Advance every slot one school year with the draws ``u`` (see the module docstring)."""
+        ud, uc, ur, ua, _ = u
+        sh = self.shared
+        decided = [self._decide(k, tables, ud) for k, tables in enumerate(self.policies)]
+        np.less(uc, sh.certificate_threshold, out=self._mask)
+        np.logical_or(self.certificate, self._mask, out=self.certificate)
+        # (3) ratings: one lookup in the (last rating, draw) table
+        index = self._a
+        np.left_shift(self.rating, 13, out=index)
+        np.right_shift(ur, 2, out=self._b)
+        np.bitwise_or(index, self._b, out=index)
+        self.previous, self.rating = self.rating, self.previous
+        np.take(sh.rating_lut, index, out=self.rating)
+        # (4) units and interval moves, per policy
+        np.multiply(self.certificate, 16, out=self._c16, dtype=np.uint16)
+        np.right_shift(ua, 2, out=ua)
+        for tables, position, bank in zip(self.policies, self.position, self.bank, strict=True):
+            self._earn_and_move(tables, position, bank, ua)
+        if self.log is not None:
+            self._log_year(decided, ua)
+
+    def _decide(self, k: int, tables: PolicyTables, ud: U16) -> npt.NDArray[np.int8]:
+        position = self.position[k]
+        decided = np.full(self.n if self.log is not None else 0, -1, dtype=np.int8)
+        # decisions are rare: find the few draws below the largest rate, then look closer
+        rows = np.flatnonzero(np.less(ud, tables.decision_max, out=self._mask))
+        at = position[rows]
+        keep = ud[rows] < tables.decision_threshold[at]
+        rows, at = rows[keep], at[keep]
+        if rows.size == 0:
+            return decided
+        last = self.rating[rows]
+        seen = np.where(tables.decision_years[at] >= 2, np.minimum(last, self.previous[rows]), last)
+        ok = seen >= tables.decision_min_code[at]
+        ok &= self.certificate[rows] | ~tables.decision_certificate[at]
+        rows, at = rows[ok], at[ok]
+        position[rows] = tables.decision_target[at]
+        if self.log is not None:
+            decided[rows] = tables.decision_code[at]
+        return decided
+
+    def _earn_and_move(self, tables: PolicyTables, position: U16, bank: U16, ua13: U16) -> None:
+        index = self._a
+        np.left_shift(self.rating, 13, out=index)
+        np.bitwise_or(index, ua13, out=index)
+        np.take(tables.units, index, out=self._b)
+        np.add(bank, self._b, out=bank)
+        wanted = self._b
+        np.floor_divide(bank, tables.units_per_interval, out=wanted)
+        np.minimum(wanted, 15, out=wanted)
+        np.left_shift(position, 5, out=index)
+        np.bitwise_or(index, self._c16, out=index)
+        np.bitwise_or(index, wanted, out=index)
+        moved = self._b
+        np.take(tables.advance, index, out=moved)
+        np.bitwise_and(moved, 127, out=position)
+        np.right_shift(moved, 7, out=moved)
+        np.subtract(bank, moved, out=bank)
+        limit = tables.max_moves * tables.units_per_interval
+        if int(moved.max(initial=0)) == limit:
+            self._more_moves(tables, position, bank)
+        if not tables.bank_remainder:
+            bank[:] = 0
+
+    def _more_moves(self, tables: PolicyTables, position: U16, bank: U16) -> None:
+        """The rare slot with more intervals in one year than one lookup resolves."""
+        per, compiled = tables.units_per_interval, tables.compiled
+        rows = np.flatnonzero(bank >= per)
+        while rows.size:
+            at = position[rows].astype(np.int64)
+            live = at != tables.sink
+            rows, at = rows[live], at[live]
+            nxt = compiled.next_position[at]
+            gate = compiled.gate_mask[at]
+            ok = (nxt >= 0) & ((gate == 0) | self.certificate[rows])
+            rows, nxt = rows[ok], nxt[ok]
+            position[rows] = nxt
+            bank[rows] -= per
+            rows = rows[bank[rows] >= per]
+
+    def leave(self, u: U16, rng: np.random.Generator) -> None:
+        """Year end: leavers go; replacements start next year with no rating.
+
+        Given that a teacher leaves (``u < p``), ``u / p`` is again uniform, so the same draw
+        decides the replacement: replaced when ``u < p × replacement rate``.
+        """
+        ul = u[4]
+        sh = self.shared
+        index = self._a
+        np.add(self.experience, self.rating, out=index)
+        left = np.less(ul, np.take(sh.leave_threshold, index, out=self._b), out=self._mask)
+        np.logical_and(left, self.active, out=left)
+        rows = np.flatnonzero(left)
+        np.add(self.experience, self.codes, out=self.experience)
+        np.minimum(self.experience, MAX_EXPERIENCE * self.codes, out=self.experience)
+        if sh.replace_threshold >= SCALE:  # every leaver replaced (the default): no vacancies
+            new = rows
+            for tables, position, bank in zip(self.policies, self.position, self.bank, strict=True):
+                position[rows] = tables.hire_position
+                bank[rows] = 0
+        else:
+            hired = ul[rows] < sh.replace_leave_threshold[index[rows]]
+            new, gone = rows[hired], rows[~hired]
+            for tables, position, bank in zip(self.policies, self.position, self.bank, strict=True):
+                position[new] = tables.hire_position
+                position[gone] = tables.sink
+                bank[rows] = 0
+            self.active[gone] = False
+        self.rating[rows] = 0
+        self.previous[rows] = 0
+        extra = rng.bit_generator.random_raw(new.size).view(np.uint16).reshape(-1, 4).T >> 1
+        hire_experience = sh.hire_experience_lut[extra[0] >> 2]
+        hire_certificate = extra[1] < sh.hire_certificate_threshold
+        self.experience[new] = hire_experience * self.codes
+        self.certificate[new] = hire_certificate
+        if self.log is not None:
+            last = self.log[-1]
+            last.left[rows] = True
+            last.hired[new] = True
+            last.hire_experience[new] = hire_experience
+            last.hire_certificate[new] = hire_certificate
+
+    def _log_year(self, decided: list[npt.NDArray[np.int8]], ua13: U16) -> None:
+        assert self.log is not None
+        self.log.append(
+            YearLog(
+                decided=decided,
+                certificate=self.certificate.copy(),
+                rating=self.rating.copy(),
+                activity=self.shared.activity_lut[ua13],
+                position=[p.copy() for p in self.position],
+                bank=[b.copy() for b in self.bank],
+                active=self.active.copy(),
+                left=np.zeros(self.n, dtype=np.bool_),
+                hired=np.zeros(self.n, dtype=np.bool_),
+                hire_experience=np.zeros(self.n, dtype=np.uint16),
+                hire_certificate=np.zeros(self.n, dtype=np.bool_),
+            )
+        )

@@ -1,0 +1,244 @@
+"""The starting workforce as columns: from a CSV file, from arrays, or generated.
+
+CSV columns (header required, one row per teacher; blank optional cells allowed):
+
+- ``teacher_id``: any text, unique;
+- ``pathway``: the pathway key the teacher is on now (e.g. ``professional``);
+- ``interval``: the interval on that pathway, 1 or more;
+- ``units_banked`` (optional, default 0): units carried toward the next interval;
+- ``experience_years`` (optional, default 0): years of teaching experience;
+- ``last_rating``, ``previous_rating`` (optional): rating level keys (e.g. ``effective``) of
+  the last two school years; blank for a teacher not yet rated;
+- ``professional_certificate`` (optional, default 0): 1 when the teacher holds the certificate
+  a pathway move needs (Baltimore: SPC or APC);
+- ``high_poverty`` (optional, default 0): 1 when the teacher's school is high-poverty.
+
+The Django side builds the same columns from the database (``Workforce.from_rows``).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+from lattice.forecast.assumptions import LEVELS, Assumptions
+from lattice.forecast.tables import MAX_EXPERIENCE, ForecastError, PolicyTables
+
+COLUMNS = (
+    "teacher_id",
+    "pathway",
+    "interval",
+    "units_banked",
+    "experience_years",
+    "last_rating",
+    "previous_rating",
+    "professional_certificate",
+    "high_poverty",
+)
+REQUIRED = ("teacher_id", "pathway", "interval")
+MAX_TEACHERS = 2_000_000
+
+
+@dataclass(frozen=True, eq=False)
+class Workforce:
+    """One entry per teacher. Rating codes: 0 = not yet rated, ``1 + i`` = ``levels[i]``."""
+
+    teacher_ids: tuple[str, ...]
+    pathway_keys: tuple[str, ...]
+    pathway: npt.NDArray[np.int8]  # index into pathway_keys
+    interval: npt.NDArray[np.int16]
+    units: npt.NDArray[np.uint16]
+    experience: npt.NDArray[np.uint16]
+    last_rating: npt.NDArray[np.uint16]
+    previous_rating: npt.NDArray[np.uint16]
+    certificate: npt.NDArray[np.bool_]
+    high_poverty: npt.NDArray[np.bool_]
+    levels: tuple[str, ...]
+    source: str
+
+    def __len__(self) -> int:
+        return len(self.teacher_ids)
+
+    def positions(self, tables: PolicyTables) -> npt.NDArray[np.uint16]:
+        """Each teacher's position under a policy: same pathway key, interval clipped to its top."""
+        compiled = tables.compiled
+        out = np.empty(len(self), dtype=np.uint16)
+        for index, key in enumerate(self.pathway_keys):
+            rows = self.pathway == index
+            if not rows.any():
+                continue
+            if key not in compiled.pathway_keys:
+                raise ForecastError(
+                    f"teachers on pathway '{key}' have no place under {tables.key} (its "
+                    f"pathways: {', '.join(compiled.pathway_keys)}); map them in the workforce "
+                    "file first"
+                )
+            p = compiled.pathway_keys.index(key)
+            first = int(compiled.first_position[p])
+            top = int((compiled.position_pathway == p).sum())
+            out[rows] = first + np.clip(self.interval[rows], 1, top) - 1
+        return out
+
+    def fingerprint(self) -> str:
+        digest = hashlib.sha256()
+        for array in (self.pathway, self.interval, self.units, self.experience, self.last_rating,
+                      self.previous_rating, self.certificate, self.high_poverty):  # fmt: skip
+            digest.update(np.ascontiguousarray(array).tobytes())
+        digest.update("\n".join(self.pathway_keys + self.levels).encode())
+        return digest.hexdigest()[:16]
+
+    @classmethod
+    def from_rows(
+        cls, rows: Iterable[Mapping[str, str | int | None]], levels: tuple[str, ...] = LEVELS,
+        source: str = "rows",
+    ) -> Workforce:  # fmt: skip
+        """Read teacher rows (CSV dictionaries or the database's); errors name row and field."""
+        ids: list[str] = []
+        keys: list[str] = []
+        cols: dict[str, list[int]] = {c: [] for c in COLUMNS[2:]}
+        seen: set[str] = set()
+        for number, row in enumerate(rows, start=1):
+            where = f"row {number}"
+            for name in REQUIRED:
+                if row.get(name) in (None, ""):
+                    raise ForecastError(f"{where}: '{name}' is empty — every teacher needs one")
+            teacher = str(row["teacher_id"]).strip()
+            if teacher in seen:
+                raise ForecastError(f"{where}: teacher_id '{teacher}' appears twice — keep one")
+            seen.add(teacher)
+            ids.append(teacher)
+            key = str(row["pathway"]).strip()
+            if key not in keys:
+                keys.append(key)
+            cols["interval"].append(_whole(row, "interval", where, 1, 200, None))
+            cols["units_banked"].append(_whole(row, "units_banked", where, 0, 10_000, 0))
+            cols["experience_years"].append(_whole(row, "experience_years", where, 0, 70, 0))
+            for name in ("last_rating", "previous_rating"):
+                value = str(row.get(name) or "").strip()
+                if value and value not in levels:
+                    raise ForecastError(
+                        f"{where}: {name} '{value}' is not a rating level — use one of "
+                        f"{', '.join(levels)} or leave it blank"
+                    )
+                cols[name].append(levels.index(value) + 1 if value else 0)
+            for name in ("professional_certificate", "high_poverty"):
+                cols[name].append(_whole(row, name, where, 0, 1, 0))
+            cols.setdefault("pathway", []).append(keys.index(key))
+            if number > MAX_TEACHERS:
+                raise ForecastError(f"more than {MAX_TEACHERS:,} teachers — split the file")
+        if not ids:
+            raise ForecastError("the workforce has no teachers — add at least one row")
+        return cls(
+            teacher_ids=tuple(ids),
+            pathway_keys=tuple(keys),
+            pathway=np.array(cols["pathway"], dtype=np.int8),
+            interval=np.array(cols["interval"], dtype=np.int16),
+            units=np.array(cols["units_banked"], dtype=np.uint16),
+            experience=np.minimum(np.array(cols["experience_years"]), MAX_EXPERIENCE).astype(
+                np.uint16
+            ),
+            last_rating=np.array(cols["last_rating"], dtype=np.uint16),
+            previous_rating=np.array(cols["previous_rating"], dtype=np.uint16),
+            certificate=np.array(cols["professional_certificate"], dtype=np.bool_),
+            high_poverty=np.array(cols["high_poverty"], dtype=np.bool_),
+            levels=levels,
+            source=source,
+        )
+
+
+def _whole(
+    row: Mapping[str, str | int | None], name: str, where: str, low: int, high: int,
+    default: int | None,
+) -> int:  # fmt: skip
+    raw = row.get(name)
+    if raw is None or str(raw).strip() == "":
+        if default is None:
+            raise ForecastError(f"{where}: '{name}' is empty — give a whole number")
+        return default
+    try:
+        value = int(str(raw).strip())
+    except ValueError:
+        raise ForecastError(
+            f"{where}: {name} '{raw}' is not a whole number — use {low} to {high}"
+        ) from None
+    if not low <= value <= high:
+        raise ForecastError(f"{where}: {name} {value} is out of range — use {low} to {high}")
+    return value
+
+
+def read_csv(path: str | Path, levels: tuple[str, ...] = LEVELS) -> Workforce:
+    """Read a workforce CSV file (see the module docstring for its columns)."""
+    try:
+        with open(path, newline="", encoding="utf-8-sig") as handle:
+            reader = csv.DictReader(handle)
+            header = reader.fieldnames or []
+            missing = [c for c in REQUIRED if c not in header]
+            if missing:
+                raise ForecastError(
+                    f"{path}: missing column(s) {', '.join(missing)} — the header needs "
+                    f"{', '.join(REQUIRED)} (optional: {', '.join(COLUMNS[3:])})"
+                )
+            unknown = [c for c in header if c not in COLUMNS]
+            if unknown:
+                raise ForecastError(
+                    f"{path}: unknown column(s) {', '.join(unknown)} — use only "
+                    f"{', '.join(COLUMNS)}"
+                )
+            return Workforce.from_rows(reader, levels, source=f"file {Path(path).name}")
+    except OSError as error:
+        raise ForecastError(f"{path}: cannot read the file ({error.strerror})") from error
+    except UnicodeDecodeError as error:
+        raise ForecastError(f"{path}: not UTF-8 text — save it as CSV (UTF-8)") from error
+
+
+# Baltimore at conversion, Feb 2011: 70% Professional, 26% Standard, 4% Model, 0% Lead [R, B7].
+CONVERSION_SHARES = (("standard", 0.26), ("professional", 0.70), ("model", 0.04))
+# ASSUMPTION: share of teachers in high-poverty schools (Baltimore City is mostly high-poverty).
+HIGH_POVERTY_SHARE = 0.6
+
+
+def synthetic(
+    teachers: int, seed: int = 0, assumptions: Assumptions | None = None,
+    shares: tuple[tuple[str, float], ...] = CONVERSION_SHARES,
+    high_poverty_share: float = HIGH_POVERTY_SHARE,
+) -> Workforce:  # fmt: skip
+    """A made-up district of ``teachers`` shaped like Baltimore at conversion (see above).
+
+    Intervals are uniform over 1-5; experience is 0-30 years; ratings are drawn from the
+    assumptions (a first rating, then one transition); Professional and Model teachers hold
+    the certificate, Standard teachers with the assumptions' new-hire share.
+    """
+    if not 1 <= teachers <= MAX_TEACHERS:
+        raise ForecastError(f"teachers must be 1 to {MAX_TEACHERS:,}, not {teachers}")
+    a = assumptions or Assumptions()
+    rng = np.random.default_rng(np.random.SeedSequence(seed, spawn_key=(7,)))
+    keys = tuple(k for k, _ in shares)
+    probs = np.array([p for _, p in shares])
+    pathway = rng.choice(len(keys), size=teachers, p=probs / probs.sum()).astype(np.int8)
+    n = len(a.levels)
+    previous = rng.choice(n, size=teachers, p=np.array(a.first_rating)) + 1
+    matrix = np.array(a.transition)
+    cum = np.cumsum(matrix[previous - 1], axis=1)
+    last = (rng.random(teachers)[:, None] >= cum).sum(axis=1) + 1
+    standard = pathway == keys.index("standard") if "standard" in keys else np.zeros(teachers, bool)
+    certificate = ~standard | (rng.random(teachers) < a.hire_certificate_share)
+    return Workforce(
+        teacher_ids=tuple(f"T{i:07d}" for i in range(teachers)),
+        pathway_keys=keys,
+        pathway=pathway,
+        interval=rng.integers(1, 6, size=teachers).astype(np.int16),
+        units=rng.integers(0, 12, size=teachers).astype(np.uint16),
+        experience=rng.integers(0, 31, size=teachers).astype(np.uint16),
+        last_rating=np.minimum(last, n).astype(np.uint16),
+        previous_rating=previous.astype(np.uint16),
+        certificate=certificate,
+        high_poverty=rng.random(teachers) < high_poverty_share,
+        levels=a.levels,
+        source=f"synthetic {teachers} teachers (seed {seed})",
+    )

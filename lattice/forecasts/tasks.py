@@ -1,0 +1,78 @@
+"""The background task that runs a forecast and stores its summary on the run."""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import asdict
+
+from django_tasks import task
+
+from lattice.forecast.assumptions import AssumptionError, from_dict
+from lattice.forecast.calibration import calibrate
+from lattice.forecast.results import build_result
+from lattice.forecast.simulate import simulate
+from lattice.forecast.tables import ForecastError
+from lattice.forecast.workforce import synthetic
+from lattice.forecasts import actions
+from lattice.forecasts.choices import resolve
+from lattice.forecasts.history_db import district_history
+from lattice.forecasts.models import ForecastRun
+from lattice.forecasts.workforce_db import district_workforce
+
+log = logging.getLogger(__name__)
+
+
+@task()
+def run_forecast(run_id: int) -> None:
+    run = ForecastRun.objects.select_related("district").get(pk=run_id)
+    inputs = run.inputs
+    last = [0.0]
+
+    def progress(done: int, total: int) -> None:
+        now = time.monotonic()
+        if now - last[0] >= 0.5 or done == total:
+            last[0] = now
+            actions.set_progress(run_id, 0.05 + 0.9 * done / total)
+
+    try:
+        policies = [resolve(inputs["policy"], run.district)]
+        if inputs.get("vs"):
+            policies.append(resolve(inputs["vs"], run.district))
+        assumptions = from_dict(inputs.get("assumptions", {}))
+        estimates: list[dict[str, object]] = []
+        if inputs.get("calibrate"):
+            calibration = calibrate(district_history(run.district, policies[0]), assumptions)
+            assumptions = calibration.assumptions
+            estimates = [asdict(e) for e in calibration.estimates]
+        if inputs.get("workforce") == "district":
+            workforce, skipped = district_workforce(run.district, levels=assumptions.levels)
+        else:
+            workforce = synthetic(
+                int(inputs["teachers"]), seed=int(inputs["seed"]), assumptions=assumptions
+            )
+            skipped = []
+        actions.set_progress(run_id, 0.05)
+        sim = simulate(
+            workforce,
+            policies,
+            assumptions,
+            years=int(inputs["years"]),
+            runs=int(inputs["runs"]),
+            seed=int(inputs["seed"]),
+            progress=progress,
+        )
+        result = build_result(sim, workforce, policies, assumptions).as_dict()
+        result["inputs"]["skipped"] = skipped[:50]
+        result["inputs"]["skipped_total"] = len(skipped)
+        result["inputs"]["calibration"] = estimates
+        actions.finish_forecast(run, result)
+    except (ForecastError, AssumptionError) as error:
+        actions.fail_forecast(run, str(error))
+    except Exception as error:
+        log.exception("forecast %s failed", run_id)
+        actions.fail_forecast(
+            run,
+            f"The forecast stopped unexpectedly ({error.__class__.__name__}). "
+            "Try again; if it fails again, send this page to support.",
+        )

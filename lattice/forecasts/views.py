@@ -1,0 +1,127 @@
+"""Forecast pages: the form and past runs, a run's progress and charts, and downloads.
+
+Every view resolves the district with :func:`get_administered_district`, so only that
+district's talent officers (and superusers) get past it; anyone else gets a 404.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from lattice.forecast import charts
+from lattice.forecast.results import ForecastResult, write_csv, write_xlsx
+from lattice.forecasts import actions
+from lattice.forecasts.forms import ForecastForm
+from lattice.forecasts.models import ForecastRun
+from lattice.forecasts.tasks import run_forecast
+from lattice.people.access import districts_administered_by, get_administered_district
+from lattice.people.models import District
+
+HISTORY_SIZE = 30
+
+
+def _run(request: HttpRequest, district_key: str, pk: int) -> tuple[District, ForecastRun]:
+    district = get_administered_district(request.user, district_key)
+    return district, get_object_or_404(ForecastRun, pk=pk, district=district)
+
+
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    districts = list(districts_administered_by(request.user))
+    if not districts:
+        raise Http404("No such page")
+    return render(request, "forecasts/home.html", {"districts": districts})
+
+
+def _short(choice: str) -> str:
+    return "the adopted policy" if choice == "adopted" else choice.removeprefix("shipped:")
+
+
+def _title(form: ForecastForm) -> str:
+    d = form.cleaned_data
+    title = _short(d["policy"])
+    if d["vs"]:
+        title += f" vs {_short(d['vs'])}"
+    return f"{title}, {d['years']} years, {d['runs']} runs"
+
+
+@require_http_methods(["GET", "POST"])
+def district_page(request: HttpRequest, district: str) -> HttpResponse:
+    place = get_administered_district(request.user, district)
+    if request.method == "POST":
+        form = ForecastForm(request.POST, district=place)
+        if form.is_valid():
+            run = actions.request_forecast(request.user, place, _title(form), form.inputs())
+            run_forecast.enqueue(run.pk)
+            return redirect("forecasts:run", place.key, run.pk)
+        status = 400
+    else:
+        form = ForecastForm(district=place)
+        status = 200
+    runs = ForecastRun.objects.filter(district=place).select_related("created_by")[:HISTORY_SIZE]
+    return render(
+        request, "forecasts/district.html",
+        {"district": place, "form": form, "runs": runs}, status=status,
+    )  # fmt: skip
+
+
+def _chart_context(result: ForecastResult) -> dict[str, Any]:
+    return {
+        "fan": charts.payroll_fan(result),
+        "shares": [charts.pathway_shares(p, f"shares-{i}") for i, p in enumerate(result.policies)],
+        "histograms": [
+            charts.gainers_histogram(c, result.histogram_labels, f"gainers-{i}")
+            for i, c in enumerate(result.comparisons)
+        ],
+        "groups": charts.cost_by_group(result),
+    }
+
+
+@require_GET
+def run_detail(request: HttpRequest, district: str, pk: int) -> HttpResponse:
+    place, run = _run(request, district, pk)
+    context: dict[str, Any] = {"district": place, "run": run}
+    result = run.result_object() if run.status == ForecastRun.Status.DONE else None
+    if result is not None:
+        context |= {"result": result, **_chart_context(result)}
+    return render(request, "forecasts/run.html", context)
+
+
+@require_GET
+def run_progress(request: HttpRequest, district: str, pk: int) -> HttpResponse:
+    place, run = _run(request, district, pk)
+    return render(request, "forecasts/_progress.html", {"district": place, "run": run})
+
+
+def _result(request: HttpRequest, district: str, pk: int) -> tuple[ForecastRun, ForecastResult]:
+    _, run = _run(request, district, pk)
+    result = run.result_object()
+    if result is None:
+        raise Http404("This forecast has no results yet")
+    return run, result
+
+
+@require_GET
+def download_csv(request: HttpRequest, district: str, pk: int) -> HttpResponse:
+    run, result = _result(request, district, pk)
+    response = HttpResponse(write_csv(result), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="forecast-{run.pk}.csv"'
+    return response
+
+
+@require_GET
+def download_xlsx(request: HttpRequest, district: str, pk: int) -> HttpResponse:
+    run, result = _result(request, district, pk)
+    buffer = io.BytesIO()
+    write_xlsx(result, buffer)
+    response = HttpResponse(
+        buffer.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="forecast-{run.pk}.xlsx"'
+    return response
