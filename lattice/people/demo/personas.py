@@ -1,0 +1,148 @@
+"""The demo log-ins: one account per persona, all with one documented demo password.
+
+The password is for the generated demo district only; it is printed by ``lattice users``
+with a warning. Real accounts are created by a talent office with their own passwords.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Any
+
+from django.urls import NoReverseMatch, reverse
+
+DEMO_PASSWORD = "lattice-demo"  # the documented demo password: demo data only
+DEMO_WARNING = (
+    f"Warning: these are demo log-ins for invented people, all with the password "
+    f"{DEMO_PASSWORD!r}. Never load the demo into a database that holds real people."
+)
+
+
+@dataclass(frozen=True)
+class DemoPersona:
+    key: str
+    username: str
+    label: str
+    sees: str
+    needs_staff: bool = True  # linked to a generated staff member
+    superuser: bool = False
+    first_name: str = ""
+    last_name: str = ""
+
+
+PERSONAS: tuple[DemoPersona, ...] = (
+    DemoPersona(
+        "teacher",
+        "teacher",
+        "Teacher",
+        "own profile: school, assignments, degrees, credits, certificates, ratings",
+    ),
+    DemoPersona(
+        "teacher2",
+        "teacher2",
+        "Teacher at another school",
+        "own profile (a different school from the principal's)",
+    ),
+    DemoPersona(
+        "principal",
+        "principal",
+        "Principal",
+        "their school's staff and each person's page (teacher works there)",
+    ),
+    DemoPersona(
+        "principal2", "principal2", "Principal of another school", "their own school's staff only"
+    ),
+    DemoPersona(
+        "officer",
+        "officer",
+        "District talent officer",
+        "all Maplewood schools, the staff directory and the audit log",
+    ),
+    DemoPersona(
+        "officer2",
+        "officer2",
+        "Talent officer of the second district",
+        "Cedar Falls only; Maplewood's records are invisible",
+    ),
+    DemoPersona(
+        "network",
+        "network",
+        "Network officer",
+        "the network's districts with aggregate counts only",
+        needs_staff=False,
+        first_name="Noor",
+        last_name="Halvorsrud",
+    ),
+    DemoPersona(
+        "admin",
+        "admin",
+        "Superuser",
+        "the Django admin",
+        needs_staff=False,
+        superuser=True,
+        first_name="Demo",
+        last_name="Administrator",
+    ),
+)
+USERNAMES = tuple(p.username for p in PERSONAS)
+
+
+@functools.lru_cache(maxsize=1)
+def demo_password_hash() -> str:
+    """One hash of the demo password, shared by the demo accounts (hashing is slow by
+    design; the accounts share the password anyway)."""
+    from django.contrib.auth.hashers import make_password
+
+    return make_password(DEMO_PASSWORD)
+
+
+def _url(name: str, **kwargs: Any) -> str | None:
+    try:
+        return reverse(name, kwargs=kwargs or None)
+    except NoReverseMatch:
+        return None
+
+
+def home_url(persona: DemoPersona, user: Any) -> str:
+    """The page a persona lands on after logging in (``/`` sends each there too)."""
+    from lattice.people.access import scope_for
+
+    if persona.superuser:
+        return _url("admin:index") or "/admin/"
+    scope = scope_for(user)
+    key = scope.persona.key
+    found: str | None = None
+    if key == "officer":
+        found = _url("people:district")
+    elif key == "network":
+        found = _url("people:network")
+    elif key == "principal":
+        found = _url("people:school", pk=min(scope.led_school_ids))
+    elif key == "teacher":
+        found = _url("people:me")
+    return found or "/"
+
+
+def demo_logins() -> list[dict[str, str]]:
+    """The demo accounts that exist in the database, in persona order."""
+    from django.contrib.auth import get_user_model
+
+    users = {u.username: u for u in get_user_model().objects.filter(username__in=USERNAMES)}
+    rows = []
+    for persona in PERSONAS:
+        user = users.get(persona.username)
+        if user is None:
+            continue
+        rows.append(
+            {
+                "persona": persona.key,
+                "label": persona.label,
+                "username": persona.username,
+                "password": DEMO_PASSWORD,
+                "name": user.get_full_name(),
+                "sees": persona.sees,
+                "home": home_url(persona, user),
+            }
+        )
+    return rows
