@@ -1,0 +1,1 @@
+"""Leadership roles: catalogue, postings, selection, assignments, coverage and proposals."""

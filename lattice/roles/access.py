@@ -1,0 +1,277 @@
+"""Who may see and do what with roles, postings, applications and proposals.
+
+Built on ``lattice.people.access`` (the one permission layer). Rules:
+- the catalogue and postings are visible inside the district (teachers see active roles and the
+  postings at their own school or district-wide); officers see everything in their district;
+- a teacher sees only their own applications, never another teacher's;
+- a principal sees applicants to their own school's postings only;
+- a panel member sees the applications of their panel, except anyone from their own school
+  that year and anyone they declared a conflict with;
+- everything outside a user's scope is *not found* (404).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from lattice.people.access import Scope, scope_for
+from lattice.people.models import Assignment, StaffMember
+from lattice.roles.models import (
+    Application,
+    ConflictOfInterest,
+    Evidence,
+    LeadershipRole,
+    PanelMember,
+    Posting,
+    RoleAssignment,
+    RoleProposal,
+    RoleStatus,
+)
+
+NOTHING = Q(pk__in=[])
+
+
+def own_staff(user: Any) -> StaffMember | None:
+    scope = scope_for(user)
+    if scope.own_staff_id is None:
+        return None
+    return StaffMember.objects.select_related("district").get(pk=scope.own_staff_id)
+
+
+def _own_district_id(scope: Scope) -> int | None:
+    if scope.own_staff_id is None:
+        return None
+    return (
+        StaffMember.objects.filter(pk=scope.own_staff_id)
+        .values_list("district_id", flat=True)
+        .first()
+    )
+
+
+def _get(qs: QuerySet[Any], pk: Any, what: str) -> Any:
+    try:
+        return qs.get(pk=pk)
+    except (qs.model.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404(f"No such {what}") from exc
+
+
+# --- catalogue -----------------------------------------------------------------------------
+
+
+def roles_visible_to(user: Any) -> QuerySet[LeadershipRole]:
+    """Officers see their district's whole catalogue; staff see its active roles."""
+    scope = scope_for(user)
+    qs = LeadershipRole.objects.select_related("district")
+    if scope.is_superuser:
+        return qs
+    q = Q(district_id__in=scope.officer_district_ids)
+    district_id = _own_district_id(scope)
+    if district_id is not None:
+        q |= Q(district_id=district_id, status=RoleStatus.ACTIVE)
+    return qs.filter(q)
+
+
+def get_visible_role(user: Any, pk: Any) -> LeadershipRole:
+    return _get(roles_visible_to(user), pk, "role")
+
+
+def can_edit_catalogue(user: Any, district_id: int) -> bool:
+    scope = scope_for(user)
+    return scope.is_superuser or district_id in scope.officer_district_ids
+
+
+# --- postings ------------------------------------------------------------------------------
+
+
+def postings_visible_to(user: Any) -> QuerySet[Posting]:
+    """Postings a user may open.
+
+    Officers: their district. Principals: their schools' postings and district-wide ones.
+    Teachers: district-wide postings of their district and postings at the schools where they
+    work that year; plus any posting they applied to or review for.
+    """
+    scope = scope_for(user)
+    qs = Posting.objects.select_related("role", "role__district", "school", "school_year")
+    if scope.is_superuser:
+        return qs
+    q = Q(role__district_id__in=scope.officer_district_ids)
+    q |= Q(school_id__in=scope.led_school_ids)
+    district_id = _own_district_id(scope)
+    if district_id is not None:
+        q |= Q(role__district_id=district_id, school__isnull=True)
+        own_school_years = Assignment.objects.filter(
+            staff_member_id=scope.own_staff_id
+        ).values_list("school_id", "school_year_id")
+        for school_id, year_id in own_school_years:
+            q |= Q(school_id=school_id, school_year_id=year_id)
+        q |= Q(
+            pk__in=Application.objects.filter(applicant_id=scope.own_staff_id).values("posting_id")
+        )
+        q |= Q(
+            pk__in=PanelMember.objects.filter(reviewer_id=scope.own_staff_id).values(
+                "panel__posting_id"
+            )
+        )
+    return qs.filter(q)
+
+
+def get_visible_posting(user: Any, pk: Any) -> Posting:
+    return _get(postings_visible_to(user), pk, "posting")
+
+
+def can_manage_posting(user: Any, posting: Posting) -> bool:
+    """Officers of the district, and the principal of a school posting, run its selection."""
+    scope = scope_for(user)
+    if scope.is_superuser or posting.role.district_id in scope.officer_district_ids:
+        return True
+    return posting.school_id is not None and posting.school_id in scope.led_school_ids
+
+
+def can_post_at(user: Any, district_id: int, school_id: int | None) -> bool:
+    scope = scope_for(user)
+    if scope.is_superuser or district_id in scope.officer_district_ids:
+        return True
+    return school_id is not None and school_id in scope.led_school_ids
+
+
+# --- panels --------------------------------------------------------------------------------
+
+
+def same_school_staff_ids(reviewer_id: int, school_year_id: int) -> QuerySet[Any]:
+    """Staff who work at a school where the reviewer works in that school year."""
+    schools = Assignment.objects.filter(
+        staff_member_id=reviewer_id, school_year_id=school_year_id
+    ).values("school_id")
+    return Assignment.objects.filter(school_id__in=schools, school_year_id=school_year_id).values(
+        "staff_member_id"
+    )
+
+
+def seat_for(user: Any, posting: Posting) -> PanelMember | None:
+    scope = scope_for(user)
+    if scope.own_staff_id is None:
+        return None
+    return PanelMember.objects.filter(
+        panel__posting=posting, reviewer_id=scope.own_staff_id
+    ).first()
+
+
+def _panel_q(scope: Scope) -> Q:
+    if scope.own_staff_id is None:
+        return NOTHING
+    q = NOTHING
+    seats = PanelMember.objects.filter(reviewer_id=scope.own_staff_id).values_list(
+        "pk", "panel__posting_id", "panel__posting__school_year_id"
+    )
+    for seat_id, posting_id, year_id in seats:
+        q |= (
+            Q(posting_id=posting_id)
+            & ~Q(applicant_id__in=same_school_staff_ids(scope.own_staff_id, year_id))
+            & ~Q(
+                pk__in=ConflictOfInterest.objects.filter(member_id=seat_id).values("application_id")
+            )
+        )
+    return q
+
+
+def reviewable_by(member: PanelMember) -> QuerySet[Application]:
+    """The applications a panel member may read and score (no own-school, no conflicts)."""
+    posting = member.panel.posting
+    return (
+        posting.applications.exclude(applicant_id=member.reviewer_id)
+        .exclude(applicant_id__in=same_school_staff_ids(member.reviewer_id, posting.school_year_id))
+        .exclude(pk__in=ConflictOfInterest.objects.filter(member=member).values("application_id"))
+    )
+
+
+# --- applications --------------------------------------------------------------------------
+
+
+def applications_visible_to(user: Any) -> QuerySet[Application]:
+    scope = scope_for(user)
+    qs = Application.objects.select_related(
+        "posting", "posting__role", "posting__school", "posting__school_year", "applicant"
+    )
+    if scope.is_superuser:
+        return qs
+    q = Q(posting__role__district_id__in=scope.officer_district_ids)
+    q |= Q(posting__school_id__in=scope.led_school_ids)
+    if scope.own_staff_id is not None:
+        q |= Q(applicant_id=scope.own_staff_id)
+        q |= _panel_q(scope)
+    return qs.filter(q)
+
+
+def get_visible_application(user: Any, pk: Any) -> Application:
+    return _get(applications_visible_to(user), pk, "application")
+
+
+def get_visible_evidence(user: Any, pk: Any) -> Evidence:
+    return _get(
+        Evidence.objects.filter(application__in=applications_visible_to(user)).select_related(
+            "application"
+        ),
+        pk,
+        "file",
+    )
+
+
+def is_applicant(user: Any, application: Application) -> bool:
+    return scope_for(user).own_staff_id == application.applicant_id
+
+
+# --- assignments, proposals, dashboards ----------------------------------------------------
+
+
+def role_assignments_visible_to(user: Any) -> QuerySet[RoleAssignment]:
+    scope = scope_for(user)
+    qs = RoleAssignment.objects.select_related("role", "staff_member", "school", "school_year")
+    if scope.is_superuser:
+        return qs
+    q = Q(role__district_id__in=scope.officer_district_ids)
+    q |= Q(school_id__in=scope.led_school_ids)
+    if scope.own_staff_id is not None:
+        q |= Q(staff_member_id=scope.own_staff_id)
+    return qs.filter(q)
+
+
+def get_visible_role_assignment(user: Any, pk: Any) -> RoleAssignment:
+    return _get(role_assignments_visible_to(user), pk, "role assignment")
+
+
+def can_decide_renewal(user: Any, assignment: RoleAssignment) -> bool:
+    scope = scope_for(user)
+    if scope.is_superuser or assignment.role.district_id in scope.officer_district_ids:
+        return True
+    return assignment.school_id is not None and assignment.school_id in scope.led_school_ids
+
+
+def proposals_visible_to(user: Any) -> QuerySet[RoleProposal]:
+    scope = scope_for(user)
+    qs = RoleProposal.objects.select_related("school", "district", "submitted_by")
+    if scope.is_superuser:
+        return qs
+    q = Q(district_id__in=scope.officer_district_ids) | Q(school_id__in=scope.led_school_ids)
+    if scope.own_staff_id is not None:
+        q |= Q(
+            pk__in=RoleProposal.proposers.through.objects.filter(
+                staffmember_id=scope.own_staff_id
+            ).values("roleproposal_id")
+        )
+    return qs.filter(q)
+
+
+def get_visible_proposal(user: Any, pk: Any) -> RoleProposal:
+    return _get(proposals_visible_to(user), pk, "proposal")
+
+
+def can_review_as_principal(user: Any, proposal: RoleProposal) -> bool:
+    scope = scope_for(user)
+    return scope.is_superuser or proposal.school_id in scope.led_school_ids
+
+
+def can_review_as_district(user: Any, proposal: RoleProposal) -> bool:
+    return can_edit_catalogue(user, proposal.district_id)

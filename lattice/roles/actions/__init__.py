@@ -1,0 +1,51 @@
+"""The only place the roles app writes: named actions, each atomic and audited.
+
+Actions check the business rules (windows, conflicts, positions left); views check who may
+call them through ``lattice.roles.access``. Errors are ``RoleError`` with a message a user can
+act on. The actions live in topic modules; this package is their one public surface.
+"""
+
+from lattice.roles.actions.assignments import (
+    assign_role,
+    decide_renewal,
+    record_reflection,
+    save_interest,
+)
+from lattice.roles.actions.catalogue import install_template, save_role, save_role_settings
+from lattice.roles.actions.common import RoleError
+from lattice.roles.actions.proposals import review_proposal, submit_proposal
+from lattice.roles.actions.selection import (
+    close_posting,
+    create_posting,
+    declare_conflict,
+    offer_next,
+    record_scores,
+    respond_to_offer,
+    seat_reviewer,
+    send_feedback,
+    submit_application,
+    withdraw_application,
+)
+
+__all__ = [
+    "RoleError",
+    "assign_role",
+    "close_posting",
+    "create_posting",
+    "decide_renewal",
+    "declare_conflict",
+    "install_template",
+    "offer_next",
+    "record_reflection",
+    "record_scores",
+    "respond_to_offer",
+    "review_proposal",
+    "save_interest",
+    "save_role",
+    "save_role_settings",
+    "seat_reviewer",
+    "send_feedback",
+    "submit_application",
+    "submit_proposal",
+    "withdraw_application",
+]

@@ -1,0 +1,372 @@
+"""Selection actions: postings, applications, panels, scores, offers, feedback."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.files import File
+from django.db import transaction
+from django.utils import timezone
+
+from lattice.audit.log import record
+from lattice.people.models import School, SchoolYear, StaffMember
+from lattice.roles import access, queries
+from lattice.roles.actions.assignments import assign_role
+from lattice.roles.actions.common import RoleError, clean
+from lattice.roles.evidence import CheckedFile
+from lattice.roles.models import (
+    DEFAULT_RUBRIC,
+    Application,
+    ApplicationStatus,
+    ConflictOfInterest,
+    Evidence,
+    LeadershipRole,
+    Offer,
+    OfferResponse,
+    Panel,
+    PanelMember,
+    PositionScope,
+    Posting,
+    PostingStatus,
+    RoleStatus,
+    Score,
+)
+
+# --- postings and applications -------------------------------------------------------------
+
+
+@transaction.atomic
+def create_posting(
+    actor: Any,
+    role: LeadershipRole,
+    *,
+    school: School | None,
+    school_year: SchoolYear,
+    opens_on: dt.date,
+    closes_on: dt.date,
+    positions: int = 1,
+    rubric: list[dict[str, Any]] | None = None,
+) -> Posting:
+    if role.status != RoleStatus.ACTIVE:
+        raise RoleError(f"{role.title} is not active; activate it in the catalogue first.")
+    if school_year.district_id != role.district_id:
+        raise RoleError("school year: choose one of the role's district.")
+    if school is not None and school.district_id != role.district_id:
+        raise RoleError("school: choose a school of the role's district.")
+    if role.position_scope == PositionScope.PER_SCHOOL and school is None:
+        raise RoleError(f"school: {role.title} is a per-school role; choose the school.")
+    if closes_on < opens_on:
+        raise RoleError("closes on: the window must close on or after the day it opens.")
+    posting = Posting(
+        role=role,
+        school=school,
+        school_year=school_year,
+        opens_on=opens_on,
+        closes_on=closes_on,
+        positions=positions,
+        rubric=rubric or [dict(c) for c in DEFAULT_RUBRIC],
+        posted_by=actor if getattr(actor, "pk", None) else None,
+    )
+    clean(posting, exclude=["posted_by"])
+    posting.save()
+    Panel.objects.create(posting=posting)
+    record(
+        actor=actor,
+        action="roles.posting.create",
+        obj=posting,
+        district=role.district,
+        after={
+            "role": role.title,
+            "school": str(school or "district-wide"),
+            "school_year": school_year.label,
+            "opens_on": opens_on,
+            "closes_on": closes_on,
+            "positions": positions,
+        },
+    )
+    return posting
+
+
+@transaction.atomic
+def submit_application(
+    actor: Any,
+    posting: Posting,
+    applicant: StaffMember,
+    *,
+    statement: str,
+    files: list[CheckedFile],
+    today: dt.date,
+) -> Application:
+    """Apply (or re-apply after withdrawing) while the window is open."""
+    if not posting.window_open(today):
+        raise RoleError(
+            "This posting is not taking applications now "
+            f"(window {posting.opens_on:%d %b} – {posting.closes_on:%d %b %Y})."
+        )
+    if applicant.district_id != posting.role.district_id:
+        raise RoleError("Only staff of the posting's district may apply.")
+    if not statement.strip():
+        raise RoleError("statement: write why you want the role and what you would do.")
+    if PanelMember.objects.filter(panel__posting=posting, reviewer=applicant).exists():
+        raise RoleError(
+            "You sit on this posting's review panel; ask the talent office to "
+            "replace you on the panel before you apply."
+        )
+    app = Application.objects.filter(posting=posting, applicant=applicant).first()
+    if app is not None and app.status != ApplicationStatus.WITHDRAWN:
+        raise RoleError("You have already applied; open your application to change it.")
+    if app is None:
+        app = Application.objects.create(
+            posting=posting, applicant=applicant, statement=statement.strip()
+        )
+    else:
+        app.statement = statement.strip()
+        app.status = ApplicationStatus.SUBMITTED
+        app.save(update_fields=["statement", "status"])
+    for checked in files:
+        ev = Evidence(
+            application=app,
+            original_name=checked.original_name,
+            content_type=checked.content_type,
+            size=checked.size,
+        )
+        ev.file.save(checked.stored_name, File(checked.upload), save=False)
+        ev.save()
+    record(
+        actor=actor,
+        action="roles.application.submit",
+        obj=app,
+        district=applicant.district,
+        staff_member=applicant,
+        after={"posting": str(posting), "files": [f.original_name for f in files]},
+    )
+    return app
+
+
+@transaction.atomic
+def withdraw_application(actor: Any, app: Application, *, today: dt.date) -> Application:
+    if app.status != ApplicationStatus.SUBMITTED:
+        raise RoleError(
+            f"This application is {app.get_status_display().lower()}; "
+            "only a submitted application can be withdrawn."
+        )
+    if today > app.posting.closes_on:
+        raise RoleError("The window has closed; ask the talent office to withdraw you.")
+    app.status = ApplicationStatus.WITHDRAWN
+    app.save(update_fields=["status"])
+    record(
+        actor=actor,
+        action="roles.application.withdraw",
+        obj=app,
+        district=app.applicant.district,
+        staff_member=app.applicant,
+        before={"status": "submitted"},
+        after={"status": "withdrawn"},
+    )
+    return app
+
+
+# --- panel and scores ----------------------------------------------------------------------
+
+
+@transaction.atomic
+def seat_reviewer(actor: Any, posting: Posting, reviewer: StaffMember) -> PanelMember:
+    if reviewer.district_id != posting.role.district_id:
+        raise RoleError("reviewer: choose a staff member of the posting's district.")
+    if (
+        posting.applications.filter(applicant=reviewer)
+        .exclude(status=ApplicationStatus.WITHDRAWN)
+        .exists()
+    ):
+        raise RoleError(f"{reviewer} applied for this posting and cannot review it.")
+    panel, _ = Panel.objects.get_or_create(posting=posting)
+    member, created = PanelMember.objects.get_or_create(panel=panel, reviewer=reviewer)
+    if created:
+        record(
+            actor=actor,
+            action="roles.panel.seat",
+            obj=member,
+            district=reviewer.district,
+            staff_member=reviewer,
+            after={"posting": str(posting)},
+        )
+    return member
+
+
+@transaction.atomic
+def declare_conflict(
+    actor: Any, member: PanelMember, app: Application, reason: str
+) -> ConflictOfInterest:
+    if app.posting_id != member.panel.posting_id:
+        raise RoleError("That application is not on your panel.")
+    if not reason.strip():
+        raise RoleError("reason: say briefly why (e.g. 'my mentee', 'family member').")
+    conflict, _ = ConflictOfInterest.objects.get_or_create(
+        member=member, application=app, defaults={"reason": reason.strip()[:300]}
+    )
+    removed, _ = Score.objects.filter(member=member, application=app).delete()
+    record(
+        actor=actor,
+        action="roles.panel.conflict",
+        obj=conflict,
+        district=member.reviewer.district,
+        staff_member=member.reviewer,
+        after={"application": app.pk, "reason": conflict.reason, "scores_removed": removed},
+    )
+    return conflict
+
+
+@transaction.atomic
+def record_scores(
+    actor: Any,
+    member: PanelMember,
+    app: Application,
+    points: dict[str, int],
+    comments: dict[str, str] | None = None,
+) -> list[Score]:
+    """Save one reviewer's points for every rubric criterion of an application."""
+    posting = app.posting
+    if posting.status != PostingStatus.OPEN:
+        raise RoleError("Selection for this posting has finished; scores can no longer change.")
+    if not access.reviewable_by(member).filter(pk=app.pk).exists():
+        raise RoleError(
+            "You cannot score this application: it is from your own school or "
+            "you declared a conflict."
+        )
+    if app.status == ApplicationStatus.WITHDRAWN:
+        raise RoleError("The applicant withdrew; there is nothing to score.")
+    comments = comments or {}
+    saved = []
+    for criterion in posting.rubric:
+        key, top = criterion["key"], int(criterion["max"])
+        value = points.get(key)
+        if value is None or not 0 <= int(value) <= top:
+            raise RoleError(f"{criterion['label']}: give a score from 0 to {top}.")
+        score, _ = Score.objects.update_or_create(
+            application=app,
+            member=member,
+            criterion=key,
+            defaults={"points": int(value), "comment": comments.get(key, "")[:500]},
+        )
+        saved.append(score)
+    record(
+        actor=actor,
+        action="roles.score",
+        obj=app,
+        district=app.applicant.district,
+        staff_member=app.applicant,
+        after={"reviewer": str(member.reviewer), "points": {s.criterion: s.points for s in saved}},
+    )
+    return saved
+
+
+# --- offers --------------------------------------------------------------------------------
+
+
+def _offer(actor: Any, app: Application, summary: str) -> Offer:
+    if queries.open_positions(app.posting) <= 0:
+        raise RoleError("Every position of this posting is filled or has an offer out.")
+    offer = Offer.objects.create(
+        application=app, offered_by=actor if getattr(actor, "pk", None) else None
+    )
+    app.status = ApplicationStatus.OFFERED
+    app.save(update_fields=["status"])
+    record(
+        actor=actor,
+        action="roles.offer",
+        obj=offer,
+        district=app.applicant.district,
+        staff_member=app.applicant,
+        after={"posting": str(app.posting)},
+        summary=summary,
+    )
+    return offer
+
+
+@transaction.atomic
+def offer_next(actor: Any, posting: Posting, *, summary: str = "") -> Offer | None:
+    """Offer the position to the best-ranked applicant on the waitlist (None if nobody)."""
+    if posting.status != PostingStatus.OPEN:
+        raise RoleError("Selection for this posting has finished.")
+    line = queries.waitlist(posting)
+    if not line:
+        return None
+    return _offer(actor, line[0].application, summary or "top of the ranked waitlist")
+
+
+@transaction.atomic
+def respond_to_offer(actor: Any, offer: Offer, *, accept: bool, today: dt.date) -> Offer:
+    """The applicant accepts (they get the role) or declines (the next on the waitlist is
+    offered automatically)."""
+    if offer.response != OfferResponse.PENDING:
+        raise RoleError(f"This offer was already {offer.get_response_display().lower()}.")
+    app = offer.application
+    offer.response = OfferResponse.ACCEPTED if accept else OfferResponse.DECLINED
+    offer.responded_at = timezone.now()
+    offer.save(update_fields=["response", "responded_at"])
+    app.status = ApplicationStatus.ACCEPTED if accept else ApplicationStatus.DECLINED
+    app.save(update_fields=["status"])
+    record(
+        actor=actor,
+        action="roles.offer.accept" if accept else "roles.offer.decline",
+        obj=offer,
+        district=app.applicant.district,
+        staff_member=app.applicant,
+        after={"response": offer.response},
+    )
+    if accept:
+        posting = app.posting
+        assign_role(actor, posting.role, app.applicant, posting.school_year, application=app)
+    else:
+        line = queries.waitlist(app.posting)
+        if line and queries.open_positions(app.posting) > 0:
+            _offer(None, line[0].application, "next on the waitlist after a decline")
+    return offer
+
+
+@transaction.atomic
+def send_feedback(actor: Any, app: Application, feedback: str) -> Application:
+    if app.status not in (
+        ApplicationStatus.SUBMITTED,
+        ApplicationStatus.DECLINED,
+        ApplicationStatus.UNSUCCESSFUL,
+    ):
+        raise RoleError("Feedback goes to applicants who were not selected.")
+    if not feedback.strip():
+        raise RoleError(
+            "feedback: write what the applicant did well and what would "
+            "strengthen a future application."
+        )
+    before = {"status": app.status}
+    if app.status == ApplicationStatus.SUBMITTED:
+        app.status = ApplicationStatus.UNSUCCESSFUL
+    app.feedback = feedback.strip()
+    app.save(update_fields=["status", "feedback"])
+    record(
+        actor=actor,
+        action="roles.application.feedback",
+        obj=app,
+        district=app.applicant.district,
+        staff_member=app.applicant,
+        before=before,
+        after={"status": app.status},
+    )
+    return app
+
+
+@transaction.atomic
+def close_posting(actor: Any, posting: Posting) -> Posting:
+    if posting.status != PostingStatus.OPEN:
+        return posting
+    posting.status = PostingStatus.CLOSED
+    posting.save(update_fields=["status"])
+    record(
+        actor=actor,
+        action="roles.posting.close",
+        obj=posting,
+        district=posting.role.district,
+        before={"status": "open"},
+        after={"status": "closed"},
+    )
+    return posting

@@ -1,0 +1,322 @@
+"""Forms of the roles pages. Forms parse and label; actions enforce the rules."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.text import slugify
+
+from lattice.roles.models import (
+    DEFAULT_RUBRIC,
+    LeadershipRole,
+    PositionScope,
+    Renewal,
+    RoleProposal,
+    RoleSettings,
+    RoleType,
+    TLMSDomain,
+)
+from lattice.roles.role_templates import TEMPLATES
+
+TEXTAREA = forms.Textarea(attrs={"rows": 4})
+
+
+class RoleForm(forms.ModelForm):
+    tlms_domains = forms.MultipleChoiceField(
+        label="Teacher Leader Model Standards domains",
+        choices=TLMSDomain.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    required_certificates = forms.CharField(
+        label="Required certificates",
+        required=False,
+        help_text="Certificate kinds, one a line, exactly as recorded on staff records.",
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    class Meta:
+        model = LeadershipRole
+        fields = [
+            "title",
+            "key",
+            "role_type",
+            "status",
+            "purpose",
+            "duties",
+            "tlms_domains",
+            "peer_relation",
+            "min_pathway",
+            "min_rating",
+            "min_rating_years",
+            "required_certificates",
+            "min_years_experience",
+            "release_percent",
+            "extra_days",
+            "pay_kind",
+            "stipend_dollars",
+            "pay_units",
+            "term_years",
+            "renewable",
+            "position_scope",
+            "positions",
+            "default_share_percent",
+            "selected_by",
+            "team_min",
+            "team_max",
+            "source",
+        ]
+        widgets = {"purpose": TEXTAREA, "duties": TEXTAREA}
+
+    def __init__(self, *args: Any, rating_labels: list[str] | None = None, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["required_certificates"] = "\n".join(self.instance.required_certificates)
+        labels = rating_labels or []
+        self.fields["min_rating"] = forms.ChoiceField(
+            label="Minimum rating",
+            required=False,
+            choices=[("", "No rating requirement")] + [(x, x) for x in labels],
+            initial=self.instance.min_rating,
+        )
+
+    def clean_required_certificates(self) -> list[str]:
+        raw = self.cleaned_data.get("required_certificates") or ""
+        return [line.strip() for line in raw.splitlines() if line.strip()]
+
+
+class TemplateForm(forms.Form):
+    template = forms.ChoiceField(
+        label="Start from a template", choices=[(t.key, t.label) for t in TEMPLATES]
+    )
+
+
+class PostingForm(forms.Form):
+    role = forms.ModelChoiceField(
+        queryset=LeadershipRole.objects.none(), label="Role", empty_label="Choose a role"
+    )
+    school = forms.ModelChoiceField(
+        queryset=None,
+        required=False,
+        label="School",
+        empty_label="District-wide",
+        help_text="Per-school roles need a school.",
+    )
+    school_year = forms.ModelChoiceField(queryset=None, label="School year")
+    opens_on = forms.DateField(
+        label="Applications open", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    closes_on = forms.DateField(
+        label="Applications close", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    positions = forms.IntegerField(min_value=1, max_value=100, initial=1, label="Positions to fill")
+    rubric = forms.CharField(
+        label="Rubric",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        initial="\n".join(f"{c['label']} | {c['max']}" for c in DEFAULT_RUBRIC),
+        help_text="One criterion a line: what reviewers judge | most points (1–10).",
+    )
+
+    def __init__(
+        self, *args: Any, roles: Any, schools: Any, years: Any, district_wide: bool, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["role"].queryset = roles
+        self.fields["school"].queryset = schools
+        self.fields["school_year"].queryset = years
+        if not district_wide:
+            self.fields["school"].required = True
+            self.fields["school"].empty_label = None
+
+    def clean_rubric(self) -> list[dict[str, Any]]:
+        return parse_rubric(self.cleaned_data.get("rubric") or "")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        role, school = data.get("role"), data.get("school")
+        if role and role.position_scope == PositionScope.PER_SCHOOL and not school:
+            self.add_error("school", f"{role.title} is a per-school role; choose the school.")
+        if data.get("opens_on") and data.get("closes_on") and data["closes_on"] < data["opens_on"]:
+            self.add_error("closes_on", "The window must close on or after the day it opens.")
+        return data
+
+
+def parse_rubric(text: str) -> list[dict[str, Any]]:
+    """Rubric criteria from lines "label | max"; an empty text gives the standard rubric."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if not lines:
+        return [dict(c) for c in DEFAULT_RUBRIC]
+    out: list[dict[str, Any]] = []
+    for n, line in enumerate(lines, start=1):
+        label, sep, top = line.rpartition("|")
+        label = label.strip()
+        if not sep or not label:
+            raise forms.ValidationError(
+                f"Line {n}: write the criterion, a bar and its most points, e.g. "
+                f"'Evidence of student growth | 4'."
+            )
+        try:
+            most = int(top.strip())
+        except ValueError:
+            most = 0
+        if not 1 <= most <= 10:
+            raise forms.ValidationError(
+                f"Line {n}: the most points must be a whole number from 1 to 10."
+            )
+        key = slugify(label)[:40] or f"c{n}"
+        if any(c["key"] == key for c in out):
+            key = f"{key[:36]}-{n}"
+        out.append({"key": key, "label": label[:120], "max": most})
+    if len(out) > 10:
+        raise forms.ValidationError("Use at most 10 criteria.")
+    return out
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    widget = MultipleFileInput
+
+    def clean(self, data: Any, initial: Any = None) -> list[Any]:
+        if not data:
+            return []
+        items = data if isinstance(data, list | tuple) else [data]
+        return [super(MultipleFileField, self).clean(item, initial) for item in items]
+
+
+class ApplicationForm(forms.Form):
+    statement = forms.CharField(
+        label="Your statement",
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text="Why you want the role, the evidence of your practice, and what you would do.",
+    )
+    evidence = MultipleFileField(
+        label="Evidence (optional)",
+        required=False,
+        help_text="Up to 5 files, 5 MB each: PDF, PNG, JPEG, Word (.docx) or plain text.",
+    )
+
+
+class ConflictForm(forms.Form):
+    application = forms.IntegerField(widget=forms.HiddenInput)
+    reason = forms.CharField(label="Why you cannot review this applicant", max_length=300)
+
+
+class SeatForm(forms.Form):
+    reviewer = forms.ModelChoiceField(
+        queryset=None, label="Reviewer", empty_label="Choose a staff member"
+    )
+
+    def __init__(self, *args: Any, staff: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["reviewer"].queryset = staff
+
+
+def score_form(
+    rubric: list[dict[str, Any]], data: Any = None, initial: dict[str, Any] | None = None
+) -> forms.Form:
+    form = forms.Form(data, initial=initial)
+    for c in rubric:
+        form.fields[f"points_{c['key']}"] = forms.IntegerField(
+            label=f"{c['label']} (0–{c['max']})", min_value=0, max_value=int(c["max"])
+        )
+        form.fields[f"comment_{c['key']}"] = forms.CharField(
+            label=f"Comment on “{c['label']}” (optional)", required=False, max_length=500
+        )
+    return form
+
+
+class FeedbackForm(forms.Form):
+    feedback = forms.CharField(
+        label="Feedback to the applicant",
+        max_length=3000,
+        widget=TEXTAREA,
+        help_text="What was strong, and what would strengthen a future application.",
+    )
+
+
+class ReflectionForm(forms.Form):
+    reflection = forms.CharField(
+        label="What you did, what changed and what you learned",
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+
+
+class RenewalForm(forms.Form):
+    decision = forms.ChoiceField(
+        label="Renewal decision",
+        choices=[(Renewal.RENEW, Renewal.RENEW.label), (Renewal.END, Renewal.END.label)],
+    )
+    note = forms.CharField(label="Note (optional)", required=False, max_length=500)
+
+
+class InterestForm(forms.Form):
+    role_types = forms.MultipleChoiceField(
+        label="Kinds of role you are interested in",
+        choices=RoleType.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    max_roles = forms.IntegerField(
+        label="Most roles you could hold at once", min_value=0, max_value=3, initial=1
+    )
+    note = forms.CharField(
+        label="Anything the talent office should know (optional)", required=False, max_length=500
+    )
+
+
+class ProposalForm(forms.ModelForm):
+    co_proposers = forms.ModelMultipleChoiceField(
+        queryset=None,
+        required=False,
+        label="Co-proposers (your team, optional)",
+        widget=forms.SelectMultiple(attrs={"size": 5}),
+    )
+
+    class Meta:
+        model = RoleProposal
+        fields = [
+            "title",
+            "school",
+            "problem",
+            "duties",
+            "release_percent",
+            "extra_days",
+            "stipend_dollars",
+            "success_measure",
+        ]
+        widgets = {"problem": TEXTAREA, "duties": TEXTAREA, "success_measure": TEXTAREA}
+
+    def __init__(self, *args: Any, schools: Any, colleagues: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["school"].queryset = schools
+        self.fields["school"].empty_label = "Choose your school"
+        self.fields["co_proposers"].queryset = colleagues
+        team = self.fields["co_proposers"]
+        team.help_text = "Hold Ctrl (Cmd on a Mac) to choose several colleagues."
+
+
+class ProposalReviewForm(forms.Form):
+    decision = forms.ChoiceField(
+        label="Decision",
+        choices=[("approve", "Approve"), ("return", "Return for changes"), ("decline", "Decline")],
+    )
+    note = forms.CharField(
+        label="Note to the proposers",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Required when returning or declining.",
+    )
+
+
+class SettingsForm(forms.ModelForm):
+    class Meta:
+        model = RoleSettings
+        fields = ["target_share_percent", "round_up", "coverage_fte_cost", "extra_day_cost"]

@@ -1,0 +1,66 @@
+"""The roles app's models, split by topic."""
+
+from lattice.roles.models.assignment import (
+    AssignmentStatus,
+    LeadershipInterest,
+    Renewal,
+    RoleAssignment,
+)
+from lattice.roles.models.catalogue import (
+    LeadershipRole,
+    PayKind,
+    PeerRelation,
+    PositionScope,
+    RoleOrigin,
+    RoleSettings,
+    RoleStatus,
+    RoleType,
+    Selector,
+    TLMSDomain,
+)
+from lattice.roles.models.proposal import ProposalStatus, RoleProposal
+from lattice.roles.models.selection import (
+    DEFAULT_RUBRIC,
+    Application,
+    ApplicationStatus,
+    ConflictOfInterest,
+    Evidence,
+    Offer,
+    OfferResponse,
+    Panel,
+    PanelMember,
+    Posting,
+    PostingStatus,
+    Score,
+)
+
+__all__ = [
+    "DEFAULT_RUBRIC",
+    "Application",
+    "ApplicationStatus",
+    "AssignmentStatus",
+    "ConflictOfInterest",
+    "Evidence",
+    "LeadershipInterest",
+    "LeadershipRole",
+    "Offer",
+    "OfferResponse",
+    "Panel",
+    "PanelMember",
+    "PayKind",
+    "PeerRelation",
+    "PositionScope",
+    "Posting",
+    "PostingStatus",
+    "ProposalStatus",
+    "Renewal",
+    "RoleAssignment",
+    "RoleOrigin",
+    "RoleProposal",
+    "RoleSettings",
+    "RoleStatus",
+    "RoleType",
+    "Score",
+    "Selector",
+    "TLMSDomain",
+]

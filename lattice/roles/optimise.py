@@ -1,0 +1,135 @@
+"""Staffing suggestions: candidates ranked by fit, and an optimal one-to-one assignment.
+
+Suggestions only; people decide. Fit is a score out of 100 with its reasons:
+- qualifications: 60 × the share of the role's requirements met;
+- stated interest in that kind of role: 25;
+- headroom: 15 × the share of the teacher's maximum load still free.
+The assignment maximises total fit over all open positions with
+``scipy.optimize.linear_sum_assignment``; each teacher is expanded into as many columns as
+roles they could still take, so nobody is suggested beyond their maximum load, and only fully
+qualified teachers are assigned.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.optimize import linear_sum_assignment
+
+from lattice.roles.qualify import Qualification
+
+FORBIDDEN = 1e6
+
+
+@dataclass(frozen=True)
+class Fit:
+    staff_id: int
+    score: float
+    eligible: bool  # fully qualified with load to spare
+    reasons: tuple[str, ...]
+
+
+def fit(
+    staff_id: int,
+    qualification: Qualification,
+    *,
+    interested: bool,
+    load: int,
+    max_load: int,
+    kind: str,
+) -> Fit:
+    headroom = max(max_load - load, 0)
+    score = (
+        60 * qualification.met_share
+        + (25 if interested else 0)
+        + (15 * headroom / max_load if max_load else 0)
+    )
+    reasons = []
+    n = len(qualification.requirements)
+    if qualification.qualified:
+        reasons.append(f"meets all {n} requirements" if n else "the role has no requirements")
+    else:
+        reasons.append(qualification.gap_summary)
+    if interested:
+        reasons.append(f"said they are interested in {kind} roles")
+    reasons.append(f"holds {load} of at most {max_load} role{'s' if max_load != 1 else ''}")
+    return Fit(staff_id, round(score, 1), qualification.qualified and headroom > 0, tuple(reasons))
+
+
+def optimal_assignment(
+    openings: Sequence[dict[int, float]],
+    capacity: dict[int, int],
+    groups: Sequence[int] | None = None,
+) -> dict[int, int]:
+    """Opening index -> staff id maximising total fit.
+
+    ``openings[i]`` maps each eligible staff id to its fit for opening i; ``capacity`` is how
+    many more roles each may take. ``groups[i]`` names the posting of opening i: one person
+    never fills two openings of the same posting. Linear assignment solves the problem without
+    that rule; when its answer breaks it (rare), the same problem is solved exactly with the
+    rule as a small integer program.
+    """
+    columns = [sid for sid, cap in sorted(capacity.items()) for _ in range(max(cap, 0))]
+    if not openings or not columns:
+        return {}
+    groups = list(groups) if groups is not None else list(range(len(openings)))
+    # one "leave it open" column per opening (cost 0), so a forbidden pair is never forced
+    cost = np.full((len(openings), len(columns) + len(openings)), FORBIDDEN)
+    cost[:, len(columns) :] = 0
+    for i, fits in enumerate(openings):
+        for j, sid in enumerate(columns):
+            if sid in fits:
+                cost[i, j] = -fits[sid]
+    rows, cols = linear_sum_assignment(cost)
+    result = {
+        int(i): columns[j]
+        for i, j in zip(rows, cols, strict=True)
+        if j < len(columns) and cost[i, j] < 0
+    }
+    pairs = [(groups[i], sid) for i, sid in result.items()]
+    if len(pairs) == len(set(pairs)):
+        return result
+    return _exact(openings, capacity, groups)
+
+
+def _exact(
+    openings: Sequence[dict[int, float]], capacity: dict[int, int], groups: Sequence[int]
+) -> dict[int, int]:
+    """The same maximum with the one-seat-per-posting rule, as a 0/1 integer program."""
+    from scipy.optimize import Bounds, LinearConstraint, milp
+
+    edges = [
+        (i, sid)
+        for i, fits in enumerate(openings)
+        for sid in sorted(fits)
+        if capacity.get(sid, 0) > 0
+    ]
+    if not edges:
+        return {}
+    rows: list[list[int]] = []
+    upper: list[float] = []
+    for i in range(len(openings)):
+        rows.append([k for k, (e, _) in enumerate(edges) if e == i])
+        upper.append(1)
+    for sid, cap in capacity.items():
+        rows.append([k for k, (_, s) in enumerate(edges) if s == sid])
+        upper.append(cap)
+    for g in set(groups):
+        for sid in capacity:
+            rows.append([k for k, (e, s) in enumerate(edges) if s == sid and groups[e] == g])
+            upper.append(1)
+    a = np.zeros((len(rows), len(edges)))
+    for r, cols in enumerate(rows):
+        a[r, cols] = 1
+    c = np.array([-openings[i][sid] for i, sid in edges])
+    res = milp(
+        c,
+        constraints=LinearConstraint(a, -np.inf, np.array(upper)),
+        integrality=np.ones(len(edges)),
+        bounds=Bounds(0, 1),
+    )
+    if res.x is None:  # pragma: no cover - a 0/1 problem with x = 0 feasible always solves
+        return {}
+    return {edges[k][0]: edges[k][1] for k, x in enumerate(res.x) if x > 0.5}

@@ -1,0 +1,405 @@
+"""Reads of the roles app: qualifications, supplements, rankings, coverage and equity.
+
+Callers pass querysets already limited by ``lattice.roles.access``; nothing here writes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Prefetch
+
+from lattice.people.models import (
+    Assignment,
+    Certificate,
+    District,
+    RatingRecord,
+    School,
+    SchoolYear,
+    SchoolYearProfile,
+    StaffMember,
+)
+from lattice.people.models.staff import TEACHING_POSITIONS
+from lattice.roles import costing
+from lattice.roles.models import (
+    Application,
+    ApplicationStatus,
+    AssignmentStatus,
+    LeadershipRole,
+    Offer,
+    OfferResponse,
+    PayKind,
+    Posting,
+    RoleAssignment,
+    RoleSettings,
+    RoleStatus,
+    RoleType,
+    Score,
+)
+from lattice.roles.qualify import Qualification, TeacherFacts, check
+from lattice.roles.standing import current_pathway
+
+
+def settings_for(district: District) -> RoleSettings:
+    """The district's role settings, or the documented defaults when none are saved."""
+    found = RoleSettings.objects.filter(district=district).first()
+    return found or RoleSettings(district=district)
+
+
+def current_year(district: District, on: dt.date) -> SchoolYear | None:
+    years = list(SchoolYear.objects.filter(district=district).order_by("start"))
+    for year in years:
+        if year.contains(on):
+            return year
+    past = [y for y in years if y.start <= on]
+    return past[-1] if past else (years[0] if years else None)
+
+
+# --- qualifications ------------------------------------------------------------------------
+
+
+def with_facts(staff: Iterable[StaffMember] | Any) -> Any:
+    """Prefetch what :func:`facts_for` reads (ratings, certificates)."""
+    return staff.prefetch_related(
+        Prefetch(
+            "ratings",
+            queryset=RatingRecord.objects.select_related("school_year").order_by(
+                "-school_year__start"
+            ),
+        ),
+        Prefetch("certificates", queryset=Certificate.objects.all()),
+    )
+
+
+def facts_for(staff: StaffMember, on: dt.date) -> TeacherFacts:
+    ratings = sorted(staff.ratings.all(), key=lambda r: r.school_year.start, reverse=True)
+    return TeacherFacts(
+        ratings_recent_first=[r.label for r in ratings if r.school_year.start <= on],
+        certificate_kinds=frozenset(
+            c.kind.lower() for c in staff.certificates.all() if c.is_current(on)
+        ),
+        years_experience=staff.total_experience(on),
+        pathway=current_pathway(staff),
+    )
+
+
+def qualification(staff: StaffMember, role: LeadershipRole, on: dt.date) -> Qualification:
+    """Each requirement of ``role`` met or unmet for ``staff`` on ``on``, with the gap."""
+    return check(role, facts_for(staff, on), role.district.rating_labels)
+
+
+# --- pay -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Supplement:
+    role: str
+    role_key: str
+    school_year: str
+    dollars: int
+    units: Decimal
+    extra_days: int
+    starts_on: dt.date
+    ends_on: dt.date
+
+
+def supplements_for(staff: StaffMember, on_date: dt.date) -> list[Supplement]:
+    """Stipends and units a person earns from roles active on ``on_date`` (for payroll)."""
+    rows = RoleAssignment.objects.filter(
+        staff_member=staff,
+        status=AssignmentStatus.ACTIVE,
+        starts_on__lte=on_date,
+        ends_on__gte=on_date,
+    ).select_related("role", "school_year")
+    return [
+        Supplement(
+            role=a.role.title,
+            role_key=a.role.key,
+            school_year=a.school_year.label,
+            dollars=a.stipend_dollars,
+            units=a.role.pay_units if a.role.pay_kind == PayKind.UNITS else Decimal(0),
+            extra_days=a.extra_days,
+            starts_on=a.starts_on,
+            ends_on=a.ends_on,
+        )
+        for a in rows
+    ]
+
+
+# --- selection -----------------------------------------------------------------------------
+
+
+@dataclass
+class Ranked:
+    application: Application
+    reviewers: int
+    mean_total: Decimal | None
+    criteria: dict[str, Decimal] = field(default_factory=dict)
+    rank: int | None = None
+
+
+ACTIVE_STATUSES = (
+    ApplicationStatus.SUBMITTED,
+    ApplicationStatus.OFFERED,
+    ApplicationStatus.ACCEPTED,
+    ApplicationStatus.DECLINED,
+    ApplicationStatus.UNSUCCESSFUL,
+)
+
+
+def ranking(posting: Posting, applications: Sequence[Application] | None = None) -> list[Ranked]:
+    """Applications ranked by the mean of each reviewer's complete rubric total, best first.
+
+    A reviewer's scores count once they scored every criterion; unscored applications come
+    last, in order of submission.
+    """
+    if applications is None:
+        applications = list(
+            posting.applications.filter(status__in=ACTIVE_STATUSES)
+            .select_related("applicant")
+            .order_by("submitted_at", "pk")
+        )
+    keys = [c["key"] for c in posting.rubric]
+    per: dict[int, dict[int, dict[str, int]]] = defaultdict(lambda: defaultdict(dict))
+    for s in Score.objects.filter(application__in=[a.pk for a in applications]):
+        per[s.application_id][s.member_id][s.criterion] = s.points
+    out: list[Ranked] = []
+    for app in applications:
+        complete = [m for m in per[app.pk].values() if all(k in m for k in keys)]
+        if complete:
+            n = Decimal(len(complete))
+            mean = sum(Decimal(sum(m[k] for k in keys)) for m in complete) / n
+            crit = {k: sum(Decimal(m[k]) for m in complete) / n for k in keys}
+            out.append(Ranked(app, len(complete), mean.quantize(Decimal("0.01")), crit))
+        else:
+            out.append(Ranked(app, 0, None))
+    order = sorted(out, key=lambda r: (r.mean_total is None, -(r.mean_total or 0)))
+    for i, row in enumerate(order, start=1):
+        row.rank = i if row.mean_total is not None else None
+    return order
+
+
+def waitlist(posting: Posting) -> list[Ranked]:
+    """Scored applicants not yet offered, best first: who gets the next offer."""
+    return [
+        r
+        for r in ranking(posting)
+        if r.mean_total is not None and r.application.status == ApplicationStatus.SUBMITTED
+    ]
+
+
+def open_positions(posting: Posting) -> int:
+    taken = posting.applications.filter(status=ApplicationStatus.ACCEPTED).count()
+    pending = Offer.objects.filter(
+        application__posting=posting, response=OfferResponse.PENDING
+    ).count()
+    return max(posting.positions - taken - pending, 0)
+
+
+# --- coverage, equity, cost ----------------------------------------------------------------
+
+
+def teaching_staff_by_school(district: District, year: SchoolYear) -> dict[int, set[int]]:
+    """School id -> ids of active staff with a teaching assignment there that year."""
+    rows = Assignment.objects.filter(
+        school__district=district,
+        school_year=year,
+        position__in=list(TEACHING_POSITIONS),
+        staff_member__active=True,
+    ).values_list("school_id", "staff_member_id")
+    out: dict[int, set[int]] = defaultdict(set)
+    for school_id, staff_id in rows:
+        out[school_id].add(staff_id)
+    return out
+
+
+FRL_BANDS = (
+    ("low", "Lower poverty (under 40% FRL)", Decimal("0"), Decimal("0.40")),
+    ("mid", "Middle (40–59% FRL)", Decimal("0.40"), Decimal("0.60")),
+    # 60% is DC LIFT's high-poverty line (career-systems.md §2.3).
+    ("high", "High poverty (60% FRL or more)", Decimal("0.60"), Decimal("1.01")),
+)
+
+
+def frl_band(share: Decimal | None) -> str:
+    if share is None:
+        return "unknown"
+    for key, _, low, high in FRL_BANDS:
+        if low <= share < high:
+            return key
+    return "unknown"
+
+
+@dataclass
+class SchoolCoverage:
+    school: School
+    teachers: int = 0
+    in_roles: int = 0
+    release_fte: Decimal = Decimal(0)
+    stipends: int = 0
+    extra_days: int = 0
+    frl_share: Decimal | None = None
+    coverage_cost: int = 0
+
+    @property
+    def share(self) -> Decimal:
+        return Decimal(self.in_roles) / self.teachers if self.teachers else Decimal(0)
+
+
+@dataclass
+class Dashboard:
+    district: District
+    year: SchoolYear
+    settings: RoleSettings
+    schools: list[SchoolCoverage]
+    teachers: int
+    in_roles: int
+    required: int
+    by_type: list[tuple[str, int, Decimal, int]]  # label, holders, share, target %
+    bands: list[tuple[str, int, int, Decimal, int]]  # label, teachers, in roles, share, dollars
+    cost: costing.SystemCost
+    plan: Any  # the engine's plan of the default mix for this many teachers
+    pipeline: list[tuple[StaffMember, list[str]]]  # qualified, not in a role
+
+    @property
+    def share(self) -> Decimal:
+        return Decimal(self.in_roles) / self.teachers if self.teachers else Decimal(0)
+
+
+def active_role_assignments(district: District, year: SchoolYear) -> Any:
+    return RoleAssignment.objects.filter(
+        role__district=district, school_year=year, status=AssignmentStatus.ACTIVE
+    )
+
+
+def dashboard(district: District, year: SchoolYear, on: dt.date) -> Dashboard:
+    """Coverage, equity, cost and pipeline of a district's leadership roles in a school year."""
+    conf = settings_for(district)
+    teachers_at = teaching_staff_by_school(district, year)
+    profiles = {
+        p.school_id: p.frl_share
+        for p in SchoolYearProfile.objects.filter(school__district=district, school_year=year)
+    }
+    schools = {
+        s.pk: SchoolCoverage(s, frl_share=profiles.get(s.pk))
+        for s in School.objects.filter(district=district)
+    }
+    for school_id, ids in teachers_at.items():
+        schools[school_id].teachers = len(ids)
+    holders: set[int] = set()
+    by_type: dict[str, set[int]] = defaultdict(set)
+    supplements = 0
+    release = Decimal(0)
+    days = 0
+    for a in active_role_assignments(district, year).values(
+        "staff_member_id", "school_id", "role_type", "release_fte", "stipend_dollars", "extra_days"
+    ):
+        holders.add(a["staff_member_id"])
+        by_type[a["role_type"]].add(a["staff_member_id"])
+        supplements += a["stipend_dollars"]
+        release += a["release_fte"]
+        days += a["extra_days"]
+        row = schools.get(a["school_id"])
+        if row is not None:
+            row.release_fte += a["release_fte"]
+            row.stipends += a["stipend_dollars"]
+            row.extra_days += a["extra_days"]
+    for row in schools.values():
+        ids = teachers_at.get(row.school.pk, set())
+        row.in_roles = len(ids & holders)
+        row.coverage_cost = int((row.release_fte * conf.coverage_fte_cost).to_integral_value())
+    all_teachers = set().union(*teachers_at.values()) if teachers_at else set()
+    catalogue = list(LeadershipRole.objects.filter(district=district, status=RoleStatus.ACTIVE))
+    spec = costing.spec_for(
+        district.key,
+        catalogue,
+        target_share_percent=conf.target_share_percent,
+        round_up=conf.round_up,
+    )
+    n = len(all_teachers)
+    target_by_type: dict[str, int] = defaultdict(int)
+    for role in catalogue:
+        target_by_type[role.role_type] += role.default_share_percent
+    type_rows = []
+    for key, label in RoleType.choices:
+        count = len(by_type.get(key, set()))
+        if count or target_by_type.get(key):
+            type_rows.append(
+                (label, count, Decimal(count) / n if n else Decimal(0), target_by_type.get(key, 0))
+            )
+    band_rows = []
+    for key, label, _, _ in FRL_BANDS:
+        members = [r for r in schools.values() if frl_band(r.frl_share) == key]
+        t = sum(r.teachers for r in members)
+        h = sum(r.in_roles for r in members)
+        band_rows.append(
+            (label, t, h, Decimal(h) / t if t else Decimal(0), sum(r.stipends for r in members))
+        )
+    return Dashboard(
+        district=district,
+        year=year,
+        settings=conf,
+        schools=sorted(schools.values(), key=lambda r: r.school.name),
+        teachers=n,
+        in_roles=len(all_teachers & holders),
+        required=costing.leaders_required(spec, n),
+        by_type=type_rows,
+        bands=band_rows,
+        cost=costing.system_cost(
+            supplements=supplements,
+            coverage_fte=release,
+            extra_days=days,
+            coverage_fte_cost=conf.coverage_fte_cost,
+            extra_day_cost=conf.extra_day_cost,
+        ),
+        plan=costing.plan(spec, n) if catalogue else None,
+        pipeline=pipeline(district, year, on, all_teachers - holders, catalogue),
+    )
+
+
+def pipeline(
+    district: District,
+    year: SchoolYear,
+    on: dt.date,
+    staff_ids: set[int],
+    catalogue: Sequence[LeadershipRole],
+) -> list[tuple[StaffMember, list[str]]]:
+    """Teachers not in a role who qualify for at least one active role, with those roles."""
+    if not catalogue:
+        return []
+    people = with_facts(StaffMember.objects.filter(pk__in=staff_ids)).order_by(
+        "family_name", "given_name"
+    )
+    out = []
+    for person in people:
+        facts = facts_for(person, on)
+        fits = [r.title for r in catalogue if check(r, facts, district.rating_labels).qualified]
+        if fits:
+            out.append((person, fits))
+    return out
+
+
+def home_school(staff: StaffMember, year: SchoolYear) -> School | None:
+    """The school of a person's largest assignment that year (where cover is needed)."""
+    found = (
+        Assignment.objects.filter(staff_member=staff, school_year=year)
+        .select_related("school")
+        .order_by("-fte", "pk")
+        .first()
+    )
+    return found.school if found else None
+
+
+def school_ids_of(staff_id: int | None, year_id: int) -> set[int]:
+    if staff_id is None:
+        return set()
+    return set(
+        Assignment.objects.filter(staff_member_id=staff_id, school_year_id=year_id).values_list(
+            "school_id", flat=True
+        )
+    )

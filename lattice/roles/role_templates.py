@@ -1,0 +1,203 @@
+"""Role templates a district starts its catalogue from, each citing the domain notes.
+
+Source keys: ``career-systems.md §3.2`` with its keys I9–I12 (Iowa TLC's default state model),
+``programs-and-standards.md §3`` (Opportunity Culture, Iowa Code 284.16) and §2 (the DESE cases).
+Figures marked [R] are reported in press or design documents, not read in final statute.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class RoleTemplate:
+    key: str
+    title: str
+    role_type: str
+    purpose: str
+    duties: tuple[str, ...]
+    tlms_domains: tuple[str, ...]
+    peer_relation: str = "supports"
+    release_percent: int = 0
+    extra_days: int = 0
+    stipend_dollars: int = 0
+    default_share_percent: int = 0
+    term_years: int = 1
+    position_scope: str = "school"
+    positions: int = 1
+    selected_by: str = "panel"
+    team_min: int | None = None
+    team_max: int | None = None
+    min_rating: str = ""
+    min_rating_years: int = 0
+    min_years_experience: int = 0
+    source: str = ""
+
+    @property
+    def label(self) -> str:
+        family = {"iowa": "Iowa TLC", "oc": "Opportunity Culture"}.get(self.key.split("-")[0])
+        return f"{self.title} ({family})" if family else self.title
+
+
+TEMPLATES: tuple[RoleTemplate, ...] = (
+    RoleTemplate(
+        key="iowa-model",
+        title="Model teacher",
+        role_type="model",
+        purpose="Open a strong classroom to colleagues so they can see practice they want to "
+        "adopt.",
+        duties=(
+            "Host colleagues to observe lessons",
+            "Model practices the school is adopting",
+            "Debrief observations with visiting teachers",
+        ),
+        tlms_domains=("instruction", "learning"),
+        extra_days=5,
+        stipend_dollars=2_000,
+        default_share_percent=10,
+        source="career-systems.md §3.2 (Iowa TLC default model: $2,000, ≥10%, +5 days, "
+        "100% classroom; 1-year term) [R] I9, I11, I12",
+    ),
+    RoleTemplate(
+        key="iowa-mentor",
+        title="Mentor teacher",
+        role_type="mentor",
+        purpose="Support new and struggling teachers through their first years.",
+        duties=(
+            "Mentor assigned new teachers",
+            "Observe and give non-evaluative feedback",
+            "Co-plan and co-teach with mentees",
+        ),
+        tlms_domains=("culture", "learning", "instruction"),
+        release_percent=25,
+        extra_days=10,
+        stipend_dollars=5_000,
+        default_share_percent=10,
+        source="career-systems.md §3.2 (Iowa TLC default model: $5,000, ≥10%, +10 days, "
+        "75% teach / 25% mentoring; 1-year term) [R] I9, I11, I12",
+    ),
+    RoleTemplate(
+        key="iowa-lead",
+        title="Lead teacher",
+        role_type="lead",
+        purpose="Lead an instructional team and the school's professional learning.",
+        duties=(
+            "Lead an instructional team",
+            "Plan and facilitate professional learning",
+            "Analyse student data with teams",
+        ),
+        tlms_domains=("learning", "instruction", "assessment", "culture"),
+        release_percent=50,
+        extra_days=15,
+        stipend_dollars=10_000,
+        default_share_percent=5,
+        min_rating="Effective",
+        min_rating_years=2,
+        min_years_experience=3,
+        source="career-systems.md §3.2 (Iowa TLC default model: $10,000, ≥5%, +15 days, "
+        "50% teach / 50% leadership; 1-year term) [R] I9, I11, I12; lead teachers may head "
+        "teams or evaluate peers (programs-and-standards.md §3)",
+    ),
+    RoleTemplate(
+        key="oc-mcl",
+        title="Multi-classroom leader",
+        role_type="mcl",
+        purpose="Lead a team of teachers and be accountable for all the team's students.",
+        duties=(
+            "Lead the team's planning and data analysis",
+            "Coach, co-teach and model",
+            "Keep teaching with partial release",
+            "Help select teammates",
+        ),
+        tlms_domains=("instruction", "assessment", "learning", "culture"),
+        release_percent=50,
+        stipend_dollars=10_000,
+        team_min=4,
+        team_max=6,
+        min_rating="Highly Effective",
+        min_rating_years=1,
+        source="programs-and-standards.md §3 Opportunity Culture MCL: team of 4–6, supplement "
+        "averages +20% (fixed amounts, not % of salary); the $10,000 figure is a starting "
+        "point to set locally [U]",
+    ),
+    RoleTemplate(
+        key="coach",
+        title="Instructional coach",
+        role_type="coach",
+        purpose="Coach teachers on request to improve instruction; conversations stay "
+        "confidential.",
+        duties=(
+            "Coach teachers who ask for support",
+            "Observe, model and give feedback",
+            "Lead the school's coaching cycle",
+        ),
+        tlms_domains=("instruction", "learning", "research"),
+        release_percent=100,
+        extra_days=15,
+        stipend_dollars=10_000,
+        source="programs-and-standards.md §3 Iowa Code 284.16 instructional-coach model "
+        "(curriculum & PD leader: +15 days, $10k–12k) [C] I10; New Bedford TLS trust rules (§2)",
+    ),
+    RoleTemplate(
+        key="mentor",
+        title="Mentor",
+        role_type="mentor",
+        purpose="Support one or two new colleagues through their first year.",
+        duties=("Meet your mentee weekly", "Observe and give non-evaluative feedback"),
+        tlms_domains=("culture", "learning"),
+        stipend_dollars=1_500,
+        source="programs-and-standards.md §2 Springfield Effective Educator Coach (stipend and "
+        "caseload [U]; set locally)",
+    ),
+    RoleTemplate(
+        key="plc-lead",
+        title="PLC or department lead",
+        role_type="team_lead",
+        purpose="Lead a professional learning community or department through its cycle.",
+        duties=(
+            "Plan and run team meetings",
+            "Lead the team's analysis of student work",
+            "Keep the team's curriculum map current",
+        ),
+        tlms_domains=("culture", "assessment", "instruction"),
+        extra_days=3,
+        stipend_dollars=2_500,
+        source="programs-and-standards.md §2 Northampton ('lean on department chairs'), TLMS 4d "
+        "team leader; amounts set locally [U]",
+    ),
+    RoleTemplate(
+        key="council",
+        title="Leadership council member",
+        role_type="council",
+        purpose="Represent colleagues on a leadership council that recommends and decides.",
+        duties=("Attend council meetings", "Bring colleagues' views", "Report decisions back"),
+        tlms_domains=("culture", "advocacy", "families"),
+        stipend_dollars=1_000,
+        position_scope="district",
+        positions=7,
+        selected_by="panel",
+        source="programs-and-standards.md §2 Revere Educators Leadership Board and councils; "
+        "DESE advisory cabinets meet 4×/year; amounts set locally [U]",
+    ),
+    RoleTemplate(
+        key="curriculum-writer",
+        title="Curriculum writer",
+        role_type="curriculum",
+        purpose="Write and revise shared units on a small, opt-in team.",
+        duties=("Write units to the district's template", "Pilot and revise with colleagues"),
+        tlms_domains=("instruction", "research", "assessment"),
+        extra_days=10,
+        stipend_dollars=3_000,
+        position_scope="district",
+        positions=6,
+        source="programs-and-standards.md §2 Northampton shared curriculum (opt-in, small teams; "
+        "§6 pain point 6); amounts set locally [U]",
+    ),
+)
+
+IOWA_TEMPLATE_KEYS = ("iowa-model", "iowa-mentor", "iowa-lead")
+
+
+def template(key: str) -> RoleTemplate | None:
+    return next((t for t in TEMPLATES if t.key == key), None)

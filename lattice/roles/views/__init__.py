@@ -1,0 +1,1 @@
+"""Views of the roles app, split by topic."""

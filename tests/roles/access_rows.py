@@ -1,0 +1,247 @@
+"""Access-matrix rows for every roles URL (see tests/access.py and tests/roles/world.py).
+
+Northfield's staff and officer see its catalogue and postings; Southport's officer sees only
+Southport (an empty roles area of their own) and gets 404 for every Northfield object; the
+network officer, who sees aggregates only, has no roles pages.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lattice.roles import actions
+from tests.access import Row, allow
+from tests.cast import Cast
+from tests.roles.world import world
+
+SU = {"superuser": True}
+NOT_SU = {"superuser": False}
+
+WITH_DISTRICT = allow(
+    "teacher",
+    "teacher_other_school",
+    "principal",
+    "other_principal",
+    "officer",
+    "other_officer",
+    "reviewer",
+)
+NORTHFIELD = allow(
+    "teacher", "teacher_other_school", "principal", "other_principal", "officer", "reviewer"
+)
+STAFF = allow("teacher", "teacher_other_school", "principal", "other_principal", "reviewer")
+OFFICERS = allow("officer", "other_officer")
+
+
+def ada_offer(cast: Cast) -> Any:
+    """Rae scores Ada's mentor application and the officer offers her the position."""
+    w = world(cast)
+    found = w.ada_app.offers.first()
+    if found is None:
+        actions.record_scores(None, w.rae_alder, w.ada_app, {"practice": 4, "peers": 4, "plan": 3})
+        found = actions.offer_next(None, w.alder_posting)
+    return found
+
+
+def posting(cast: Cast) -> int:
+    return world(cast).alder_posting.pk
+
+
+ROWS = [
+    Row("roles:home", lambda c: "/roles/", WITH_DISTRICT, extra=SU),
+    Row("roles:catalogue", lambda c: "/roles/catalogue/", WITH_DISTRICT, extra=SU),
+    Row("roles:role-new", lambda c: "/roles/catalogue/new/", OFFICERS, extra=SU),
+    Row(
+        "roles:role-from-template",
+        lambda c: "/roles/catalogue/from-template/",
+        OFFICERS,
+        method="POST",
+        data=lambda c: {"template": "coach"},
+        ok_status=302,
+        extra=SU,
+    ),
+    Row(
+        "roles:role-detail",
+        lambda c: f"/roles/catalogue/{world(c).mentor.pk}/",
+        NORTHFIELD,
+        extra=SU,
+    ),
+    Row(
+        "roles:role-detail",
+        lambda c: "/roles/catalogue/999999/",
+        allow(),
+        extra={"case": "missing", "superuser": False},
+    ),
+    Row(
+        "roles:role-edit",
+        lambda c: f"/roles/catalogue/{world(c).mentor.pk}/edit/",
+        allow("officer"),
+        extra=SU,
+    ),
+    Row("roles:settings", lambda c: "/roles/settings/", OFFICERS, extra=SU),
+    Row("roles:postings", lambda c: "/roles/postings/", WITH_DISTRICT, extra=SU),
+    Row(
+        "roles:posting-new",
+        lambda c: "/roles/postings/new/",
+        OFFICERS | allow("principal", "other_principal"),
+        extra=SU,
+    ),
+    Row(
+        "roles:posting-detail",
+        lambda c: f"/roles/postings/{posting(c)}/",
+        allow("teacher", "principal", "officer", "reviewer"),
+        note="Alder's mentor posting",
+        extra=SU,
+    ),
+    Row(
+        "roles:posting-detail",
+        lambda c: f"/roles/postings/{world(c).district_posting.pk}/",
+        NORTHFIELD,
+        extra={"case": "district-wide", "superuser": True},
+    ),
+    Row(
+        "roles:apply",
+        lambda c: f"/roles/postings/{posting(c)}/apply/",
+        allow("teacher", "principal", "reviewer"),
+        note="staff who can see the posting",
+        extra=NOT_SU,
+    ),
+    Row(
+        "roles:seat",
+        lambda c: f"/roles/postings/{posting(c)}/panel/",
+        allow("officer", "principal"),
+        method="POST",
+        data=lambda c: {"reviewer": c.other_principal_staff.pk},
+        ok_status=302,
+        extra=SU,
+    ),
+    Row(
+        "roles:conflict",
+        lambda c: f"/roles/postings/{posting(c)}/conflict/",
+        allow("reviewer"),
+        method="POST",
+        data=lambda c: {"application": world(c).ada_app.pk, "reason": "my mentee"},
+        ok_status=302,
+        extra=NOT_SU,
+    ),
+    Row(
+        "roles:offer-next",
+        lambda c: f"/roles/postings/{posting(c)}/offer/",
+        allow("officer", "principal"),
+        method="POST",
+        ok_status=302,
+        extra=SU,
+    ),
+    Row(
+        "roles:close",
+        lambda c: f"/roles/postings/{posting(c)}/close/",
+        allow("officer", "principal"),
+        method="POST",
+        ok_status=302,
+        extra=SU,
+    ),
+    Row(
+        "roles:application",
+        lambda c: f"/roles/applications/{world(c).ada_app.pk}/",
+        allow("teacher", "principal", "officer", "reviewer"),
+        note="a reviewer from another school sees it",
+        extra=SU,
+    ),
+    Row(
+        "roles:application",
+        lambda c: f"/roles/applications/{world(c).ben_app.pk}/",
+        allow("teacher_other_school", "officer"),
+        note="district-wide posting: no principal; Rae is from Ben's school",
+        extra={"case": "same-school", "superuser": True},
+    ),
+    Row(
+        "roles:withdraw",
+        lambda c: f"/roles/applications/{world(c).ada_app.pk}/withdraw/",
+        allow("teacher"),
+        method="POST",
+        ok_status=302,
+        extra=NOT_SU,
+    ),
+    Row(
+        "roles:score",
+        lambda c: f"/roles/applications/{world(c).ada_app.pk}/score/",
+        allow("reviewer"),
+        extra=NOT_SU,
+    ),
+    Row(
+        "roles:score",
+        lambda c: f"/roles/applications/{world(c).ben_app.pk}/score/",
+        allow(),
+        note="never someone from the reviewer's own school",
+        extra={"case": "same-school", "superuser": False},
+    ),
+    Row(
+        "roles:feedback",
+        lambda c: f"/roles/applications/{world(c).ada_app.pk}/feedback/",
+        allow("officer", "principal"),
+        method="POST",
+        data=lambda c: {"feedback": "Strong; add evidence of growth."},
+        ok_status=302,
+        extra=SU,
+    ),
+    Row(
+        "roles:evidence",
+        lambda c: f"/roles/evidence/{world(c).ben_app.evidence.get().pk}/",
+        allow("teacher_other_school", "officer"),
+        extra=SU,
+    ),
+    Row(
+        "roles:respond",
+        lambda c: f"/roles/offers/{ada_offer(c).pk}/respond/",
+        allow("teacher"),
+        method="POST",
+        data=lambda c: {"answer": "decline"},
+        ok_status=302,
+        extra=NOT_SU,
+    ),
+    Row("roles:assignments", lambda c: "/roles/assignments/", WITH_DISTRICT, extra=SU),
+    Row(
+        "roles:assignment",
+        lambda c: f"/roles/assignments/{world(c).ada_held.pk}/",
+        allow("teacher", "principal", "officer"),
+        extra=SU,
+    ),
+    Row(
+        "roles:renewal",
+        lambda c: f"/roles/assignments/{world(c).ada_held.pk}/renewal/",
+        allow("principal", "officer"),
+        method="POST",
+        data=lambda c: {"decision": "renew", "note": "Strong year"},
+        ok_status=302,
+        extra=SU,
+    ),
+    Row("roles:interest", lambda c: "/roles/interest/", STAFF, extra=NOT_SU),
+    Row("roles:dashboard", lambda c: "/roles/dashboard/", OFFICERS, extra=SU),
+    Row("roles:suggestions", lambda c: "/roles/suggestions/", OFFICERS, extra=SU),
+    Row("roles:proposals", lambda c: "/roles/proposals/", WITH_DISTRICT, extra=SU),
+    Row("roles:proposal-new", lambda c: "/roles/proposals/new/", STAFF, extra=NOT_SU),
+    Row(
+        "roles:proposal",
+        lambda c: f"/roles/proposals/{world(c).proposal.pk}/",
+        allow("teacher", "principal", "officer"),
+        extra=SU,
+    ),
+    Row(
+        "roles:proposal-review",
+        lambda c: f"/roles/proposals/{world(c).proposal.pk}/review/",
+        allow("principal"),
+        method="POST",
+        data=lambda c: {"stage": "principal", "decision": "approve", "note": ""},
+        ok_status=302,
+        extra=SU,
+    ),
+    Row(
+        "roles:proposal-review",
+        lambda c: f"/roles/proposals/{world(c).proposal.pk}/review/",
+        allow("officer"),
+        method="POST",
+        data=lambda c: {"stage": "district", "decision": "return", "note": "Add a cost."},
+        ok_status=302,
+        extra={"case": "district", "superuser": True},
+    ),
+]
