@@ -11,6 +11,15 @@ from django.test import Client
 from tests.cast import Cast, build_cast
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_files_in_a_temporary_folder(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Uploaded evidence and import files written by tests go to a throwaway folder, never
+    to the developer's var/private."""
+    from django.conf import settings
+
+    settings.MEDIA_ROOT = tmp_path_factory.mktemp("private")
+
+
 @pytest.fixture
 def cast(db: Any) -> Cast:
     return build_cast()

@@ -51,6 +51,18 @@ def _register() -> None:
 
     main.add_command(demo)
     main.add_command(users)
+    from lattice.cli.policy import policy
+
+    main.add_command(policy)
+    from lattice.cli.run import run
+
+    main.add_command(run)
+    from lattice.cli.imports import import_group
+
+    main.add_command(import_group)
+    from lattice.cli.forecast import forecast
+
+    main.add_command(forecast)
 
 
 _register()

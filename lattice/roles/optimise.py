@@ -16,7 +16,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.optimize import linear_sum_assignment
 
 from lattice.roles.qualify import Qualification
 
@@ -82,6 +81,9 @@ def optimal_assignment(
         for j, sid in enumerate(columns):
             if sid in fits:
                 cost[i, j] = -fits[sid]
+    # SciPy is imported here, not at module level: it adds seconds to every start-up.
+    from scipy.optimize import linear_sum_assignment
+
     rows, cols = linear_sum_assignment(cost)
     result = {
         int(i): columns[j]
