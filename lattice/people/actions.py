@@ -344,8 +344,13 @@ def _insert_rows(step: Rows) -> None:
 
 @transaction.atomic
 def bulk_load(
-    actor: Any, *, action: str, steps: Iterable[Sequence[models.Model] | Rows | SetValues],
-    obj: models.Model | None = None, summary: str = "", details: dict[str, Any] | None = None,
+    actor: Any,
+    *,
+    action: str,
+    steps: Iterable[Sequence[models.Model] | Rows | SetValues],
+    obj: models.Model | None = None,
+    summary: str = "",
+    details: dict[str, Any] | None = None,
 ) -> dict[str, int]:
     """Insert rows built in memory, step by step, in one transaction with ONE audit entry.
 
@@ -367,7 +372,7 @@ def bulk_load(
             model = type(step.objs[0]) if step.objs else None
             for start in range(0, len(pks), 500):
                 if model is not None:
-                    model._default_manager.filter(pk__in=pks[start:start + 500]).update(
+                    model._default_manager.filter(pk__in=pks[start : start + 500]).update(
                         **step.values
                     )
             continue
@@ -383,14 +388,23 @@ def bulk_load(
         model._default_manager.bulk_create(step, batch_size=BULK_BATCH_SIZE)
         label = model._meta.label
         counts[label] = counts.get(label, 0) + len(step)
-    record(actor=actor, action=action, obj=obj, summary=summary,
-           after={"rows": counts, **(details or {})})
+    record(
+        actor=actor,
+        action=action,
+        obj=obj,
+        summary=summary,
+        after={"rows": counts, **(details or {})},
+    )
     return counts
 
 
 @transaction.atomic
 def delete_demo_data(
-    actor: Any, *, network_key: str, district_keys: Sequence[str], usernames: Sequence[str],
+    actor: Any,
+    *,
+    network_key: str,
+    district_keys: Sequence[str],
+    usernames: Sequence[str],
 ) -> dict[str, int]:
     """Remove the generated demo districts, their network and the demo log-ins.
 
@@ -416,6 +430,10 @@ def delete_demo_data(
     users = get_user_model().objects.filter(username__in=usernames)
     counts["log-ins"] = users.count()
     users.delete()
-    record(actor=actor, action="demo.reset", summary="Removed the demo districts",
-           before={"districts": list(district_keys), **counts})
+    record(
+        actor=actor,
+        action="demo.reset",
+        summary="Removed the demo districts",
+        before={"districts": list(district_keys), **counts},
+    )
     return counts
