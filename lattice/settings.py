@@ -56,6 +56,10 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "lattice.audit",
     "lattice.people",
+    "lattice.roles",
+    "lattice.imports",
+    "lattice.pathways",
+    "lattice.forecasts",
 ]
 
 MIDDLEWARE = [

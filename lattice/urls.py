@@ -12,5 +12,10 @@ admin.site.has_permission = lambda request: (  # type: ignore[method-assign]
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("imports/", include("lattice.imports.urls")),
     path("", include("lattice.people.urls")),
+    path("", include("lattice.audit.urls")),
+    path("pathways/", include("lattice.pathways.urls")),
+    path("roles/", include("lattice.roles.urls")),
+    path("forecasts/", include("lattice.forecasts.urls")),
 ]

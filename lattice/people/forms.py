@@ -1,0 +1,95 @@
+"""Forms of the people pages: directory filters, audit filters and the one-time code."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from lattice.people.models import School
+
+SORT_CHOICES = [
+    ("name", "Name (A–Z)"),
+    ("-name", "Name (Z–A)"),
+    ("employee", "Employee id (ascending)"),
+    ("-employee", "Employee id (descending)"),
+    ("school", "School (A–Z)"),
+    ("-school", "School (Z–A)"),
+    ("hired", "Hire date (earliest first)"),
+    ("-hired", "Hire date (latest first)"),
+]
+
+
+class StaffFilterForm(forms.Form):
+    """Search and filters of a staff list; every field is optional and bad values are ignored."""
+
+    q = forms.CharField(label="Search by name or employee id", required=False, max_length=100)
+    subject = forms.ChoiceField(label="Subject", required=False)
+    grades = forms.ChoiceField(label="Grades", required=False)
+    position = forms.ChoiceField(label="Position", required=False)
+    school = forms.TypedChoiceField(label="School", required=False, coerce=int, empty_value=None)
+    sort = forms.ChoiceField(label="Sort by", required=False, choices=SORT_CHOICES)
+
+    def __init__(
+        self, data: Any, *, choices: dict[str, list[Any]], schools: list[School] | None = None
+    ) -> None:
+        super().__init__(data)
+        any_ = [("", "Any")]
+        self.fields["subject"].choices = any_ + [(s, s) for s in choices["subjects"]]
+        self.fields["grades"].choices = any_ + [(g, g) for g in choices["grades"]]
+        self.fields["position"].choices = any_ + list(choices["positions"])
+        if schools is None:
+            del self.fields["school"]
+        else:
+            self.fields["school"].choices = [("", "All schools")] + [
+                (s.pk, s.name) for s in schools
+            ]
+
+    def cleaned_or_blank(self) -> dict[str, Any]:
+        """The valid fields' values; an invalid field counts as not filled in."""
+        self.is_valid()
+        cleaned = getattr(self, "cleaned_data", {})
+        return {name: cleaned.get(name) for name in self.fields if name not in self.errors}
+
+
+class AuditFilterForm(forms.Form):
+    person = forms.CharField(label="Person (name or id)", required=False, max_length=100)
+    action = forms.ChoiceField(label="Action", required=False)
+    date_from = forms.DateField(
+        label="From", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(
+        label="To", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, data: Any, *, actions: list[str]) -> None:
+        super().__init__(data)
+        self.fields["action"].choices = [("", "Any action")] + [(a, a) for a in actions]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        if start and end and end < start:
+            self.add_error("date_to", "The end date is before the start date; swap them.")
+        return cleaned
+
+
+class TokenForm(forms.Form):
+    """The six-digit code from an authenticator app."""
+
+    token = forms.RegexField(
+        label="Six-digit code from your authenticator app",
+        regex=r"^\s*\d{6}\s*$",
+        error_messages={"invalid": "Enter the six digits your app shows, e.g. 123456."},
+        widget=forms.TextInput(
+            attrs={
+                "inputmode": "numeric",
+                "autocomplete": "one-time-code",
+                "maxlength": "7",
+                "pattern": r"\s*[0-9]{6}\s*",
+            }
+        ),
+    )
+
+    def clean_token(self) -> str:
+        return self.cleaned_data["token"].strip()

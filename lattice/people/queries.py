@@ -1,0 +1,454 @@
+"""Reads of the people app for pages, the CLI and the API, always within an access scope.
+
+Every function takes the querysets of :mod:`lattice.people.access` as its starting point, so
+nothing here can widen what a user sees. Aggregates for the network office return counts
+only, never rows about individuals.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import (
+    Count,
+    DecimalField,
+    Exists,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from lattice.people.access import (
+    PRINCIPAL_POSITIONS,
+    assignments_visible_to,
+    ratings_visible_to,
+    scope_for,
+    staff_visible_to,
+)
+from lattice.people.models import (
+    Assignment,
+    District,
+    Network,
+    Position,
+    RatingRecord,
+    School,
+    SchoolLevel,
+    SchoolYear,
+    SchoolYearProfile,
+    StaffMember,
+)
+from lattice.people.models.staff import DEGREE_ORDER
+
+EXPIRY_WARNING_DAYS = 90
+SMALL_NUMBER = 10  # counts under this are shown as "<10" on aggregate pages
+
+
+def today() -> dt.date:
+    return timezone.localdate()
+
+
+# --- school years ---------------------------------------------------------------------------
+
+
+def current_school_year(district: District | int, on: dt.date | None = None) -> SchoolYear | None:
+    """The district's school year containing ``on`` (today), else its latest; None if none."""
+    on = on or today()
+    district_id = district if isinstance(district, int) else district.pk
+    years = SchoolYear.objects.filter(district_id=district_id)
+    return years.filter(start__lte=on, end__gte=on).first() or years.order_by("-start").first()
+
+
+# --- the teacher's own profile ---------------------------------------------------------------
+
+
+@dataclass
+class CertificateStatus:
+    kind: str
+    number: str
+    issued: dt.date
+    expires: dt.date | None
+    status: str  # "expired" | "expiring" | "current"
+
+    @property
+    def label(self) -> str:
+        return {
+            "expired": "Expired",
+            "expiring": f"Expires within {EXPIRY_WARNING_DAYS} days",
+            "current": "Current",
+        }[self.status]
+
+
+@dataclass
+class Profile:
+    """What a person's own page shows about them, computed on one date."""
+
+    staff: StaffMember
+    on: dt.date
+    current_year: SchoolYear | None
+    current_assignments: list[Assignment]
+    assignments: list[Assignment]
+    ratings: list[RatingRecord]
+    years_in_district: Decimal
+    prior_years: Decimal
+    highest_degree: str
+    degrees: list[Any]
+    graduate_credits: Decimal
+    certificates: list[CertificateStatus] = field(default_factory=list)
+
+    @property
+    def total_years(self) -> Decimal:
+        return self.years_in_district + self.prior_years
+
+
+def certificate_status(expires: dt.date | None, on: dt.date) -> str:
+    if expires is not None and expires < on:
+        return "expired"
+    if expires is not None and expires <= on + dt.timedelta(days=EXPIRY_WARNING_DAYS):
+        return "expiring"
+    return "current"
+
+
+def profile_for(user: Any, staff: StaffMember, on: dt.date | None = None) -> Profile:
+    """A person's profile as ``user`` may see it (the caller has already checked visibility)."""
+    on = on or today()
+    year = current_school_year(staff.district_id, on)
+    assignments = list(
+        assignments_visible_to(user, staff).order_by("-school_year__start", "school__name")
+    )
+    ratings = list(ratings_visible_to(user, staff).order_by("-school_year__start"))
+    show_credentials = can_view_credentials(user, staff)
+    degrees = list(staff.degrees.order_by("conferred_on")) if show_credentials else []
+    highest = max(degrees, key=lambda d: DEGREE_ORDER.index(d.level), default=None)
+    credits = (
+        staff.credits.aggregate(total=Coalesce(Sum("credits"), Decimal(0)))["total"]
+        if show_credentials
+        else Decimal(0)
+    )
+    certificates = (
+        [
+            CertificateStatus(
+                c.kind, c.number, c.issued, c.expires, certificate_status(c.expires, on)
+            )
+            for c in staff.certificates.order_by("expires", "kind")
+        ]
+        if show_credentials
+        else []
+    )
+    return Profile(
+        staff=staff,
+        on=on,
+        current_year=year,
+        current_assignments=[a for a in assignments if year and a.school_year_id == year.pk],
+        assignments=assignments,
+        ratings=ratings,
+        years_in_district=staff.years_of_service(on),
+        prior_years=staff.prior_years_experience,
+        highest_degree=highest.get_level_display() if highest else "None recorded",
+        degrees=degrees,
+        graduate_credits=credits,
+        certificates=certificates,
+    )
+
+
+def can_view_credentials(user: Any, staff: StaffMember) -> bool:
+    """Degrees, credits and certificates: the person, their district's talent office, admins."""
+    scope = scope_for(user)
+    return (
+        scope.is_superuser
+        or scope.own_staff_id == staff.pk
+        or staff.district_id in scope.officer_district_ids
+    )
+
+
+# --- staff directory -------------------------------------------------------------------------
+
+SORTS = {
+    "name": ("family_name", "given_name", "pk"),
+    "-name": ("-family_name", "-given_name", "-pk"),
+    "employee": ("employee_id", "pk"),
+    "-employee": ("-employee_id", "-pk"),
+    "school": ("school_name", "family_name", "pk"),
+    "-school": ("-school_name", "family_name", "pk"),
+    "hired": ("hire_date", "family_name", "pk"),
+    "-hired": ("-hire_date", "family_name", "pk"),
+}
+
+
+@dataclass(frozen=True)
+class DirectoryFilter:
+    q: str = ""
+    subject: str = ""
+    grades: str = ""
+    position: str = ""
+    school_id: int | None = None
+    sort: str = "name"
+
+
+def directory(
+    user: Any, school_year: SchoolYear, schools: QuerySet[School], f: DirectoryFilter
+) -> QuerySet[StaffMember]:
+    """Staff ``user`` may see with an assignment at ``schools`` in ``school_year``, filtered.
+
+    Each person carries ``year_assignments``: their assignments that year at those schools
+    (prefetched, so a page of results costs a fixed number of queries).
+    """
+    if f.school_id is not None:
+        schools = schools.filter(pk=f.school_id)
+    matching = Assignment.objects.filter(
+        staff_member=OuterRef("pk"), school_year=school_year, school__in=schools
+    )
+    if f.subject:
+        matching = matching.filter(subject=f.subject)
+    if f.grades:
+        matching = matching.filter(grades=f.grades)
+    if f.position:
+        matching = matching.filter(position=f.position)
+    people = staff_visible_to(user).filter(Exists(matching))
+    if f.q:
+        for word in f.q.split()[:5]:
+            people = people.filter(
+                Q(given_name__icontains=word)
+                | Q(family_name__icontains=word)
+                | Q(preferred_name__icontains=word)
+                | Q(employee_id__iexact=word)
+            )
+    year_assignments = (
+        Assignment.objects.filter(school_year=school_year, school__in=schools)
+        .select_related("school")
+        .order_by("school__name", "position")
+    )
+    first_school = (
+        Assignment.objects.filter(
+            staff_member=OuterRef("pk"), school_year=school_year, school__in=schools
+        )
+        .order_by("school__name")
+        .values("school__name")[:1]
+    )
+    people = people.annotate(school_name=Subquery(first_school))
+    return people.prefetch_related(
+        Prefetch("assignments", queryset=year_assignments, to_attr="year_assignments")
+    ).order_by(*SORTS.get(f.sort, SORTS["name"]))
+
+
+def filter_choices(school_year: SchoolYear, schools: QuerySet[School]) -> dict[str, list[Any]]:
+    """The subjects, grade bands and positions present, for the filter menus."""
+    rows = set(
+        Assignment.objects.filter(school_year=school_year, school__in=schools)
+        .order_by()
+        .values_list("subject", "grades", "position")
+        .distinct()
+    )
+    subjects = sorted({subject for subject, _, _ in rows if subject})
+    grades = sorted({band for _, band, _ in rows if band}, key=_grade_sort_key)
+    present = {position for _, _, position in rows}
+    positions = [(value, label) for value, label in Position.choices if value in present]
+    return {"subjects": subjects, "grades": grades, "positions": positions}
+
+
+def _grade_sort_key(band: str) -> tuple[int, str]:
+    first = band.split("-")[0].strip().upper()
+    if first in ("PK", "PRE-K"):
+        return (-1, band)
+    if first == "K":
+        return (0, band)
+    return (int(first), band) if first.isdigit() else (99, band)
+
+
+# --- district and school headcounts ---------------------------------------------------------
+
+
+def school_headcounts(district: District, school_year: SchoolYear) -> list[School]:
+    """The district's schools with the year's counts annotated (one query).
+
+    Each school gets ``teachers`` (people with a teacher assignment), ``teacher_fte``,
+    ``staff_count`` (everyone assigned); and the year's ``level`` (``level_label``),
+    ``frl_share`` and ``title_i`` from its profile.
+    """
+    in_year = Q(assignments__school_year=school_year)
+    teaching = in_year & Q(assignments__position=Position.TEACHER)
+    profile = SchoolYearProfile.objects.filter(school=OuterRef("pk"), school_year=school_year)
+    labels = dict(SchoolLevel.choices)
+    schools = list(
+        School.objects.filter(district=district)
+        .annotate(
+            teachers=Count("assignments__staff_member", filter=teaching, distinct=True),
+            teacher_fte=Coalesce(
+                Sum("assignments__fte", filter=teaching),
+                Value(Decimal(0)),
+                output_field=DecimalField(max_digits=8, decimal_places=2),
+            ),
+            staff_count=Count("assignments__staff_member", filter=in_year, distinct=True),
+            level=Subquery(profile.values("level")[:1]),
+            frl_share=Subquery(profile.values("frl_share")[:1]),
+            title_i=Subquery(profile.values("title_i")[:1]),
+        )
+        .order_by("name")
+    )
+    for school in schools:
+        school.level_label = labels.get(school.level, "Not recorded")
+    return schools
+
+
+@dataclass
+class LevelSummary:
+    level: str
+    label: str
+    schools: int
+    teachers: int
+    teacher_fte: Decimal
+
+
+def summarise_by_level(schools: list[School]) -> list[LevelSummary]:
+    labels = dict(SchoolLevel.choices)
+    out: dict[str, LevelSummary] = {}
+    for school in schools:
+        key = school.level or "unknown"
+        row = out.setdefault(
+            key, LevelSummary(key, labels.get(key, "Not recorded"), 0, 0, Decimal(0))
+        )
+        row.schools += 1
+        row.teachers += school.teachers
+        row.teacher_fte += school.teacher_fte
+    order = [value for value, _ in SchoolLevel.choices] + ["unknown"]
+    return sorted(out.values(), key=lambda r: order.index(r.level))
+
+
+def principals_by_school(schools: list[School], school_year: SchoolYear) -> dict[int, list[str]]:
+    rows = (
+        Assignment.objects.filter(
+            school__in=[s.pk for s in schools],
+            school_year=school_year,
+            position__in=PRINCIPAL_POSITIONS,
+        )
+        .select_related("staff_member")
+        .order_by("staff_member__family_name")
+    )
+    out: dict[int, list[str]] = {}
+    for row in rows:
+        out.setdefault(row.school_id, []).append(row.staff_member.display_name)
+    return out
+
+
+# --- network aggregates (counts only) --------------------------------------------------------
+
+
+@dataclass
+class RatingShare:
+    label: str
+    count: int
+    suppressed: bool = False
+
+    def share(self, total: int) -> float | None:
+        return None if self.suppressed or not total else self.count / total
+
+
+@dataclass
+class DistrictAggregate:
+    """Counts for one district of a network. No names, ids or rows about any person."""
+
+    district_name: str
+    school_year: str
+    schools: int
+    teachers: int
+    principals: int
+    ratings_year: str
+    rated: int
+    ratings: list[RatingShare]
+
+
+def suppress(counts: list[int], threshold: int = SMALL_NUMBER) -> list[bool]:
+    """Which cells to hide: every count under ``threshold`` (but above 0), and, when exactly
+    one cell is hidden, the next smallest too, so it cannot be worked out from the total."""
+    if 0 < sum(counts) < threshold:
+        return [c > 0 for c in counts]
+    hidden = [0 < c < threshold for c in counts]
+    if sum(hidden) == 1:
+        visible = [(c, i) for i, c in enumerate(counts) if not hidden[i] and c > 0]
+        if visible:
+            hidden[min(visible)[1]] = True
+    return hidden
+
+
+def network_aggregates(network: Network, on: dt.date | None = None) -> list[DistrictAggregate]:
+    """Per-district aggregate counts for the network office (a handful of queries each)."""
+    out = []
+    for district in network.districts.order_by("name"):
+        year = current_school_year(district, on)
+        schools = district.schools.count()
+        teachers = principals = 0
+        if year is not None:
+            active = Assignment.objects.filter(
+                school_year=year, staff_member__active=True, school__district=district
+            )
+            teachers = (
+                active.filter(position=Position.TEACHER).values("staff_member").distinct().count()
+            )
+            principals = (
+                active.filter(position__in=PRINCIPAL_POSITIONS)
+                .values("staff_member")
+                .distinct()
+                .count()
+            )
+        latest = (
+            RatingRecord.objects.filter(staff_member__district=district)
+            .order_by("-school_year__start")
+            .values_list("school_year_id", "school_year__label")
+            .first()
+        )
+        shares: list[RatingShare] = []
+        rated = 0
+        ratings_year = ""
+        if latest is not None:
+            ratings_year = latest[1]
+            counts = Counter(
+                dict(
+                    RatingRecord.objects.filter(
+                        school_year_id=latest[0], staff_member__district=district
+                    )
+                    .values_list("label")
+                    .annotate(n=Count("pk"))
+                    .values_list("label", "n")
+                )
+            )
+            labels = list(district.rating_labels) + sorted(
+                set(counts) - set(district.rating_labels)
+            )
+            values = [counts.get(label, 0) for label in labels]
+            hidden = suppress(values)
+            shares = [
+                RatingShare(label, n, h) for label, n, h in zip(labels, values, hidden, strict=True)
+            ]
+            rated = sum(values)
+        out.append(
+            DistrictAggregate(
+                district_name=district.name,
+                school_year=year.label if year else "",
+                schools=schools,
+                teachers=teachers,
+                principals=principals,
+                ratings_year=ratings_year,
+                rated=rated,
+                ratings=shares,
+            )
+        )
+    return out
+
+
+def staff_years(user: Any, school: School) -> list[SchoolYear]:
+    """The school years of ``school`` whose staff list ``user`` may open, latest first."""
+    scope = scope_for(user)
+    years = SchoolYear.objects.filter(district_id=school.district_id).order_by("-start")
+    if scope.is_superuser or school.district_id in scope.officer_district_ids:
+        return list(years)
+    led = {y for s, y in scope.led_school_years if s == school.pk}
+    return [y for y in years if y.pk in led]

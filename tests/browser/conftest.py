@@ -1,0 +1,36 @@
+"""Browser-test helpers: a screenshot in test-artifacts/ whenever a browser test fails."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+
+@pytest.hookimpl(tryfirst=True, hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: Any) -> Iterator[None]:
+    # Keep each phase's report on the test item so fixtures can tell whether the test failed.
+    outcome = yield
+    report = outcome.get_result()  # type: ignore[attr-defined]
+    setattr(item, f"rep_{report.when}", report)
+
+
+def save_failure_screenshot(request: pytest.FixtureRequest, page: Any, suffix: str = "") -> None:
+    report = getattr(request.node, "rep_call", None)
+    if report is None or not report.failed:
+        return
+    ARTIFACTS.mkdir(exist_ok=True)
+    name = re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.nodeid) + suffix
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+@pytest.fixture
+def shot_page(request: pytest.FixtureRequest, page: Any) -> Iterator[Any]:
+    """Playwright's ``page``, screenshotted into test-artifacts/ when the test fails."""
+    yield page
+    save_failure_screenshot(request, page)

@@ -1,0 +1,132 @@
+"""Every URL × every persona: allowed or denied, as each app's ``access_rows.py`` says.
+
+Rows come from every ``tests/*/access_rows.py`` module, so a new app's rows join by existing.
+A completeness test walks the project's URL resolver and fails for any named URL without a
+row (the Django admin's own pages are covered by the single ``admin:index`` row).
+"""
+
+from __future__ import annotations
+
+import copy
+import importlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.db import transaction
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from tests.access import Row
+from tests.cast import PERSONAS, Cast, build_cast
+
+TESTS_DIR = Path(__file__).resolve().parent
+LOGIN_URL = "/accounts/login/"
+
+
+def collect_rows() -> list[Row]:
+    rows: list[Row] = []
+    for module_path in sorted(TESTS_DIR.glob("*/access_rows.py")):
+        module = importlib.import_module(f"tests.{module_path.parent.name}.access_rows")
+        rows.extend(module.ROWS)
+    return rows
+
+
+ROWS = collect_rows()
+
+
+@pytest.fixture(scope="module")
+def matrix_cast(django_db_setup: Any, django_db_blocker: Any) -> Iterator[Cast]:
+    """The cast, built once for this module inside a transaction rolled back at its end.
+
+    Each case still runs in its own savepoint (the ``db`` fixture), so a POST in one case
+    cannot leak into the next; building the cast once saves most of the matrix's run time.
+    """
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            yield build_cast()
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+@pytest.fixture
+def cast(matrix_cast: Cast, db: Any) -> Cast:
+    # A fresh copy per case: rows' helpers cache per-cast worlds on it (tests/roles/world.py),
+    # and those rows are rolled back with the case's savepoint.
+    return copy.copy(matrix_cast)
+
+
+def _row_id(row: Row) -> str:
+    case = row.extra.get("case")
+    return f"{row.name}~{case}" if case else row.name
+
+
+def _cases() -> list[Any]:
+    cases = []
+    for row in ROWS:
+        personas = list(PERSONAS)
+        if "superuser" in row.extra or "superuser" in row.allowed:
+            personas.append("superuser")
+        for persona in personas:
+            cases.append(pytest.param(row, persona, id=f"{_row_id(row)}[{persona}]"))
+    return cases
+
+
+def expected_status(row: Row, persona: str) -> int:
+    if persona == "anonymous":
+        return row.extra.get("anonymous_status", row.ok_status) if row.public else 302
+    if persona == "superuser":
+        allowed = row.extra.get("superuser", "superuser" in row.allowed)
+        return row.ok_status if allowed else row.denied_status
+    return row.ok_status if persona in row.allowed else row.denied_status
+
+
+@pytest.mark.parametrize(("row", "persona"), _cases())
+def test_access(row: Row, persona: str, cast: Any, client_for: Any) -> None:
+    client = client_for(persona)
+    url = row.url(cast)
+    data = row.data(cast) if row.data else {}
+    response = client.post(url, data) if row.method == "POST" else client.get(url, data)
+    expected = expected_status(row, persona)
+    assert response.status_code == expected, (
+        f"{persona} {row.method} {url}: got {response.status_code}, expected {expected}"
+    )
+    if persona == "anonymous" and not row.public:
+        login_url = row.extra.get("login_url", LOGIN_URL)
+        assert response["Location"].startswith(login_url), response["Location"]
+
+
+def named_urls(resolver: URLResolver | None = None, namespace: str = "") -> set[str]:
+    """Every named URL of the project as ``namespace:name``, walking includes recursively."""
+    resolver = resolver or get_resolver()
+    names: set[str] = set()
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver):
+            inner = namespace
+            if pattern.namespace:
+                inner = f"{namespace}{pattern.namespace}:"
+            names |= named_urls(pattern, inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            names.add(f"{namespace}{pattern.name}")
+    return names
+
+
+def test_every_named_url_has_a_row() -> None:
+    covered = {row.name for row in ROWS}
+    missing = sorted(
+        name
+        for name in named_urls()
+        if not name.startswith("admin:") and not name.startswith("django") and name not in covered
+    )
+    assert not missing, f"URLs without an access-matrix row: {missing}"
+
+
+def test_the_admin_has_a_row() -> None:
+    assert "admin:index" in {row.name for row in ROWS}
+
+
+def test_every_row_names_a_real_url() -> None:
+    assert {row.name for row in ROWS} <= named_urls()
