@@ -1,0 +1,1 @@
+"""Career pathways: policy adoption, the accomplishment ledger, peer review and payroll."""

@@ -1,0 +1,268 @@
+"""Writers for the ledger: submit a claim, verify or reject it, and tell the person.
+
+Each approval recomputes the person's standing in the same transaction, so a failing
+recompute leaves the claim as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from lattice.audit.log import record
+from lattice.pathways.actions.placements import latest_placement, recompute_standing
+from lattice.pathways.compute import adoption_in_force, policy_of
+from lattice.pathways.evidence import CheckedFile, check_uploads, evidence_rows, stored
+from lattice.pathways.models import Claim, ClaimKind, ClaimStatus, Evidence, Notification
+from lattice.people.models import StaffMember
+from lattice.people.queries import today
+from lattice.rules.ledger import credit_claim_check
+
+log = logging.getLogger(__name__)
+
+NEEDS_QUANTITY = {ClaimKind.CREDITS, ClaimKind.PD_HOURS, ClaimKind.PROJECT}
+
+
+class ClaimWindowError(ValidationError):
+    """A claim submitted outside the policy's window (the engine's message says which)."""
+
+
+def notify(user: Any, *, subject: str, body: str, link: str = "") -> Notification | None:
+    """An in-app notification, and an email after the transaction commits."""
+    if user is None:
+        return None
+    note = Notification.objects.create(user=user, subject=subject[:200], body=body, link=link)
+    address = getattr(user, "email", "") or ""
+    staff = getattr(user, "staff_member", None)
+    if not address and staff is not None:
+        address = staff.email
+    if address:
+
+        def send() -> None:
+            try:
+                send_mail(subject, f"{body}\n\n{link}".strip(), None, [address])
+            except OSError:  # a mail server being down must not undo the decision
+                log.warning("could not email notification %s to %s", note.pk, address)
+
+        transaction.on_commit(send)
+    return note
+
+
+@transaction.atomic
+def mark_notifications_read(actor: Any, ids: list[int] | None = None) -> int:
+    qs = Notification.objects.filter(user=actor, read_at__isnull=True)
+    if ids is not None:
+        qs = qs.filter(pk__in=ids)
+    count = qs.update(read_at=timezone.now())
+    if count:
+        record(actor=actor, action="pathways.mark_notifications_read", after={"count": count})
+    return count
+
+
+def submit_claim(
+    actor: Any,
+    staff: StaffMember,
+    *,
+    kind: str,
+    title: str,
+    completed: dt.date,
+    quantity: int = 0,
+    provider: str = "",
+    category: str = "",
+    expires: dt.date | None = None,
+    files: list[Any] | None = None,
+    exception_reason: str = "",
+    on: dt.date | None = None,
+) -> Claim:
+    """A person claims an accomplishment with evidence; it waits for the talent office.
+
+    College credits outside the policy's window are refused with the policy's message unless
+    the talent office records the claim with an exception reason.
+    """
+    on = on or today()
+    checked = check_uploads(list(files or []))
+    if not checked:
+        raise ValidationError(
+            "Attach the evidence: a transcript, certificate or completion record (PDF, PNG or "
+            "JPEG)."
+        )
+    if kind not in ClaimKind.values:
+        raise ValidationError(f"'{kind}' is not a kind of claim.")
+    if completed > on:
+        raise ValidationError(
+            f"The date {completed} is in the future — claim it once it is complete."
+        )
+    if kind in NEEDS_QUANTITY and quantity <= 0:
+        raise ValidationError("Enter how many credits, hours or units, a whole number above 0.")
+    adoption = adoption_in_force(staff.district_id, on)
+    if adoption is None:
+        raise ValidationError(
+            f"{staff.district.name} has not adopted a pathway policy yet; claims open once it does."
+        )
+    if kind == ClaimKind.CREDITS:
+        check = credit_claim_check(policy_of(adoption), completed, on)
+        if not check.in_window and not exception_reason:
+            raise ClaimWindowError(check.message[:1].upper() + check.message[1:] + ".")
+    return _create_claim(
+        actor,
+        staff,
+        checked,
+        kind=kind,
+        title=title.strip()[:200],
+        provider=provider.strip()[:200],
+        category=category[:80],
+        quantity=quantity if kind in NEEDS_QUANTITY else 0,
+        completed=completed,
+        expires=expires,
+        submitted_on=on,
+        window_exception=exception_reason.strip()[:300],
+    )
+
+
+def _create_claim(
+    actor: Any, staff: StaffMember, checked: list[CheckedFile], **fields: Any
+) -> Claim:
+    with stored(checked) as saved, transaction.atomic():
+        claim = Claim.objects.create(
+            staff_member=staff,
+            district_id=staff.district_id,
+            submitted_by=actor if getattr(actor, "pk", None) else None,
+            **fields,
+        )
+        Evidence.objects.bulk_create(evidence_rows(saved, claim=claim))
+        record(
+            actor=actor,
+            action="pathways.submit_claim",
+            obj=claim,
+            district=staff.district,
+            staff_member=staff,
+            after={
+                "kind": claim.kind,
+                "title": claim.title,
+                "quantity": claim.quantity,
+                "completed": claim.completed.isoformat(),
+                "files": [item.sha256 for _, item in saved],
+                "window_exception": claim.window_exception,
+            },
+            summary=f"Claim submitted: {claim}",
+        )
+    return claim
+
+
+def _decided(claim: Claim) -> None:
+    if claim.status != ClaimStatus.SUBMITTED:
+        raise ValidationError(
+            f"This claim was already {claim.get_status_display().lower()}; it cannot be decided "
+            "again."
+        )
+
+
+@transaction.atomic
+def verify_claim(actor: Any, claim: Claim, *, on: dt.date | None = None) -> Claim:
+    """Verify a claim, recompute the person's standing now and tell them."""
+    claim = (
+        Claim.objects.select_for_update().select_related("staff_member__district").get(pk=claim.pk)
+    )
+    _decided(claim)
+    staff = claim.staff_member
+    before = latest_placement(staff)
+    claim.status = ClaimStatus.VERIFIED
+    claim.decided_at = timezone.now()
+    claim.decided_by = actor if getattr(actor, "pk", None) else None
+    claim.save(update_fields=["status", "decided_at", "decided_by"])
+    placement = recompute_standing(staff, reason=f"claim verified: {claim}", on=on)
+    now = placement or before
+    record(
+        actor=actor,
+        action="pathways.verify_claim",
+        obj=claim,
+        district=staff.district,
+        staff_member=staff,
+        before={"status": "submitted", "standing": before.standing_label if before else None},
+        after={"status": "verified", "standing": now.standing_label if now else None},
+        summary=f"Verified: {claim}",
+    )
+    moved = placement is not None and (
+        before is None or placement.standing_label != before.standing_label
+    )
+    body = f"The talent office verified your claim: {claim}."
+    if moved and placement is not None:
+        body += f" You are now on {placement.standing_label}."
+    elif now is not None:
+        body += f" You now have {now.units_banked} units banked on {now.standing_label}."
+    notify(
+        staff.user,
+        subject="Your claim was verified",
+        body=body,
+        link=reverse("pathways:my-path"),
+    )
+    return claim
+
+
+@transaction.atomic
+def reject_claim(actor: Any, claim: Claim, *, reason: str) -> Claim:
+    """Reject a claim with a reason the person reads."""
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError("Give the reason for rejecting, so the teacher knows what to fix.")
+    claim = (
+        Claim.objects.select_for_update().select_related("staff_member__district").get(pk=claim.pk)
+    )
+    _decided(claim)
+    claim.status = ClaimStatus.REJECTED
+    claim.reason = reason[:500]
+    claim.decided_at = timezone.now()
+    claim.decided_by = actor if getattr(actor, "pk", None) else None
+    claim.save(update_fields=["status", "reason", "decided_at", "decided_by"])
+    record(
+        actor=actor,
+        action="pathways.reject_claim",
+        obj=claim,
+        district=claim.staff_member.district,
+        staff_member=claim.staff_member,
+        before={"status": "submitted"},
+        after={"status": "rejected", "reason": claim.reason},
+        summary=f"Rejected: {claim}",
+    )
+    notify(
+        claim.staff_member.user,
+        subject="Your claim was not accepted",
+        body=f"The talent office did not accept your claim ({claim}): {claim.reason}",
+        link=reverse("pathways:claim", args=[claim.pk]),
+    )
+    return claim
+
+
+@transaction.atomic
+def import_verified_claims(actor: Any, district: Any, rows: list[Claim], *, source: str) -> int:
+    """Load a ledger verified elsewhere (e.g. the HR system's AU history), one audit entry.
+
+    Rows are unsaved ``Claim`` objects of people in ``district``; they arrive verified, with
+    ``source`` as the reason, and without files (the evidence stayed with the source system).
+    """
+    now = timezone.now()
+    for row in rows:
+        if row.staff_member.district_id != district.pk:
+            raise ValidationError(
+                f"{row.staff_member.display_name} does not work in {district.name}."
+            )
+        row.district_id = district.pk
+        row.status = ClaimStatus.VERIFIED
+        row.decided_at = now
+        row.reason = source[:500]
+    Claim.objects.bulk_create(rows, batch_size=500)
+    record(
+        actor=actor,
+        action="pathways.import_verified_claims",
+        district=district,
+        after={"count": len(rows), "source": source},
+        summary=f"{len(rows)} verified ledger entries imported from {source}",
+    )
+    return len(rows)

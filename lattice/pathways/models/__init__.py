@@ -1,0 +1,36 @@
+"""The pathways app's models, split by topic."""
+
+from lattice.pathways.models.applications import (
+    Application,
+    Artifact,
+    Cohort,
+    PanelMember,
+    ReviewAssignment,
+)
+from lattice.pathways.models.ledger import Claim, ClaimKind, ClaimStatus, Evidence
+from lattice.pathways.models.notifications import Notification
+from lattice.pathways.models.policy import (
+    Decision,
+    PayrollExport,
+    Placement,
+    PolicyAdoption,
+    StartingPlacement,
+)
+
+__all__ = [
+    "Application",
+    "Artifact",
+    "Claim",
+    "ClaimKind",
+    "ClaimStatus",
+    "Cohort",
+    "Decision",
+    "Evidence",
+    "Notification",
+    "PanelMember",
+    "PayrollExport",
+    "Placement",
+    "PolicyAdoption",
+    "ReviewAssignment",
+    "StartingPlacement",
+]

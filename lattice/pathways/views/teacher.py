@@ -1,0 +1,224 @@
+"""The teacher's pages: My path, the what-if panel, the statement, claims and notifications."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from lattice.pathways import actions
+from lattice.pathways.access import (
+    can_decide_claim,
+    get_visible_claim,
+    get_visible_evidence,
+    own_staff,
+)
+from lattice.pathways.actions.applications import application_gaps
+from lattice.pathways.compute import Outcome, adoption_in_force, compute, policy_of
+from lattice.pathways.forms import ClaimForm, RejectForm, WhatIfForm
+from lattice.pathways.models import Cohort, Notification
+from lattice.pathways.queries import claims_of, path_view, teaching_staff
+from lattice.pathways.records import WhatIf, load_staff
+from lattice.people.models import StaffMember
+from lattice.people.queries import today
+from lattice.people.views.common import verified_page
+from lattice.rules.policy import Policy
+
+
+def rating_labels(policy: Policy, staff: StaffMember) -> list[str]:
+    """Rating labels a what-if may try: the district's own, where the policy maps them."""
+    on = today()
+    vocabulary = next(
+        (v for v in policy.ratings.vocabularies if v.covers(on)),
+        policy.ratings.vocabularies[-1] if policy.ratings.vocabularies else None,
+    )
+    known = [label for label, _ in vocabulary.labels] if vocabulary else []
+    own = [label for label in staff.district.rating_labels if label in known]
+    return own or known
+
+
+def claim_categories(policy: Policy | None) -> list[tuple[str, str]]:
+    if policy is None:
+        return []
+    found: list[tuple[str, str]] = []
+    if policy.ledger is not None:
+        found += [(k, k.replace("_", " ").capitalize()) for k in policy.ledger.accomplishment_kinds]
+    if policy.roles is not None:
+        found += [(r.key, r.name) for r in policy.roles.roles]
+    return found
+
+
+def _path_context(request: HttpRequest, staff: StaffMember) -> dict[str, Any]:
+    on = today()
+    is_teacher = teaching_staff(staff.district_id).filter(pk=staff.pk).exists()
+    outcome = compute(load_staff(staff), on) if is_teacher else None
+    context: dict[str, Any] = {
+        "staff": staff,
+        "outcome": outcome,
+        "on": on,
+        "is_teacher": is_teacher,
+    }
+    if outcome is not None and outcome.ok:
+        context["view"] = path_view(outcome)
+        context["what_if_form"] = WhatIfForm(labels=rating_labels(outcome.policy, staff))
+    rows = claims_of(staff)
+    context["claims"] = rows[:5]
+    context["claims_waiting"] = sum(1 for r in rows if r.claim.status == "submitted")
+    context["applications"] = list(
+        staff.pathway_applications.select_related("cohort").order_by("-registered_at")
+    )
+    applied = {a.cohort_id for a in context["applications"]}
+    moves = {m.key for m in (outcome.moves if outcome and outcome.ok else ())}
+    context["open_cohorts"] = [
+        c
+        for c in Cohort.objects.filter(
+            district_id=staff.district_id, register_opens__lte=on, register_closes__gte=on
+        )
+        if c.pk not in applied
+        and c.transition_key in moves
+        and not application_gaps(staff, c.transition_key, on)
+    ]
+    context["unread"] = Notification.objects.filter(user=request.user, read_at__isnull=True).count()
+    return context
+
+
+@verified_page
+def my_path(request: HttpRequest) -> HttpResponse:
+    staff = own_staff(request.user)
+    return render(request, "pathways/my_path.html", _path_context(request, staff))
+
+
+@verified_page
+@require_POST
+def what_if(request: HttpRequest) -> HttpResponse:
+    """Try a rating, credits or PD hours and see the result; nothing is saved."""
+    staff = own_staff(request.user)
+    on = today()
+    loaded = load_staff(staff)
+    if not teaching_staff(staff.district_id).filter(pk=staff.pk).exists():
+        raise Http404("Pathways are for teachers")
+    now = compute(loaded, on, with_moves=False)
+    if now is None or not now.ok:
+        raise Http404("No standing to try things on")
+    form = WhatIfForm(request.POST, labels=rating_labels(now.policy, staff))
+    result: Outcome | None = None
+    if form.is_valid():
+        trial = WhatIf(
+            rating=form.cleaned_data["rating"] or "",
+            credits=form.cleaned_data["credits"] or 0,
+            pd_hours=form.cleaned_data["pd_hours"] or 0,
+            on=on,
+        )
+        if not trial.empty:
+            result = compute(loaded, on, what_if=trial, with_moves=False)
+    context = {"form": form, "now": now, "result": result, "on": on}
+    if result is not None and result.ok and now.standing and result.standing:
+        year = result.standing.years[-1].school_year
+        before = set(now.standing.trace)
+        context["added"] = [
+            line.plain
+            for line in result.standing.trace
+            if line.school_year == year and line not in before and line.unit.value != "dollars"
+        ]
+        context["now_view"] = path_view(now)
+        context["result_view"] = path_view(result)
+        context["difference"] = result.standing.salary.total - now.standing.salary.total
+    if request.htmx:  # type: ignore[attr-defined]
+        return render(request, "pathways/_what_if_result.html", context)
+    full = _path_context(request, staff)
+    full.update(what_if_form=form, what_if=context)
+    return render(request, "pathways/my_path.html", full)
+
+
+@verified_page
+def statement(request: HttpRequest) -> HttpResponse:
+    staff = own_staff(request.user)
+    context = _path_context(request, staff)
+    return render(request, "pathways/statement.html", context)
+
+
+@verified_page
+@require_http_methods(["GET", "POST"])
+def my_claims(request: HttpRequest) -> HttpResponse:
+    """The person's claims with status and age, and the form to submit a new one."""
+    staff = own_staff(request.user)
+    on = today()
+    adoption = adoption_in_force(staff.district_id, on)
+    policy = policy_of(adoption) if adoption else None
+    form = ClaimForm(
+        request.POST or None, request.FILES or None, categories=claim_categories(policy)
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            claim = actions.submit_claim(
+                request.user,
+                staff,
+                kind=data["kind"],
+                title=data["title"],
+                provider=data["provider"],
+                quantity=data.get("quantity") or 0,
+                completed=data["completed"],
+                category=data.get("category") or "",
+                expires=data.get("expires"),
+                files=data["files"],
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(
+                request, f"Claim submitted: {claim}. The talent office will review it."
+            )
+            return redirect("pathways:my-claims")
+    return render(
+        request,
+        "pathways/my_claims.html",
+        {"staff": staff, "rows": claims_of(staff), "form": form, "policy": policy},
+    )
+
+
+@verified_page
+def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    claim = get_visible_claim(request.user, pk)
+    return render(
+        request,
+        "pathways/claim.html",
+        {
+            "claim": claim,
+            "files": list(claim.evidence.all()),
+            "can_decide": can_decide_claim(request.user, claim) and claim.status == "submitted",
+            "reject_form": RejectForm(),
+        },
+    )
+
+
+@verified_page
+def evidence_file(request: HttpRequest, pk: int) -> FileResponse:
+    """A stored evidence file, only for people who may see its claim or application."""
+    evidence = get_visible_evidence(request.user, pk)
+    try:
+        handle = evidence.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404("The file is missing from storage") from exc
+    response = FileResponse(
+        handle, as_attachment=True, filename=evidence.original_name,
+        content_type=evidence.content_type,
+    )  # fmt: skip
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@verified_page
+@require_http_methods(["GET", "POST"])
+def notifications(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        actions.mark_notifications_read(request.user)
+        return redirect("pathways:notifications")
+    rows = list(Notification.objects.filter(user=request.user)[:100])
+    return render(request, "pathways/notifications.html", {"rows": rows})

@@ -1,0 +1,108 @@
+"""Adopting a policy: the preview first, then every placement recomputed with history."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from lattice.audit.models import AuditEntry
+from lattice.pathways import actions
+from lattice.pathways.models import Placement, PolicyAdoption
+from lattice.pathways.policies import district_copy, shipped_text
+from lattice.pathways.preview import preview_adoption
+from lattice.pathways.queries import current_standing
+from tests.cast import Cast
+from tests.pathways.world import START, adopt, northfield_policy
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_preview_counts_who_changes_and_writes_nothing(cast: Cast) -> None:
+    preview = preview_adoption(cast.district, northfield_policy(cast), START)
+    assert preview.teachers == 3  # Ada, Ben and Rae teach; principals are not on pathways
+    assert preview.changed == 3
+    assert preview.total_difference == sum(r.after_pay for r in preview.gains)
+    assert not Placement.objects.exists()
+
+
+def test_each_gain_in_the_preview_comes_with_its_explanation(cast: Cast) -> None:
+    preview = preview_adoption(cast.district, northfield_policy(cast), START)
+    ada = next(r for r in preview.gains if r.staff == cast.teacher_staff)
+    assert ada.after == "Standard interval 2"
+    assert "Your 2025-26 rating of Effective earned you 9 units." in ada.explanation
+
+
+def test_a_second_policy_previews_who_gains_and_who_loses(cast: Cast) -> None:
+    adopt(cast)
+    text = northfield_policy(cast).replace("48349", "49349").replace("46774", "45774")
+    preview = preview_adoption(cast.district, text, dt.date(2025, 7, 1))
+    gains = {r.staff: r.difference for r in preview.gains}
+    losses = {r.staff: r.difference for r in preview.losses}
+    assert gains == {cast.teacher_staff: 1000, cast.teacher_other_school_staff: 1000}
+    assert losses == {cast.reviewer_staff: -1000}
+    assert preview.total_difference == 1000
+
+
+def test_adoption_places_every_teacher_year_by_year(cast: Cast) -> None:
+    adoption = adopt(cast)
+    rows = list(
+        Placement.objects.filter(staff_member=cast.teacher_staff).order_by("effective_on", "id")
+    )
+    assert [r.standing_label for r in rows] == ["Standard interval 1", "Standard interval 2"]
+    assert {r.adoption for r in rows} == {adoption}
+    assert rows[-1].snapshot["trace"]
+    assert not Placement.objects.filter(staff_member=cast.principal_staff).exists()
+
+
+def test_adoption_is_audited_with_the_policy_checksum(cast: Cast) -> None:
+    adoption = adopt(cast)
+    entry = AuditEntry.objects.get(action="pathways.adopt_policy")
+    assert entry.after["sha256"] == adoption.sha256
+    assert PolicyAdoption.objects.get().toml_text == northfield_policy(cast)
+
+
+def test_a_date_outside_the_policy_is_refused_with_the_fix(cast: Cast) -> None:
+    with pytest.raises(ValidationError, match="adopt a district copy"):
+        actions.adopt_policy(
+            cast.user("officer"), cast.district, toml_text=shipped_text("baltimore-2010.toml"),
+            effective_from=dt.date(2025, 7, 1), origin="baltimore-2010.toml",
+        )  # fmt: skip
+    assert not PolicyAdoption.objects.exists()
+
+
+def test_a_broken_policy_names_the_line_and_the_fix(cast: Cast) -> None:
+    text = northfield_policy(cast).replace('model = "ledger"', 'model = "ledgr"')
+    with pytest.raises(ValidationError) as refused:
+        actions.adopt_policy(
+            cast.user("officer"), cast.district, toml_text=text, effective_from=START,
+            origin="uploaded",
+        )  # fmt: skip
+    assert "line" in refused.value.messages[0]
+    assert "model" in refused.value.messages[0]
+
+
+def test_a_district_copy_keeps_the_rules_and_changes_only_the_dates(cast: Cast) -> None:
+    original = shipped_text("baltimore-2010.toml")
+    copy = district_copy(original, START, "Northfield")
+    assert "effective_to" not in copy.split("[policy.sources]")[0]
+    assert copy.split("[policy.sources]")[1] == original.split("[policy.sources]")[1]
+
+
+def test_a_starting_placement_counts_only_later_facts(cast: Cast) -> None:
+    actions.record_starting_placement(
+        cast.user("officer"), cast.teacher_staff, on=START, pathway="professional", interval=3
+    )
+    adopt(cast)
+    standing = current_standing(cast.teacher_staff)
+    assert standing is not None
+    assert standing.standing_label == "Professional interval 4"
+
+
+def test_a_starting_placement_on_an_unknown_pathway_is_refused(cast: Cast) -> None:
+    adopt(cast)
+    with pytest.raises(ValidationError, match="use one of: standard, professional, model, lead"):
+        actions.record_starting_placement(
+            cast.user("officer"), cast.teacher_staff, on=START, pathway="expert"
+        )

@@ -1,0 +1,175 @@
+"""The pathways pages: what each shows, that reads never write, and query budgets."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from lattice.audit.models import AuditEntry
+from lattice.pathways.models import Claim, Placement
+from lattice.people.queries import today
+from tests.cast import Cast
+from tests.pathways.world import World, build_world, pdf
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world(cast: Cast) -> World:
+    return build_world(cast)
+
+
+def test_my_path_shows_standing_explanation_and_what_is_missing(
+    world: World, client_for: Any
+) -> None:
+    page = client_for("teacher").get("/pathways/me/").content.decode()
+    assert "Professional interval 4" in page
+    assert "9 of 12 for the next interval" in page
+    assert "Your 2025-26 rating of Effective earned you 9 units." in page
+    assert "3 more units: e.g. 3 college credits or 45 PD hours" in page
+    assert "<svg" in page
+
+
+def test_the_what_if_panel_shows_the_result_and_saves_nothing(
+    world: World, client_for: Any
+) -> None:
+    counts = (Claim.objects.count(), Placement.objects.count(), AuditEntry.objects.count())
+    response = client_for("teacher").post(
+        "/pathways/me/what-if/", {"credits": "3"}, HTTP_HX_REQUEST="true"
+    )
+    page = response.content.decode()
+    assert "Professional interval 5" in page
+    assert "Your 3 college credits earned you 3 units." in page
+    assert "you spent 12 units to move to Professional interval 5." in page
+    assert counts == (Claim.objects.count(), Placement.objects.count(), AuditEntry.objects.count())
+
+
+def test_the_what_if_panel_explains_bad_input(world: World, client_for: Any) -> None:
+    response = client_for("teacher").post(
+        "/pathways/me/what-if/", {"credits": "-4"}, HTTP_HX_REQUEST="true"
+    )
+    assert "College credits: Ensure this value is greater than or equal to 0." in (
+        response.content.decode()
+    )
+
+
+def test_a_teacher_submits_a_claim_from_the_page(world: World, client_for: Any) -> None:
+    response = client_for("teacher").post(
+        "/pathways/me/claims/",
+        {"kind": "credits", "title": "MAT 540", "quantity": "3",
+         "completed": (today() - dt.timedelta(days=3)).isoformat(), "files": [pdf()]},
+    )  # fmt: skip
+    assert response.status_code == 302
+    assert Claim.objects.filter(title="MAT 540", status="submitted").exists()
+
+
+def test_a_late_claim_is_refused_on_the_page_with_the_policy_message(
+    world: World, client_for: Any
+) -> None:
+    ended = today() - dt.timedelta(days=200)
+    response = client_for("teacher").post(
+        "/pathways/me/claims/",
+        {"kind": "credits", "title": "MAT 540", "quantity": "3", "completed": ended.isoformat(),
+         "files": [pdf()]},
+    )  # fmt: skip
+    assert f"this one ended on {ended} — ask the talent office for an exception" in (
+        response.content.decode()
+    )
+
+
+def test_evidence_is_served_as_an_attachment_that_is_never_sniffed(
+    world: World, client_for: Any
+) -> None:
+    response = client_for("officer").get(f"/pathways/files/{world.evidence_id}/")
+    assert response["Content-Type"] == "application/pdf"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Content-Disposition"].startswith("attachment")
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
+
+
+def test_the_officer_queue_lists_the_oldest_claim_first_with_its_wait(
+    world: World, client_for: Any
+) -> None:
+    page = client_for("officer").get("/pathways/office/claims/").content.decode()
+    assert "EDU 610 Assessment" in page
+    assert "Waited" in page
+
+
+def test_verifying_from_the_queue_moves_the_teacher(world: World, client_for: Any) -> None:
+    client_for("officer").post(f"/pathways/claims/{world.pending_claim.pk}/verify/")
+    page = client_for("teacher").get("/pathways/me/").content.decode()
+    assert "11 of 12 for the next interval" in page
+    assert "Your 2 college credits earned you 2 units." in page
+
+
+def test_a_principal_is_refused_the_application_page(world: World, client_for: Any) -> None:
+    response = client_for("principal").get(f"/pathways/applications/{world.application.pk}/")
+    assert response.status_code == 404
+
+
+def test_the_applicant_sees_no_scores_before_the_decision(world: World, client_for: Any) -> None:
+    from lattice.pathways import actions
+
+    scores = dict.fromkeys(world.cohort.domains, 3)
+    actions.submit_review(world.review.reviewer.user, world.review, scores=scores,
+                          comments="SECRET-COMMENT")  # fmt: skip
+    page = client_for("teacher").get(f"/pathways/applications/{world.application.pk}/")
+    assert "SECRET-COMMENT" not in page.content.decode()
+
+
+def test_the_adoption_preview_lists_changes_before_anything_is_saved(
+    cast: Cast, client_for: Any
+) -> None:
+    response = client_for("officer").post(
+        "/pathways/office/policy/",
+        {"shipped": "baltimore-2010.toml", "effective_from": "2024-07-01", "district_copy": "on"},
+    )
+    page = response.content.decode()
+    assert "Preview: adopting" in page
+    assert "Ada Teacher" in page
+    assert not Placement.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("persona", "url", "budget"),
+    [
+        ("teacher", "/pathways/me/", 40),
+        ("officer", "/pathways/office/claims/", 20),
+        ("officer", "/pathways/office/district/", 40),
+        ("officer", "/pathways/office/payroll/", 20),
+    ],
+)
+def test_busy_pages_stay_within_their_query_budget(
+    world: World, client_for: Any, django_assert_max_num_queries: Any,
+    persona: str, url: str, budget: int,
+) -> None:  # fmt: skip
+    client = client_for(persona)
+    client.get(url)  # warm caches that are not per request
+    with django_assert_max_num_queries(budget):
+        assert client.get(url).status_code == 200
+
+
+def test_notifications_list_and_can_all_be_marked_read(world: World, client_for: Any) -> None:
+    from lattice.pathways.models import Notification
+
+    client = client_for("teacher")
+    assert "Your claim was verified" in client.get("/pathways/notifications/").content.decode()
+    client.post("/pathways/notifications/")
+    assert not Notification.objects.filter(user__username="teacher", read_at__isnull=True).exists()
+
+
+def test_the_teacher_home_links_to_my_path_with_the_current_standing(
+    world: World, client_for: Any
+) -> None:
+    page = client_for("teacher").get("/me/").content.decode()
+    assert "Professional interval 4" in page
+    assert 'href="/pathways/me/"' in page
+
+
+def test_a_decision_never_redirects_off_site(world: World, client_for: Any) -> None:
+    response = client_for("officer").post(
+        f"/pathways/claims/{world.pending_claim.pk}/verify/", {"next": "https://evil.example/"}
+    )
+    assert response["Location"] == "/pathways/office/claims/"

@@ -1,0 +1,85 @@
+"""The adapter from the database to the engine's TeacherRecord, and ``current_standing``."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from lattice.pathways import actions
+from lattice.pathways.compute import adoption_in_force, policy_of
+from lattice.pathways.queries import current_standing
+from lattice.pathways.records import WhatIf, build_record, load_staff
+from lattice.people import actions as people_actions
+from lattice.people.queries import today
+from tests.cast import Cast
+from tests.pathways.world import World, adopt, build_world, pdf
+
+pytestmark = pytest.mark.django_db
+
+
+def _record(cast: Cast, **kwargs: object) -> object:
+    adoption = adoption_in_force(cast.district, today())
+    assert adoption is not None
+    return build_record(load_staff(cast.teacher_staff), policy_of(adoption), **kwargs)
+
+
+def test_only_verified_claims_reach_the_engine(cast: Cast) -> None:
+    world: World = build_world(cast)
+    record = _record(cast)
+    assert [c.credits for c in record.credits] == []  # the 2 credits still wait
+    assert [p.hours for p in record.pd_hours] == [135]
+    actions.verify_claim(cast.user("officer"), world.pending_claim)
+    assert [c.credits for c in _record(cast).credits] == [2]
+
+
+def test_ratings_keep_their_school_year_and_label(cast: Cast) -> None:
+    adopt(cast)
+    record = _record(cast)
+    assert [(r.school_year, r.label) for r in record.ratings] == [
+        (2024, "Developing"),
+        (2025, "Effective"),
+    ]
+
+
+def test_a_certificate_is_also_known_by_the_initials_the_policy_uses(cast: Cast) -> None:
+    people_actions.add_certificate(
+        None, cast.teacher_staff, kind="Standard Professional Certificate",
+        issued=dt.date(2020, 7, 1),
+    )  # fmt: skip
+    adopt(cast)
+    kinds = {c.kind for c in _record(cast).certificates}
+    assert kinds == {"Standard Professional Certificate", "SPC"}
+
+
+def test_a_late_claim_accepted_as_an_exception_counts_as_on_time(cast: Cast) -> None:
+    adopt(cast)
+    ended = today() - dt.timedelta(days=200)
+    claim = actions.submit_claim(
+        cast.user("officer"), cast.teacher_staff, kind="credits", title="EDU 610", quantity=3,
+        completed=ended, files=[pdf()], exception_reason="College closed for a semester",
+    )  # fmt: skip
+    actions.verify_claim(cast.user("officer"), claim)
+    (credit,) = _record(cast).credits
+    assert credit.submitted == ended + dt.timedelta(days=90)
+
+
+def test_what_if_adds_facts_without_touching_the_database(cast: Cast) -> None:
+    adopt(cast)
+    record = _record(cast, what_if=WhatIf(rating="Highly Effective", credits=3, on=today()))
+    assert record.ratings[-1].label == "Highly Effective"
+    assert record.credits[-1].credits == 3
+    assert not cast.teacher_staff.claims.exists()
+
+
+def test_current_standing_is_none_before_any_placement(cast: Cast) -> None:
+    assert current_standing(cast.teacher_staff) is None
+
+
+def test_current_standing_is_the_latest_placement(cast: Cast) -> None:
+    adopt(cast)
+    standing = current_standing(cast.teacher_staff)
+    assert standing is not None
+    assert (standing.pathway, standing.interval, standing.units_banked) == ("standard", 2, 0)
+    assert standing.base_salary == 48349
+    assert current_standing(cast.teacher_staff, on=dt.date(2025, 1, 1)).interval == 1  # type: ignore[union-attr]
