@@ -70,6 +70,10 @@ def describe_load(report: Any) -> list[str]:
     return lines
 
 
+# Above this size the demo is for benchmarks: people only, no pathways or roles content.
+APP_DEMO_MAX_TEACHERS = 5_000
+
+
 def run_demo(
     *,
     seed: int,
@@ -77,6 +81,7 @@ def run_demo(
     years: int,
     schools: int | None,
     reset: bool,
+    people_only: bool = False,
     echo: Any = click.echo,
 ) -> bool:
     """Load the demo network unless present (or replace it with ``reset``); True if loaded.
@@ -89,7 +94,13 @@ def run_demo(
     from lattice.people.demo.generator import DemoSpec
 
     try:
-        spec = DemoSpec(seed=seed, teachers=teachers, years=years, schools=schools)
+        spec = DemoSpec(
+            seed=seed,
+            teachers=teachers,
+            years=years,
+            schools=schools,
+            apps=not people_only and teachers <= APP_DEMO_MAX_TEACHERS,
+        )
     except ValueError as exc:
         raise click.BadParameter(str(exc)) from exc
     if reset and demo_exists():
@@ -151,14 +162,23 @@ def run_demo(
     is_flag=True,
     help="Remove the demo districts and their log-ins first, then generate again.",
 )
-def demo(seed: int, teachers: int, years: int, schools: int | None, reset: bool) -> None:
+@click.option(
+    "--people-only",
+    is_flag=True,
+    help="Leave out the pathways and leadership-roles demo content (always left out above "
+    f"{APP_DEMO_MAX_TEACHERS:,} teachers: it recomputes every placement).",
+)
+def demo(
+    seed: int, teachers: int, years: int, schools: int | None, reset: bool, people_only: bool
+) -> None:
     """Load the demo district: an invented, realistic district to try Lattice on.
 
     Makes Maplewood Unified School District (14 schools, ~1,100 teachers, principals and a
     talent office, five school years of hires, exits, transfers, degrees, credits,
-    certificates and ratings) and the smaller Cedar Falls Community Schools, both in the
-    Lakes Region Teacher Leadership Network, plus one demo log-in per persona. Does nothing
-    when the demo districts are already there.
+    certificates and ratings; a Baltimore-style pathway policy with its ledger, claims and a
+    Model cohort; leadership roles and an open posting) and the smaller Cedar Falls
+    Community Schools, both in the Lakes Region Teacher Leadership Network, plus one demo
+    log-in per persona. Does nothing when the demo districts are already there.
 
     \b
     Examples:
@@ -167,7 +187,14 @@ def demo(seed: int, teachers: int, years: int, schools: int | None, reset: bool)
       lattice demo --reset --teachers 100000 --years 10   # a large district for benchmarks
     """
     open_database()
-    run_demo(seed=seed, teachers=teachers, years=years, schools=schools, reset=reset)
+    run_demo(
+        seed=seed,
+        teachers=teachers,
+        years=years,
+        schools=schools,
+        reset=reset,
+        people_only=people_only,
+    )
 
 
 def format_logins(rows: list[dict[str, str]]) -> list[str]:

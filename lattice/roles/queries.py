@@ -42,7 +42,7 @@ from lattice.roles.models import (
     Score,
 )
 from lattice.roles.qualify import Qualification, TeacherFacts, check
-from lattice.roles.standing import current_pathway
+from lattice.roles.standing import current_pathway, placements_prefetch
 
 
 def settings_for(district: District) -> RoleSettings:
@@ -73,6 +73,7 @@ def with_facts(staff: Iterable[StaffMember] | Any) -> Any:
             ),
         ),
         Prefetch("certificates", queryset=Certificate.objects.all()),
+        placements_prefetch(),
     )
 
 
@@ -84,7 +85,7 @@ def facts_for(staff: StaffMember, on: dt.date) -> TeacherFacts:
             c.kind.lower() for c in staff.certificates.all() if c.is_current(on)
         ),
         years_experience=staff.total_experience(on),
-        pathway=current_pathway(staff),
+        pathway=current_pathway(staff, on),
     )
 
 

@@ -11,7 +11,7 @@ from django.core.management import call_command
 from lattice.cli import main
 from lattice.people.models import StaffMember
 
-SMALL_ARGS = ["--teachers", "120", "--years", "3", "--seed", "7"]
+SMALL_ARGS = ["--teachers", "120", "--years", "3", "--seed", "7", "--people-only"]
 
 
 def test_lattice_help_lists_the_verbs() -> None:
@@ -51,7 +51,9 @@ def test_demo_run_twice_changes_nothing_and_says_so() -> None:
 @pytest.mark.django_db
 def test_demo_reset_generates_a_fresh_district() -> None:
     CliRunner().invoke(main, ["demo", *SMALL_ARGS])
-    result = CliRunner().invoke(main, ["demo", "--reset", "--teachers", "60", "--years", "2"])
+    result = CliRunner().invoke(
+        main, ["demo", "--reset", "--teachers", "60", "--years", "2", "--people-only"]
+    )
     assert result.exit_code == 0, result.output
     assert "Removed the demo districts" in result.output
     assert StaffMember.objects.filter(district__key="maplewood").count() < 120

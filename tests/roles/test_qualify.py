@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 
 from lattice.people import actions as people_actions
+from lattice.people.models import StaffMember
 from lattice.roles import actions, queries
 from lattice.roles.models import LeadershipRole
 from lattice.roles.qualify import TeacherFacts, check
@@ -65,8 +66,25 @@ def test_a_higher_rating_counts_towards_a_lower_minimum() -> None:
 
 
 @pytest.mark.django_db
-def test_the_standing_function_records_no_placement_until_pathways_exist(cast: Cast) -> None:
+def test_a_teacher_has_no_pathway_until_the_district_adopts_a_policy(cast: Cast) -> None:
     assert current_pathway(cast.teacher_staff) is None
+
+
+@pytest.mark.django_db
+def test_the_pathway_requirement_reads_the_placement_of_the_adopted_policy(cast: Cast) -> None:
+    from tests.pathways.world import adopt
+
+    adopt(cast)
+    placement = current_pathway(cast.teacher_staff)
+    assert placement is not None
+    assert placement.key == "standard"
+    assert placement.satisfies == frozenset({"standard"})
+    ada = queries.with_facts(StaffMember.objects.filter(pk=cast.teacher_staff.pk)).get()
+    model = role(min_pathway="model")
+    result = check(model, queries.facts_for(ada, dt.date.today()), LABELS)
+    assert not result.qualified
+    assert result.requirements[0].detail == "on the Standard pathway"
+    assert result.gap_summary == "needs Model pathway"
 
 
 @pytest.mark.django_db

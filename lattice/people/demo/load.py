@@ -78,9 +78,37 @@ def load_demo(
             "school_years": [SchoolYear.label_for(first + i) for i in range(spec.years)],
         },
     )
+    if spec.apps:
+        counts.update(add_app_content(spec, actor=actor, progress=progress))
     return LoadReport(
         spec=spec, counts=counts, seconds=time.perf_counter() - started, result=result
     )
+
+
+# Apps that have demo content of their own, added to the main district after the people.
+# Named by dotted path so the people app does not import the apps built on top of it.
+APP_DEMOS = (
+    ("pathways", "lattice.pathways.demo.populate_demo_pathways"),
+    ("roles", "lattice.roles.demo.populate_demo_roles"),
+)
+
+
+def add_app_content(
+    spec: DemoSpec, *, actor: Any = None, progress: Callable[[str], Any] | None = None
+) -> dict[str, int]:
+    """Run each app's demo populator on the main district; returns counts per app."""
+    from django.utils.module_loading import import_string
+
+    district = District.objects.get(key=DEMO_DISTRICT_KEYS[0])
+    counts: dict[str, int] = {}
+    for app, path in APP_DEMOS:
+        if progress:
+            progress(f"Adding the {app} demo to {district.name}…")
+        report = import_string(path)(district, spec.seed, actor=actor)
+        for key, value in report.items():
+            if isinstance(value, int):
+                counts[f"{app}.{key}"] = value
+    return counts
 
 
 def reset_demo(*, actor: Any = None) -> dict[str, int]:

@@ -76,6 +76,9 @@ class DemoSpec:
     schools: int | None = None
     today: dt.date = field(default_factory=dt.date.today)
     second_district: bool = True
+    # Add each app's demo content (pathway policy and ledger, leadership roles) to the main
+    # district. Benchmark-sized districts leave it out: it recomputes every placement.
+    apps: bool = True
 
     def __post_init__(self) -> None:
         if self.teachers < 10:

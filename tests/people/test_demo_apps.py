@@ -1,0 +1,52 @@
+"""The default demo adds each app's content to the main district, so every page has data."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+
+from lattice.pathways.models import Placement, PolicyAdoption
+from lattice.people.demo import load_demo
+from lattice.people.demo.plan import DemoSpec
+from lattice.people.models import District
+from lattice.roles.models import LeadershipRole, Posting, RoleAssignment
+from lattice.roles.standing import current_pathway
+from tests.pathways.world import private_media_in_tmp
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup: Any, django_db_blocker: Any) -> Any:
+    with django_db_blocker.unblock():
+        private_media_in_tmp()
+        report = load_demo(DemoSpec(seed=11, teachers=150, years=3, second_district=False))
+        district = District.objects.get(key="maplewood")
+    yield district, report
+    with django_db_blocker.unblock():
+        call_command("flush", verbosity=0, interactive=False)
+
+
+def test_the_demo_district_adopts_a_pathway_policy_and_places_its_teachers(demo: Any) -> None:
+    district, report = demo
+    assert PolicyAdoption.objects.filter(district=district).exists()
+    assert Placement.objects.filter(district=district).count() >= 100
+    assert report.counts["pathways.pending_claims"] > 0
+
+
+def test_the_demo_district_has_leadership_roles_held_this_year(demo: Any) -> None:
+    district, report = demo
+    assert LeadershipRole.objects.filter(district=district, status="active").count() >= 5
+    assert (
+        RoleAssignment.objects.filter(role__district=district).count()
+        == (report.counts["roles.assignments"])
+    )
+    assert report.counts["roles.assignments"] > 0
+    assert Posting.objects.filter(role__district=district).count() == 1
+
+
+def test_role_holders_qualifications_read_their_pathway_placement(demo: Any) -> None:
+    holder = RoleAssignment.objects.filter(role__district=demo[0]).first().staff_member
+    assert current_pathway(holder) is not None
