@@ -15,7 +15,13 @@ from lattice.rules.engine import place
 from lattice.rules.ladder import entry_stage, run_length, run_met
 from lattice.rules.ledger import gap_text, units_transition
 from lattice.rules.policy import Model, Policy, Requirements, Route, Transition, Trigger
-from lattice.rules.records import DECISION_WORDS, TeacherRecord, school_year_label, school_year_of
+from lattice.rules.records import (
+    DECISION_WORDS,
+    TeacherRecord,
+    school_year_end,
+    school_year_label,
+    school_year_of,
+)
 from lattice.rules.standing import Move, Requirement, Standing
 from lattice.rules.steps import lane_met
 
@@ -133,6 +139,10 @@ def _decision_move(ctx: Context, transition: Transition) -> Move:
 def _requirements(ctx: Context, requires: Requirements) -> list[Requirement]:
     found = []
     current = school_year_of(ctx.end)
+    if ctx.rating(current, counted_only=False)[0] is None and ctx.end < school_year_end(current):
+        # Ratings post at the end of the year: while the year is in progress and unrated,
+        # "the year of applying" is judged on the latest completed school year.
+        current -= 1
     if requires.rating_at_least is not None:
         wanted = requires.rating_at_least.replace("_", " ")
         for year in range(current - requires.rating_years + 1, current + 1):

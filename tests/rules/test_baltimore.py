@@ -131,6 +131,17 @@ def test_professional_effective_not_on_a_plan_may_register_for_model_and_moves_o
     assert place(baltimore, record, YEAR_END).pathway == "model"
 
 
+def test_in_the_autumn_model_registration_reads_last_years_rating_not_the_unrated_one(
+    baltimore: Policy,
+) -> None:
+    record = at("professional", 3, ratings=(Rating(2015, "Effective"),))
+    move = next(
+        m for m in eligibility(baltimore, record, date(2016, 10, 1)) if m.to_pathway == "model"
+    )
+    assert move.ready
+    assert any("2015-16 rating at least effective" in r.text for r in move.requirements)
+
+
 def test_an_active_improvement_plan_blocks_model_registration(baltimore: Policy) -> None:
     plan = Decision(DecisionKind.IMPROVEMENT_PLAN, date(2016, 1, 10))
     record = at("professional", 3, ratings=(Rating(2015, "Effective"),), decisions=(plan,))
