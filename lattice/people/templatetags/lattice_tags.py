@@ -28,6 +28,8 @@ def persona_nav(context: template.Context) -> dict[str, list[dict[str, Any]]]:
             ("District", reverse("people:district")),
             ("Staff directory", reverse("people:staff-list")),
             ("Audit log", reverse("audit:log")),
+            ("Imports", reverse("imports:home")),
+            ("Forecasts", reverse("forecasts:home")),
         ]
     if scope.is_network_officer:
         main.append(("Network", reverse("people:network")))
@@ -42,7 +44,10 @@ def persona_nav(context: template.Context) -> dict[str, list[dict[str, Any]]]:
     path = request.path
 
     def items(pairs: list[tuple[str, str]]) -> list[dict[str, Any]]:
-        return [{"label": label, "url": url, "current": path == url} for label, url in pairs]
+        # A section's link stays current on its sub-pages (/imports/ on /imports/maplewood/).
+        return [
+            {"label": label, "url": url, "current": path.startswith(url)} for label, url in pairs
+        ]
 
     return {"main": items(main), "account": items(account)}
 
