@@ -15,7 +15,7 @@ from django.core.exceptions import ImproperlyConfigured
 from lattice.lib.env import database_from_url, env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-VAR_DIR = Path(env_str("LATTICE_VAR_DIR", str(BASE_DIR / "var")))
+VAR_DIR = Path(env_str("LATTICE_VAR_DIR", "") or BASE_DIR / "var")
 
 DEBUG = env_bool("DEBUG", default=False)
 TESTING = "pytest" in sys.modules

@@ -271,6 +271,15 @@ class Dashboard:
     def share(self) -> Decimal:
         return Decimal(self.in_roles) / self.teachers if self.teachers else Decimal(0)
 
+    @property
+    def pipeline_by_role(self) -> list[tuple[str, int]]:
+        """How many teachers outside a role qualify for each role, most first."""
+        counts: dict[str, int] = defaultdict(int)
+        for _, fits in self.pipeline:
+            for title in fits:
+                counts[title] += 1
+        return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
 
 def active_role_assignments(district: District, year: SchoolYear) -> Any:
     return RoleAssignment.objects.filter(

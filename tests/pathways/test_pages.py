@@ -26,7 +26,7 @@ def test_my_path_shows_standing_explanation_and_what_is_missing(
 ) -> None:
     page = client_for("teacher").get("/pathways/me/").content.decode()
     assert "Professional interval 4" in page
-    assert "9 of 12 for the next interval" in page
+    assert '9 <span class="muted">(every 12 units move you up one interval' in page
     assert "Your 2025-26 rating of Effective earned you 9 units." in page
     assert "3 more units: e.g. 3 college credits or 45 PD hours" in page
     assert "<svg" in page
@@ -100,7 +100,7 @@ def test_the_officer_queue_lists_the_oldest_claim_first_with_its_wait(
 def test_verifying_from_the_queue_moves_the_teacher(world: World, client_for: Any) -> None:
     client_for("officer").post(f"/pathways/claims/{world.pending_claim.pk}/verify/")
     page = client_for("teacher").get("/pathways/me/").content.decode()
-    assert "11 of 12 for the next interval" in page
+    assert '11 <span class="muted">(every 12 units move you up one interval' in page
     assert "Your 2 college credits earned you 2 units." in page
 
 

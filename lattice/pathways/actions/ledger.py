@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -34,11 +37,27 @@ class ClaimWindowError(ValidationError):
     """A claim submitted outside the policy's window (the engine's message says which)."""
 
 
+# Off while the demo generator works: its invented people must never be emailed.
+EMAIL_NOTIFICATIONS: ContextVar[bool] = ContextVar("email_notifications", default=True)
+
+
+@contextmanager
+def without_email() -> Iterator[None]:
+    """Keep notifications in-app only within the block (the demo generator uses it)."""
+    token = EMAIL_NOTIFICATIONS.set(False)
+    try:
+        yield
+    finally:
+        EMAIL_NOTIFICATIONS.reset(token)
+
+
 def notify(user: Any, *, subject: str, body: str, link: str = "") -> Notification | None:
     """An in-app notification, and an email after the transaction commits."""
     if user is None:
         return None
     note = Notification.objects.create(user=user, subject=subject[:200], body=body, link=link)
+    if not EMAIL_NOTIFICATIONS.get():
+        return note
     address = getattr(user, "email", "") or ""
     staff = getattr(user, "staff_member", None)
     if not address and staff is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from django import template
@@ -49,8 +50,11 @@ def progress_chart(points: list[Any], chart_id: str = "progress") -> dict[str, A
     totals = [p.total for p in points] or [0]
     low, high = min(totals), max(totals)
     span = max(high - low, 1)
-    floor = max(low - span * 0.25 - 1000, 0)
-    ceiling = high + span * 0.15 + 1000
+    # Three equal tick steps of whole thousands, so no two tick labels read the same even
+    # when pay did not change (a flat line sits in the middle of a $3,000+ band).
+    tick = max(math.ceil((span * 1.4 + 2000) / 3 / 1000), 1) * 1000
+    floor = max(math.floor((low - span * 0.25 - 1000) / 1000) * 1000, 0)
+    ceiling = floor + 3 * tick
     step = plot_w / max(len(points), 1)
 
     def y_of(value: float) -> float:
@@ -79,7 +83,7 @@ def progress_chart(points: list[Any], chart_id: str = "progress") -> dict[str, A
     ticks = []
     for i in range(4):
         value = floor + (ceiling - floor) * i / 3
-        ticks.append({"y": y_of(value), "label": f"${value / 1000:,.0f}k"})
+        ticks.append({"y": y_of(value), "label": f"${value / 1000:,.0f}k"})  # whole thousands
     show_every = max(1, len(points) // 8)
     for index, dot in enumerate(dots):
         dot["show_label"] = index % show_every == 0 or index == len(dots) - 1

@@ -99,12 +99,15 @@ def add_app_content(
     """Run each app's demo populator on the main district; returns counts per app."""
     from django.utils.module_loading import import_string
 
+    from lattice.pathways.actions.ledger import without_email
+
     district = District.objects.get(key=DEMO_DISTRICT_KEYS[0])
     counts: dict[str, int] = {}
     for app, path in APP_DEMOS:
         if progress:
             progress(f"Adding the {app} demo to {district.name}…")
-        report = import_string(path)(district, spec.seed, actor=actor)
+        with without_email():  # invented people are never emailed
+            report = import_string(path)(district, spec.seed, actor=actor)
         for key, value in report.items():
             if isinstance(value, int):
                 counts[f"{app}.{key}"] = value
