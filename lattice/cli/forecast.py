@@ -128,8 +128,10 @@ def forecast(
     """Forecast payroll, pathways and gainers/losers under POLICY (and each --vs policy).
 
     The first policy is the baseline; every policy runs on the same teachers and random
-    draws, so differences are paired. Example:
-    `lattice forecast --policy baltimore-2010 --years 10 --runs 1000 --out results.csv`.
+    draws, so differences are paired. Runs unit-ledger policies (baltimore-2010) and
+    step-and-lane schedules (step-and-lane-pwcs-2020). Example:
+    `lattice forecast --policy baltimore-2010 --vs step-and-lane-pwcs-2020 --years 10
+    --runs 1000 --out results.csv`.
     """
     from tqdm import tqdm
 

@@ -86,6 +86,9 @@ class Assumptions:
         ("peer_review_passed", 0.03),
         ("selected_as_lead", 0.02),
     )
+    # ASSUMPTION: yearly probability that a teacher earns their next degree (bachelor's ->
+    # master's -> doctorate); step-and-lane schedules pay for it through their lanes.
+    degree_rate: float = 0.03
     # Cost-of-living raise per year applied to every salary table: 1% as in Baltimore's 2014
     # successor contract [R, B13]; the 2024 contract gave 3% a year [C, B19].
     cola: float = 0.01
@@ -104,6 +107,7 @@ class Assumptions:
             ("hire_certificate_share", "ASSUMPTION (certificate gate: B2)"),
             ("certificate_rate", "ASSUMPTION"),
             ("decision_rates", "ASSUMPTION (B7, B14)"),
+            ("degree_rate", "ASSUMPTION"),
             ("cola", "B13 (1%); B19 (3%)"),
         )
     )
@@ -182,7 +186,7 @@ def check(a: Assumptions) -> None:
         _probability("leave_bands", band.probability)
     if len(a.leave_by_rating) != n or any(not math.isfinite(m) or m < 0 for m in a.leave_by_rating):
         raise _problem("leave_by_rating", f"needs {n} multipliers ≥ 0", "one per level")
-    for name in ("replacement_rate", "hire_certificate_share", "certificate_rate"):
+    for name in ("replacement_rate", "hire_certificate_share", "certificate_rate", "degree_rate"):
         _probability(name, getattr(a, name))
     for decision, rate in a.decision_rates:
         _probability(f"decision_rates.{decision}", rate)

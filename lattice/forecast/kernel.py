@@ -16,6 +16,17 @@ the policy's first pathway, interval 1.
 
 Each year takes five 15-bit draws per slot from one ``random_raw`` call, plus four per new
 hire (of which two are used: the hire's experience and certificate).
+
+Step-and-lane policies (``StepsPolicyTables``) share the same draws and add shared state only
+they read: each slot's highest degree and graduate credits since it. At the start of a year
+(before the year's rating is drawn) a teacher moves one step when *last* year's rating meets
+the gate (a new hire has none: no step), never past the top step, and is placed on the lane
+their degree and credits meet that day (as ``lattice.rules.steps``). After the draw, the
+year's credits (the same credit draw ledger policies turn into units; counted as graduate
+credits) add up, and a teacher may earn their next degree (``degree_rate``), which restarts
+the credit count. The degree draw comes from a second stream (``steps_rng``), so adding a
+step-and-lane policy never changes what ledger policies see. New hires hold a bachelor's with
+no credits and start on the entry step plus their prior experience.
 """
 
 from __future__ import annotations
@@ -26,10 +37,19 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from lattice.forecast.tables import MAX_EXPERIENCE, SCALE, PolicyTables, SharedTables
+from lattice.forecast.tables import (
+    MAX_DEGREE,
+    MAX_EXPERIENCE,
+    SCALE,
+    ForecastTables,
+    PolicyTables,
+    SharedTables,
+    StepsPolicyTables,
+)
 from lattice.forecast.workforce import Workforce
 
 DRAWS = 5
+MAX_GRADUATE_CREDITS = 60_000  # the shared credit count saturates below 2**16
 U16 = npt.NDArray[np.uint16]
 
 
@@ -56,11 +76,12 @@ class Block:
     def __init__(
         self,
         workforce: Workforce,
-        policies: Sequence[PolicyTables],
+        policies: Sequence[ForecastTables],
         shared: SharedTables,
         runs: int,
         log: list[YearLog] | None = None,
         starts: Sequence[U16] | None = None,
+        steps_rng: np.random.Generator | None = None,
     ) -> None:
         self.runs, self.teachers = runs, len(workforce)
         n = self.n = runs * self.teachers
@@ -80,6 +101,13 @@ class Block:
         self._b = np.empty(n, dtype=np.uint16)
         self._c16 = np.empty(n, dtype=np.uint16)
         self._mask = np.empty(n, dtype=np.bool_)
+        self.has_steps = any(isinstance(t, StepsPolicyTables) for t in policies)
+        if self.has_steps:
+            if steps_rng is None:
+                raise ValueError("a block with a step-and-lane policy needs steps_rng")
+            self.steps_rng = steps_rng
+            self.degree = np.tile(workforce.degrees(), runs)
+            self.credits = np.tile(workforce.credits(), runs)
 
     def draws(self, rng: np.random.Generator) -> U16:
         """Five rows of 15-bit draws, one per slot each (decision, certificate, rating,
@@ -94,7 +122,14 @@ class Block:
         """Advance every slot one school year with the draws ``u`` (see the module docstring)."""
         ud, uc, ur, ua, _ = u
         sh = self.shared
-        decided = [self._decide(k, tables, ud) for k, tables in enumerate(self.policies)]
+        none = np.full(self.n if self.log is not None else 0, -1, dtype=np.int8)
+        decided = [
+            self._decide(k, tables, ud) if isinstance(tables, PolicyTables) else none
+            for k, tables in enumerate(self.policies)
+        ]
+        for tables, position in zip(self.policies, self.position, strict=True):
+            if isinstance(tables, StepsPolicyTables):
+                self._step_and_lane(tables, position)
         np.less(uc, sh.certificate_threshold, out=self._mask)
         np.logical_or(self.certificate, self._mask, out=self.certificate)
         # (3) ratings: one lookup in the (last rating, draw) table
@@ -108,9 +143,34 @@ class Block:
         np.multiply(self.certificate, 16, out=self._c16, dtype=np.uint16)
         np.right_shift(ua, 2, out=ua)
         for tables, position, bank in zip(self.policies, self.position, self.bank, strict=True):
-            self._earn_and_move(tables, position, bank, ua)
+            if isinstance(tables, PolicyTables):
+                self._earn_and_move(tables, position, bank, ua)
+        if self.has_steps:
+            self._learn(ua)
         if self.log is not None:
             self._log_year(decided, ua)
+
+    def _step_and_lane(self, tables: StepsPolicyTables, position: U16) -> None:
+        """Last year's rating earns a step (up to the top); the lane is the one met today."""
+        live = position != tables.sink
+        step = position % np.uint16(tables.steps)
+        up = tables.gate[self.rating] & (step < tables.steps - 1)
+        step += up.astype(np.uint16)
+        lane = tables.lane_index(self.degree, self.credits)
+        moved = lane * np.uint16(tables.steps) + step
+        np.copyto(position, moved.astype(np.uint16), where=live)
+
+    def _learn(self, ua13: U16) -> None:
+        """This year's graduate credits add up; some teachers earn their next degree."""
+        sh = self.shared
+        earned = sh.activity_credits[sh.activity_lut[ua13]].astype(np.uint16)
+        np.add(self.credits, earned, out=self.credits)
+        np.minimum(self.credits, MAX_GRADUATE_CREDITS, out=self.credits)
+        raw = self.steps_rng.bit_generator.random_raw(-(-self.n // 4))
+        ug = raw.view(np.uint16)[: self.n] >> 1
+        rows = np.flatnonzero((ug < sh.degree_threshold) & (self.degree < MAX_DEGREE))
+        self.degree[rows] += 1
+        self.credits[rows] = 0
 
     def _decide(self, k: int, tables: PolicyTables, ud: U16) -> npt.NDArray[np.int8]:
         position = self.position[k]
@@ -188,22 +248,28 @@ class Block:
         np.minimum(self.experience, MAX_EXPERIENCE * self.codes, out=self.experience)
         if sh.replace_threshold >= SCALE:  # every leaver replaced (the default): no vacancies
             new = rows
-            for tables, position, bank in zip(self.policies, self.position, self.bank, strict=True):
-                position[rows] = tables.hire_position
-                bank[rows] = 0
+            gone = rows[:0]
         else:
             hired = ul[rows] < sh.replace_leave_threshold[index[rows]]
             new, gone = rows[hired], rows[~hired]
-            for tables, position, bank in zip(self.policies, self.position, self.bank, strict=True):
-                position[new] = tables.hire_position
-                position[gone] = tables.sink
-                bank[rows] = 0
             self.active[gone] = False
         self.rating[rows] = 0
         self.previous[rows] = 0
         extra = rng.bit_generator.random_raw(new.size).view(np.uint16).reshape(-1, 4).T >> 1
         hire_experience = sh.hire_experience_lut[extra[0] >> 2]
         hire_certificate = extra[1] < sh.hire_certificate_threshold
+        if self.has_steps:
+            self.degree[new] = 1
+            self.credits[new] = 0
+        for tables, position, bank in zip(self.policies, self.position, self.bank, strict=True):
+            if isinstance(tables, StepsPolicyTables):
+                position[new] = tables.start_positions(
+                    hire_experience, self.degree[new], self.credits[new]
+                )
+            else:
+                position[new] = tables.hire_position
+            position[gone] = tables.sink
+            bank[rows] = 0
         self.experience[new] = hire_experience * self.codes
         self.certificate[new] = hire_certificate
         if self.log is not None:

@@ -2,10 +2,12 @@
 
 ``simulate(workforce, policies, assumptions, years=…, runs=…, seed=…)`` runs every policy on
 the *same* teachers and the *same* random draws (common random numbers): the first policy is
-the baseline that gainers and losers are counted against. Runs are processed in blocks of
-about ``BLOCK_SLOTS`` teacher slots, two blocks at a time on two threads (NumPy releases the
-GIL in its loops); each block draws from its own stream, ``SFC64`` seeded by
-``SeedSequence(seed, spawn_key=(block,))``, so results do not depend on the thread count.
+the baseline that gainers and losers are counted against. Unit-ledger and step-and-lane
+policies may be mixed; a step-and-lane policy's "pathways" are its lanes. Runs are processed
+in blocks of about ``BLOCK_SLOTS`` teacher slots, two blocks at a time on two threads (NumPy
+releases the GIL in its loops); each block draws from its own stream, ``SFC64`` seeded by
+``SeedSequence(seed, spawn_key=(block,))`` (and step-and-lane policies' degree draws from
+``spawn_key=(block, 1)``), so results do not depend on the thread count.
 
 Teacher-level state never outlives a block: memory is bounded by the block size, not by the
 number of runs. What is kept per run is a handful of numbers per year (payroll, headcount by
@@ -27,9 +29,9 @@ from lattice.forecast.assumptions import Assumptions
 from lattice.forecast.kernel import Block, YearLog
 from lattice.forecast.tables import (
     ForecastError,
-    PolicyTables,
+    ForecastTables,
     SharedTables,
-    policy_tables,
+    forecast_tables,
     shared_tables,
 )
 from lattice.forecast.workforce import Workforce
@@ -79,7 +81,7 @@ class Simulation:
     teacher_years: int
 
 
-def _empty(tables: PolicyTables, runs: int, years: int) -> PolicyRuns:
+def _empty(tables: ForecastTables, runs: int, years: int) -> PolicyRuns:
     p = len(tables.pathway_keys)
     return PolicyRuns(
         key=tables.key,
@@ -187,11 +189,11 @@ def check_inputs(workforce: Workforce, assumptions: Assumptions, years: int, run
 
 def compile_all(
     policies: Sequence[Policy], assumptions: Assumptions
-) -> tuple[SharedTables, list[PolicyTables]]:
+) -> tuple[SharedTables, list[ForecastTables]]:
     if not policies:
         raise ForecastError("give at least one policy")
     shared = shared_tables(assumptions)
-    return shared, [policy_tables(p, shared, assumptions) for p in policies]
+    return shared, [forecast_tables(p, shared, assumptions) for p in policies]
 
 
 def block_plan(teachers: int, runs: int, width: int) -> list[tuple[int, int]]:
@@ -206,6 +208,12 @@ def block_plan(teachers: int, runs: int, width: int) -> list[tuple[int, int]]:
 
 def block_rng(seed: int, block: int) -> np.random.Generator:
     return np.random.Generator(np.random.SFC64(np.random.SeedSequence(seed, spawn_key=(block,))))
+
+
+def steps_rng(seed: int, block: int) -> np.random.Generator:
+    """The block's second stream, read only by step-and-lane policies (degrees earned)."""
+    sequence = np.random.SeedSequence(seed, spawn_key=(block, 1))
+    return np.random.Generator(np.random.SFC64(sequence))
 
 
 def simulate(
@@ -229,7 +237,9 @@ def simulate(
 
     def work(job: int) -> tuple[int, list[I64]]:
         first, count = plan[job]
-        block = Block(workforce, tables, shared, count, starts=starts)
+        block = Block(
+            workforce, tables, shared, count, starts=starts, steps_rng=steps_rng(seed, job)
+        )
         summary = _Summariser(block, out, first)
         rng = block_rng(seed, job)
         for y in range(years):
@@ -274,12 +284,12 @@ def trace_one_run(
     *,
     years: int,
     seed: int = 0,
-) -> tuple[list[PolicyTables], list[YearLog]]:
+) -> tuple[list[ForecastTables], list[YearLog]]:
     """Every slot's year-by-year history in run 0 (for tests that replay it in the engine)."""
     check_inputs(workforce, assumptions, years, 1)
     shared, tables = compile_all(policies, assumptions)
     log: list[YearLog] = []
-    block = Block(workforce, tables, shared, 1, log=log)
+    block = Block(workforce, tables, shared, 1, log=log, steps_rng=steps_rng(seed, 0))
     rng = block_rng(seed, 0)
     for _ in range(years):
         u = block.draws(rng)

@@ -16,6 +16,14 @@ All tables and state are unsigned 16-bit so NumPy never converts types in the ho
 Rating codes: ``0`` means "no rating yet" (a new hire), ``1 + i`` is ``assumptions.levels[i]``.
 Positions: the engine's positions, plus a last ``sink`` position for an empty slot (a teacher
 who left and was not replaced): it pays nothing and never moves.
+
+Step-and-lane policies (``StepsPolicyTables``, from ``lattice.rules.batch_steps``) use the same
+position scheme so that the summaries read every policy alike: position ``lane * steps +
+(step - first_step)``; their "pathways" are the lanes. The forecast's rating levels meet the
+step gate by name when they are the policy's own levels; otherwise they are spread over the
+policy's levels by rank (level ``i`` of ``L`` counts as policy level ``i * P // L`` of ``P``:
+with the default four levels and PWCS's two, *effective* and *highly effective* count as
+satisfactory, *ineffective* and *developing* as unsatisfactory).
 """
 
 from __future__ import annotations
@@ -27,13 +35,16 @@ import numpy.typing as npt
 
 from lattice.forecast.assumptions import Assumptions, Distribution
 from lattice.rules.batch import BatchUnsupported, Compiled, compile_policy
-from lattice.rules.policy import Policy, Route
+from lattice.rules.batch_steps import CompiledSteps, compile_steps, lane_for
+from lattice.rules.policy import Model, Policy, Route
 
 SCALE = 32768  # 2**15
 FINE = 8192  # 2**13, the categorical tables' resolution
 MAX_EXPERIENCE = 63
 MAX_MOVES = 15  # intervals per year resolved by one table lookup; more loop (rarely)
 MAX_LEVELS = 7  # rating codes 0..7 fit 3 bits above a 13-bit draw
+MAX_DEGREE = 3  # degree ranks: 1 bachelor's, 2 master's, 3 doctorate (0: none)
+MAX_STEP_POSITIONS = 1000
 
 I8 = npt.NDArray[np.int8]
 I16 = npt.NDArray[np.int16]
@@ -79,6 +90,7 @@ class SharedTables:
     hire_certificate_threshold: int
     hire_experience_lut: U16  # u >> 2 -> years of prior experience
     decision_rates: tuple[tuple[str, float], ...]
+    degree_threshold: int  # a teacher earns their next degree this year when u is below it
 
     @property
     def codes(self) -> int:
@@ -117,6 +129,7 @@ def shared_tables(a: Assumptions) -> SharedTables:
         hire_certificate_threshold=threshold(a.hire_certificate_share),
         hire_experience_lut=hire_experience.astype(np.uint16),
         decision_rates=a.decision_rates,
+        degree_threshold=threshold(a.degree_rate),
     )
 
 
@@ -179,7 +192,8 @@ def policy_tables(policy: Policy, shared: SharedTables, a: Assumptions) -> Polic
         compiled = compile_policy(policy)
     except BatchUnsupported as error:
         raise ForecastError(
-            f"{policy.key}: the forecast runs unit-ledger policies such as baltimore-2010 ({error})"
+            f"{policy.key}: the forecast runs unit-ledger policies such as baltimore-2010 and "
+            f"step-and-lane schedules such as step-and-lane-pwcs-2020 ({error})"
         ) from error
     levels = policy.ratings.levels
     missing = [level for level in a.levels if level not in levels]
@@ -273,3 +287,104 @@ def policy_tables(policy: Policy, shared: SharedTables, a: Assumptions) -> Polic
         units_per_interval=per,
         bank_remainder=compiled.bank_remainder,
     )
+
+
+@dataclass(frozen=True, eq=False)
+class StepsPolicyTables:
+    """A step-and-lane policy as lookup tables (see the module docstring for positions)."""
+
+    policy: Policy
+    compiled: CompiledSteps
+    sink: int
+    salary: I64  # by position, minimum salary applied; the sink pays 0
+    pathway_of: I8  # lane by position; the sink is len(lanes)
+    leader: B  # all False: a step-and-lane schedule has no leadership pathway
+    gate: B  # by rating code (0 = no rating): last year's rating earns a step
+    lane_lut: U16  # index degree * (credit_cap + 1) + min(credits, credit_cap) -> lane
+    credit_cap: int
+    steps: int  # steps per lane
+
+    @property
+    def key(self) -> str:
+        return self.policy.key
+
+    @property
+    def pathway_keys(self) -> tuple[str, ...]:
+        return self.compiled.lane_keys
+
+    def lane_index(self, degree: U16, credits: U16) -> U16:
+        """Each slot's lane from its degree rank and graduate credits since that degree."""
+        capped = np.minimum(credits, self.credit_cap)
+        index = degree.astype(np.int64) * (self.credit_cap + 1) + capped
+        lanes: U16 = self.lane_lut[index]
+        return lanes
+
+    def start_positions(self, experience: U16, degree: U16, credits: U16) -> U16:
+        """Entry step plus years of experience (capped at the top step), on the lane met."""
+        c = self.compiled
+        step = np.minimum(c.entry_step + experience.astype(np.int64), c.top_step) - c.first_step
+        lane = self.lane_index(degree, credits).astype(np.int64)
+        out: U16 = (lane * self.steps + step).astype(np.uint16)
+        return out
+
+
+ForecastTables = PolicyTables | StepsPolicyTables
+
+
+def _gate_levels(policy: Policy, a: Assumptions) -> list[int]:
+    """The policy rating rank each forecast level counts as (see the module docstring)."""
+    levels = policy.ratings.levels
+    if all(level in levels for level in a.levels):
+        ranks = [levels.index(level) for level in a.levels]
+        if ranks != sorted(ranks):
+            raise ForecastError(
+                f"{policy.key}: the assumptions' rating levels {list(a.levels)} must be in "
+                f"{policy.key}'s order ({list(levels)}), lowest first"
+            )
+        return ranks
+    return [i * len(levels) // len(a.levels) for i in range(len(a.levels))]
+
+
+def steps_policy_tables(policy: Policy, a: Assumptions) -> StepsPolicyTables:
+    try:
+        compiled = compile_steps(policy)
+    except BatchUnsupported as error:
+        raise ForecastError(
+            f"{policy.key}: the forecast cannot run this schedule ({error})"
+        ) from error
+    steps, lanes = compiled.steps, len(compiled.lane_keys)
+    if steps * lanes + 1 > MAX_STEP_POSITIONS:
+        raise ForecastError(
+            f"{policy.key}: {steps} steps × {lanes} lanes is more than "
+            f"{MAX_STEP_POSITIONS - 1} cells — the forecast cannot run so large a table"
+        )
+    sink = steps * lanes
+    salary = np.zeros(sink + 1, dtype=np.int64)
+    salary[:sink] = compiled.salary.T.ravel()  # lane-major: lane * steps + step index
+    pathway_of = np.full(sink + 1, lanes, dtype=np.int8)
+    pathway_of[:sink] = np.repeat(np.arange(lanes), steps)
+    gate = np.zeros(MAX_LEVELS + 1, dtype=np.bool_)
+    for code, rank in enumerate(_gate_levels(policy, a), start=1):
+        gate[code] = rank >= compiled.gate_rank
+    cap = max(1, int(compiled.lane_credits.max(initial=0)))
+    degree = np.repeat(np.arange(MAX_DEGREE + 1, dtype=np.int64), cap + 1)
+    credits = np.tile(np.arange(cap + 1, dtype=np.int64), MAX_DEGREE + 1)
+    return StepsPolicyTables(
+        policy=policy,
+        compiled=compiled,
+        sink=sink,
+        salary=salary,
+        pathway_of=pathway_of,
+        leader=np.zeros(sink + 1, dtype=np.bool_),
+        gate=gate,
+        lane_lut=lane_for(compiled, degree, credits).astype(np.uint16),
+        credit_cap=cap,
+        steps=steps,
+    )
+
+
+def forecast_tables(policy: Policy, shared: SharedTables, a: Assumptions) -> ForecastTables:
+    """Tables for any policy the forecast runs: unit ledgers and step-and-lane schedules."""
+    if policy.model is Model.STEPS:
+        return steps_policy_tables(policy, a)
+    return policy_tables(policy, shared, a)

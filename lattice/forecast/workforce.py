@@ -11,7 +11,11 @@ CSV columns (header required, one row per teacher; blank optional cells allowed)
   the last two school years; blank for a teacher not yet rated;
 - ``professional_certificate`` (optional, default 0): 1 when the teacher holds the certificate
   a pathway move needs (Baltimore: SPC or APC);
-- ``high_poverty`` (optional, default 0): 1 when the teacher's school is high-poverty.
+- ``high_poverty`` (optional, default 0): 1 when the teacher's school is high-poverty;
+- ``degree`` (optional, default ``bachelors``): the highest degree held (``bachelors``,
+  ``masters`` or ``doctorate``), and ``graduate_credits`` (optional, default 0): graduate
+  credits finished since it. Step-and-lane policies read them for the lane; under such a
+  policy a teacher starts on its entry step plus ``experience_years`` (capped at the top step).
 
 The Django side builds the same columns from the database (``Workforce.from_rows``).
 """
@@ -28,7 +32,13 @@ import numpy as np
 import numpy.typing as npt
 
 from lattice.forecast.assumptions import LEVELS, Assumptions
-from lattice.forecast.tables import MAX_EXPERIENCE, ForecastError, PolicyTables
+from lattice.forecast.tables import (
+    MAX_EXPERIENCE,
+    ForecastError,
+    ForecastTables,
+    StepsPolicyTables,
+)
+from lattice.rules.records import Degree
 
 COLUMNS = (
     "teacher_id",
@@ -40,6 +50,8 @@ COLUMNS = (
     "previous_rating",
     "professional_certificate",
     "high_poverty",
+    "degree",
+    "graduate_credits",
 )
 REQUIRED = ("teacher_id", "pathway", "interval")
 MAX_TEACHERS = 2_000_000
@@ -61,12 +73,27 @@ class Workforce:
     high_poverty: npt.NDArray[np.bool_]
     levels: tuple[str, ...]
     source: str
+    degree: npt.NDArray[np.uint16] | None = None  # degree rank (1 bachelor's); None: all 1
+    graduate_credits: npt.NDArray[np.uint16] | None = None  # None: all 0
 
     def __len__(self) -> int:
         return len(self.teacher_ids)
 
-    def positions(self, tables: PolicyTables) -> npt.NDArray[np.uint16]:
-        """Each teacher's position under a policy: same pathway key, interval clipped to its top."""
+    def degrees(self) -> npt.NDArray[np.uint16]:
+        if self.degree is not None:
+            return self.degree
+        return np.ones(len(self), dtype=np.uint16)
+
+    def credits(self) -> npt.NDArray[np.uint16]:
+        if self.graduate_credits is not None:
+            return self.graduate_credits
+        return np.zeros(len(self), dtype=np.uint16)
+
+    def positions(self, tables: ForecastTables) -> npt.NDArray[np.uint16]:
+        """Each teacher's position under a policy: same pathway key, interval clipped to its top;
+        under a step-and-lane policy, entry step plus experience on the lane met."""
+        if isinstance(tables, StepsPolicyTables):
+            return tables.start_positions(self.experience, self.degrees(), self.credits())
         compiled = tables.compiled
         out = np.empty(len(self), dtype=np.uint16)
         for index, key in enumerate(self.pathway_keys):
@@ -90,6 +117,9 @@ class Workforce:
         for array in (self.pathway, self.interval, self.units, self.experience, self.last_rating,
                       self.previous_rating, self.certificate, self.high_poverty):  # fmt: skip
             digest.update(np.ascontiguousarray(array).tobytes())
+        for extra in (self.degree, self.graduate_credits):
+            if extra is not None:
+                digest.update(np.ascontiguousarray(extra).tobytes())
         digest.update("\n".join(self.pathway_keys + self.levels).encode())
         return digest.hexdigest()[:16]
 
@@ -129,6 +159,15 @@ class Workforce:
                 cols[name].append(levels.index(value) + 1 if value else 0)
             for name in ("professional_certificate", "high_poverty"):
                 cols[name].append(_whole(row, name, where, 0, 1, 0))
+            degree = str(row.get("degree") or "").strip() or Degree.BACHELORS.value
+            ranks = {d.value: d.rank for d in Degree}
+            if degree not in ranks:
+                raise ForecastError(
+                    f"{where}: degree '{degree}' is not a degree — use one of "
+                    f"{', '.join(ranks)} or leave it blank"
+                )
+            cols["degree"].append(ranks[degree])
+            cols["graduate_credits"].append(_whole(row, "graduate_credits", where, 0, 1000, 0))
             cols.setdefault("pathway", []).append(keys.index(key))
             if number > MAX_TEACHERS:
                 raise ForecastError(f"more than {MAX_TEACHERS:,} teachers — split the file")
@@ -149,6 +188,8 @@ class Workforce:
             high_poverty=np.array(cols["high_poverty"], dtype=np.bool_),
             levels=levels,
             source=source,
+            degree=np.array(cols["degree"], dtype=np.uint16),
+            graduate_credits=np.array(cols["graduate_credits"], dtype=np.uint16),
         )
 
 

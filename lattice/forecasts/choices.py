@@ -8,7 +8,7 @@ from functools import cache
 from pathlib import Path
 
 from lattice.forecast.assumptions import Assumptions
-from lattice.forecast.tables import ForecastError, policy_tables, shared_tables
+from lattice.forecast.tables import ForecastError, forecast_tables, shared_tables
 from lattice.pathways.compute import adoption_in_force, policy_of
 from lattice.people.models import District
 from lattice.rules.loader import PolicyError, load_policy
@@ -21,7 +21,7 @@ ADOPTED = "adopted"
 def runnable(policy: Policy) -> bool:
     a = Assumptions()
     try:
-        policy_tables(policy, shared_tables(a), a)
+        forecast_tables(policy, shared_tables(a), a)
     except ForecastError:
         return False
     return True

@@ -9,6 +9,7 @@ Pure Python (standard library + NumPy), no Django. The public surface:
 - ``credit_claim_check(policy, course_end, submitted) -> ClaimCheck``
 - ``role_plan(policy, teachers, mix=None) -> RolePlan``
 - ``lattice.rules.batch``: ``compile_policy``, ``advance_year``, ``run_batch``
+- ``lattice.rules.batch_steps``: ``compile_steps``, ``advance_steps_year``, ``run_steps_batch``
 """
 
 from lattice.rules.context import RecordError
