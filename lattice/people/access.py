@@ -3,6 +3,16 @@
 Scopes (issue "Foundation"):
 - a teacher sees their own record;
 - a principal sees the staff of the school(s) they lead, for the school years they lead it;
+- a teacher holding an *active* leadership role that **evaluates** peers (issue 7; Wareham's
+  move from coach to secondary evaluator) sees, like a principal but no further, the teachers
+  assigned to the role's school in the role's school year: their person pages, their
+  assignments there and their ratings for that year only. No school pages, no directory. The
+  reach is resolved from the role each time a scope is built, so it follows the role: it ends
+  with the assignment's term or status, and changes when the role's peer relation changes;
+- a holder of a role that only **supports** peers (coach, mentor, ...) gains no access at all:
+  coaching stays confidential and separate from evaluation (New Bedford: coach–teacher
+  conversations are confidential and support is requested by teachers), so a coach sees no
+  colleague's person page and no rating;
 - a district talent officer sees everything in their district;
 - a network officer sees aggregate counts of member districts, never individual records;
 - a superuser sees everything.
@@ -18,8 +28,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.apps import apps
+from django.db.models import Q, QuerySet, Value
 from django.http import Http404
+from django.utils import timezone
 
 from lattice.people.models import (
     AccessGrant,
@@ -31,6 +43,7 @@ from lattice.people.models import (
     School,
     StaffMember,
 )
+from lattice.people.models.staff import TEACHING_POSITIONS
 
 PRINCIPAL_POSITIONS = (Position.PRINCIPAL,)
 
@@ -54,6 +67,8 @@ class Scope:
     network_ids: frozenset[int] = field(default_factory=frozenset)
     # (school id, school year id) pairs the user leads as principal
     led_school_years: frozenset[tuple[int, int]] = field(default_factory=frozenset)
+    # (school id, school year id) pairs where the user holds an active role that evaluates peers
+    evaluated_school_years: frozenset[tuple[int, int]] = field(default_factory=frozenset)
 
     @cached_property
     def led_school_ids(self) -> frozenset[int]:
@@ -106,12 +121,9 @@ def scope_for(user: Any) -> Scope:
             StaffMember.objects.filter(user=user, active=True).values_list("pk", flat=True).first()
         )
         led: frozenset[tuple[int, int]] = frozenset()
+        evaluated: frozenset[tuple[int, int]] = frozenset()
         if staff_id is not None:
-            led = frozenset(
-                Assignment.objects.filter(
-                    staff_member_id=staff_id, position__in=PRINCIPAL_POSITIONS
-                ).values_list("school_id", "school_year_id")
-            )
+            led, evaluated = _school_years_reached(staff_id)
         scope = Scope(
             user=user,
             own_staff_id=staff_id,
@@ -122,9 +134,50 @@ def scope_for(user: Any) -> Scope:
                 n for role, _, n in grants if role == AccessGrant.Role.NETWORK_OFFICER
             ),
             led_school_years=led,
+            evaluated_school_years=evaluated,
         )
     user._lattice_scope = scope
     return scope
+
+
+def _school_years_reached(
+    staff_id: int,
+) -> tuple[frozenset[tuple[int, int]], frozenset[tuple[int, int]]]:
+    """(school, school year) pairs the person leads as principal, and those where a role
+    assignment in force today (active, today within its term) has a role that evaluates peers.
+
+    One query (a UNION) for both. Roles that only support peers give nothing. The roles app
+    builds on this one, so its model is looked up lazily (no import cycle).
+    """
+    led = (
+        Assignment.objects.filter(staff_member_id=staff_id, position__in=PRINCIPAL_POSITIONS)
+        .annotate(reach=Value("led"))
+        .values_list("school_id", "school_year_id", "reach")
+        .order_by()  # a compound statement takes no ORDER BY in its parts
+    )
+    rows = led
+    if apps.is_installed("lattice.roles"):
+        role_assignment = apps.get_model("roles", "RoleAssignment")
+        today = timezone.localdate()
+        evaluating = (
+            role_assignment.objects.filter(
+                staff_member_id=staff_id,
+                status="active",
+                starts_on__lte=today,
+                ends_on__gte=today,
+                role__peer_relation="evaluates",
+                school__isnull=False,
+            )
+            .annotate(reach=Value("evaluates"))
+            .values_list("school_id", "school_year_id", "reach")
+            .order_by()
+        )
+        rows = led.union(evaluating)
+    pairs = list(rows)
+    return (
+        frozenset((school, year) for school, year, reach in pairs if reach == "led"),
+        frozenset((school, year) for school, year, reach in pairs if reach == "evaluates"),
+    )
 
 
 def _led_q(scope: Scope, prefix: str = "") -> Q:
@@ -132,6 +185,23 @@ def _led_q(scope: Scope, prefix: str = "") -> Q:
     q = Q(pk__in=[])
     for school_id, year_id in scope.led_school_years:
         q |= Q(**{f"{prefix}school_id": school_id, f"{prefix}school_year_id": year_id})
+    return q
+
+
+def _evaluated_q(scope: Scope, prefix: str = "") -> Q:
+    """Q matching teaching assignments (via ``prefix``) at a school in a year where the user
+    holds a role that evaluates peers; never the principal's or other staff's assignments."""
+    q = Q(pk__in=[])
+    for school_id, year_id in scope.evaluated_school_years:
+        q |= Q(**{f"{prefix}school_id": school_id, f"{prefix}school_year_id": year_id})
+    return q & Q(**{f"{prefix}position__in": TEACHING_POSITIONS})
+
+
+def _reach_q(scope: Scope) -> Q:
+    """Assignments a principal or an evaluating role holder reaches (see the two above)."""
+    q = _led_q(scope)
+    if scope.evaluated_school_years:
+        q |= _evaluated_q(scope)
     return q
 
 
@@ -152,6 +222,9 @@ def staff_visible_to(user: Any) -> QuerySet[StaffMember]:
     if scope.led_school_years:
         led_staff = Assignment.objects.filter(_led_q(scope)).values("staff_member_id")
         q |= Q(pk__in=led_staff)
+    if scope.evaluated_school_years:
+        evaluated_staff = Assignment.objects.filter(_evaluated_q(scope)).values("staff_member_id")
+        q |= Q(pk__in=evaluated_staff)
     return qs.filter(q)
 
 
@@ -171,7 +244,8 @@ def ratings_visible_to(user: Any, staff: StaffMember) -> QuerySet[RatingRecord]:
     """A person's ratings that ``user`` may read.
 
     A principal reads ratings only for the years they led a school where the person worked;
-    the person, their district's talent office and superusers read all of them.
+    a holder of a role that evaluates peers, only for the years of that role at a school where
+    the person taught; the person, their district's talent office and superusers read all.
     """
     scope = scope_for(user)
     qs = staff.ratings.select_related("school_year")
@@ -181,8 +255,8 @@ def ratings_visible_to(user: Any, staff: StaffMember) -> QuerySet[RatingRecord]:
         or (staff.district_id in scope.officer_district_ids)
     ):
         return qs
-    if scope.led_school_years:
-        years = Assignment.objects.filter(_led_q(scope), staff_member=staff).values(
+    if scope.led_school_years or scope.evaluated_school_years:
+        years = Assignment.objects.filter(_reach_q(scope), staff_member=staff).values(
             "school_year_id"
         )
         return qs.filter(school_year_id__in=years)
@@ -190,7 +264,8 @@ def ratings_visible_to(user: Any, staff: StaffMember) -> QuerySet[RatingRecord]:
 
 
 def assignments_visible_to(user: Any, staff: StaffMember) -> QuerySet[Assignment]:
-    """A person's assignments that ``user`` may read (a principal: only at schools they lead)."""
+    """A person's assignments that ``user`` may read (a principal: only at schools they lead,
+    an evaluating role holder: only their teaching there in the role's year)."""
     scope = scope_for(user)
     qs = staff.assignments.select_related("school", "school_year")
     if (
@@ -199,8 +274,8 @@ def assignments_visible_to(user: Any, staff: StaffMember) -> QuerySet[Assignment
         or (staff.district_id in scope.officer_district_ids)
     ):
         return qs
-    if scope.led_school_years:
-        return qs.filter(_led_q(scope))
+    if scope.led_school_years or scope.evaluated_school_years:
+        return qs.filter(_reach_q(scope))
     return qs.none()
 
 
