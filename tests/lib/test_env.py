@@ -87,3 +87,23 @@ def test_lattice_starts_with_a_real_secret_key_and_debug_off(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert "started" in result.stdout
+
+
+def test_the_deploy_checklist_is_clean_with_production_settings(tmp_path):
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "LATTICE_VAR_DIR": str(tmp_path),
+        "SECRET_KEY": "k" * 50,
+        "ALLOWED_HOSTS": "lattice.example.org",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
