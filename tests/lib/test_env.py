@@ -1,5 +1,6 @@
 """Settings readers reject bad values with messages that name the variable."""
 
+import secrets
 import subprocess
 import sys
 from pathlib import Path
@@ -93,7 +94,7 @@ def test_the_deploy_checklist_is_clean_with_production_settings(tmp_path):
     env = {
         "PATH": "/usr/bin:/bin",
         "LATTICE_VAR_DIR": str(tmp_path),
-        "SECRET_KEY": "k" * 50,
+        "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "lattice.example.org",
     }
     result = subprocess.run(
