@@ -144,7 +144,7 @@ def _requirements(ctx: Context, requires: Requirements) -> list[Requirement]:
         # "the year of applying" is judged on the latest completed school year.
         current -= 1
     if requires.rating_at_least is not None:
-        wanted = requires.rating_at_least.replace("_", " ")
+        wanted = requires.rating_at_least.replace("_", " ").title()
         for year in range(current - requires.rating_years + 1, current + 1):
             label = school_year_label(year)
             rating, level = ctx.rating(year, counted_only=False)
@@ -207,7 +207,7 @@ def _ladder_moves(ctx: Context, standing: Standing) -> list[Move]:
         gaps = []
         for run in transition.any_of:
             have = run_length(run, ranks, policy)
-            words = run.at_least.replace("_", " ")
+            words = run.at_least.replace("_", " ").title()
             options.append(f"{run.consecutive} consecutive year(s) rated at least {words}")
             gaps.append(f"{run.consecutive - have} more consecutive year(s) rated at least {words}")
         met = any(run_met(run, ranks, policy) for run in transition.any_of)

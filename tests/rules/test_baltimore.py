@@ -139,7 +139,7 @@ def test_in_the_autumn_model_registration_reads_last_years_rating_not_the_unrate
         m for m in eligibility(baltimore, record, date(2016, 10, 1)) if m.to_pathway == "model"
     )
     assert move.ready
-    assert any("2015-16 rating at least effective" in r.text for r in move.requirements)
+    assert any("2015-16 rating at least Effective" in r.text for r in move.requirements)
 
 
 def test_an_active_improvement_plan_blocks_model_registration(baltimore: Policy) -> None:

@@ -82,8 +82,8 @@ def test_eligibility_says_how_many_more_effective_years_a_teacher_needs(dc: Poli
     move = eligibility(dc, record, date(2014, 6, 30))[0]
     assert move.to_pathway == "established"
     assert move.requirements[0].gap == (
-        "1 more consecutive year(s) rated at least highly effective; "
-        "or 1 more consecutive year(s) rated at least effective"
+        "1 more consecutive year(s) rated at least Highly Effective; "
+        "or 1 more consecutive year(s) rated at least Effective"
     )
 
 
