@@ -3,6 +3,7 @@ reviewers' scoring, reconciliation, decisions and appeals."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -46,6 +47,19 @@ from lattice.people.views.common import verified_page
 def _errors(request: HttpRequest, error: ValidationError) -> None:
     for message in error.messages:
         messages.error(request, message)
+
+
+def _attempt(
+    request: HttpRequest, action: Callable[[], Any], success: str | Callable[[], str]
+) -> bool:
+    """Run a named action; show its ValidationError messages, or ``success`` when it worked."""
+    try:
+        action()
+    except ValidationError as error:
+        _errors(request, error)
+        return False
+    messages.success(request, success() if callable(success) else success)
+    return True
 
 
 @verified_page
@@ -255,12 +269,11 @@ def _office_application(request: HttpRequest, pk: int) -> Application:
 @require_POST
 def submit(request: HttpRequest, pk: int) -> HttpResponse:
     application = _applicant_application(request, pk)
-    try:
-        actions.submit_application(request.user, application)
-    except ValidationError as error:
-        _errors(request, error)
-    else:
-        messages.success(request, "Your application was submitted for peer review.")
+    _attempt(
+        request,
+        lambda: actions.submit_application(request.user, application),
+        "Your application was submitted for peer review.",
+    )
     return redirect("pathways:application", pk=pk)
 
 
@@ -269,12 +282,11 @@ def submit(request: HttpRequest, pk: int) -> HttpResponse:
 def appeal(request: HttpRequest, pk: int) -> HttpResponse:
     application = _applicant_application(request, pk)
     form = AppealForm(request.POST)
-    try:
-        actions.lodge_appeal(request.user, application, text=form.data.get("text", ""))
-    except ValidationError as error:
-        _errors(request, error)
-    else:
-        messages.success(request, "Your appeal was lodged. The talent office will reply.")
+    _attempt(
+        request,
+        lambda: actions.lodge_appeal(request.user, application, text=form.data.get("text", "")),
+        "Your appeal was lodged. The talent office will reply.",
+    )
     return redirect("pathways:application", pk=pk)
 
 
@@ -286,15 +298,14 @@ def reconcile(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, "Enter the reconciled total and how the panel reached it.")
         return redirect("pathways:application", pk=pk)
-    try:
-        actions.reconcile_application(
+    _attempt(
+        request,
+        lambda: actions.reconcile_application(
             request.user, application, score=form.cleaned_data["score"],
             note=form.cleaned_data["note"],
-        )  # fmt: skip
-    except ValidationError as error:
-        _errors(request, error)
-    else:
-        messages.success(request, "Scores reconciled.")
+        ),
+        "Scores reconciled.",
+    )  # fmt: skip
     return redirect("pathways:application", pk=pk)
 
 
@@ -304,15 +315,18 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
     application = _office_application(request, pk)
     form = DecideForm(request.POST)
     form.is_valid()
-    try:
-        actions.decide_application(
-            request.user, application, feedback=form.cleaned_data.get("feedback", "")
-        )
-    except ValidationError as error:
-        _errors(request, error)
-    else:
+
+    def recorded() -> str:
         application.refresh_from_db()
-        messages.success(request, f"Decision recorded: {application.get_status_display()}.")
+        return f"Decision recorded: {application.get_status_display()}."
+
+    _attempt(
+        request,
+        lambda: actions.decide_application(
+            request.user, application, feedback=form.cleaned_data.get("feedback", "")
+        ),
+        recorded,
+    )
     return redirect("pathways:application", pk=pk)
 
 
@@ -324,15 +338,14 @@ def decide_appeal(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, "Choose uphold or dismiss and give the reasons.")
         return redirect("pathways:application", pk=pk)
-    try:
-        actions.decide_appeal(
+    _attempt(
+        request,
+        lambda: actions.decide_appeal(
             request.user, application, upheld=form.cleaned_data["upheld"],
             outcome=form.cleaned_data["outcome"],
-        )  # fmt: skip
-    except ValidationError as error:
-        _errors(request, error)
-    else:
-        messages.success(request, "Appeal decided.")
+        ),
+        "Appeal decided.",
+    )  # fmt: skip
     return redirect("pathways:application", pk=pk)
 
 
