@@ -249,3 +249,17 @@ def default_cohort_dates(on: dt.date) -> dict[str, dt.date]:
         "submit_opens": on,
         "submit_closes": on + dt.timedelta(days=120),
     }
+
+
+def claim_fields(data: dict[str, Any]) -> dict[str, Any]:
+    """The ``submit_claim`` arguments from a valid claim form's cleaned data."""
+    return {
+        "kind": data["kind"],
+        "title": data["title"],
+        "provider": data["provider"],
+        "quantity": data.get("quantity") or 0,
+        "completed": data["completed"],
+        "category": data.get("category") or "",
+        "expires": data.get("expires"),
+        "files": data["files"],
+    }

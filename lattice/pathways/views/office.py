@@ -20,7 +20,13 @@ from lattice.pathways.access import (
 )
 from lattice.pathways.actions.placements import check_adoption
 from lattice.pathways.compute import adoption_in_force, compute, policy_of
-from lattice.pathways.forms import AdoptForm, ExceptionClaimForm, PayrollForm, RejectForm
+from lattice.pathways.forms import (
+    AdoptForm,
+    ExceptionClaimForm,
+    PayrollForm,
+    RejectForm,
+    claim_fields,
+)
 from lattice.pathways.models import PayrollExport, PolicyAdoption
 from lattice.pathways.policies import district_copy, shipped_policies, shipped_text
 from lattice.pathways.preview import preview_adoption
@@ -113,14 +119,7 @@ def staff_path(request: HttpRequest, pk: int) -> HttpResponse:
             claim = actions.submit_claim(
                 request.user,
                 staff,
-                kind=data["kind"],
-                title=data["title"],
-                provider=data["provider"],
-                quantity=data.get("quantity") or 0,
-                completed=data["completed"],
-                category=data.get("category") or "",
-                expires=data.get("expires"),
-                files=data["files"],
+                **claim_fields(data),
                 exception_reason=data.get("exception_reason") or "",
             )
         except ValidationError as error:

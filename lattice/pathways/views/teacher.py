@@ -19,7 +19,7 @@ from lattice.pathways.access import (
 )
 from lattice.pathways.actions.applications import application_gaps
 from lattice.pathways.compute import Outcome, adoption_in_force, compute, policy_of
-from lattice.pathways.forms import ClaimForm, RejectForm, WhatIfForm
+from lattice.pathways.forms import ClaimForm, RejectForm, WhatIfForm, claim_fields
 from lattice.pathways.models import Cohort, Notification
 from lattice.pathways.queries import claims_of, path_view, teaching_staff
 from lattice.pathways.records import WhatIf, load_staff
@@ -158,14 +158,7 @@ def my_claims(request: HttpRequest) -> HttpResponse:
             claim = actions.submit_claim(
                 request.user,
                 staff,
-                kind=data["kind"],
-                title=data["title"],
-                provider=data["provider"],
-                quantity=data.get("quantity") or 0,
-                completed=data["completed"],
-                category=data.get("category") or "",
-                expires=data.get("expires"),
-                files=data["files"],
+                **claim_fields(data),
             )
         except ValidationError as error:
             for message in error.messages:
