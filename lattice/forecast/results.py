@@ -24,6 +24,7 @@ from lattice.forecast.assumptions import Assumptions
 from lattice.forecast.compare import PolicyComparison, YearDifference, compare
 from lattice.forecast.simulate import PolicyRuns, Simulation, bin_labels
 from lattice.forecast.workforce import Workforce
+from lattice.lib.tabular import safe_cell
 from lattice.rules.policy import Policy
 
 
@@ -232,7 +233,7 @@ def write_csv(result: ForecastResult, path: str | Path | None = None) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     for title, rows in _sections(result):
         writer.writerow([f"# {title}"])
-        writer.writerows(rows)
+        writer.writerows([safe_cell(v) for v in row] for row in rows)
         writer.writerow([])
     text = buffer.getvalue()
     if path is not None:
@@ -253,5 +254,9 @@ def write_xlsx(result: ForecastResult, path: str | Path | io.BytesIO) -> None:
         sheet.title = title.capitalize()
         first = False
         for row in rows:
-            sheet.append(row)
+            sheet.append([safe_cell(v) for v in row])
+        for cells in sheet.iter_rows():
+            for cell in cells:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"  # text is never a formula
     book.save(path)

@@ -11,6 +11,8 @@ import io
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 
+from lattice.lib.tabular import safe_cell
+
 DEFAULT_CAP = 200
 MAX_VALUE_SHOWN = 80
 
@@ -97,7 +99,8 @@ def error_report_csv(problems: Iterable[ImportProblem], truncated: int = 0) -> s
     writer = csv.writer(out)
     writer.writerow(["file", "line", "column", "value", "problem", "fix", "message"])
     for p in problems:
-        writer.writerow([p.file, p.line or "", p.column, p.value, p.problem, p.fix, str(p)])
+        cells = [p.file, p.line or "", p.column, p.value, p.problem, p.fix, str(p)]
+        writer.writerow([safe_cell(c) for c in cells])
     if truncated:
         writer.writerow(["", "", "", "", f"{truncated} more problems not listed", "", ""])
     return out.getvalue()

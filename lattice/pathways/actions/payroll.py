@@ -8,18 +8,15 @@ file's SHA-256 checksum.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import hashlib
-import io
-import re
-import zipfile
 from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
 
 from lattice.audit.log import record
+from lattice.lib.tabular import csv_bytes, xlsx_bytes
 from lattice.pathways.models import PayrollExport, Placement
 from lattice.people.models import District, StaffMember
 
@@ -38,7 +35,6 @@ FORMATS = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
 @dataclass(frozen=True)
@@ -130,59 +126,18 @@ def payroll_rows(district: District, effective_date: dt.date) -> list[PayrollRow
 
 
 def render_csv(rows: list[PayrollRow]) -> bytes:
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    for row in rows:
-        writer.writerow(row.values())
-    return buffer.getvalue().encode("utf-8")
+    return csv_bytes(COLUMNS, (row.values() for row in rows))
 
 
 def render_xlsx(rows: list[PayrollRow], district: District, effective_date: dt.date) -> bytes:
-    from openpyxl import Workbook
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Payroll"
-    sheet.append(COLUMNS)
-    for row in rows:
-        sheet.append(row.values())
-    for column, width in zip("ABCDEFGHI", (14, 28, 28, 22, 13, 13, 18, 13, 24), strict=True):
-        sheet.column_dimensions[column].width = width
-    stamp = dt.datetime.combine(effective_date, dt.time())
-    props = workbook.properties
-    props.creator = "Lattice"
-    props.lastModifiedBy = "Lattice"
-    props.title = f"{district.name} payroll {effective_date.isoformat()}"
-    props.created = stamp
-    props.modified = stamp
-    raw = io.BytesIO()
-    workbook.save(raw)
-    return _fixed_zip(raw.getvalue(), stamp)
-
-
-_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
-
-
-def _fixed_zip(data: bytes, stamp: dt.datetime) -> bytes:
-    """Rewrite a zip with fixed entry timestamps, so equal content gives equal bytes.
-
-    openpyxl stamps the save time into ``docProps/core.xml`` whatever the workbook says; it is
-    set back to ``stamp`` (the effective date) here.
-    """
-    fixed_time = stamp.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o600 << 16
-            content = source.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                content = _MODIFIED.sub(rb"\g<1>" + fixed_time + rb"\g<2>", content)
-            target.writestr(fixed, content)
-    return out.getvalue()
+    return xlsx_bytes(
+        COLUMNS,
+        (row.values() for row in rows),
+        title=f"{district.name} payroll {effective_date.isoformat()}",
+        sheet="Payroll",
+        stamp=dt.datetime.combine(effective_date, dt.time()),
+        widths=(14, 28, 28, 22, 13, 13, 18, 13, 24),
+    )
 
 
 @transaction.atomic
