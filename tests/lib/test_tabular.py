@@ -40,8 +40,8 @@ def test_no_xlsx_cell_is_a_formula(payload):
     sheet = load_workbook(io.BytesIO(data)).active
     cell = sheet["A2"]
     assert cell.data_type == "s"
-    # XML reads a carriage return back as a line feed; the cell is still inert text.
-    assert cell.value == "'" + payload.replace("\r", "\n")
+    # Without lxml, openpyxl reads a carriage return back as a line feed; inert text either way.
+    assert cell.value in ("'" + payload, "'" + payload.replace("\r", "\n"))
 
 
 def test_the_same_rows_give_the_same_bytes():
