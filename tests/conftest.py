@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from tests.cast import Cast, build_cast
+from tests.cast import AWAITING_CODE, Cast, build_cast, sign_in
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -27,13 +27,17 @@ def cast(db: Any) -> Cast:
 
 @pytest.fixture
 def client_for(cast: Cast) -> Callable[[str], Client]:
-    """A test client signed in as the named persona (``anonymous`` stays signed out)."""
+    """A test client signed in as the named persona (``anonymous`` stays signed out).
+
+    A persona with two-factor sign-in has entered its second factor in the session, except
+    ``officer_awaiting_code``, which has entered only the password."""
 
     def make(persona: str) -> Client:
-        client = Client()
+        # Browsers always send Host; allauth's SAML views read it.
+        client = Client(HTTP_HOST="testserver")
         user = cast.user(persona)
         if user is not None:
-            client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+            sign_in(client, user, second_factor=persona != AWAITING_CODE)
         return client
 
     return make
