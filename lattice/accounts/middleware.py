@@ -21,7 +21,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 from lattice.accounts import second_factor
-from lattice.accounts.policy import two_factor_required
+from lattice.accounts.policy import second_factor_state
 
 ALWAYS_OPEN = frozenset({"account_login", "account_logout", "people:healthz"})
 # The code step of a signed-in session that has not entered its second factor yet.
@@ -58,14 +58,17 @@ class SecondFactorMiddleware:
         name = request.resolver_match.view_name if request.resolver_match else ""
         if name in ALWAYS_OPEN:
             return None
-        if second_factor.is_enrolled(user):
-            if second_factor.is_verified(request, user) or name in CODE_STEP:
+        if second_factor.is_verified(request, user):
+            return None  # passed a second factor in this session: no query needed
+        state = second_factor_state(user)
+        if state.enrolled:
+            if name in CODE_STEP:
                 return None
             return redirect_to_login(
                 request.get_full_path() if request.method == "GET" else reverse("people:home"),
                 reverse("mfa_reauthenticate"),
             )
-        if two_factor_required(user) and name not in ENROLMENT:
+        if state.required and name not in ENROLMENT:
             messages.info(
                 request,
                 "Your district requires two-factor sign-in for your role. Set up an "

@@ -35,7 +35,7 @@ def verified_mark(user: Any, how: str) -> dict[str, Any]:
 
 def mark_verified(request: HttpRequest, user: Any, how: str) -> None:
     request.session[SESSION_KEY] = verified_mark(user, how)
-    user._lattice_mfa_enrolled = None
+    user._lattice_second_factor_state = None
 
 
 def is_verified(request: HttpRequest, user: Any) -> bool:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from allauth.account import views as account_views
 from allauth.socialaccount import views as social_views
-from allauth.socialaccount.providers.clever import views as clever_views
 from django.urls import include, path
 
 from lattice.accounts.views import clever, settings, signin
