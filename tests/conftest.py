@@ -20,6 +20,15 @@ def _private_files_in_a_temporary_folder(tmp_path_factory: pytest.TempPathFactor
     settings.MEDIA_ROOT = tmp_path_factory.mktemp("private")
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> None:
+    """Each test starts with an empty cache: allauth keeps rate limits and used two-factor
+    codes there, and a code used in one test must not be "already used" in the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def cast(db: Any) -> Cast:
     return build_cast()
