@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    # Before allauth, so Lattice's templates for allauth's pages win.
+    "lattice.accounts",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -60,7 +62,6 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "lattice.audit",
-    "lattice.accounts",
     "lattice.people",
     "lattice.roles",
     "lattice.imports",

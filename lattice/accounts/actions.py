@@ -186,7 +186,9 @@ def save_identity_provider(
         )
     if kind in SHARED_APP_KINDS and app.pk:
         others = IdentityProvider.objects.filter(app=app).exclude(district=district).exists()
-        changing = (settings.client_id and settings.client_id != app.client_id) or settings.secret
+        changing = (settings.client_id and settings.client_id != app.client_id) or (
+            settings.secret and settings.secret != app.secret
+        )
         if others and changing:
             raise ProviderError(
                 "client_id",
