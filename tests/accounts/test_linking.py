@@ -83,7 +83,7 @@ def test_the_second_clever_sign_in_uses_the_link(cast):
     _clever(cast)
     _staff_with_sourced_id(cast, cast.teacher_staff, CLEVER_TEACHER["data"]["id"])
     _sign_in("clever", CLEVER_TEACHER)
-    response, request = _sign_in("clever", CLEVER_TEACHER)
+    _response, request = _sign_in("clever", CLEVER_TEACHER)
     assert request.user == cast.user("teacher")
     assert SocialAccount.objects.count() == 1
 
@@ -109,7 +109,7 @@ def test_a_staff_member_without_a_log_in_gets_one_without_a_password(cast):
         email="nia.new@northfield.example.org",
         sourced_id=CLASSLINK_TEACHER["SourcedId"],
     )
-    response, request = _sign_in("classlink", CLASSLINK_TEACHER)
+    _response, request = _sign_in("classlink", CLASSLINK_TEACHER)
     staff.refresh_from_db()
     assert staff.user is not None
     assert request.user == staff.user
@@ -157,7 +157,7 @@ def test_two_districts_share_one_clever_app_and_each_gets_its_own_people(cast):
     _staff_with_sourced_id(cast, cast.other_district_teacher_staff, CLEVER_TEACHER["data"]["id"])
     far = cast.other_district_teacher_staff
     far.refresh_from_db()
-    response, request = _sign_in("clever", CLEVER_TEACHER)
+    _response, request = _sign_in("clever", CLEVER_TEACHER)
     far.refresh_from_db()
     assert request.user == far.user
 
