@@ -156,5 +156,5 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
             provider,
             identity,
             f"{provider.district.name} has nobody on its Lattice staff roster who matches "
-            f"this {provider.get_kind_display()} account.",
+            f"this {provider.label} account.",
         )
