@@ -49,9 +49,16 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
-    "django_otp",
-    "django_otp.plugins.otp_totp",
-    "axes",
+    # Before allauth, so Lattice's templates for allauth's pages win.
+    "lattice.accounts",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
+    "allauth.socialaccount.providers.clever",
+    "allauth.socialaccount.providers.saml",
+    "lattice.accounts.providers.classlink",
     "django_tasks",
     "django_tasks_db",
     "lattice.audit",
@@ -69,13 +76,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    # Sessions end after SESSION_ABSOLUTE_AGE however busy they are; then the second factor
+    # is required on every page of a user who enrolled or whose role needs it.
+    "lattice.accounts.middleware.SessionLifetimeMiddleware",
+    "lattice.accounts.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
-    # Axes must be last: it turns a locked-out login into a 429 page.
-    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "lattice.urls"
@@ -102,25 +111,34 @@ DATABASES = {"default": database_from_url(env_str("DATABASE_URL", ""), VAR_DIR /
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
 ]
+# Passwords: at least PASSWORD_MIN_LENGTH characters, not like the user's name, and not
+# guessable: Django's list of 20,000 common passwords plus zxcvbn's offline estimate, which
+# also refuses patterns such as a word and a year ("Summer2026").
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": env_int("PASSWORD_MIN_LENGTH", 12)},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "lattice.accounts.passwords.GuessablePasswordValidator"},
 ]
 if TESTING:
     # Hashing with the default PBKDF2 makes each test log-in take ~0.3 s; production keeps it.
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
-LOGIN_URL = "people:login"
+LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "people:home"
-LOGOUT_REDIRECT_URL = "people:login"
+LOGOUT_REDIRECT_URL = "account_login"
 
-# Sessions expire after a working day of inactivity and when the browser closes.
+# Sessions end after SESSION_COOKIE_AGE idle (a working day by default), when the browser
+# closes, and SESSION_ABSOLUTE_AGE after signing in however busy they are.
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)
+SESSION_ABSOLUTE_AGE = env_int("SESSION_ABSOLUTE_AGE", 12 * 60 * 60)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_COOKIE_HTTPONLY = True
@@ -142,15 +160,49 @@ if not DEBUG and not TESTING:
         SILENCED_SYSTEM_CHECKS = ["security.W021"]
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
-# Log-in throttling: five failures for a username from one address lock it for 15 minutes.
-AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
-AXES_COOLOFF_TIME = 0.25  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
-AXES_VERBOSE = False
-
-OTP_TOTP_ISSUER = "Lattice"
+# --- Sign-in (lattice.accounts on django-allauth; README "Sign-in and single sign-on") -------
+# The client's address: behind TRUSTED_PROXY_COUNT proxies it is read from X-Forwarded-For,
+# counted from the right; or from CLIENT_IP_HEADER (e.g. X-Real-IP) when the proxy sets one.
+# Without either, the connection's own address is used and X-Forwarded-For is ignored.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env_str("CLIENT_IP_HEADER", "") or None
+# Password guessing is slowed per account and per address by lattice.accounts.throttle;
+# allauth's own limits stay on for the two-factor code step (5 wrong codes per account in
+# 5 minutes) and for log-in posts per address.
+ACCOUNT_RATE_LIMITS = {"login": "120/m/ip", "login_failed": "30/m/ip,5/5m/key"}
+ACCOUNT_ADAPTER = "lattice.accounts.adapters.AccountAdapter"
+SOCIALACCOUNT_ADAPTER = "lattice.accounts.adapters.SocialAccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"username"}
+ACCOUNT_SIGNUP_FIELDS = ["username*", "password1*"]
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_SESSION_REMEMBER = False
+ACCOUNT_REAUTHENTICATION_TIMEOUT = 10 * 60
+SOCIALACCOUNT_AUTO_SIGNUP = False  # nobody becomes staff by signing in; see accounts.linking
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False  # an email never signs anyone in by itself
+SOCIALACCOUNT_LOGIN_ON_GET = False
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_OPENID_CONNECT_URL_PREFIX = "oidc"
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_PASSKEY_LOGIN_ENABLED = True
+MFA_WEBAUTHN_USER_VERIFICATION = "required"
+# Browsers allow WebAuthn on http://localhost only; tests and `make run` serve plain HTTP.
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG or TESTING
+MFA_TOTP_ISSUER = "Lattice"
+MFA_TOTP_TOLERANCE = 1
+MFA_RECOVERY_CODE_COUNT = 10
+# allauth's rate limits live in the cache: one shared folder so every server process on the
+# machine counts together (tests keep theirs in memory, per process).
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+        if TESTING
+        else {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": VAR_DIR / "cache",
+        }
+    )
+}
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = env_str("TIME_ZONE", "UTC")

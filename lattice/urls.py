@@ -12,6 +12,7 @@ admin.site.has_permission = lambda request: (  # type: ignore[method-assign]
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("accounts/", include("lattice.accounts.urls")),
     path("imports/", include("lattice.imports.urls")),
     path("", include("lattice.people.urls")),
     path("", include("lattice.audit.urls")),

@@ -8,9 +8,13 @@ and the current school year 2025-26 plus 2024-25; Southport has one school.
 - ``officer``: Northfield's talent officer; ``other_officer``: Southport's;
 - ``network_officer``: sees aggregates of both districts; ``superuser``; ``anonymous``;
 - ``reviewer``: Rae Reviewer, a teacher at Birch whom later apps seat on review panels
-  (pathway peer review, role selection); in the people app she is just another teacher.
+  (pathway peer review, role selection); in the people app she is just another teacher;
+- ``officer_awaiting_code``: the officer's own account in a session that has entered the
+  password but not yet the second factor (two-factor sign-in, issue 16).
 
-Every persona's password is ``PASSWORD``.
+Every persona's password is ``PASSWORD``. Officers, the network officer and the superuser
+must use two-factor sign-in (the default sign-in policy), so they are enrolled with an
+authenticator app whose key is ``TOTP_SECRET``; ``client_for`` signs them in with it.
 """
 
 from __future__ import annotations
@@ -33,6 +37,8 @@ from lattice.people.models import (
 )
 
 PASSWORD = "correct-horse-battery-staple"
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # base32; test data only
+AWAITING_CODE = "officer_awaiting_code"
 
 PERSONAS = (
     "teacher",
@@ -44,6 +50,7 @@ PERSONAS = (
     "network_officer",
     "reviewer",
     "anonymous",
+    AWAITING_CODE,
 )
 
 
@@ -119,6 +126,20 @@ def _person(
     if username:
         user = actions.create_login(None, username=username, password=PASSWORD, staff=staff)
     return staff, user
+
+
+def enrol_totp(user: Any, secret: str = TOTP_SECRET) -> None:
+    """Give ``user`` an authenticator app (allauth's MFA) whose key is ``secret``."""
+    from allauth.mfa.models import Authenticator
+
+    Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": secret})
+
+
+def totp_code(secret: str = TOTP_SECRET, at: float | None = None) -> str:
+    """The code an authenticator app holding ``secret`` shows (now, or at ``at``)."""
+    from lattice.accounts.totp import current_code
+
+    return current_code(secret, at)
 
 
 def build_cast() -> Cast:
@@ -211,6 +232,9 @@ def build_cast() -> Cast:
     users["superuser"] = get_user_model().objects.create_superuser(
         "root", "root@example.org", PASSWORD
     )
+    for persona in ("officer", "other_officer", "network_officer", "superuser"):
+        enrol_totp(users[persona])
+    users[AWAITING_CODE] = users["officer"]
     return Cast(
         network=network,
         district=district,
@@ -229,3 +253,14 @@ def build_cast() -> Cast:
         reviewer_staff=reviewer,
         users=users,
     )
+
+
+def sign_in(client: Any, user: Any, *, second_factor: bool = True) -> None:
+    """Sign ``client`` in as ``user``; with ``second_factor``, as if the code was entered."""
+    from lattice.accounts import second_factor as factor
+
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    if second_factor and factor.is_enrolled(user):
+        session = client.session
+        session[factor.SESSION_KEY] = factor.verified_mark(user, "totp")
+        session.save()

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from tests.cast import Cast, build_cast
+from tests.cast import AWAITING_CODE, Cast, build_cast, sign_in
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -20,6 +20,15 @@ def _private_files_in_a_temporary_folder(tmp_path_factory: pytest.TempPathFactor
     settings.MEDIA_ROOT = tmp_path_factory.mktemp("private")
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> None:
+    """Each test starts with an empty cache: allauth keeps rate limits and used two-factor
+    codes there, and a code used in one test must not be "already used" in the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def cast(db: Any) -> Cast:
     return build_cast()
@@ -27,13 +36,17 @@ def cast(db: Any) -> Cast:
 
 @pytest.fixture
 def client_for(cast: Cast) -> Callable[[str], Client]:
-    """A test client signed in as the named persona (``anonymous`` stays signed out)."""
+    """A test client signed in as the named persona (``anonymous`` stays signed out).
+
+    A persona with two-factor sign-in has entered its second factor in the session, except
+    ``officer_awaiting_code``, which has entered only the password."""
 
     def make(persona: str) -> Client:
-        client = Client()
+        # Browsers always send Host; allauth's SAML views read it.
+        client = Client(HTTP_HOST="testserver")
         user = cast.user(persona)
         if user is not None:
-            client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+            sign_in(client, user, second_factor=persona != AWAITING_CODE)
         return client
 
     return make

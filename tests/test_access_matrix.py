@@ -18,10 +18,11 @@ from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from tests.access import Row
-from tests.cast import PERSONAS, Cast, build_cast
+from tests.cast import AWAITING_CODE, PERSONAS, Cast, build_cast
 
 TESTS_DIR = Path(__file__).resolve().parent
 LOGIN_URL = "/accounts/login/"
+CODE_STEP_URL = "/accounts/2fa/reauthenticate/"
 
 
 def collect_rows() -> list[Row]:
@@ -76,6 +77,9 @@ def _cases() -> list[Any]:
 
 
 def expected_status(row: Row, persona: str) -> int:
+    if persona == AWAITING_CODE:
+        # Deny by default: only the pages that name the status stay open before the code.
+        return row.extra.get("awaiting_code", 302)
     if persona == "anonymous":
         return row.extra.get("anonymous_status", row.ok_status) if row.public else 302
     if persona == "superuser":
@@ -97,6 +101,8 @@ def test_access(row: Row, persona: str, cast: Any, client_for: Any) -> None:
     if persona == "anonymous" and not row.public:
         login_url = row.extra.get("login_url", LOGIN_URL)
         assert response["Location"].startswith(login_url), response["Location"]
+    if persona == AWAITING_CODE and "awaiting_code" not in row.extra:
+        assert response["Location"].startswith(CODE_STEP_URL), response["Location"]
 
 
 def named_urls(resolver: URLResolver | None = None, namespace: str = "") -> set[str]:

@@ -211,6 +211,18 @@ def format_logins(rows: list[dict[str, str]]) -> list[str]:
     lines += [
         "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in table
     ]
+    keys = sorted({r["two_factor_key"] for r in rows if r.get("two_factor_key")})
+    if keys:
+        from lattice.accounts.totp import current_code
+
+        names = ", ".join(r["username"] for r in rows if r.get("two_factor_key"))
+        lines += [
+            "",
+            f"Two-factor sign-in: {names} must enter a code after the password. Add the key "
+            f"{' '.join(keys)} to any authenticator app, or use the code it shows now: "
+            f"{' '.join(current_code(k) for k in keys)} (a new one every 30 seconds; run "
+            "`lattice users` again).",
+        ]
     lines += ["", DEMO_WARNING]
     return lines
 

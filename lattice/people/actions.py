@@ -275,31 +275,6 @@ def grant_access(
     return grant
 
 
-@transaction.atomic
-def confirm_two_factor(actor: Any, device: Any) -> None:
-    """Mark a TOTP device confirmed after the user proved they hold it."""
-    device.confirmed = True
-    device.save(update_fields=["confirmed"])
-    record(actor=actor, action="account.two_factor_on", obj=actor, after={"device": device.name})
-
-
-@transaction.atomic
-def remove_two_factor(actor: Any, device: Any) -> None:
-    name = device.name
-    device.delete()
-    record(actor=actor, action="account.two_factor_off", obj=actor, before={"device": name})
-
-
-@transaction.atomic
-def enrol_two_factor(actor: Any, *, key: str, name: str = "Authenticator app") -> Any:
-    """Save the TOTP device a user just proved they hold (by entering a code) and confirm it."""
-    from django_otp.plugins.otp_totp.models import TOTPDevice
-
-    device = TOTPDevice.objects.create(user=actor, key=key, name=name, confirmed=False)
-    confirm_two_factor(actor, device)
-    return device
-
-
 # --- bulk loads (the demo generator, benchmarks) -------------------------------------------
 
 

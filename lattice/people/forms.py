@@ -1,4 +1,4 @@
-"""Forms of the people pages: directory filters, audit filters and the one-time code."""
+"""Forms of the people pages: directory filters and audit filters."""
 
 from __future__ import annotations
 
@@ -72,24 +72,3 @@ class AuditFilterForm(forms.Form):
         if start and end and end < start:
             self.add_error("date_to", "The end date is before the start date; swap them.")
         return cleaned
-
-
-class TokenForm(forms.Form):
-    """The six-digit code from an authenticator app."""
-
-    token = forms.RegexField(
-        label="Six-digit code from your authenticator app",
-        regex=r"^\s*\d{6}\s*$",
-        error_messages={"invalid": "Enter the six digits your app shows, e.g. 123456."},
-        widget=forms.TextInput(
-            attrs={
-                "inputmode": "numeric",
-                "autocomplete": "one-time-code",
-                "maxlength": "7",
-                "pattern": r"\s*[0-9]{6}\s*",
-            }
-        ),
-    )
-
-    def clean_token(self) -> str:
-        return self.cleaned_data["token"].strip()

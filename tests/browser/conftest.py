@@ -34,3 +34,22 @@ def shot_page(request: pytest.FixtureRequest, page: Any) -> Iterator[Any]:
     """Playwright's ``page``, screenshotted into test-artifacts/ when the test fails."""
     yield page
     save_failure_screenshot(request, page)
+
+
+def enter_code_if_asked(page: Any, secret: str | None = None) -> None:
+    """After the password: if Lattice asks for the second factor, type the authenticator
+    app's code (the cast's key unless ``secret``). A code is accepted once, so when the same
+    account signed in moments ago, the next period's code (still accepted) is used."""
+    import time
+
+    from lattice.accounts.totp import current_code
+    from tests.cast import TOTP_SECRET
+
+    if "/accounts/2fa/authenticate/" not in page.url:
+        return
+    for at in (time.time(), time.time() + 30):
+        page.get_by_label("Code").fill(current_code(secret or TOTP_SECRET, at))
+        page.get_by_role("button", name="Sign In").click()
+        page.wait_for_load_state()
+        if "/accounts/2fa/authenticate/" not in page.url:
+            return

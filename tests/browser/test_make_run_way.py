@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import save_failure_screenshot
+from tests.browser.conftest import enter_code_if_asked, save_failure_screenshot
 
 ROOT = Path(__file__).resolve().parents[2]
 LATTICE = Path(sys.executable).with_name("lattice")
@@ -109,6 +109,8 @@ def test_make_run_way(
             page.get_by_label("Password").fill(login["password"])
             page.get_by_role("button", name="Log in").click()
             page.wait_for_load_state()
+            if login.get("two_factor_key"):
+                enter_code_if_asked(page, login["two_factor_key"])
             assert page.url == f"{base}{login['home']}", login["persona"]
             assert page.locator("h1").first.inner_text().strip(), login["persona"]
         except AssertionError:

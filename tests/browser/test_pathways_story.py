@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from lattice.people.queries import today
-from tests.browser.conftest import save_failure_screenshot
+from tests.browser.conftest import enter_code_if_asked, save_failure_screenshot
 from tests.cast import PASSWORD
 from tests.pathways.world import PDF, build_world
 
@@ -27,6 +27,7 @@ def log_in(page: Any, base_url: str, username: str) -> None:
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
     page.wait_for_load_state()
+    enter_code_if_asked(page)
 
 
 @pytest.fixture

@@ -13,13 +13,14 @@ from django.utils import timezone
 from lattice.roles import actions
 from lattice.roles.models import RoleAssignment
 from tests.cast import build_cast
+from tests.cast import sign_in as sign_in_client
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def sign_in(page: Any, live_server: Any, user: Any) -> None:
     client = Client()
-    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    sign_in_client(client, user)
     page.context.clear_cookies()
     page.context.add_cookies(
         [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]

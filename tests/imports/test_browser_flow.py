@@ -13,6 +13,7 @@ from django.test import Client
 from lattice.imports.models import ImportRun
 from lattice.people.models import StaffMember
 from tests.cast import build_cast
+from tests.cast import sign_in as sign_in_client
 from tests.imports.files import write_package_12, zip_folder
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -27,7 +28,7 @@ def _shot(page: Any, name: str) -> None:
 
 def _sign_in(page: Any, live_server: Any, user: Any) -> None:
     client = Client()
-    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    sign_in_client(client, user)
     page.context.add_cookies(
         [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
     )

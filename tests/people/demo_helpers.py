@@ -53,9 +53,11 @@ def in_memory(spec: DemoSpec) -> InMemory:
 def fingerprint(made: InMemory) -> list[tuple[Any, ...]]:
     """The generated values without ids: equal fingerprints mean equal data.
 
-    An account's ``date_joined`` is when the demo was loaded, not generated data.
+    An account's ``date_joined`` and its authenticator's ``created_at`` are when the demo
+    was loaded, not generated data.
     """
     skip = {"id", "date_joined"}
+    loaded_at = {"Authenticator": {"created_at"}}
     out: list[tuple[Any, ...]] = []
     for row in made.instances:
         out.append(
@@ -64,7 +66,8 @@ def fingerprint(made: InMemory) -> list[tuple[Any, ...]]:
                 *(
                     getattr(row, f.attname)
                     for f in row._meta.concrete_fields
-                    if f.attname not in skip and not f.is_relation
+                    if f.attname not in skip | loaded_at.get(type(row).__name__, set())
+                    and not f.is_relation
                 ),
             )
         )

@@ -108,7 +108,7 @@ def test_each_persona_logs_in_with_the_demo_password_and_lands_in_scope(demo: ob
 
     user = {u.username: u for u in get_user_model().objects.all()}
     assert all(user[row["username"]].check_password(DEMO_PASSWORD) for row in logins.values())
-    response = Client().post("/accounts/login/", {"username": "teacher", "password": DEMO_PASSWORD})
+    response = Client().post("/accounts/login/", {"login": "teacher", "password": DEMO_PASSWORD})
     assert response.status_code == 302
     teacher, principal = scope_for(user["teacher"]), scope_for(user["principal"])
     assert teacher.persona.key == "teacher"

@@ -41,7 +41,6 @@ from lattice.pathways.models import Application, Cohort, PanelMember, ReviewAssi
 from lattice.people.access import districts_administered_by
 from lattice.people.models import StaffMember
 from lattice.people.queries import today
-from lattice.people.views.common import verified_page
 
 
 def _errors(request: HttpRequest, error: ValidationError) -> None:
@@ -62,7 +61,6 @@ def _attempt(
     return True
 
 
-@verified_page
 @require_http_methods(["GET", "POST"])
 def cohorts(request: HttpRequest) -> HttpResponse:
     """The talent office's cohorts, a form for a new one, and the review panel."""
@@ -132,7 +130,6 @@ def _office_cohort(request: HttpRequest, pk: int) -> Cohort:
     return cohort
 
 
-@verified_page
 def cohort_detail(request: HttpRequest, pk: int) -> HttpResponse:
     cohort = _office_cohort(request, pk)
     applications = list(
@@ -157,7 +154,6 @@ def cohort_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "pathways/cohort.html", {"cohort": cohort, "rows": rows})
 
 
-@verified_page
 @require_POST
 def assign(request: HttpRequest, pk: int) -> HttpResponse:
     application = get_visible_application(request.user, pk)
@@ -178,7 +174,6 @@ def assign(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("pathways:cohort", pk=application.cohort_id)
 
 
-@verified_page
 def my_applications(request: HttpRequest) -> HttpResponse:
     staff = own_staff(request.user)
     rows = staff.pathway_applications.select_related("cohort").order_by("-registered_at")
@@ -188,7 +183,6 @@ def my_applications(request: HttpRequest) -> HttpResponse:
     return render(request, "pathways/my_applications.html", {"rows": rows, "reviews": reviews})
 
 
-@verified_page
 @require_POST
 def register(request: HttpRequest, pk: int) -> HttpResponse:
     staff = own_staff(request.user)
@@ -202,7 +196,6 @@ def register(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("pathways:application", pk=application.pk)
 
 
-@verified_page
 @require_http_methods(["GET", "POST"])
 def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
     application = get_visible_application(request.user, pk)
@@ -265,7 +258,6 @@ def _office_application(request: HttpRequest, pk: int) -> Application:
     return application
 
 
-@verified_page
 @require_POST
 def submit(request: HttpRequest, pk: int) -> HttpResponse:
     application = _applicant_application(request, pk)
@@ -277,7 +269,6 @@ def submit(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("pathways:application", pk=pk)
 
 
-@verified_page
 @require_POST
 def appeal(request: HttpRequest, pk: int) -> HttpResponse:
     application = _applicant_application(request, pk)
@@ -290,7 +281,6 @@ def appeal(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("pathways:application", pk=pk)
 
 
-@verified_page
 @require_POST
 def reconcile(request: HttpRequest, pk: int) -> HttpResponse:
     application = _office_application(request, pk)
@@ -309,7 +299,6 @@ def reconcile(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("pathways:application", pk=pk)
 
 
-@verified_page
 @require_POST
 def decide(request: HttpRequest, pk: int) -> HttpResponse:
     application = _office_application(request, pk)
@@ -330,7 +319,6 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("pathways:application", pk=pk)
 
 
-@verified_page
 @require_POST
 def decide_appeal(request: HttpRequest, pk: int) -> HttpResponse:
     application = _office_application(request, pk)
@@ -349,7 +337,6 @@ def decide_appeal(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("pathways:application", pk=pk)
 
 
-@verified_page
 @require_http_methods(["GET", "POST"])
 def review(request: HttpRequest, pk: int) -> HttpResponse:
     """A reviewer's page: the applicant's profile, a conflict declaration and the rubric."""

@@ -35,7 +35,6 @@ from lattice.pathways.records import load_staff
 from lattice.pathways.views.teacher import claim_categories
 from lattice.people.access import districts_administered_by
 from lattice.people.queries import today
-from lattice.people.views.common import verified_page
 
 
 def _back(request: HttpRequest, default: str) -> HttpResponse:
@@ -52,7 +51,6 @@ def _districts(request: HttpRequest) -> list[Any]:
     return list(districts_administered_by(request.user).order_by("name"))
 
 
-@verified_page
 def queue(request: HttpRequest) -> HttpResponse:
     district = office_district(request.user, request.GET.get("district"))
     return render(
@@ -67,7 +65,6 @@ def queue(request: HttpRequest) -> HttpResponse:
     )
 
 
-@verified_page
 @require_POST
 def verify(request: HttpRequest, pk: int) -> HttpResponse:
     claim = get_visible_claim(request.user, pk)
@@ -82,7 +79,6 @@ def verify(request: HttpRequest, pk: int) -> HttpResponse:
     return _back(request, "pathways:queue")
 
 
-@verified_page
 @require_POST
 def reject(request: HttpRequest, pk: int) -> HttpResponse:
     claim = get_visible_claim(request.user, pk)
@@ -101,7 +97,6 @@ def reject(request: HttpRequest, pk: int) -> HttpResponse:
     return _back(request, "pathways:queue")
 
 
-@verified_page
 @require_http_methods(["GET", "POST"])
 def staff_path(request: HttpRequest, pk: int) -> HttpResponse:
     """A person's path as the talent office sees it, with a form to record a claim for them
@@ -145,7 +140,6 @@ def staff_path(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@verified_page
 @require_http_methods(["GET", "POST"])
 def adopt(request: HttpRequest) -> HttpResponse:
     """Choose a policy and date, see the preview, then adopt (two steps, one form)."""
@@ -212,7 +206,6 @@ def adopt(request: HttpRequest) -> HttpResponse:
     )
 
 
-@verified_page
 def district_view(request: HttpRequest) -> HttpResponse:
     district = office_district(request.user, request.GET.get("district"))
     overview = district_overview(district)
@@ -223,7 +216,6 @@ def district_view(request: HttpRequest) -> HttpResponse:
     )
 
 
-@verified_page
 @require_http_methods(["GET", "POST"])
 def payroll(request: HttpRequest) -> HttpResponse:
     district = office_district(request.user, request.GET.get("district"))

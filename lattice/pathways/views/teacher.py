@@ -25,7 +25,6 @@ from lattice.pathways.queries import claims_of, path_view, teaching_staff
 from lattice.pathways.records import WhatIf, load_staff
 from lattice.people.models import StaffMember
 from lattice.people.queries import today
-from lattice.people.views.common import verified_page
 from lattice.rules.policy import Policy
 
 
@@ -86,13 +85,11 @@ def _path_context(request: HttpRequest, staff: StaffMember) -> dict[str, Any]:
     return context
 
 
-@verified_page
 def my_path(request: HttpRequest) -> HttpResponse:
     staff = own_staff(request.user)
     return render(request, "pathways/my_path.html", _path_context(request, staff))
 
 
-@verified_page
 @require_POST
 def what_if(request: HttpRequest) -> HttpResponse:
     """Try a rating, credits or PD hours and see the result; nothing is saved."""
@@ -134,14 +131,12 @@ def what_if(request: HttpRequest) -> HttpResponse:
     return render(request, "pathways/my_path.html", full)
 
 
-@verified_page
 def statement(request: HttpRequest) -> HttpResponse:
     staff = own_staff(request.user)
     context = _path_context(request, staff)
     return render(request, "pathways/statement.html", context)
 
 
-@verified_page
 @require_http_methods(["GET", "POST"])
 def my_claims(request: HttpRequest) -> HttpResponse:
     """The person's claims with status and age, and the form to submit a new one."""
@@ -175,7 +170,6 @@ def my_claims(request: HttpRequest) -> HttpResponse:
     )
 
 
-@verified_page
 def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
     claim = get_visible_claim(request.user, pk)
     return render(
@@ -190,7 +184,6 @@ def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@verified_page
 def evidence_file(request: HttpRequest, pk: int) -> FileResponse:
     """A stored evidence file, only for people who may see its claim or application."""
     evidence = get_visible_evidence(request.user, pk)
@@ -207,7 +200,6 @@ def evidence_file(request: HttpRequest, pk: int) -> FileResponse:
     return response
 
 
-@verified_page
 @require_http_methods(["GET", "POST"])
 def notifications(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from allauth.mfa.models import Authenticator
 from django.contrib.auth import get_user_model
 
 from lattice.people.actions import SetValues
 from lattice.people.demo.careers import DistrictState, Person
-from lattice.people.demo.personas import PERSONAS, demo_password_hash
+from lattice.people.demo.personas import DEMO_TOTP_SECRET, PERSONAS, demo_password_hash
 from lattice.people.models import AccessGrant
 
 
@@ -100,6 +101,15 @@ def login_steps(districts: list[DistrictState], result: Any) -> Iterator[Any]:
             )
         )
     yield grants
+    yield [
+        Authenticator(
+            user=users[persona.key],
+            type=Authenticator.Type.TOTP,
+            data={"secret": DEMO_TOTP_SECRET},
+        )
+        for persona in PERSONAS
+        if persona.two_factor and persona.key in users
+    ]
     for key, person in chosen.items():
         if key in users:
             yield SetValues([person.staff], {"user": users[key]})

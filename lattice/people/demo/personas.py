@@ -2,6 +2,9 @@
 
 The password is for the generated demo district only; it is printed by ``lattice users``
 with a warning. Real accounts are created by a talent office with their own passwords.
+The office roles and the superuser must use two-factor sign-in (the default sign-in policy),
+so their demo accounts come enrolled with an authenticator app whose key is
+``DEMO_TOTP_SECRET``; ``lattice users`` prints the key and the code it shows now.
 """
 
 from __future__ import annotations
@@ -13,6 +16,9 @@ from typing import Any
 from django.urls import NoReverseMatch, reverse
 
 DEMO_PASSWORD = "lattice-demo"  # the documented demo password: demo data only
+# The authenticator-app key of the demo accounts that must use two-factor sign-in (the
+# office roles and the superuser). Demo data only; `lattice users` prints it and the code.
+DEMO_TOTP_SECRET = "LATTICEDEMOKEYSLATTICEDEMOKEYS23"
 DEMO_WARNING = (
     f"Warning: these are demo log-ins for invented people, all with the password "
     f"{DEMO_PASSWORD!r}. Never load the demo into a database that holds real people."
@@ -27,6 +33,7 @@ class DemoPersona:
     sees: str
     needs_staff: bool = True  # linked to a generated staff member
     superuser: bool = False
+    two_factor: bool = False  # enrolled with an authenticator app holding DEMO_TOTP_SECRET
     first_name: str = ""
     last_name: str = ""
 
@@ -58,12 +65,14 @@ PERSONAS: tuple[DemoPersona, ...] = (
         "officer",
         "District talent officer",
         "all Maplewood schools, the staff directory and the audit log",
+        two_factor=True,
     ),
     DemoPersona(
         "officer2",
         "officer2",
         "Talent officer of the second district",
         "Cedar Falls only; Maplewood's records are invisible",
+        two_factor=True,
     ),
     DemoPersona(
         "network",
@@ -71,6 +80,7 @@ PERSONAS: tuple[DemoPersona, ...] = (
         "Network officer",
         "the network's districts with aggregate counts only",
         needs_staff=False,
+        two_factor=True,
         first_name="Noor",
         last_name="Halvorsrud",
     ),
@@ -81,6 +91,7 @@ PERSONAS: tuple[DemoPersona, ...] = (
         "the Django admin",
         needs_staff=False,
         superuser=True,
+        two_factor=True,
         first_name="Demo",
         last_name="Administrator",
     ),
@@ -143,6 +154,7 @@ def demo_logins() -> list[dict[str, str]]:
                 "name": user.get_full_name(),
                 "sees": persona.sees,
                 "home": home_url(persona, user),
+                "two_factor_key": DEMO_TOTP_SECRET if persona.two_factor else "",
             }
         )
     return rows

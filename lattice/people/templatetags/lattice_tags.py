@@ -38,9 +38,10 @@ def persona_nav(context: template.Context) -> dict[str, list[dict[str, Any]]]:
             main.append((school.name, reverse("people:school", args=[school.pk])))
     if scope.own_staff_id is not None:
         main.append(("My profile", reverse("people:me")))
-    account = [("Password", reverse("people:password-change"))]
-    if scope.is_superuser or scope.is_officer or scope.is_network_officer or scope.is_principal:
-        account.append(("Two-factor", reverse("people:two-factor")))
+    account = [("Password", reverse("account_change_password"))]
+    account.append(("Two-factor", reverse("mfa_index")))
+    if scope.is_officer or scope.is_superuser:
+        account.append(("Sign-in settings", reverse("accounts:settings")))
     path = request.path
 
     def items(pairs: list[tuple[str, str]]) -> list[dict[str, Any]]:

@@ -13,10 +13,9 @@ from lattice.people.queries import (
     school_headcounts,
     summarise_by_level,
 )
-from lattice.people.views.common import administered_district, verified_page
+from lattice.people.views.common import administered_district
 
 
-@verified_page
 def district(request: HttpRequest) -> HttpResponse:
     """All schools of the district with this year's headcounts, and a chart."""
     district = administered_district(request)
@@ -45,7 +44,6 @@ def district(request: HttpRequest) -> HttpResponse:
     )
 
 
-@verified_page
 def network(request: HttpRequest) -> HttpResponse:
     """The districts of the user's network(s): aggregate counts only, never individuals."""
     networks = list(networks_visible_to(request.user))

@@ -7,10 +7,8 @@ from django.shortcuts import render
 
 from lattice.people.access import get_visible_staff, scope_for
 from lattice.people.queries import profile_for
-from lattice.people.views.common import verified_page
 
 
-@verified_page
 def me(request: HttpRequest) -> HttpResponse:
     scope = scope_for(request.user)
     if scope.own_staff_id is None:

@@ -24,7 +24,7 @@ from lattice.roles.models import (
     RoleType,
 )
 from lattice.roles.qualify import check
-from lattice.roles.views.common import district_for, is_officer, run_action, today, verified_page
+from lattice.roles.views.common import district_for, is_officer, run_action, today
 
 
 def _year(request: HttpRequest, district):  # type: ignore[no-untyped-def]
@@ -33,7 +33,6 @@ def _year(request: HttpRequest, district):  # type: ignore[no-untyped-def]
     return year or queries.current_year(district, today())
 
 
-@verified_page
 def assignment_list(request: HttpRequest) -> HttpResponse:
     district = district_for(request)
     year = _year(request, district)
@@ -55,7 +54,6 @@ def assignment_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@verified_page
 def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
     a = access.get_visible_role_assignment(request.user, pk)
     holder = access.own_staff(request.user)
@@ -89,7 +87,6 @@ def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@verified_page
 def renewal(request: HttpRequest, pk: int) -> HttpResponse:
     a = access.get_visible_role_assignment(request.user, pk)
     if not access.can_decide_renewal(request.user, a):
@@ -111,7 +108,6 @@ def renewal(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@verified_page
 def interest(request: HttpRequest) -> HttpResponse:
     me = access.own_staff(request.user)
     if me is None:
@@ -140,7 +136,6 @@ def _pct(value: Decimal) -> str:
     return f"{(value * 100):.0f}%"
 
 
-@verified_page
 def dashboard(request: HttpRequest) -> HttpResponse:
     district = district_for(request)
     if not is_officer(request, district):
@@ -226,7 +221,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     )
 
 
-@verified_page
 def suggestions(request: HttpRequest) -> HttpResponse:
     district = district_for(request)
     if not is_officer(request, district):

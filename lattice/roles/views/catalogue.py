@@ -12,10 +12,9 @@ from lattice.roles import access, actions, queries
 from lattice.roles.forms import RoleForm, SettingsForm, TemplateForm
 from lattice.roles.models import LeadershipRole
 from lattice.roles.role_templates import TEMPLATES
-from lattice.roles.views.common import district_for, is_officer, today, verified_page
+from lattice.roles.views.common import district_for, is_officer, today
 
 
-@verified_page
 def catalogue(request: HttpRequest) -> HttpResponse:
     district = district_for(request)
     roles = (
@@ -34,7 +33,6 @@ def catalogue(request: HttpRequest) -> HttpResponse:
     )
 
 
-@verified_page
 def role_detail(request: HttpRequest, pk: int) -> HttpResponse:
     role = access.get_visible_role(request.user, pk)
     me = access.own_staff(request.user)
@@ -75,7 +73,6 @@ def _save(request: HttpRequest, form: RoleForm, district, role=None) -> HttpResp
     return HttpResponseRedirect(reverse("roles:role-detail", args=[saved.pk]))
 
 
-@verified_page
 def role_new(request: HttpRequest) -> HttpResponse:
     district = _officer_district(request)
     form = RoleForm(request.POST or None, rating_labels=district.rating_labels)
@@ -86,7 +83,6 @@ def role_new(request: HttpRequest) -> HttpResponse:
     )
 
 
-@verified_page
 def role_edit(request: HttpRequest, pk: int) -> HttpResponse:
     role = access.get_visible_role(request.user, pk)
     if not access.can_edit_catalogue(request.user, role.district_id):
@@ -100,7 +96,6 @@ def role_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@verified_page
 def role_from_template(request: HttpRequest) -> HttpResponse:
     district = _officer_district(request)
     form = TemplateForm(request.POST)
@@ -112,7 +107,6 @@ def role_from_template(request: HttpRequest) -> HttpResponse:
     return HttpResponseRedirect(reverse("roles:role-edit", args=[role.pk]))
 
 
-@verified_page
 def role_settings(request: HttpRequest) -> HttpResponse:
     district = _officer_district(request)
     current = queries.settings_for(district)

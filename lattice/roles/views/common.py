@@ -11,10 +11,9 @@ from django.utils import timezone
 
 from lattice.people.access import districts_administered_by, scope_for
 from lattice.people.models import District, StaffMember
-from lattice.people.views.common import verified_page
 from lattice.roles.actions import RoleError
 
-__all__ = ["district_for", "is_officer", "run_action", "today", "verified_page"]
+__all__ = ["district_for", "is_officer", "run_action", "today"]
 
 
 def today() -> dt.date:

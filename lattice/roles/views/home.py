@@ -9,10 +9,9 @@ from lattice.people.models import StaffMember
 from lattice.roles import access, queries
 from lattice.roles.models import ApplicationStatus, PostingStatus
 from lattice.roles.qualify import check
-from lattice.roles.views.common import district_for, is_officer, today, verified_page
+from lattice.roles.views.common import district_for, is_officer, today
 
 
-@verified_page
 def home(request: HttpRequest) -> HttpResponse:
     district = district_for(request)
     me = access.own_staff(request.user)

@@ -29,10 +29,9 @@ from lattice.roles.models import (
     RoleStatus,
     Score,
 )
-from lattice.roles.views.common import district_for, run_action, today, verified_page
+from lattice.roles.views.common import district_for, run_action, today
 
 
-@verified_page
 def posting_list(request: HttpRequest) -> HttpResponse:
     district = district_for(request)
     postings = (
@@ -61,7 +60,6 @@ def posting_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@verified_page
 def posting_new(request: HttpRequest) -> HttpResponse:
     district = district_for(request)
     officer = access.can_edit_catalogue(request.user, district.pk)
@@ -108,7 +106,6 @@ def posting_new(request: HttpRequest) -> HttpResponse:
     return render(request, "roles/posting_form.html", {"form": form, "district": district})
 
 
-@verified_page
 def posting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     posting = access.get_visible_posting(request.user, pk)
     me = access.own_staff(request.user)
@@ -187,7 +184,6 @@ def _applicant_or_404(request: HttpRequest, posting_pk: int):  # type: ignore[no
     return posting, me
 
 
-@verified_page
 def apply(request: HttpRequest, pk: int) -> HttpResponse:
     posting, me = _applicant_or_404(request, pk)
     form = ApplicationForm(request.POST or None, request.FILES or None)
@@ -225,7 +221,6 @@ def apply(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@verified_page
 def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
     app = access.get_visible_application(request.user, pk)
     posting = app.posting
@@ -256,7 +251,6 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@verified_page
 def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     app = access.get_visible_application(request.user, pk)
     if not access.is_applicant(request.user, app):
@@ -272,7 +266,6 @@ def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@verified_page
 def evidence_file(request: HttpRequest, pk: int) -> HttpResponse:
     ev = access.get_visible_evidence(request.user, pk)
     try:
@@ -287,7 +280,6 @@ def evidence_file(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
-@verified_page
 def score(request: HttpRequest, pk: int) -> HttpResponse:
     app = access.get_visible_application(request.user, pk)
     seat = access.seat_for(request.user, app.posting)
@@ -327,7 +319,6 @@ def _managed(request: HttpRequest, pk: int):  # type: ignore[no-untyped-def]
 
 
 @require_POST
-@verified_page
 def seat(request: HttpRequest, pk: int) -> HttpResponse:
     posting = _managed(request, pk)
     form = SeatForm(
@@ -350,7 +341,6 @@ def seat(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@verified_page
 def conflict(request: HttpRequest, pk: int) -> HttpResponse:
     posting = access.get_visible_posting(request.user, pk)
     seat_ = access.seat_for(request.user, posting)
@@ -377,7 +367,6 @@ def conflict(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@verified_page
 def offer_next(request: HttpRequest, pk: int) -> HttpResponse:
     posting = _managed(request, pk)
     back = reverse("roles:posting-detail", args=[posting.pk])
@@ -398,7 +387,6 @@ def offer_next(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@verified_page
 def close(request: HttpRequest, pk: int) -> HttpResponse:
     posting = _managed(request, pk)
     return run_action(
@@ -412,7 +400,6 @@ def close(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@verified_page
 def respond(request: HttpRequest, pk: int) -> HttpResponse:
     offer = (
         Offer.objects.filter(pk=pk, application__in=access.applications_visible_to(request.user))
@@ -437,7 +424,6 @@ def respond(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@verified_page
 def feedback(request: HttpRequest, pk: int) -> HttpResponse:
     app = access.get_visible_application(request.user, pk)
     if not access.can_manage_posting(request.user, app.posting):
