@@ -3,6 +3,9 @@
 Scopes (issue "Foundation"):
 - a teacher sees their own record;
 - a principal sees the staff of the school(s) they lead, for the school years they lead it;
+  every other power a principal has (postings, applications, role assignments, proposals in
+  the roles app) is scoped the same way, by (school, school year), so a principal who moved
+  from one school to another keeps no power over the school they left;
 - a teacher holding an *active* leadership role that **evaluates** peers (issue 7; Wareham's
   move from coach to secondary evaluator) sees, like a principal but no further, the teachers
   assigned to the role's school in the role's school year: their person pages, their
@@ -24,6 +27,7 @@ predicate or a queryset filter; nothing here writes.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -41,6 +45,7 @@ from lattice.people.models import (
     Position,
     RatingRecord,
     School,
+    SchoolYear,
     StaffMember,
 )
 from lattice.people.models.staff import TEACHING_POSITIONS
@@ -72,7 +77,34 @@ class Scope:
 
     @cached_property
     def led_school_ids(self) -> frozenset[int]:
+        """Every school the user led in any year: the school pages they may open, which show
+        only the years led (``people.queries.staff_years``). Decide nothing else with it (a
+        principal who moved keeps it): use :meth:`leads` or :func:`led_q`."""
         return frozenset(school for school, _ in self.led_school_years)
+
+    def leads(self, school_id: int | None, school_year_id: int | None) -> bool:
+        """Whether the user leads ``school_id`` as principal in ``school_year_id``."""
+        return (school_id, school_year_id) in self.led_school_years
+
+    @cached_property
+    def led_periods(self) -> tuple[LedPeriod, ...]:
+        """The school years led, each as the dates it is in force (see :class:`LedPeriod`)."""
+        return _led_periods(self.led_school_years)
+
+    def current_led_school_ids(self, on: dt.date | None = None) -> frozenset[int]:
+        """Schools the user leads in the school year in force ``on`` (today)."""
+        day = on or timezone.localdate()
+        return frozenset(p.school_id for p in self.led_periods if p.in_force(day))
+
+    def led_school_years_from(self, on: dt.date | None = None) -> frozenset[tuple[int, int]]:
+        """(school, school year) pairs led in the year in force ``on`` (today) or later: where
+        a principal may still post openings."""
+        day = on or timezone.localdate()
+        return frozenset(
+            (p.school_id, p.school_year_id)
+            for p in self.led_periods
+            if p.until is None or p.until > day
+        )
 
     @property
     def is_officer(self) -> bool:
@@ -85,6 +117,16 @@ class Scope:
     @property
     def is_principal(self) -> bool:
         return bool(self.led_school_years)
+
+    def home_school_id(self) -> int | None:
+        """The school a principal's home page shows: one they lead now, else the latest led."""
+        current = self.current_led_school_ids()
+        if current:
+            return min(current)
+        periods = self.led_periods
+        if periods:
+            return periods[-1].school_id
+        return min(self.led_school_ids) if self.led_school_ids else None
 
     @property
     def persona(self) -> Persona:
@@ -102,6 +144,53 @@ class Scope:
 
 
 ANONYMOUS = Scope(user=None)
+
+
+@dataclass(frozen=True)
+class LedPeriod:
+    """A school year a principal led a school, as the dates that year is *in force*: from its
+    first day until the district's next school year begins (``until`` exclusive; None for the
+    latest year). Summer belongs to the year just ended, so there is always one year in force.
+    """
+
+    school_id: int
+    school_year_id: int
+    start: dt.date
+    until: dt.date | None
+
+    def in_force(self, day: dt.date) -> bool:
+        return self.start <= day and (self.until is None or day < self.until)
+
+    def q(self, date_field: str) -> Q:
+        """Q matching rows of this school whose ``date_field`` falls in this period."""
+        q = Q(school_id=self.school_id, **{f"{date_field}__gte": self.start})
+        if self.until is not None:
+            q &= Q(**{f"{date_field}__lt": self.until})
+        return q
+
+
+def _led_periods(pairs: frozenset[tuple[int, int]]) -> tuple[LedPeriod, ...]:
+    if not pairs:
+        return ()
+    led_years = {year for _, year in pairs}
+    districts = SchoolYear.objects.filter(pk__in=led_years).values("district_id")
+    by_district: dict[int, list[tuple[int, dt.date]]] = {}
+    for year_id, district_id, start in SchoolYear.objects.filter(
+        district_id__in=districts
+    ).values_list("pk", "district_id", "start"):
+        by_district.setdefault(district_id, []).append((year_id, start))
+    bounds: dict[int, tuple[dt.date, dt.date | None]] = {}
+    for years in by_district.values():
+        years.sort(key=lambda pair: pair[1])
+        for index, (year_id, start) in enumerate(years):
+            following = years[index + 1][1] if index + 1 < len(years) else None
+            bounds[year_id] = (start, following)
+    return tuple(
+        sorted(
+            (LedPeriod(school, year, *bounds[year]) for school, year in pairs if year in bounds),
+            key=lambda p: (p.start, p.school_id),
+        )
+    )
 
 
 def scope_for(user: Any) -> Scope:
@@ -180,8 +269,10 @@ def _school_years_reached(
     )
 
 
-def _led_q(scope: Scope, prefix: str = "") -> Q:
-    """Q matching assignments (via ``prefix``) at a school in a year the principal leads it."""
+def led_q(scope: Scope, prefix: str = "") -> Q:
+    """Q matching rows (via ``prefix``) with a ``school`` and a ``school_year`` the user leads
+    as principal: assignments, and in the roles app postings, applications (``posting__``) and
+    role assignments."""
     q = Q(pk__in=[])
     for school_id, year_id in scope.led_school_years:
         q |= Q(**{f"{prefix}school_id": school_id, f"{prefix}school_year_id": year_id})
@@ -199,7 +290,7 @@ def _evaluated_q(scope: Scope, prefix: str = "") -> Q:
 
 def _reach_q(scope: Scope) -> Q:
     """Assignments a principal or an evaluating role holder reaches (see the two above)."""
-    q = _led_q(scope)
+    q = led_q(scope)
     if scope.evaluated_school_years:
         q |= _evaluated_q(scope)
     return q
@@ -220,7 +311,7 @@ def staff_visible_to(user: Any) -> QuerySet[StaffMember]:
     if scope.officer_district_ids:
         q |= Q(district_id__in=scope.officer_district_ids)
     if scope.led_school_years:
-        led_staff = Assignment.objects.filter(_led_q(scope)).values("staff_member_id")
+        led_staff = Assignment.objects.filter(led_q(scope)).values("staff_member_id")
         q |= Q(pk__in=led_staff)
     if scope.evaluated_school_years:
         evaluated_staff = Assignment.objects.filter(_evaluated_q(scope)).values("staff_member_id")

@@ -83,6 +83,7 @@ def test_parallel_read_then_write_transactions_on_a_database_url_all_succeed(tmp
     outcomes = [w.communicate(timeout=60) for w in writers]
     for writer, (out, err) in zip(writers, outcomes, strict=True):
         assert writer.returncode == 0, err
+        assert out.strip() == "wrote"
         assert "database is locked" not in err
     with sqlite3.connect(database) as check:
         assert check.execute("SELECT count(*) FROM approvals").fetchone() == (2,)
