@@ -33,7 +33,7 @@ from functools import cached_property
 from typing import Any
 
 from django.apps import apps
-from django.db.models import Q, QuerySet, Value
+from django.db.models import F, OuterRef, Q, QuerySet, Subquery, Value
 from django.http import Http404
 from django.utils import timezone
 
@@ -61,6 +61,29 @@ class Persona:
     label: str
 
 
+@dataclass(frozen=True)
+class LedPeriod:
+    """A school year a principal led a school, as the dates that year is *in force*: from its
+    first day until the district's next school year begins (``until`` exclusive; None for the
+    latest year). Summer belongs to the year just ended, so there is always one year in force.
+    """
+
+    school_id: int
+    school_year_id: int
+    start: dt.date
+    until: dt.date | None
+
+    def in_force(self, day: dt.date) -> bool:
+        return self.start <= day and (self.until is None or day < self.until)
+
+    def q(self, date_field: str) -> Q:
+        """Q matching rows of this school whose ``date_field`` falls in this period."""
+        q = Q(school_id=self.school_id, **{f"{date_field}__gte": self.start})
+        if self.until is not None:
+            q &= Q(**{f"{date_field}__lt": self.until})
+        return q
+
+
 @dataclass
 class Scope:
     """The resolved reach of one user; built once per request by :func:`scope_for`."""
@@ -74,6 +97,8 @@ class Scope:
     led_school_years: frozenset[tuple[int, int]] = field(default_factory=frozenset)
     # (school id, school year id) pairs where the user holds an active role that evaluates peers
     evaluated_school_years: frozenset[tuple[int, int]] = field(default_factory=frozenset)
+    # the led pairs with the dates each school year is in force, oldest first
+    led_periods: tuple[LedPeriod, ...] = ()
 
     @cached_property
     def led_school_ids(self) -> frozenset[int]:
@@ -85,11 +110,6 @@ class Scope:
     def leads(self, school_id: int | None, school_year_id: int | None) -> bool:
         """Whether the user leads ``school_id`` as principal in ``school_year_id``."""
         return (school_id, school_year_id) in self.led_school_years
-
-    @cached_property
-    def led_periods(self) -> tuple[LedPeriod, ...]:
-        """The school years led, each as the dates it is in force (see :class:`LedPeriod`)."""
-        return _led_periods(self.led_school_years)
 
     def current_led_school_ids(self, on: dt.date | None = None) -> frozenset[int]:
         """Schools the user leads in the school year in force ``on`` (today)."""
@@ -146,53 +166,6 @@ class Scope:
 ANONYMOUS = Scope(user=None)
 
 
-@dataclass(frozen=True)
-class LedPeriod:
-    """A school year a principal led a school, as the dates that year is *in force*: from its
-    first day until the district's next school year begins (``until`` exclusive; None for the
-    latest year). Summer belongs to the year just ended, so there is always one year in force.
-    """
-
-    school_id: int
-    school_year_id: int
-    start: dt.date
-    until: dt.date | None
-
-    def in_force(self, day: dt.date) -> bool:
-        return self.start <= day and (self.until is None or day < self.until)
-
-    def q(self, date_field: str) -> Q:
-        """Q matching rows of this school whose ``date_field`` falls in this period."""
-        q = Q(school_id=self.school_id, **{f"{date_field}__gte": self.start})
-        if self.until is not None:
-            q &= Q(**{f"{date_field}__lt": self.until})
-        return q
-
-
-def _led_periods(pairs: frozenset[tuple[int, int]]) -> tuple[LedPeriod, ...]:
-    if not pairs:
-        return ()
-    led_years = {year for _, year in pairs}
-    districts = SchoolYear.objects.filter(pk__in=led_years).values("district_id")
-    by_district: dict[int, list[tuple[int, dt.date]]] = {}
-    for year_id, district_id, start in SchoolYear.objects.filter(
-        district_id__in=districts
-    ).values_list("pk", "district_id", "start"):
-        by_district.setdefault(district_id, []).append((year_id, start))
-    bounds: dict[int, tuple[dt.date, dt.date | None]] = {}
-    for years in by_district.values():
-        years.sort(key=lambda pair: pair[1])
-        for index, (year_id, start) in enumerate(years):
-            following = years[index + 1][1] if index + 1 < len(years) else None
-            bounds[year_id] = (start, following)
-    return tuple(
-        sorted(
-            (LedPeriod(school, year, *bounds[year]) for school, year in pairs if year in bounds),
-            key=lambda p: (p.start, p.school_id),
-        )
-    )
-
-
 def scope_for(user: Any) -> Scope:
     """Resolve a user's scope from their staff record, assignments and grants."""
     if user is None or not user.is_authenticated or not user.is_active:
@@ -209,10 +182,10 @@ def scope_for(user: Any) -> Scope:
         staff_id = (
             StaffMember.objects.filter(user=user, active=True).values_list("pk", flat=True).first()
         )
-        led: frozenset[tuple[int, int]] = frozenset()
+        periods: tuple[LedPeriod, ...] = ()
         evaluated: frozenset[tuple[int, int]] = frozenset()
         if staff_id is not None:
-            led, evaluated = _school_years_reached(staff_id)
+            periods, evaluated = _school_years_reached(staff_id)
         scope = Scope(
             user=user,
             own_staff_id=staff_id,
@@ -222,8 +195,9 @@ def scope_for(user: Any) -> Scope:
             network_ids=frozenset(
                 n for role, _, n in grants if role == AccessGrant.Role.NETWORK_OFFICER
             ),
-            led_school_years=led,
+            led_school_years=frozenset((p.school_id, p.school_year_id) for p in periods),
             evaluated_school_years=evaluated,
+            led_periods=periods,
         )
     user._lattice_scope = scope
     return scope
@@ -231,17 +205,26 @@ def scope_for(user: Any) -> Scope:
 
 def _school_years_reached(
     staff_id: int,
-) -> tuple[frozenset[tuple[int, int]], frozenset[tuple[int, int]]]:
-    """(school, school year) pairs the person leads as principal, and those where a role
-    assignment in force today (active, today within its term) has a role that evaluates peers.
+) -> tuple[tuple[LedPeriod, ...], frozenset[tuple[int, int]]]:
+    """The school years the person leads a school as principal (with the dates each year is in
+    force), and the (school, school year) pairs where a role assignment in force today (active,
+    today within its term) has a role that evaluates peers.
 
     One query (a UNION) for both. Roles that only support peers give nothing. The roles app
     builds on this one, so its model is looked up lazily (no import cycle).
     """
+    next_start = (
+        SchoolYear.objects.filter(
+            district_id=OuterRef("school_year__district_id"),
+            start__gt=OuterRef("school_year__start"),
+        )
+        .order_by("start")
+        .values("start")[:1]
+    )
     led = (
         Assignment.objects.filter(staff_member_id=staff_id, position__in=PRINCIPAL_POSITIONS)
-        .annotate(reach=Value("led"))
-        .values_list("school_id", "school_year_id", "reach")
+        .annotate(reach=Value("led"), since=F("school_year__start"), until=Subquery(next_start))
+        .values_list("school_id", "school_year_id", "reach", "since", "until")
         .order_by()  # a compound statement takes no ORDER BY in its parts
     )
     rows = led
@@ -257,16 +240,30 @@ def _school_years_reached(
                 role__peer_relation="evaluates",
                 school__isnull=False,
             )
-            .annotate(reach=Value("evaluates"))
-            .values_list("school_id", "school_year_id", "reach")
+            .annotate(
+                reach=Value("evaluates"),
+                since=F("school_year__start"),
+                until=Subquery(next_start),
+            )
+            .values_list("school_id", "school_year_id", "reach", "since", "until")
             .order_by()
         )
         rows = led.union(evaluating)
     pairs = list(rows)
+    periods = {
+        (school, year): LedPeriod(school, year, _as_date(since), until and _as_date(until))
+        for school, year, reach, since, until in pairs
+        if reach == "led"
+    }
     return (
-        frozenset((school, year) for school, year, reach in pairs if reach == "led"),
-        frozenset((school, year) for school, year, reach in pairs if reach == "evaluates"),
+        tuple(sorted(periods.values(), key=lambda p: (p.start, p.school_id))),
+        frozenset((school, year) for school, year, reach, _, _ in pairs if reach == "evaluates"),
     )
+
+
+def _as_date(value: Any) -> dt.date:
+    # SQLite hands back a compound statement's dates as text.
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
 
 
 def led_q(scope: Scope, prefix: str = "") -> Q:
