@@ -9,7 +9,8 @@ Built on ``lattice.people.access`` (the one permission layer). Rules:
   role assignments and renewals, proposals) is scoped by (school, school year), as the person
   pages are, so a principal who moved to another school keeps none at the school they left;
 - a panel member sees the applications of their panel, except anyone from their own school
-  that year and anyone they declared a conflict with;
+  that year and anyone they declared a conflict with, and only their own scores until
+  selection is finished (even when they also run the posting);
 - everything outside a user's scope is *not found* (404).
 """
 
@@ -29,6 +30,7 @@ from lattice.roles.models import (
     LeadershipRole,
     PanelMember,
     Posting,
+    PostingStatus,
     ProposalStatus,
     RoleAssignment,
     RoleProposal,
@@ -207,6 +209,16 @@ def reviewable_by(member: PanelMember) -> QuerySet[Application]:
         .exclude(applicant_id__in=same_school_staff_ids(member.reviewer_id, posting.school_year_id))
         .exclude(pk__in=ConflictOfInterest.objects.filter(member=member).values("application_id"))
     )
+
+
+def can_see_panel_scores(user: Any, posting: Posting) -> bool:
+    """Whether ``user`` sees the panel's ranking and mean totals for ``posting``: those who run
+    its selection do, except while they also sit on its panel and selection is still open —
+    a panel member sees only their own scores until selection is finished, or they could work
+    out a co-reviewer's total from the mean."""
+    if not can_manage_posting(user, posting):
+        return False
+    return posting.status != PostingStatus.OPEN or seat_for(user, posting) is None
 
 
 # --- applications --------------------------------------------------------------------------

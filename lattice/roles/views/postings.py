@@ -156,9 +156,14 @@ def posting_detail(request: HttpRequest, pk: int) -> HttpResponse:
             .filter(status__in=queries.ACTIVE_STATUSES)
             .order_by("submitted_at", "pk")
         )
+        blind = not access.can_see_panel_scores(request.user, posting)
         context.update(
             {
-                "ranking": queries.ranking(posting, visible),
+                "blind": blind,
+                # a seated manager sees the applicants in the order they applied, no scores
+                "ranking": [queries.Ranked(a, 0, None) for a in visible]
+                if blind
+                else queries.ranking(posting, visible),
                 "open_positions": queries.open_positions(posting),
                 "members": posting.panel.members.select_related("reviewer").annotate(
                     n_conflicts=Count("conflicts", distinct=True)
@@ -258,7 +263,9 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
         and today() <= posting.closes_on,
     }
     if manage:
-        context["ranked"] = next((r for r in queries.ranking(posting, [app])), None)
+        context["blind"] = not access.can_see_panel_scores(request.user, posting)
+        if not context["blind"]:
+            context["ranked"] = next((r for r in queries.ranking(posting, [app])), None)
         context["feedback_form"] = FeedbackForm(initial={"feedback": app.feedback})
         context["can_feedback"] = app.status in (
             ApplicationStatus.SUBMITTED,
