@@ -69,6 +69,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Before any view reads the form: a form Django cannot read gets a page that says why.
+    "lattice.lib.middleware.UnreadableFormMiddleware",
+    # No-store on signed-in pages, Permissions-Policy everywhere.
+    "lattice.lib.middleware.PrivatePagesMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from lattice.people.access import schools_visible_to
 from lattice.people.models import SchoolYear, StaffMember
 from lattice.roles import access, actions, queries
-from lattice.roles.evidence import EvidenceError, check_uploads
+from lattice.roles.evidence import UploadError, check_uploads
 from lattice.roles.forms import (
     ApplicationForm,
     ConflictForm,
@@ -220,7 +220,7 @@ def apply(request: HttpRequest, pk: int) -> HttpResponse:
                 files=files,
                 today=today(),
             )
-        except (EvidenceError, actions.RoleError) as exc:
+        except (UploadError, actions.RoleError) as exc:
             form.add_error(None, str(exc))
         else:
             messages.success(
