@@ -42,6 +42,7 @@ EVERYONE_SIGNED_IN = allow(
     "teacher_other_school",
     "principal",
     "other_principal",
+    "moved_principal",
     "officer",
     "other_officer",
     "network_officer",

@@ -5,6 +5,9 @@ and the current school year 2025-26 plus 2024-25; Southport has one school.
 
 - ``teacher``: Ada Teacher, teaches at Alder; ``teacher_other_school``: Ben Other at Birch;
 - ``principal``: Pat Principal leads Alder; ``other_principal``: Olive Head leads Birch;
+- ``moved_principal``: Mo Moved led Alder in 2024-25 and co-leads Birch (with Olive) in
+  2025-26: Alder's people of 2024-25 stay hers to read, but nothing at Alder this year is —
+  no postings, applications, role assignments or proposals;
 - ``officer``: Northfield's talent officer; ``other_officer``: Southport's;
 - ``network_officer``: sees aggregates of both districts; ``superuser``; ``anonymous``;
 - ``reviewer``: Rae Reviewer, a teacher at Birch whom later apps seat on review panels
@@ -45,6 +48,7 @@ PERSONAS = (
     "teacher_other_school",
     "principal",
     "other_principal",
+    "moved_principal",
     "officer",
     "other_officer",
     "network_officer",
@@ -69,6 +73,7 @@ class Cast:
     teacher_other_school_staff: StaffMember
     principal_staff: StaffMember
     other_principal_staff: StaffMember
+    moved_principal_staff: StaffMember
     other_district_teacher_staff: StaffMember
     reviewer_staff: StaffMember
     users: dict[str, Any]
@@ -195,6 +200,18 @@ def build_cast() -> Cast:
         Position.PRINCIPAL,
         username="principal2",
     )
+    moved_principal, users["moved_principal"] = _person(
+        district, "N2003", "Mo", "Moved", alder, [last_year], Position.PRINCIPAL, "principal3"
+    )
+    actions.add_assignment(
+        None,
+        moved_principal,
+        school=birch,
+        school_year=year,
+        position=Position.PRINCIPAL,
+        subject="Mathematics",
+        grades="3-5",
+    )
     reviewer, users["reviewer"] = _person(
         district, "N1003", "Rae", "Reviewer", birch, [last_year, year], username="reviewer"
     )
@@ -249,6 +266,7 @@ def build_cast() -> Cast:
         teacher_other_school_staff=other_teacher,
         principal_staff=principal,
         other_principal_staff=other_principal,
+        moved_principal_staff=moved_principal,
         other_district_teacher_staff=far_teacher,
         reviewer_staff=reviewer,
         users=users,

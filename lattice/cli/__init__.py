@@ -63,6 +63,9 @@ def _register() -> None:
     from lattice.cli.forecast import forecast
 
     main.add_command(forecast)
+    from lattice.cli.backup import backup
+
+    main.add_command(backup)
 
 
 _register()

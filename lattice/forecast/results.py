@@ -9,7 +9,6 @@ school year.
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import io
 import json
@@ -24,7 +23,7 @@ from lattice.forecast.assumptions import Assumptions
 from lattice.forecast.compare import PolicyComparison, YearDifference, compare
 from lattice.forecast.simulate import PolicyRuns, Simulation, bin_labels
 from lattice.forecast.workforce import Workforce
-from lattice.lib.tabular import safe_cell
+from lattice.lib.tabular import sectioned_csv_bytes, workbook_bytes
 from lattice.rules.policy import Policy
 
 
@@ -228,35 +227,22 @@ def _sections(result: ForecastResult) -> list[tuple[str, list[list[Any]]]]:
 
 
 def write_csv(result: ForecastResult, path: str | Path | None = None) -> str:
-    """The result as one CSV text (inputs, summary, comparison, histogram sections)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    for title, rows in _sections(result):
-        writer.writerow([f"# {title}"])
-        writer.writerows([safe_cell(v) for v in row] for row in rows)
-        writer.writerow([])
-    text = buffer.getvalue()
+    """The result as one CSV text (inputs, summary, comparison, histogram sections), written
+    by the shared safe writer (``lattice.lib.tabular``)."""
+    text = sectioned_csv_bytes(_sections(result)).decode("utf-8")
     if path is not None:
-        Path(path).write_text(text, encoding="utf-8")
+        Path(path).write_text(text, encoding="utf-8", newline="")
     return text
 
 
 def write_xlsx(result: ForecastResult, path: str | Path | io.BytesIO) -> None:
-    """The result as a workbook: one sheet per section."""
-    # openpyxl ships no type stubs; imported here so the engine never needs it
-    from openpyxl import Workbook  # type: ignore[import-untyped]
-
-    book = Workbook()
-    first = True
-    for title, rows in _sections(result):
-        sheet = book.active if first else book.create_sheet()
-        assert sheet is not None
-        sheet.title = title.capitalize()
-        first = False
-        for row in rows:
-            sheet.append([safe_cell(v) for v in row])
-        for cells in sheet.iter_rows():
-            for cell in cells:
-                if isinstance(cell.value, str):
-                    cell.data_type = "s"  # text is never a formula
-    book.save(path)
+    """The result as a workbook: one sheet per section, by the shared safe writer."""
+    data = workbook_bytes(
+        [(title.capitalize(), rows) for title, rows in _sections(result)],
+        title="Lattice forecast",
+        stamp=None,
+    )
+    if isinstance(path, io.BytesIO):
+        path.write(data)
+    else:
+        Path(path).write_bytes(data)

@@ -52,20 +52,30 @@ def env_str(name: str, default: str) -> str:
     return os.environ.get(name, default)
 
 
+# SQLite's locking, the same however SQLite is configured: a writer waits up to 20 s for the
+# lock instead of failing with "database is locked", and every transaction takes the write
+# lock when it begins (BEGIN IMMEDIATE), so two requests that read then write never deadlock
+# on upgrading their locks. SQLite still serves one server process well, not a production
+# pool of workers: that is PostgreSQL's job.
+SQLITE_OPTIONS: dict[str, object] = {"timeout": 20, "transaction_mode": "IMMEDIATE"}
+
+
+def sqlite_database(path: Path) -> dict[str, object]:
+    """Django DATABASES['default'] for the SQLite file at ``path``, with :data:`SQLITE_OPTIONS`."""
+    return {"ENGINE": "django.db.backends.sqlite3", "NAME": path, "OPTIONS": dict(SQLITE_OPTIONS)}
+
+
 def database_from_url(url: str | None, sqlite_path: Path) -> dict[str, object]:
     """Django DATABASES['default'] from a DATABASE_URL; SQLite at ``sqlite_path`` when unset.
 
-    Accepts ``postgres://``, ``postgresql://`` and ``sqlite:///path``.
+    Accepts ``postgres://``, ``postgresql://`` and ``sqlite:///path/to/file`` (an absolute
+    path); SQLite gets the same locking options either way.
     """
     if not url:
-        return {
-            "ENGINE": "django.db.backends.sqlite3",
-            "NAME": sqlite_path,
-            "OPTIONS": {"timeout": 20, "transaction_mode": "IMMEDIATE"},
-        }
+        return sqlite_database(sqlite_path)
     parts = urlsplit(url)
     if parts.scheme == "sqlite":
-        return {"ENGINE": "django.db.backends.sqlite3", "NAME": unquote(parts.path) or sqlite_path}
+        return sqlite_database(Path(unquote(parts.path)) if parts.path else sqlite_path)
     if parts.scheme not in {"postgres", "postgresql", "pgsql"}:
         raise SettingError(
             f"DATABASE_URL scheme {parts.scheme!r} is not supported; "

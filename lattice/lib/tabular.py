@@ -3,8 +3,9 @@
 Every export (payroll, import error reports, forecasts, registers) goes through here, so:
 
 - **No cell runs as a formula** in the spreadsheet a district opens it in. Text that begins
-  with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is prefixed with an apostrophe,
-  as OWASP's CSV-injection guidance recommends; numbers stay numbers. XLSX text cells are
+  with ``=``, ``+``, ``-``, ``@``, a tab, a carriage return or a line feed (or the full-width
+  ``＝ ＋ － ＠`` some spreadsheets accept as the same) is prefixed with an apostrophe, as
+  OWASP's CSV-injection guidance recommends; numbers stay numbers. XLSX text cells are
   written as plain strings (never formulas) after the same neutralising.
 - **The same rows give the same bytes.** CSV uses CRLF line ends and UTF-8; XLSX workbooks
   carry a fixed creation time (the caller's stamp) and fixed zip entry times, because
@@ -24,7 +25,7 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any
 
-DANGEROUS_FIRST = ("=", "+", "-", "@", "\t", "\r")
+DANGEROUS_FIRST = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 _CREATED = re.compile(rb"(<dcterms:created[^>]*>)[^<]*(</dcterms:created>)")
@@ -55,6 +56,19 @@ def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
+def sectioned_csv_bytes(sections: Iterable[tuple[str, Iterable[Sequence[Any]]]]) -> bytes:
+    """One UTF-8 CSV of several tables: each starts with a ``# title`` line and ends with an
+    empty line (a forecast's summary, comparison, ...), every cell made safe."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    for title, rows in sections:
+        writer.writerow([f"# {title}"])
+        for row in rows:
+            writer.writerow([_csv_text(safe_cell(v)) for v in row])
+        writer.writerow([])
+    return buffer.getvalue().encode("utf-8")
+
+
 def _csv_text(value: Any) -> Any:
     if isinstance(value, dt.date):
         return value.isoformat()
@@ -75,30 +89,46 @@ def xlsx_bytes(
     ``stamp`` is the workbook's creation and modification time (use the date the data is
     for, never "now"); ``widths`` are column widths in characters.
     """
+    return workbook_bytes([(sheet, [header, *rows])], title=title, stamp=stamp, widths=widths)
+
+
+def workbook_bytes(
+    sheets: Sequence[tuple[str, Iterable[Sequence[Any]]]],
+    *,
+    title: str,
+    stamp: dt.datetime | None,
+    widths: Sequence[int] = (),
+) -> bytes:
+    """An XLSX workbook with one sheet per ``(name, rows)``, every cell made safe.
+
+    With a ``stamp`` the bytes are reproducible (see :func:`xlsx_bytes`); without one the
+    workbook carries the time it was written.
+    """
     from openpyxl import Workbook  # type: ignore[import-untyped]
     from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 
     workbook = Workbook()
-    worksheet = workbook.active
-    worksheet.title = sheet[:31]
-    worksheet.append([safe_cell(h) for h in header])
-    for row in rows:
-        worksheet.append([safe_cell(v) for v in row])
-    for row_cells in worksheet.iter_rows():
-        for cell in row_cells:
-            if isinstance(cell.value, str):
-                cell.data_type = "s"  # a string, never a formula, whatever it begins with
-    for index, width in enumerate(widths, start=1):
-        worksheet.column_dimensions[get_column_letter(index)].width = width
+    for index, (name, rows) in enumerate(sheets):
+        worksheet = workbook.active if index == 0 else workbook.create_sheet()
+        worksheet.title = name[:31]
+        for row in rows:
+            worksheet.append([safe_cell(v) for v in row])
+        for row_cells in worksheet.iter_rows():
+            for cell in row_cells:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"  # a string, never a formula, whatever it begins with
+        for column, width in enumerate(widths, start=1):
+            worksheet.column_dimensions[get_column_letter(column)].width = width
     props = workbook.properties
     props.creator = "Lattice"
     props.lastModifiedBy = "Lattice"
     props.title = title
-    props.created = stamp
-    props.modified = stamp
+    if stamp is not None:
+        props.created = stamp
+        props.modified = stamp
     raw = io.BytesIO()
     workbook.save(raw)
-    return fixed_zip(raw.getvalue(), stamp)
+    return raw.getvalue() if stamp is None else fixed_zip(raw.getvalue(), stamp)
 
 
 def fixed_zip(data: bytes, stamp: dt.datetime) -> bytes:

@@ -2,7 +2,7 @@
 
 - A teacher sees only their own path, ledger, claims and applications.
 - A reviewer sees the applications assigned to them, unless they declared a conflict, and only
-  their own scores.
+  their own scores: never the final score or its status until the application is decided.
 - A talent officer sees and decides everything in their district.
 - Principals see no applications and no scores (Baltimore's rule: principals have no input in
   peer review); nor other people's ledgers.
@@ -125,6 +125,14 @@ def reviews_visible_to(user: Any, application: Application) -> QuerySet[ReviewAs
     if scope.own_staff_id is not None:
         return qs.filter(reviewer_id=scope.own_staff_id)
     return qs.none()
+
+
+def can_see_panel_result(user: Any, application: Application) -> bool:
+    """The panel's result (final score, reconciliation) is the talent office's until the
+    application is decided; then the applicant and the reviewers see it too. Before that a
+    reviewer who saw the mean of two reviews could work out the other reviewer's total, and
+    "reviewers disagree" would tell them it was far from theirs: review stays blind."""
+    return can_administer_application(user, application) or application.decided
 
 
 def get_own_review(user: Any, pk: Any) -> ReviewAssignment:

@@ -19,6 +19,8 @@ same seed, district and day give the same pathways.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import io
 import random
 from decimal import Decimal
 from typing import Any
@@ -59,11 +61,23 @@ PD = [
     "Universal design for learning series",
 ]
 PROJECTS = ["Family math nights", "Mentoring a new teacher", "After-school robotics club"]
-TINY_PDF = b"%PDF-1.4\n1 0 obj<< /Type /Catalog >>endobj\ntrailer<< /Root 1 0 R >>\n%%EOF\n"
+
+
+@functools.cache
+def _tiny_pdf() -> bytes:
+    """A real one-page PDF (uploads are checked by their whole structure)."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=612, height=792)
+    writer.add_metadata({"/Title": "Demo evidence"})
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def _pdf(name: str) -> SimpleUploadedFile:
-    return SimpleUploadedFile(name, TINY_PDF, content_type="application/pdf")
+    return SimpleUploadedFile(name, _tiny_pdf(), content_type="application/pdf")
 
 
 def _conversion(

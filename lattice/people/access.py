@@ -3,6 +3,9 @@
 Scopes (issue "Foundation"):
 - a teacher sees their own record;
 - a principal sees the staff of the school(s) they lead, for the school years they lead it;
+  every other power a principal has (postings, applications, role assignments, proposals in
+  the roles app) is scoped the same way, by (school, school year), so a principal who moved
+  from one school to another keeps no power over the school they left;
 - a teacher holding an *active* leadership role that **evaluates** peers (issue 7; Wareham's
   move from coach to secondary evaluator) sees, like a principal but no further, the teachers
   assigned to the role's school in the role's school year: their person pages, their
@@ -24,12 +27,13 @@ predicate or a queryset filter; nothing here writes.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
 from django.apps import apps
-from django.db.models import Q, QuerySet, Value
+from django.db.models import F, OuterRef, Q, QuerySet, Subquery, Value
 from django.http import Http404
 from django.utils import timezone
 
@@ -41,6 +45,7 @@ from lattice.people.models import (
     Position,
     RatingRecord,
     School,
+    SchoolYear,
     StaffMember,
 )
 from lattice.people.models.staff import TEACHING_POSITIONS
@@ -56,6 +61,29 @@ class Persona:
     label: str
 
 
+@dataclass(frozen=True)
+class LedPeriod:
+    """A school year a principal led a school, as the dates that year is *in force*: from its
+    first day until the district's next school year begins (``until`` exclusive; None for the
+    latest year). Summer belongs to the year just ended, so there is always one year in force.
+    """
+
+    school_id: int
+    school_year_id: int
+    start: dt.date
+    until: dt.date | None
+
+    def in_force(self, day: dt.date) -> bool:
+        return self.start <= day and (self.until is None or day < self.until)
+
+    def q(self, date_field: str) -> Q:
+        """Q matching rows of this school whose ``date_field`` falls in this period."""
+        q = Q(school_id=self.school_id, **{f"{date_field}__gte": self.start})
+        if self.until is not None:
+            q &= Q(**{f"{date_field}__lt": self.until})
+        return q
+
+
 @dataclass
 class Scope:
     """The resolved reach of one user; built once per request by :func:`scope_for`."""
@@ -69,10 +97,34 @@ class Scope:
     led_school_years: frozenset[tuple[int, int]] = field(default_factory=frozenset)
     # (school id, school year id) pairs where the user holds an active role that evaluates peers
     evaluated_school_years: frozenset[tuple[int, int]] = field(default_factory=frozenset)
+    # the led pairs with the dates each school year is in force, oldest first
+    led_periods: tuple[LedPeriod, ...] = ()
 
     @cached_property
     def led_school_ids(self) -> frozenset[int]:
+        """Every school the user led in any year: the school pages they may open, which show
+        only the years led (``people.queries.staff_years``). Decide nothing else with it (a
+        principal who moved keeps it): use :meth:`leads` or :func:`led_q`."""
         return frozenset(school for school, _ in self.led_school_years)
+
+    def leads(self, school_id: int | None, school_year_id: int | None) -> bool:
+        """Whether the user leads ``school_id`` as principal in ``school_year_id``."""
+        return (school_id, school_year_id) in self.led_school_years
+
+    def current_led_school_ids(self, on: dt.date | None = None) -> frozenset[int]:
+        """Schools the user leads in the school year in force ``on`` (today)."""
+        day = on or timezone.localdate()
+        return frozenset(p.school_id for p in self.led_periods if p.in_force(day))
+
+    def led_school_years_from(self, on: dt.date | None = None) -> frozenset[tuple[int, int]]:
+        """(school, school year) pairs led in the year in force ``on`` (today) or later: where
+        a principal may still post openings."""
+        day = on or timezone.localdate()
+        return frozenset(
+            (p.school_id, p.school_year_id)
+            for p in self.led_periods
+            if p.until is None or p.until > day
+        )
 
     @property
     def is_officer(self) -> bool:
@@ -85,6 +137,16 @@ class Scope:
     @property
     def is_principal(self) -> bool:
         return bool(self.led_school_years)
+
+    def home_school_id(self) -> int | None:
+        """The school a principal's home page shows: one they lead now, else the latest led."""
+        current = self.current_led_school_ids()
+        if current:
+            return min(current)
+        periods = self.led_periods
+        if periods:
+            return periods[-1].school_id
+        return min(self.led_school_ids) if self.led_school_ids else None
 
     @property
     def persona(self) -> Persona:
@@ -120,10 +182,10 @@ def scope_for(user: Any) -> Scope:
         staff_id = (
             StaffMember.objects.filter(user=user, active=True).values_list("pk", flat=True).first()
         )
-        led: frozenset[tuple[int, int]] = frozenset()
+        periods: tuple[LedPeriod, ...] = ()
         evaluated: frozenset[tuple[int, int]] = frozenset()
         if staff_id is not None:
-            led, evaluated = _school_years_reached(staff_id)
+            periods, evaluated = _school_years_reached(staff_id)
         scope = Scope(
             user=user,
             own_staff_id=staff_id,
@@ -133,8 +195,9 @@ def scope_for(user: Any) -> Scope:
             network_ids=frozenset(
                 n for role, _, n in grants if role == AccessGrant.Role.NETWORK_OFFICER
             ),
-            led_school_years=led,
+            led_school_years=frozenset((p.school_id, p.school_year_id) for p in periods),
             evaluated_school_years=evaluated,
+            led_periods=periods,
         )
     user._lattice_scope = scope
     return scope
@@ -142,17 +205,26 @@ def scope_for(user: Any) -> Scope:
 
 def _school_years_reached(
     staff_id: int,
-) -> tuple[frozenset[tuple[int, int]], frozenset[tuple[int, int]]]:
-    """(school, school year) pairs the person leads as principal, and those where a role
-    assignment in force today (active, today within its term) has a role that evaluates peers.
+) -> tuple[tuple[LedPeriod, ...], frozenset[tuple[int, int]]]:
+    """The school years the person leads a school as principal (with the dates each year is in
+    force), and the (school, school year) pairs where a role assignment in force today (active,
+    today within its term) has a role that evaluates peers.
 
     One query (a UNION) for both. Roles that only support peers give nothing. The roles app
     builds on this one, so its model is looked up lazily (no import cycle).
     """
+    next_start = (
+        SchoolYear.objects.filter(
+            district_id=OuterRef("school_year__district_id"),
+            start__gt=OuterRef("school_year__start"),
+        )
+        .order_by("start")
+        .values("start")[:1]
+    )
     led = (
         Assignment.objects.filter(staff_member_id=staff_id, position__in=PRINCIPAL_POSITIONS)
-        .annotate(reach=Value("led"))
-        .values_list("school_id", "school_year_id", "reach")
+        .annotate(reach=Value("led"), since=F("school_year__start"), until=Subquery(next_start))
+        .values_list("school_id", "school_year_id", "reach", "since", "until")
         .order_by()  # a compound statement takes no ORDER BY in its parts
     )
     rows = led
@@ -168,20 +240,36 @@ def _school_years_reached(
                 role__peer_relation="evaluates",
                 school__isnull=False,
             )
-            .annotate(reach=Value("evaluates"))
-            .values_list("school_id", "school_year_id", "reach")
+            .annotate(
+                reach=Value("evaluates"),
+                since=F("school_year__start"),
+                until=Subquery(next_start),
+            )
+            .values_list("school_id", "school_year_id", "reach", "since", "until")
             .order_by()
         )
         rows = led.union(evaluating)
     pairs = list(rows)
+    periods = {
+        (school, year): LedPeriod(school, year, _as_date(since), until and _as_date(until))
+        for school, year, reach, since, until in pairs
+        if reach == "led"
+    }
     return (
-        frozenset((school, year) for school, year, reach in pairs if reach == "led"),
-        frozenset((school, year) for school, year, reach in pairs if reach == "evaluates"),
+        tuple(sorted(periods.values(), key=lambda p: (p.start, p.school_id))),
+        frozenset((school, year) for school, year, reach, _, _ in pairs if reach == "evaluates"),
     )
 
 
-def _led_q(scope: Scope, prefix: str = "") -> Q:
-    """Q matching assignments (via ``prefix``) at a school in a year the principal leads it."""
+def _as_date(value: Any) -> dt.date:
+    # SQLite hands back a compound statement's dates as text.
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+
+
+def led_q(scope: Scope, prefix: str = "") -> Q:
+    """Q matching rows (via ``prefix``) with a ``school`` and a ``school_year`` the user leads
+    as principal: assignments, and in the roles app postings, applications (``posting__``) and
+    role assignments."""
     q = Q(pk__in=[])
     for school_id, year_id in scope.led_school_years:
         q |= Q(**{f"{prefix}school_id": school_id, f"{prefix}school_year_id": year_id})
@@ -199,7 +287,7 @@ def _evaluated_q(scope: Scope, prefix: str = "") -> Q:
 
 def _reach_q(scope: Scope) -> Q:
     """Assignments a principal or an evaluating role holder reaches (see the two above)."""
-    q = _led_q(scope)
+    q = led_q(scope)
     if scope.evaluated_school_years:
         q |= _evaluated_q(scope)
     return q
@@ -220,7 +308,7 @@ def staff_visible_to(user: Any) -> QuerySet[StaffMember]:
     if scope.officer_district_ids:
         q |= Q(district_id__in=scope.officer_district_ids)
     if scope.led_school_years:
-        led_staff = Assignment.objects.filter(_led_q(scope)).values("staff_member_id")
+        led_staff = Assignment.objects.filter(led_q(scope)).values("staff_member_id")
         q |= Q(pk__in=led_staff)
     if scope.evaluated_school_years:
         evaluated_staff = Assignment.objects.filter(_evaluated_q(scope)).values("staff_member_id")

@@ -4,9 +4,13 @@ Built on ``lattice.people.access`` (the one permission layer). Rules:
 - the catalogue and postings are visible inside the district (teachers see active roles and the
   postings at their own school or district-wide); officers see everything in their district;
 - a teacher sees only their own applications, never another teacher's;
-- a principal sees applicants to their own school's postings only;
+- a principal sees applicants to their own school's postings only, and only for the school
+  years they lead it: every principal power here (postings, applications with scores, panels,
+  role assignments and renewals, proposals) is scoped by (school, school year), as the person
+  pages are, so a principal who moved to another school keeps none at the school they left;
 - a panel member sees the applications of their panel, except anyone from their own school
-  that year and anyone they declared a conflict with;
+  that year and anyone they declared a conflict with, and only their own scores until
+  selection is finished (even when they also run the posting);
 - everything outside a user's scope is *not found* (404).
 """
 
@@ -17,7 +21,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from lattice.people.access import Scope, scope_for
+from lattice.people.access import Scope, led_q, scope_for
 from lattice.people.models import Assignment, StaffMember
 from lattice.roles.models import (
     Application,
@@ -26,12 +30,19 @@ from lattice.roles.models import (
     LeadershipRole,
     PanelMember,
     Posting,
+    PostingStatus,
+    ProposalStatus,
     RoleAssignment,
     RoleProposal,
     RoleStatus,
 )
 
 NOTHING = Q(pk__in=[])
+OPEN_PROPOSAL_STATUSES = (
+    ProposalStatus.SUBMITTED,
+    ProposalStatus.PRINCIPAL_APPROVED,
+    ProposalStatus.RETURNED,
+)
 
 
 def own_staff(user: Any) -> StaffMember | None:
@@ -89,7 +100,8 @@ def can_edit_catalogue(user: Any, district_id: int) -> bool:
 def postings_visible_to(user: Any) -> QuerySet[Posting]:
     """Postings a user may open.
 
-    Officers: their district. Principals: their schools' postings and district-wide ones.
+    Officers: their district. Principals: their schools' postings for the years they lead them,
+    and district-wide ones.
     Teachers: district-wide postings of their district and postings at the schools where they
     work that year; plus any posting they applied to or review for.
     """
@@ -98,7 +110,7 @@ def postings_visible_to(user: Any) -> QuerySet[Posting]:
     if scope.is_superuser:
         return qs
     q = Q(role__district_id__in=scope.officer_district_ids)
-    q |= Q(school_id__in=scope.led_school_ids)
+    q |= led_q(scope)
     district_id = _own_district_id(scope)
     if district_id is not None:
         q |= Q(role__district_id=district_id, school__isnull=True)
@@ -123,18 +135,30 @@ def get_visible_posting(user: Any, pk: Any) -> Posting:
 
 
 def can_manage_posting(user: Any, posting: Posting) -> bool:
-    """Officers of the district, and the principal of a school posting, run its selection."""
+    """Officers of the district, and the principal of the posting's school in the posting's
+    school year, while that year is in force or still ahead, run its selection (a past
+    year's postings are the office's: the principal who led then may read them, not act)."""
     scope = scope_for(user)
     if scope.is_superuser or posting.role.district_id in scope.officer_district_ids:
         return True
-    return posting.school_id is not None and posting.school_id in scope.led_school_ids
+    return (posting.school_id, posting.school_year_id) in scope.led_school_years_from()
 
 
-def can_post_at(user: Any, district_id: int, school_id: int | None) -> bool:
+def can_post_at(
+    user: Any, district_id: int, school_id: int | None, school_year_id: int | None
+) -> bool:
+    """Officers post anywhere in their district; a principal only at a school they lead in
+    the posting's school year, this year or later (district-wide postings are the office's)."""
     scope = scope_for(user)
     if scope.is_superuser or district_id in scope.officer_district_ids:
         return True
-    return school_id is not None and school_id in scope.led_school_ids
+    return school_id is not None and (school_id, school_year_id) in scope.led_school_years_from()
+
+
+def postable_school_years(user: Any) -> frozenset[tuple[int, int]]:
+    """(school, school year) pairs a principal may post at: those they lead this year or
+    later (an officer's reach is their whole district, see :func:`can_post_at`)."""
+    return scope_for(user).led_school_years_from()
 
 
 # --- panels --------------------------------------------------------------------------------
@@ -187,6 +211,16 @@ def reviewable_by(member: PanelMember) -> QuerySet[Application]:
     )
 
 
+def can_see_panel_scores(user: Any, posting: Posting) -> bool:
+    """Whether ``user`` sees the panel's ranking and mean totals for ``posting``: those who run
+    its selection do, except while they also sit on its panel and selection is still open —
+    a panel member sees only their own scores until selection is finished, or they could work
+    out a co-reviewer's total from the mean."""
+    if not can_manage_posting(user, posting):
+        return False
+    return posting.status != PostingStatus.OPEN or seat_for(user, posting) is None
+
+
 # --- applications --------------------------------------------------------------------------
 
 
@@ -198,7 +232,7 @@ def applications_visible_to(user: Any) -> QuerySet[Application]:
     if scope.is_superuser:
         return qs
     q = Q(posting__role__district_id__in=scope.officer_district_ids)
-    q |= Q(posting__school_id__in=scope.led_school_ids)
+    q |= led_q(scope, "posting__")
     if scope.own_staff_id is not None:
         q |= Q(applicant_id=scope.own_staff_id)
         q |= _panel_q(scope)
@@ -232,7 +266,7 @@ def role_assignments_visible_to(user: Any) -> QuerySet[RoleAssignment]:
     if scope.is_superuser:
         return qs
     q = Q(role__district_id__in=scope.officer_district_ids)
-    q |= Q(school_id__in=scope.led_school_ids)
+    q |= led_q(scope)
     if scope.own_staff_id is not None:
         q |= Q(staff_member_id=scope.own_staff_id)
     return qs.filter(q)
@@ -243,18 +277,30 @@ def get_visible_role_assignment(user: Any, pk: Any) -> RoleAssignment:
 
 
 def can_decide_renewal(user: Any, assignment: RoleAssignment) -> bool:
+    """Officers, and the principal of the holder's school in the assignment's school year
+    while that year is in force or ahead."""
     scope = scope_for(user)
     if scope.is_superuser or assignment.role.district_id in scope.officer_district_ids:
         return True
-    return assignment.school_id is not None and assignment.school_id in scope.led_school_ids
+    pair = (assignment.school_id, assignment.school_year_id)
+    return assignment.school_id is not None and pair in scope.led_school_years_from()
 
 
 def proposals_visible_to(user: Any) -> QuerySet[RoleProposal]:
+    """Officers: their district's. Proposers: their own. A principal: those submitted at their
+    school in a school year they led it, and those still waiting for a decision at the school
+    they lead now (a proposal has no school year of its own: it belongs to the year in force
+    when it was submitted)."""
     scope = scope_for(user)
     qs = RoleProposal.objects.select_related("school", "district", "submitted_by")
     if scope.is_superuser:
         return qs
-    q = Q(district_id__in=scope.officer_district_ids) | Q(school_id__in=scope.led_school_ids)
+    q = Q(district_id__in=scope.officer_district_ids)
+    for period in scope.led_periods:
+        q |= period.q("created_at__date")
+    current = scope.current_led_school_ids()
+    if current:
+        q |= Q(school_id__in=current, status__in=OPEN_PROPOSAL_STATUSES)
     if scope.own_staff_id is not None:
         q |= Q(
             pk__in=RoleProposal.proposers.through.objects.filter(
@@ -269,8 +315,9 @@ def get_visible_proposal(user: Any, pk: Any) -> RoleProposal:
 
 
 def can_review_as_principal(user: Any, proposal: RoleProposal) -> bool:
+    """The principal who leads the proposal's school now reviews it (not one who left)."""
     scope = scope_for(user)
-    return scope.is_superuser or proposal.school_id in scope.led_school_ids
+    return scope.is_superuser or proposal.school_id in scope.current_led_school_ids()
 
 
 def can_review_as_district(user: Any, proposal: RoleProposal) -> bool:

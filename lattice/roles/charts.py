@@ -40,8 +40,8 @@ def bar_chart(
         desc += f"; {target_label}"
     parts = [
         f'<figure class="chart"><svg role="img" aria-labelledby="{chart_id}-t {chart_id}-d" '
-        f'viewBox="0 0 {width} {height}" width="100%" preserveAspectRatio="xMinYMin meet" '
-        f'class="bar-chart" style="max-width:{width}px">',
+        f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        'preserveAspectRatio="xMinYMin meet" class="bar-chart">',
         f'<title id="{chart_id}-t">{escape(title)}</title>',
         f'<desc id="{chart_id}-d">{escape(desc)}</desc>',
     ]

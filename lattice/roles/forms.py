@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.text import slugify
 
+from lattice.roles.evidence import ACCEPT, ALLOWED_TEXT
 from lattice.roles.models import (
     DEFAULT_RUBRIC,
     LeadershipRole,
@@ -198,7 +199,8 @@ class ApplicationForm(forms.Form):
     evidence = MultipleFileField(
         label="Evidence (optional)",
         required=False,
-        help_text="Up to 5 files, 5 MB each: PDF, PNG, JPEG, Word (.docx) or plain text.",
+        help_text=f"Up to 5 files, 5 MB each: {ALLOWED_TEXT}.",
+        widget=MultipleFileInput(attrs={"accept": ACCEPT}),
     )
 
 

@@ -11,7 +11,7 @@ from tests.access import EVERYONE_SIGNED_IN, Row, allow
 from tests.pathways.world import w
 
 TEACHERS = allow("teacher", "teacher_other_school", "reviewer")
-PRINCIPALS = allow("principal", "other_principal")
+PRINCIPALS = allow("principal", "other_principal", "moved_principal")
 STAFF = TEACHERS | PRINCIPALS
 OFFICERS = allow("officer", "other_officer")
 NORTHFIELD_OFFICE = allow("officer")

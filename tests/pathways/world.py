@@ -30,10 +30,11 @@ from lattice.pathways.policies import district_copy, shipped_text
 from lattice.people import actions as people_actions
 from lattice.people.queries import today
 from tests.cast import Cast
+from tests.files import pdf_bytes, png_bytes
 
 START = dt.date(2024, 7, 1)
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+PDF = pdf_bytes()
+PNG = png_bytes()
 
 
 def pdf(name: str = "transcript.pdf") -> SimpleUploadedFile:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from tests.access import EVERYONE_SIGNED_IN, Row, allow
 
 TEACHERS = allow("teacher", "teacher_other_school", "reviewer")
-PRINCIPALS = allow("principal", "other_principal")
+PRINCIPALS = allow("principal", "other_principal", "moved_principal")
 OFFICERS = allow("officer", "other_officer")
 
 SU = {"superuser": True}
@@ -39,13 +39,14 @@ ROWS = [
     Row(
         "people:school",
         lambda c: f"/schools/{c.alder.pk}/",
-        allow("principal", "officer"),
+        allow("principal", "officer", "moved_principal"),
+        note="Mo led Alder in 2024-25: she sees that year's list only",
         extra=SU,
     ),
     Row(
         "people:school",
         lambda c: f"/schools/{c.birch.pk}/",
-        allow("other_principal", "officer"),
+        allow("other_principal", "officer", "moved_principal"),
         extra={"case": "birch", "superuser": True},
     ),
     Row(
@@ -64,13 +65,14 @@ ROWS = [
     Row(
         "people:staff-detail",
         lambda c: f"/staff/{c.teacher_staff.pk}/",
-        allow("teacher", "principal", "officer"),
+        allow("teacher", "principal", "officer", "moved_principal"),
+        note="Ada taught at Alder in 2024-25, when Mo led it",
         extra=SU,
     ),
     Row(
         "people:staff-detail",
         lambda c: f"/staff/{c.teacher_other_school_staff.pk}/",
-        allow("teacher_other_school", "other_principal", "officer"),
+        allow("teacher_other_school", "other_principal", "officer", "moved_principal"),
         extra={"case": "other-school", "superuser": True},
     ),
     Row(
@@ -83,7 +85,15 @@ ROWS = [
         "people:staff-detail",
         lambda c: f"/staff/{c.principal_staff.pk}/",
         allow("principal", "officer"),
+        note="Pat arrived at Alder in 2025-26, after Mo left: she never led him",
         extra={"case": "principal", "superuser": True},
+    ),
+    Row(
+        "people:staff-detail",
+        lambda c: f"/staff/{c.moved_principal_staff.pk}/",
+        allow("moved_principal", "other_principal", "officer"),
+        note="Olive co-leads Birch with Mo this year; Pat never worked with her",
+        extra={"case": "moved-principal", "superuser": True},
     ),
     # talent office
     Row("people:staff-list", lambda c: "/staff/", OFFICERS, extra=SU),

@@ -3,13 +3,19 @@
 Northfield's staff and officer see its catalogue and postings; Southport's officer sees only
 Southport (an empty roles area of their own) and gets 404 for every Northfield object; the
 network officer, who sees aggregates only, has no roles pages.
+
+Mo Moved (``moved_principal``) led Alder in 2024-25 and co-leads Birch now: she runs Birch's
+current postings and reviews its proposals, reads Alder's 2024-25 posting and proposal (the
+year she led it) but acts on neither, and reaches nothing at Alder this year.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from lattice.roles import actions
+from lattice.roles.models import Posting, RoleProposal
 from tests.access import Row, allow
 from tests.cast import Cast
 from tests.roles.world import world
@@ -22,14 +28,15 @@ WITH_DISTRICT = allow(
     "teacher_other_school",
     "principal",
     "other_principal",
+    "moved_principal",
     "officer",
     "other_officer",
     "reviewer",
 )
-NORTHFIELD = allow(
-    "teacher", "teacher_other_school", "principal", "other_principal", "officer", "reviewer"
-)
-STAFF = allow("teacher", "teacher_other_school", "principal", "other_principal", "reviewer")
+PRINCIPALS = allow("principal", "other_principal", "moved_principal")
+NORTHFIELD = allow("teacher", "teacher_other_school", "officer", "reviewer") | PRINCIPALS
+STAFF = allow("teacher", "teacher_other_school", "reviewer") | PRINCIPALS
+BIRCH_LEADS = allow("other_principal", "moved_principal")
 OFFICERS = allow("officer", "other_officer")
 
 
@@ -45,6 +52,68 @@ def ada_offer(cast: Cast) -> Any:
 
 def posting(cast: Cast) -> int:
     return world(cast).alder_posting.pk
+
+
+def birch_posting(cast: Cast) -> int:
+    """A mentor opening at Birch this year (Olive's and Mo's school now)."""
+    found = Posting.objects.filter(school=cast.birch, school_year=cast.year).first()
+    if found is None:
+        w = world(cast)
+        found = actions.create_posting(
+            None,
+            w.mentor,
+            school=cast.birch,
+            school_year=cast.year,
+            opens_on=w.alder_posting.opens_on,
+            closes_on=w.alder_posting.closes_on,
+        )
+    return found.pk
+
+
+def old_alder_posting(cast: Cast) -> int:
+    """Alder's mentor opening of 2024-25, the year Mo led Alder (still open on paper)."""
+    found = Posting.objects.filter(school=cast.alder, school_year=cast.last_year).first()
+    if found is None:
+        found = actions.create_posting(
+            None,
+            world(cast).mentor,
+            school=cast.alder,
+            school_year=cast.last_year,
+            opens_on=dt.date(2025, 3, 1),
+            closes_on=dt.date(2025, 3, 31),
+        )
+    return found.pk
+
+
+def _proposal(cast: Cast, proposer: Any, school: Any, title: str) -> RoleProposal:
+    found = RoleProposal.objects.filter(school=school, title=title).first()
+    return found or actions.submit_proposal(
+        None,
+        proposer,
+        school=school,
+        co_proposers=[],
+        title=title,
+        problem="New teachers leave in their first year.",
+        duties="Meet each new teacher weekly",
+        release_percent=10,
+        extra_days=2,
+        stipend_dollars=1000,
+        success_measure="Every new teacher returns next year.",
+    )
+
+
+def birch_proposal(cast: Cast) -> int:
+    """Ben's proposal at Birch, waiting for the principal."""
+    return _proposal(cast, cast.teacher_other_school_staff, cast.birch, "Induction lead").pk
+
+
+def old_alder_proposal(cast: Cast) -> int:
+    """Ada's proposal at Alder in January 2025 (Mo's year there), declined back then."""
+    found = _proposal(cast, cast.teacher_staff, cast.alder, "Family liaison")
+    RoleProposal.objects.filter(pk=found.pk).update(
+        status="declined", created_at=dt.datetime(2025, 1, 15, 12, tzinfo=dt.UTC)
+    )
+    return found.pk
 
 
 ROWS = [
@@ -83,7 +152,7 @@ ROWS = [
     Row(
         "roles:posting-new",
         lambda c: "/roles/postings/new/",
-        OFFICERS | allow("principal", "other_principal"),
+        OFFICERS | PRINCIPALS,
         extra=SU,
     ),
     Row(
@@ -98,6 +167,20 @@ ROWS = [
         lambda c: f"/roles/postings/{world(c).district_posting.pk}/",
         NORTHFIELD,
         extra={"case": "district-wide", "superuser": True},
+    ),
+    Row(
+        "roles:posting-detail",
+        lambda c: f"/roles/postings/{birch_posting(c)}/",
+        allow("teacher_other_school", "officer", "reviewer") | BIRCH_LEADS,
+        note="Birch's opening this year: both its principals",
+        extra={"case": "birch", "superuser": True},
+    ),
+    Row(
+        "roles:posting-detail",
+        lambda c: f"/roles/postings/{old_alder_posting(c)}/",
+        allow("teacher", "officer", "moved_principal"),
+        note="Alder's 2024-25 opening: Mo led Alder then, Pat did not",
+        extra={"case": "alder-2024", "superuser": True},
     ),
     Row(
         "roles:apply",
@@ -139,6 +222,23 @@ ROWS = [
         method="POST",
         ok_status=302,
         extra=SU,
+    ),
+    Row(
+        "roles:close",
+        lambda c: f"/roles/postings/{birch_posting(c)}/close/",
+        allow("officer") | BIRCH_LEADS,
+        method="POST",
+        ok_status=302,
+        extra={"case": "birch", "superuser": True},
+    ),
+    Row(
+        "roles:close",
+        lambda c: f"/roles/postings/{old_alder_posting(c)}/close/",
+        allow("officer"),
+        method="POST",
+        ok_status=302,
+        note="a past year's posting is the office's; the principal who led then only reads it",
+        extra={"case": "alder-2024", "superuser": True},
     ),
     Row(
         "roles:application",
@@ -227,6 +327,19 @@ ROWS = [
         extra=SU,
     ),
     Row(
+        "roles:proposal",
+        lambda c: f"/roles/proposals/{birch_proposal(c)}/",
+        allow("teacher_other_school", "officer") | BIRCH_LEADS,
+        extra={"case": "birch", "superuser": True},
+    ),
+    Row(
+        "roles:proposal",
+        lambda c: f"/roles/proposals/{old_alder_proposal(c)}/",
+        allow("teacher", "officer", "moved_principal"),
+        note="submitted in 2024-25, when Mo led Alder; decided, so not Pat's to see",
+        extra={"case": "alder-2024", "superuser": True},
+    ),
+    Row(
         "roles:proposal-review",
         lambda c: f"/roles/proposals/{world(c).proposal.pk}/review/",
         allow("principal"),
@@ -234,6 +347,15 @@ ROWS = [
         data=lambda c: {"stage": "principal", "decision": "approve", "note": ""},
         ok_status=302,
         extra=SU,
+    ),
+    Row(
+        "roles:proposal-review",
+        lambda c: f"/roles/proposals/{birch_proposal(c)}/review/",
+        BIRCH_LEADS,
+        method="POST",
+        data=lambda c: {"stage": "principal", "decision": "approve", "note": ""},
+        ok_status=302,
+        extra={"case": "birch", "superuser": True},
     ),
     Row(
         "roles:proposal-review",

@@ -84,12 +84,13 @@ def test_evidence_is_served_only_to_those_who_may_read_the_application(
 def test_uploads_are_checked_by_content_and_size() -> None:
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from lattice.roles.evidence import EvidenceError, check_uploads
+    from lattice.roles.evidence import UploadError, check_uploads
+    from tests.files import pdf_bytes
 
-    good = check_uploads([SimpleUploadedFile("a.pdf", b"%PDF-1.7 ok")])
+    good = check_uploads([SimpleUploadedFile("a.pdf", pdf_bytes())])
     assert good[0].content_type == "application/pdf"
-    assert good[0].stored_name != "a.pdf"  # stored under a random name
-    with pytest.raises(EvidenceError, match=r"a\.exe: this kind of file is not accepted"):
+    assert good[0].stored_name() != "a.pdf"  # stored under a random name
+    with pytest.raises(UploadError, match=r"a\.exe is a \.exe file, which is not accepted"):
         check_uploads([SimpleUploadedFile("a.exe", b"MZ")])
-    with pytest.raises(EvidenceError, match=r"big\.txt: the file is larger than 5 MB"):
+    with pytest.raises(UploadError, match=r"big\.txt is 5\.0 MB; files may be at most 5 MB"):
         check_uploads([SimpleUploadedFile("big.txt", b"x" * (5 * 1024 * 1024 + 1))])

@@ -147,7 +147,7 @@ def test_the_apply_page_reports_a_fake_pdf_by_name(
         f"/roles/postings/{w.alder_posting.pk}/apply/", {"statement": "Hello", "evidence": [fake]}
     )
     assert page.status_code == 200
-    assert "plan.pdf: the file&#x27;s contents are not a real PDF" in page.content.decode()
+    assert "plan.pdf was refused as PDF: it does not begin as a PDF does" in page.content.decode()
     assert not w.alder_posting.applications.filter(applicant=cast.principal_staff).exists()
 
 

@@ -19,8 +19,9 @@ from typing import Any
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from lattice.lib.uploads import CheckedUpload
 from lattice.roles import actions
-from lattice.roles.evidence import CheckedFile, check_upload
+from lattice.roles.evidence import check_upload
 from lattice.roles.models import (
     Application,
     LeadershipRole,
@@ -118,7 +119,7 @@ def build_world(cast: Cast) -> World:
     )
 
 
-def _evidence_file() -> CheckedFile:
+def _evidence_file() -> CheckedUpload:
     upload = SimpleUploadedFile("reflection.txt", b"What I learned leading my team.", "text/plain")
     return check_upload(upload)
 

@@ -20,9 +20,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from lattice.audit.log import record
+from lattice.lib.uploads import CheckedUpload
 from lattice.pathways.actions.placements import latest_placement, recompute_standing
 from lattice.pathways.compute import adoption_in_force, policy_of
-from lattice.pathways.evidence import CheckedFile, check_uploads, evidence_rows, stored
+from lattice.pathways.evidence import check_uploads, evidence_rows, stored
 from lattice.pathways.models import Claim, ClaimKind, ClaimStatus, Evidence, Notification
 from lattice.people.models import StaffMember
 from lattice.people.queries import today
@@ -146,7 +147,7 @@ def submit_claim(
 
 
 def _create_claim(
-    actor: Any, staff: StaffMember, checked: list[CheckedFile], **fields: Any
+    actor: Any, staff: StaffMember, checked: list[CheckedUpload], **fields: Any
 ) -> Claim:
     with stored(checked) as saved, transaction.atomic():
         claim = Claim.objects.create(

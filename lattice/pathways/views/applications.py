@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from lattice.pathways import actions
 from lattice.pathways.access import (
     can_administer_application,
+    can_see_panel_result,
     get_own_review,
     get_visible_application,
     is_applicant,
@@ -235,6 +236,7 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "reviews": list(reviews_visible_to(request.user, application)),
         "applicant": applicant,
         "office": office,
+        "show_result": applicant or can_see_panel_result(request.user, application),
         "artifact_form": artifact_form,
         "appeal_form": AppealForm(),
         "reconcile_form": ReconcileForm(),

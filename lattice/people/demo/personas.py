@@ -129,7 +129,7 @@ def home_url(persona: DemoPersona, user: Any) -> str:
     elif key == "network":
         found = _url("people:network")
     elif key == "principal":
-        found = _url("people:school", pk=min(scope.led_school_ids))
+        found = _url("people:school", pk=scope.home_school_id())
     elif key == "teacher":
         found = _url("people:me")
     return found or "/"

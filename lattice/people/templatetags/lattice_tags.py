@@ -34,7 +34,10 @@ def persona_nav(context: template.Context) -> dict[str, list[dict[str, Any]]]:
     if scope.is_network_officer:
         main.append(("Network", reverse("people:network")))
     if scope.is_principal:
-        for school in School.objects.filter(pk__in=scope.led_school_ids).order_by("name"):
+        # The school led now first; schools led in earlier years follow (their old lists).
+        current = scope.current_led_school_ids()
+        schools = School.objects.filter(pk__in=scope.led_school_ids).order_by("name")
+        for school in sorted(schools, key=lambda s: s.pk not in current):
             main.append((school.name, reverse("people:school", args=[school.pk])))
     if scope.own_staff_id is not None:
         main.append(("My profile", reverse("people:me")))

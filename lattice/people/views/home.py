@@ -19,7 +19,7 @@ def home(request: HttpRequest) -> HttpResponse:
     if persona == "network":
         return redirect("people:network")
     if persona == "principal":
-        return redirect("people:school", pk=min(scope.led_school_ids))
+        return redirect("people:school", pk=scope.home_school_id())
     if persona == "teacher":
         return redirect("people:me")
     return render(request, "people/no_access.html", status=200)

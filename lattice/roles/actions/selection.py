@@ -5,16 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.core.files import File
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
 from lattice.audit.log import record
+from lattice.lib.uploads import CheckedUpload
 from lattice.people.models import School, SchoolYear, StaffMember
 from lattice.roles import access, queries
 from lattice.roles.actions.assignments import assign_role
 from lattice.roles.actions.common import RoleError, clean
-from lattice.roles.evidence import CheckedFile
 from lattice.roles.models import (
     DEFAULT_RUBRIC,
     Application,
@@ -95,7 +95,7 @@ def submit_application(
     applicant: StaffMember,
     *,
     statement: str,
-    files: list[CheckedFile],
+    files: list[CheckedUpload],
     today: dt.date,
 ) -> Application:
     """Apply (or re-apply after withdrawing) while the window is open."""
@@ -127,11 +127,11 @@ def submit_application(
     for checked in files:
         ev = Evidence(
             application=app,
-            original_name=checked.original_name,
+            original_name=checked.name,
             content_type=checked.content_type,
             size=checked.size,
         )
-        ev.file.save(checked.stored_name, File(checked.upload), save=False)
+        ev.file.save(checked.stored_name(), ContentFile(checked.data), save=False)
         ev.save()
     record(
         actor=actor,
@@ -139,7 +139,7 @@ def submit_application(
         obj=app,
         district=applicant.district,
         staff_member=applicant,
-        after={"posting": str(posting), "files": [f.original_name for f in files]},
+        after={"posting": str(posting), "files": [f.name for f in files]},
     )
     return app
 

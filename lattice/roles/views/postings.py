@@ -9,10 +9,10 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from lattice.people.access import schools_visible_to, scope_for
+from lattice.people.access import schools_visible_to
 from lattice.people.models import SchoolYear, StaffMember
 from lattice.roles import access, actions, queries
-from lattice.roles.evidence import EvidenceError, check_uploads
+from lattice.roles.evidence import UploadError, check_uploads
 from lattice.roles.forms import (
     ApplicationForm,
     ConflictForm,
@@ -44,8 +44,9 @@ def posting_list(request: HttpRequest) -> HttpResponse:
         )
         .order_by("-opens_on", "role__title")
     )
-    scope = scope_for(request.user)
-    can_post = access.can_edit_catalogue(request.user, district.pk) or bool(scope.led_school_ids)
+    can_post = access.can_edit_catalogue(request.user, district.pk) or bool(
+        access.postable_school_years(request.user)
+    )
     manageable = {p.pk for p in postings if access.can_manage_posting(request.user, p)}
     return render(
         request,
@@ -64,8 +65,13 @@ def posting_new(request: HttpRequest) -> HttpResponse:
     district = district_for(request)
     officer = access.can_edit_catalogue(request.user, district.pk)
     schools = schools_visible_to(request.user).filter(district=district)
+    years = SchoolYear.objects.filter(district=district).order_by("-start")
     if not officer:
-        schools = schools.filter(pk__in=scope_for(request.user).led_school_ids)
+        # A principal posts at the school they lead, for this school year or a later one they
+        # lead it in; never at a school they led in the past.
+        postable = access.postable_school_years(request.user)
+        schools = schools.filter(pk__in={school for school, _ in postable})
+        years = years.filter(pk__in={year for _, year in postable})
         if not schools.exists():
             raise Http404("No such page")
     roles = access.roles_visible_to(request.user).filter(
@@ -77,16 +83,23 @@ def posting_new(request: HttpRequest) -> HttpResponse:
         request.POST or None,
         roles=roles,
         schools=schools,
-        years=SchoolYear.objects.filter(district=district).order_by("-start"),
+        years=years,
         district_wide=officer,
         initial={"opens_on": today(), "school_year": queries.current_year(district, today())},
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        school = data["school"]
         if not access.can_post_at(
-            request.user, district.pk, data["school"].pk if data["school"] else None
+            request.user, district.pk, school.pk if school else None, data["school_year"].pk
         ):
-            raise Http404("No such school")
+            form.add_error(
+                "school_year",
+                f"You do not lead {school.name if school else 'the district'} in "
+                f"{data['school_year'].label}; choose a school year you lead it in.",
+            )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
         try:
             posting = actions.create_posting(
                 request.user,
@@ -140,9 +153,14 @@ def posting_detail(request: HttpRequest, pk: int) -> HttpResponse:
             .filter(status__in=queries.ACTIVE_STATUSES)
             .order_by("submitted_at", "pk")
         )
+        blind = not access.can_see_panel_scores(request.user, posting)
         context.update(
             {
-                "ranking": queries.ranking(posting, visible),
+                "blind": blind,
+                # a seated manager sees the applicants in the order they applied, no scores
+                "ranking": [queries.Ranked(a, 0, None) for a in visible]
+                if blind
+                else queries.ranking(posting, visible),
                 "open_positions": queries.open_positions(posting),
                 "members": posting.panel.members.select_related("reviewer").annotate(
                     n_conflicts=Count("conflicts", distinct=True)
@@ -198,7 +216,7 @@ def apply(request: HttpRequest, pk: int) -> HttpResponse:
                 files=files,
                 today=today(),
             )
-        except (EvidenceError, actions.RoleError) as exc:
+        except (UploadError, actions.RoleError) as exc:
             form.add_error(None, str(exc))
         else:
             messages.success(
@@ -240,7 +258,9 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
         and today() <= posting.closes_on,
     }
     if manage:
-        context["ranked"] = next((r for r in queries.ranking(posting, [app])), None)
+        context["blind"] = not access.can_see_panel_scores(request.user, posting)
+        if not context["blind"]:
+            context["ranked"] = next((r for r in queries.ranking(posting, [app])), None)
         context["feedback_form"] = FeedbackForm(initial={"feedback": app.feedback})
         context["can_feedback"] = app.status in (
             ApplicationStatus.SUBMITTED,

@@ -1,0 +1,102 @@
+"""Request and response guards shared by every page.
+
+- :class:`UnreadableFormMiddleware`: a form Django cannot read (a file name longer than its
+  multipart parser accepts, an upload cut off, too many files) is answered with a page that
+  says what happened and what to do, not a bare "Bad Request (400)".
+- :class:`PrivatePagesMiddleware`: pages behind the log-in are personal (names, ratings, pay),
+  so browsers and proxies must not keep copies: ``Cache-Control: no-store`` on every response
+  to a signed-in user; and a ``Permissions-Policy`` that switches off the powerful browser
+  features Lattice never uses (camera, microphone, location, payment, USB, ...).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig, TooManyFilesSent
+from django.http import HttpRequest, HttpResponse
+from django.http.multipartparser import MultiPartParserError
+from django.shortcuts import render
+from django.utils.cache import patch_cache_control
+
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "fullscreen",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "picture-in-picture",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+)
+
+
+class UnreadableFormMiddleware:
+    """Read a multipart form before the views do; answer what cannot be read in words."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.method == "POST" and request.content_type == "multipart/form-data":
+            try:
+                request.POST  # noqa: B018 -- parse now, so a failure is ours to explain
+            except MultiPartParserError:
+                return self._refuse(
+                    request,
+                    "A file's name is too long to upload (or the upload was cut off).",
+                    "Rename the file to a shorter name — under 200 characters is plenty — and "
+                    "choose it again.",
+                )
+            except TooManyFilesSent:
+                return self._refuse(
+                    request,
+                    "The form sent more files than Lattice accepts at once.",
+                    f"Attach at most {settings.DATA_UPLOAD_MAX_NUMBER_FILES} files and send it "
+                    "again.",
+                )
+            except RequestDataTooBig:
+                return self._refuse(
+                    request,
+                    "The form's text is larger than Lattice accepts.",
+                    "Shorten what you typed and send it again.",
+                )
+        return self.get_response(request)
+
+    @staticmethod
+    def _refuse(request: HttpRequest, problem: str, fix: str) -> HttpResponse:
+        return render(
+            request,
+            "form_unreadable.html",
+            {"problem": problem, "fix": fix, "back": request.path},
+            status=400,
+        )
+
+
+class PrivatePagesMiddleware:
+    """``Cache-Control: no-store`` for signed-in users; a restrictive Permissions-Policy."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            patch_cache_control(response, private=True, no_store=True, max_age=0)
+        return response
