@@ -138,6 +138,11 @@ def build_result(
         "code_version": CODE_VERSION,
         "numpy_version": np.__version__,
         "seed": simulation.seed,
+        "seed_entropy": simulation.seed_entropy,
+        "block_runs": simulation.block_runs,
+        "blocks": simulation.blocks,
+        "executor": simulation.executor,
+        "workers": simulation.workers,
         "years": simulation.years,
         "runs": simulation.runs,
         "teachers": simulation.teachers,
@@ -208,8 +213,10 @@ def histogram_rows(result: ForecastResult) -> list[list[Any]]:
 def input_rows(result: ForecastResult) -> list[list[Any]]:
     i = result.inputs
     rows: list[list[Any]] = [["input", "value"]]
-    for key in ("code_version", "numpy_version", "seed", "years", "runs", "teachers", "baseline"):
-        rows.append([key, i[key]])
+    for key in ("code_version", "numpy_version", "seed", "seed_entropy", "block_runs", "blocks",
+                "executor", "workers", "years", "runs", "teachers", "baseline"):  # fmt: skip
+        if key in i:
+            rows.append([key, i[key]])
     rows.append(["workforce", f"{i['workforce']['source']} ({i['workforce']['fingerprint']})"])
     for p in i["policies"]:
         rows.append(["policy", f"{p['key']} v{p['version']} {p['file']} ({p['fingerprint']})"])

@@ -35,7 +35,7 @@ from lattice.forecast.assumptions import LEVELS, Assumptions
 from lattice.forecast.tables import (
     MAX_EXPERIENCE,
     ForecastError,
-    ForecastTables,
+    PositionTables,
     StepsPolicyTables,
 )
 from lattice.rules.records import Degree
@@ -77,7 +77,7 @@ class Workforce:
     graduate_credits: npt.NDArray[np.uint16] | None = None  # None: all 0
 
     def __len__(self) -> int:
-        return len(self.teacher_ids)
+        return int(self.pathway.shape[0])
 
     def degrees(self) -> npt.NDArray[np.uint16]:
         if self.degree is not None:
@@ -89,7 +89,7 @@ class Workforce:
             return self.graduate_credits
         return np.zeros(len(self), dtype=np.uint16)
 
-    def positions(self, tables: ForecastTables) -> npt.NDArray[np.uint16]:
+    def positions(self, tables: PositionTables) -> npt.NDArray[np.uint16]:
         """Each teacher's position under a policy: same pathway key, interval clipped to its top;
         under a step-and-lane policy, entry step plus experience on the lane met."""
         if isinstance(tables, StepsPolicyTables):
