@@ -11,7 +11,10 @@ from __future__ import annotations
 from typing import TypeGuard
 
 from lattice.forecast.assumptions import Assumptions
+from lattice.forecast.elements_model import elements_tables
+from lattice.forecast.ladder_model import ladder_tables
 from lattice.forecast.pay_model import PayTables
+from lattice.forecast.roles_model import roles_tables
 from lattice.forecast.tables import (
     PolicyTables,
     PositionTables,
@@ -33,4 +36,10 @@ def forecast_tables(policy: Policy, shared: SharedTables, a: Assumptions) -> For
     """Tables for any policy the forecast runs."""
     if policy.model is Model.STEPS:
         return steps_policy_tables(policy, a)
+    if policy.model is Model.LADDER:
+        return ladder_tables(policy, shared, a)
+    if policy.model is Model.ROLES:
+        return roles_tables(policy, shared, a)
+    if policy.model is Model.ELEMENTS:
+        return elements_tables(policy, shared, a)
     return policy_tables(policy, shared, a)

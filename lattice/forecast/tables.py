@@ -369,7 +369,7 @@ class StepsPolicyTables:
 PositionTables = PolicyTables | StepsPolicyTables
 
 
-def _gate_levels(policy: Policy, a: Assumptions) -> list[int]:
+def policy_ranks(policy: Policy, a: Assumptions) -> list[int]:
     """The policy rating rank each forecast level counts as (see the module docstring)."""
     levels = policy.ratings.levels
     if all(level in levels for level in a.levels):
@@ -402,7 +402,7 @@ def steps_policy_tables(policy: Policy, a: Assumptions) -> StepsPolicyTables:
     pathway_of = np.full(sink + 1, lanes, dtype=np.int8)
     pathway_of[:sink] = np.repeat(np.arange(lanes), steps)
     gate = np.zeros(MAX_LEVELS + 1, dtype=np.bool_)
-    for code, rank in enumerate(_gate_levels(policy, a), start=1):
+    for code, rank in enumerate(policy_ranks(policy, a), start=1):
         gate[code] = rank >= compiled.gate_rank
     cap = max(1, int(compiled.lane_credits.max(initial=0)))
     if (MAX_DEGREE + 1) * (cap + 1) > 65535:

@@ -75,6 +75,15 @@ class Workforce:
     source: str
     degree: npt.NDArray[np.uint16] | None = None  # degree rank (1 bachelor's); None: all 1
     graduate_credits: npt.NDArray[np.uint16] | None = None  # None: all 0
+    # Read by pay-element policies: each teacher's current base salary (None: the district
+    # schedule for their experience, an assumption).
+    base_salary: npt.NDArray[np.int32] | None = None
+    # Read by designation policies (Texas TIA): the campus's average student point value in
+    # ten-thousandths (2.1893 -> 21893; None: from the high-poverty flag, an assumption),
+    # whether the campus is rural, and whether the teacher holds National Board Certification.
+    campus_points: npt.NDArray[np.uint16] | None = None
+    rural: npt.NDArray[np.bool_] | None = None
+    national_board: npt.NDArray[np.bool_] | None = None
 
     def __len__(self) -> int:
         return int(self.pathway.shape[0])
