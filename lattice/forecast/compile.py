@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TypeGuard
 
 from lattice.forecast.assumptions import Assumptions
+from lattice.forecast.designation_model import designation_tables
 from lattice.forecast.elements_model import elements_tables
 from lattice.forecast.ladder_model import ladder_tables
 from lattice.forecast.pay_model import PayTables
@@ -42,4 +43,6 @@ def forecast_tables(policy: Policy, shared: SharedTables, a: Assumptions) -> For
         return roles_tables(policy, shared, a)
     if policy.model is Model.ELEMENTS:
         return elements_tables(policy, shared, a)
+    if policy.model is Model.DESIGNATION:
+        return designation_tables(policy, shared, a)
     return policy_tables(policy, shared, a)

@@ -82,6 +82,7 @@ class YearLog:
     hire_experience: U16
     hire_certificate: npt.NDArray[np.bool_]
     states: list[dict[str, npt.NDArray[Any]] | None] = field(default_factory=list)
+    degree: U16 | None = None  # highest degree rank after the year (when a model reads it)
 
 
 class Block:
@@ -341,5 +342,6 @@ class Block:
                 hire_experience=np.zeros(self.n, dtype=np.uint16),
                 hire_certificate=np.zeros(self.n, dtype=np.bool_),
                 states=[s.snapshot() if s is not None else None for s in self.states],
+                degree=self.degree.copy() if self.has_steps else None,
             )
         )
