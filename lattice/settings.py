@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "lattice.imports",
     "lattice.pathways",
     "lattice.forecasts",
+    "lattice.budgets",
 ]
 
 MIDDLEWARE = [
