@@ -11,7 +11,8 @@ from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_GET, require_http_methods
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from lattice.forecast import charts
 from lattice.forecast.results import ForecastResult, write_csv, write_xlsx
@@ -65,27 +66,57 @@ def district_page(request: HttpRequest, district: str) -> HttpResponse:
         status = 200
     runs = ForecastRun.objects.filter(district=place).select_related("created_by")[:HISTORY_SIZE]
     return render(
-        request, "forecasts/district.html",
-        {"district": place, "form": form, "runs": runs}, status=status,
-    )  # fmt: skip
+        request,
+        "forecasts/district.html",
+        {"district": place, "form": form, "runs": runs},
+        status=status,
+    )
 
 
 def _chart_context(result: ForecastResult) -> dict[str, Any]:
+    labels = charts.year_labels(result)
+    titles = {p.key: p.title for p in result.policies}
     return {
         "fan": charts.payroll_fan(result),
-        "shares": [charts.pathway_shares(p, f"shares-{i}") for i, p in enumerate(result.policies)],
+        "shares": [
+            charts.pathway_shares(p, f"shares-{i}", labels) for i, p in enumerate(result.policies)
+        ],
         "histograms": [
-            charts.gainers_histogram(c, result.histogram_labels, f"gainers-{i}")
+            charts.gainers_histogram(
+                c, result.histogram_labels, f"gainers-{i}", (titles[c.key], titles[c.baseline])
+            )
             for i, c in enumerate(result.comparisons)
         ],
         "groups": charts.cost_by_group(result),
+        "labels": labels,
+        "titles": titles,
+        "comparisons": [_explained(c, labels, titles) for c in result.comparisons],
+        "payroll_rows": [
+            (p.title, labels[y.year - 1], y) for p in result.policies for y in p.years
+        ],
     }
+
+
+def _explained(comparison: Any, labels: list[str], titles: dict[str, str]) -> dict[str, Any]:
+    """A comparison's years with the sign of every difference put in words."""
+    policy, baseline = titles[comparison.key], titles[comparison.baseline]
+    rows = []
+    for d in comparison.years:
+        amount = abs(round(d.payroll_mean))
+        if round(d.payroll_mean) > 0:
+            words = f"costs ${amount:,} more than {baseline}"
+        elif round(d.payroll_mean) < 0:
+            words = f"costs ${amount:,} less than {baseline}"
+        else:
+            words = "costs the same"
+        rows.append({"label": labels[d.year - 1], "d": d, "words": words})
+    return {"policy": policy, "baseline": baseline, "rows": rows}
 
 
 @require_GET
 def run_detail(request: HttpRequest, district: str, pk: int) -> HttpResponse:
     place, run = _run(request, district, pk)
-    context: dict[str, Any] = {"district": place, "run": run}
+    context: dict[str, Any] = _progress(place, run)
     result = run.result_object() if run.status == ForecastRun.Status.DONE else None
     if result is not None:
         context |= {"result": result, **_chart_context(result)}
@@ -95,7 +126,21 @@ def run_detail(request: HttpRequest, district: str, pk: int) -> HttpResponse:
 @require_GET
 def run_progress(request: HttpRequest, district: str, pk: int) -> HttpResponse:
     place, run = _run(request, district, pk)
-    return render(request, "forecasts/_progress.html", {"district": place, "run": run})
+    response = render(request, "forecasts/_progress.html", _progress(place, run))
+    if run.finished and request.headers.get("HX-Request"):
+        response["HX-Refresh"] = "true"  # show the result (or the failure) as soon as it lands
+    return response
+
+
+def _progress(place: District, run: ForecastRun) -> dict[str, Any]:
+    return {"district": place, "run": run, "seconds_left": run.seconds_left(timezone.now())}
+
+
+@require_POST
+def run_cancel(request: HttpRequest, district: str, pk: int) -> HttpResponse:
+    _, run = _run(request, district, pk)
+    actions.request_cancel(request.user, run)
+    return redirect("forecasts:run", district, run.pk)
 
 
 def _result(request: HttpRequest, district: str, pk: int) -> tuple[ForecastRun, ForecastResult]:

@@ -125,8 +125,11 @@ def test_the_csv_and_the_workbook_carry_the_summary_and_the_inputs(baltimore: Po
     text = write_csv(result)
     assert "# summary" in text
     assert "# comparison" in text
-    assert "seed,4" in text
-    assert text.count("\nbaltimore-2010,1.0,") == 2  # one row per year
+    assert "\r\nSeed,4\r\n" in text
+    name = "Baltimore City career pathways (BTU 2010 contract)"
+    assert f"\n{name},1.0,2026-27," in text  # one row per school year
+    assert f"\n{name},1.0,2027-28," in text
+    assert "Policy,Version,School year,Mean payroll ($)," in text  # headers in words
     buffer = io.BytesIO()
     write_xlsx(result, buffer)
     book = load_workbook(io.BytesIO(buffer.getvalue()))

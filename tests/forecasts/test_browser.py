@@ -42,7 +42,10 @@ def test_an_officer_runs_a_comparison_and_reads_the_charts(
     page.wait_for_load_state()
     assert page.locator("h1").first.inner_text().endswith("10 years, 50 runs")
     assert page.locator("svg[role=img]").count() >= 4
-    assert page.get_by_role("img", name="Payroll by year: median and 80% band of runs").count() == 1
+    assert (
+        page.get_by_role("img", name="Payroll by school year: median and 80% band of runs").count()
+        == 1
+    )
     _shot(page, "result")
     page.set_viewport_size({"width": 390, "height": 844})
     _shot(page, "result-phone")
