@@ -128,6 +128,10 @@ class ElementsState(PayState):
             "hard_to_staff": u[:n] < tables.staff_threshold,
             "top_performing_school": u[n : 2 * n] < tables.top_threshold,
         }
+        self.flag_code = sum(
+            (self.flags[name].astype(np.uint8) << i for i, name in enumerate(FLAGS)),
+            np.zeros(n, dtype=np.uint8),
+        )
         self.degree = block.degree.copy() if tables.reads_degrees else None
         self.year = 0
         self.pay: I32 = np.zeros(n, dtype=np.int32)
@@ -140,41 +144,80 @@ class ElementsState(PayState):
     def after_rating(self, block: Block, ua13: U16) -> None:
         t, n = self.t, block.n
         u = self.rng.bit_generator.random_raw(-(-n // 2)).view(np.uint16)[: 2 * n] >> 1
-        self.sgos = t.sgo_values[t.sgo_lut[u[:n] >> 2]]
+        self.sgos = t.sgo_values.astype(np.uint8)[t.sgo_lut[u[:n] >> 2]]
         self.pdu = u[n : 2 * n] < t.pdu_threshold
         earned = None
         if self.degree is not None:
             earned = np.where(block.degree > self.degree, block.degree, 0)
             self.degree = block.degree.copy()
-        service = block.experience // np.uint16(block.codes) + 1
         amounts = t.amounts[min(self.year, len(t.amounts) - 1)]
-        built = np.zeros(n, dtype=np.int64)
-        bonuses = np.zeros(n, dtype=np.int64)
-        for element, amount, ranks in zip(t.elements, amounts, t.degree_ranks, strict=True):
-            fires = self._fires(element, ranks, earned)
-            paid = np.where(fires, amount, 0)
-            if element.base_building:
-                limit = element.base_building_max_service_years
-                builds = np.ones(n, dtype=np.bool_) if limit is None else service <= limit
-                built += np.where(builds, paid, 0)
-                bonuses += np.where(builds, 0, paid)
-            else:
-                bonuses += paid
-        self.base += np.where(block.active, built, 0)
+        built, bonuses = self._paid(block, amounts, earned)
+        if block.any_vacant:
+            built[~block.active] = 0
+            bonuses[~block.active] = 0
+        self.base += built
         pay = np.maximum(self.base, t.minimum_salary) + bonuses
-        self.pay = np.where(block.active, pay, 0).astype(np.int32)
-        self.bonuses = np.where(block.active, bonuses, 0).astype(np.int32)
-        self.built = np.where(block.active, built, 0).astype(np.int32)
+        self.pay = pay.astype(np.int32)
+        self.bonuses = bonuses.astype(np.int32)
+        self.built = built.astype(np.int32)
         category = (block.degree.astype(np.int64) - 1) if self.degree is not None else 0
         self.category = np.where(block.active, category, t.empty).astype(np.uint16)
         self.year += 1
+
+    def _paid(
+        self, block: Block, amounts: tuple[int, ...], earned: npt.NDArray[Any] | None
+    ) -> tuple[I64, I64]:
+        """This year's base-building and one-time amounts per slot. Elements of one trigger
+        without a service limit are summed through a small table by the trigger's value;
+        an element with a limit is checked against each slot's years of service."""
+        t, n = self.t, block.n
+        built = np.zeros(n, dtype=np.int64)
+        bonuses = np.zeros(n, dtype=np.int64)
+        sgo_built = np.zeros(int(t.sgo_values.max(initial=0)) + 1, dtype=np.int64)
+        sgo_bonus = np.zeros_like(sgo_built)
+        flag_built = np.zeros(8, dtype=np.int64)
+        flag_bonus = np.zeros(8, dtype=np.int64)
+        service = None
+        for element, amount, ranks in zip(t.elements, amounts, t.degree_ranks, strict=True):
+            limit = element.base_building_max_service_years
+            grouped = limit is None and element.trigger in (Trigger.COUNT, Trigger.FLAG)
+            if grouped and element.trigger is Trigger.COUNT and element.count == "sgos_met":
+                values = np.arange(sgo_built.size)
+                top = element.count_max if element.count_max is not None else values.max()
+                hits = (values >= element.count_min) & (values <= top)
+                (sgo_built if element.base_building else sgo_bonus)[hits] += amount
+                continue
+            if grouped and element.trigger is Trigger.FLAG and element.flag in FLAGS:
+                bit = 1 << FLAGS.index(element.flag)
+                hits = (np.arange(8) & bit) > 0
+                (flag_built if element.base_building else flag_bonus)[hits] += amount
+                continue
+            paid = np.where(self._fires(element, ranks, earned), amount, 0)
+            if element.base_building:
+                if limit is None:
+                    built += paid
+                    continue
+                if service is None:
+                    service = block.experience // np.uint16(block.codes) + 1
+                builds = service <= limit
+                kept = paid * builds
+                built += kept
+                bonuses += paid - kept
+            else:
+                bonuses += paid
+        built += sgo_built[self.sgos] + flag_built[self.flag_code]
+        bonuses += sgo_bonus[self.sgos] + flag_bonus[self.flag_code]
+        return built, bonuses
 
     def _fires(
         self, element: Element, ranks: tuple[int, ...], earned: npt.NDArray[Any] | None
     ) -> npt.NDArray[np.bool_]:
         if element.trigger is Trigger.DEGREE:
             assert earned is not None
-            return np.isin(earned, ranks)
+            fires = np.zeros(8, dtype=np.bool_)
+            fires[list(ranks)] = True
+            fired: npt.NDArray[np.bool_] = fires[earned]
+            return fired
         if element.trigger is Trigger.COUNT:
             value = self.sgos if element.count == "sgos_met" else np.zeros_like(self.sgos)
             top = element.count_max if element.count_max is not None else np.iinfo(np.int64).max

@@ -103,6 +103,7 @@ class Block:
         self.policies, self.shared, self.log = tuple(policies), shared, log
         self.codes = shared.codes
         self.active = np.ones(n, dtype=np.bool_)
+        self.any_vacant = False  # a slot left empty (replacement below 100%)
         self.rating = np.tile(workforce.last_rating, runs)
         self.previous = np.tile(workforce.previous_rating, runs)
         # experience is kept multiplied by the number of rating codes: the leave table's row
@@ -296,6 +297,7 @@ class Block:
             hired = ul[rows] < sh.replace_leave_threshold[index[rows]]
             new, gone = rows[hired], rows[~hired]
             self.active[gone] = False
+            self.any_vacant = self.any_vacant or bool(gone.size)
         self.rating[rows] = 0
         self.previous[rows] = 0
         extra = rng.bit_generator.random_raw(new.size).view(np.uint16).reshape(-1, 4).T >> 1

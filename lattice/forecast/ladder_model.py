@@ -48,6 +48,12 @@ def district_schedule(a: Assumptions) -> I64:
     return np.array([a.district_salary(y) for y in range(MAX_EXPERIENCE + 1)], dtype=np.int64)
 
 
+def schedule_by_code(schedule: I64, codes: int) -> npt.NDArray[np.int32]:
+    """The schedule indexed by the block's experience code (years × rating codes + rating),
+    so a slot's schedule salary is one lookup with no division."""
+    return np.repeat(schedule, codes).astype(np.int32)
+
+
 def rank_by_code(policy: Policy, a: Assumptions) -> I64:
     """The policy rating rank of each forecast rating code (0 = no rating: -1)."""
     ranks = np.full(MAX_LEVELS + 1, -1, dtype=np.int64)
@@ -63,6 +69,13 @@ class LadderPayTables(PayTables):
     entry_years: I64  # (min years, stage) rows, ascending
     decision_threshold: tuple[int, ...]  # per transition: 15-bit threshold (0: never)
     max_run: int
+    # Without decided moves the whole year is two lookups: ``step_lut[state << 3 | rating]``
+    # is the next state (stage and capped run counters, moves and resets applied), and
+    # ``extra_lut[(stage << 1 | high poverty) << 3 | rating]`` the stage increase + bonuses.
+    step_lut: npt.NDArray[np.uint16] | None
+    stage_of_state: npt.NDArray[np.uint16] | None
+    base_lut: npt.NDArray[np.int32]  # (stage << 1 | high poverty): the stage's base increase
+    bonus_lut: npt.NDArray[np.int32]  # (high poverty << 3 | rating): the year's bonuses
 
     def start(self, workforce: Workforce) -> Any:
         stage = self.entry_stage(workforce.experience)
@@ -99,6 +112,20 @@ def ladder_tables(policy: Policy, shared: SharedTables, a: Assumptions) -> Ladde
         threshold(rates.get(compiled.decision_codes[code].value, 0.0)) if code >= 0 else 0
         for _, _, code, _ in compiled.transitions
     )
+    max_run = max([max(needed) for *_, needed in compiled.transitions] or [1])
+    ranks = rank_by_code(policy, a)
+    step_lut, stage_of_state = _year_lut(compiled, ranks, max_run)
+    qualifies = (0, 1) if compiled.pay_min_frl_percent > 0 else (1, 1)
+    base_lut = np.array(
+        [int(compiled.base_increase[s]) * qualifies[hp] for s in range(len(stages))
+         for hp in (0, 1)], dtype=np.int32,
+    )  # fmt: skip
+    bonus_lut = np.zeros(2 * (MAX_LEVELS + 1), dtype=np.int32)
+    for hp in (0, 1):
+        for code in range(MAX_LEVELS + 1):
+            for min_rank, min_frl, amount in compiled.bonuses:
+                if ranks[code] >= min_rank and (min_frl <= 0 or hp):
+                    bonus_lut[(hp << 3) | code] += amount
     return LadderPayTables(
         policy=policy,
         category_keys=stages,
@@ -112,8 +139,48 @@ def ladder_tables(policy: Policy, shared: SharedTables, a: Assumptions) -> Ladde
             [(e.min_years, stages.index(e.pathway)) for e in ladder.entry], dtype=np.int64
         ),
         decision_threshold=thresholds,
-        max_run=max([max(needed) for *_, needed in compiled.transitions] or [1]),
+        max_run=max_run,
+        step_lut=step_lut if not any(thresholds) else None,
+        stage_of_state=stage_of_state,
+        base_lut=base_lut,
+        bonus_lut=bonus_lut,
     )
+
+
+def _year_lut(
+    compiled: CompiledLadder, ranks: I64, max_run: int
+) -> tuple[npt.NDArray[np.uint16] | None, npt.NDArray[np.uint16] | None]:
+    """The year step as one table over (state, rating code); None when it would be too big.
+
+    A state is ``stage × R^L + Σ run_j × R^j`` with ``R = max_run + 1`` run values per level."""
+    levels = len(compiled.run_levels)
+    r = max_run + 1
+    per_stage = r**levels
+    states = len(compiled.stage_keys) * per_stage
+    if states * (MAX_LEVELS + 1) > 65535:
+        return None, None
+    table = np.zeros(states * (MAX_LEVELS + 1), dtype=np.uint16)
+    for state in range(states):
+        stage, rest = divmod(state, per_stage)
+        runs = [(rest // r**j) % r for j in range(levels)]
+        for code in range(MAX_LEVELS + 1):
+            rank = int(ranks[code])
+            grown = [min(run + 1, max_run) if rank >= int(level) else 0
+                     for run, level in zip(runs, compiled.run_levels, strict=True)]  # fmt: skip
+            target, moved = stage, False
+            for source, to, decision, needed in compiled.transitions:
+                if source != stage or decision >= 0:
+                    continue
+                if any(years and grown[j] >= years for j, years in enumerate(needed)):
+                    target, moved = to, True
+                    break
+            if moved and compiled.reset_run_on_move:
+                grown = [0] * levels
+            table[(state << 3) | code] = target * per_stage + sum(
+                run * r**j for j, run in enumerate(grown)
+            )
+    stage_of_state = (np.arange(states) // per_stage).astype(np.uint16)
+    return table, stage_of_state
 
 
 class LadderState(PayState):
@@ -121,12 +188,21 @@ class LadderState(PayState):
         self.t = tables
         n = block.n
         self.stage = np.tile(start, block.runs)
+        self.schedule = schedule_by_code(tables.schedule, block.codes)
+        self.lut = tables.step_lut is not None
+        if self.lut:
+            per_stage = (tables.max_run + 1) ** len(tables.compiled.run_levels)
+            self.state_code = (self.stage * np.uint16(per_stage)).astype(np.uint16)
+            self.index = np.empty(n, dtype=np.uint16)
         self.runs = np.zeros((len(tables.compiled.run_levels), n), dtype=np.uint8)
         self.pay: I32 = np.zeros(n, dtype=np.int32)
         self.category: U16 = self.stage.copy()
         self.rng = block.stream(5) if any(tables.decision_threshold) else None
 
     def after_rating(self, block: Block, ua13: U16) -> None:
+        if self.lut:
+            self._by_lookup(block)
+            return
         t, c = self.t, self.t.compiled
         rank = t.rank[block.rating]
         for slot, level in enumerate(c.run_levels):
@@ -159,6 +235,30 @@ class LadderState(PayState):
             self.runs[:, moved] = 0
         self._pay(block, rank)
 
+    def _by_lookup(self, block: Block) -> None:
+        t = self.t
+        assert t.step_lut is not None
+        assert t.stage_of_state is not None
+        index = self.index
+        np.left_shift(self.state_code, 3, out=index)
+        np.bitwise_or(index, block.rating, out=index)
+        np.take(t.step_lut, index, out=self.state_code)
+        np.take(t.stage_of_state, self.state_code, out=self.stage)
+        np.left_shift(self.stage, 1, out=index)
+        np.bitwise_or(index, block.high_poverty, out=index)
+        base = self.schedule.take(block.experience)
+        base += t.base_lut.take(index)
+        if t.compiled.minimum_salary:
+            np.maximum(base, t.compiled.minimum_salary, out=base)
+        np.left_shift(block.high_poverty.view(np.uint8), 3, out=index, dtype=np.uint16)
+        np.bitwise_or(index, block.rating, out=index)
+        base += t.bonus_lut.take(index)
+        self.pay = base
+        self.category = self.stage.copy()
+        if block.any_vacant:
+            self.pay[~block.active] = 0
+            self.category[~block.active] = t.empty
+
     def _pay(self, block: Block, rank: I64) -> None:
         t, c = self.t, self.t.compiled
         years = block.experience // np.uint16(block.codes)
@@ -179,6 +279,9 @@ class LadderState(PayState):
               gone: npt.NDArray[np.intp], hire_experience: U16) -> None:  # fmt: skip
         self.stage[new] = self.t.entry_stage(hire_experience).astype(np.uint16)
         self.runs[:, rows] = 0
+        if self.lut:
+            per_stage = (self.t.max_run + 1) ** len(self.t.compiled.run_levels)
+            self.state_code[rows] = self.stage[rows] * np.uint16(per_stage)
 
     def snapshot(self) -> dict[str, npt.NDArray[Any]]:
         return {"pay": self.pay.copy(), "category": self.category.copy(),

@@ -200,6 +200,10 @@ class _Summariser:
                     self.joint[k] = group * np.uint32(w0 * self.width[k])
         self.pay0: I32 | None = None
         self.first_joint = False
+        self.pay_offsets: list[npt.NDArray[np.unsignedinteger[Any]] | None] = [None] * len(
+            block.policies
+        )
+        self.high_count: npt.NDArray[np.int64] | None = None
 
     def _pos(self, k: int) -> PositionTables:
         tables = self.block.policies[k]
@@ -235,26 +239,34 @@ class _Summariser:
         assert state is not None
         tables = block.policies[k]
         shape = (block.runs, block.teachers)
-        pay = state.pay.astype(np.int64).reshape(shape)
+        pay = state.pay.reshape(shape)
         high = block.high_poverty.reshape(shape)
-        total = pay.sum(axis=1)
-        high_pay = np.where(high, pay, 0).sum(axis=1)
+        total = pay.sum(axis=1, dtype=np.int64)
+        high_pay = pay.sum(axis=1, dtype=np.int64, where=high)
         out.payroll[runs, y] = total
         out.group_pay[runs, y, 1] = high_pay
         out.group_pay[runs, y, 0] = total - high_pay
         categories = len(tables.pathway_keys)
-        code = self.run_index * np.uint32(categories + 1) + state.category.astype(np.uint32)
+        if self.pay_offsets[k] is None:
+            self.pay_offsets[k] = (self.run_index * np.uint32(categories + 1)).astype(
+                np.uint16 if block.runs * (categories + 1) < 65536 else np.uint32
+            )
+        offsets = self.pay_offsets[k]
+        assert offsets is not None
+        code = offsets + state.category
         counts = np.bincount(code, minlength=block.runs * (categories + 1)).reshape(
             block.runs, categories + 1
         )
         out.headcount[runs, y] = counts[:, :categories]
         out.leaders[runs, y] = counts @ tables.leader.astype(np.int64)
-        active = block.active.reshape(shape)
-        out.teachers[runs, y] = active.sum(axis=1)
-        out.group_count[runs, y, 1] = (active & high).sum(axis=1)
+        out.teachers[runs, y] = counts[:, :categories].sum(axis=1)
+        if self.high_count is None or block.any_vacant:
+            active = block.active.reshape(shape)
+            self.high_count = (active & high).sum(axis=1)
+        out.group_count[runs, y, 1] = self.high_count
         out.group_count[runs, y, 0] = out.teachers[runs, y] - out.group_count[runs, y, 1]
         for name, values in state.extras().items():
-            out.extras[name][runs, y] = values.astype(np.int64).reshape(shape).sum(axis=1)
+            out.extras[name][runs, y] = values.reshape(shape).sum(axis=1, dtype=np.int64)
 
     def _pay_of(self, k: int) -> I32:
         state = self.block.states[k]
