@@ -338,7 +338,8 @@ def check(
                     None,
                     "problem",
                     name,
-                    f"{name.replace('_', ' ')} makes up {share:.0%} of teachers' pay above the "
+                    f"{name.replace('_', ' ').capitalize()} make up {share:.0%} of teachers' pay "
+                    "above the "
                     f"starting salary, more than the {budget.max_factor_share:.0%} allowed",
                 )
             )

@@ -92,7 +92,9 @@ def _axes(frame: _Frame, x_labels: Sequence[str], y_format: str = "money") -> li
             f'<text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" fill="#333">'
             f"{escape(text)}</text>"
         )
-    step = max(1, math.ceil(len(x_labels) / 12))
+    widest = max((len(label) for label in x_labels), default=1)
+    fit = max(1, int(frame.plot_w // (7.5 * widest + 12)))  # labels that fit side by side
+    step = max(1, math.ceil(len(x_labels) / min(12, fit)))
     for i, label in enumerate(x_labels):
         if i % step == 0:
             out.append(

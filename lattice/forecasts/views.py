@@ -22,6 +22,7 @@ from lattice.forecasts.models import ForecastRun
 from lattice.forecasts.tasks import run_forecast
 from lattice.people.access import districts_administered_by, get_administered_district
 from lattice.people.models import District
+from lattice.rules.records import school_year_label
 
 HISTORY_SIZE = 30
 
@@ -39,16 +40,20 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "forecasts/home.html", {"districts": districts})
 
 
-def _short(choice: str) -> str:
-    return "the adopted policy" if choice == "adopted" else choice.removeprefix("shipped:")
+def _short(choice: str, form: ForecastForm) -> str:
+    """The policy as people call it: its name, without the file's key and version."""
+    labels = dict(form.fields["policy"].choices)  # type: ignore[attr-defined]
+    label = str(labels.get(choice, choice.removeprefix("shipped:")))
+    return label.split(" (shipped ")[0].removeprefix("Adopted: ")
 
 
 def _title(form: ForecastForm) -> str:
     d = form.cleaned_data
-    title = _short(d["policy"])
+    title = _short(d["policy"], form)
     if d["vs"]:
-        title += f" vs {_short(d['vs'])}"
-    return f"{title}, {d['years']} years, {d['runs']} runs"
+        title += f" compared with {_short(d['vs'], form)}"
+    first = school_year_label(d["first_school_year"])
+    return f"{title}, {d['years']} years from {first}, {d['runs']} runs"
 
 
 @require_http_methods(["GET", "POST"])

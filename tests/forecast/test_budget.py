@@ -102,7 +102,7 @@ def test_no_single_pay_factor_may_pass_half_of_pay_above_the_starting_salary() -
     report = check(_budget(), payroll, extras, entry_salary=50_000, teachers=teachers)
     shares = dict(report.factor_shares)
     assert shares["designation_pay"] == pytest.approx(0.7)
-    assert any("designation pay makes up 70%" in f.text for f in report.findings)
+    assert any("Designation pay make up 70%" in f.text for f in report.findings)
 
 
 def test_an_item_paid_from_an_unknown_source_is_refused_with_the_choices() -> None:

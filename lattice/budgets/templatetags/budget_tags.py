@@ -28,3 +28,17 @@ def dollars(value: Any) -> str:
     except (TypeError, ValueError):
         return str(value)
     return f"-${-amount:,}" if amount < 0 else f"${amount:,}"
+
+
+FACTORS = {
+    "salary_schedule": "the salary schedule",
+    "supplements": "role supplements",
+    "designation_pay": "designation pay",
+    "bonuses": "one-time pay elements",
+}
+
+
+@register.filter
+def factor_name(key: str) -> str:
+    """A pay factor's key in words."""
+    return FACTORS.get(key, key.replace("_", " "))
