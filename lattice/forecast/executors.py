@@ -22,12 +22,15 @@ forecast stops within a block or two (``should_stop``).
 from __future__ import annotations
 
 import concurrent.futures as cf
+import copy
 import multiprocessing
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 EXECUTORS = ("threads", "processes", "dask")
+# Dask worker settings for the forecast (also for a cluster's workers: docs/forecast.md).
+WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
 
 
 class ForecastCancelled(RuntimeError):
@@ -142,8 +145,19 @@ class ProcessExecutor:
             )
 
 
+_LOCAL_COPY: dict[int, Any] = {}
+
+
 def _dask_run(job: BlockRunner, index: int) -> Any:
-    return job.run(index)
+    """Run one block on a Dask worker. The scattered job's arrays arrive as views of network
+    frames, which may be unaligned and so several times slower to compute on: each worker
+    copies the job once (the copy's arrays are aligned) and reuses it for every block."""
+    key = id(job)
+    local = _LOCAL_COPY.get(key)
+    if local is None:
+        _LOCAL_COPY.clear()
+        local = _LOCAL_COPY[key] = copy.deepcopy(job)
+    return local.run(index)
 
 
 class DaskExecutor:
@@ -168,6 +182,7 @@ class DaskExecutor:
 
     def _connect(self) -> tuple[Any, Callable[[], None]]:
         try:
+            import dask
             from dask.distributed import Client, LocalCluster  # optional extra, lazily
         except ImportError as error:  # the optional extra is not installed
             raise RuntimeError(
@@ -178,12 +193,15 @@ class DaskExecutor:
         if self.address is not None:
             client = Client(self.address)  # type: ignore[no-untyped-call]  # dask is untyped
             return client, client.close
-        cluster = LocalCluster(  # type: ignore[no-untyped-call]
-            n_workers=self.workers,
-            threads_per_worker=1,
-            processes=self.processes,
-            dashboard_address=None,
-        )
+        # A worker's sampling profiler takes the GIL every 10 ms; the kernel releases and
+        # retakes it around every NumPy call, so profiling slows blocks several times over.
+        with dask.config.set(WORKER_CONFIG):
+            cluster = LocalCluster(  # type: ignore[no-untyped-call]
+                n_workers=self.workers,
+                threads_per_worker=1,
+                processes=self.processes,
+                dashboard_address=None,
+            )
         client = Client(cluster)  # type: ignore[no-untyped-call]
 
         def close() -> None:
