@@ -11,7 +11,7 @@ from lattice.people.models import District
 
 # Measured on the 2-core development machine (bench/forecast.py): teacher-years per second per
 # policy on two threads, rounded down so the estimate errs long.
-TEACHER_YEARS_PER_SECOND = 40_000_000
+TEACHER_YEARS_PER_SECOND = 15_000_000
 
 
 class ForecastRun(models.Model):
