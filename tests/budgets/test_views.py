@@ -61,3 +61,16 @@ def test_the_check_downloads_with_plain_headers(cast: Any, client_for: Any) -> N
 def test_another_districts_officer_cannot_see_a_scenario(cast: Any, client_for: Any) -> None:
     made = scenario(cast)
     assert client_for("other_officer").get(f"/budgets/southport/{made.pk}/").status_code == 404
+
+
+def test_a_plan_on_the_districts_own_teachers_says_why_it_cannot_be_checked(
+    cast: Any, client_for: Any
+) -> None:
+    made = scenario(cast)
+    made.workforce = "district"
+    made.save(update_fields=["workforce"])  # test setup, not a user write
+    page = client_for("officer").get(f"{BASE}/{made.pk}/").content.decode()
+    if "The plan could not be checked" in page:
+        assert "adopt one on the pathways page" in page
+    else:  # the cast's district has adopted a policy: the check ran on its teachers
+        assert "Checked against" in page
