@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "lattice.imports",
     "lattice.pathways",
     "lattice.forecasts",
+    "lattice.budgets",
 ]
 
 MIDDLEWARE = [

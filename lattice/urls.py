@@ -19,4 +19,5 @@ urlpatterns = [
     path("pathways/", include("lattice.pathways.urls")),
     path("roles/", include("lattice.roles.urls")),
     path("forecasts/", include("lattice.forecasts.urls")),
+    path("budgets/", include("lattice.budgets.urls")),
 ]

@@ -8,17 +8,20 @@ problem on stderr (naming the file, row or option and the fix) on bad input.
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import click
 
 from lattice.forecast.assumptions import AssumptionError, Assumptions, from_dict
+from lattice.forecast.executors import EXECUTORS, executor_for
 from lattice.forecast.results import ForecastResult, build_result, write_csv, write_xlsx
 from lattice.forecast.simulate import simulate
 from lattice.forecast.tables import ForecastError
 from lattice.forecast.workforce import Workforce, read_csv, synthetic
 from lattice.rules.loader import PolicyError, load_policy
 from lattice.rules.policy import Policy
+from lattice.rules.records import school_year_of
 
 SHIPPED = Path(__file__).resolve().parents[2] / "policies"
 
@@ -115,7 +118,30 @@ def _report(result: ForecastResult) -> None:
     "--assumptions", "assumptions_file", type=click.Path(path_type=Path, dir_okay=False),
     help="JSON object overriding default assumptions (keys: docs/forecast.md).",
 )  # fmt: skip
-@click.option("--threads", type=click.IntRange(1, 64), default=2, show_default=True)
+@click.option(
+    "--threads",
+    type=click.IntRange(1, 64),
+    default=2,
+    show_default=True,
+    help="Workers: threads, processes or Dask workers.",
+)
+@click.option(
+    "--executor",
+    type=click.Choice(EXECUTORS),
+    default="threads",
+    show_default=True,
+    help="Where blocks run; the output is the same byte for byte.",
+)
+@click.option(
+    "--scheduler",
+    help="With --executor dask: a scheduler address (tcp://host:8786); "
+    "without it a local cluster of --threads workers is started.",
+)
+@click.option(
+    "--first-year",
+    type=click.IntRange(2000, 2200),
+    help="The first school year forecast (2027 for 2027-28; default: next year).",
+)
 @click.option(
     "--out", type=click.Path(path_type=Path, dir_okay=False), required=True,
     help="Where to write the results: .csv or .xlsx.",
@@ -123,13 +149,14 @@ def _report(result: ForecastResult) -> None:
 def forecast(
     policy_name: str, others: tuple[str, ...], years: int, runs: int, seed: int,
     workforce_file: Path | None, teachers: int, district: str | None,
-    assumptions_file: Path | None, threads: int, out: Path,
+    assumptions_file: Path | None, threads: int, executor: str, scheduler: str | None,
+    first_year: int | None, out: Path,
 ) -> None:  # fmt: skip
     """Forecast payroll, pathways and gainers/losers under POLICY (and each --vs policy).
 
     The first policy is the baseline; every policy runs on the same teachers and random
-    draws, so differences are paired. Runs unit-ledger policies (baltimore-2010) and
-    step-and-lane schedules (step-and-lane-pwcs-2020). Example:
+    draws, so differences are paired. Runs every policy model: unit ledgers, step-and-lane
+    schedules, rating ladders, annual roles, pay elements and designations (tia-2025). Example:
     `lattice forecast --policy baltimore-2010 --vs step-and-lane-pwcs-2020 --years 10
     --runs 1000 --out results.csv`.
     """
@@ -141,6 +168,11 @@ def forecast(
         raise click.ClickException(f"--out {out}: use a .csv or .xlsx file name")
     policies = [resolve_policy(policy_name), *(resolve_policy(name) for name in others)]
     assumptions = _assumptions(assumptions_file)
+    if first_year is None and assumptions_file is None:
+        first_year = school_year_of(date.today()) + 1
+    if first_year is not None:
+        assumptions = assumptions.with_changes(first_school_year=first_year)
+    runner = executor_for(executor, threads, scheduler)
     try:
         if district is not None:
             workforce = _district_workforce(district, assumptions.levels)
@@ -155,7 +187,7 @@ def forecast(
 
             simulation = simulate(
                 workforce, policies, assumptions, years=years, runs=runs, seed=seed,
-                threads=threads, progress=progress,
+                executor=runner, progress=progress,
             )  # fmt: skip
     except ForecastError as error:
         raise click.ClickException(str(error)) from error

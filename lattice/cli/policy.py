@@ -137,6 +137,27 @@ def table_text(found: Policy) -> str:
         ]
         elements = _grid(["element", "amount", "pays"], rows)
         return f"{title}\n{_grid(['from', 'index salary'], index)}\n\n{elements}"
+    if found.model is Model.DESIGNATION and found.designation is not None:
+        d = found.designation
+        rows = [
+            [
+                lv.name,
+                dollars(lv.base),
+                dollars(lv.multiplier),
+                dollars(lv.cap),
+                "National Board" if lv.national_board else f"> {lv.observation_above}",
+                "" if lv.national_board else f"{lv.growth_at_least}%",
+            ]
+            for lv in d.levels
+        ]
+        grid = _grid(
+            ["designation", "base", "× campus points", "cap", "observation", "growth"], rows
+        )
+        footer = (
+            f"valid {d.validity_years} years; {d.teacher_share_percent}% of the allotment to "
+            f"the designated teacher, {d.campus_share_percent}% to others on the campus"
+        )
+        return f"{title}\n{grid}\n{footer}"
     assert found.roles is not None
     rows = [
         [
@@ -163,3 +184,58 @@ def table_text(found: Policy) -> str:
 def table(file: Path) -> None:
     """Print FILE's salary/step table as a text table."""
     click.echo(table_text(_load(file)))
+
+
+@policy.command("tia-export")
+@click.option("--policy", "policy_file", required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--teachers",
+    "teacher_files",
+    required=True,
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Teacher record JSON files with designation_data and campuses (repeatable).",
+)
+@click.option("--year", "data_year", required=True, help="The data-capture year, e.g. 2025-26.")
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Where to write the submission: .csv or .xlsx.",
+)
+def tia_export(
+    policy_file: Path, teacher_files: tuple[Path, ...], data_year: str, out: Path
+) -> None:
+    """Write the TIA data submission (state column layout) for a data-capture year."""
+    import datetime as dt
+
+    from lattice.lib.tabular import csv_bytes, xlsx_bytes
+    from lattice.rules.records import parse_school_year, school_year_end
+    from lattice.rules.tia_export import COLUMNS, SubmissionError, submission_rows
+
+    found = _load(policy_file)
+    try:
+        year = parse_school_year(data_year)
+    except ValueError as error:
+        raise click.ClickException(f"--year {data_year}: write it like 2025-26") from error
+    records = []
+    for file in teacher_files:
+        try:
+            records.append(load_record(file))
+        except RecordFormatError as error:
+            raise click.ClickException(str(error)) from error
+    try:
+        rows = submission_rows(found, records, year)
+    except SubmissionError as error:
+        raise click.ClickException(str(error)) from error
+    if out.suffix.lower() == ".xlsx":
+        stamp = dt.datetime.combine(school_year_end(year), dt.time())
+        data = xlsx_bytes(
+            COLUMNS, rows, title="TIA data submission", sheet="Submission", stamp=stamp
+        )
+    elif out.suffix.lower() == ".csv":
+        data = csv_bytes(COLUMNS, rows)
+    else:
+        raise click.ClickException(f"--out {out}: use a .csv or .xlsx file name")
+    out.write_bytes(data)
+    click.echo(f"wrote {out}: {len(rows)} teacher(s), {data_year} data")

@@ -94,6 +94,55 @@ class Assumptions:
     cola: float = 0.01
     # Pathways counted as leadership roles in the "share in leadership" summary.
     leadership_pathways: tuple[str, ...] = ("model", "lead", "mentor", "expert", "distinguished")
+    # The school year the forecast's first year is (2026 = 2026-27); pages and CSVs name
+    # years by it, and pay elements read the index salary in force that year.
+    first_school_year: int = 2026
+    # The district's own salary schedule by years of experience, for policies whose base pay
+    # is "the district schedule" (rating ladders, annual roles, designations) and for the
+    # starting base of pay-element policies when the workforce carries none. ASSUMPTION: a
+    # start of $50,000 rising 2.5% a year for 30 years (PWCS's bachelor's lane rises about
+    # 3% a year, S1); replace it with the district's schedule.
+    district_start_salary: int = 50_000
+    district_step_raise: float = 0.025
+    district_top_years: int = 30
+    # Annual roles (Iowa TLC): each year the district fills every role's default share of
+    # teachers, at random among teachers with at least ``role_min_experience`` years whose
+    # last rating is in the upper half of the levels. ASSUMPTION (the state's selection
+    # rules are local, I11).
+    role_min_experience: int = 3
+    # Pay elements (Denver ProComp): Student Growth Objectives met each year (70-80% of
+    # teachers got an SGO award 2006-10 [R, P12]; the split is ASSUMPTION); a PDU completed
+    # with ``pdu_rate`` a year; shares of teachers in hard-to-staff assignments and in
+    # top-performing schools (ASSUMPTION). Hard-to-serve schools are the high-poverty ones.
+    sgos_met: Distribution = ((0, 0.22), (1, 0.13), (2, 0.65))
+    pdu_rate: float = 0.4
+    hard_to_staff_share: float = 0.15
+    top_school_share: float = 0.10
+    # Designations (Texas TIA): the year's observation average (T-TESS domains 2-3) and share
+    # of students meeting growth, by the year's rating, and the share of teachers with every
+    # dimension at 3 or more. ASSUMPTION, set so that each year about the top 5% / 20% / 33% /
+    # 50% of teachers earn Master / Exemplary / Recognized / Acknowledged under the shipped
+    # local systems
+    # (TEA's statewide targets, docs/forecast.md). National Board certified teachers: 1%
+    # (ASSUMPTION; Texas has about 1,000 of 370,000 teachers).
+    observation_by_rating: tuple[Distribution, ...] = (
+        ((250, 0.5), (300, 0.4), (350, 0.1)),
+        ((300, 0.4), (340, 0.4), (370, 0.2)),
+        ((340, 0.3), (360, 0.3), (380, 0.25), (400, 0.15)),
+        ((390, 0.15), (420, 0.4), (470, 0.45)),
+    )
+    growth_by_rating: tuple[Distribution, ...] = (
+        ((30, 0.5), (45, 0.4), (55, 0.1)),
+        ((40, 0.4), (50, 0.4), (56, 0.2)),
+        ((48, 0.3), (54, 0.3), (59, 0.25), (64, 0.15)),
+        ((60, 0.15), (66, 0.4), (78, 0.45)),
+    )
+    dimensions_floor_share: float = 0.9
+    nbct_share: float = 0.01
+    # Campus average student point values (TEC §48.112(e)): ASSUMPTION 2.5 at high-poverty
+    # campuses and 0.8 elsewhere, none rural, when the workforce carries no campus facts.
+    campus_points_high_poverty: float = 2.5
+    campus_points_other: float = 0.8
     sources: tuple[tuple[str, str], ...] = field(
         default=(
             ("first_rating", "ASSUMPTION"),
@@ -109,6 +158,12 @@ class Assumptions:
             ("decision_rates", "ASSUMPTION (B7, B14)"),
             ("degree_rate", "ASSUMPTION"),
             ("cola", "B13 (1%); B19 (3%)"),
+            ("district_start_salary", "ASSUMPTION (district schedule)"),
+            ("role_min_experience", "ASSUMPTION (I11: selection is local)"),
+            ("sgos_met", "P12 (70-80% got an SGO award); split ASSUMPTION"),
+            ("pdu_rate", "ASSUMPTION"),
+            ("observation_by_rating", "ASSUMPTION centred on TEA's statewide targets"),
+            ("nbct_share", "ASSUMPTION"),
         )
     )
 
@@ -125,6 +180,11 @@ class Assumptions:
             if years >= band.min_years:
                 base = band.probability
         return min(1.0, base * self.leave_by_rating[level])
+
+    def district_salary(self, years: int) -> int:
+        """The district schedule's salary at ``years`` of experience (whole dollars)."""
+        steps = min(max(years, 0), self.district_top_years)
+        return round(self.district_start_salary * (1.0 + self.district_step_raise) ** steps)
 
     def with_changes(self, **changes: Any) -> Assumptions:
         return replace(self, **changes)
@@ -177,6 +237,21 @@ def check(a: Assumptions) -> None:
     _distribution("credits", a.credits, MAX_CREDITS)
     _distribution("pd_hours", a.pd_hours, MAX_PD_HOURS)
     _distribution("hire_experience", a.hire_experience, 60)
+    _distribution("sgos_met", a.sgos_met, 10)
+    for name in ("observation_by_rating", "growth_by_rating"):
+        rows = getattr(a, name)
+        if not rows:
+            raise _problem(name, "needs a distribution per level", "give one row per level")
+        for row in rows:
+            _distribution(name, row, 500 if name.startswith("observation") else 100)
+    for name in ("pdu_rate", "hard_to_staff_share", "top_school_share",
+                 "dimensions_floor_share", "nbct_share", "district_step_raise"):  # fmt: skip
+        _probability(name, getattr(a, name))
+    if not 1000 <= a.district_start_salary <= 500_000 or not 0 <= a.district_top_years <= 60:
+        raise _problem("district_start_salary", "is not a salary schedule", "e.g. 50000, 30")
+    if not 2000 <= a.first_school_year <= 2200:
+        raise _problem("first_school_year", f"{a.first_school_year} is not a school year",
+                       "use the year it starts, e.g. 2026 for 2026-27")  # fmt: skip
     if not a.leave_bands or a.leave_bands[0].min_years != 0:
         raise _problem("leave_bands", "the first band must start at 0 years", "add a band at 0")
     years = [band.min_years for band in a.leave_bands]
@@ -209,8 +284,13 @@ def from_dict(data: Mapping[str, Any]) -> Assumptions:
     changes: dict[str, Any] = {}
     try:
         for key, value in data.items():
-            if key in ("credits", "pd_hours", "hire_experience"):
+            if key in ("credits", "pd_hours", "hire_experience", "sgos_met"):
                 changes[key] = _pairs(value)
+            elif key in ("observation_by_rating", "growth_by_rating"):
+                changes[key] = tuple(_pairs(row) for row in value)
+            elif key in ("first_school_year", "district_start_salary", "district_top_years",
+                         "role_min_experience"):  # fmt: skip
+                changes[key] = int(value)
             elif key == "leave_bands":
                 changes[key] = tuple(
                     LeaveBand(int(b["min_years"]), float(b["probability"]))

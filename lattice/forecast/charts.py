@@ -14,6 +14,7 @@ from html import escape
 from lattice.forecast.compare import PolicyComparison
 from lattice.forecast.results import ForecastResult, PolicySummary
 from lattice.forecast.simulate import BIN_SIDE, BIN_WIDTH
+from lattice.rules.records import school_year_label
 
 PALETTE = ("#1f5fa8", "#b3461b", "#2e7d32", "#6a3d9a", "#8a6d00", "#00727a", "#a1246b")
 WIDTH, HEIGHT = 640, 320
@@ -45,18 +46,19 @@ def _ticks(low: float, high: float, count: int = 5) -> list[float]:
 class _Frame:
     """Maps data to pixels inside the plot area."""
 
-    def __init__(self, x_count: int, low: float, high: float) -> None:
+    def __init__(self, x_count: int, low: float, high: float, top: int = TOP) -> None:
         self.ticks = _ticks(low, high)
         self.low, self.high = self.ticks[0], self.ticks[-1]
         self.x_count = max(1, x_count)
+        self.top = top
         self.plot_w = WIDTH - LEFT - RIGHT
-        self.plot_h = HEIGHT - TOP - BOTTOM
+        self.plot_h = HEIGHT - top - BOTTOM
 
     def x(self, i: float) -> float:
         return LEFT + (i + 0.5) * self.plot_w / self.x_count
 
     def y(self, value: float) -> float:
-        return TOP + self.plot_h * (1 - (value - self.low) / (self.high - self.low))
+        return self.top + self.plot_h * (1 - (value - self.low) / (self.high - self.low))
 
     def band(self) -> float:
         return self.plot_w / self.x_count
@@ -90,7 +92,9 @@ def _axes(frame: _Frame, x_labels: Sequence[str], y_format: str = "money") -> li
             f'<text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" fill="#333">'
             f"{escape(text)}</text>"
         )
-    step = max(1, math.ceil(len(x_labels) / 12))
+    widest = max((len(label) for label in x_labels), default=1)
+    fit = max(1, int(frame.plot_w // (7.5 * widest + 12)))  # labels that fit side by side
+    step = max(1, math.ceil(len(x_labels) / min(12, fit)))
     for i, label in enumerate(x_labels):
         if i % step == 0:
             out.append(
@@ -104,20 +108,54 @@ def _axes(frame: _Frame, x_labels: Sequence[str], y_format: str = "money") -> li
     return out
 
 
-def _legend(names: Sequence[str], colours: Sequence[str] = PALETTE) -> list[str]:
-    out, x = [], LEFT
+def legend_top(names: Sequence[str]) -> int:
+    """Where the plot starts below a legend of ``names`` (wrapped to the chart's width)."""
+    return TOP + 16 * (len(_legend_rows(names)) - 1)
+
+
+def _legend_rows(names: Sequence[str]) -> list[list[tuple[int, str]]]:
+    rows: list[list[tuple[int, str]]] = [[]]
+    x = LEFT
     for i, name in enumerate(names):
-        colour = colours[i % len(colours)]
-        out.append(
-            f'<rect x="{x}" y="10" width="12" height="12" fill="{colour}"/>'
-            f'<text x="{x + 16}" y="20" fill="#222">{escape(name)}</text>'
-        )
-        x += 24 + 7 * len(name)
+        width = 24 + 7 * len(name[:70])
+        if rows[-1] and x + width > WIDTH - RIGHT:
+            rows.append([])
+            x = LEFT
+        rows[-1].append((i, name[:70]))
+        x += width
+    return rows
+
+
+def _legend(names: Sequence[str], colours: Sequence[str] = PALETTE) -> list[str]:
+    """The series named in words, wrapped onto as many rows as the chart's width needs."""
+    out = []
+    for row, items in enumerate(_legend_rows(names)):
+        x, y = LEFT, 10 + 16 * row
+        for i, name in items:
+            colour = colours[i % len(colours)]
+            out.append(
+                f'<rect x="{x}" y="{y}" width="12" height="12" fill="{colour}"/>'
+                f'<text x="{x + 16}" y="{y + 10}" fill="#222">{escape(name)}</text>'
+            )
+            x += 24 + 7 * len(name)
     return out
 
 
 def _caption(text: str) -> str:
     return f'<text x="{LEFT}" y="{HEIGHT - 10}" fill="#333">{escape(text)}</text>'
+
+
+def year_labels(result: ForecastResult) -> list[str]:
+    """The forecast's years as school years (``2026-27``), or "year N" without a first year."""
+    first = int(result.inputs.get("first_school_year", 0) or 0)
+    years = len(result.policies[0].years)
+    if not first:
+        return [f"year {i + 1}" for i in range(years)]
+    return [school_year_label(first + i) for i in range(years)]
+
+
+def _short(name: str, width: int = 18) -> str:
+    return name if len(name) <= width else name[: width - 1] + "…"
 
 
 def payroll_fan(result: ForecastResult, chart_id: str = "payroll-fan") -> str:
@@ -126,15 +164,17 @@ def payroll_fan(result: ForecastResult, chart_id: str = "payroll-fan") -> str:
     years = len(policies[0].years)
     low = min(y.payroll_p10 for p in policies for y in p.years)
     high = max(y.payroll_p90 for p in policies for y in p.years)
-    frame = _Frame(years, low * 0.995, high * 1.005)
+    names = [p.title for p in policies]
+    frame = _Frame(years, low * 0.995, high * 1.005, legend_top(names))
+    labels = year_labels(result)
     desc = "; ".join(
-        f"{p.key}: year 1 median {money(p.years[0].payroll_median)}, year {years} median "
+        f"{p.title}: {labels[0]} median {money(p.years[0].payroll_median)}, {labels[-1]} median "
         f"{money(p.years[-1].payroll_median)} (80% of runs {money(p.years[-1].payroll_p10)} to "
         f"{money(p.years[-1].payroll_p90)})"
         for p in policies
     )
-    out = _open(chart_id, "Payroll by year: median and 80% band of runs", desc)
-    out += _axes(frame, [f"Y{i + 1}" for i in range(years)])
+    out = _open(chart_id, "Payroll by school year: median and 80% band of runs", desc)
+    out += _axes(frame, labels)
     for k, p in enumerate(policies):
         colour = PALETTE[k % len(PALETTE)]
         upper = " ".join(
@@ -149,25 +189,30 @@ def payroll_fan(result: ForecastResult, chart_id: str = "payroll-fan") -> str:
         )
         out.append(f'<polygon points="{upper} {lower}" fill="{colour}" fill-opacity="0.18"/>')
         out.append(f'<polyline points="{line}" fill="none" stroke="{colour}" stroke-width="2.5"/>')
-    out += _legend([p.key for p in policies])
+    out += _legend(names)
     out.append(_caption("Line: median of runs. Shaded: 10th to 90th percentile of runs."))
     out.append("</svg>")
     return "\n".join(out)
 
 
-def pathway_shares(summary: PolicySummary, chart_id: str = "pathway-shares") -> str:
+def pathway_shares(
+    summary: PolicySummary, chart_id: str = "pathway-shares", labels: Sequence[str] = ()
+) -> str:
     """Stacked bars: the share of teachers on each pathway, year by year."""
     years = summary.years
-    frame = _Frame(len(years), 0.0, 1.0)
+    names = [summary.pathway_name(key) for key in summary.pathways]
+    labels = list(labels) or [f"year {y.year}" for y in years]
+    frame = _Frame(len(years), 0.0, 1.0, legend_top(names))
     frame.ticks = [0.0, 0.25, 0.5, 0.75, 1.0]
     frame.low, frame.high = 0.0, 1.0
     last = years[-1]
     total = sum(last.headcount.values()) or 1.0
-    desc = f"{summary.key}, year {last.year}: " + ", ".join(
-        f"{key} {last.headcount.get(key, 0.0) / total:.1%}" for key in summary.pathways
+    desc = f"{summary.title}, {labels[-1]}: " + ", ".join(
+        f"{summary.pathway_name(key)} {last.headcount.get(key, 0.0) / total:.1%}"
+        for key in summary.pathways
     )
-    out = _open(chart_id, f"Share of teachers by pathway, {summary.key}", desc)
-    out += _axes(frame, [f"Y{y.year}" for y in years], "share")
+    out = _open(chart_id, f"Share of teachers by pathway, {summary.title}", desc)
+    out += _axes(frame, labels, "share")
     width = frame.band() * 0.7
     for i, year in enumerate(years):
         count = sum(year.headcount.values()) or 1.0
@@ -178,10 +223,11 @@ def pathway_shares(summary: PolicySummary, chart_id: str = "pathway-shares") -> 
             out.append(
                 f'<rect x="{frame.x(i) - width / 2:.1f}" y="{y_top:.1f}" width="{width:.1f}" '
                 f'height="{max(0.0, y_bottom - y_top):.1f}" fill="{PALETTE[k % len(PALETTE)]}">'
-                f"<title>Y{year.year} {escape(key)}: {share:.1%}</title></rect>"
+                f"<title>{escape(labels[i])} {escape(summary.pathway_name(key))}: {share:.1%}"
+                "</title></rect>"
             )
             bottom += share
-    out += _legend(list(summary.pathways))
+    out += _legend(names)
     out.append("</svg>")
     return "\n".join(out)
 
@@ -203,7 +249,10 @@ def short_bin(offset: int) -> str:
 
 
 def gainers_histogram(
-    comparison: PolicyComparison, labels: Sequence[str], chart_id: str = "gainers"
+    comparison: PolicyComparison,
+    labels: Sequence[str],
+    chart_id: str = "gainers",
+    names: tuple[str, str] | None = None,
 ) -> str:
     """How many teachers gain or lose how much in the final year, vs the baseline."""
     counts = list(comparison.histogram)
@@ -218,13 +267,12 @@ def gainers_histogram(
     frame = _Frame(len(shown), 0.0, max(counts[i] for i in shown) / total or 1.0)
     frame.ticks = [t for t in frame.ticks if t <= 1.0]
     frame.high = frame.ticks[-1]
+    title, base = names or (comparison.key, comparison.baseline)
     desc = (
-        f"{comparison.key} vs {comparison.baseline}, final year: {gain:.1%} of teacher-runs "
+        f"{title} compared with {base}, final year: {gain:.1%} of teacher-runs "
         f"gain, {lose:.1%} lose, {counts[middle] / total:.1%} see no change"
     )
-    out = _open(
-        chart_id, f"Pay difference per teacher, {comparison.key} vs {comparison.baseline}", desc
-    )
+    out = _open(chart_id, f"Pay difference per teacher, {title} compared with {base}", desc)
     out += _axes(frame, ["" for _ in shown], "share")
     width = frame.band() * 0.85
     for j, i in enumerate(shown):
@@ -247,7 +295,7 @@ def gainers_histogram(
         f'<text x="{LEFT}" y="{HEIGHT - 10}" fill="#333">Pay difference per teacher '
         f"(thousands of final-year dollars)</text>"
     )
-    out += _legend(["lose", "no change", "gain"], (PALETTE[1], "#666", PALETTE[2]))
+    out += _legend(["paid less", "no change", "paid more"], (PALETTE[1], "#666", PALETTE[2]))
     out.append("</svg>")
     return "\n".join(out)
 
@@ -258,13 +306,13 @@ def cost_by_group(result: ForecastResult, chart_id: str = "cost-by-group") -> st
     high = max(max(p.years[-1].cost_high_poverty, p.years[-1].cost_other) for p in policies)
     frame = _Frame(len(policies), 0.0, high * 1.05 or 1.0)
     desc = "; ".join(
-        f"{p.key}: high-poverty schools {money(p.years[-1].cost_high_poverty)} (mean salary "
+        f"{p.title}: high-poverty schools {money(p.years[-1].cost_high_poverty)} (mean salary "
         f"{money(p.years[-1].salary_high_poverty)}), other schools {money(p.years[-1].cost_other)}"
         f" (mean salary {money(p.years[-1].salary_other)})"
         for p in policies
     )
     out = _open(chart_id, "Final-year payroll by school group", desc)
-    out += _axes(frame, [p.key for p in policies])
+    out += _axes(frame, [_short(p.title) for p in policies])
     width = frame.band() * 0.3
     for i, p in enumerate(policies):
         last = p.years[-1]
@@ -276,7 +324,8 @@ def cost_by_group(result: ForecastResult, chart_id: str = "cost-by-group") -> st
             out.append(
                 f'<rect x="{x:.1f}" y="{y:.1f}" width="{width:.1f}" '
                 f'height="{frame.y(0.0) - y:.1f}" '
-                f'fill="{PALETTE[j]}"><title>{escape(p.key)} {name}: {money(value)}</title></rect>'
+                f'fill="{PALETTE[j]}"><title>{escape(p.title)} {name}: {money(value)}'
+                "</title></rect>"
             )
     out += _legend(["high-poverty schools", "other schools"])
     out.append("</svg>")

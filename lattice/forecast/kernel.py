@@ -31,17 +31,19 @@ no credits and start on the entry step plus their prior experience.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
+from lattice.forecast.compile import ForecastTables, is_position_model
+from lattice.forecast.pay_model import PayState, PayTables
 from lattice.forecast.tables import (
     MAX_DEGREE,
     MAX_EXPERIENCE,
     SCALE,
-    ForecastTables,
     PolicyTables,
     SharedTables,
     StepsPolicyTables,
@@ -49,6 +51,17 @@ from lattice.forecast.tables import (
 from lattice.forecast.workforce import Workforce
 
 DRAWS = 5
+_NO_POSITION = np.zeros(0, dtype=np.uint16)  # a model that keeps its own state
+
+
+def start_of(tables: ForecastTables, workforce: Workforce) -> Any:
+    """The starting state a policy's slots are tiled from: positions for position models."""
+    if is_position_model(tables):
+        return workforce.positions(tables)
+    assert isinstance(tables, PayTables)
+    return tables.start(workforce)
+
+
 MAX_GRADUATE_CREDITS = 60_000  # the shared credit count saturates below 2**16
 U16 = npt.NDArray[np.uint16]
 
@@ -68,6 +81,8 @@ class YearLog:
     hired: npt.NDArray[np.bool_]  # replaced by a new hire who starts next year
     hire_experience: U16
     hire_certificate: npt.NDArray[np.bool_]
+    states: list[dict[str, npt.NDArray[Any]] | None] = field(default_factory=list)
+    degree: U16 | None = None  # highest degree rank after the year (when a model reads it)
 
 
 class Block:
@@ -80,34 +95,51 @@ class Block:
         shared: SharedTables,
         runs: int,
         log: list[YearLog] | None = None,
-        starts: Sequence[U16] | None = None,
-        steps_rng: np.random.Generator | None = None,
+        starts: Sequence[Any] | None = None,
+        streams: Callable[[int], np.random.Generator] | None = None,
     ) -> None:
         self.runs, self.teachers = runs, len(workforce)
         n = self.n = runs * self.teachers
         self.policies, self.shared, self.log = tuple(policies), shared, log
         self.codes = shared.codes
         self.active = np.ones(n, dtype=np.bool_)
+        self.any_vacant = False  # a slot left empty (replacement below 100%)
         self.rating = np.tile(workforce.last_rating, runs)
         self.previous = np.tile(workforce.previous_rating, runs)
         # experience is kept multiplied by the number of rating codes: the leave table's row
         self.experience = np.tile(workforce.experience * np.uint16(self.codes), runs)
         self.certificate = np.tile(workforce.certificate, runs)
         self.high_poverty = np.tile(workforce.high_poverty, runs)
-        starts = starts if starts is not None else [workforce.positions(t) for t in policies]
-        self.position = [np.tile(start, runs) for start in starts]
-        self.bank = [np.tile(workforce.units, runs) for _ in policies]
+        starts = starts if starts is not None else [start_of(t, workforce) for t in policies]
+        self.position = [
+            np.tile(start, runs) if is_position_model(t) else _NO_POSITION
+            for t, start in zip(policies, starts, strict=True)
+        ]
+        self.bank = [
+            np.tile(workforce.units, runs) if isinstance(t, PolicyTables) else _NO_POSITION
+            for t in policies
+        ]
         self._a = np.empty(n, dtype=np.uint16)
         self._b = np.empty(n, dtype=np.uint16)
         self._c16 = np.empty(n, dtype=np.uint16)
+        self._c = np.empty(n, dtype=np.uint16)
         self._mask = np.empty(n, dtype=np.bool_)
-        self.has_steps = any(isinstance(t, StepsPolicyTables) for t in policies)
+        self.has_steps = any(t.reads_degrees for t in policies)
+        self.streams = streams
         if self.has_steps:
-            if steps_rng is None:
-                raise ValueError("a block with a step-and-lane policy needs steps_rng")
-            self.steps_rng = steps_rng
+            self.steps_rng = self.stream(1)
             self.degree = np.tile(workforce.degrees(), runs)
             self.credits = np.tile(workforce.credits(), runs)
+        self.states: list[PayState | None] = [
+            t.state(self, start) if isinstance(t, PayTables) else None
+            for t, start in zip(policies, starts, strict=True)
+        ]
+
+    def stream(self, number: int) -> np.random.Generator:
+        """The block's extra random stream ``number`` (see ``simulate.stream_rng``)."""
+        if self.streams is None:
+            raise ValueError("this block was built without its extra random streams")
+        return self.streams(number)
 
     def draws(self, rng: np.random.Generator) -> U16:
         """Five rows of 15-bit draws, one per slot each (decision, certificate, rating,
@@ -130,6 +162,9 @@ class Block:
         for tables, position in zip(self.policies, self.position, strict=True):
             if isinstance(tables, StepsPolicyTables):
                 self._step_and_lane(tables, position)
+        for state in self.states:
+            if state is not None:
+                state.before_rating(self)
         np.less(uc, sh.certificate_threshold, out=self._mask)
         np.logical_or(self.certificate, self._mask, out=self.certificate)
         # (3) ratings: one lookup in the (last rating, draw) table
@@ -147,30 +182,39 @@ class Block:
                 self._earn_and_move(tables, position, bank, ua)
         if self.has_steps:
             self._learn(ua)
+        for state in self.states:
+            if state is not None:
+                state.after_rating(self, ua)
         if self.log is not None:
             self._log_year(decided, ua)
 
     def _step_and_lane(self, tables: StepsPolicyTables, position: U16) -> None:
-        """Last year's rating earns a step (up to the top); the lane is the one met today."""
-        live = position != tables.sink
-        step = position % np.uint16(tables.steps)
-        up = tables.gate[self.rating] & (step < tables.steps - 1)
-        step += up.astype(np.uint16)
-        lane = tables.lane_index(self.degree, self.credits)
-        moved = lane * np.uint16(tables.steps) + step
-        np.copyto(position, moved.astype(np.uint16), where=live)
+        """Last year's rating earns a step (up to the top); the lane is the one met today.
+
+        Two lookups: ``step_lut`` gives the step index after the gate (the sink stays the
+        sink), ``lane_offset_lut`` the lane's first position for the degree and credits."""
+        index = self._a
+        np.left_shift(position, 3, out=index)
+        np.bitwise_or(index, self.rating, out=index)
+        np.take(tables.step_lut, index, out=self._b)
+        code = tables.lane_code(self.degree, self.credits, self._c)
+        np.take(tables.lane_offset_lut, code, out=index)
+        np.add(self._b, index, out=position)
+        np.minimum(position, np.uint16(tables.sink), out=position)
 
     def _learn(self, ua13: U16) -> None:
         """This year's graduate credits add up; some teachers earn their next degree."""
         sh = self.shared
-        earned = sh.activity_credits[sh.activity_lut[ua13]].astype(np.uint16)
-        np.add(self.credits, earned, out=self.credits)
+        np.take(sh.credit_lut, ua13, out=self._b)
+        np.add(self.credits, self._b, out=self.credits)
         np.minimum(self.credits, MAX_GRADUATE_CREDITS, out=self.credits)
         raw = self.steps_rng.bit_generator.random_raw(-(-self.n // 4))
-        ug = raw.view(np.uint16)[: self.n] >> 1
-        rows = np.flatnonzero((ug < sh.degree_threshold) & (self.degree < MAX_DEGREE))
-        self.degree[rows] += 1
-        self.credits[rows] = 0
+        ug = raw.view(np.uint16)[: self.n]
+        np.right_shift(ug, 1, out=ug)
+        earned = np.less(ug, sh.degree_threshold, out=self._mask)
+        np.logical_and(earned, self.degree < MAX_DEGREE, out=earned)
+        np.add(self.degree, earned, out=self.degree, casting="unsafe")
+        np.copyto(self.credits, 0, where=earned)
 
     def _decide(self, k: int, tables: PolicyTables, ud: U16) -> npt.NDArray[np.int8]:
         position = self.position[k]
@@ -253,6 +297,7 @@ class Block:
             hired = ul[rows] < sh.replace_leave_threshold[index[rows]]
             new, gone = rows[hired], rows[~hired]
             self.active[gone] = False
+            self.any_vacant = self.any_vacant or bool(gone.size)
         self.rating[rows] = 0
         self.previous[rows] = 0
         extra = rng.bit_generator.random_raw(new.size).view(np.uint16).reshape(-1, 4).T >> 1
@@ -266,12 +311,16 @@ class Block:
                 position[new] = tables.start_positions(
                     hire_experience, self.degree[new], self.credits[new]
                 )
-            else:
+                position[gone] = tables.sink
+            elif isinstance(tables, PolicyTables):
                 position[new] = tables.hire_position
-            position[gone] = tables.sink
-            bank[rows] = 0
+                position[gone] = tables.sink
+                bank[rows] = 0
         self.experience[new] = hire_experience * self.codes
         self.certificate[new] = hire_certificate
+        for state in self.states:
+            if state is not None:
+                state.leave(self, rows, new, gone, hire_experience)
         if self.log is not None:
             last = self.log[-1]
             last.left[rows] = True
@@ -294,5 +343,7 @@ class Block:
                 hired=np.zeros(self.n, dtype=np.bool_),
                 hire_experience=np.zeros(self.n, dtype=np.uint16),
                 hire_certificate=np.zeros(self.n, dtype=np.bool_),
+                states=[s.snapshot() if s is not None else None for s in self.states],
+                degree=self.degree.copy() if self.has_steps else None,
             )
         )

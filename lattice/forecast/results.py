@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -21,10 +21,12 @@ import numpy as np
 from lattice.forecast import CODE_VERSION
 from lattice.forecast.assumptions import Assumptions
 from lattice.forecast.compare import PolicyComparison, YearDifference, compare
+from lattice.forecast.needs import needs
 from lattice.forecast.simulate import PolicyRuns, Simulation, bin_labels
 from lattice.forecast.workforce import Workforce
 from lattice.lib.tabular import sectioned_csv_bytes, workbook_bytes
 from lattice.rules.policy import Policy
+from lattice.rules.records import school_year_label
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,7 @@ class YearSummary:
     salary_high_poverty: float  # mean salary of a teacher in a high-poverty school
     salary_other: float
     leadership_share: float  # share of teachers on leadership pathways
+    extras: dict[str, float] = field(default_factory=dict)  # mean dollars per extra line
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,18 @@ class PolicySummary:
     version: str
     pathways: tuple[str, ...]
     years: tuple[YearSummary, ...]
+    name: str = ""  # the policy's own name, for legends
+    pathway_names: tuple[str, ...] = ()  # each pathway (lane, stage, role...) in words
+    model: str = ""
+    needs: tuple[str, ...] = ()  # the assumptions this policy's model reads
+
+    @property
+    def title(self) -> str:
+        return self.name or self.key
+
+    def pathway_name(self, key: str) -> str:
+        names = dict(zip(self.pathways, self.pathway_names, strict=False))
+        return names.get(key) or key.replace("_", " ").replace("-", " ")
 
 
 @dataclass(frozen=True)
@@ -71,6 +86,10 @@ class ForecastResult:
                     version=p["version"],
                     pathways=tuple(p["pathways"]),
                     years=tuple(YearSummary(**y) for y in p["years"]),
+                    name=p.get("name", ""),
+                    pathway_names=tuple(p.get("pathway_names", ())),
+                    model=p.get("model", ""),
+                    needs=tuple(p.get("needs", ())),
                 )
                 for p in data["policies"]
             ),
@@ -125,9 +144,20 @@ def _summarise(runs: PolicyRuns, simulation: Simulation) -> PolicySummary:
                 leadership_share=_safe_ratio(
                     float(runs.leaders[:, y].sum()), float(runs.teachers[:, y].sum())
                 ),
+                extras={
+                    name: float(values[:, y].mean()) * factor
+                    for name, values in runs.extras.items()
+                },
             )
         )
-    return PolicySummary(runs.key, runs.version, runs.pathway_keys, tuple(years))
+    return PolicySummary(
+        runs.key,
+        runs.version,
+        runs.pathway_keys,
+        tuple(years),
+        pathway_names=runs.pathway_names,
+        model=runs.model,
+    )
 
 
 def build_result(
@@ -137,6 +167,11 @@ def build_result(
         "code_version": CODE_VERSION,
         "numpy_version": np.__version__,
         "seed": simulation.seed,
+        "seed_entropy": simulation.seed_entropy,
+        "block_runs": simulation.block_runs,
+        "blocks": simulation.blocks,
+        "executor": simulation.executor,
+        "workers": simulation.workers,
         "years": simulation.years,
         "runs": simulation.runs,
         "teachers": simulation.teachers,
@@ -151,69 +186,173 @@ def build_result(
             for p in policies
         ],
         "baseline": policies[0].key,
+        "first_school_year": assumptions.first_school_year,
         "assumptions": assumptions.as_dict(),
     }
+    summaries = [
+        replace(_summarise(r, simulation), name=p.name, needs=needs(p))
+        for r, p in zip(simulation.policies, policies, strict=True)
+    ]
     return ForecastResult(
         inputs=json.loads(json.dumps(inputs)),  # plain JSON values: lists, not tuples
-        policies=tuple(_summarise(r, simulation) for r in simulation.policies),
+        policies=tuple(summaries),
         comparisons=tuple(compare(simulation)),
         histogram_labels=tuple(bin_labels()),
     )
 
 
+EXTRA_WORDS = {
+    "supplements": "Role supplements ($)",
+    "bonuses": "One-time pay elements ($)",
+    "base_building": "Added to base salaries ($)",
+    "allotment": "State designation allotment ($)",
+    "designation_pay": "Designation pay to teachers ($)",
+    "campus_pool": "Designation pay to other teachers on the campus ($)",
+}
+
+
+def school_year_of_forecast(result: ForecastResult, year: int) -> str:
+    """Forecast year 1, 2, ... as the school year it is (``2026-27``)."""
+    first = int(result.inputs.get("first_school_year", 0) or 0)
+    return school_year_label(first + year - 1) if first else f"year {year}"
+
+
 def summary_rows(result: ForecastResult) -> list[list[Any]]:
-    """The per-policy, per-year table (a header row first)."""
-    pathways = sorted({k for p in result.policies for k in p.pathways})
-    header = ["policy", "version", "year", "payroll_mean", "payroll_p10", "payroll_median",
-              "payroll_p90", "teachers_mean", *[f"headcount_{k}" for k in pathways],
-              "cost_high_poverty", "cost_other", "salary_high_poverty", "salary_other",
-              "leadership_share"]  # fmt: skip
+    """The per-policy, per-year table (a header row first), headers in words."""
+    pathways: list[tuple[str, str]] = []
+    for p in result.policies:
+        for key in p.pathways:
+            label = f"Teachers: {p.pathway_name(key)} ({p.title})"
+            pathways.append((p.key + "/" + key, label))
+    extras = sorted({name for p in result.policies for y in p.years for name in y.extras})
+    header = [
+        "Policy",
+        "Version",
+        "School year",
+        "Mean payroll ($)",
+        "Payroll, 10th percentile of runs ($)",
+        "Median payroll ($)",
+        "Payroll, 90th percentile of runs ($)",
+        "Teachers (mean)",
+        *[label for _, label in pathways],
+        "Payroll of high-poverty schools ($)",
+        "Payroll of other schools ($)",
+        "Mean salary in high-poverty schools ($)",
+        "Mean salary in other schools ($)",
+        "Share of teachers in leadership roles",
+        *[EXTRA_WORDS.get(name, name) for name in extras],
+    ]
     rows: list[list[Any]] = [header]
     for p in result.policies:
         for y in p.years:
+            counts = {f"{p.key}/{k}": v for k, v in y.headcount.items()}
             rows.append(
-                [p.key, p.version, y.year, round(y.payroll_mean), round(y.payroll_p10),
-                 round(y.payroll_median), round(y.payroll_p90), round(y.teachers_mean, 2),
-                 *[round(y.headcount.get(k, 0.0), 2) for k in pathways],
-                 round(y.cost_high_poverty), round(y.cost_other), round(y.salary_high_poverty),
-                 round(y.salary_other), round(y.leadership_share, 4)]
-            )  # fmt: skip
+                [
+                    p.title,
+                    p.version,
+                    school_year_of_forecast(result, y.year),
+                    round(y.payroll_mean),
+                    round(y.payroll_p10),
+                    round(y.payroll_median),
+                    round(y.payroll_p90),
+                    round(y.teachers_mean, 2),
+                    *[round(counts[k], 2) if k in counts else "" for k, _ in pathways],
+                    round(y.cost_high_poverty),
+                    round(y.cost_other),
+                    round(y.salary_high_poverty),
+                    round(y.salary_other),
+                    round(y.leadership_share, 4),
+                    *[round(y.extras[name]) if name in y.extras else "" for name in extras],
+                ]
+            )
     return rows
 
 
+def _title(result: ForecastResult, key: str) -> str:
+    for p in result.policies:
+        if p.key == key:
+            return p.title
+    return key
+
+
 def comparison_rows(result: ForecastResult) -> list[list[Any]]:
-    header = ["policy", "baseline", "year", "payroll_difference_mean", "ci95_low", "ci95_high",
-              "runs_p10", "runs_p90", "gainers_mean", "losers_mean",
-              "leaders_difference_mean"]  # fmt: skip
+    header = [
+        "Policy",
+        "Compared with",
+        "School year",
+        "Payroll difference, mean of runs ($; positive: the policy costs more)",
+        "95% confidence band of the mean, low ($)",
+        "95% confidence band of the mean, high ($)",
+        "80% of runs from ($)",
+        "80% of runs to ($)",
+        "Teachers paid more (mean)",
+        "Teachers paid less (mean)",
+        "Difference in teachers in leadership roles (mean)",
+    ]
     rows: list[list[Any]] = [header]
     for c in result.comparisons:
         for d in c.years:
             rows.append(
-                [c.key, c.baseline, d.year, round(d.payroll_mean), round(d.payroll_ci_low),
-                 round(d.payroll_ci_high), round(d.payroll_p10), round(d.payroll_p90),
-                 round(d.gainers_mean, 2), round(d.losers_mean, 2), round(d.leaders_mean, 2)]
-            )  # fmt: skip
+                [
+                    _title(result, c.key),
+                    _title(result, c.baseline),
+                    school_year_of_forecast(result, d.year),
+                    round(d.payroll_mean),
+                    round(d.payroll_ci_low),
+                    round(d.payroll_ci_high),
+                    round(d.payroll_p10),
+                    round(d.payroll_p90),
+                    round(d.gainers_mean, 2),
+                    round(d.losers_mean, 2),
+                    round(d.leaders_mean, 2),
+                ]
+            )
     return rows
 
 
 def histogram_rows(result: ForecastResult) -> list[list[Any]]:
-    rows: list[list[Any]] = [["policy", "baseline", "final_year_pay_difference", "teachers"]]
+    rows: list[list[Any]] = [
+        ["Policy", "Compared with", "Final-year pay difference per teacher", "Teacher-runs"]
+    ]
     for c in result.comparisons:
         for label, count in zip(result.histogram_labels, c.histogram, strict=True):
-            rows.append([c.key, c.baseline, label, count])
+            rows.append([_title(result, c.key), _title(result, c.baseline), label, count])
     return rows
+
+
+INPUT_WORDS = {
+    "code_version": "Engine version",
+    "numpy_version": "NumPy version",
+    "seed": "Seed",
+    "seed_entropy": "Seed entropy",
+    "block_runs": "Runs per block",
+    "blocks": "Blocks",
+    "executor": "Executor",
+    "workers": "Workers",
+    "years": "Years",
+    "runs": "Runs",
+    "teachers": "Teachers",
+    "baseline": "Baseline policy",
+    "first_school_year": "First school year",
+}
 
 
 def input_rows(result: ForecastResult) -> list[list[Any]]:
     i = result.inputs
-    rows: list[list[Any]] = [["input", "value"]]
-    for key in ("code_version", "numpy_version", "seed", "years", "runs", "teachers", "baseline"):
-        rows.append([key, i[key]])
-    rows.append(["workforce", f"{i['workforce']['source']} ({i['workforce']['fingerprint']})"])
+    rows: list[list[Any]] = [["Input", "Value"]]
+    for key, words in INPUT_WORDS.items():
+        if key in i:
+            value = i[key]
+            if key == "first_school_year":
+                value = school_year_label(int(value))
+            rows.append([words, str(value) if key == "seed_entropy" else value])
+    rows.append(["Workforce", f"{i['workforce']['source']} ({i['workforce']['fingerprint']})"])
     for p in i["policies"]:
-        rows.append(["policy", f"{p['key']} v{p['version']} {p['file']} ({p['fingerprint']})"])
+        rows.append(["Policy", f"{p['key']} v{p['version']} {p['file']} ({p['fingerprint']})"])
+    for p in result.policies:
+        rows.append([f"Assumptions {p.title} reads", ", ".join(p.needs)])
     for key, value in i["assumptions"].items():
-        rows.append([f"assumption {key}", repr(value)])
+        rows.append([f"Assumption {key}", repr(value)])
     return rows
 
 

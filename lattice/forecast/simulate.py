@@ -2,38 +2,41 @@
 
 ``simulate(workforce, policies, assumptions, years=…, runs=…, seed=…)`` runs every policy on
 the *same* teachers and the *same* random draws (common random numbers): the first policy is
-the baseline that gainers and losers are counted against. Unit-ledger and step-and-lane
-policies may be mixed; a step-and-lane policy's "pathways" are its lanes. Runs are processed
-in blocks of about ``BLOCK_SLOTS`` teacher slots, two blocks at a time on two threads (NumPy
-releases the GIL in its loops); each block draws from its own stream, ``SFC64`` seeded by
-``SeedSequence(seed, spawn_key=(block,))`` (and step-and-lane policies' degree draws from
-``spawn_key=(block, 1)``), so results do not depend on the thread count.
+the baseline that gainers and losers are counted against. Policies of every model may be
+mixed; each reports its own "pathways" (a ledger's pathways, a schedule's lanes, a ladder's
+stages, roles, degrees or designations).
+
+Runs are processed in blocks of about ``BLOCK_SLOTS`` teacher slots (``block_plan``, fixed by
+the inputs). A block is a pure function of the inputs and its index (``BlockJob.run``): it
+draws from its own stream, ``SFC64`` seeded by ``SeedSequence(entropy, spawn_key=(block,))``
+(models with draws of their own use ``spawn_key=(block, k)``), so results do not depend on
+where or in which order blocks ran. An executor (``lattice.forecast.executors``: threads, the
+default; processes; Dask) runs the blocks and the results are merged in block order, so the
+output is byte-identical whichever executor and however many workers ran it.
 
 Teacher-level state never outlives a block: memory is bounded by the block size, not by the
 number of runs. What is kept per run is a handful of numbers per year (payroll, headcount by
-pathway, pay and headcount by school group, leaders, gainers and losers) so that quantiles
-across runs are exact, plus one histogram of pay differences in the final year.
+pathway, pay and headcount by school group, leaders, gainers and losers, and each model's
+extra lines such as role supplements) so that quantiles across runs are exact, plus one
+histogram of pay differences in the final year.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
+from lattice.forecast import CODE_VERSION
 from lattice.forecast.assumptions import Assumptions
-from lattice.forecast.kernel import Block, YearLog
-from lattice.forecast.tables import (
-    ForecastError,
-    ForecastTables,
-    SharedTables,
-    forecast_tables,
-    shared_tables,
-)
+from lattice.forecast.compile import ForecastTables, forecast_tables, is_position_model
+from lattice.forecast.executors import Executor, ThreadExecutor
+from lattice.forecast.kernel import Block, YearLog, start_of
+from lattice.forecast.tables import ForecastError, PositionTables, SharedTables, shared_tables
 from lattice.forecast.workforce import Workforce
 from lattice.rules.policy import Policy
 
@@ -49,6 +52,7 @@ BINS = 2 * BIN_SIDE + 1
 Progress = Callable[[int, int], None]
 I64 = npt.NDArray[np.int64]
 I32 = npt.NDArray[np.int32]
+F64 = npt.NDArray[np.float64]
 
 
 @dataclass
@@ -68,6 +72,9 @@ class PolicyRuns:
     gainers: I32  # (runs, years) paid more than under the baseline
     losers: I32  # (runs, years)
     histogram: I64  # (BINS,) final-year pay difference vs the baseline, in final-year dollars
+    extras: dict[str, I64] = field(default_factory=dict)  # name -> (runs, years) dollars
+    model: str = ""
+    pathway_names: tuple[str, ...] = ()
 
 
 @dataclass
@@ -77,8 +84,14 @@ class Simulation:
     runs: int
     seed: int
     teachers: int
-    cola_factor: npt.NDArray[np.float64]
+    cola_factor: F64
     teacher_years: int
+    seed_entropy: int = 0
+    block_runs: int = 0  # runs per block (the last block may hold fewer)
+    blocks: int = 0
+    executor: str = "threads"
+    workers: int = 1
+    code_version: str = CODE_VERSION
 
 
 def _empty(tables: ForecastTables, runs: int, years: int) -> PolicyRuns:
@@ -96,10 +109,13 @@ def _empty(tables: ForecastTables, runs: int, years: int) -> PolicyRuns:
         gainers=np.zeros((runs, years), np.int32),
         losers=np.zeros((runs, years), np.int32),
         histogram=np.zeros(BINS, np.int64),
+        extras={name: np.zeros((runs, years), np.int64) for name in tables.extra_names},
+        model=tables.policy.model.value,
+        pathway_names=tables.pathway_names,
     )
 
 
-def bin_of(diff: npt.NDArray[np.float64]) -> npt.NDArray[np.int64]:
+def bin_of(diff: F64) -> I64:
     """Histogram bin of each pay difference (see ``BIN_WIDTH``)."""
     scaled = diff / BIN_WIDTH
     out = np.where(
@@ -126,53 +142,199 @@ def bin_labels() -> list[str]:
     return labels
 
 
-class _Summariser:
-    """Reads one block's year into the per-run arrays of every policy."""
+@dataclass(frozen=True)
+class BlockResult:
+    """One block's per-run numbers (runs ``first`` .. ``first + count - 1``)."""
 
-    def __init__(self, block: Block, out: list[PolicyRuns], first_run: int) -> None:
-        self.block, self.out, self.first = block, out, first_run
+    index: int
+    first: int
+    count: int
+    policies: tuple[PolicyRuns, ...]  # arrays of ``count`` runs; histogram of this block
+
+
+class _Summariser:
+    """Reads one block's year into the block's per-run arrays of every policy.
+
+    Position policies (ledger, steps) are counted by one ``bincount`` of (run, school group,
+    position) codes; a pair (baseline, policy k) of position policies is counted *jointly*
+    when the pair's codes fit, which gives both policies' counts, the gainers, the losers and
+    the histogram from one pass. Other models report each slot's pay and category."""
+
+    JOINT_FACTOR = 4  # joint counting when its bins are at most this many times the slots
+
+    def __init__(self, block: Block, out: list[PolicyRuns]) -> None:
+        self.block, self.out = block, out
         runs, teachers = block.runs, block.teachers
-        run_index = np.repeat(np.arange(runs, dtype=np.uint16), teachers)
-        self.offsets = []
-        self.pathway_matrix = []
-        for tables in block.policies:
-            width = tables.sink + 1
-            offset = block.high_poverty.astype(np.uint16) * np.uint16(width)
-            offset += run_index * np.uint16(2 * width)
-            self.offsets.append(offset)
+        self.run_index = np.repeat(np.arange(runs, dtype=np.uint32), teachers)
+        group = self.run_index * np.uint32(2) + block.high_poverty.astype(np.uint32)
+        self.positional = [is_position_model(t) for t in block.policies]
+        self.width = [self._pos(k).sink + 1 if p else 0 for k, p in enumerate(self.positional)]
+        self.offsets: list[npt.NDArray[np.uint16] | None] = []
+        self.pathway_matrix: list[I64 | None] = []
+        for k in range(len(block.policies)):
+            if not self.positional[k]:
+                self.offsets.append(None)
+                self.pathway_matrix.append(None)
+                continue
+            tables = self._pos(k)
+            width = self.width[k]
+            self.offsets.append((group * np.uint32(width)).astype(np.uint16))
             matrix = np.zeros((width, len(tables.pathway_keys)), np.int64)
             live = np.arange(tables.sink)
             matrix[live, tables.pathway_of[live]] = 1
             self.pathway_matrix.append(matrix)
-        self.salary32 = [t.salary.astype(np.int32) for t in block.policies]
+        self.salary32 = [self._pos(k).salary.astype(np.int32) if p else None
+                         for k, p in enumerate(self.positional)]  # fmt: skip
         self.codes = np.empty(block.n, np.uint16)
+        self.codes32 = np.empty(block.n, np.uint32)
         self.histograms = [np.zeros(BINS, np.int64) for _ in block.policies]
+        # joint pairs (0, k)
+        self.joint: list[npt.NDArray[np.uint32] | None] = [None] * len(block.policies)
+        if self.positional[0]:
+            w0 = self.width[0]
+            for k in range(1, len(block.policies)):
+                if not self.positional[k]:
+                    continue
+                bins = runs * 2 * w0 * self.width[k]
+                if bins <= max(self.JOINT_FACTOR * block.n, 1 << 16) and bins < 2**31:
+                    self.joint[k] = group * np.uint32(w0 * self.width[k])
+        self.pay0: I32 | None = None
+        self.first_joint = False
+        self.pay_offsets: list[npt.NDArray[np.unsignedinteger[Any]] | None] = [None] * len(
+            block.policies
+        )
+        self.high_count: npt.NDArray[np.int64] | None = None
+
+    def _pos(self, k: int) -> PositionTables:
+        tables = self.block.policies[k]
+        assert is_position_model(tables)
+        return tables
+
+    def _by_position(self, k: int, counts: I64, runs: slice, y: int) -> None:
+        """Every per-run number of a position policy from its (run, group, position) counts."""
+        tables, out = self._pos(k), self.out[k]
+        both = counts.sum(axis=1)
+        out.payroll[runs, y] = both @ tables.salary
+        matrix = self.pathway_matrix[k]
+        assert matrix is not None
+        out.headcount[runs, y] = both @ matrix
+        out.group_pay[runs, y] = counts @ tables.salary
+        sink = tables.sink
+        out.group_count[runs, y] = counts[:, :, :sink].sum(axis=2)
+        out.leaders[runs, y] = both @ tables.leader.astype(np.int64)
+        out.teachers[runs, y] = both[:, : tables.sink].sum(axis=1)
+
+    def _own_counts(self, k: int) -> I64:
+        block = self.block
+        offsets = self.offsets[k]
+        assert offsets is not None
+        np.add(offsets, block.position[k], out=self.codes)
+        width = self.width[k]
+        counts = np.bincount(self.codes, minlength=block.runs * 2 * width)
+        return counts.reshape(block.runs, 2, width)
+
+    def _by_pay(self, k: int, runs: slice, y: int) -> None:
+        block, out = self.block, self.out[k]
+        state = block.states[k]
+        assert state is not None
+        tables = block.policies[k]
+        shape = (block.runs, block.teachers)
+        pay = state.pay.reshape(shape)
+        high = block.high_poverty.reshape(shape)
+        total = pay.sum(axis=1, dtype=np.int64)
+        high_pay = pay.sum(axis=1, dtype=np.int64, where=high)
+        out.payroll[runs, y] = total
+        out.group_pay[runs, y, 1] = high_pay
+        out.group_pay[runs, y, 0] = total - high_pay
+        categories = len(tables.pathway_keys)
+        if self.pay_offsets[k] is None:
+            self.pay_offsets[k] = (self.run_index * np.uint32(categories + 1)).astype(
+                np.uint16 if block.runs * (categories + 1) < 65536 else np.uint32
+            )
+        offsets = self.pay_offsets[k]
+        assert offsets is not None
+        code = offsets + state.category
+        counts = np.bincount(code, minlength=block.runs * (categories + 1)).reshape(
+            block.runs, categories + 1
+        )
+        out.headcount[runs, y] = counts[:, :categories]
+        out.leaders[runs, y] = counts @ tables.leader.astype(np.int64)
+        out.teachers[runs, y] = counts[:, :categories].sum(axis=1)
+        if self.high_count is None or block.any_vacant:
+            active = block.active.reshape(shape)
+            self.high_count = (active & high).sum(axis=1)
+        out.group_count[runs, y, 1] = self.high_count
+        out.group_count[runs, y, 0] = out.teachers[runs, y] - out.group_count[runs, y, 1]
+        for name, values in state.extras().items():
+            out.extras[name][runs, y] = values.reshape(shape).sum(axis=1, dtype=np.int64)
+
+    def _pay_of(self, k: int) -> I32:
+        state = self.block.states[k]
+        if state is not None:
+            pay: I32 = state.pay
+            return pay
+        salary = self.salary32[k]
+        assert salary is not None
+        taken: I32 = salary.take(self.block.position[k])
+        return taken
+
+    def _compare(self, k: int, runs: slice, y: int, final: bool, factor: float) -> None:
+        """Gainers, losers and the final-year histogram of policy k against the baseline."""
+        block, out = self.block, self.out[k]
+        assert self.pay0 is not None
+        diff = self._pay_of(k) - self.pay0
+        shaped = diff.reshape(block.runs, block.teachers)
+        out.gainers[runs, y] = np.count_nonzero(shaped > 0, axis=1)
+        out.losers[runs, y] = np.count_nonzero(shaped < 0, axis=1)
+        if final:
+            moved = diff[block.active].astype(np.float64) * factor
+            self.histograms[k] += np.bincount(bin_of(moved), minlength=BINS)
+
+    def _joint(self, k: int, runs: slice, y: int, final: bool, factor: float) -> None:
+        block, out = self.block, self.out[k]
+        offset = self.joint[k]
+        assert offset is not None
+        w0, wk = self.width[0], self.width[k]
+        np.multiply(block.position[0], np.uint32(wk), out=self.codes32)
+        np.add(self.codes32, block.position[k], out=self.codes32)
+        np.add(self.codes32, offset, out=self.codes32)
+        joint = np.bincount(self.codes32, minlength=block.runs * 2 * w0 * wk)
+        joint = joint.reshape(block.runs, 2, w0, wk)
+        if self.first_joint:
+            self._by_position(0, joint.sum(axis=3), runs, y)
+            self.first_joint = False
+        self._by_position(k, joint.sum(axis=2), runs, y)
+        base, other = self._pos(0), self._pos(k)
+        diff = other.salary[None, :] - base.salary[:, None]  # (w0, wk)
+        pairs = joint.sum(axis=1).reshape(block.runs, w0 * wk)
+        out.gainers[runs, y] = pairs @ (diff > 0).ravel().astype(np.int64)
+        out.losers[runs, y] = pairs @ (diff < 0).ravel().astype(np.int64)
+        if final:
+            counts = pairs.sum(axis=0)
+            counts[base.sink * wk + other.sink] = 0  # empty slots: no teacher to compare
+            bins = bin_of(diff.ravel().astype(np.float64) * factor)
+            np.add.at(self.histograms[k], bins, counts)
 
     def year(self, y: int, final: bool, factor: float) -> None:
         block = self.block
-        runs = slice(self.first, self.first + block.runs)
-        for k, tables in enumerate(block.policies):
-            out, width = self.out[k], tables.sink + 1
-            np.add(self.offsets[k], block.position[k], out=self.codes)
-            counts = np.bincount(self.codes, minlength=block.runs * 2 * width)
-            counts = counts.reshape(block.runs, 2, width)
-            both = counts.sum(axis=1)
-            out.payroll[runs, y] = both @ tables.salary
-            out.headcount[runs, y] = both @ self.pathway_matrix[k]
-            out.group_pay[runs, y] = counts @ tables.salary
-            out.group_count[runs, y] = counts[:, :, : tables.sink].sum(axis=2)
-            out.leaders[runs, y] = both @ tables.leader.astype(np.int64)
-            out.teachers[runs, y] = both[:, : tables.sink].sum(axis=1)
-            if k == 0:
+        runs = slice(0, block.runs)
+        self.first_joint = any(j is not None for j in self.joint)
+        if not self.first_joint:
+            if self.positional[0]:
+                self._by_position(0, self._own_counts(0), runs, y)
+            else:
+                self._by_pay(0, runs, y)
+        need_pay0 = any(self.joint[k] is None for k in range(1, len(block.policies)))
+        self.pay0 = self._pay_of(0) if need_pay0 else None
+        for k in range(1, len(block.policies)):
+            if self.joint[k] is not None:
+                self._joint(k, runs, y, final, factor)
                 continue
-            diff = self.salary32[k].take(block.position[k])
-            diff -= self.salary32[0].take(block.position[0])
-            shaped = diff.reshape(block.runs, block.teachers)
-            out.gainers[runs, y] = np.count_nonzero(shaped > 0, axis=1)
-            out.losers[runs, y] = np.count_nonzero(shaped < 0, axis=1)
-            if final:
-                moved = diff[block.active].astype(np.float64) * factor
-                self.histograms[k] += np.bincount(bin_of(moved), minlength=BINS)
+            if self.positional[k]:
+                self._by_position(k, self._own_counts(k), runs, y)
+            else:
+                self._by_pay(k, runs, y)
+            self._compare(k, runs, y, final, factor)
 
 
 def check_inputs(workforce: Workforce, assumptions: Assumptions, years: int, runs: int) -> None:
@@ -197,23 +359,81 @@ def compile_all(
 
 
 def block_plan(teachers: int, runs: int, width: int) -> list[tuple[int, int]]:
-    """(first run, runs) of each block; fixed by the inputs, never by the thread count.
+    """(first run, runs) of each block; fixed by the inputs, never by the executor.
 
-    ``width`` is the largest policy's position count: a block's summary codes
+    ``width`` is the largest position policy's position count: a block's summary codes
     (run, school group, position) must fit 16 bits.
     """
     per = max(1, min(BLOCK_SLOTS // teachers, 65535 // (2 * width)))
     return [(first, min(per, runs - first)) for first in range(0, runs, per)]
 
 
-def block_rng(seed: int, block: int) -> np.random.Generator:
-    return np.random.Generator(np.random.SFC64(np.random.SeedSequence(seed, spawn_key=(block,))))
+def block_rng(entropy: int, block: int) -> np.random.Generator:
+    return np.random.Generator(np.random.SFC64(np.random.SeedSequence(entropy, spawn_key=(block,))))
 
 
-def steps_rng(seed: int, block: int) -> np.random.Generator:
-    """The block's second stream, read only by step-and-lane policies (degrees earned)."""
-    sequence = np.random.SeedSequence(seed, spawn_key=(block, 1))
+def stream_rng(entropy: int, block: int, stream: int) -> np.random.Generator:
+    """The block's further streams, each read only by the models that need it (1: degrees
+    earned; 2: roles; 3: pay elements; 4: designation data), so adding a policy of one model
+    never changes what the others see."""
+    sequence = np.random.SeedSequence(entropy, spawn_key=(block, stream))
     return np.random.Generator(np.random.SFC64(sequence))
+
+
+def steps_rng(entropy: int, block: int) -> np.random.Generator:
+    """The block's second stream, read only by step-and-lane policies (degrees earned)."""
+    return stream_rng(entropy, block, 1)
+
+
+@dataclass(frozen=True, eq=False)
+class BlockJob:
+    """Everything a block needs, picklable, so any executor can run ``run(index)``."""
+
+    workforce: Workforce
+    tables: tuple[ForecastTables, ...]
+    shared: SharedTables
+    starts: tuple[Any, ...]
+    plan: tuple[tuple[int, int], ...]
+    years: int
+    entropy: int
+    factor: F64
+
+    @property
+    def blocks(self) -> int:
+        return len(self.plan)
+
+    def run(self, index: int) -> BlockResult:
+        first, count = self.plan[index]
+        block = Block(
+            self.workforce,
+            self.tables,
+            self.shared,
+            count,
+            starts=self.starts,
+            streams=lambda stream: stream_rng(self.entropy, index, stream),
+        )
+        out = [_empty(t, count, self.years) for t in self.tables]
+        summary = _Summariser(block, out)
+        rng = block_rng(self.entropy, index)
+        for y in range(self.years):
+            u = block.draws(rng)
+            block.year(u)
+            summary.year(y, y == self.years - 1, float(self.factor[y]))
+            block.leave(u, rng)
+        for runs_out, histogram in zip(out, summary.histograms, strict=True):
+            runs_out.histogram[:] = histogram
+        return BlockResult(index, first, count, tuple(out))
+
+
+def _merge(out: list[PolicyRuns], result: BlockResult) -> None:
+    rows = slice(result.first, result.first + result.count)
+    for target, part in zip(out, result.policies, strict=True):
+        for name in ("payroll", "headcount", "group_pay", "group_count", "leaders", "teachers",
+                     "gainers", "losers"):  # fmt: skip
+            getattr(target, name)[rows] = getattr(part, name)
+        for name, values in part.extras.items():
+            target.extras[name][rows] = values
+        target.histogram += part.histogram
 
 
 def simulate(
@@ -223,57 +443,55 @@ def simulate(
     *,
     years: int = 10,
     runs: int = 1000,
-    seed: int = 0,
+    seed: int | None = 0,
     threads: int = 2,
+    executor: Executor | None = None,
     progress: Progress | None = None,
+    should_stop: Callable[[], bool] | None = None,
 ) -> Simulation:
-    """Run every policy on the same draws; the first policy is the baseline."""
+    """Run every policy on the same draws; the first policy is the baseline.
+
+    ``seed=None`` draws fresh entropy (recorded as ``Simulation.seed_entropy`` so the run can
+    be repeated); ``executor`` defaults to ``threads`` threads. ``should_stop`` is asked
+    between blocks; when it answers true the run stops with ``ForecastCancelled``."""
     check_inputs(workforce, assumptions, years, runs)
     shared, tables = compile_all(policies, assumptions)
-    starts = [workforce.positions(t) for t in tables]  # fails early on an unknown pathway
+    starts = tuple(start_of(t, workforce) for t in tables)  # fails early on unknown pathways
+    entropy = int(np.random.SeedSequence(seed).entropy)  # type: ignore[arg-type]
     out = [_empty(t, runs, years) for t in tables]
     factor = np.array([(1.0 + assumptions.cola) ** y for y in range(years)], dtype=np.float64)
-    plan = block_plan(len(workforce), runs, max(t.sink + 1 for t in tables))
-
-    def work(job: int) -> tuple[int, list[I64]]:
-        first, count = plan[job]
-        block = Block(
-            workforce, tables, shared, count, starts=starts, steps_rng=steps_rng(seed, job)
-        )
-        summary = _Summariser(block, out, first)
-        rng = block_rng(seed, job)
-        for y in range(years):
-            u = block.draws(rng)
-            block.year(u)
-            summary.year(y, y == years - 1, float(factor[y]))
-            block.leave(u, rng)
-        return count, summary.histograms
-
+    widths = [t.sink + 1 for t in tables if is_position_model(t)] or [1]
+    plan = block_plan(len(workforce), runs, max(widths))
+    job = BlockJob(
+        workforce=replace(workforce, teacher_ids=()),
+        tables=tuple(tables),
+        shared=shared,
+        starts=starts,
+        plan=tuple(plan),
+        years=years,
+        entropy=entropy,
+        factor=factor,
+    )
+    runner = executor if executor is not None else ThreadExecutor(threads)
     done = 0
-
-    def merge(count: int, histograms: list[I64]) -> None:
-        nonlocal done
-        done += count
-        for runs_out, histogram in zip(out, histograms, strict=True):
-            runs_out.histogram += histogram
+    for result in runner.results(job, should_stop):
+        _merge(out, result)
+        done += result.count
         if progress is not None:
             progress(done, runs)
-
-    if threads <= 1 or len(plan) == 1:
-        for job in range(len(plan)):
-            merge(*work(job))
-    else:
-        with ThreadPoolExecutor(max_workers=threads) as pool:
-            for count, histograms in pool.map(work, range(len(plan))):
-                merge(count, histograms)
     return Simulation(
         policies=out,
         years=years,
         runs=runs,
-        seed=seed,
+        seed=seed if seed is not None else entropy,
         teachers=len(workforce),
         cola_factor=factor,
         teacher_years=len(workforce) * years * runs,
+        seed_entropy=entropy,
+        block_runs=plan[0][1],
+        blocks=len(plan),
+        executor=runner.name,
+        workers=runner.workers,
     )
 
 
@@ -288,9 +506,13 @@ def trace_one_run(
     """Every slot's year-by-year history in run 0 (for tests that replay it in the engine)."""
     check_inputs(workforce, assumptions, years, 1)
     shared, tables = compile_all(policies, assumptions)
+    entropy = int(np.random.SeedSequence(seed).entropy)  # type: ignore[arg-type]
     log: list[YearLog] = []
-    block = Block(workforce, tables, shared, 1, log=log, steps_rng=steps_rng(seed, 0))
-    rng = block_rng(seed, 0)
+    block = Block(
+        workforce, tables, shared, 1, log=log,
+        streams=lambda stream: stream_rng(entropy, 0, stream),
+    )  # fmt: skip
+    rng = block_rng(entropy, 0)
     for _ in range(years):
         u = block.draws(rng)
         block.year(u)
@@ -298,12 +520,12 @@ def trace_one_run(
     return tables, log
 
 
-def interval_band(values: npt.NDArray[np.float64], level: float = 0.8) -> tuple[float, float]:
+def interval_band(values: F64, level: float = 0.8) -> tuple[float, float]:
     low = (1.0 - level) / 2.0
     return float(np.quantile(values, low)), float(np.quantile(values, 1.0 - low))
 
 
-def mean_band(values: npt.NDArray[np.float64], z: float = 1.96) -> tuple[float, float, float]:
+def mean_band(values: F64, z: float = 1.96) -> tuple[float, float, float]:
     """Mean and its 95% confidence band across runs (normal approximation)."""
     mean = float(values.mean())
     if values.size < 2:

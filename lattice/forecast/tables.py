@@ -36,7 +36,7 @@ import numpy.typing as npt
 from lattice.forecast.assumptions import Assumptions, Distribution
 from lattice.rules.batch import BatchUnsupported, Compiled, compile_policy
 from lattice.rules.batch_steps import CompiledSteps, compile_steps, lane_for
-from lattice.rules.policy import Model, Policy, Route
+from lattice.rules.policy import Policy, Route
 
 SCALE = 32768  # 2**15
 FINE = 8192  # 2**13, the categorical tables' resolution
@@ -82,6 +82,7 @@ class SharedTables:
     rating_lut: U16  # index (last code << 13) | (u >> 2) -> next code (1..L)
     activity_lut: I8  # u >> 2 -> joint (credits, PD hours) outcome
     activity_credits: I16
+    credit_lut: U16  # u >> 2 -> college credits earned (the outcome's credits)
     activity_hours: I16
     leave_threshold: U16  # index experience * codes + code
     replace_leave_threshold: U16  # the same, times the replacement rate
@@ -121,6 +122,9 @@ def shared_tables(a: Assumptions) -> SharedTables:
         rating_lut=rating,
         activity_lut=categorical_lut(joint),
         activity_credits=np.repeat(credit_values, len(hour_values)).astype(np.int16),
+        credit_lut=np.repeat(credit_values, len(hour_values))[categorical_lut(joint)].astype(
+            np.uint16
+        ),
         activity_hours=np.tile(hour_values, len(credit_values)).astype(np.int16),
         leave_threshold=leave,
         replace_leave_threshold=replace_leave,
@@ -165,6 +169,18 @@ class PolicyTables:
     @property
     def pathway_keys(self) -> tuple[str, ...]:
         return self.compiled.pathway_keys
+
+    @property
+    def pathway_names(self) -> tuple[str, ...]:
+        return tuple(p.name for p in self.policy.pathways)
+
+    @property
+    def extra_names(self) -> tuple[str, ...]:
+        return ()
+
+    @property
+    def reads_degrees(self) -> bool:
+        return False
 
     def activity_units(self, outcome: int, shared: SharedTables) -> int:
         """Units from one joint (credits, PD hours) outcome under this policy."""
@@ -303,6 +319,8 @@ class StepsPolicyTables:
     lane_lut: U16  # index degree * (credit_cap + 1) + min(credits, credit_cap) -> lane
     credit_cap: int
     steps: int  # steps per lane
+    step_lut: U16  # index (position << 3) | last rating code -> step index this year (sink: sink)
+    lane_offset_lut: U16  # same index as lane_lut -> lane * steps
 
     @property
     def key(self) -> str:
@@ -312,12 +330,32 @@ class StepsPolicyTables:
     def pathway_keys(self) -> tuple[str, ...]:
         return self.compiled.lane_keys
 
+    @property
+    def pathway_names(self) -> tuple[str, ...]:
+        assert self.policy.steps is not None
+        return tuple(f"{lane.name} lane" for lane in self.policy.steps.lanes)
+
+    @property
+    def extra_names(self) -> tuple[str, ...]:
+        return ()
+
+    @property
+    def reads_degrees(self) -> bool:
+        return True
+
     def lane_index(self, degree: U16, credits: U16) -> U16:
         """Each slot's lane from its degree rank and graduate credits since that degree."""
         capped = np.minimum(credits, self.credit_cap)
         index = degree.astype(np.int64) * (self.credit_cap + 1) + capped
         lanes: U16 = self.lane_lut[index]
         return lanes
+
+    def lane_code(self, degree: U16, credits: U16, out: U16) -> U16:
+        """``degree * (credit_cap + 1) + min(credits, credit_cap)`` in 16 bits, into ``out``."""
+        np.minimum(credits, self.credit_cap, out=out)
+        code: U16 = degree * np.uint16(self.credit_cap + 1)
+        np.add(out, code, out=out)
+        return out
 
     def start_positions(self, experience: U16, degree: U16, credits: U16) -> U16:
         """Entry step plus years of experience (capped at the top step), on the lane met."""
@@ -328,10 +366,10 @@ class StepsPolicyTables:
         return out
 
 
-ForecastTables = PolicyTables | StepsPolicyTables
+PositionTables = PolicyTables | StepsPolicyTables
 
 
-def _gate_levels(policy: Policy, a: Assumptions) -> list[int]:
+def policy_ranks(policy: Policy, a: Assumptions) -> list[int]:
     """The policy rating rank each forecast level counts as (see the module docstring)."""
     levels = policy.ratings.levels
     if all(level in levels for level in a.levels):
@@ -364,11 +402,22 @@ def steps_policy_tables(policy: Policy, a: Assumptions) -> StepsPolicyTables:
     pathway_of = np.full(sink + 1, lanes, dtype=np.int8)
     pathway_of[:sink] = np.repeat(np.arange(lanes), steps)
     gate = np.zeros(MAX_LEVELS + 1, dtype=np.bool_)
-    for code, rank in enumerate(_gate_levels(policy, a), start=1):
+    for code, rank in enumerate(policy_ranks(policy, a), start=1):
         gate[code] = rank >= compiled.gate_rank
     cap = max(1, int(compiled.lane_credits.max(initial=0)))
+    if (MAX_DEGREE + 1) * (cap + 1) > 65535:
+        raise ForecastError(
+            f"{policy.key}: a lane needs more graduate credits than the forecast counts"
+        )
     degree = np.repeat(np.arange(MAX_DEGREE + 1, dtype=np.int64), cap + 1)
     credits = np.tile(np.arange(cap + 1, dtype=np.int64), MAX_DEGREE + 1)
+    lanes_met = lane_for(compiled, degree, credits)
+    step_lut = np.full((sink + 1) << 3, sink, dtype=np.uint16)
+    for position in range(sink):
+        step = position % steps
+        for code in range(MAX_LEVELS + 1):
+            up = bool(gate[code]) and step < steps - 1
+            step_lut[(position << 3) | code] = step + int(up)
     return StepsPolicyTables(
         policy=policy,
         compiled=compiled,
@@ -377,14 +426,9 @@ def steps_policy_tables(policy: Policy, a: Assumptions) -> StepsPolicyTables:
         pathway_of=pathway_of,
         leader=np.zeros(sink + 1, dtype=np.bool_),
         gate=gate,
-        lane_lut=lane_for(compiled, degree, credits).astype(np.uint16),
+        lane_lut=lanes_met.astype(np.uint16),
         credit_cap=cap,
         steps=steps,
+        step_lut=step_lut,
+        lane_offset_lut=(lanes_met * steps).astype(np.uint16),
     )
-
-
-def forecast_tables(policy: Policy, shared: SharedTables, a: Assumptions) -> ForecastTables:
-    """Tables for any policy the forecast runs: unit ledgers and step-and-lane schedules."""
-    if policy.model is Model.STEPS:
-        return steps_policy_tables(policy, a)
-    return policy_tables(policy, shared, a)

@@ -35,7 +35,7 @@ from lattice.forecast.assumptions import LEVELS, Assumptions
 from lattice.forecast.tables import (
     MAX_EXPERIENCE,
     ForecastError,
-    ForecastTables,
+    PositionTables,
     StepsPolicyTables,
 )
 from lattice.rules.records import Degree
@@ -75,9 +75,18 @@ class Workforce:
     source: str
     degree: npt.NDArray[np.uint16] | None = None  # degree rank (1 bachelor's); None: all 1
     graduate_credits: npt.NDArray[np.uint16] | None = None  # None: all 0
+    # Read by pay-element policies: each teacher's current base salary (None: the district
+    # schedule for their experience, an assumption).
+    base_salary: npt.NDArray[np.int32] | None = None
+    # Read by designation policies (Texas TIA): the campus's average student point value in
+    # ten-thousandths (2.1893 -> 21893; None: from the high-poverty flag, an assumption),
+    # whether the campus is rural, and whether the teacher holds National Board Certification.
+    campus_points: npt.NDArray[np.uint16] | None = None
+    rural: npt.NDArray[np.bool_] | None = None
+    national_board: npt.NDArray[np.bool_] | None = None
 
     def __len__(self) -> int:
-        return len(self.teacher_ids)
+        return int(self.pathway.shape[0])
 
     def degrees(self) -> npt.NDArray[np.uint16]:
         if self.degree is not None:
@@ -89,7 +98,7 @@ class Workforce:
             return self.graduate_credits
         return np.zeros(len(self), dtype=np.uint16)
 
-    def positions(self, tables: ForecastTables) -> npt.NDArray[np.uint16]:
+    def positions(self, tables: PositionTables) -> npt.NDArray[np.uint16]:
         """Each teacher's position under a policy: same pathway key, interval clipped to its top;
         under a step-and-lane policy, entry step plus experience on the lane met."""
         if isinstance(tables, StepsPolicyTables):

@@ -34,6 +34,55 @@ def request_forecast(
     return run
 
 
+def start_forecast(run_id: int) -> None:
+    """Mark the run started now (bookkeeping on the run itself; not audited)."""
+    ForecastRun.objects.filter(pk=run_id, started_at__isnull=True).update(
+        started_at=timezone.now(), status=ForecastRun.Status.RUNNING
+    )
+
+
+def cancel_wanted(run_id: int) -> bool:
+    return ForecastRun.objects.filter(pk=run_id, cancel_requested=True).exists()
+
+
+@transaction.atomic
+def request_cancel(actor: Any, run: ForecastRun) -> bool:
+    """Ask a queued or running forecast to stop; False when it has already finished."""
+    run = ForecastRun.objects.select_for_update().get(pk=run.pk)
+    if run.finished:
+        return False
+    run.cancel_requested = True
+    fields = ["cancel_requested"]
+    if run.status == ForecastRun.Status.QUEUED:  # never started: stop it now
+        run.status = ForecastRun.Status.CANCELLED
+        run.finished_at = timezone.now()
+        fields += ["status", "finished_at"]
+    run.save(update_fields=fields)
+    record(
+        actor=actor,
+        action="forecast.cancel",
+        obj=run,
+        district=run.district,
+        summary=f"Cancelled forecast: {run.title}",
+    )
+    return True
+
+
+@transaction.atomic
+def cancelled_forecast(run: ForecastRun) -> None:
+    run.status = ForecastRun.Status.CANCELLED
+    run.finished_at = timezone.now()
+    run.message = "Cancelled on request before it finished."
+    run.save(update_fields=["status", "finished_at", "message"])
+    record(
+        actor=None,
+        action="forecast.cancelled",
+        obj=run,
+        district=run.district,
+        summary=f"Forecast stopped: {run.title}",
+    )
+
+
 def set_progress(run_id: int, fraction: float) -> None:
     """Store progress outside any transaction, so the page's polling sees it."""
     ForecastRun.objects.filter(pk=run_id).update(

@@ -8,7 +8,8 @@ from functools import cache
 from pathlib import Path
 
 from lattice.forecast.assumptions import Assumptions
-from lattice.forecast.tables import ForecastError, forecast_tables, shared_tables
+from lattice.forecast.compile import forecast_tables
+from lattice.forecast.tables import ForecastError, shared_tables
 from lattice.pathways.compute import adoption_in_force, policy_of
 from lattice.people.models import District
 from lattice.rules.loader import PolicyError, load_policy

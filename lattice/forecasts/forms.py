@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from typing import Any
 
@@ -10,6 +11,7 @@ from django import forms
 from lattice.forecast.assumptions import Assumptions
 from lattice.forecasts.choices import policy_choices
 from lattice.people.models import District
+from lattice.rules.records import school_year_of
 
 DEFAULTS = Assumptions()
 MAX_TEACHER_YEARS = 2_000_000_000  # about a minute of work on two cores
@@ -57,6 +59,13 @@ class ForecastForm(forms.Form):
     )
     years = forms.IntegerField(
         widget=WHOLE, label="Years ahead", initial=10, min_value=1, max_value=20
+    )
+    first_school_year = forms.IntegerField(
+        widget=WHOLE,
+        label="First school year forecast",
+        min_value=2000,
+        max_value=2200,
+        help_text="The year it starts: 2027 for 2027-28.",
     )
     runs = forms.IntegerField(
         widget=WHOLE,
@@ -113,6 +122,7 @@ class ForecastForm(forms.Form):
 
     def __init__(self, *args: Any, district: District, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["first_school_year"].initial = school_year_of(dt.date.today()) + 1
         choices = policy_choices(district)
         self.fields["policy"].choices = choices  # type: ignore[attr-defined]  # ChoiceField
         self.fields["vs"].choices = [("", "No comparison"), *choices]  # type: ignore[attr-defined]
@@ -140,6 +150,7 @@ class ForecastForm(forms.Form):
             "workforce": d["workforce"],
             "teachers": d["teachers"],
             "years": d["years"],
+            "first_school_year": d["first_school_year"],
             "runs": d["runs"],
             "seed": d["seed"],
             "calibrate": bool(d.get("calibrate")),

@@ -9,6 +9,10 @@ from django.db import models
 
 from lattice.people.models import District
 
+# Measured on the 2-core development machine (bench/forecast.py): teacher-years per second per
+# policy on two threads, rounded down so the estimate errs long.
+TEACHER_YEARS_PER_SECOND = 15_000_000
+
 
 class ForecastRun(models.Model):
     """One forecast request and its summary result (JSON from ``ForecastResult.as_dict``).
@@ -22,6 +26,7 @@ class ForecastRun(models.Model):
         RUNNING = "running", "Running"
         DONE = "done", "Finished"
         FAILED = "failed", "Failed"
+        CANCELLED = "cancelled", "Cancelled"
 
     district = models.ForeignKey(District, on_delete=models.CASCADE, related_name="forecasts")
     created_by = models.ForeignKey(
@@ -35,6 +40,8 @@ class ForecastRun(models.Model):
     progress = models.FloatField(default=0.0)
     message = models.CharField(max_length=500, blank=True)
     result = models.JSONField(null=True, blank=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    cancel_requested = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -44,7 +51,23 @@ class ForecastRun(models.Model):
 
     @property
     def finished(self) -> bool:
-        return self.status in (self.Status.DONE, self.Status.FAILED)
+        return self.status in (self.Status.DONE, self.Status.FAILED, self.Status.CANCELLED)
+
+    def seconds_left(self, now: Any) -> int | None:
+        """Time still to go, from the pace so far (None before there is a pace)."""
+        if self.started_at is None or self.progress <= 0.06 or self.finished:
+            return None
+        elapsed = (now - self.started_at).total_seconds()
+        done = (self.progress - 0.05) / 0.9
+        return max(1, round(elapsed * (1 - done) / max(done, 1e-6)))
+
+    @property
+    def estimate_seconds(self) -> int:
+        """Before it starts: teacher-years × policies at this machine's measured pace."""
+        inputs = self.inputs or {}
+        size = int(inputs.get("teachers", 0) or 0) * int(inputs.get("years", 0) or 0)
+        size *= int(inputs.get("runs", 0) or 0) * (2 if inputs.get("vs") else 1)
+        return max(1, round(size / TEACHER_YEARS_PER_SECOND))
 
     @property
     def percent(self) -> int:

@@ -10,6 +10,7 @@ from django_tasks import task
 
 from lattice.forecast.assumptions import AssumptionError, from_dict
 from lattice.forecast.calibration import calibrate
+from lattice.forecast.executors import ForecastCancelled
 from lattice.forecast.results import build_result
 from lattice.forecast.simulate import simulate
 from lattice.forecast.tables import ForecastError
@@ -35,11 +36,27 @@ def run_forecast(run_id: int) -> None:
             last[0] = now
             actions.set_progress(run_id, 0.05 + 0.9 * done / total)
 
+    checked = [0.0]
+
+    def should_stop() -> bool:
+        now = time.monotonic()
+        if now - checked[0] < 0.5:
+            return False
+        checked[0] = now
+        return actions.cancel_wanted(run_id)
+
+    if run.finished or run.cancel_requested:
+        return
+    actions.start_forecast(run_id)
     try:
         policies = [resolve(inputs["policy"], run.district)]
         if inputs.get("vs"):
             policies.append(resolve(inputs["vs"], run.district))
         assumptions = from_dict(inputs.get("assumptions", {}))
+        if inputs.get("first_school_year"):
+            assumptions = assumptions.with_changes(
+                first_school_year=int(inputs["first_school_year"])
+            )
         estimates: list[dict[str, object]] = []
         if inputs.get("calibrate"):
             calibration = calibrate(district_history(run.district, policies[0]), assumptions)
@@ -61,12 +78,15 @@ def run_forecast(run_id: int) -> None:
             runs=int(inputs["runs"]),
             seed=int(inputs["seed"]),
             progress=progress,
+            should_stop=should_stop,
         )
         result = build_result(sim, workforce, policies, assumptions).as_dict()
         result["inputs"]["skipped"] = skipped[:50]
         result["inputs"]["skipped_total"] = len(skipped)
         result["inputs"]["calibration"] = estimates
         actions.finish_forecast(run, result)
+    except ForecastCancelled:
+        actions.cancelled_forecast(run)
     except (ForecastError, AssumptionError) as error:
         actions.fail_forecast(run, str(error))
     except Exception as error:

@@ -11,7 +11,8 @@ from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_GET, require_http_methods
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from lattice.forecast import charts
 from lattice.forecast.results import ForecastResult, write_csv, write_xlsx
@@ -21,6 +22,7 @@ from lattice.forecasts.models import ForecastRun
 from lattice.forecasts.tasks import run_forecast
 from lattice.people.access import districts_administered_by, get_administered_district
 from lattice.people.models import District
+from lattice.rules.records import school_year_label
 
 HISTORY_SIZE = 30
 
@@ -38,16 +40,20 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "forecasts/home.html", {"districts": districts})
 
 
-def _short(choice: str) -> str:
-    return "the adopted policy" if choice == "adopted" else choice.removeprefix("shipped:")
+def _short(choice: str, form: ForecastForm) -> str:
+    """The policy as people call it: its name, without the file's key and version."""
+    labels = dict(form.fields["policy"].choices)  # type: ignore[attr-defined]
+    label = str(labels.get(choice, choice.removeprefix("shipped:")))
+    return label.split(" (shipped ")[0].removeprefix("Adopted: ")
 
 
 def _title(form: ForecastForm) -> str:
     d = form.cleaned_data
-    title = _short(d["policy"])
+    title = _short(d["policy"], form)
     if d["vs"]:
-        title += f" vs {_short(d['vs'])}"
-    return f"{title}, {d['years']} years, {d['runs']} runs"
+        title += f" compared with {_short(d['vs'], form)}"
+    first = school_year_label(d["first_school_year"])
+    return f"{title}, {d['years']} years from {first}, {d['runs']} runs"
 
 
 @require_http_methods(["GET", "POST"])
@@ -65,27 +71,57 @@ def district_page(request: HttpRequest, district: str) -> HttpResponse:
         status = 200
     runs = ForecastRun.objects.filter(district=place).select_related("created_by")[:HISTORY_SIZE]
     return render(
-        request, "forecasts/district.html",
-        {"district": place, "form": form, "runs": runs}, status=status,
-    )  # fmt: skip
+        request,
+        "forecasts/district.html",
+        {"district": place, "form": form, "runs": runs},
+        status=status,
+    )
 
 
 def _chart_context(result: ForecastResult) -> dict[str, Any]:
+    labels = charts.year_labels(result)
+    titles = {p.key: p.title for p in result.policies}
     return {
         "fan": charts.payroll_fan(result),
-        "shares": [charts.pathway_shares(p, f"shares-{i}") for i, p in enumerate(result.policies)],
+        "shares": [
+            charts.pathway_shares(p, f"shares-{i}", labels) for i, p in enumerate(result.policies)
+        ],
         "histograms": [
-            charts.gainers_histogram(c, result.histogram_labels, f"gainers-{i}")
+            charts.gainers_histogram(
+                c, result.histogram_labels, f"gainers-{i}", (titles[c.key], titles[c.baseline])
+            )
             for i, c in enumerate(result.comparisons)
         ],
         "groups": charts.cost_by_group(result),
+        "labels": labels,
+        "titles": titles,
+        "comparisons": [_explained(c, labels, titles) for c in result.comparisons],
+        "payroll_rows": [
+            (p.title, labels[y.year - 1], y) for p in result.policies for y in p.years
+        ],
     }
+
+
+def _explained(comparison: Any, labels: list[str], titles: dict[str, str]) -> dict[str, Any]:
+    """A comparison's years with the sign of every difference put in words."""
+    policy, baseline = titles[comparison.key], titles[comparison.baseline]
+    rows = []
+    for d in comparison.years:
+        amount = abs(round(d.payroll_mean))
+        if round(d.payroll_mean) > 0:
+            words = f"costs ${amount:,} more than {baseline}"
+        elif round(d.payroll_mean) < 0:
+            words = f"costs ${amount:,} less than {baseline}"
+        else:
+            words = "costs the same"
+        rows.append({"label": labels[d.year - 1], "d": d, "words": words})
+    return {"policy": policy, "baseline": baseline, "rows": rows}
 
 
 @require_GET
 def run_detail(request: HttpRequest, district: str, pk: int) -> HttpResponse:
     place, run = _run(request, district, pk)
-    context: dict[str, Any] = {"district": place, "run": run}
+    context: dict[str, Any] = _progress(place, run)
     result = run.result_object() if run.status == ForecastRun.Status.DONE else None
     if result is not None:
         context |= {"result": result, **_chart_context(result)}
@@ -95,7 +131,21 @@ def run_detail(request: HttpRequest, district: str, pk: int) -> HttpResponse:
 @require_GET
 def run_progress(request: HttpRequest, district: str, pk: int) -> HttpResponse:
     place, run = _run(request, district, pk)
-    return render(request, "forecasts/_progress.html", {"district": place, "run": run})
+    response = render(request, "forecasts/_progress.html", _progress(place, run))
+    if run.finished and request.headers.get("HX-Request"):
+        response["HX-Refresh"] = "true"  # show the result (or the failure) as soon as it lands
+    return response
+
+
+def _progress(place: District, run: ForecastRun) -> dict[str, Any]:
+    return {"district": place, "run": run, "seconds_left": run.seconds_left(timezone.now())}
+
+
+@require_POST
+def run_cancel(request: HttpRequest, district: str, pk: int) -> HttpResponse:
+    _, run = _run(request, district, pk)
+    actions.request_cancel(request.user, run)
+    return redirect("forecasts:run", district, run.pk)
 
 
 def _result(request: HttpRequest, district: str, pk: int) -> tuple[ForecastRun, ForecastResult]:

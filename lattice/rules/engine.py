@@ -11,6 +11,7 @@ from collections.abc import Callable
 from datetime import date
 
 from lattice.rules.context import Context, ModelYear
+from lattice.rules.designation import run_designation
 from lattice.rules.elements import run_elements
 from lattice.rules.ladder import run_ladder
 from lattice.rules.ledger import run_ledger
@@ -28,6 +29,7 @@ _RUNNERS: dict[Model, Runner] = {
     Model.ROLES: run_roles,
     Model.ELEMENTS: run_elements,
     Model.STEPS: run_steps,
+    Model.DESIGNATION: run_designation,
 }
 
 

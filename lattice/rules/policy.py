@@ -11,6 +11,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from lattice.rules.records import DecisionKind, Degree
 
@@ -21,6 +22,7 @@ class Model(enum.Enum):
     ROLES = "roles"
     ELEMENTS = "elements"
     STEPS = "steps"
+    DESIGNATION = "designation"
 
 
 @dataclass(frozen=True)
@@ -245,6 +247,72 @@ class Steps:
 
 
 @dataclass(frozen=True)
+class DesignationLevel:
+    """A designation (Texas TIA: Acknowledged, Recognized, Exemplary, Master) and the state
+    allotment it generates: ``base + multiplier × campus points``, at most ``cap``. The
+    performance standards are the state's minimums for the level (observation average above
+    ``observation_above``, at least ``growth_at_least`` % of students meeting growth); a level
+    with ``route = "national_board"`` is earned by certification instead."""
+
+    key: str
+    name: str
+    base: int
+    multiplier: int
+    cap: int
+    observation_above: Decimal | None
+    growth_at_least: Decimal | None
+    national_board: bool
+    source: str
+
+
+@dataclass(frozen=True)
+class LocalCut:
+    """The district's cut score for a level in its local designation system."""
+
+    level: str
+    score: Decimal
+
+
+@dataclass(frozen=True)
+class Designation:
+    levels: tuple[DesignationLevel, ...]  # lowest first: a later level replaces an earlier one
+    validity_years: int
+    dimensions: int  # appraisal dimensions averaged (T-TESS domains 2-3: 8)
+    dimension_floor: Decimal  # every dimension at least this
+    national_board_certificate: str  # the certificate kind that earns the national board level
+    teacher_share_percent: int  # of the allotment, paid to the designated teacher
+    campus_share_percent: int  # paid to other teachers on the designated teacher's campus
+    point_values: tuple[Decimal, ...]  # by student tier, lowest need first
+    rural_tiers_up: int
+    observation_weight: int  # local system: percent of the score from the observation average
+    growth_weight: int  # ... and from the share of students meeting growth
+    cuts: tuple[LocalCut, ...]
+    source: str
+    local_source: str
+
+    def level(self, key: str) -> DesignationLevel:
+        for level in self.levels:
+            if level.key == key:
+                return level
+        raise KeyError(key)
+
+    def rank(self, key: str | None) -> int:
+        """-1 for no designation; else the level's place, lowest first."""
+        return -1 if key is None else [lv.key for lv in self.levels].index(key)
+
+    @property
+    def national_board_level(self) -> DesignationLevel | None:
+        for level in self.levels:
+            if level.national_board:
+                return level
+        return None
+
+    @property
+    def district_share_percent(self) -> int:
+        return 100 - self.teacher_share_percent - self.campus_share_percent
+
+
+@dataclass(frozen=True)
 class Bonus:
     """A one-time payment for a school year when every condition given holds."""
 
@@ -279,6 +347,7 @@ class Policy:
     steps: Steps | None
     bonuses: tuple[Bonus, ...]
     minimum_salary: int | None
+    designation: Designation | None = None
 
     def pathway(self, key: str) -> Pathway:
         for pathway in self.pathways:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from lattice.rules.toml_lines import KeyPath
@@ -103,6 +104,17 @@ class Reader:
                 f"write {key} = [46774, 48100] (no quotes or decimals)",
             )
         return value
+
+    def decimal(
+        self, table: dict[str, Any], key: str, path: KeyPath, default: Any = MISSING
+    ) -> Any:
+        """A number given as TOML integer or float, read exactly (``3.7`` is ``Decimal("3.7")``)."""
+        value = self._get(table, key, path, default)
+        if value is default:
+            return value
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise self.stop((*path, key), f"'{key}' must be a number", f"write {key} = 3.7")
+        return Decimal(str(value))
 
     def percent_bp(self, table: dict[str, Any], key: str, path: KeyPath) -> int:
         value = self._get(table, key, path, 0)

@@ -10,17 +10,20 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeVar
 
 from lattice.rules.records import (
     Accomplishment,
+    CampusFacts,
     Certificate,
     CreditEarned,
     Decision,
     DecisionKind,
     Degree,
     DegreeEarned,
+    DesignationData,
     PdHours,
     Placement,
     Rating,
@@ -164,6 +167,45 @@ def record_from_dict(data: Any) -> TeacherRecord:
             ),
         ),
         years=f.items("years", _facts),
+        designation_data=f.items("designation_data", _designation_data),
+        campuses=f.items("campuses", _campus),
+    )
+
+
+def _number(f: _Fields, key: str, default: Any = ...) -> Decimal:
+    value = f.data.get(key, None if default is ... else default)
+    if value is None:
+        raise RecordFormatError(f'{f.where(key)}: required; add "{key}": 3.5')
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise RecordFormatError(f"{f.where(key)}: {value!r} must be a number")
+    try:
+        return Decimal(str(value))
+    except ArithmeticError as error:
+        raise RecordFormatError(f"{f.where(key)}: {value!r} must be a number") from error
+
+
+def _designation_data(f: _Fields) -> DesignationData:
+    scores = f.get("observation", list, [])
+    observation = tuple(
+        _number(_Fields({"score": s}, f.where(f"observation[{i}]")), "score")
+        for i, s in enumerate(scores)
+    )
+    return DesignationData(
+        f.year("school_year"),
+        observation,
+        _number(f, "growth_percent", 0),
+        f.get("service_id", str, ""),
+        f.get("tea_uid", str, ""),
+    )
+
+
+def _campus(f: _Fields) -> CampusFacts:
+    return CampusFacts(
+        f.year("school_year"),
+        _number(f, "points", 0),
+        f.get("rural", bool, False),
+        f.get("campus_id", str, ""),
+        f.get("district_id", str, ""),
     )
 
 
@@ -173,7 +215,7 @@ def _iso(day: date | None) -> str | None:
 
 def record_to_dict(record: TeacherRecord) -> dict[str, Any]:
     p = record.placement
-    return {
+    out: dict[str, Any] = {
         "teacher_id": record.teacher_id,
         "hire_date": record.hire_date.isoformat(),
         "prior_experience_years": record.prior_experience_years,
@@ -240,6 +282,30 @@ def record_to_dict(record: TeacherRecord) -> dict[str, Any]:
             for y in record.years
         ],
     }
+    designation = {
+        "designation_data": [
+            {
+                "school_year": school_year_label(d.school_year),
+                "observation": [str(s) for s in d.observation],
+                "growth_percent": str(d.growth_percent),
+                "service_id": d.service_id,
+                "tea_uid": d.tea_uid,
+            }
+            for d in record.designation_data
+        ],
+        "campuses": [
+            {
+                "school_year": school_year_label(c.school_year),
+                "points": str(c.points),
+                "rural": c.rural,
+                "campus_id": c.campus_id,
+                "district_id": c.district_id,
+            }
+            for c in record.campuses
+        ],
+    }
+    # designation facts are written only when a record has them, so older records round-trip
+    return out | {key: value for key, value in designation.items() if value}
 
 
 def load_record(path: str | Path) -> TeacherRecord:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 
 SCHOOL_YEAR_START_MONTH = 7
 
@@ -213,6 +214,8 @@ class TeacherRecord:
     roles: tuple[RoleServed, ...] = ()
     decisions: tuple[Decision, ...] = ()
     years: tuple[SchoolYearFacts, ...] = field(default=())
+    designation_data: tuple[DesignationData, ...] = ()
+    campuses: tuple[CampusFacts, ...] = ()
 
     @property
     def start(self) -> date:
@@ -238,3 +241,58 @@ class TeacherRecord:
             if earned.conferred <= day and (best is None or earned.degree.rank > best.degree.rank):
                 best = earned
         return best
+
+
+# --- Designation facts (Texas TIA). Additive: records without them read as before. -------
+
+
+@dataclass(frozen=True)
+class DesignationData:
+    """One school year's evidence for a designation system (Texas TIA's data-capture year).
+
+    ``observation`` holds the teacher's score on each appraisal dimension the system reads
+    (T-TESS domains 2 and 3: eight dimensions, each 1-5, averaged over the year's
+    observations); ``growth_percent`` the share of the teacher's students who met their
+    growth target. ``service_id`` (8-digit course/assignment code) and ``tea_uid`` (the
+    teacher's state identifier) are what the state's data submission asks for.
+    """
+
+    school_year: int
+    observation: tuple[Decimal, ...] = ()
+    growth_percent: Decimal = Decimal(0)
+    service_id: str = ""
+    tea_uid: str = ""
+
+    @property
+    def observation_average(self) -> Decimal:
+        if not self.observation:
+            return Decimal(0)
+        return sum(self.observation, Decimal(0)) / len(self.observation)
+
+
+@dataclass(frozen=True)
+class CampusFacts:
+    """The teacher's campus in a school year, as a designation allotment reads it: the
+    campus's average student point value (TEC §48.112(e)), whether it is rural, its 9-digit
+    campus ID and the district's 6-digit ID."""
+
+    school_year: int
+    points: Decimal = Decimal(0)
+    rural: bool = False
+    campus_id: str = ""
+    district_id: str = ""
+
+
+def designation_data_for(record: TeacherRecord, year: int) -> DesignationData | None:
+    found = None
+    for data in record.designation_data:
+        if data.school_year == year:
+            found = data
+    return found
+
+
+def campus_for(record: TeacherRecord, year: int) -> CampusFacts:
+    for campus in record.campuses:
+        if campus.school_year == year:
+            return campus
+    return CampusFacts(school_year=year)

@@ -22,6 +22,7 @@ from lattice.rules.policy import (
 )
 from lattice.rules.reader import Reader, choice, increasing
 from lattice.rules.records import DecisionKind
+from lattice.rules.sections_designation import designation_of
 from lattice.rules.sections_models import bonuses_of, elements_of, ladder_of, roles_of, steps_of
 from lattice.rules.toml_lines import KeyPath
 
@@ -89,12 +90,14 @@ def build_sections(reader: Reader, data: Table, file: str) -> Policy:
     roles = roles_of(reader, data, cite) if "roles" in data else None
     elements = elements_of(reader, data, cite) if "elements" in data else None
     steps = steps_of(reader, data, levels, cite) if "steps" in data else None
+    designation = designation_of(reader, data, cite) if "designation" in data else None
     needed = {
         Model.LEDGER: ledger,
         Model.LADDER: ladder,
         Model.ROLES: roles,
         Model.ELEMENTS: elements,
         Model.STEPS: steps,
+        Model.DESIGNATION: designation,
     }[model]
     if needed is None:
         raise reader.stop(
@@ -134,6 +137,7 @@ def build_sections(reader: Reader, data: Table, file: str) -> Policy:
         steps=steps,
         bonuses=bonuses,
         minimum_salary=minimum,
+        designation=designation,
     )
 
 

@@ -72,8 +72,21 @@ def test_the_histogram_shows_gainers_and_names_the_share(result: ForecastResult)
     root = _parse(gainers_histogram(comparison, result.histogram_labels))
     desc = root.find(f"{SVG}desc")
     assert desc is not None
-    assert "raised vs baltimore-2010" in (desc.text or "")
+    assert "raised compared with baltimore-2010" in (desc.text or "")
     assert "gain" in (desc.text or "")
+
+
+def test_the_series_are_named_in_words_and_the_years_are_school_years(
+    result: ForecastResult,
+) -> None:
+    fan = payroll_fan(result)
+    assert "Baltimore City career pathways (BTU 2010 contract)" in fan
+    assert ">2026-27</text>" in fan
+    assert ">Y1<" not in fan
+    shares = pathway_shares(result.policies[0], labels=["2026-27", "2027-28", "2028-29",
+                                                        "2029-30"])  # fmt: skip
+    assert ">Professional</text>" in shares
+    assert "professional" not in shares.replace("Professional", "")
 
 
 def test_cost_by_group_has_two_bars_per_policy(result: ForecastResult) -> None:
@@ -83,7 +96,7 @@ def test_cost_by_group_has_two_bars_per_policy(result: ForecastResult) -> None:
 
 
 def test_text_in_charts_is_escaped(result: ForecastResult) -> None:
-    odd = replace(result.policies[0], key="<b>&x")
+    odd = replace(result.policies[0], key="<b>&x", name="<b>&x")
     svg = pathway_shares(odd)
     assert "<b>" not in svg
     _parse(svg)

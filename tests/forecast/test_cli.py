@@ -87,3 +87,34 @@ def test_assumptions_from_json_change_the_forecast(tmp_path: Path) -> None:
         assert code == 0, output
         outputs.append(out.read_text())
     assert outputs[0] != outputs[1]
+
+
+def test_every_shipped_policy_forecasts_against_every_other_from_the_command_line(
+    tmp_path: Path,
+) -> None:
+    from itertools import permutations
+
+    from lattice.cli.forecast import SHIPPED
+
+    keys = sorted(p.stem for p in SHIPPED.glob("*.toml"))
+    for first, second in permutations(keys, 2):
+        out = tmp_path / f"{first}-{second}.csv"
+        args = ["--policy", first, "--vs", second, "--years", "2", "--runs", "4"]
+        code, output = _run(*args, "--teachers", "60", "--first-year", "2027", "--out", str(out))
+        assert code == 0, (first, second, output)
+        assert f"{second} vs {first}: year 2 payroll" in output
+        assert "2028-29" in out.read_text()
+
+
+def test_the_process_executor_gives_the_file_the_threads_give(tmp_path: Path) -> None:
+    args = ["--policy", "tia-2025", "--vs", "iowa-tlc-2013", "--years", "3", "--runs", "30",
+            "--teachers", "500", "--first-year", "2027"]  # fmt: skip
+    threads, processes = tmp_path / "threads.csv", tmp_path / "processes.csv"
+    assert _run(*args, "--out", str(threads))[0] == 0
+    assert _run(*args, "--executor", "processes", "--out", str(processes))[0] == 0
+
+    def body(path: Path) -> list[str]:
+        return [line for line in path.read_text().splitlines()
+                if not line.startswith(("Executor,", "Workers,"))]  # fmt: skip
+
+    assert body(threads) == body(processes)

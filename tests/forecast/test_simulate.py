@@ -125,8 +125,11 @@ def test_the_csv_and_the_workbook_carry_the_summary_and_the_inputs(baltimore: Po
     text = write_csv(result)
     assert "# summary" in text
     assert "# comparison" in text
-    assert "seed,4" in text
-    assert text.count("\nbaltimore-2010,1.0,") == 2  # one row per year
+    assert "\r\nSeed,4\r\n" in text
+    name = "Baltimore City career pathways (BTU 2010 contract)"
+    assert f"\n{name},1.0,2026-27," in text  # one row per school year
+    assert f"\n{name},1.0,2027-28," in text
+    assert "Policy,Version,School year,Mean payroll ($)," in text  # headers in words
     buffer = io.BytesIO()
     write_xlsx(result, buffer)
     book = load_workbook(io.BytesIO(buffer.getvalue()))
@@ -162,13 +165,15 @@ def test_a_policy_without_the_workforces_pathway_is_refused_by_name(baltimore: P
 def test_a_policy_the_fast_engine_cannot_run_is_refused_with_the_reason(
     baltimore: Policy,
 ) -> None:
-    from pathlib import Path
+    from lattice.rules.policy import Bonus
 
-    from lattice.rules.loader import load_policy
-
-    dc = load_policy(Path(baltimore.file).parent / "dc-lift-2012.toml")
-    with pytest.raises(ForecastError, match="dc-lift-2012: the forecast runs unit-ledger"):
-        simulate(synthetic(10, seed=1), [dc], A, years=2, runs=2)
+    flagged = replace(
+        baltimore,
+        bonuses=(Bonus("x", "Hard-to-staff bonus", 500, None, None, "hard_to_staff", None, None,
+                       "B1"),),
+    )  # fmt: skip
+    with pytest.raises(ForecastError, match="baltimore-2010: the forecast runs unit-ledger"):
+        simulate(synthetic(10, seed=1), [flagged], A, years=2, runs=2)
 
 
 def test_units_beyond_fifteen_intervals_in_a_year_still_all_move(baltimore: Policy) -> None:

@@ -16,6 +16,7 @@ BASE = "/forecasts/northfield"
 
 FORM = {
     "policy": SMALL["policy"], "vs": "", "workforce": "synthetic", "teachers": 20, "years": 1,
+    "first_school_year": 2027,
     "runs": 10, "seed": 0, "cola": "1", "replacement_rate": "100", "certificate_rate": "25",
     "accelerated_approved": "5", "peer_review_passed": "3", "selected_as_lead": "2",
 }  # fmt: skip
@@ -43,6 +44,14 @@ ROWS = [
         "forecasts:progress",
         lambda c: f"{BASE}/runs/{finished_run(c).pk}/progress/",
         OFFICER,
+        extra=SU,
+    ),
+    Row(
+        "forecasts:cancel",
+        lambda c: f"{BASE}/runs/{finished_run(c).pk}/cancel/",
+        OFFICER,
+        method="POST",
+        ok_status=302,
         extra=SU,
     ),
     Row(

@@ -40,9 +40,13 @@ def test_an_officer_runs_a_comparison_and_reads_the_charts(
     page.get_by_label("Runs").fill("50")
     page.get_by_role("button", name="Run the forecast").click()
     page.wait_for_load_state()
-    assert page.locator("h1").first.inner_text().endswith("10 years, 50 runs")
+    assert page.locator("h1").first.inner_text().endswith(", 50 runs")
+    assert " compared with " in page.locator("h1").first.inner_text()
     assert page.locator("svg[role=img]").count() >= 4
-    assert page.get_by_role("img", name="Payroll by year: median and 80% band of runs").count() == 1
+    assert (
+        page.get_by_role("img", name="Payroll by school year: median and 80% band of runs").count()
+        == 1
+    )
     _shot(page, "result")
     page.set_viewport_size({"width": 390, "height": 844})
     _shot(page, "result-phone")

@@ -1,17 +1,17 @@
-"""The forecast page offers every shipped policy the engine can run, step-and-lane included."""
+"""The forecast page offers every shipped policy, Texas TIA included, named in words."""
 
 from __future__ import annotations
 
-from lattice.forecasts.choices import SHIPPED, _shipped, runnable
-from lattice.rules.loader import load_policy
+from lattice.forecasts.choices import SHIPPED, _shipped
 
 
-def test_the_step_and_lane_schedule_is_offered_beside_the_ledger_policy() -> None:
+def test_every_shipped_policy_is_offered() -> None:
     offered = [key for key, _ in _shipped()]
-    assert "shipped:baltimore-2010" in offered
-    assert "shipped:step-and-lane-pwcs-2020" in offered
+    assert offered == [f"shipped:{p.stem}" for p in sorted(SHIPPED.glob("*.toml"))]
+    assert "shipped:tia-2025" in offered
+    assert "shipped:dc-lift-2012" in offered
 
 
-def test_a_model_the_engine_cannot_run_is_not_offered() -> None:
-    assert not runnable(load_policy(SHIPPED / "dc-lift-2012.toml"))
-    assert "shipped:dc-lift-2012" not in [key for key, _ in _shipped()]
+def test_the_choices_are_named_as_people_call_the_policy() -> None:
+    names = dict(_shipped())
+    assert names["shipped:tia-2025"].startswith("Texas Teacher Incentive Allotment (HB 2, 2025)")

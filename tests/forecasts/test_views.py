@@ -18,8 +18,9 @@ def test_an_officer_runs_a_forecast_and_sees_its_charts(cast: Any, client_for: A
     assert response["Location"] == f"{BASE}/runs/{run.pk}/"
     assert run.status == ForecastRun.Status.DONE  # tests run tasks immediately
     page = client.get(response["Location"]).content.decode()
-    assert "Payroll by year: median and 80% band of runs" in page
-    assert "compared with baltimore-2010" in page
+    assert "Payroll by school year: median and 80% band of runs" in page
+    assert "compared with Baltimore City career pathways (BTU 2010 contract)" in page
+    assert "minus Baltimore City career pathways" in page  # the sign explained
     assert "Download CSV" in page
     assert "synthetic 20 teachers" in page
 
@@ -107,3 +108,43 @@ def test_an_oversized_forecast_is_refused_with_a_smaller_suggestion(
     assert response.status_code == 400
     assert "10,000,000,000 teacher-years" in response.content.decode()
     assert not ForecastRun.objects.exists()
+
+
+def test_a_running_forecast_says_how_long_it_has_left_and_can_be_cancelled(
+    cast: Any, client_for: Any
+) -> None:
+    import datetime as dt
+
+    from django.utils import timezone
+
+    run = ForecastRun.objects.create(
+        district=cast.district,
+        title="long",
+        inputs={"teachers": 1000, "years": 10, "runs": 1000},
+        status="running",
+        progress=0.5,
+        started_at=timezone.now() - dt.timedelta(seconds=30),
+    )
+    client = client_for("officer")
+    page = client.get(f"{BASE}/runs/{run.pk}/progress/").content.decode()
+    assert "About 30 seconds left." in page
+    assert f'action="{BASE}/runs/{run.pk}/cancel/"' in page
+    assert client.post(f"{BASE}/runs/{run.pk}/cancel/").status_code == 302
+    run.refresh_from_db()
+    assert run.cancel_requested
+    assert AuditEntry.objects.filter(action="forecast.cancel", object_id=str(run.pk)).exists()
+
+
+def test_a_finished_run_asks_htmx_to_show_its_result(cast: Any, client_for: Any) -> None:
+    run = finished_run(cast)
+    response = client_for("officer").get(f"{BASE}/runs/{run.pk}/progress/", HTTP_HX_REQUEST="true")
+    assert response["HX-Refresh"] == "true"
+
+
+def test_a_queued_forecast_cancelled_never_runs(cast: Any, client_for: Any) -> None:
+    run = ForecastRun.objects.create(district=cast.district, title="waiting", inputs={})
+    client_for("officer").post(f"{BASE}/runs/{run.pk}/cancel/")
+    run.refresh_from_db()
+    assert run.status == ForecastRun.Status.CANCELLED
+    page = client_for("officer").get(f"{BASE}/runs/{run.pk}/").content.decode()
+    assert "cancelled before it finished" in page

@@ -23,7 +23,7 @@ def run(*args: str) -> tuple[int, str, str]:
 def test_check_accepts_every_shipped_policy() -> None:
     code, out, err = run("check", *sorted(str(p) for p in POLICIES.glob("*.toml")))
     assert (code, err) == (0, "")
-    assert out.count("ok  ") == 5
+    assert out.count("ok  ") == len(list(POLICIES.glob("*.toml")))
 
 
 def test_check_prints_file_line_key_and_fix_on_stderr_and_exits_1(tmp_path: Path) -> None:

@@ -90,6 +90,7 @@ def load_demo(
 APP_DEMOS = (
     ("pathways", "lattice.pathways.demo.populate_demo_pathways"),
     ("roles", "lattice.roles.demo.populate_demo_roles"),
+    ("budgets", "lattice.budgets.demo.populate_demo_budgets"),
 )
 
 

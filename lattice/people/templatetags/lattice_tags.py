@@ -30,6 +30,7 @@ def persona_nav(context: template.Context) -> dict[str, list[dict[str, Any]]]:
             ("Audit log", reverse("audit:log")),
             ("Imports", reverse("imports:home")),
             ("Forecasts", reverse("forecasts:home")),
+            ("Budgets", reverse("budgets:home")),
         ]
     if scope.is_network_officer:
         main.append(("Network", reverse("people:network")))

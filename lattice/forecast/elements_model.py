@@ -1,0 +1,242 @@
+"""Percent-of-index pay elements (Denver ProComp) in the forecast, as ``rules.elements`` pays.
+
+State per slot: the base salary. Each year, after the rating (and the year's degrees), each
+element that fires pays its percent of the index salary in force that school year (rounded
+half up) or its flat dollars: base-building elements add to base for good (while the slot's
+years of service are within the element's limit, else they are paid once), the others are
+paid that year. What fires, per element trigger:
+
+- ``degree``: the slot earned a listed degree this year (the block's degree draws, shared
+  with step-and-lane policies);
+- ``count`` ``sgos_met``: the Student Growth Objectives met this year (``sgos_met``
+  assumption); other counts are 0;
+- ``flag``: ``hard_to_serve`` is the high-poverty school flag; ``hard_to_staff`` and
+  ``top_performing_school`` are fixed per slot (the assignment and school stay with the slot)
+  with the assumed shares; other flags never hold;
+- ``accomplishment``: one completed with ``pdu_rate`` a year (so none is ever banked).
+
+Existing teachers start on the workforce's base salary when it has one, else on the district
+schedule for their experience (ASSUMPTION); new hires on ``entry_base``. Pay is the base
+raised to the minimum salary, plus the year's one-time elements (reported as ``bonuses``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import numpy.typing as npt
+
+from lattice.forecast.assumptions import Assumptions
+from lattice.forecast.ladder_model import district_schedule
+from lattice.forecast.pay_model import I32, U16, PayState, PayTables
+from lattice.forecast.tables import (
+    ForecastError,
+    SharedTables,
+    categorical_lut,
+    threshold,
+)
+from lattice.rules.elements import element_amount
+from lattice.rules.policy import Element, Policy, Trigger
+
+if TYPE_CHECKING:
+    from lattice.forecast.kernel import Block
+    from lattice.forecast.workforce import Workforce
+
+I64 = npt.NDArray[np.int64]
+FLAGS = ("hard_to_serve", "hard_to_staff", "top_performing_school")
+DEGREE_NAMES = ("Bachelor's degree", "Master's degree", "Doctorate")
+
+
+@dataclass(frozen=True, eq=False)
+class ElementsPayTables(PayTables):
+    elements: tuple[Element, ...]
+    amounts: tuple[tuple[int, ...], ...]  # per forecast year, per element: dollars
+    schedule: I64
+    entry_base: int
+    minimum_salary: int
+    sgo_lut: npt.NDArray[np.int8]
+    sgo_values: I64
+    pdu_threshold: int
+    staff_threshold: int
+    top_threshold: int
+    degree_ranks: tuple[tuple[int, ...], ...]  # per element: degree ranks that fire it
+
+    @property
+    def reads_degrees(self) -> bool:
+        return any(e.trigger is Trigger.DEGREE for e in self.elements)
+
+    def start(self, workforce: Workforce) -> Any:
+        if workforce.base_salary is not None:
+            return workforce.base_salary.astype(np.int64)
+        return self.schedule[workforce.experience]
+
+    def state(self, block: Block, start: Any) -> PayState:
+        return ElementsState(self, block, start)
+
+
+def elements_tables(
+    policy: Policy, shared: SharedTables, a: Assumptions, years: int = 50
+) -> ElementsPayTables:
+    elements = policy.elements
+    if elements is None:
+        raise ForecastError(f"{policy.key}: an elements policy needs an [elements] table")
+    if policy.bonuses or policy.roles is not None:
+        raise ForecastError(f"{policy.key}: bonuses or roles beside pay elements are not forecast")
+    amounts = []
+    for y in range(years):
+        index = elements.index_for(a.first_school_year + y)
+        if index is None:
+            raise ForecastError(
+                f"{policy.key} has no index salary for the forecast's first school year "
+                f"{a.first_school_year} — add an [[elements.index]] row"
+            )
+        amounts.append(tuple(element_amount(e, index.amount) for e in elements.elements))
+    reads = any(e.trigger is Trigger.DEGREE for e in elements.elements)
+    keys = ("bachelors", "masters", "doctorate") if reads else ("all",)
+    names = DEGREE_NAMES if reads else ("All teachers",)
+    return ElementsPayTables(
+        policy=policy,
+        category_keys=keys,
+        category_names=names,
+        leader=np.zeros(len(keys) + 1, dtype=np.bool_),
+        extra_names=("bonuses", "base_building"),
+        elements=elements.elements,
+        amounts=tuple(amounts),
+        schedule=district_schedule(a),
+        entry_base=elements.entry_base,
+        minimum_salary=policy.minimum_salary or 0,
+        sgo_lut=categorical_lut(tuple(p for _, p in a.sgos_met)),
+        sgo_values=np.array([v for v, _ in a.sgos_met], dtype=np.int64),
+        pdu_threshold=threshold(a.pdu_rate),
+        staff_threshold=threshold(a.hard_to_staff_share),
+        top_threshold=threshold(a.top_school_share),
+        degree_ranks=tuple(tuple(d.rank for d in e.degrees) for e in elements.elements),
+    )
+
+
+class ElementsState(PayState):
+    def __init__(self, tables: ElementsPayTables, block: Block, start: Any) -> None:
+        self.t = tables
+        n = block.n
+        self.rng = block.stream(3)
+        self.base = np.tile(np.asarray(start, dtype=np.int64), block.runs)
+        u = self.rng.bit_generator.random_raw(-(-n // 2)).view(np.uint16)[: 2 * n] >> 1
+        self.flags = {
+            "hard_to_serve": block.high_poverty,
+            "hard_to_staff": u[:n] < tables.staff_threshold,
+            "top_performing_school": u[n : 2 * n] < tables.top_threshold,
+        }
+        self.flag_code = sum(
+            (self.flags[name].astype(np.uint8) << i for i, name in enumerate(FLAGS)),
+            np.zeros(n, dtype=np.uint8),
+        )
+        self.degree = block.degree.copy() if tables.reads_degrees else None
+        self.year = 0
+        self.pay: I32 = np.zeros(n, dtype=np.int32)
+        self.category: U16 = np.zeros(n, dtype=np.uint16)
+        self.bonuses: I32 = np.zeros(n, dtype=np.int32)
+        self.built: I32 = np.zeros(n, dtype=np.int32)
+        self.sgos = np.zeros(n, dtype=np.int64)
+        self.pdu = np.zeros(n, dtype=np.bool_)
+
+    def after_rating(self, block: Block, ua13: U16) -> None:
+        t, n = self.t, block.n
+        u = self.rng.bit_generator.random_raw(-(-n // 2)).view(np.uint16)[: 2 * n] >> 1
+        self.sgos = t.sgo_values.astype(np.uint8)[t.sgo_lut[u[:n] >> 2]]
+        self.pdu = u[n : 2 * n] < t.pdu_threshold
+        earned = None
+        if self.degree is not None:
+            earned = np.where(block.degree > self.degree, block.degree, 0)
+            self.degree = block.degree.copy()
+        amounts = t.amounts[min(self.year, len(t.amounts) - 1)]
+        built, bonuses = self._paid(block, amounts, earned)
+        if block.any_vacant:
+            built[~block.active] = 0
+            bonuses[~block.active] = 0
+        self.base += built
+        pay = np.maximum(self.base, t.minimum_salary) + bonuses
+        self.pay = pay.astype(np.int32)
+        self.bonuses = bonuses.astype(np.int32)
+        self.built = built.astype(np.int32)
+        category = (block.degree.astype(np.int64) - 1) if self.degree is not None else 0
+        self.category = np.where(block.active, category, t.empty).astype(np.uint16)
+        self.year += 1
+
+    def _paid(
+        self, block: Block, amounts: tuple[int, ...], earned: npt.NDArray[Any] | None
+    ) -> tuple[I64, I64]:
+        """This year's base-building and one-time amounts per slot. Elements of one trigger
+        without a service limit are summed through a small table by the trigger's value;
+        an element with a limit is checked against each slot's years of service."""
+        t, n = self.t, block.n
+        built = np.zeros(n, dtype=np.int64)
+        bonuses = np.zeros(n, dtype=np.int64)
+        sgo_built = np.zeros(int(t.sgo_values.max(initial=0)) + 1, dtype=np.int64)
+        sgo_bonus = np.zeros_like(sgo_built)
+        flag_built = np.zeros(8, dtype=np.int64)
+        flag_bonus = np.zeros(8, dtype=np.int64)
+        service = None
+        for element, amount, ranks in zip(t.elements, amounts, t.degree_ranks, strict=True):
+            limit = element.base_building_max_service_years
+            grouped = limit is None and element.trigger in (Trigger.COUNT, Trigger.FLAG)
+            if grouped and element.trigger is Trigger.COUNT and element.count == "sgos_met":
+                values = np.arange(sgo_built.size)
+                top = element.count_max if element.count_max is not None else values.max()
+                hits = (values >= element.count_min) & (values <= top)
+                (sgo_built if element.base_building else sgo_bonus)[hits] += amount
+                continue
+            if grouped and element.trigger is Trigger.FLAG and element.flag in FLAGS:
+                bit = 1 << FLAGS.index(element.flag)
+                hits = (np.arange(8) & bit) > 0
+                (flag_built if element.base_building else flag_bonus)[hits] += amount
+                continue
+            paid = np.where(self._fires(element, ranks, earned), amount, 0)
+            if element.base_building:
+                if limit is None:
+                    built += paid
+                    continue
+                if service is None:
+                    service = block.experience // np.uint16(block.codes) + 1
+                builds = service <= limit
+                kept = paid * builds
+                built += kept
+                bonuses += paid - kept
+            else:
+                bonuses += paid
+        built += sgo_built[self.sgos] + flag_built[self.flag_code]
+        bonuses += sgo_bonus[self.sgos] + flag_bonus[self.flag_code]
+        return built, bonuses
+
+    def _fires(
+        self, element: Element, ranks: tuple[int, ...], earned: npt.NDArray[Any] | None
+    ) -> npt.NDArray[np.bool_]:
+        if element.trigger is Trigger.DEGREE:
+            assert earned is not None
+            fires = np.zeros(8, dtype=np.bool_)
+            fires[list(ranks)] = True
+            fired: npt.NDArray[np.bool_] = fires[earned]
+            return fired
+        if element.trigger is Trigger.COUNT:
+            value = self.sgos if element.count == "sgos_met" else np.zeros_like(self.sgos)
+            top = element.count_max if element.count_max is not None else np.iinfo(np.int64).max
+            return (value >= element.count_min) & (value <= top)
+        if element.trigger is Trigger.FLAG:
+            flag = self.flags.get(element.flag)
+            return flag.copy() if flag is not None else np.zeros(self.pdu.shape, np.bool_)
+        return self.pdu.copy()
+
+    def leave(self, block: Block, rows: npt.NDArray[np.intp], new: npt.NDArray[np.intp],
+              gone: npt.NDArray[np.intp], hire_experience: U16) -> None:  # fmt: skip
+        self.base[new] = self.t.entry_base
+        if self.degree is not None:
+            self.degree[new] = 1
+
+    def extras(self) -> dict[str, I32]:
+        return {"bonuses": self.bonuses, "base_building": self.built}
+
+    def snapshot(self) -> dict[str, npt.NDArray[Any]]:
+        return {"pay": self.pay.copy(), "category": self.category.copy(),
+                "base": self.base.copy(), "sgos": self.sgos.copy(), "pdu": self.pdu.copy(),
+                **{f"flag_{k}": v.copy() for k, v in self.flags.items()}}  # fmt: skip
