@@ -136,9 +136,8 @@ def main() -> None:
         sim, wall, cpu = measure(policies, teachers, args.years, runs, "processes", 2)
         walls["processes"] = wall
         report("processes (pool start included)", sim, wall, cpu)
-        from dask.distributed import Client, LocalCluster
-
         import dask
+        from dask.distributed import Client, LocalCluster
 
         from lattice.forecast.executors import WORKER_CONFIG, DaskExecutor
 
