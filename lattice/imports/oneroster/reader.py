@@ -846,5 +846,12 @@ def read_roster(
     warnings: ErrorLog | None = None,
 ) -> Roster:
     """Read a OneRoster package's files (by base name) into a :class:`Roster`."""
-    reader = _Reader(sources, errors, mode, known or Known(), progress, warnings or ErrorLog())
+    reader = _Reader(
+        sources,
+        errors,
+        mode,
+        known or Known(),
+        progress,
+        warnings if warnings is not None else ErrorLog(),
+    )
     return reader.read()
