@@ -23,6 +23,7 @@ from lattice.imports.hr import (
     auto_mapping,
     read_hr_rows,
 )
+from lattice.imports.journal import Journal
 from lattice.imports.plan import PersonChange, Plan
 from lattice.imports.values import DateOrder, ValueProblem, parse_decimal
 from lattice.people.models import (
@@ -408,54 +409,69 @@ def _plan_rows(
     }
 
 
-def write_hr(plan: Plan, district: District) -> dict[str, int]:
-    """Apply an HR plan's writes (inside the caller's transaction)."""
+def write_hr(plan: Plan, district: District, journal: Journal | None = None) -> dict[str, int]:
+    """Apply an HR plan's writes (inside the caller's transaction), journalled for undo."""
+    journal = journal if journal is not None else Journal()
     writes = plan.extra["writes"]
     by_fields: dict[tuple[str, ...], list[StaffMember]] = {}
     for pk, fields in writes["staff"]:
         by_fields.setdefault(tuple(sorted(fields)), []).append(
             StaffMember(pk=pk, district=district, **fields)
         )
+    journal.before_update("staff", [pk for pk, _ in writes["staff"]])
     for names, objs in by_fields.items():
         StaffMember.objects.bulk_update(objs, list(names), batch_size=1000)
-    RatingRecord.objects.bulk_create(
+    journal.after_update("staff")
+    created = RatingRecord.objects.bulk_create(
         [
             RatingRecord(staff_member_id=s, school_year_id=y, label=lb)
             for s, y, lb in writes["rating_create"]
         ],
         batch_size=1000,
     )
+    journal.created("ratings", [r.pk for r in created])
+    journal.before_update("ratings", [pk for pk, _ in writes["rating_update"]])
     RatingRecord.objects.bulk_update(
         [RatingRecord(pk=pk, label=lb) for pk, lb in writes["rating_update"]], ["label"]
     )
-    Degree.objects.bulk_create(
+    journal.after_update("ratings")
+    degrees = Degree.objects.bulk_create(
         [
             Degree(staff_member_id=s, level=lv, field=f, conferred_on=c)
             for s, lv, f, c in writes["degree_create"]
         ]
     )
+    journal.created("degrees", [d.pk for d in degrees])
+    journal.before_update("degrees", [pk for pk, *_ in writes["degree_update"]])
     Degree.objects.bulk_update(
         [Degree(pk=pk, field=f, conferred_on=c) for pk, f, c in writes["degree_update"]],
         ["field", "conferred_on"],
     )
-    Certificate.objects.bulk_create(
+    journal.after_update("degrees")
+    certificates = Certificate.objects.bulk_create(
         [
             Certificate(staff_member_id=s, kind=k, number=n, issued=i, expires=e)
             for s, k, n, i, e in writes["cert_create"]
         ]
     )
+    journal.created("certificates", [c.pk for c in certificates])
+    journal.before_update("certificates", [pk for pk, *_ in writes["cert_update"]])
     Certificate.objects.bulk_update(
         [Certificate(pk=pk, number=n, expires=e) for pk, n, e in writes["cert_update"]],
         ["number", "expires"],
     )
-    CreditRecord.objects.bulk_create(
+    journal.after_update("certificates")
+    credits = CreditRecord.objects.bulk_create(
         [
             CreditRecord(staff_member_id=s, credits=c, earned_on=d, description=CREDITS_NOTE)
             for s, c, d in writes["credit_create"]
         ]
     )
+    journal.created("credits", [c.pk for c in credits])
+    journal.before_update("credits", [pk for pk, *_ in writes["credit_update"]])
     CreditRecord.objects.bulk_update(
         [CreditRecord(pk=pk, credits=c, earned_on=d) for pk, c, d in writes["credit_update"]],
         ["credits", "earned_on"],
     )
+    journal.after_update("credits")
     return dict(plan.person_pk)

@@ -131,7 +131,33 @@ class _Reader(CellReader):
                     "1.1" if table.has("role") and table.has("orgSourcedIds") else "1.2"
                 )
                 table.close()
+
+        if version and version not in ("1.1", "1.2", "1.0"):
+            self.errors.add(
+                "manifest.csv",
+                values["oneroster.version"][0],
+                "oneroster.version",
+                version,
+                "is not a OneRoster version Lattice reads",
+                "export OneRoster 1.2 or 1.1 CSV",
+            )
+        if header_version and version and header_version != version and version != "1.0":
+            roster.notes.append(
+                f"manifest.csv says OneRoster {version} but users.csv has "
+                f"{header_version} columns; read as {header_version}."
+            )
+        roster.version = header_version or (version if version in ("1.1", "1.2") else "1.2")
+        self._file_modes(values)
+        manifest_mode = values.get("file.users", (0, ""))[1].lower()
+        if self.forced_mode:
+            roster.mode = self.forced_mode
+        elif manifest_mode in ("bulk", "delta"):
+            roster.mode = manifest_mode
         else:
+            roster.mode = "bulk"
+        if roster.mode == "delta":
+            return  # a delta sends only the files that changed
+        if users is None:
             self.errors.add(
                 "users.csv",
                 None,
@@ -149,21 +175,6 @@ class _Reader(CellReader):
                 "is missing from the package",
                 "add orgs.csv with the district and its schools",
             )
-        if version and version not in ("1.1", "1.2", "1.0"):
-            self.errors.add(
-                "manifest.csv",
-                values["oneroster.version"][0],
-                "oneroster.version",
-                version,
-                "is not a OneRoster version Lattice reads",
-                "export OneRoster 1.2 or 1.1 CSV",
-            )
-        if header_version and version and header_version != version and version != "1.0":
-            roster.notes.append(
-                f"manifest.csv says OneRoster {version} but users.csv has "
-                f"{header_version} columns; read as {header_version}."
-            )
-        roster.version = header_version or (version if version in ("1.1", "1.2") else "1.2")
         if roster.version == "1.2" and users is not None and "roles.csv" not in self.sources:
             self.errors.add(
                 "roles.csv",
@@ -173,14 +184,6 @@ class _Reader(CellReader):
                 "is missing from a OneRoster 1.2 package",
                 "add roles.csv (1.2 keeps each user's roles there)",
             )
-        self._file_modes(values)
-        manifest_mode = values.get("file.users", (0, ""))[1].lower()
-        if self.forced_mode:
-            roster.mode = self.forced_mode
-        elif manifest_mode in ("bulk", "delta"):
-            roster.mode = manifest_mode
-        else:
-            roster.mode = "bulk"
 
     def _file_modes(self, values: dict[str, tuple[int, str]]) -> None:
         """Each ``file.*`` of the manifest is bulk, delta or absent, and agrees with the files."""
@@ -620,8 +623,15 @@ class _Reader(CellReader):
         table = self._open(
             "users.csv", USERS_12, ["sourcedId", "givenName", "familyName", "enabledUser"]
         )
-        if table is None:
-            return
+        if table is not None:
+            self._read_users_12(table, staff_roles)
+        elif "users.csv" in self.sources:
+            return  # unreadable: its error is recorded
+        self._staff_roles_12(staff_roles)
+
+    def _read_users_12(
+        self, table: Table, staff_roles: dict[str, list[tuple[int, list[str]]]]
+    ) -> None:
         col = table.columns
         i_sid = col["sourcedId"]
         i_primary = col.get("primaryOrgSourcedId")
@@ -673,7 +683,9 @@ class _Reader(CellReader):
         self.roster.counted["users without a staff role"] += skipped
         self._no_rows(table)
         self._finish(self.sources["users.csv"])
-        # Now the roles of kept users, with the file's date order known.
+
+    def _staff_roles_12(self, staff_roles: dict[str, list[tuple[int, list[str]]]]) -> None:
+        """The roles of kept users, read now that the file's date order is known."""
         roles_table = getattr(self, "_roles_table", None)
         if roles_table is None:
             return
