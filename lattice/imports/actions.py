@@ -99,9 +99,12 @@ def store_preview(run: ImportRun, plan: Plan) -> None:
     The officer's column-mapping choice (HR files) is kept across re-reads.
     """
     choice = run.preview.get("mapping_choice")
+    sync_info = run.preview.get("sync")
     run.preview = plan.preview()
     if choice is not None:
         run.preview["mapping_choice"] = choice
+    if sync_info is not None:
+        run.preview["sync"] = sync_info
     run.counts = plan.counts()
     run.errors = plan.errors.as_list()
     run.error_total = plan.errors.total

@@ -43,7 +43,10 @@ def build_plan(run: ImportRun, progress: Any = None) -> Plan:
         return prepare_hr(
             folder / run.file_names[0], run.district, mapping=mapping, progress=progress
         )
-    return prepare_oneroster(folder, run.district, mode=run.mode or None, progress=progress)
+    plan = prepare_oneroster(folder, run.district, mode=run.mode or None, progress=progress)
+    # a sync's package holds staff only: the people counted while fetching join the counts
+    plan.counted.update(run.preview.get("sync", {}).get("counted", {}))
+    return plan
 
 
 def _actor(actor_id: int | None) -> Any:

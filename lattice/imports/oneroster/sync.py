@@ -209,15 +209,15 @@ def sync(connection_id: int, *, actor: Any = None, full: bool = False) -> Import
             )
             plan.counted.update(fetched.counted)
         run.preview = {
-            "sync": {"since": since, "newest": fetched.newest or utc_stamp(now), "full": full}
+            "sync": {
+                "since": since,
+                "newest": fetched.newest or utc_stamp(now),
+                "full": full,
+                "counted": dict(fetched.counted),
+                "records": dict(fetched.records),
+            }
         }
         actions.store_preview(run, plan)
-        run.preview["sync"] = {
-            "since": since,
-            "newest": fetched.newest or utc_stamp(now),
-            "full": full,
-        }
-        ImportRun.objects.filter(pk=run.pk).update(preview=run.preview)
     except (RosterServiceError, secrets.SecretUnreadable) as exc:
         lifecycle.fail(run, "parse", f"The roster sync could not read the SIS: {exc}.")
         _status(
