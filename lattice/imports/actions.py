@@ -571,6 +571,31 @@ def resolve_review_item(actor: Any, item: ReviewItem, *, staff: StaffMember | No
     )
 
 
+@transaction.atomic
+def save_rating_vocabulary(actor: Any, district: District, labels: list[str]) -> None:
+    """Set the district's rating labels, lowest first (asked when an HR file has ratings and
+    the district has no vocabulary yet). Audited."""
+    cleaned = []
+    for label in labels:
+        label = " ".join(label.split())[:60]
+        if label and label.lower() not in {c.lower() for c in cleaned}:
+            cleaned.append(label)
+    if len(cleaned) < 2:
+        raise ValueError("list at least two ratings, lowest first, one a line")
+    before = list(district.rating_labels)
+    district.rating_labels = cleaned
+    district.save(update_fields=["rating_labels"])
+    record(
+        actor=actor,
+        action="district.rating_labels",
+        obj=district,
+        district=district,
+        before={"rating_labels": before},
+        after={"rating_labels": cleaned},
+        summary="set from an HR import",
+    )
+
+
 SETTINGS_FIELDS = (
     "max_removal_percent",
     "max_removal_count",
@@ -646,6 +671,7 @@ __all__ = [
     "retry_run",
     "save_column_mapping",
     "save_import_settings",
+    "save_rating_vocabulary",
     "set_progress",
     "store_preview",
 ]

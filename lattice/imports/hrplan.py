@@ -65,6 +65,17 @@ def plan_hr(
     plan.extra["headers"] = headers
     if errors:
         return plan
+    for position, header in enumerate(headers):
+        if header and not columns.get(header) and header not in mapping:
+            plan.warnings.add(
+                name,
+                1,
+                header,
+                header,
+                f"(column {position + 1}) is not a column Lattice knows, so it was not read",
+                "map it to a Lattice column with “Change the column mapping”, or choose "
+                "“Ignore this column” there to silence this warning",
+            )
     index: dict[str, int] = {}
     for position, header in enumerate(headers):
         target = columns.get(header, "")
@@ -220,6 +231,7 @@ def _plan_rows(
         k: Counter() for k in ("staff", "ratings", "degrees", "certificates", "graduate credits")
     }
     seen: dict[str, int] = {}
+    vocabulary_missing: dict[str, str] = {}  # label found → its column, when there is none
     rating_columns = sorted(c for c in index if c.startswith("rating_"))
     cert_groups = sorted({m[1] or "" for c in index if (m := _CERT.match(c))})
     for line, values in kept:
@@ -367,8 +379,12 @@ def _plan_rows(
                     "import the roster's academic sessions first, or remove the column",
                 )
                 continue
-            label = labels.get(label_text.lower(), label_text) if labels else label_text
-            if labels and label_text.lower() not in labels:
+            if not labels:
+                vocabulary_missing.setdefault(label_text, column)
+                row.ok = False
+                continue
+            label = labels[label_text.lower()] if label_text.lower() in labels else label_text
+            if label_text.lower() not in labels:
                 row.error(
                     column,
                     label_text,
@@ -402,6 +418,18 @@ def _plan_rows(
         else:
             tables["staff"]["unchanged"] += 1
             plan.staff_unchanged += 1
+    if vocabulary_missing:
+        found = sorted(vocabulary_missing)
+        plan.errors.add(
+            name,
+            None,
+            header_of.get(vocabulary_missing[found[0]], found[0]),
+            ", ".join(found)[:200],
+            f"are ratings, but {district.name} has no rating vocabulary yet, so Lattice cannot "
+            "tell a rating from a typo (nothing was stored)",
+            "list the district's ratings, lowest first, on this page, then read the file again",
+        )
+        plan.extra["needs_vocabulary"] = found[:20]
     plan.extra["writes"] = writes
     plan.extra["tables"] = {
         name: {"create": c["create"], "update": c["update"], "unchanged": c["unchanged"]}

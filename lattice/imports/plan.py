@@ -155,7 +155,9 @@ class Plan:
             if self.district
             else (self.new_district or {}).get("name", ""),
             **{
-                k: self.extra[k] for k in ("mapping", "headers", "needs_mapping") if k in self.extra
+                k: self.extra[k]
+                for k in ("mapping", "headers", "needs_mapping", "needs_vocabulary")
+                if k in self.extra
             },
         }
 

@@ -20,6 +20,7 @@ urlpatterns = [
     path("<slug:district>/runs/<int:pk>/", views.run_detail, name="run"),
     path("<slug:district>/runs/<int:pk>/progress/", views.run_progress, name="progress"),
     path("<slug:district>/runs/<int:pk>/mapping/", views.run_mapping, name="mapping"),
+    path("<slug:district>/runs/<int:pk>/vocabulary/", views.run_vocabulary, name="vocabulary"),
     path("<slug:district>/runs/<int:pk>/apply/", views.run_apply, name="apply"),
     path("<slug:district>/runs/<int:pk>/discard/", views.run_discard, name="discard"),
     path("<slug:district>/runs/<int:pk>/retry/", views.run_retry, name="retry"),

@@ -16,6 +16,7 @@ from lattice.imports.views.runs import (
     run_progress,
     run_retry,
     run_undo,
+    run_vocabulary,
 )
 from lattice.imports.views.uploads import (
     district_imports,
@@ -44,6 +45,7 @@ __all__ = [
     "run_progress",
     "run_retry",
     "run_undo",
+    "run_vocabulary",
     "upload_hr",
     "upload_oneroster",
 ]

@@ -118,6 +118,26 @@ def run_mapping(request: HttpRequest, district: str, pk: int) -> HttpResponse:
 
 
 @require_POST
+def run_vocabulary(request: HttpRequest, district: str, pk: int) -> HttpResponse:
+    """Set the district's rating labels the HR file needs, then read the file again."""
+    target, run = _run(request, district, pk)
+    if run.kind != ImportRun.Kind.HR or not run.preview.get("needs_vocabulary"):
+        raise Http404("No rating vocabulary is asked for here")
+    if target.rating_labels:
+        messages.info(request, "The district already has its ratings; the file is read again.")
+    else:
+        labels = request.POST.get("labels", "").splitlines()
+        try:
+            actions.save_rating_vocabulary(request.user, target, labels)
+        except ValueError as exc:
+            messages.error(request, f"Not saved: {exc}.")
+            return redirect("imports:run", district=target.key, pk=run.pk)
+    actions.choose_mapping(run, dict(run.preview.get("mapping_choice") or {}))
+    parse_run.enqueue(run.pk)
+    return redirect("imports:run", district=target.key, pk=run.pk)
+
+
+@require_POST
 def run_apply(request: HttpRequest, district: str, pk: int) -> HttpResponse:
     target, run = _run(request, district, pk)
     confirmed = parse_confirmation(request.POST.get("confirm_count", ""))

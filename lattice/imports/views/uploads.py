@@ -122,13 +122,12 @@ def _store(
 def upload_oneroster(request: HttpRequest, district: str) -> HttpResponse:
     target = get_administered_district(request.user, district)
     if _too_large(request, ONEROSTER_MAX_BYTES):
-        form = OneRosterUploadForm()
-        form.add_error(
-            None,
+        messages.error(
+            request,
             f"The upload is larger than {megabytes(ONEROSTER_MAX_BYTES)}, the most Lattice "
             "accepts for a roster — upload the ZIP your SIS exports (it is much smaller).",
         )
-        return page(request, target, oneroster=form, status=413)
+        return page(request, target, status=413)
     form = OneRosterUploadForm(request.POST, request.FILES)
     if not form.is_valid():
         return page(request, target, oneroster=form, status=400)
@@ -146,13 +145,12 @@ def upload_oneroster(request: HttpRequest, district: str) -> HttpResponse:
 def upload_hr(request: HttpRequest, district: str) -> HttpResponse:
     target = get_administered_district(request.user, district)
     if _too_large(request, HR_MAX_BYTES):
-        form = HrUploadForm()
-        form.add_error(
-            None,
+        messages.error(
+            request,
             f"The file is larger than {megabytes(HR_MAX_BYTES)}, the most Lattice accepts for an "
             "HR file — keep one row per person and only the columns Lattice reads.",
         )
-        return page(request, target, hr=form, status=413)
+        return page(request, target, status=413)
     form = HrUploadForm(request.POST, request.FILES)
     if not form.is_valid():
         return page(request, target, hr=form, status=400)
