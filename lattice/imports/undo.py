@@ -13,7 +13,9 @@ changed — but only when nothing changed those rows since. It refuses, with the
 - a row the import created is now referenced elsewhere (deleting it is refused);
 - the import created the district itself, or a review item of it has been decided.
 
-Everything happens in one transaction; a refusal changes nothing.
+People the import added are not deleted (the append-only audit log keeps their history):
+they are marked inactive, with everything else the import gave them removed. Everything
+happens in one transaction; a refusal changes nothing.
 """
 
 from __future__ import annotations
@@ -164,7 +166,15 @@ def undo_import(actor: Any, run: ImportRun) -> dict[str, int]:
         if not part:
             continue
         created = [int(pk) for pk in part.get("created", {})]
-        if created:
+        if created and section == "staff":
+            # People are never deleted: the audit log keeps their history. Those the import
+            # added are marked inactive (a later import that lists them reactivates them).
+            for start in range(0, len(created), 1000):
+                StaffMember.objects.filter(pk__in=created[start : start + 1000]).update(
+                    active=False
+                )
+            counts["staff added by the import made inactive"] += len(created)
+        elif created:
             try:
                 with transaction.atomic():
                     for start in range(0, len(created), 1000):

@@ -69,8 +69,7 @@ def test_a_cell_longer_than_the_limit_is_an_error_not_dropped(cast, tmp_path):
     (folder / "users.csv").write_text(text, encoding="utf-8", newline="")
     found = messages(plan_for(folder, cast.district))
     assert any(
-        "users.csv line 2: has a cell longer than 65,536 characters (the limit for one cell)"
-        in m
+        "users.csv line 2: has a cell longer than 65,536 characters (the limit for one cell)" in m
         for m in found
     ), found
 
