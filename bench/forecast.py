@@ -44,9 +44,14 @@ def main() -> None:
     for attempt in range(1, args.repeat + 1):
         start, cpu = time.perf_counter(), time.process_time()
         sim = simulate(
-            workforce, policies, assumptions,
-            years=args.years, runs=args.runs, seed=attempt, threads=args.threads,
-        )  # fmt: skip
+            workforce,
+            policies,
+            assumptions,
+            years=args.years,
+            runs=args.runs,
+            seed=attempt,
+            threads=args.threads,
+        )
         wall = time.perf_counter() - start
         cpu = time.process_time() - cpu
         rate = sim.teacher_years / wall

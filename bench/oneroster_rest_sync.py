@@ -58,7 +58,10 @@ def generate(folder: Path) -> None:
         "orgs.csv",
         ORGS,
         [["d-bench", "", "", "Bench County Schools", "district", "bench", ""]]
-        + [[f"sch-{n}", "", "", f"School {n}", "school", f"s{n}", "d-bench"] for n in range(SCHOOLS)],
+        + [
+            [f"sch-{n}", "", "", f"School {n}", "school", f"s{n}", "d-bench"]
+            for n in range(SCHOOLS)
+        ],
     )
     write(
         "academicSessions.csv",
@@ -84,7 +87,18 @@ def generate(folder: Path) -> None:
         "roles.csv",
         ROLES_12,
         (
-            ["", "", "", f"u-{n}", "primary", positions[n % 10], "2025-08-20", "", f"sch-{n % SCHOOLS}", ""]
+            [
+                "",
+                "",
+                "",
+                f"u-{n}",
+                "primary",
+                positions[n % 10],
+                "2025-08-20",
+                "",
+                f"sch-{n % SCHOOLS}",
+                "",
+            ]
             for n in range(STAFF)
         ),
     )
@@ -141,9 +155,13 @@ def child(mode: str, folder: str, base_url: str) -> None:
                 "employee_id", "sourced_id", "given_name", "family_name", "email", "active"
             ),
             Assignment.objects.order_by("staff_member__employee_id", "school__key").values_list(
-                "staff_member__employee_id", "school__key", "school_year__label", "position",
-                "begin_date", "end_date",
-            ),  # fmt: skip
+                "staff_member__employee_id",
+                "school__key",
+                "school_year__label",
+                "position",
+                "begin_date",
+                "end_date",
+            ),
         ):
             for row in values.iterator(chunk_size=5000):
                 digest.update(repr(row).encode())
@@ -154,16 +172,26 @@ def child(mode: str, folder: str, base_url: str) -> None:
         started = time.perf_counter()
         plan = prepare_oneroster(folder, district)
         assert not plan.errors, [str(e) for e in plan.errors][:5]
-        run = actions.create_run(None, kind="oneroster", district=district, origin="cli", file_names=[])
+        run = actions.create_run(
+            None, kind="oneroster", district=district, origin="cli", file_names=[]
+        )
         actions.apply_plan(None, plan, run)
-        results.append({"step": "CSV import", "seconds": round(time.perf_counter() - started, 1),
-                        "tables": plan.counts()["tables"]})  # fmt: skip
+        results.append(
+            {
+                "step": "CSV import",
+                "seconds": round(time.perf_counter() - started, 1),
+                "tables": plan.counts()["tables"],
+            }
+        )
     else:
         connection_row = save_connection(
             None, district, {"base_url": base_url, "client_id": "bench"}, sys.argv[5]
         )
-        for step, full in (("REST sync (full)", False), ("second sync (delta)", False),
-                           ("full re-sync", True)):  # fmt: skip
+        for step, full in (
+            ("REST sync (full)", False),
+            ("second sync (delta)", False),
+            ("full re-sync", True),
+        ):
             before = counts()
             started = time.perf_counter()
             run = sync(connection_row.pk, full=full)
@@ -176,11 +204,18 @@ def child(mode: str, folder: str, base_url: str) -> None:
                     "status": run.status,
                     "message": run.message,
                     "mode": run.mode,
-                    "rows_written": {t: after[t] - before[t] for t in after if after[t] != before[t]},
+                    "rows_written": {
+                        t: after[t] - before[t] for t in after if after[t] != before[t]
+                    },
                     "tables": run.counts.get("tables", {}),
                 }
             )
-    print(json.dumps({"vendor": connection.vendor, "mode": mode, "rows": rows(), "results": results}, default=str))
+    print(
+        json.dumps(
+            {"vendor": connection.vendor, "mode": mode, "rows": rows(), "results": results},
+            default=str,
+        )
+    )
 
 
 def run_child(mode: str, folder: Path, base_url: str, env: dict[str, str]) -> dict:  # type: ignore[type-arg]
@@ -188,8 +223,12 @@ def run_child(mode: str, folder: Path, base_url: str, env: dict[str, str]) -> di
     env.pop("DEBUG", None)
     proc = subprocess.run(
         [sys.executable, __file__, "--child", mode, str(folder), base_url, CLIENT_SECRET],
-        env=env, capture_output=True, text=True, cwd=ROOT, check=False,
-    )  # fmt: skip
+        env=env,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
     if proc.returncode != 0:
         print(proc.stdout[-3000:], proc.stderr[-5000:], file=sys.stderr)
         raise SystemExit(f"benchmark child failed ({proc.returncode})")
@@ -212,8 +251,10 @@ def report(csv_figures: dict, rest_figures: dict) -> bool:  # type: ignore[type-
     print(f"\n== {vendor}")
     for result in csv_figures["results"] + rest_figures["results"]:
         staff = result.get("tables", {}).get("staff", {})
-        print(f"  {result['step']:<22} {result['seconds']:>6} s  staff {staff or '—'}"
-              + (f"  [{result['message']}]" if result.get("message") else ""))  # fmt: skip
+        print(
+            f"  {result['step']:<22} {result['seconds']:>6} s  staff {staff or '—'}"
+            + (f"  [{result['message']}]" if result.get("message") else "")
+        )
         if "rows_written" in result:
             print(f"  {'':<22} rows written: {result['rows_written'] or 'none'}")
     same = csv_figures["rows"] == rest_figures["rows"]
@@ -230,13 +271,20 @@ def main() -> None:
         folder.mkdir()
         started = time.perf_counter()
         generate(folder)
-        print(f"generated {STAFF:,} staff, {SCHOOLS:,} schools in {time.perf_counter() - started:.1f} s")
+        seconds = time.perf_counter() - started
+        print(f"generated {STAFF:,} staff, {SCHOOLS:,} schools in {seconds:.1f} s")
         provider = subprocess.Popen(
             [sys.executable, "-c", PROVIDER, str(folder), CLIENT_SECRET],
-            cwd=ROOT, stdout=subprocess.PIPE, text=True,
-            env={**os.environ, "DJANGO_SETTINGS_MODULE": "lattice.settings", "DEBUG": "1",
-                 "LATTICE_VAR_DIR": str(Path(tmp) / "provider-var")},
-        )  # fmt: skip
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            text=True,
+            env={
+                **os.environ,
+                "DJANGO_SETTINGS_MODULE": "lattice.settings",
+                "DEBUG": "1",
+                "LATTICE_VAR_DIR": str(Path(tmp) / "provider-var"),
+            },
+        )
         try:
             assert provider.stdout is not None
             base_url = provider.stdout.readline().strip()
@@ -253,8 +301,11 @@ def main() -> None:
                 figures = []
                 for mode in ("csv", "rest"):
                     name = f"bench_{mode}_{os.getpid()}"
-                    env = {**os.environ, "DATABASE_URL": pg_database(url, name, True),
-                           "LATTICE_VAR_DIR": str(Path(tmp) / f"pg-var-{mode}")}  # fmt: skip
+                    env = {
+                        **os.environ,
+                        "DATABASE_URL": pg_database(url, name, True),
+                        "LATTICE_VAR_DIR": str(Path(tmp) / f"pg-var-{mode}"),
+                    }
                     try:
                         figures.append(run_child(mode, folder, base_url, env))
                     finally:

@@ -103,28 +103,45 @@ def _report(result: ForecastResult) -> None:
 @click.option("--runs", type=click.IntRange(1, 100_000), default=1000, show_default=True)
 @click.option("--seed", type=int, default=0, show_default=True)
 @click.option(
-    "--workforce", "workforce_file", type=click.Path(path_type=Path, dir_okay=False),
+    "--workforce",
+    "workforce_file",
+    type=click.Path(path_type=Path, dir_okay=False),
     help="Starting workforce CSV (columns: see docs/forecast.md).",
-)  # fmt: skip
+)
 @click.option(
-    "--teachers", type=click.IntRange(1, 2_000_000), default=1000, show_default=True,
+    "--teachers",
+    type=click.IntRange(1, 2_000_000),
+    default=1000,
+    show_default=True,
     help="Without --workforce or --district: size of a generated Baltimore-like workforce.",
-)  # fmt: skip
+)
 @click.option("--district", help="Build the workforce from this district in the database.")
 @click.option(
-    "--assumptions", "assumptions_file", type=click.Path(path_type=Path, dir_okay=False),
+    "--assumptions",
+    "assumptions_file",
+    type=click.Path(path_type=Path, dir_okay=False),
     help="JSON object overriding default assumptions (keys: docs/forecast.md).",
-)  # fmt: skip
+)
 @click.option("--threads", type=click.IntRange(1, 64), default=2, show_default=True)
 @click.option(
-    "--out", type=click.Path(path_type=Path, dir_okay=False), required=True,
+    "--out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    required=True,
     help="Where to write the results: .csv or .xlsx.",
-)  # fmt: skip
+)
 def forecast(
-    policy_name: str, others: tuple[str, ...], years: int, runs: int, seed: int,
-    workforce_file: Path | None, teachers: int, district: str | None,
-    assumptions_file: Path | None, threads: int, out: Path,
-) -> None:  # fmt: skip
+    policy_name: str,
+    others: tuple[str, ...],
+    years: int,
+    runs: int,
+    seed: int,
+    workforce_file: Path | None,
+    teachers: int,
+    district: str | None,
+    assumptions_file: Path | None,
+    threads: int,
+    out: Path,
+) -> None:
     """Forecast payroll, pathways and gainers/losers under POLICY (and each --vs policy).
 
     The first policy is the baseline; every policy runs on the same teachers and random
@@ -154,9 +171,15 @@ def forecast(
                 bar.update(done - bar.n)
 
             simulation = simulate(
-                workforce, policies, assumptions, years=years, runs=runs, seed=seed,
-                threads=threads, progress=progress,
-            )  # fmt: skip
+                workforce,
+                policies,
+                assumptions,
+                years=years,
+                runs=runs,
+                seed=seed,
+                threads=threads,
+                progress=progress,
+            )
     except ForecastError as error:
         raise click.ClickException(str(error)) from error
     result = build_result(simulation, workforce, policies, assumptions)

@@ -273,7 +273,8 @@ def sync_command(district_key: str, full: bool, as_username: str | None) -> None
     connection = RosterConnection.objects.filter(district=district).first()
     if connection is None:
         raise click.ClickException(
-            f"{district.name} has no roster connection — set it up at /imports/{district.key}/connection/"
+            f"{district.name} has no roster connection — set it up at "
+            f"/imports/{district.key}/connection/"
         )
     run = sync(connection.pk, actor=actor, full=full)
     connection.refresh_from_db()

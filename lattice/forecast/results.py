@@ -165,35 +165,78 @@ def build_result(
 def summary_rows(result: ForecastResult) -> list[list[Any]]:
     """The per-policy, per-year table (a header row first)."""
     pathways = sorted({k for p in result.policies for k in p.pathways})
-    header = ["policy", "version", "year", "payroll_mean", "payroll_p10", "payroll_median",
-              "payroll_p90", "teachers_mean", *[f"headcount_{k}" for k in pathways],
-              "cost_high_poverty", "cost_other", "salary_high_poverty", "salary_other",
-              "leadership_share"]  # fmt: skip
+    header = [
+        "policy",
+        "version",
+        "year",
+        "payroll_mean",
+        "payroll_p10",
+        "payroll_median",
+        "payroll_p90",
+        "teachers_mean",
+        *[f"headcount_{k}" for k in pathways],
+        "cost_high_poverty",
+        "cost_other",
+        "salary_high_poverty",
+        "salary_other",
+        "leadership_share",
+    ]
     rows: list[list[Any]] = [header]
     for p in result.policies:
         for y in p.years:
             rows.append(
-                [p.key, p.version, y.year, round(y.payroll_mean), round(y.payroll_p10),
-                 round(y.payroll_median), round(y.payroll_p90), round(y.teachers_mean, 2),
-                 *[round(y.headcount.get(k, 0.0), 2) for k in pathways],
-                 round(y.cost_high_poverty), round(y.cost_other), round(y.salary_high_poverty),
-                 round(y.salary_other), round(y.leadership_share, 4)]
-            )  # fmt: skip
+                [
+                    p.key,
+                    p.version,
+                    y.year,
+                    round(y.payroll_mean),
+                    round(y.payroll_p10),
+                    round(y.payroll_median),
+                    round(y.payroll_p90),
+                    round(y.teachers_mean, 2),
+                    *[round(y.headcount.get(k, 0.0), 2) for k in pathways],
+                    round(y.cost_high_poverty),
+                    round(y.cost_other),
+                    round(y.salary_high_poverty),
+                    round(y.salary_other),
+                    round(y.leadership_share, 4),
+                ]
+            )
     return rows
 
 
 def comparison_rows(result: ForecastResult) -> list[list[Any]]:
-    header = ["policy", "baseline", "year", "payroll_difference_mean", "ci95_low", "ci95_high",
-              "runs_p10", "runs_p90", "gainers_mean", "losers_mean",
-              "leaders_difference_mean"]  # fmt: skip
+    header = [
+        "policy",
+        "baseline",
+        "year",
+        "payroll_difference_mean",
+        "ci95_low",
+        "ci95_high",
+        "runs_p10",
+        "runs_p90",
+        "gainers_mean",
+        "losers_mean",
+        "leaders_difference_mean",
+    ]
     rows: list[list[Any]] = [header]
     for c in result.comparisons:
         for d in c.years:
             rows.append(
-                [c.key, c.baseline, d.year, round(d.payroll_mean), round(d.payroll_ci_low),
-                 round(d.payroll_ci_high), round(d.payroll_p10), round(d.payroll_p90),
-                 round(d.gainers_mean, 2), round(d.losers_mean, 2), round(d.leaders_mean, 2)]
-            )  # fmt: skip
+                [
+                    c.key,
+                    c.baseline,
+                    d.year,
+                    round(d.payroll_mean),
+                    round(d.payroll_ci_low),
+                    round(d.payroll_ci_high),
+                    round(d.payroll_p10),
+                    round(d.payroll_p90),
+                    round(d.gainers_mean, 2),
+                    round(d.losers_mean, 2),
+                    round(d.leaders_mean, 2),
+                ]
+            )
     return rows
 
 

@@ -65,9 +65,11 @@ def district_page(request: HttpRequest, district: str) -> HttpResponse:
         status = 200
     runs = ForecastRun.objects.filter(district=place).select_related("created_by")[:HISTORY_SIZE]
     return render(
-        request, "forecasts/district.html",
-        {"district": place, "form": form, "runs": runs}, status=status,
-    )  # fmt: skip
+        request,
+        "forecasts/district.html",
+        {"district": place, "form": form, "runs": runs},
+        status=status,
+    )
 
 
 def _chart_context(result: ForecastResult) -> dict[str, Any]:

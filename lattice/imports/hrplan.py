@@ -383,7 +383,7 @@ def _plan_rows(
                 vocabulary_missing.setdefault(label_text, column)
                 row.ok = False
                 continue
-            label = labels[label_text.lower()] if label_text.lower() in labels else label_text
+            label = labels.get(label_text.lower(), label_text)
             if label_text.lower() not in labels:
                 row.error(
                     column,

@@ -123,9 +123,8 @@ def blockers(run: ImportRun) -> list[str]:
         reasons.append(f"{len(later) - SHOWN} more later changes to people this import touched")
     for section, staff_id, how in changed[:SHOWN]:
         who = f" of {_label(staff_id, names)}" if staff_id is not None else ""
-        reasons.append(
-            f"a {section[:-1] if section != 'staff' else 'staff'} record{who} was {how} since the import"
-        )
+        kind = section[:-1] if section != "staff" else "staff"
+        reasons.append(f"a {kind} record{who} was {how} since the import")
     if len(changed) > SHOWN:
         reasons.append(f"{len(changed) - SHOWN} more rows no longer hold what the import wrote")
     decided = ReviewItem.objects.filter(run=run).exclude(status=ReviewItem.Status.OPEN).count()

@@ -250,7 +250,7 @@ def conflicts(district: District, on: dt.date) -> Conflicts:
                 labels.get(position.position, position.position),
                 position.year_label,
                 f"not a role assignment: {reason}",
-            )  # fmt: skip
+            )
         )
     mapping = rules(district)
     unmapped: Counter[str] = Counter()

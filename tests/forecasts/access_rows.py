@@ -15,10 +15,20 @@ SU = {"superuser": True}
 BASE = "/forecasts/northfield"
 
 FORM = {
-    "policy": SMALL["policy"], "vs": "", "workforce": "synthetic", "teachers": 20, "years": 1,
-    "runs": 10, "seed": 0, "cola": "1", "replacement_rate": "100", "certificate_rate": "25",
-    "accelerated_approved": "5", "peer_review_passed": "3", "selected_as_lead": "2",
-}  # fmt: skip
+    "policy": SMALL["policy"],
+    "vs": "",
+    "workforce": "synthetic",
+    "teachers": 20,
+    "years": 1,
+    "runs": 10,
+    "seed": 0,
+    "cola": "1",
+    "replacement_rate": "100",
+    "certificate_rate": "25",
+    "accelerated_approved": "5",
+    "peer_review_passed": "3",
+    "selected_as_lead": "2",
+}
 
 ROWS = [
     Row(

@@ -117,8 +117,10 @@ def test_a_semicolon_separated_file_is_named_as_such(cast, tmp_path):
     text = csv_text(USERS_12, STAFF).replace(",", ";")
     (folder / "users.csv").write_text(text, encoding="utf-8", newline="")
     found = messages(plan_for(folder, cast.district))
-    assert any("users.csv line 1: " in m and "separates its columns with semicolons (;), not "
-               "commas" in m for m in found), found  # fmt: skip
+    assert any(
+        "users.csv line 1: " in m and "separates its columns with semicolons (;), not commas" in m
+        for m in found
+    ), found
     assert not any("no column sourcedId" in m for m in found)
 
 

@@ -48,8 +48,15 @@ def _users(folder: Path, staff: list[dict[str, str]]) -> None:
 
 
 def orgs_parent_missing(folder: Path) -> None:
-    orgs = [*ORGS, {"sourcedId": "dept-1", "name": "Science", "type": "department",
-                    "parentSourcedId": "sch-404"}]  # fmt: skip
+    orgs = [
+        *ORGS,
+        {
+            "sourcedId": "dept-1",
+            "name": "Science",
+            "type": "department",
+            "parentSourcedId": "sch-404",
+        },
+    ]
     _rewrite(folder, "orgs.csv", ORGS_HEADER, orgs)
 
 
@@ -112,8 +119,12 @@ def role_type_unknown(folder: Path) -> None:
 
 
 def role_from_11_in_12(folder: Path) -> None:
-    _rewrite(folder, "roles.csv", ROLES_12, [*ROLES[:1], {**ROLES[1], "role": "administrator"},
-                                             *ROLES[2:]])  # fmt: skip
+    _rewrite(
+        folder,
+        "roles.csv",
+        ROLES_12,
+        [*ROLES[:1], {**ROLES[1], "role": "administrator"}, *ROLES[2:]],
+    )
 
 
 def role_date_not_a_date(folder: Path) -> None:
@@ -379,11 +390,23 @@ def test_school_years_come_from_terms_when_no_school_year_session_is_sent(cast, 
     from tests.imports.helpers import import_roster
 
     terms = [
-        {"sourcedId": "t-fall", "title": "Fall 2026", "type": "term", "startDate": "2026-08-24",
-         "endDate": "2026-12-18", "schoolYear": "2027"},
-        {"sourcedId": "t-spring", "title": "Spring 2027", "type": "term",
-         "startDate": "2027-01-04", "endDate": "2027-06-04", "schoolYear": "2027"},
-    ]  # fmt: skip
+        {
+            "sourcedId": "t-fall",
+            "title": "Fall 2026",
+            "type": "term",
+            "startDate": "2026-08-24",
+            "endDate": "2026-12-18",
+            "schoolYear": "2027",
+        },
+        {
+            "sourcedId": "t-spring",
+            "title": "Spring 2027",
+            "type": "term",
+            "startDate": "2027-01-04",
+            "endDate": "2027-06-04",
+            "schoolYear": "2027",
+        },
+    ]
     folder = write_package_12(tmp_path / "or", sessions=terms)
     _rewrite(folder, "classes.csv", CLASSES_HEADER, [{**CLASSES[0], "termSourcedIds": "t-fall"}])
     plan = import_roster(folder, cast.district)

@@ -50,7 +50,7 @@ def _assignments() -> set[tuple]:
             "position",
             "end_date",
             "sourced_id",
-        )  # fmt: skip
+        )
     )
 
 
@@ -96,7 +96,7 @@ def test_undo_is_refused_with_the_reason_when_a_later_change_touched_a_row(cast,
         r.startswith(
             "Ada Teacher (employee id N1001) was changed later (staff.update by Opal "
             "Officer (officer) on "
-        )  # fmt: skip
+        )
         for r in reasons
     ), reasons
     before = (_comparable(), _people(), _assignments())

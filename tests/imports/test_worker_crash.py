@@ -41,12 +41,22 @@ def _package(folder: Path) -> None:
             out.writerow(header)
             out.writerows(rows)
 
-    write("manifest.csv", ["propertyName", "value"],
-          [["manifest.version", "1.0"], ["oneroster.version", "1.2"], ["file.users", "bulk"]])  # fmt: skip
-    write("orgs.csv", ORGS_HEADER, [["d-crash", "", "", "Crash County", "district", "crash", ""]]
-          + [[f"s-{n}", "", "", f"School {n}", "school", f"s{n}", "d-crash"] for n in range(20)])  # fmt: skip
-    write("academicSessions.csv", SESSIONS_12,
-          [["sy", "", "", "2025-26", "schoolYear", "2025-07-01", "2026-06-30", "", "2026"]])  # fmt: skip
+    write(
+        "manifest.csv",
+        ["propertyName", "value"],
+        [["manifest.version", "1.0"], ["oneroster.version", "1.2"], ["file.users", "bulk"]],
+    )
+    write(
+        "orgs.csv",
+        ORGS_HEADER,
+        [["d-crash", "", "", "Crash County", "district", "crash", ""]]
+        + [[f"s-{n}", "", "", f"School {n}", "school", f"s{n}", "d-crash"] for n in range(20)],
+    )
+    write(
+        "academicSessions.csv",
+        SESSIONS_12,
+        [["sy", "", "", "2025-26", "schoolYear", "2025-07-01", "2026-06-30", "", "2026"]],
+    )
     blank = [""] * len(USERS_12)
     users = []
     for n in range(STAFF):
@@ -54,9 +64,14 @@ def _package(folder: Path) -> None:
         row[0], row[3], row[6], row[7], row[9] = f"u-{n}", "true", f"G{n}", f"F{n}", f"E{n}"
         users.append(row)
     write("users.csv", USERS_12, users)
-    write("roles.csv", ROLES_12,
-          [[f"r-{n}", "", "", f"u-{n}", "primary", "teacher", "", "", f"s-{n % 20}", ""]
-           for n in range(STAFF)])  # fmt: skip
+    write(
+        "roles.csv",
+        ROLES_12,
+        [
+            [f"r-{n}", "", "", f"u-{n}", "primary", "teacher", "", "", f"s-{n % 20}", ""]
+            for n in range(STAFF)
+        ],
+    )
 
 
 SETUP = """
@@ -113,8 +128,13 @@ class World:
     def manage(self, *args: str, check: bool = True) -> str:
         done = subprocess.run(
             [sys.executable, str(ROOT / "manage.py"), *args],
-            env=self.env, cwd=ROOT, capture_output=True, text=True, check=False, timeout=300,
-        )  # fmt: skip
+            env=self.env,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=300,
+        )
         assert not check or done.returncode == 0, done.stdout + done.stderr
         return done.stdout.strip()
 
@@ -123,10 +143,20 @@ class World:
 
     def worker(self, *extra: str) -> subprocess.Popen[bytes]:
         return subprocess.Popen(
-            [sys.executable, str(ROOT / "manage.py"), "db_worker", "--no-reload",
-             "--interval", "0.2", *extra],
-            env=self.env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )  # fmt: skip
+            [
+                sys.executable,
+                str(ROOT / "manage.py"),
+                "db_worker",
+                "--no-reload",
+                "--interval",
+                "0.2",
+                *extra,
+            ],
+            env=self.env,
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
 
     def query(self, sql: str) -> Any:
         if self.sqlite:

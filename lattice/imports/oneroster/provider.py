@@ -25,10 +25,10 @@ import threading
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
+from socketserver import ThreadingMixIn
 from typing import Any
 from urllib.parse import parse_qs
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
-from socketserver import ThreadingMixIn
 
 PREFIX = "/ims/oneroster/rostering/v1p2"
 _FILTER = re.compile(r"^\s*dateLastModified\s*>\s*'([^']+)'\s*$")
@@ -153,8 +153,11 @@ class Provider:
         if path == f"{PREFIX}/token" and method == "POST":
             return self._token(environ, start_response)
         if not self._authorised(environ):
-            return _json(start_response, "401 Unauthorized", {"imsx_codeMajor": "failure",
-                                                               "imsx_description": "token"})  # fmt: skip
+            return _json(
+                start_response,
+                "401 Unauthorized",
+                {"imsx_codeMajor": "failure", "imsx_description": "token"},
+            )
         name = path[len(PREFIX) + 1 :] if path.startswith(PREFIX + "/") else ""
         if method != "GET" or name not in self.collections:
             return _json(start_response, "404 Not Found", {"imsx_codeMajor": "failure"})
@@ -225,7 +228,7 @@ def _json(
 
 
 class _Quiet(WSGIRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
 

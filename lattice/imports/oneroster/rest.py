@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import warnings
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -24,7 +25,12 @@ from urllib.parse import urlsplit
 
 import httpx
 from authlib.integrations.base_client.errors import OAuthError
-from authlib.integrations.httpx_client import OAuth2Client
+
+with warnings.catch_warnings():
+    # authlib 1.9 prefers the newer httpx2 and warns when it uses httpx, which Lattice pins:
+    # the same client API, and one HTTP library's exceptions to catch.
+    warnings.simplefilter("ignore", DeprecationWarning)
+    from authlib.integrations.httpx_client import OAuth2Client
 
 from lattice.imports.columns import ORGS, ROLES_12, SESSIONS_12, USERS_12
 from lattice.imports.oneroster.cells import NEVER_STORED, position_for

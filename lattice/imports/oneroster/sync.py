@@ -194,9 +194,12 @@ def sync(connection_id: int, *, actor: Any = None, full: bool = False) -> Import
                 scope=connection.scope,
             ) as client:
                 fetched = fetch_package(
-                    client, folder, since=since, include_classes=connection.include_classes,
+                    client,
+                    folder,
+                    since=since,
+                    include_classes=connection.include_classes,
                     progress=lease,
-                )  # fmt: skip
+                )
             names = sorted(p.name for p in folder.iterdir())
             ImportRun.objects.filter(pk=run.pk).update(file_names=names)
             run.file_names = names

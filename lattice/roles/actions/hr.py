@@ -162,7 +162,7 @@ def sync_hr_roles(actor: Any, district: District, on: dt.date | None = None) -> 
     if not PositionMapping.objects.filter(district=district, role__isnull=False).exists():
         return report
     want, skipped = hr.wanted(district, on)
-    for position, reason in skipped:
+    for _, reason in skipped:
         report.skipped[reason] += 1
     years = hr.sync_years(district, on)
     current = {
