@@ -199,7 +199,7 @@ def _write_years_and_schools(
     years = SchoolYear.objects.bulk_create(
         [SchoolYear(district=district, **fields) for fields in plan.years_create]
     )
-    journal.created("years", [y.pk for y in years])
+    journal.created("years", [(y.pk, None) for y in years])
     updates = []
     for pk, fields in plan.years_update:
         updates.append(SchoolYear(pk=pk, district=district, label="", **fields))
@@ -210,7 +210,7 @@ def _write_years_and_schools(
     schools = School.objects.bulk_create(
         [School(district=district, **fields) for fields in plan.schools_create], batch_size=BATCH
     )
-    journal.created("schools", [school.pk for school in schools])
+    journal.created("schools", [(school.pk, None) for school in schools])
     by_fields: dict[tuple[str, ...], list[School]] = defaultdict(list)
     for pk, fields in plan.schools_update:
         by_fields[tuple(sorted(fields))].append(School(pk=pk, **fields))
@@ -266,7 +266,7 @@ def _write_staff(plan: Plan, district: District, journal: Journal) -> dict[str, 
             .exclude(sourced_id="")
             .values_list("sourced_id", "pk")
         )
-        journal.created("staff", [staff_pk[f["sourced_id"]] for f in plan.staff_create])
+        journal.created("staff", [(staff_pk[f["sourced_id"]],) * 2 for f in plan.staff_create])
     updates = [StaffMember(pk=pk, district=district, **fields) for pk, fields in plan.staff_update]
     journal.before_update("staff", [pk for pk, _ in plan.staff_update] + plan.deactivate)
     if updates:
@@ -313,6 +313,13 @@ def _write_assignments(
             sourced_id=fields.get("sourced_id", ""),
         )
 
+    newest = (
+        Assignment.objects.filter(staff_member__district=district)
+        .order_by("-pk")
+        .values_list("pk", flat=True)
+        .first()
+        or 0
+    )
     insert_rows(
         Assignment,
         ASSIGNMENT_COLUMNS,
@@ -333,13 +340,17 @@ def _write_assignments(
             for f in plan.assign_create
         ),
     )
-    created = [f["sourced_id"] for f in plan.assign_create]
-    for chunk in _chunks(created):
+    if plan.assign_create:  # the rows this transaction inserted: new keys, our sourcedIds
+        created = {f["sourced_id"] for f in plan.assign_create}
         journal.created(
             "assignments",
-            Assignment.objects.filter(
-                staff_member__district=district, sourced_id__in=chunk
-            ).values_list("pk", flat=True),
+            [
+                (pk, staff)
+                for pk, staff, sid in Assignment.objects.filter(
+                    staff_member__district=district, pk__gt=newest
+                ).values_list("pk", "staff_member_id", "sourced_id")
+                if sid in created
+            ],
         )
     journal.before_update(
         "assignments", [pk for pk, _ in plan.assign_update] + [pk for pk, _ in plan.assign_end]
@@ -479,12 +490,11 @@ def _touched_staff(journal: Journal | dict[str, Any], section: str) -> set[int]:
     """Staff ids a journal section's rows belong to (the staff section: its own ids)."""
     data = journal.sections if isinstance(journal, Journal) else journal.get("sections", {})
     part = data.get(section, {})
-    rows = list(part.get("created", {}).items()) + [
-        (pk, values[1]) for pk, values in part.get("updated", {}).items()
-    ]
+    created = {int(staff) for staff in part.get("created", {}).values() if staff is not None}
+    updated = part.get("updated", {})
     if section == "staff":
-        return {int(pk) for pk, _ in rows}
-    return {int(values[0]) for _, values in rows if values and values[0] is not None}
+        return created | {int(pk) for pk in updated}
+    return created | {int(after[0]) for _, after in updated.values() if after[0] is not None}
 
 
 def _announce(district: District, journal: Journal | dict[str, Any]) -> None:

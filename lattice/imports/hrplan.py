@@ -457,7 +457,7 @@ def write_hr(plan: Plan, district: District, journal: Journal | None = None) -> 
         ],
         batch_size=1000,
     )
-    journal.created("ratings", [r.pk for r in created])
+    journal.created("ratings", [(row.pk, row.staff_member_id) for row in created])
     journal.before_update("ratings", [pk for pk, _ in writes["rating_update"]])
     RatingRecord.objects.bulk_update(
         [RatingRecord(pk=pk, label=lb) for pk, lb in writes["rating_update"]], ["label"]
@@ -469,7 +469,7 @@ def write_hr(plan: Plan, district: District, journal: Journal | None = None) -> 
             for s, lv, f, c in writes["degree_create"]
         ]
     )
-    journal.created("degrees", [d.pk for d in degrees])
+    journal.created("degrees", [(row.pk, row.staff_member_id) for row in degrees])
     journal.before_update("degrees", [pk for pk, *_ in writes["degree_update"]])
     Degree.objects.bulk_update(
         [Degree(pk=pk, field=f, conferred_on=c) for pk, f, c in writes["degree_update"]],
@@ -482,7 +482,7 @@ def write_hr(plan: Plan, district: District, journal: Journal | None = None) -> 
             for s, k, n, i, e in writes["cert_create"]
         ]
     )
-    journal.created("certificates", [c.pk for c in certificates])
+    journal.created("certificates", [(row.pk, row.staff_member_id) for row in certificates])
     journal.before_update("certificates", [pk for pk, *_ in writes["cert_update"]])
     Certificate.objects.bulk_update(
         [Certificate(pk=pk, number=n, expires=e) for pk, n, e in writes["cert_update"]],
@@ -495,7 +495,7 @@ def write_hr(plan: Plan, district: District, journal: Journal | None = None) -> 
             for s, c, d in writes["credit_create"]
         ]
     )
-    journal.created("credits", [c.pk for c in credits])
+    journal.created("credits", [(row.pk, row.staff_member_id) for row in credits])
     journal.before_update("credits", [pk for pk, *_ in writes["credit_update"]])
     CreditRecord.objects.bulk_update(
         [CreditRecord(pk=pk, credits=c, earned_on=d) for pk, c, d in writes["credit_update"]],

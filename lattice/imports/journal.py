@@ -2,9 +2,10 @@
 and after, kept on the run so the import can be undone exactly — and so undoing can tell
 whether anything changed those rows since.
 
-Snapshots are whole-table reads in chunks (no per-row queries), taken inside the apply's
-transaction just before and just after each write. Values are stored as JSON text (dates
-ISO, decimals as strings) and compared the same way.
+Changed rows are snapshotted (whole-table reads in chunks, no per-row queries) inside the
+apply's transaction just before and just after each write; created rows are kept as their
+keys and the person they belong to. Values are stored as JSON text (dates ISO, decimals as
+strings) and compared the same way.
 """
 
 from __future__ import annotations
@@ -117,11 +118,12 @@ class Journal:
             if new is not None and new != old:
                 updated[str(pk)] = [old, new]
 
-    def created(self, section: str, pks: Iterable[int]) -> None:
-        """Call once rows ``pks`` of ``section`` were created."""
-        self._section(section)["created"].update(
-            {str(pk): values for pk, values in snapshot(section, pks).items()}
-        )
+    def created(self, section: str, rows: Iterable[tuple[int, int | None]]) -> None:
+        """Call once rows were created: (pk, the staff member it belongs to, or None).
+
+        Only the keys are kept (a 100,000-person roster would otherwise double its write);
+        what happened to those rows later is read from the audit log when undoing."""
+        self._section(section)["created"].update({str(pk): staff for pk, staff in rows})
 
     def count(self) -> int:
         return sum(len(s["created"]) + len(s["updated"]) for s in self.sections.values())

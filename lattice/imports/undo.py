@@ -47,12 +47,16 @@ def _label(pk: int, names: dict[int, str]) -> str:
     return names.get(pk, f"staff #{pk}")
 
 
-def _staff_of(section: str, pk: str, values: list[Any]) -> int | None:
+def _staff_of(section: str, pk: str, values: list[Any] | int | None) -> int | None:
+    """The person a journal row belongs to (created rows store it; changed rows' values
+    start with it)."""
     if section == "staff":
         return int(pk)
     if section in ("schools", "years"):
         return None
-    return int(values[0]) if values and values[0] is not None else None
+    if isinstance(values, list):
+        return int(values[0]) if values and values[0] is not None else None
+    return None if values is None else int(values)
 
 
 def blockers(run: ImportRun) -> list[str]:
@@ -68,8 +72,8 @@ def blockers(run: ImportRun) -> list[str]:
     reasons: list[str] = []
     touched: set[int] = set()
     for section, part in sections.items():
-        for pk, values in part.get("created", {}).items():
-            staff = _staff_of(section, pk, values)
+        for pk, owner in part.get("created", {}).items():
+            staff = _staff_of(section, pk, owner)
             if staff is not None:
                 touched.add(staff)
         for pk, (_, after) in part.get("updated", {}).items():
@@ -92,16 +96,9 @@ def blockers(run: ImportRun) -> list[str]:
         created = part.get("created", {})
         updated = part.get("updated", {})
         now = snapshot(section, [int(pk) for pk in [*created, *updated]])
-        for pk, values in created.items():
-            current = now.get(int(pk))
-            if current != values:
-                changed.append(
-                    (
-                        section,
-                        _staff_of(section, pk, values),
-                        "deleted" if current is None else "changed",
-                    )
-                )
+        for pk, staff in created.items():
+            if int(pk) not in now:
+                changed.append((section, _staff_of(section, pk, staff), "deleted"))
         for pk, (_, after) in updated.items():
             current = now.get(int(pk))
             if current != after:
