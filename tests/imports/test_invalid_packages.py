@@ -441,3 +441,15 @@ def test_a_11_package_checks_roles_against_the_11_vocabulary(cast, tmp_path):
 
     assert not plan_for(folder, cast.district).errors
     _ = USERS_11
+
+
+def test_a_package_without_a_district_org_says_so_in_plain_words(db, tmp_path):
+    from tests.imports.helpers import messages, plan_for
+
+    folder = write_package_12(tmp_path / "or")
+    _rewrite(folder, "orgs.csv", ORGS_HEADER, [{**o, "parentSourcedId": ""} for o in ORGS[1:]])
+    found = messages(plan_for(folder, None))
+    assert (
+        "orgs.csv: has no org whose type is district — add the district's row (type district) "
+        "to orgs.csv, or choose the district with --district" in found
+    )
