@@ -248,7 +248,8 @@ def pg_database(url: str, name: str, create: bool) -> str:
 
 def report(csv_figures: dict, rest_figures: dict) -> bool:  # type: ignore[type-arg]
     vendor = csv_figures["vendor"]
-    print(f"\n== {vendor}")
+    load = os.getloadavg()[0]
+    print(f"\n== {vendor} (load average {load:.1f} on {os.cpu_count()} cores)")
     for result in csv_figures["results"] + rest_figures["results"]:
         staff = result.get("tables", {}).get("staff", {})
         print(
