@@ -196,8 +196,8 @@ class RosterConnection(models.Model):
     base_url = models.URLField(
         "base URL",
         max_length=300,
-        help_text="The rostering service root, e.g. https://sis.example.org/ims/oneroster/"
-        "rostering/v1p2",
+        help_text="The rostering service's address; it usually ends in "
+        "/ims/oneroster/rostering/v1p2.",
     )
     token_url = models.URLField(
         "token URL",
