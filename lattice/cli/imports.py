@@ -2,8 +2,11 @@
 
 Each verb reads the files with a progress bar, prints the preview (and every error, up to a
 cap), then applies unless ``--dry-run``. It exits 1 when the files have errors (nothing is
-written) and 2 when ``--as`` names someone who may not import into that district. Without
-``--as`` the command acts as the system.
+written), 2 when ``--as`` names someone who may not import into that district, and 3 when the
+import would deactivate or end more than the district's limit and ``--allow-deactivate N``
+does not cover it (nothing is written). Without ``--as`` the command acts as the system.
+``lattice import undo RUN`` undoes an applied import; ``lattice import sync DISTRICT`` runs the
+district's roster sync now.
 """
 
 from __future__ import annotations
@@ -80,14 +83,23 @@ def _district(key: str | None, actor: Any) -> Any:
 
 
 def _finish(
-    plan: Any, actor: Any, *, kind: str, files: list[str], dry_run: bool, mode: str = ""
+    plan: Any,
+    actor: Any,
+    *,
+    kind: str,
+    files: list[str],
+    dry_run: bool,
+    mode: str = "",
+    allow: int | None = None,
 ) -> None:
-    from lattice.imports import actions
+    from lattice.imports import actions, safety
     from lattice.imports.report import error_lines, preview_lines
 
     preview = plan.preview()
     for line in preview_lines(preview):
         click.echo(line)
+    for warning in plan.warnings:
+        click.echo(f"  warning: {warning}", err=True)
     if plan.errors:
         click.echo(f"\n{plan.errors.total} errors — nothing was written:", err=True)
         for line in error_lines(plan.errors):
@@ -98,6 +110,10 @@ def _finish(
             )
             actions.store_preview(run, plan)
         sys.exit(1)
+    guard = safety.check(plan)
+    if guard.exceeded:
+        click.echo(f"\n{guard.message}", err=True)
+        click.echo(guard.cause, err=True)
     if dry_run:
         click.echo("Dry run: nothing was written.")
         return
@@ -105,8 +121,15 @@ def _finish(
         actor, kind=kind, district=plan.district, origin="cli", file_names=files, mode=plan.mode
     )
     actions.store_preview(run, plan)
+    if not guard.allows(allow):
+        click.echo(
+            f"Nothing was written. To apply it anyway, run the command again with "
+            f"--allow-deactivate {guard.confirm_count} (the number of {guard.confirm_what}).",
+            err=True,
+        )
+        sys.exit(3)
     click.echo("Applying (one transaction)…", err=True)
-    actions.apply_plan(actor, plan, run)
+    actions.apply_plan(actor, plan, run, confirmed=allow)
     if plan.has_changes:
         click.echo(f"Applied as import #{run.pk}.")
     else:
@@ -128,6 +151,12 @@ def import_group() -> None:
     help="Override the manifest: bulk replaces the roster, delta applies changes.",
 )
 @click.option("--as", "as_username", help="Act as this talent officer (checked).")
+@click.option(
+    "--allow-deactivate",
+    "allow",
+    type=click.IntRange(min=0),
+    help="Apply even if it deactivates (or ends) up to N records, above the district's limit.",
+)
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def oneroster(
     path: Path,
@@ -135,6 +164,7 @@ def oneroster(
     dry_run: bool,
     mode: str | None,
     as_username: str | None,
+    allow: int | None,
     quiet: bool,
 ) -> None:
     """Import a OneRoster 1.2 or 1.1 CSV package (a ZIP or a folder with manifest.csv)."""
@@ -156,7 +186,7 @@ def oneroster(
         files = sorted(find_sources(path))
     except ValueError:
         files = [path.name]
-    _finish(plan, actor, kind="oneroster", files=files, dry_run=dry_run)
+    _finish(plan, actor, kind="oneroster", files=files, dry_run=dry_run, allow=allow)
 
 
 @import_group.command("hr")
@@ -201,3 +231,54 @@ def hr(
     if save_mapping and mappings and not dry_run and not plan.errors:
         actions.save_column_mapping(actor, district, mapping)
     _finish(plan, actor, kind="hr", files=[file.name], dry_run=dry_run)
+
+
+@import_group.command("undo")
+@click.argument("run_id", type=int)
+@click.option("--as", "as_username", help="Act as this talent officer (checked).")
+def undo(run_id: int, as_username: str | None) -> None:
+    """Undo an applied import (refused, with the reasons, when later changes touched its rows)."""
+    setup_django()
+    from lattice.imports.models import ImportRun
+    from lattice.imports.undo import UndoRefused, undo_import
+
+    actor = _actor(as_username)
+    run = ImportRun.objects.select_related("district").filter(pk=run_id).first()
+    if run is None or run.district is None:
+        raise click.ClickException(f"no import #{run_id}")
+    _district(run.district.key, actor)
+    try:
+        counts = undo_import(actor, run)
+    except UndoRefused as exc:
+        click.echo(f"Not undone: {exc}", err=True)
+        sys.exit(1)
+    click.echo(
+        f"Undid import #{run_id}: "
+        + (", ".join(f"{v} {k}" for k, v in sorted(counts.items())) or "nothing to put back")
+    )
+
+
+@import_group.command("sync")
+@click.argument("district_key")
+@click.option("--full", is_flag=True, help="A full (bulk) sync instead of changes since the last.")
+@click.option("--as", "as_username", help="Act as this talent officer (checked).")
+def sync_command(district_key: str, full: bool, as_username: str | None) -> None:
+    """Run the district's OneRoster REST sync now and print what it did."""
+    setup_django()
+    from lattice.imports.models import RosterConnection
+    from lattice.imports.oneroster.sync import sync
+
+    actor = _actor(as_username)
+    district = _district(district_key, actor)
+    connection = RosterConnection.objects.filter(district=district).first()
+    if connection is None:
+        raise click.ClickException(
+            f"{district.name} has no roster connection — set it up at "
+            f"/imports/{district.key}/connection/"
+        )
+    run = sync(connection.pk, actor=actor, full=full)
+    connection.refresh_from_db()
+    click.echo(f"{connection.get_health_display()}: {connection.last_message}")
+    if run is not None:
+        click.echo(f"Import #{run.pk}: {run.get_status_display()}")
+    sys.exit(0 if connection.health == RosterConnection.Health.OK else 1)

@@ -93,8 +93,14 @@ def calibrate(history: Sequence[HistoryRow], defaults: Assumptions | None = None
     estimates: list[Estimate] = []
     if len(years) < MIN_YEARS:
         why = f"default: only {len(years)} school year(s) of history (need {MIN_YEARS})"
-        for name in ("transition", "first_rating", "leave_bands", "leave_by_rating", "credits",
-                     "pd_hours"):  # fmt: skip
+        for name in (
+            "transition",
+            "first_rating",
+            "leave_bands",
+            "leave_by_rating",
+            "credits",
+            "pd_hours",
+        ):
             estimates.append(Estimate(name, repr(getattr(a, name)), len(history), why))
         return Calibration(a, tuple(estimates), years)
     levels = a.levels

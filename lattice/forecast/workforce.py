@@ -123,8 +123,16 @@ class Workforce:
 
     def fingerprint(self) -> str:
         digest = hashlib.sha256()
-        for array in (self.pathway, self.interval, self.units, self.experience, self.last_rating,
-                      self.previous_rating, self.certificate, self.high_poverty):  # fmt: skip
+        for array in (
+            self.pathway,
+            self.interval,
+            self.units,
+            self.experience,
+            self.last_rating,
+            self.previous_rating,
+            self.certificate,
+            self.high_poverty,
+        ):
             digest.update(np.ascontiguousarray(array).tobytes())
         for extra in (self.degree, self.graduate_credits):
             if extra is not None:
@@ -134,9 +142,11 @@ class Workforce:
 
     @classmethod
     def from_rows(
-        cls, rows: Iterable[Mapping[str, str | int | None]], levels: tuple[str, ...] = LEVELS,
+        cls,
+        rows: Iterable[Mapping[str, str | int | None]],
+        levels: tuple[str, ...] = LEVELS,
         source: str = "rows",
-    ) -> Workforce:  # fmt: skip
+    ) -> Workforce:
         """Read teacher rows (CSV dictionaries or the database's); errors name row and field."""
         ids: list[str] = []
         keys: list[str] = []
@@ -203,9 +213,13 @@ class Workforce:
 
 
 def _whole(
-    row: Mapping[str, str | int | None], name: str, where: str, low: int, high: int,
+    row: Mapping[str, str | int | None],
+    name: str,
+    where: str,
+    low: int,
+    high: int,
     default: int | None,
-) -> int:  # fmt: skip
+) -> int:
     raw = row.get(name)
     if raw is None or str(raw).strip() == "":
         if default is None:
@@ -254,10 +268,12 @@ HIGH_POVERTY_SHARE = 0.6
 
 
 def synthetic(
-    teachers: int, seed: int = 0, assumptions: Assumptions | None = None,
+    teachers: int,
+    seed: int = 0,
+    assumptions: Assumptions | None = None,
     shares: tuple[tuple[str, float], ...] = CONVERSION_SHARES,
     high_poverty_share: float = HIGH_POVERTY_SHARE,
-) -> Workforce:  # fmt: skip
+) -> Workforce:
     """A made-up district of ``teachers`` shaped like Baltimore at conversion (see above).
 
     Intervals are uniform over 1-5; experience is 0-30 years; ratings are drawn from the

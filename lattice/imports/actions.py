@@ -19,9 +19,12 @@ from django.utils import timezone
 
 from lattice.audit.log import _actor_label, record  # one actor label for every entry
 from lattice.audit.models import AuditEntry
+from lattice.imports import safety
 from lattice.imports.fastwrite import db_value, insert_rows
-from lattice.imports.models import ColumnMapping, ImportRun, ReviewItem
+from lattice.imports.journal import Journal
+from lattice.imports.models import ColumnMapping, ImportRun, ImportSettings, ReviewItem
 from lattice.imports.plan import STAFF_COMPARED, Plan
+from lattice.lib.facts import Fact, facts_changed
 from lattice.people.models import (
     Assignment,
     District,
@@ -36,6 +39,20 @@ T = TypeVar("T")
 
 class ImportRefused(RuntimeError):
     """The plan has errors; nothing was written."""
+
+
+class ConfirmationNeeded(ImportRefused):
+    """The plan would deactivate or end more than the district's limit; nothing was written.
+
+    ``guard`` says how many, and the number the officer must confirm.
+    """
+
+    def __init__(self, guard: safety.Guard) -> None:
+        super().__init__(
+            f"{guard.message} To apply it anyway, confirm {guard.confirm_count:,} "
+            f"({guard.confirm_what})."
+        )
+        self.guard = guard
 
 
 def _chunks(items: list[T], size: int = BATCH) -> Iterator[list[T]]:
@@ -82,12 +99,21 @@ def store_preview(run: ImportRun, plan: Plan) -> None:
     The officer's column-mapping choice (HR files) is kept across re-reads.
     """
     choice = run.preview.get("mapping_choice")
+    sync_info = run.preview.get("sync")
     run.preview = plan.preview()
     if choice is not None:
         run.preview["mapping_choice"] = choice
+    if sync_info is not None:
+        run.preview["sync"] = sync_info
     run.counts = plan.counts()
     run.errors = plan.errors.as_list()
     run.error_total = plan.errors.total
+    run.warnings = plan.warnings.as_list()
+    if not plan.errors:
+        run.preview["guard"] = safety.check(plan).as_dict()
+    run.expires_at = timezone.now() + dt.timedelta(
+        days=safety.settings_for(plan.district or run.district).preview_days
+    )
     run.version = plan.version
     run.mode = plan.mode
     run.progress = 1
@@ -168,24 +194,30 @@ def _audit_people(
 
 
 def _write_years_and_schools(
-    plan: Plan, district: District
+    plan: Plan, district: District, journal: Journal
 ) -> tuple[dict[str, int], dict[str, int]]:
-    SchoolYear.objects.bulk_create(
+    years = SchoolYear.objects.bulk_create(
         [SchoolYear(district=district, **fields) for fields in plan.years_create]
     )
+    journal.created("years", [(y.pk, None) for y in years])
     updates = []
     for pk, fields in plan.years_update:
         updates.append(SchoolYear(pk=pk, district=district, label="", **fields))
     if updates:
+        journal.before_update("years", [y.pk for y in updates])
         SchoolYear.objects.bulk_update(updates, ["start", "end", "sourced_id"])
-    School.objects.bulk_create(
+        journal.after_update("years")
+    schools = School.objects.bulk_create(
         [School(district=district, **fields) for fields in plan.schools_create], batch_size=BATCH
     )
+    journal.created("schools", [(school.pk, None) for school in schools])
     by_fields: dict[tuple[str, ...], list[School]] = defaultdict(list)
     for pk, fields in plan.schools_update:
         by_fields[tuple(sorted(fields))].append(School(pk=pk, **fields))
-    for names, schools in by_fields.items():
-        School.objects.bulk_update(schools, list(names), batch_size=BATCH)
+    journal.before_update("schools", [pk for pk, _ in plan.schools_update])
+    for names, changed in by_fields.items():
+        School.objects.bulk_update(changed, list(names), batch_size=BATCH)
+    journal.after_update("schools")
     year_pk = dict(SchoolYear.objects.filter(district=district).values_list("label", "pk"))
     school_pk = dict(
         School.objects.filter(district=district)
@@ -208,7 +240,7 @@ STAFF_COLUMNS = [
 ]
 
 
-def _write_staff(plan: Plan, district: District) -> dict[str, int]:
+def _write_staff(plan: Plan, district: District, journal: Journal) -> dict[str, int]:
     insert_rows(
         StaffMember,
         STAFF_COLUMNS,
@@ -234,11 +266,14 @@ def _write_staff(plan: Plan, district: District) -> dict[str, int]:
             .exclude(sourced_id="")
             .values_list("sourced_id", "pk")
         )
+        journal.created("staff", [(staff_pk[f["sourced_id"]],) * 2 for f in plan.staff_create])
     updates = [StaffMember(pk=pk, district=district, **fields) for pk, fields in plan.staff_update]
+    journal.before_update("staff", [pk for pk, _ in plan.staff_update] + plan.deactivate)
     if updates:
         StaffMember.objects.bulk_update(updates, list(STAFF_COMPARED), batch_size=BATCH)
     for chunk in _chunks(plan.deactivate):
         StaffMember.objects.filter(pk__in=chunk, district=district).update(active=False)
+    journal.after_update("staff")
     return staff_pk
 
 
@@ -258,7 +293,12 @@ ASSIGNMENT_COLUMNS = [
 
 
 def _write_assignments(
-    plan: Plan, staff_pk: dict[str, int], year_pk: dict[str, int], school_pk: dict[str, int]
+    plan: Plan,
+    district: District,
+    staff_pk: dict[str, int],
+    year_pk: dict[str, int],
+    school_pk: dict[str, int],
+    journal: Journal,
 ) -> None:
     def build(fields: dict[str, Any], pk: int | None = None) -> Assignment:
         return Assignment(
@@ -273,6 +313,13 @@ def _write_assignments(
             sourced_id=fields.get("sourced_id", ""),
         )
 
+    newest = (
+        Assignment.objects.filter(staff_member__district=district)
+        .order_by("-pk")
+        .values_list("pk", flat=True)
+        .first()
+        or 0
+    )
     insert_rows(
         Assignment,
         ASSIGNMENT_COLUMNS,
@@ -292,6 +339,21 @@ def _write_assignments(
             )
             for f in plan.assign_create
         ),
+    )
+    if plan.assign_create:  # the rows this transaction inserted: new keys, our sourcedIds
+        created = {f["sourced_id"] for f in plan.assign_create}
+        journal.created(
+            "assignments",
+            [
+                (pk, staff)
+                for pk, staff, sid in Assignment.objects.filter(
+                    staff_member__district=district, pk__gt=newest
+                ).values_list("pk", "staff_member_id", "sourced_id")
+                if sid in created
+            ],
+        )
+    journal.before_update(
+        "assignments", [pk for pk, _ in plan.assign_update] + [pk for pk, _ in plan.assign_end]
     )
     if plan.assign_update:
         Assignment.objects.bulk_update(
@@ -314,20 +376,34 @@ def _write_assignments(
     for day, pks in by_day.items():
         for chunk in _chunks(pks):
             Assignment.objects.filter(pk__in=chunk).update(end_date=day)
+    journal.after_update("assignments")
 
 
-def apply_plan(actor: Any, plan: Plan, run: ImportRun | None = None) -> dict[str, Any]:
+def apply_plan(
+    actor: Any,
+    plan: Plan,
+    run: ImportRun | None = None,
+    *,
+    confirmed: int | None = None,
+) -> dict[str, Any]:
     """Write ``plan`` in one transaction and audit it; returns the counts.
 
-    Raises :class:`ImportRefused` when the plan has errors (nothing is written).
+    Raises :class:`ImportRefused` when the plan has errors, and
+    :class:`ConfirmationNeeded` when it would deactivate or end more than the district's
+    limit and ``confirmed`` (the officer's number) does not cover it; nothing is written.
     """
     if plan.errors:
         raise ImportRefused(f"{plan.errors.total} errors — correct the files and import again")
+    guard = safety.check(plan)
+    if not guard.allows(confirmed):
+        raise ConfirmationNeeded(guard)
     counts = plan.counts()
+    journal = Journal()
     with transaction.atomic():
         district = plan.district
         if plan.new_district is not None:
             district = District.objects.create(**plan.new_district)
+            journal.district_created = True
             record(
                 actor=actor,
                 action="district.create",
@@ -352,11 +428,12 @@ def apply_plan(actor: Any, plan: Plan, run: ImportRun | None = None) -> dict[str
         if plan.kind == "hr":
             from lattice.imports.hrplan import write_hr
 
-            staff_pk = write_hr(plan, district)
+            staff_pk = write_hr(plan, district, journal)
         else:
-            year_pk, school_pk = _write_years_and_schools(plan, district)
-            staff_pk = _write_staff(plan, district)
-            _write_assignments(plan, staff_pk, year_pk, school_pk)
+            year_pk, school_pk = _write_years_and_schools(plan, district, journal)
+            staff_pk = _write_staff(plan, district, journal)
+            _write_assignments(plan, district, staff_pk, year_pk, school_pk, journal)
+        _announce(district, journal)
         if run is not None:
             run.district = district
             ReviewItem.objects.bulk_create(
@@ -393,12 +470,60 @@ def apply_plan(actor: Any, plan: Plan, run: ImportRun | None = None) -> dict[str
             run.applied_at = timezone.now()
             run.applied_by = actor if getattr(actor, "pk", None) else None
             run.counts = counts
+            run.journal = journal.as_dict()
+            run.confirmed_removals = confirmed if guard.exceeded else run.confirmed_removals
             run.message = (
                 "No changes: everything was already up to date." if not plan.has_changes else ""
             )
+            run.failed_during = ""
+            run.worker, run.lease_expires_at = "", None
             run.save()
     plan.district = district
+    if run is not None and run.connection_id is not None:
+        from lattice.imports.oneroster.sync import after_apply
+
+        after_apply(run)
     return counts
+
+
+def _touched_staff(journal: Journal | dict[str, Any], section: str) -> set[int]:
+    """Staff ids a journal section's rows belong to (the staff section: its own ids)."""
+    data = journal.sections if isinstance(journal, Journal) else journal.get("sections", {})
+    part = data.get(section, {})
+    created = {int(staff) for staff in part.get("created", {}).values() if staff is not None}
+    updated = part.get("updated", {})
+    if section == "staff":
+        return created | {int(pk) for pk in updated}
+    return created | {int(after[0]) for _, after in updated.values() if after[0] is not None}
+
+
+def _announce(district: District, journal: Journal | dict[str, Any]) -> None:
+    """Tell the facts-changed listeners what this write touched (roles, standings, pay)."""
+    staff = _touched_staff(journal, "staff")
+    sections = journal.sections if isinstance(journal, Journal) else journal.get("sections", {})
+    created = {int(pk) for pk in sections.get("staff", {}).get("created", {})}
+    for fact, section in (
+        (Fact.ASSIGNMENT, "assignments"),
+        (Fact.RATING, "ratings"),
+        (Fact.DEGREE, "degrees"),
+        (Fact.CERTIFICATE, "certificates"),
+        (Fact.CREDIT, "credits"),
+    ):
+        ids = _touched_staff(journal, section)
+        if ids:
+            facts_changed(fact, district_id=district.pk, staff_ids=ids, reason="import")
+    if created:
+        facts_changed(Fact.HIRE, district_id=district.pk, staff_ids=created, reason="import")
+    updated = sections.get("staff", {}).get("updated", {})
+    exits = {int(pk) for pk, (old, new) in updated.items() if old[6] and not new[6]}
+    if exits:
+        facts_changed(Fact.EXIT, district_id=district.pk, staff_ids=exits, reason="import")
+    if staff - created - exits:
+        facts_changed(
+            Fact.PERSON, district_id=district.pk, staff_ids=staff - created - exits, reason="import"
+        )
+    if sections.get("years", {}).get("created") or sections.get("years", {}).get("updated"):
+        facts_changed(Fact.SCHOOL_YEAR, district_id=district.pk, reason="import")
 
 
 def _count_line(counts: dict[str, Any]) -> str:
@@ -457,6 +582,62 @@ def resolve_review_item(actor: Any, item: ReviewItem, *, staff: StaffMember | No
 
 
 @transaction.atomic
+def save_rating_vocabulary(actor: Any, district: District, labels: list[str]) -> None:
+    """Set the district's rating labels, lowest first (asked when an HR file has ratings and
+    the district has no vocabulary yet). Audited."""
+    cleaned = []
+    for label in labels:
+        label = " ".join(label.split())[:60]
+        if label and label.lower() not in {c.lower() for c in cleaned}:
+            cleaned.append(label)
+    if len(cleaned) < 2:
+        raise ValueError("list at least two ratings, lowest first, one a line")
+    before = list(district.rating_labels)
+    district.rating_labels = cleaned
+    district.save(update_fields=["rating_labels"])
+    record(
+        actor=actor,
+        action="district.rating_labels",
+        obj=district,
+        district=district,
+        before={"rating_labels": before},
+        after={"rating_labels": cleaned},
+        summary="set from an HR import",
+    )
+
+
+SETTINGS_FIELDS = (
+    "max_removal_percent",
+    "max_removal_count",
+    "preview_days",
+    "file_retention_days",
+)
+
+
+@transaction.atomic
+def save_import_settings(actor: Any, district: District, values: dict[str, Any]) -> ImportSettings:
+    """Save the district's import safety limits and retention periods (audited)."""
+    saved, _ = ImportSettings.objects.get_or_create(district=district)
+    before = {f: str(getattr(saved, f)) for f in SETTINGS_FIELDS}
+    for name in SETTINGS_FIELDS:
+        if name in values:
+            setattr(saved, name, values[name])
+    saved.full_clean()
+    saved.save()
+    after = {f: str(getattr(saved, f)) for f in SETTINGS_FIELDS}
+    if before != after:
+        record(
+            actor=actor,
+            action="import.settings",
+            obj=saved,
+            district=district,
+            before={k: v for k, v in before.items() if after[k] != v},
+            after={k: v for k, v in after.items() if before[k] != v},
+        )
+    return saved
+
+
+@transaction.atomic
 def save_column_mapping(
     actor: Any, district: District, mapping: dict[str, str], kind: str = "hr"
 ) -> ColumnMapping:
@@ -474,3 +655,33 @@ def save_column_mapping(
             after=mapping,
         )
     return saved
+
+
+# The rest of the run's life, part of this one public surface.
+from lattice.imports.lifecycle import (  # noqa: E402
+    RunStateError,
+    discard_run,
+    queue_apply,
+    reap,
+    retry_run,
+)
+
+__all__ = [
+    "ConfirmationNeeded",
+    "ImportRefused",
+    "RunStateError",
+    "apply_plan",
+    "choose_mapping",
+    "create_run",
+    "discard_run",
+    "mark_run",
+    "queue_apply",
+    "reap",
+    "resolve_review_item",
+    "retry_run",
+    "save_column_mapping",
+    "save_import_settings",
+    "save_rating_vocabulary",
+    "set_progress",
+    "store_preview",
+]

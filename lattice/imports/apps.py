@@ -1,3 +1,5 @@
+import datetime as dt
+
 from django.apps import AppConfig
 
 
@@ -5,3 +7,37 @@ class ImportsConfig(AppConfig):
     name = "lattice.imports"
     label = "imports"
     verbose_name = "Imports"
+
+    def ready(self) -> None:
+        """Register the periodic jobs: roster syncs that are due, and housekeeping (orphaned
+        runs failed, old previews expired, uploaded files deleted after retention)."""
+        from lattice.lib.schedule import Periodic, register
+
+        def enqueue_syncs() -> object:
+            from lattice.imports.tasks import sync_due_connections
+
+            return sync_due_connections.enqueue()
+
+        def enqueue_housekeeping() -> object:
+            from lattice.imports.tasks import housekeeping
+
+            return housekeeping.enqueue()
+
+        register(
+            Periodic(
+                name="imports.roster-sync",
+                every=dt.timedelta(hours=1),
+                enqueue=enqueue_syncs,
+                description="Sync each district's OneRoster REST connection when its schedule "
+                "says so (nightly at its hour by default)",
+            )
+        )
+        register(
+            Periodic(
+                name="imports.housekeeping",
+                every=dt.timedelta(minutes=15),
+                enqueue=enqueue_housekeeping,
+                description="Fail import runs whose worker died, expire old previews, delete "
+                "uploaded files after the retention period",
+            )
+        )

@@ -12,7 +12,7 @@ import datetime as dt
 from typing import Any
 
 from lattice.imports.errors import ErrorLog
-from lattice.imports.oneroster import Roster
+from lattice.imports.oneroster.cells import Roster
 from lattice.imports.plan import PersonChange, Plan, _show
 from lattice.people.models import Assignment, District
 
@@ -82,14 +82,26 @@ def plan_assignments(
         year = chooser.choose(role.begin, role.end)
         if year is None:
             if not no_year_reported:
-                errors.add(
-                    "academicSessions.csv",
-                    None,
-                    "type",
-                    "schoolYear",
-                    "has no school year, and Lattice has none for this district",
-                    "add a schoolYear session (e.g. 2025-26) to academicSessions.csv",
-                )
+                if "academicSessions.csv" in roster.files:
+                    errors.add(
+                        "academicSessions.csv",
+                        None,
+                        "",
+                        "",
+                        "has no school year (no schoolYear session, and no term with a "
+                        "schoolYear), and Lattice has none for this district",
+                        "add a schoolYear session (e.g. 2025-26), or fill the terms' schoolYear",
+                    )
+                else:
+                    errors.add(
+                        "the package",
+                        None,
+                        "",
+                        "",
+                        "has no academicSessions.csv, and Lattice has no school year for this "
+                        "district",
+                        "add academicSessions.csv with the school year (a schoolYear session)",
+                    )
                 no_year_reported = True
             continue
         seen.add(role.sourced_id)

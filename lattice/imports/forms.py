@@ -8,8 +8,18 @@ from typing import Any
 from django import forms
 
 from lattice.imports.hr import COLUMNS, canonical
+from lattice.imports.models import ImportSettings, RosterConnection
+from lattice.lib.env import env_int
 
 MAX_FILES = 30
+# Upload bounds (bytes): a district's roster ZIP is tens of MB even at 100,000 staff; an HR
+# file with one row per person is a few MB. Raise with the environment variables if needed.
+ONEROSTER_MAX_BYTES = env_int("LATTICE_ROSTER_UPLOAD_MAX_MB", 500) * 1024 * 1024
+HR_MAX_BYTES = env_int("LATTICE_HR_UPLOAD_MAX_MB", 20) * 1024 * 1024
+
+
+def megabytes(n: int) -> str:
+    return f"{n / 1024 / 1024:,.0f} MB"
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -54,6 +64,11 @@ class OneRosterUploadForm(forms.Form):
                 raise forms.ValidationError(
                     f"{upload.name} is not a .zip or .csv file — upload the OneRoster export."
                 )
+        if sum(upload.size for upload in files) > ONEROSTER_MAX_BYTES:
+            raise forms.ValidationError(
+                f"The files are larger than {megabytes(ONEROSTER_MAX_BYTES)} together, the most "
+                "Lattice accepts for a roster — upload the ZIP your SIS exports."
+            )
         return files
 
 
@@ -66,7 +81,19 @@ class HrUploadForm(forms.Form):
         upload = self.cleaned_data["file"]
         if Path(upload.name).suffix.lower() not in (".csv", ".xlsx"):
             raise forms.ValidationError(f"{upload.name} is not a .csv or .xlsx file.")
+        if upload.size > HR_MAX_BYTES:
+            raise forms.ValidationError(
+                f"{upload.name} is {megabytes(upload.size)}, more than the "
+                f"{megabytes(HR_MAX_BYTES)} Lattice accepts for an HR file — keep one row per "
+                "person and only the columns Lattice reads."
+            )
         return upload
+
+
+class ImportSettingsForm(forms.ModelForm):
+    class Meta:
+        model = ImportSettings
+        fields = ["max_removal_percent", "max_removal_count", "preview_days", "file_retention_days"]
 
 
 def _column_choices() -> list[tuple[str, str]]:
@@ -134,3 +161,45 @@ class MappingForm(forms.Form):
         return {
             header: self.cleaned_data.get(f"col_{i}") or "" for i, header in enumerate(self.headers)
         }
+
+
+class ConnectionForm(forms.ModelForm):
+    """The roster connection; the secret is write-only (never rendered back)."""
+
+    client_secret = forms.CharField(
+        label="Client secret",
+        required=False,
+        strip=True,
+        widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "new-password"}),
+        help_text="Stored encrypted and never shown again. Leave empty to keep the saved one.",
+    )
+
+    class Meta:
+        model = RosterConnection
+        fields = [
+            "base_url",
+            "token_url",
+            "client_id",
+            "scope",
+            "include_classes",
+            "schedule",
+            "sync_hour",
+            "auto_apply",
+            "full_sync_days",
+            "enabled",
+        ]
+
+    def clean_base_url(self) -> str:
+        from lattice.imports.oneroster.rest import check_base_url
+
+        try:
+            return check_base_url(self.cleaned_data["base_url"])
+        except ValueError as exc:
+            raise forms.ValidationError(str(exc)) from None
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        has_saved = bool(self.instance.pk and self.instance.secret_encrypted)
+        if not data.get("client_secret") and not has_saved:
+            self.add_error("client_secret", "Enter the client secret the SIS gave you.")
+        return data

@@ -23,6 +23,7 @@ from lattice.imports.hr import (
     auto_mapping,
     read_hr_rows,
 )
+from lattice.imports.journal import Journal
 from lattice.imports.plan import PersonChange, Plan
 from lattice.imports.values import DateOrder, ValueProblem, parse_decimal
 from lattice.people.models import (
@@ -64,6 +65,17 @@ def plan_hr(
     plan.extra["headers"] = headers
     if errors:
         return plan
+    for position, header in enumerate(headers):
+        if header and not columns.get(header) and header not in mapping:
+            plan.warnings.add(
+                name,
+                1,
+                header,
+                header,
+                f"(column {position + 1}) is not a column Lattice knows, so it was not read",
+                "map it to a Lattice column with “Change the column mapping”, or choose "
+                "“Ignore this column” there to silence this warning",
+            )
     index: dict[str, int] = {}
     for position, header in enumerate(headers):
         target = columns.get(header, "")
@@ -219,6 +231,7 @@ def _plan_rows(
         k: Counter() for k in ("staff", "ratings", "degrees", "certificates", "graduate credits")
     }
     seen: dict[str, int] = {}
+    vocabulary_missing: dict[str, str] = {}  # label found → its column, when there is none
     rating_columns = sorted(c for c in index if c.startswith("rating_"))
     cert_groups = sorted({m[1] or "" for c in index if (m := _CERT.match(c))})
     for line, values in kept:
@@ -366,8 +379,12 @@ def _plan_rows(
                     "import the roster's academic sessions first, or remove the column",
                 )
                 continue
-            label = labels.get(label_text.lower(), label_text) if labels else label_text
-            if labels and label_text.lower() not in labels:
+            if not labels:
+                vocabulary_missing.setdefault(label_text, column)
+                row.ok = False
+                continue
+            label = labels.get(label_text.lower(), label_text)
+            if label_text.lower() not in labels:
                 row.error(
                     column,
                     label_text,
@@ -401,6 +418,18 @@ def _plan_rows(
         else:
             tables["staff"]["unchanged"] += 1
             plan.staff_unchanged += 1
+    if vocabulary_missing:
+        found = sorted(vocabulary_missing)
+        plan.errors.add(
+            name,
+            None,
+            header_of.get(vocabulary_missing[found[0]], found[0]),
+            ", ".join(found)[:200],
+            f"are ratings, but {district.name} has no rating vocabulary yet, so Lattice cannot "
+            "tell a rating from a typo (nothing was stored)",
+            "list the district's ratings, lowest first, on this page, then read the file again",
+        )
+        plan.extra["needs_vocabulary"] = found[:20]
     plan.extra["writes"] = writes
     plan.extra["tables"] = {
         name: {"create": c["create"], "update": c["update"], "unchanged": c["unchanged"]}
@@ -408,54 +437,69 @@ def _plan_rows(
     }
 
 
-def write_hr(plan: Plan, district: District) -> dict[str, int]:
-    """Apply an HR plan's writes (inside the caller's transaction)."""
+def write_hr(plan: Plan, district: District, journal: Journal | None = None) -> dict[str, int]:
+    """Apply an HR plan's writes (inside the caller's transaction), journalled for undo."""
+    journal = journal if journal is not None else Journal()
     writes = plan.extra["writes"]
     by_fields: dict[tuple[str, ...], list[StaffMember]] = {}
     for pk, fields in writes["staff"]:
         by_fields.setdefault(tuple(sorted(fields)), []).append(
             StaffMember(pk=pk, district=district, **fields)
         )
+    journal.before_update("staff", [pk for pk, _ in writes["staff"]])
     for names, objs in by_fields.items():
         StaffMember.objects.bulk_update(objs, list(names), batch_size=1000)
-    RatingRecord.objects.bulk_create(
+    journal.after_update("staff")
+    created = RatingRecord.objects.bulk_create(
         [
             RatingRecord(staff_member_id=s, school_year_id=y, label=lb)
             for s, y, lb in writes["rating_create"]
         ],
         batch_size=1000,
     )
+    journal.created("ratings", [(row.pk, row.staff_member_id) for row in created])
+    journal.before_update("ratings", [pk for pk, _ in writes["rating_update"]])
     RatingRecord.objects.bulk_update(
         [RatingRecord(pk=pk, label=lb) for pk, lb in writes["rating_update"]], ["label"]
     )
-    Degree.objects.bulk_create(
+    journal.after_update("ratings")
+    degrees = Degree.objects.bulk_create(
         [
             Degree(staff_member_id=s, level=lv, field=f, conferred_on=c)
             for s, lv, f, c in writes["degree_create"]
         ]
     )
+    journal.created("degrees", [(row.pk, row.staff_member_id) for row in degrees])
+    journal.before_update("degrees", [pk for pk, *_ in writes["degree_update"]])
     Degree.objects.bulk_update(
         [Degree(pk=pk, field=f, conferred_on=c) for pk, f, c in writes["degree_update"]],
         ["field", "conferred_on"],
     )
-    Certificate.objects.bulk_create(
+    journal.after_update("degrees")
+    certificates = Certificate.objects.bulk_create(
         [
             Certificate(staff_member_id=s, kind=k, number=n, issued=i, expires=e)
             for s, k, n, i, e in writes["cert_create"]
         ]
     )
+    journal.created("certificates", [(row.pk, row.staff_member_id) for row in certificates])
+    journal.before_update("certificates", [pk for pk, *_ in writes["cert_update"]])
     Certificate.objects.bulk_update(
         [Certificate(pk=pk, number=n, expires=e) for pk, n, e in writes["cert_update"]],
         ["number", "expires"],
     )
-    CreditRecord.objects.bulk_create(
+    journal.after_update("certificates")
+    credits = CreditRecord.objects.bulk_create(
         [
             CreditRecord(staff_member_id=s, credits=c, earned_on=d, description=CREDITS_NOTE)
             for s, c, d in writes["credit_create"]
         ]
     )
+    journal.created("credits", [(row.pk, row.staff_member_id) for row in credits])
+    journal.before_update("credits", [pk for pk, *_ in writes["credit_update"]])
     CreditRecord.objects.bulk_update(
         [CreditRecord(pk=pk, credits=c, earned_on=d) for pk, c, d in writes["credit_update"]],
         ["credits", "earned_on"],
     )
+    journal.after_update("credits")
     return dict(plan.person_pk)

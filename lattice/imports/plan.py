@@ -67,10 +67,13 @@ class Plan:
     counted: Counter[str] = field(default_factory=Counter)
     notes: list[str] = field(default_factory=list)
     ignored_files: list[str] = field(default_factory=list)
+    checked_files: list[str] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     version: str = ""
     mode: str = ""
     errors: ErrorLog = field(default_factory=ErrorLog)
+    warnings: ErrorLog = field(default_factory=ErrorLog)
+    file_staff: int | None = None  # staff rows the files hold (for the safety check's cause)
     extra: dict[str, Any] = field(default_factory=dict)  # HR plan's own parts
 
     @property
@@ -143,6 +146,7 @@ class Plan:
             "samples": self.samples(),
             "notes": self.notes,
             "ignored_files": self.ignored_files,
+            "checked_files": self.checked_files,
             "files": self.files,
             "review": self.review[:100],
             "version": self.version,
@@ -151,7 +155,9 @@ class Plan:
             if self.district
             else (self.new_district or {}).get("name", ""),
             **{
-                k: self.extra[k] for k in ("mapping", "headers", "needs_mapping") if k in self.extra
+                k: self.extra[k]
+                for k in ("mapping", "headers", "needs_mapping", "needs_vocabulary")
+                if k in self.extra
             },
         }
 

@@ -16,7 +16,7 @@ from django.utils.text import slugify
 
 from lattice.imports.assignplan import plan_assignments
 from lattice.imports.errors import ErrorLog
-from lattice.imports.oneroster import Roster, StaffRow
+from lattice.imports.oneroster.cells import Roster, StaffRow
 from lattice.imports.plan import (
     STAFF_COMPARED,
     PersonChange,
@@ -86,14 +86,15 @@ def _resolve_district(
             f"is the second district in the file ({len(district_orgs)} in all)",
             "import one district at a time, or choose the district with --district",
         )
-    elif district is None:
+    elif district is None and roster.orgs:
         errors.add(
             "orgs.csv",
             None,
-            "type",
             "",
-            "has no org of type district",
-            "add the district to orgs.csv or choose it with --district",
+            "",
+            "has no org whose type is district",
+            "add the district's row (type district) to orgs.csv, or choose the district "
+            "with --district",
         )
     plan.district = district
     if chosen is not None:
@@ -127,7 +128,9 @@ def plan_roster(
         counted=Counter(roster.counted),
         notes=list(roster.notes),
         ignored_files=list(roster.ignored_files),
+        checked_files=list(roster.checked_files),
         files=list(roster.files),
+        file_staff=len(roster.staff),
     )
     district_ids = _resolve_district(roster, district, plan, errors)
     district = plan.district

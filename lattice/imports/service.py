@@ -45,16 +45,21 @@ def prepare_oneroster(
 ) -> Plan:
     """Read a OneRoster ZIP or folder and return the plan (errors inside, never raised)."""
     errors = ErrorLog()
+    warnings = ErrorLog()
     try:
         sources = find_sources(path)
     except PackageError as exc:
         errors.add(Path(path).name, None, "", "", str(exc), "")
         return Plan(errors=errors, district=district)
     known = known_for(district) if (mode == "delta" or mode is None) else Known()
-    roster = read_roster(sources, errors, mode=mode, known=known, progress=progress)
+    roster = read_roster(
+        sources, errors, mode=mode, known=known, progress=progress, warnings=warnings
+    )
     if progress is not None:
         progress(0.99, "Comparing with Lattice")
-    return plan_roster(roster, errors, district, today=today)
+    plan = plan_roster(roster, errors, district, today=today)
+    plan.warnings = warnings
+    return plan
 
 
 def prepare_hr(

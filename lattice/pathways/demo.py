@@ -116,29 +116,41 @@ def _ledger(
             end = begin + dt.timedelta(days=rng.randrange(span - 60))
             rows.append(
                 Claim(
-                    staff_member=person, kind=ClaimKind.CREDITS, title=course, provider=college,
-                    quantity=rng.choice([3, 3, 3, 6]), completed=end,
+                    staff_member=person,
+                    kind=ClaimKind.CREDITS,
+                    title=course,
+                    provider=college,
+                    quantity=rng.choice([3, 3, 3, 6]),
+                    completed=end,
                     submitted_on=end + dt.timedelta(days=rng.randrange(5, 60)),
                 )
-            )  # fmt: skip
+            )
         for _ in range(rng.choice([0, 1, 1, 2])):
             done = begin + dt.timedelta(days=rng.randrange(span))
             rows.append(
                 Claim(
-                    staff_member=person, kind=ClaimKind.PD_HOURS, title=rng.choice(PD),
-                    provider="District PD office", quantity=rng.choice([15, 30, 30, 45]),
-                    completed=done, submitted_on=done + dt.timedelta(days=rng.randrange(1, 20)),
+                    staff_member=person,
+                    kind=ClaimKind.PD_HOURS,
+                    title=rng.choice(PD),
+                    provider="District PD office",
+                    quantity=rng.choice([15, 30, 30, 45]),
+                    completed=done,
+                    submitted_on=done + dt.timedelta(days=rng.randrange(1, 20)),
                 )
-            )  # fmt: skip
+            )
         if rng.random() < 0.05:
             done = begin + dt.timedelta(days=rng.randrange(span))
             rows.append(
                 Claim(
-                    staff_member=person, kind=ClaimKind.PROJECT, title=rng.choice(PROJECTS),
-                    category="project", quantity=rng.choice([3, 6]), completed=done,
+                    staff_member=person,
+                    kind=ClaimKind.PROJECT,
+                    title=rng.choice(PROJECTS),
+                    category="project",
+                    quantity=rng.choice([3, 6]),
+                    completed=done,
                     submitted_on=done + dt.timedelta(days=7),
                 )
-            )  # fmt: skip
+            )
     return rows
 
 
@@ -162,17 +174,23 @@ def populate_demo_pathways(district: District, seed: int, *, actor: Any = None) 
         .order_by("employee_id")
     )
     actions.record_starting_placements(
-        actor, district, _conversion(rng, staff, start),
+        actor,
+        district,
+        _conversion(rng, staff, start),
         reason="conversion by credential (bachelor's → Standard, master's → Professional, "
         "doctorate → Model)",
-    )  # fmt: skip
+    )
     ledger = _ledger(rng, staff, start, on - dt.timedelta(days=45))
     actions.import_verified_claims(actor, district, ledger, source="HR achievement-unit history")
     text = district_copy(shipped_text(POLICY_FILE), start, district.name)
     _, written, problems = actions.adopt_policy(
-        actor, district, toml_text=text, effective_from=start,
-        origin=f"{POLICY_FILE} (district copy)", note="Demo district adopts Baltimore's rules",
-    )  # fmt: skip
+        actor,
+        district,
+        toml_text=text,
+        effective_from=start,
+        origin=f"{POLICY_FILE} (district copy)",
+        note="Demo district adopts Baltimore's rules",
+    )
     pending = _pending_claims(rng, district, staff, on, actor)
     applications = _model_cohort(rng, district, staff, on, actor)
     return {
@@ -197,14 +215,16 @@ def _pending_claims(
         kind = ClaimKind.CREDITS if index % 3 else ClaimKind.PD_HOURS
         try:
             actions.submit_claim(
-                person.user or actor, person, kind=kind,
+                person.user or actor,
+                person,
+                kind=kind,
                 title=course if kind == ClaimKind.CREDITS else rng.choice(PD),
                 provider=college if kind == ClaimKind.CREDITS else "District PD office",
                 quantity=3 if kind == ClaimKind.CREDITS else 30,
                 completed=on - dt.timedelta(days=rng.randrange(3, 60)),
                 files=[_pdf("transcript.pdf" if kind == ClaimKind.CREDITS else "certificate.pdf")],
                 on=on - dt.timedelta(days=index * 2),
-            )  # fmt: skip
+            )
             count += 1
         except ValidationError:
             continue
@@ -215,11 +235,17 @@ def _model_cohort(
     rng: random.Random, district: District, staff: list[StaffMember], on: dt.date, actor: Any
 ) -> int:
     cohort = actions.create_cohort(
-        actor, district, name=f"Model cohort {on.year}", transition_key="peer-review-to-model",
-        register_opens=on - dt.timedelta(days=40), register_closes=on + dt.timedelta(days=20),
-        submit_opens=on - dt.timedelta(days=40), submit_closes=on + dt.timedelta(days=100),
-        cut_score=Decimal("12"), reconcile_margin=Decimal("3"),
-    )  # fmt: skip
+        actor,
+        district,
+        name=f"Model cohort {on.year}",
+        transition_key="peer-review-to-model",
+        register_opens=on - dt.timedelta(days=40),
+        register_closes=on + dt.timedelta(days=20),
+        submit_opens=on - dt.timedelta(days=40),
+        submit_closes=on + dt.timedelta(days=100),
+        cut_score=Decimal("12"),
+        reconcile_margin=Decimal("3"),
+    )
     professional = [
         p
         for p in staff
@@ -257,19 +283,24 @@ def _model_cohort(
         made += 1
         if index == 3:
             actions.add_artifact(
-                person.user or actor, application, domain=cohort.domains[0],
-                title="Growth in reading fluency", description="Fall-to-spring fluency data.",
+                person.user or actor,
+                application,
+                domain=cohort.domains[0],
+                title="Growth in reading fluency",
+                description="Fall-to-spring fluency data.",
                 on=on,
-            )  # fmt: skip
+            )
             continue
         for domain in cohort.domains:
             actions.add_artifact(
-                person.user or actor, application, domain=domain,
+                person.user or actor,
+                application,
+                domain=domain,
                 title=f"{domain}: portfolio entry",
                 description="Evidence, reflection and outcomes.",
                 link="https://video.example.org/lesson" if domain == cohort.domains[1] else "",
                 on=on,
-            )  # fmt: skip
+            )
         actions.submit_application(person.user or actor, application, on=on)
         reviewers = _reviewers_for(application, panel, district)
         for reviewer in reviewers[:2]:
@@ -280,10 +311,13 @@ def _model_cohort(
                 high = 4 if close or n == 0 else 2
                 scores = {d: max(1, high - (i % 2)) for i, d in enumerate(cohort.domains)}
                 actions.submit_review(
-                    assignment.reviewer.user or actor, assignment, scores=scores,
-                    comments="Clear evidence of impact on learners." if high >= 3
+                    assignment.reviewer.user or actor,
+                    assignment,
+                    scores=scores,
+                    comments="Clear evidence of impact on learners."
+                    if high >= 3
                     else "The leadership domain needs more evidence.",
-                )  # fmt: skip
+                )
     return made
 
 

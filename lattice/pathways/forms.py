@@ -80,8 +80,7 @@ class RejectForm(forms.Form):
 
 class WhatIfForm(forms.Form):
     rating = forms.ChoiceField(label="This year's rating", required=False)
-    credits = forms.IntegerField(label="College credits", min_value=0, max_value=60,
-                                 required=False)  # fmt: skip
+    credits = forms.IntegerField(label="College credits", min_value=0, max_value=60, required=False)
     pd_hours = forms.IntegerField(label="PD hours", min_value=0, max_value=600, required=False)
 
     def __init__(self, *args: Any, labels: list[str], **kwargs: Any) -> None:
@@ -144,10 +143,12 @@ class CohortForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="Leave empty for the policy's usual domains (Model: Baltimore's four).",
     )
-    max_per_domain = forms.IntegerField(label="Top score per domain", min_value=1, max_value=10,
-                                        initial=4)  # fmt: skip
-    cut_score = forms.DecimalField(label="Cut score (total)", min_value=0, max_digits=5,
-                                   decimal_places=2, initial=12)  # fmt: skip
+    max_per_domain = forms.IntegerField(
+        label="Top score per domain", min_value=1, max_value=10, initial=4
+    )
+    cut_score = forms.DecimalField(
+        label="Cut score (total)", min_value=0, max_digits=5, decimal_places=2, initial=12
+    )
     reconcile_margin = forms.DecimalField(
         label="Reconcile when reviewers' totals differ by more than",
         min_value=0,
@@ -164,10 +165,10 @@ class CohortForm(forms.Form):
 class ArtifactForm(forms.Form):
     domain = forms.ChoiceField(label="Domain")
     title = forms.CharField(label="Title", max_length=200)
-    description = forms.CharField(label="What it shows", required=False,
-                                  widget=forms.Textarea(attrs={"rows": 3}))  # fmt: skip
-    link = forms.URLField(label="Link (e.g. a lesson video)", required=False,
-                          assume_scheme="https")  # fmt: skip
+    description = forms.CharField(
+        label="What it shows", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    link = forms.URLField(label="Link (e.g. a lesson video)", required=False, assume_scheme="https")
     files = MultipleFileField(
         label="Files (PDF, PNG or JPEG, up to 5 MB each)",
         required=False,
@@ -180,8 +181,9 @@ class ArtifactForm(forms.Form):
 
 
 class ReviewForm(forms.Form):
-    comments = forms.CharField(label="Feedback for the applicant", required=False,
-                               widget=forms.Textarea(attrs={"rows": 4}))  # fmt: skip
+    comments = forms.CharField(
+        label="Feedback for the applicant", required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
 
     def __init__(self, *args: Any, domains: list[str], top: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -205,15 +207,20 @@ class ConflictForm(forms.Form):
 
 
 class ReconcileForm(forms.Form):
-    score = forms.DecimalField(label="Reconciled total", min_value=0, max_digits=5,
-                               decimal_places=2)  # fmt: skip
-    note = forms.CharField(label="How the panel reconciled", max_length=500,
-                           widget=forms.Textarea(attrs={"rows": 2}))  # fmt: skip
+    score = forms.DecimalField(
+        label="Reconciled total", min_value=0, max_digits=5, decimal_places=2
+    )
+    note = forms.CharField(
+        label="How the panel reconciled", max_length=500, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class DecideForm(forms.Form):
-    feedback = forms.CharField(label="Summary feedback for the applicant", required=False,
-                               widget=forms.Textarea(attrs={"rows": 3}))  # fmt: skip
+    feedback = forms.CharField(
+        label="Summary feedback for the applicant",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
 
 class AppealForm(forms.Form):

@@ -82,8 +82,9 @@ def preview_adoption(
         assert standing is not None
         result.teachers += 1
         old = current.get(person.pk)
-        after = where_label(outcome, standing.pathway, standing.interval, standing.step,
-                            standing.lane)  # fmt: skip
+        after = where_label(
+            outcome, standing.pathway, standing.interval, standing.step, standing.lane
+        )
         before = old.standing_label if old else "not placed"
         before_pay = old.total_salary if old else 0
         after_pay = standing.salary.total

@@ -92,8 +92,9 @@ class PathView:
     pay_lines: list[tuple[str, str]]
 
 
-def where_label(outcome: Outcome, pathway: str | None, interval: int | None, step: int | None,
-                lane: str | None) -> str:  # fmt: skip
+def where_label(
+    outcome: Outcome, pathway: str | None, interval: int | None, step: int | None, lane: str | None
+) -> str:
     parts = []
     if pathway:
         name = next((p.name for p in outcome.policy.pathways if p.key == pathway), pathway)
@@ -351,9 +352,10 @@ def _pipeline(
     for person in staff_for_records(StaffMember.objects.filter(pk__in=candidates)):
         placement = current[person.pk]
         open_moves = [
-            t for t in moves
+            t
+            for t in moves
             if t.from_pathway == placement.pathway and (person.pk, t.key) not in applied
-        ]  # fmt: skip
+        ]
         if not open_moves:
             continue
         outcome = compute(person, judged, adoption=adoption, school_facts=facts)

@@ -5,3 +5,21 @@ class RolesConfig(AppConfig):
     name = "lattice.roles"
     label = "roles"
     verbose_name = "Leadership roles"
+
+    def ready(self) -> None:
+        """Listen for changed HR positions (imports announce ``Fact.ASSIGNMENT``; exits end
+        positions too): the district's role assignments follow them after the commit."""
+        from lattice.lib.facts import Fact, FactsChanged, listen
+
+        def on_facts(event: FactsChanged) -> None:
+            if event.kind not in (Fact.ASSIGNMENT, Fact.EXIT):
+                return
+            from lattice.roles.actions import request_hr_sync
+            from lattice.roles.models import PositionMapping
+
+            if PositionMapping.objects.filter(
+                district_id=event.district_id, role__isnull=False
+            ).exists():
+                request_hr_sync(event.district_id)
+
+        listen("roles.hr_positions", on_facts)

@@ -12,10 +12,10 @@ import datetime as dt
 import random
 from typing import Any
 
-from lattice.people.models import District, RatingRecord, School, StaffMember
+from lattice.people.models import District, Position, RatingRecord, School, StaffMember
 from lattice.people.queries import today
 from lattice.roles import actions, queries
-from lattice.roles.models import PositionScope
+from lattice.roles.models import HrRoleLink, PositionScope
 
 # (template, share of the year's teachers holding it) — below Iowa's 10/10/5 on purpose.
 DEMO_MIX = (("iowa-model", 0.08), ("iowa-mentor", 0.07), ("iowa-lead", 0.04))
@@ -60,6 +60,15 @@ def populate_demo_roles(district: District, seed: int, *, actor: Any = None) -> 
             actions.assign_role(actor, roles[key], people[pool.pop()], year)
             assigned += 1
 
+    # The district's HR data lists instructional coaches (hybrid teacher 0.6 + coach 0.4);
+    # the talent office has reviewed the mapping of that position to its coach role, so the
+    # coaches hold the role in Lattice (coverage, "Roles you hold", the stipend).
+    actions.save_position_mappings(
+        actor, district, [(Position.INSTRUCTIONAL_COACH, "", roles["coach"])]
+    )
+    actions.sync_hr_roles(actor, district, on)  # (also queued by the save; the second is a no-op)
+    hr_coaches = HrRoleLink.objects.filter(role_assignment__role__district=district).count()
+
     postings = 0
     if by_school:
         mentor = roles["iowa-mentor"]
@@ -75,4 +84,9 @@ def populate_demo_roles(district: District, seed: int, *, actor: Any = None) -> 
             closes_on=on + dt.timedelta(days=21),
         )
         postings = 1
-    return {"roles": len(roles), "assignments": assigned, "postings": postings}
+    return {
+        "roles": len(roles),
+        "assignments": assigned,
+        "hr_coaches": hr_coaches,
+        "postings": postings,
+    }

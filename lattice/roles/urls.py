@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from lattice.roles.views import assignments, catalogue, home, postings, proposals
+from lattice.roles.views import assignments, catalogue, home, hr, postings, proposals
 
 app_name = "roles"
 
@@ -14,6 +14,8 @@ urlpatterns = [
     path("catalogue/<int:pk>/", catalogue.role_detail, name="role-detail"),
     path("catalogue/<int:pk>/edit/", catalogue.role_edit, name="role-edit"),
     path("settings/", catalogue.role_settings, name="settings"),
+    path("hr-positions/", hr.hr_positions, name="hr"),
+    path("hr-positions/sync/", hr.hr_sync, name="hr-sync"),
     path("postings/", postings.posting_list, name="postings"),
     path("postings/new/", postings.posting_new, name="posting-new"),
     path("postings/<int:pk>/", postings.posting_detail, name="posting-detail"),

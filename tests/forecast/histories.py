@@ -38,9 +38,13 @@ def label_for(policy: Policy, level: str) -> str:
 
 
 def tenures(
-    workforce: Workforce, policy: Policy, tables: PolicyTables, shared: SharedTables,
-    log: list[YearLog], k: int = 0,
-) -> list[Tenure]:  # fmt: skip
+    workforce: Workforce,
+    policy: Policy,
+    tables: PolicyTables,
+    shared: SharedTables,
+    log: list[YearLog],
+    k: int = 0,
+) -> list[Tenure]:
     """Every teacher who taught in run 0, as a record the engine can place."""
     compiled = tables.compiled
     out: list[Tenure] = []
@@ -86,14 +90,18 @@ def tenures(
                 out.append(
                     Tenure(
                         TeacherRecord(
-                            teacher_id=f"slot{slot}-{person}", hire_date=hire,
-                            placement=placement, certificates=tuple(certificates),
-                            ratings=tuple(ratings), credits=tuple(credits),
-                            pd_hours=tuple(hours), decisions=tuple(decisions),
+                            teacher_id=f"slot{slot}-{person}",
+                            hire_date=hire,
+                            placement=placement,
+                            certificates=tuple(certificates),
+                            ratings=tuple(ratings),
+                            credits=tuple(credits),
+                            pd_hours=tuple(hours),
+                            decisions=tuple(decisions),
                         ),
                         seen,
                     )
-                )  # fmt: skip
+                )
                 person += 1
                 hire = date(school_year + 1, 7, 1)
                 placement = None
@@ -107,12 +115,16 @@ def tenures(
                 out.append(
                     Tenure(
                         TeacherRecord(
-                            teacher_id=f"slot{slot}-{person}", hire_date=hire,
-                            placement=placement, certificates=tuple(certificates),
-                            ratings=tuple(ratings), credits=tuple(credits),
-                            pd_hours=tuple(hours), decisions=tuple(decisions),
+                            teacher_id=f"slot{slot}-{person}",
+                            hire_date=hire,
+                            placement=placement,
+                            certificates=tuple(certificates),
+                            ratings=tuple(ratings),
+                            credits=tuple(credits),
+                            pd_hours=tuple(hours),
+                            decisions=tuple(decisions),
                         ),
                         seen,
                     )
-                )  # fmt: skip
+                )
     return out

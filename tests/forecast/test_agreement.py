@@ -58,8 +58,9 @@ def test_everyone_highly_effective_moves_exactly_one_interval_a_year(baltimore: 
     before = workforce.positions(tables).astype(np.int64)
     for year in log:
         after = year.position[0].astype(np.int64)
-        expected = np.where(compiled.next_position[before] >= 0, compiled.next_position[before],
-                            before)  # fmt: skip
+        expected = np.where(
+            compiled.next_position[before] >= 0, compiled.next_position[before], before
+        )
         assert np.array_equal(after, expected)
         moved = after != before
         assert not year.bank[0][moved].any()  # exactly 12 units earned, exactly 12 spent
@@ -78,10 +79,13 @@ def test_everyone_highly_effective_matches_the_reference_and_the_engine(
     compiled = tables.compiled
     for y, year in enumerate(log):
         fast = [
-            (compiled.pathway_keys[compiled.position_pathway[p]],
-             int(compiled.position_interval[p]), int(b))
+            (
+                compiled.pathway_keys[compiled.position_pathway[p]],
+                int(compiled.position_interval[p]),
+                int(b),
+            )
             for p, b in zip(year.position[0], year.bank[0], strict=True)
-        ]  # fmt: skip
+        ]
         assert fast == reference.positions[y]
     for tenure in tenures(workforce, baltimore, tables, shared_tables(a), log):
         _assert_engine_agrees(baltimore, tables.compiled, tenure)
@@ -92,10 +96,14 @@ def _assert_engine_agrees(policy: Policy, compiled: Compiled, tenure: Tenure) ->
     standing = place(policy, tenure.record, school_year_end(last))
     placed = [(y.school_year, y.pathway, y.interval, y.units_banked) for y in standing.years]
     fast = [
-        (year, compiled.pathway_keys[compiled.position_pathway[p]],
-         int(compiled.position_interval[p]), bank)
+        (
+            year,
+            compiled.pathway_keys[compiled.position_pathway[p]],
+            int(compiled.position_interval[p]),
+            bank,
+        )
         for year, p, bank in tenure.years
-    ]  # fmt: skip
+    ]
     assert placed == fast, tenure.record.teacher_id
 
 
@@ -130,9 +138,12 @@ def test_the_year_step_equals_the_rules_batch_step(baltimore: Policy) -> None:
         state = advance_year(
             compiled,
             LedgerState(position[live], bank[live], zeros, zeros, zeros),
-            YearInputs((units.astype(np.int64) + activity)[live], decisions[live].astype(np.int64),
-                       certificates[live].astype(np.int64)),
-        )  # fmt: skip
+            YearInputs(
+                (units.astype(np.int64) + activity)[live],
+                decisions[live].astype(np.int64),
+                certificates[live].astype(np.int64),
+            ),
+        )
         assert np.array_equal(state.position, year.position[0][live])
         assert np.array_equal(state.banked, year.bank[0][live])
         position = year.position[0].astype(np.int64)

@@ -47,8 +47,9 @@ def _history(teachers: int, years: int, seed: int = 1) -> list[HistoryRow]:
             credits = TRUE.credits[_pick(rng, tuple(p for _, p in TRUE.credits))][0]
             hours = TRUE.pd_hours[_pick(rng, tuple(p for _, p in TRUE.pd_hours))][0]
             left = rng.random() < TRUE.leave_probability(experience, rating)
-            rows.append(HistoryRow(teacher, year, experience, TRUE.levels[rating], credits,
-                                   hours, left))  # fmt: skip
+            rows.append(
+                HistoryRow(teacher, year, experience, TRUE.levels[rating], credits, hours, left)
+            )
             if left:
                 serial += 1
                 survivors.append((f"t{serial}", 0, _pick(rng, TRUE.first_rating)))

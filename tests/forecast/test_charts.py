@@ -112,5 +112,11 @@ def test_histogram_bins_are_labelled_in_thousands() -> None:
     from lattice.forecast.charts import short_bin
 
     assert [short_bin(i) for i in (-21, -2, -1, 0, 1, 2, 21)] == [
-        "< -40", "-4 to -2", "-2 to 0", "0", "0 to +2", "+2 to +4", "> +40",
-    ]  # fmt: skip
+        "< -40",
+        "-4 to -2",
+        "-2 to 0",
+        "0",
+        "0 to +2",
+        "+2 to +4",
+        "> +40",
+    ]

@@ -18,8 +18,18 @@ def _run(*args: str) -> tuple[int, str]:
 
 def test_it_forecasts_a_shipped_policy_for_a_generated_workforce(tmp_path: Path) -> None:
     out = tmp_path / "results.csv"
-    code, output = _run("--policy", "baltimore-2010", "--years", "3", "--runs", "20",
-                        "--teachers", "200", "--out", str(out))  # fmt: skip
+    code, output = _run(
+        "--policy",
+        "baltimore-2010",
+        "--years",
+        "3",
+        "--runs",
+        "20",
+        "--teachers",
+        "200",
+        "--out",
+        str(out),
+    )
     assert code == 0, output
     assert "baltimore-2010 v1.0: year 3 payroll" in output
     text = out.read_text()
@@ -29,8 +39,20 @@ def test_it_forecasts_a_shipped_policy_for_a_generated_workforce(tmp_path: Path)
 
 def test_it_compares_two_policies_and_writes_a_workbook(tmp_path: Path) -> None:
     out = tmp_path / "results.xlsx"
-    code, output = _run("--policy", "baltimore-2010", "--vs", "baltimore-2010", "--years", "2",
-                        "--runs", "10", "--teachers", "100", "--out", str(out))  # fmt: skip
+    code, output = _run(
+        "--policy",
+        "baltimore-2010",
+        "--vs",
+        "baltimore-2010",
+        "--years",
+        "2",
+        "--runs",
+        "10",
+        "--teachers",
+        "100",
+        "--out",
+        str(out),
+    )
     assert code == 0, output
     assert "baltimore-2010 vs baltimore-2010: year 2 payroll $0.0M" in output
     assert "0 gain, 0 lose" in output
@@ -44,8 +66,18 @@ def test_it_reads_a_workforce_csv(tmp_path: Path) -> None:
         "A1,standard,2,3,effective,1\nA2,professional,4,0,highly_effective,1\n"
     )
     out = tmp_path / "r.csv"
-    code, output = _run("--policy", "baltimore-2010", "--workforce", str(workforce),
-                        "--years", "2", "--runs", "5", "--out", str(out))  # fmt: skip
+    code, output = _run(
+        "--policy",
+        "baltimore-2010",
+        "--workforce",
+        str(workforce),
+        "--years",
+        "2",
+        "--runs",
+        "5",
+        "--out",
+        str(out),
+    )
     assert code == 0, output
     assert "(2 teachers, 5 runs" in output
 
@@ -53,8 +85,14 @@ def test_it_reads_a_workforce_csv(tmp_path: Path) -> None:
 def test_a_bad_workforce_row_is_named_with_the_fix(tmp_path: Path) -> None:
     workforce = tmp_path / "staff.csv"
     workforce.write_text("teacher_id,pathway,interval\nA1,standard,2\nA2,standard,two\n")
-    code, output = _run("--policy", "baltimore-2010", "--workforce", str(workforce),
-                        "--out", str(tmp_path / "r.csv"))  # fmt: skip
+    code, output = _run(
+        "--policy",
+        "baltimore-2010",
+        "--workforce",
+        str(workforce),
+        "--out",
+        str(tmp_path / "r.csv"),
+    )
     assert code == 1
     assert "row 2: interval 'two' is not a whole number" in output
     assert not (tmp_path / "r.csv").exists()
@@ -70,8 +108,9 @@ def test_an_unknown_policy_lists_the_shipped_ones(tmp_path: Path) -> None:
 def test_bad_assumptions_name_the_key(tmp_path: Path) -> None:
     file = tmp_path / "a.json"
     file.write_text(json.dumps({"cola": 3}))
-    code, output = _run("--policy", "baltimore-2010", "--assumptions", str(file),
-                        "--out", str(tmp_path / "r.csv"))  # fmt: skip
+    code, output = _run(
+        "--policy", "baltimore-2010", "--assumptions", str(file), "--out", str(tmp_path / "r.csv")
+    )
     assert code == 1
     assert "assumption 'cola'" in output
 
@@ -82,8 +121,19 @@ def test_assumptions_from_json_change_the_forecast(tmp_path: Path) -> None:
     outputs = []
     for extra in ([], ["--assumptions", str(file)]):
         out = tmp_path / f"r{len(extra)}.csv"
-        code, output = _run("--policy", "baltimore-2010", "--years", "3", "--runs", "5",
-                            "--teachers", "50", "--out", str(out), *extra)  # fmt: skip
+        code, output = _run(
+            "--policy",
+            "baltimore-2010",
+            "--years",
+            "3",
+            "--runs",
+            "5",
+            "--teachers",
+            "50",
+            "--out",
+            str(out),
+            *extra,
+        )
         assert code == 0, output
         outputs.append(out.read_text())
     assert outputs[0] != outputs[1]

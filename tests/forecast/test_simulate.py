@@ -27,8 +27,17 @@ def _arrays(sim: object) -> list[np.ndarray]:
     assert isinstance(sim, Simulation)
     out = []
     for p in sim.policies:
-        out += [p.payroll, p.headcount, p.group_pay, p.group_count, p.leaders, p.teachers,
-                p.gainers, p.losers, p.histogram]  # fmt: skip
+        out += [
+            p.payroll,
+            p.headcount,
+            p.group_pay,
+            p.group_count,
+            p.leaders,
+            p.teachers,
+            p.gainers,
+            p.losers,
+            p.histogram,
+        ]
     return out
 
 

@@ -62,8 +62,17 @@ def pwcs_open_ended() -> Policy:
 def _arrays(sim: Simulation) -> list[np.ndarray]:
     out = []
     for p in sim.policies:
-        out += [p.payroll, p.headcount, p.group_pay, p.group_count, p.leaders, p.teachers,
-                p.gainers, p.losers, p.histogram]  # fmt: skip
+        out += [
+            p.payroll,
+            p.headcount,
+            p.group_pay,
+            p.group_count,
+            p.leaders,
+            p.teachers,
+            p.gainers,
+            p.losers,
+            p.histogram,
+        ]
     return out
 
 
@@ -173,8 +182,9 @@ def test_the_workforce_file_gives_degrees_and_credits_that_set_the_lane(
     path = tmp_path / "staff.csv"
     with path.open("w", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["teacher_id", "pathway", "interval", "experience_years", "degree",
-                         "graduate_credits"])  # fmt: skip
+        writer.writerow(
+            ["teacher_id", "pathway", "interval", "experience_years", "degree", "graduate_credits"]
+        )
         writer.writerow(["a", "professional", "1", "0", "", ""])
         writer.writerow(["b", "professional", "1", "2", "bachelors", "15"])
         writer.writerow(["c", "professional", "1", "40", "masters", "30"])
@@ -200,12 +210,26 @@ def test_the_command_line_compares_baltimore_with_the_step_and_lane_schedule(
     tmp_path: Path,
 ) -> None:
     out = tmp_path / "results.csv"
-    for first, second in (("baltimore-2010", "step-and-lane-pwcs-2020"),
-                          ("step-and-lane-pwcs-2020", "baltimore-2010")):  # fmt: skip
+    for first, second in (
+        ("baltimore-2010", "step-and-lane-pwcs-2020"),
+        ("step-and-lane-pwcs-2020", "baltimore-2010"),
+    ):
         result = CliRunner().invoke(
             forecast,
-            ["--policy", first, "--vs", second, "--years", "3", "--runs", "10",
-             "--teachers", "200", "--out", str(out)],
-        )  # fmt: skip
+            [
+                "--policy",
+                first,
+                "--vs",
+                second,
+                "--years",
+                "3",
+                "--runs",
+                "10",
+                "--teachers",
+                "200",
+                "--out",
+                str(out),
+            ],
+        )
         assert result.exit_code == 0, result.output
         assert f"{second} vs {first}: year 3 payroll" in result.output

@@ -12,9 +12,15 @@ from lattice.forecasts.choices import resolve
 from lattice.forecasts.models import ForecastRun
 
 SMALL = {
-    "policy": "shipped:baltimore-2010", "vs": "shipped:baltimore-2010", "workforce": "synthetic",
-    "teachers": 50, "years": 2, "runs": 10, "seed": 1, "assumptions": {},
-}  # fmt: skip
+    "policy": "shipped:baltimore-2010",
+    "vs": "shipped:baltimore-2010",
+    "workforce": "synthetic",
+    "teachers": 50,
+    "years": 2,
+    "runs": 10,
+    "seed": 1,
+    "assumptions": {},
+}
 
 
 def finished_run(cast: Any) -> ForecastRun:
@@ -26,6 +32,10 @@ def finished_run(cast: Any) -> ForecastRun:
     sim = simulate(workforce, [policy, policy], Assumptions(), years=2, runs=10, seed=1)
     result = build_result(sim, workforce, [policy, policy], Assumptions())
     return ForecastRun.objects.create(
-        district=cast.district, title="Baltimore vs itself", inputs=SMALL, status="done",
-        progress=1.0, result=result.as_dict(),
-    )  # fmt: skip
+        district=cast.district,
+        title="Baltimore vs itself",
+        inputs=SMALL,
+        status="done",
+        progress=1.0,
+        result=result.as_dict(),
+    )

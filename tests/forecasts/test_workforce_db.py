@@ -22,9 +22,13 @@ def _place_ada(cast: Any) -> None:
         None, ada, kind="Standard Professional Certificate", issued=dt.date(2020, 7, 1)
     )
     actions.record_starting_placement(
-        cast.user("officer"), ada, on=START, pathway="professional", interval=3,
+        cast.user("officer"),
+        ada,
+        on=START,
+        pathway="professional",
+        interval=3,
         reason="conversion",
-    )  # fmt: skip
+    )
     adopt(cast)
 
 
@@ -62,9 +66,20 @@ def test_the_command_line_forecasts_a_district_from_the_database(cast: Any, tmp_
     _place_ada(cast)
     out = tmp_path / "r.csv"
     result = CliRunner().invoke(
-        forecast, ["--policy", "baltimore-2010", "--district", "northfield", "--years", "2",
-                   "--runs", "5", "--out", str(out)],
-    )  # fmt: skip
+        forecast,
+        [
+            "--policy",
+            "baltimore-2010",
+            "--district",
+            "northfield",
+            "--years",
+            "2",
+            "--runs",
+            "5",
+            "--out",
+            str(out),
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert "Northfield Public Schools teachers on" in out.read_text()
 
@@ -75,9 +90,9 @@ def test_the_command_line_names_an_unknown_district(cast: Any, tmp_path: Any) ->
     from lattice.cli.forecast import forecast
 
     result = CliRunner().invoke(
-        forecast, ["--policy", "baltimore-2010", "--district", "atlantis", "--out",
-                   str(tmp_path / "r.csv")],
-    )  # fmt: skip
+        forecast,
+        ["--policy", "baltimore-2010", "--district", "atlantis", "--out", str(tmp_path / "r.csv")],
+    )
     assert result.exit_code == 1
     assert "no district with key 'atlantis'" in result.output
 

@@ -68,6 +68,18 @@ def _review(cast: Any) -> Any:
     )
 
 
+def _vocabulary_run(cast: Any) -> Any:
+    from lattice.imports.models import ImportRun
+
+    return ImportRun.objects.create(
+        district=cast.district,
+        kind="hr",
+        origin="web",
+        status="invalid",
+        preview={"needs_vocabulary": ["Effective", "Superb"], "headers": ["employee_id"]},
+    )
+
+
 def _upload(cast: Any) -> dict[str, Any]:
     return {"files": SimpleUploadedFile("users.csv", b"sourcedId,givenName\r\n"), "mode": ""}
 
@@ -124,6 +136,64 @@ ROWS = [
     Row(
         "imports:apply",
         lambda c: f"{BASE}/runs/{_run(c).pk}/apply/",
+        OFFICER,
+        method="POST",
+        ok_status=302,
+        extra=SU,
+    ),
+    Row(
+        "imports:discard",
+        lambda c: f"{BASE}/runs/{_run(c).pk}/discard/",
+        OFFICER,
+        method="POST",
+        ok_status=302,
+        extra=SU,
+    ),
+    Row(
+        "imports:retry",
+        lambda c: f"{BASE}/runs/{_run(c).pk}/retry/",
+        OFFICER,
+        method="POST",
+        ok_status=302,
+        extra=SU,
+        note="refused with a message unless the run failed; the row checks who gets that far",
+    ),
+    Row(
+        "imports:undo",
+        lambda c: f"{BASE}/runs/{_run(c).pk}/undo/",
+        OFFICER,
+        method="POST",
+        ok_status=302,
+        extra=SU,
+    ),
+    Row(
+        "imports:vocabulary",
+        lambda c: f"{BASE}/runs/{_vocabulary_run(c).pk}/vocabulary/",
+        OFFICER,
+        method="POST",
+        data=lambda c: {"labels": "Developing\nEffective"},
+        ok_status=302,
+        extra=SU,
+    ),
+    Row("imports:settings", lambda c: f"{BASE}/settings/", OFFICER, extra=SU),
+    Row(
+        "imports:settings",
+        lambda c: f"{BASE}/settings/",
+        OFFICER,
+        method="POST",
+        data=lambda c: {
+            "max_removal_percent": "10",
+            "max_removal_count": "",
+            "preview_days": "7",
+            "file_retention_days": "30",
+        },
+        ok_status=302,
+        extra={**SU, "case": "save"},
+    ),
+    Row("imports:connection", lambda c: f"{BASE}/connection/", OFFICER, extra=SU),
+    Row(
+        "imports:connection-sync",
+        lambda c: f"{BASE}/connection/sync/",
         OFFICER,
         method="POST",
         ok_status=302,

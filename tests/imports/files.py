@@ -32,7 +32,8 @@ def csv_text(header: list[str], rows: list[dict[str, str]]) -> str:
     return out.getvalue()
 
 
-def manifest(version: str = "1.2", mode: str = "bulk") -> str:
+def manifest(version: str = "1.2", mode: str = "bulk", classes: bool = True) -> str:
+    sent = "bulk" if classes and version == "1.2" and mode == "bulk" else "absent"
     rows = [
         ("manifest.version", "1.0"),
         ("oneroster.version", version),
@@ -41,8 +42,8 @@ def manifest(version: str = "1.2", mode: str = "bulk") -> str:
         ("file.orgs", mode),
         ("file.users", mode),
         ("file.roles", mode if version == "1.2" else "absent"),
-        ("file.enrollments", "bulk"),
-        ("file.classes", "bulk"),
+        ("file.enrollments", sent),
+        ("file.classes", sent),
     ]
     return csv_text(["propertyName", "value"], [{"propertyName": k, "value": v} for k, v in rows])
 
@@ -216,6 +217,75 @@ ROLES = (
 )
 
 
+PARENTS = [
+    {
+        "sourcedId": "par-1",
+        "enabledUser": "false",
+        "givenName": "Pia",
+        "familyName": "Parent",
+    }
+]
+CLASSES_HEADER = [
+    "sourcedId",
+    "status",
+    "dateLastModified",
+    "title",
+    "grades",
+    "courseSourcedId",
+    "classCode",
+    "classType",
+    "location",
+    "schoolSourcedId",
+    "termSourcedIds",
+    "subjects",
+    "subjectCodes",
+    "periods",
+]
+CLASSES = [
+    {
+        "sourcedId": "cls-1",
+        "title": "Grade 3 Mathematics",
+        "courseSourcedId": "crs-1",
+        "classType": "scheduled",
+        "schoolSourcedId": "sch-1",
+        "termSourcedIds": "t-1",
+    }
+]
+ENROLLMENTS_HEADER = [
+    "sourcedId",
+    "status",
+    "dateLastModified",
+    "classSourcedId",
+    "schoolSourcedId",
+    "userSourcedId",
+    "role",
+    "primary",
+    "beginDate",
+    "endDate",
+]
+ENROLLMENTS = [
+    {
+        "sourcedId": "e-ada",
+        "classSourcedId": "cls-1",
+        "schoolSourcedId": "sch-1",
+        "userSourcedId": "u-ada",
+        "role": "teacher",
+        "primary": "true",
+    },
+    *(
+        {
+            "sourcedId": f"e-stu-{n}",
+            "classSourcedId": "cls-1",
+            "schoolSourcedId": "sch-1",
+            "userSourcedId": f"stu-{n}",
+            "role": "student",
+            "primary": "false",
+        }
+        for n in range(5)
+    ),
+]
+
+
 def write_package_12(
     folder: Path,
     *,
@@ -227,15 +297,21 @@ def write_package_12(
     extra: dict[str, str] | None = None,
 ) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
+    people = STAFF if staff is None else staff
+    enrollments = [
+        e for e in ENROLLMENTS if e["userSourcedId"] in {p["sourcedId"] for p in people + STUDENTS}
+    ]
+    checked = {
+        "enrollments.csv": csv_text(ENROLLMENTS_HEADER, enrollments),
+        "classes.csv": csv_text(CLASSES_HEADER, CLASSES),
+    }
     files = {
         "manifest.csv": manifest("1.2", mode),
         "orgs.csv": csv_text(ORGS_HEADER, ORGS if orgs is None else orgs),
         "academicSessions.csv": csv_text(SESSIONS_12, SESSIONS if sessions is None else sessions),
-        "users.csv": csv_text(USERS_12, (STAFF if staff is None else staff) + STUDENTS),
+        "users.csv": csv_text(USERS_12, people + STUDENTS + PARENTS),
         "roles.csv": csv_text(ROLES_12, ROLES if roles is None else roles),
-        "enrollments.csv": "sourcedId,status,dateLastModified,classSourcedId,schoolSourcedId,"
-        "userSourcedId,role,primary,beginDate,endDate\r\n",
-        "classes.csv": "sourcedId,title\r\n",
+        **(checked if mode == "bulk" else {}),
         **(extra or {}),
     }
     for name, text in files.items():

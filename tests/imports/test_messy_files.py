@@ -157,4 +157,9 @@ def test_student_rows_are_never_echoed_in_errors(cast, tmp_path):
         encoding="utf-8",
         newline="",
     )
-    assert messages(plan_for(folder, cast.district)) == []
+    found = messages(plan_for(folder, cast.district))
+    # A student's role pointing at a missing school is reported (the school's id is not a
+    # student's data); the student's own values never are: no names, ids or emails.
+    assert 'roles.csv line 13: orgSourcedId "sch-99" is not in orgs.csv' in found[0]
+    assert "userSourcedId (empty) names a user who is not in users.csv" in " ".join(found)
+    assert not any(word in line for line in found for word in ("Kid", "stu-", "bad address"))

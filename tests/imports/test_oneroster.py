@@ -55,9 +55,11 @@ def test_students_parents_and_guardians_are_counted_and_never_stored(cast, tmp_p
     assert not AuditEntry.objects.filter(object_label__contains="Kid").exists()
 
 
-def test_other_files_are_listed_as_ignored(cast, tmp_path):
-    plan = plan_for(write_package_12(tmp_path / "or"), cast.district)
-    assert plan.ignored_files == ["classes.csv", "enrollments.csv"]
+def test_classes_and_enrolments_are_checked_not_stored_and_other_files_ignored(cast, tmp_path):
+    folder = write_package_12(tmp_path / "or", extra={"demographics.csv": "sourcedId\r\nx\r\n"})
+    plan = plan_for(folder, cast.district)
+    assert plan.checked_files == ["classes.csv", "enrollments.csv"]
+    assert plan.ignored_files == ["demographics.csv"]
 
 
 def test_a_person_without_identifier_gets_the_sourced_id_as_employee_id_and_a_note(cast, tmp_path):

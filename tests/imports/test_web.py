@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from lattice.imports.models import ColumnMapping, ImportRun
 from lattice.people.models import RatingRecord, StaffMember
@@ -25,6 +27,13 @@ def _zip_upload(tmp_path: Path, **kwargs) -> SimpleUploadedFile:
     return SimpleUploadedFile("roster.zip", archive.read_bytes(), "application/zip")
 
 
+def _apply(officer, run):
+    """Apply as an officer who read the warning: type the count when the preview asks."""
+    run.refresh_from_db()
+    count = run.guard.get("confirm_count") if run.guard.get("exceeded") else ""
+    return officer.post(f"{BASE}/runs/{run.pk}/apply/", {"confirm_count": count})
+
+
 def test_an_officer_uploads_previews_and_applies_a_roster(cast, client_for, tmp_path):
     officer = client_for("officer")
     response = officer.post(f"{BASE}/oneroster/", {"files": _zip_upload(tmp_path), "mode": ""})
@@ -34,9 +43,10 @@ def test_an_officer_uploads_previews_and_applies_a_roster(cast, client_for, tmp_
     assert run.status == ImportRun.Status.READY
     page = officer.get(response["Location"]).content.decode()
     assert "Preview: what applying would do" in page
-    assert "Apply this import" in page
+    assert "Check before applying: this import removes many records" in page
+    assert "To apply it anyway, type <strong>3</strong>" in page
     assert not StaffMember.objects.filter(sourced_id="u-new").exists()
-    officer.post(f"{BASE}/runs/{run.pk}/apply/")
+    _apply(officer, run)
     run.refresh_from_db()
     assert run.status == ImportRun.Status.APPLIED
     assert run.applied_by == cast.user("officer")
@@ -51,6 +61,7 @@ def test_the_progress_bar_polls_every_second_until_parsing_is_done(cast, client_
         district=cast.district,
         kind="oneroster",
         status="parsing",
+        lease_expires_at=timezone.now() + dt.timedelta(minutes=1),
         progress=0.42,
         progress_label="Reading users.csv",
     )
@@ -80,7 +91,7 @@ def test_errors_are_shown_and_downloadable_and_the_run_cannot_be_applied(
     report = officer.get(f"{BASE}/runs/{run.pk}/errors.csv")
     assert report["Content-Type"].startswith("text/csv")
     assert 'orgSourcedId ""sch-99"" is not in orgs.csv' in report.content.decode()
-    officer.post(f"{BASE}/runs/{run.pk}/apply/")
+    _apply(officer, run)
     run.refresh_from_db()
     assert run.status == ImportRun.Status.INVALID
 
@@ -129,7 +140,7 @@ def test_an_hr_file_with_other_headers_is_mapped_once_and_remembered(cast, clien
         "Badge": "employee_id",
         "Eval 2024-25": "rating_2024_25",
     }
-    officer.post(f"{BASE}/runs/{run.pk}/apply/")
+    _apply(officer, run)
     assert (
         RatingRecord.objects.get(staff_member=cast.teacher_staff, school_year=cast.last_year).label
         == "Highly Effective"
@@ -163,7 +174,7 @@ def test_the_review_list_links_a_row_to_the_chosen_person(cast, client_for, tmp_
         {"files": _zip_upload(tmp_path, staff=staff, roles=[{**ROLES[0], "userSourcedId": "u-x"}])},
     )
     run = ImportRun.objects.get()
-    officer.post(f"{BASE}/runs/{run.pk}/apply/")
+    _apply(officer, run)
     page = officer.get(f"{BASE}/review/").content.decode()
     assert "Rows that need a decision" in page
     assert "Ada Teacher" in page

@@ -66,9 +66,12 @@ def test_adoption_is_audited_with_the_policy_checksum(cast: Cast) -> None:
 def test_a_date_outside_the_policy_is_refused_with_the_fix(cast: Cast) -> None:
     with pytest.raises(ValidationError, match="adopt a district copy"):
         actions.adopt_policy(
-            cast.user("officer"), cast.district, toml_text=shipped_text("baltimore-2010.toml"),
-            effective_from=dt.date(2025, 7, 1), origin="baltimore-2010.toml",
-        )  # fmt: skip
+            cast.user("officer"),
+            cast.district,
+            toml_text=shipped_text("baltimore-2010.toml"),
+            effective_from=dt.date(2025, 7, 1),
+            origin="baltimore-2010.toml",
+        )
     assert not PolicyAdoption.objects.exists()
 
 
@@ -76,9 +79,12 @@ def test_a_broken_policy_names_the_line_and_the_fix(cast: Cast) -> None:
     text = northfield_policy(cast).replace('model = "ledger"', 'model = "ledgr"')
     with pytest.raises(ValidationError) as refused:
         actions.adopt_policy(
-            cast.user("officer"), cast.district, toml_text=text, effective_from=START,
+            cast.user("officer"),
+            cast.district,
+            toml_text=text,
+            effective_from=START,
             origin="uploaded",
-        )  # fmt: skip
+        )
     assert "line" in refused.value.messages[0]
     assert "model" in refused.value.messages[0]
 

@@ -29,9 +29,12 @@ def adopted(cast: Cast) -> Cast:
 
 def _credits(cast: Cast, **overrides: Any) -> Claim:
     fields: dict[str, Any] = {
-        "kind": "credits", "title": "EDU 610", "quantity": 3,
-        "completed": today() - dt.timedelta(days=30), "files": [pdf()],
-    }  # fmt: skip
+        "kind": "credits",
+        "title": "EDU 610",
+        "quantity": 3,
+        "completed": today() - dt.timedelta(days=30),
+        "files": [pdf()],
+    }
     fields.update(overrides)
     return actions.submit_claim(cast.teacher_staff.user, cast.teacher_staff, **fields)
 
@@ -57,10 +60,15 @@ def test_credits_submitted_after_the_window_are_refused_with_the_policy_message(
 
 def test_the_talent_office_can_accept_a_late_claim_as_an_exception(adopted: Cast) -> None:
     claim = actions.submit_claim(
-        adopted.user("officer"), adopted.teacher_staff, kind="credits", title="EDU 610",
-        quantity=3, completed=today() - dt.timedelta(days=120), files=[pdf()],
+        adopted.user("officer"),
+        adopted.teacher_staff,
+        kind="credits",
+        title="EDU 610",
+        quantity=3,
+        completed=today() - dt.timedelta(days=120),
+        files=[pdf()],
         exception_reason="Transcript delayed by the college",
-    )  # fmt: skip
+    )
     actions.verify_claim(adopted.user("officer"), claim)
     standing = current_standing(adopted.teacher_staff)
     assert standing is not None

@@ -58,9 +58,14 @@ def test_the_what_if_panel_explains_bad_input(world: World, client_for: Any) -> 
 def test_a_teacher_submits_a_claim_from_the_page(world: World, client_for: Any) -> None:
     response = client_for("teacher").post(
         "/pathways/me/claims/",
-        {"kind": "credits", "title": "MAT 540", "quantity": "3",
-         "completed": (today() - dt.timedelta(days=3)).isoformat(), "files": [pdf()]},
-    )  # fmt: skip
+        {
+            "kind": "credits",
+            "title": "MAT 540",
+            "quantity": "3",
+            "completed": (today() - dt.timedelta(days=3)).isoformat(),
+            "files": [pdf()],
+        },
+    )
     assert response.status_code == 302
     assert Claim.objects.filter(title="MAT 540", status="submitted").exists()
 
@@ -71,9 +76,14 @@ def test_a_late_claim_is_refused_on_the_page_with_the_policy_message(
     ended = today() - dt.timedelta(days=200)
     response = client_for("teacher").post(
         "/pathways/me/claims/",
-        {"kind": "credits", "title": "MAT 540", "quantity": "3", "completed": ended.isoformat(),
-         "files": [pdf()]},
-    )  # fmt: skip
+        {
+            "kind": "credits",
+            "title": "MAT 540",
+            "quantity": "3",
+            "completed": ended.isoformat(),
+            "files": [pdf()],
+        },
+    )
     assert f"this one ended on {ended} — ask the talent office for an exception" in (
         response.content.decode()
     )
@@ -113,8 +123,9 @@ def test_the_applicant_sees_no_scores_before_the_decision(world: World, client_f
     from lattice.pathways import actions
 
     scores = dict.fromkeys(world.cohort.domains, 3)
-    actions.submit_review(world.review.reviewer.user, world.review, scores=scores,
-                          comments="SECRET-COMMENT")  # fmt: skip
+    actions.submit_review(
+        world.review.reviewer.user, world.review, scores=scores, comments="SECRET-COMMENT"
+    )
     page = client_for("teacher").get(f"/pathways/applications/{world.application.pk}/")
     assert "SECRET-COMMENT" not in page.content.decode()
 
@@ -142,9 +153,13 @@ def test_the_adoption_preview_lists_changes_before_anything_is_saved(
     ],
 )
 def test_busy_pages_stay_within_their_query_budget(
-    world: World, client_for: Any, django_assert_max_num_queries: Any,
-    persona: str, url: str, budget: int,
-) -> None:  # fmt: skip
+    world: World,
+    client_for: Any,
+    django_assert_max_num_queries: Any,
+    persona: str,
+    url: str,
+    budget: int,
+) -> None:
     client = client_for(persona)
     client.get(url)  # warm caches that are not per request
     with django_assert_max_num_queries(budget):

@@ -44,9 +44,11 @@ def test_ratings_keep_their_school_year_and_label(cast: Cast) -> None:
 
 def test_a_certificate_is_also_known_by_the_initials_the_policy_uses(cast: Cast) -> None:
     people_actions.add_certificate(
-        None, cast.teacher_staff, kind="Standard Professional Certificate",
+        None,
+        cast.teacher_staff,
+        kind="Standard Professional Certificate",
         issued=dt.date(2020, 7, 1),
-    )  # fmt: skip
+    )
     adopt(cast)
     kinds = {c.kind for c in _record(cast).certificates}
     assert kinds == {"Standard Professional Certificate", "SPC"}
@@ -56,9 +58,15 @@ def test_a_late_claim_accepted_as_an_exception_counts_as_on_time(cast: Cast) -> 
     adopt(cast)
     ended = today() - dt.timedelta(days=200)
     claim = actions.submit_claim(
-        cast.user("officer"), cast.teacher_staff, kind="credits", title="EDU 610", quantity=3,
-        completed=ended, files=[pdf()], exception_reason="College closed for a semester",
-    )  # fmt: skip
+        cast.user("officer"),
+        cast.teacher_staff,
+        kind="credits",
+        title="EDU 610",
+        quantity=3,
+        completed=ended,
+        files=[pdf()],
+        exception_reason="College closed for a semester",
+    )
     actions.verify_claim(cast.user("officer"), claim)
     (credit,) = _record(cast).credits
     assert credit.submitted == ended + dt.timedelta(days=90)

@@ -92,28 +92,49 @@ def build_world(cast: Cast) -> World:
     adoption = adopt(cast)
     on = today()
     pd = actions.submit_claim(
-        ada.user, ada, kind="pd_hours", title="Literacy institute", quantity=135,
-        completed=on - dt.timedelta(days=20), files=[pdf("certificate.pdf")],
-    )  # fmt: skip
+        ada.user,
+        ada,
+        kind="pd_hours",
+        title="Literacy institute",
+        quantity=135,
+        completed=on - dt.timedelta(days=20),
+        files=[pdf("certificate.pdf")],
+    )
     actions.verify_claim(officer, pd)
     pending = actions.submit_claim(
-        ada.user, ada, kind="credits", title="EDU 610 Assessment", provider="State University",
-        quantity=2, completed=on - dt.timedelta(days=10), files=[pdf()],
-    )  # fmt: skip
+        ada.user,
+        ada,
+        kind="credits",
+        title="EDU 610 Assessment",
+        provider="State University",
+        quantity=2,
+        completed=on - dt.timedelta(days=10),
+        files=[pdf()],
+    )
     for staff in (cast.reviewer_staff, cast.teacher_other_school_staff):
         actions.add_panel_member(officer, cast.district, staff)
     cohort = actions.create_cohort(
-        officer, cast.district, name="Model cohort 1", transition_key="peer-review-to-model",
-        register_opens=on - dt.timedelta(days=5), register_closes=on + dt.timedelta(days=30),
-        submit_opens=on - dt.timedelta(days=5), submit_closes=on + dt.timedelta(days=90),
-        cut_score=Decimal("12"), reconcile_margin=Decimal("3"),
-    )  # fmt: skip
+        officer,
+        cast.district,
+        name="Model cohort 1",
+        transition_key="peer-review-to-model",
+        register_opens=on - dt.timedelta(days=5),
+        register_closes=on + dt.timedelta(days=30),
+        submit_opens=on - dt.timedelta(days=5),
+        submit_closes=on + dt.timedelta(days=90),
+        cut_score=Decimal("12"),
+        reconcile_margin=Decimal("3"),
+    )
     application = actions.register_application(ada.user, ada, cohort)
     for domain in cohort.domains:
         actions.add_artifact(
-            ada.user, application, domain=domain, title=f"{domain}: evidence",
-            description="What my students did.", link="https://video.example.org/lesson",
-        )  # fmt: skip
+            ada.user,
+            application,
+            domain=domain,
+            title=f"{domain}: evidence",
+            description="What my students did.",
+            link="https://video.example.org/lesson",
+        )
     application = actions.submit_application(ada.user, application)
     review = actions.assign_reviewer(officer, application, cast.reviewer_staff)
     world = World(adoption, pending, cohort, application, review)

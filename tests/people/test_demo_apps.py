@@ -39,9 +39,8 @@ def test_the_demo_district_adopts_a_pathway_policy_and_places_its_teachers(demo:
 def test_the_demo_district_has_leadership_roles_held_this_year(demo: Any) -> None:
     district, report = demo
     assert LeadershipRole.objects.filter(district=district, status="active").count() >= 5
-    assert (
-        RoleAssignment.objects.filter(role__district=district).count()
-        == (report.counts["roles.assignments"])
+    assert RoleAssignment.objects.filter(role__district=district).count() == (
+        report.counts["roles.assignments"] + report.counts["roles.hr_coaches"]
     )
     assert report.counts["roles.assignments"] > 0
     assert Posting.objects.filter(role__district=district).count() == 1
@@ -50,3 +49,23 @@ def test_the_demo_district_has_leadership_roles_held_this_year(demo: Any) -> Non
 def test_role_holders_qualifications_read_their_pathway_placement(demo: Any) -> None:
     holder = RoleAssignment.objects.filter(role__district=demo[0]).first().staff_member
     assert current_pathway(holder) is not None
+
+
+def test_the_coverage_dashboard_counts_the_demo_districts_hr_coaches(demo: Any) -> None:
+    from lattice.people.models import Assignment, Position
+    from lattice.people.queries import today
+    from lattice.roles import queries
+    from lattice.roles.models import RoleType
+
+    district, report = demo
+    year = queries.current_year(district, today())
+    coaches = Assignment.objects.filter(
+        school_year=year,
+        position=Position.INSTRUCTIONAL_COACH,
+        staff_member__district=district,
+        staff_member__active=True,
+    ).count()
+    assert coaches > 0
+    assert report.counts["roles.hr_coaches"] == coaches
+    counted = {label: n for label, n, _, _ in queries.dashboard(district, year, today()).by_type}
+    assert counted[RoleType.COACH.label] == coaches

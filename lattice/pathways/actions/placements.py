@@ -61,23 +61,39 @@ def snapshot_of(outcome: Outcome) -> dict[str, Any]:
         "units_earned": standing.units_earned,
         "units_spent": standing.units_spent,
         "trace": [
-            {"year": line.school_year, "text": line.text, "plain": line.plain,
-             "unit": line.unit.value, "amount": line.amount}
+            {
+                "year": line.school_year,
+                "text": line.text,
+                "plain": line.plain,
+                "unit": line.unit.value,
+                "amount": line.amount,
+            }
             for line in standing.trace
             if line.unit is not Unit.DOLLARS
         ],
         "years": [
-            {"year": y.school_year, "pathway": y.pathway, "interval": y.interval, "step": y.step,
-             "lane": y.lane, "units_banked": y.units_banked, "total": y.salary.total}
+            {
+                "year": y.school_year,
+                "pathway": y.pathway,
+                "interval": y.interval,
+                "step": y.step,
+                "lane": y.lane,
+                "units_banked": y.units_banked,
+                "total": y.salary.total,
+            }
             for y in standing.years
         ],
         "moves": [
-            {"key": m.key, "title": m.title, "ready": m.ready,
-             "people": any(q.decided_by_people for q in m.requirements),
-             "missing": [q.gap or q.text for q in m.requirements if not q.met]}
+            {
+                "key": m.key,
+                "title": m.title,
+                "ready": m.ready,
+                "people": any(q.decided_by_people for q in m.requirements),
+                "missing": [q.gap or q.text for q in m.requirements if not q.met],
+            }
             for m in outcome.moves
         ],
-    }  # fmt: skip
+    }
 
 
 def _rows_for(outcome: Outcome, staff: StaffMember, reason: str, history: bool) -> list[Placement]:

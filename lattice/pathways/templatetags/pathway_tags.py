@@ -129,9 +129,14 @@ def stacked_chart(
             w = round(plot * count / top_total, 1)
             if count:
                 segments.append(
-                    {"x": x, "w": w, "color": PALETTE[pos % len(PALETTE)],
-                     "name": names[pos], "count": count}
-                )  # fmt: skip
+                    {
+                        "x": x,
+                        "w": w,
+                        "color": PALETTE[pos % len(PALETTE)],
+                        "name": names[pos],
+                        "count": count,
+                    }
+                )
             x += w
         bars.append(
             {

@@ -293,11 +293,13 @@ def reconcile(request: HttpRequest, pk: int) -> HttpResponse:
     _attempt(
         request,
         lambda: actions.reconcile_application(
-            request.user, application, score=form.cleaned_data["score"],
+            request.user,
+            application,
+            score=form.cleaned_data["score"],
             note=form.cleaned_data["note"],
         ),
         "Scores reconciled.",
-    )  # fmt: skip
+    )
     return redirect("pathways:application", pk=pk)
 
 
@@ -331,11 +333,13 @@ def decide_appeal(request: HttpRequest, pk: int) -> HttpResponse:
     _attempt(
         request,
         lambda: actions.decide_appeal(
-            request.user, application, upheld=form.cleaned_data["upheld"],
+            request.user,
+            application,
+            upheld=form.cleaned_data["upheld"],
             outcome=form.cleaned_data["outcome"],
         ),
         "Appeal decided.",
-    )  # fmt: skip
+    )
     return redirect("pathways:application", pk=pk)
 
 
@@ -365,9 +369,11 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         if form.is_bound and form.is_valid():
             try:
                 actions.submit_review(
-                    request.user, assignment, scores=form.scores(),
+                    request.user,
+                    assignment,
+                    scores=form.scores(),
                     comments=form.cleaned_data["comments"],
-                )  # fmt: skip
+                )
             except ValidationError as error:
                 for message in error.messages:
                     form.add_error(None, message)

@@ -235,6 +235,5 @@ def payroll(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "pathways/payroll.html",
-        {"district": district, "districts": _districts(request), "form": form,
-         "exports": exports},
-    )  # fmt: skip
+        {"district": district, "districts": _districts(request), "form": form, "exports": exports},
+    )

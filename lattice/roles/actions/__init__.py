@@ -13,6 +13,13 @@ from lattice.roles.actions.assignments import (
 )
 from lattice.roles.actions.catalogue import install_template, save_role, save_role_settings
 from lattice.roles.actions.common import RoleError
+from lattice.roles.actions.hr import (
+    HrSyncReport,
+    request_hr_sync,
+    run_pending_hr_sync,
+    save_position_mappings,
+    sync_hr_roles,
+)
 from lattice.roles.actions.proposals import review_proposal, submit_proposal
 from lattice.roles.actions.selection import (
     close_posting,
@@ -28,6 +35,7 @@ from lattice.roles.actions.selection import (
 )
 
 __all__ = [
+    "HrSyncReport",
     "RoleError",
     "assign_role",
     "close_posting",
@@ -38,14 +46,18 @@ __all__ = [
     "offer_next",
     "record_reflection",
     "record_scores",
+    "request_hr_sync",
     "respond_to_offer",
     "review_proposal",
+    "run_pending_hr_sync",
     "save_interest",
+    "save_position_mappings",
     "save_role",
     "save_role_settings",
     "seat_reviewer",
     "send_feedback",
     "submit_application",
     "submit_proposal",
+    "sync_hr_roles",
     "withdraw_application",
 ]

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
 
 from lattice.audit.log import diff, record, snapshot
-from lattice.people.models import SchoolYear, StaffMember
+from lattice.people.models import School, SchoolYear, StaffMember
 from lattice.roles import queries
 from lattice.roles.actions.common import RoleError, clean
 from lattice.roles.models import (
@@ -30,8 +31,17 @@ def assign_role(
     school_year: SchoolYear,
     *,
     application: Application | None = None,
+    school: School | None = None,
+    release_fte: Decimal | None = None,
+    audit_action: str = "roles.assign",
+    summary: str = "",
 ) -> RoleAssignment:
-    """Give a person a role for a school year, copying its release, pay and extra days."""
+    """Give a person a role for a school year, copying its release, pay and extra days.
+
+    ``school`` and ``release_fte`` override the home school and the role's release when the
+    assignment follows an HR position (its school and FTE); ``audit_action`` names such a
+    derived write (the HR sync audits as ``roles.hr_assign.sync``).
+    """
     if staff.district_id != role.district_id:
         raise RoleError("Only staff of the role's district can hold it.")
     held = RoleAssignment.objects.filter(
@@ -44,9 +54,9 @@ def assign_role(
         staff_member=staff,
         school_year=school_year,
         application=application,
-        school=queries.home_school(staff, school_year),
+        school=school if school is not None else queries.home_school(staff, school_year),
         role_type=role.role_type,
-        release_fte=role.release_fte,
+        release_fte=role.release_fte if release_fte is None else release_fte,
         stipend_dollars=role.stipend_dollars if role.pay_kind == "stipend" else 0,
         extra_days=role.extra_days,
         starts_on=school_year.start,
@@ -56,7 +66,7 @@ def assign_role(
     assignment.save()
     record(
         actor=actor,
-        action="roles.assign",
+        action=audit_action,
         obj=assignment,
         district=staff.district,
         staff_member=staff,
@@ -64,6 +74,7 @@ def assign_role(
             assignment,
             ["role", "school_year", "school", "release_fte", "stipend_dollars", "extra_days"],
         ),
+        summary=summary,
     )
     return assignment
 

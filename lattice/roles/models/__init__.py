@@ -18,6 +18,7 @@ from lattice.roles.models.catalogue import (
     Selector,
     TLMSDomain,
 )
+from lattice.roles.models.hr import HrRoleLink, HrSyncState, PositionMapping
 from lattice.roles.models.proposal import ProposalStatus, RoleProposal
 from lattice.roles.models.selection import (
     DEFAULT_RUBRIC,
@@ -41,6 +42,8 @@ __all__ = [
     "AssignmentStatus",
     "ConflictOfInterest",
     "Evidence",
+    "HrRoleLink",
+    "HrSyncState",
     "LeadershipInterest",
     "LeadershipRole",
     "Offer",
@@ -49,6 +52,7 @@ __all__ = [
     "PanelMember",
     "PayKind",
     "PeerRelation",
+    "PositionMapping",
     "PositionScope",
     "Posting",
     "PostingStatus",

@@ -1,6 +1,7 @@
-"""The OneRoster reader's vocabulary and per-cell checks: roles → positions, the rows it
-keeps (plain values), and the checks each staff cell gets. The reading steps are in
-:mod:`lattice.imports.oneroster`; nothing here touches the database.
+"""The OneRoster reader's per-cell checks: roles → positions, the rows it keeps (plain typed
+records), and the checks each cell gets (status, dates, booleans, names, references to orgs).
+The reading steps are in :mod:`lattice.imports.oneroster.reader`; nothing here touches the
+database.
 """
 
 from __future__ import annotations
@@ -12,7 +13,16 @@ from dataclasses import dataclass, field
 
 from lattice.imports.csvsource import Source, Table, open_table
 from lattice.imports.errors import ErrorLog
-from lattice.imports.values import DateOrder, ValueProblem, parse_bool, parse_datetime
+from lattice.imports.oneroster import vocab
+from lattice.imports.oneroster.references import IdSet, PackageReferences
+from lattice.imports.values import (
+    FALSE_WORDS,
+    TRUE_WORDS,
+    DateOrder,
+    ValueProblem,
+    parse_bool,
+    parse_datetime,
+)
 from lattice.people.models import Position
 
 Progress = Callable[[float, str], None]
@@ -37,6 +47,7 @@ EXT_ROLES: dict[str, str] = {
 NEVER_STORED = frozenset({"student", "parent", "guardian", "relative"})
 OTHER_ROLES = frozenset({"proctor", "systemadministrator"})
 USED_FILES = {"manifest.csv", "orgs.csv", "academicSessions.csv", "users.csv", "roles.csv"}
+CHECKED_FILES = {"classes.csv", "enrollments.csv", "courses.csv"}  # checked, never stored
 
 
 def position_for(role: str) -> str | None:
@@ -108,6 +119,7 @@ class Roster:
     roles: list[RoleRow] = field(default_factory=list)
     counted: Counter[str] = field(default_factory=Counter)  # not stored: students, …
     ignored_files: list[str] = field(default_factory=list)
+    checked_files: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
 
@@ -130,14 +142,22 @@ class CellReader:
         mode: str | None,
         known: Known,
         progress: Progress | None,
+        warnings: ErrorLog | None = None,
     ) -> None:
         self.sources = sources
         self.errors = errors
+        self.warnings = warnings if warnings is not None else ErrorLog()
+        self.user_ids = IdSet()  # every user of users.csv, hashed
+        self.deferred_users = IdSet()  # (hashed user, line) of roles not kept, checked later
+        self.session_ids: set[str] = set()
+        self.references = PackageReferences()
         self.forced_mode = mode
         self.known = known
         self.roster = Roster()
         self.progress = progress
-        self.total_bytes = sum(s.size for n, s in sources.items() if n in USED_FILES) or 1
+        self.total_bytes = (
+            sum(s.size for n, s in sources.items() if n in USED_FILES or n in CHECKED_FILES) or 1
+        )
         self.done_bytes = 0
         self.failed_users: set[str] = set()
 
@@ -158,6 +178,9 @@ class CellReader:
         table = open_table(source, self.errors, expected)
         if table is None:
             return None
+        if table.note:
+            self.roster.notes.append(table.note)
+        self._unknown_headers(table)
         missing = [c for c in required if not table.has(c)]
         if missing:
             self.errors.add(
@@ -173,12 +196,61 @@ class CellReader:
             return None
         return table
 
+    def _unknown_headers(self, table: Table) -> None:
+        """A header the version does not define is a warning, with a "did you mean"."""
+        for position, header, suggestion in vocab.unknown_headers(
+            table.name, table.header, self.roster.version or vocab.V12
+        ):
+            hint = f"did you mean {suggestion}? " if suggestion else ""
+            self.warnings.add(
+                table.name,
+                1,
+                header,
+                header,
+                f"(column {position + 1}) is not a OneRoster {self.roster.version or '1.2'} "
+                "column, so Lattice does not read it",
+                f"{hint}rename it to the specification's name, or name extra columns metadata.…",
+            )
+
+    def _no_rows(self, table: Table) -> None:
+        """A bulk file with a header and no rows is refused: send its rows, or mark it absent.
+        (A delta file may have nothing to say; it gets a warning.)"""
+        if table.rows_read == 0:
+            log = self.warnings if self.roster.mode == "delta" else self.errors
+            log.add(
+                table.name,
+                None,
+                "",
+                "",
+                "has a header and no rows",
+                f"OneRoster sends a file with its records or not at all: export it again, or "
+                f"leave {table.name} out and mark it absent in manifest.csv",
+            )
+
+    def _bool_ok(self, raw: str) -> bool:
+        word = raw.strip().lower()
+        return word in TRUE_WORDS or word in FALSE_WORDS
+
+    def check_org(self, file: str, line: int, column: str, org: str) -> None:
+        if org in self.roster.orgs or org in self.known.org_types:
+            return
+        self.errors.add(
+            file,
+            line,
+            column,
+            org,
+            "is empty" if not org else "is not in orgs.csv",
+            "add the org to orgs.csv or correct the id",
+        )
+
     def _status(self, table: Table, line: int, cells: list[str]) -> str:
-        """``active``/``tobedeleted`` (delta) or "" (bulk); records an error if wrong."""
+        """``active``/``tobedeleted`` (delta) or ""/``tobedeleted`` (bulk); errors when the
+        value is outside the version's vocabulary or missing from a delta row."""
         if not table.has("status"):
             return ""
         raw = cells[table.columns["status"]].strip()
         status = raw.lower()
+        version = self.roster.version or vocab.V12
         if self.roster.mode == "delta":
             if status not in ("active", "tobedeleted"):
                 self.errors.add(
@@ -190,7 +262,17 @@ class CellReader:
                     "write active or tobedeleted",
                 )
             return status
-        return "tobedeleted" if status == "tobedeleted" else ""
+        if status and status not in vocab.STATUS[version]:
+            self.errors.add(
+                table.name,
+                line,
+                "status",
+                raw,
+                f"is not a OneRoster {version} status",
+                "write active or tobedeleted, or leave it empty in a bulk file",
+            )
+            return ""
+        return "tobedeleted" if status in ("tobedeleted", "inactive") else ""
 
     def _modified(self, table: Table, line: int, cells: list[str]) -> dt.datetime | None:
         if not table.has("dateLastModified"):
@@ -247,6 +329,8 @@ class CellReader:
         status = self._status(table, line, cells)
         modified = self._modified(table, line, cells)
         ok = True
+        if not sid:
+            ok = False
         for name, value in (("givenName", given), ("familyName", family)):
             if not value and status != "tobedeleted":
                 self.errors.add(
@@ -269,12 +353,13 @@ class CellReader:
                 )
                 ok = False
         enabled = True
-        if "enabledUser" in col and cells[col["enabledUser"]].strip():
+        if "enabledUser" in col:
             raw = cells[col["enabledUser"]]
             try:
                 enabled = parse_bool(raw)
             except ValueProblem as exc:
-                self.errors.add(table.name, line, "enabledUser", raw.strip(), exc.problem, exc.fix)
+                problem = "is empty" if not raw.strip() else exc.problem
+                self.errors.add(table.name, line, "enabledUser", raw.strip(), problem, exc.fix)
                 ok = False
         email = cells[col["email"]].strip() if "email" in col else ""
         if email and ("@" not in email or " " in email or len(email) > 254):
