@@ -52,7 +52,13 @@ class UnreadableFormMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if request.method == "POST" and request.content_type == "multipart/form-data":
+        if (
+            request.method == "POST"
+            and request.content_type == "multipart/form-data"
+            and _declared_length(request) <= settings.FILE_UPLOAD_MAX_MEMORY_SIZE
+        ):
+            # Larger bodies are left to the views that take large uploads (imports): they
+            # compare the declared length with their own limit before anything is read.
             try:
                 request.POST  # noqa: B018 -- parse now, so a failure is ours to explain
             except MultiPartParserError:
@@ -85,6 +91,13 @@ class UnreadableFormMiddleware:
             {"problem": problem, "fix": fix, "back": request.path},
             status=400,
         )
+
+
+def _declared_length(request: HttpRequest) -> int:
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0
 
 
 class PrivatePagesMiddleware:

@@ -35,7 +35,7 @@ def test_a_dry_run_prints_the_preview_and_writes_nothing(cast, tmp_path):
 def test_an_import_applies_and_a_repeat_reports_nothing_changed(cast, tmp_path):
     folder = write_package_12(tmp_path / "or")
     result = _run(
-        "oneroster", str(folder), "--district", "northfield", "--quiet", "--allow-deactivate", "3"
+        "oneroster", str(folder), "--district", "northfield", "--quiet", "--allow-deactivate", "4"
     )
     assert result.exit_code == 0, result.output
     assert "Applied as import #" in result.output
@@ -94,7 +94,7 @@ def test_as_the_districts_officer_the_import_is_theirs_in_the_audit(cast, tmp_pa
         "officer",
         "--quiet",
         "--allow-deactivate",
-        "3",
+        "4",
     )
     assert result.exit_code == 0, result.output
     entry = AuditEntry.objects.get(action="import.oneroster")

@@ -157,8 +157,8 @@ def test_a_sync_that_would_deactivate_many_waits_and_tells_the_officers(
     connection.refresh_from_db()
     assert run.status == ImportRun.Status.READY
     assert connection.health == RosterConnection.Health.WAITING
-    assert "would deactivate 3 staff" in connection.last_message
-    assert StaffMember.objects.filter(district=cast.district, active=True).count() == 5
+    assert "would deactivate 4 staff" in connection.last_message
+    assert StaffMember.objects.filter(district=cast.district, active=True).count() == 6
     assert [m.to for m in mail.outbox] == [["opal.officer@northfield.example.org"]]
     assert mail.outbox[0].subject == "Roster sync for Northfield Public Schools needs a decision"
 

@@ -48,14 +48,14 @@ def test_a_partial_bulk_file_stops_at_the_preview_with_the_count_and_the_cause(c
     guard = safety.check(plan)
     assert guard.exceeded
     assert guard.message == (
-        "This import would deactivate 4 of 5 active staff (80.0%) — more than the district's "
+        "This import would deactivate 5 of 6 active staff (83.3%) — more than the district's "
         "limit of 5%."
     )
     assert guard.cause.startswith(
-        "The file lists 1 staff while Lattice has 5 active: it looks like a partial file sent "
+        "The file lists 1 staff while Lattice has 6 active: it looks like a partial file sent "
         "as a bulk (whole-roster) import."
     )
-    assert (guard.confirm_count, guard.confirm_what) == (4, "staff deactivated")
+    assert (guard.confirm_count, guard.confirm_what) == (5, "staff deactivated")
     before = row_counts()
     with pytest.raises(actions.ConfirmationNeeded):
         actions.apply_plan(None, plan)
@@ -66,17 +66,17 @@ def test_in_the_browser_flow_apply_needs_the_typed_count(cast, client_for, tmp_p
     officer = client_for("officer")
     run = _upload(officer, tmp_path, **ONE_TEACHER)
     page = officer.get(f"{BASE}/runs/{run.pk}/").content.decode()
-    assert "This import would deactivate 4 of 5 active staff (80.0%)" in page
+    assert "This import would deactivate 5 of 6 active staff (83.3%)" in page
     assert 'name="confirm_count"' in page
-    for wrong in ("", "3", "all"):
+    for wrong in ("", "4", "all"):
         officer.post(f"{BASE}/runs/{run.pk}/apply/", {"confirm_count": wrong})
         run.refresh_from_db()
         assert run.status == ImportRun.Status.READY
-    assert StaffMember.objects.filter(district=cast.district, active=True).count() == 5
-    officer.post(f"{BASE}/runs/{run.pk}/apply/", {"confirm_count": "4"})
+    assert StaffMember.objects.filter(district=cast.district, active=True).count() == 6
+    officer.post(f"{BASE}/runs/{run.pk}/apply/", {"confirm_count": "5"})
     run.refresh_from_db()
     assert run.status == ImportRun.Status.APPLIED
-    assert run.confirmed_removals == 4
+    assert run.confirmed_removals == 5
     assert StaffMember.objects.filter(district=cast.district, active=True).count() == 1
 
 
@@ -85,17 +85,17 @@ def test_in_the_cli_the_import_exits_3_until_allowed(cast, tmp_path):
     before = row_counts()
     refused = _cli("oneroster", str(folder), "--district", "northfield", "--quiet")
     assert refused.exit_code == 3
-    assert "This import would deactivate 4 of 5 active staff" in refused.output
-    assert "run the command again with --allow-deactivate 4" in refused.output
+    assert "This import would deactivate 5 of 6 active staff" in refused.output
+    assert "run the command again with --allow-deactivate 5" in refused.output
     too_few = _cli(
-        "oneroster", str(folder), "--district", "northfield", "--quiet", "--allow-deactivate", "3"
+        "oneroster", str(folder), "--district", "northfield", "--quiet", "--allow-deactivate", "4"
     )
     assert too_few.exit_code == 3
     after = row_counts()
     assert after.pop("imports_importrun") == before.pop("imports_importrun") + 2
     assert after == before
     allowed = _cli(
-        "oneroster", str(folder), "--district", "northfield", "--quiet", "--allow-deactivate", "4"
+        "oneroster", str(folder), "--district", "northfield", "--quiet", "--allow-deactivate", "5"
     )
     assert allowed.exit_code == 0, allowed.output
     assert StaffMember.objects.filter(district=cast.district, active=True).count() == 1

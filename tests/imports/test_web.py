@@ -44,7 +44,7 @@ def test_an_officer_uploads_previews_and_applies_a_roster(cast, client_for, tmp_
     page = officer.get(response["Location"]).content.decode()
     assert "Preview: what applying would do" in page
     assert "Check before applying: this import removes many records" in page
-    assert "To apply it anyway, type <strong>3</strong>" in page
+    assert "To apply it anyway, type <strong>4</strong>" in page
     assert not StaffMember.objects.filter(sourced_id="u-new").exists()
     _apply(officer, run)
     run.refresh_from_db()
