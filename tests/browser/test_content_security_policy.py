@@ -16,17 +16,30 @@ blocks; that is the browser's page, not Lattice's, and holds nothing of Lattice'
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Any
 
 import pytest
 from django.conf import settings
 from django.test import Client
 
-from tests.cast import AWAITING_CODE, PERSONAS, sign_in
+from tests.accounts.world import sso_world
+from tests.browser.conftest import enter_code_if_asked
+from tests.browser.test_two_factor import _confirm_password_if_asked
+from tests.cast import AWAITING_CODE, PASSWORD, PERSONAS, sign_in
 from tests.lib.test_security_headers import DOWNLOADS
 from tests.test_access_matrix import ROWS, expected_status
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+SHOTS = os.environ.get("LATTICE_SCREENSHOTS")  # a folder to keep screenshots in, when set
+VIRTUAL_AUTHENTICATOR = {  # Chromium's, over the DevTools protocol
+    "protocol": "ctap2",
+    "transport": "internal",
+    "hasResidentKey": True,
+    "hasUserVerification": True,
+    "isUserVerified": True,
+}
 
 LISTEN = """
 window.__csp = [];
@@ -78,4 +91,58 @@ def test_no_page_of_a_persona_violates_the_policy(
             seen[url] = found
     context.close()
     assert visited > 0
+    assert not seen, seen
+
+
+def _shot(page: Any, name: str) -> None:
+    if SHOTS:
+        Path(SHOTS).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(SHOTS) / f"{name}.png"), full_page=True)
+
+
+def test_the_sign_in_steps_a_walk_cannot_open_show_no_violation(
+    cast: Any, live_server: Any, browser: Any
+) -> None:
+    """The log-in page with its provider buttons, the code step after the password, the
+    passkey page (allauth's WebAuthn script and its JSON data) and the recovery codes the first
+    key brings — reached only by signing in."""
+    sso_world(cast)
+    base = live_server.url
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    context.add_init_script(LISTEN)
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("WebAuthn.enable")
+    cdp.send("WebAuthn.addVirtualAuthenticator", {"options": VIRTUAL_AUTHENTICATOR})
+    console: list[str] = []
+    page.on(
+        "console", lambda m: console.append(m.text) if "Content Security Policy" in m.text else None
+    )
+    seen: dict[str, list[str]] = {}
+
+    def look(step: str) -> None:
+        page.wait_for_load_state("load")
+        found = page.evaluate("window.__csp") + console
+        console.clear()
+        if found:
+            seen[step] = found
+        _shot(page, f"sign-in-{step}")
+
+    page.goto(f"{base}/accounts/login/")
+    look("log-in")
+    page.get_by_label("Username").fill(cast.user("officer").username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in", exact=True).click()
+    page.wait_for_url(f"{base}/accounts/2fa/authenticate/")
+    look("code")
+    enter_code_if_asked(page)
+    page.goto(f"{base}/accounts/2fa/webauthn/add/")
+    _confirm_password_if_asked(page)
+    assert page.url == f"{base}/accounts/2fa/webauthn/add/"
+    look("passkey")
+    page.get_by_label("Name").fill("This laptop")
+    page.get_by_role("button", name="Add").click()
+    page.wait_for_url("**/accounts/2fa/recovery-codes/**")  # the first key brings recovery codes
+    look("recovery-codes")
+    context.close()
     assert not seen, seen
