@@ -8,8 +8,10 @@ the following Content Security Policy directive: form-action 'self'". On the pag
 such a form, and only there, the policy also names the origins of the enabled providers'
 sign-in pages; every other directive, and every other page, keeps the strict policy.
 
-django-csp's middleware is extended the way its documentation says (``get_policy_parts``), not
-bypassed: the policy is still the one in ``settings.CONTENT_SECURITY_POLICY``.
+django-csp's middleware is extended where its docstring says to (subclass and extend
+``get_policy_parts``), not bypassed: the policy is still the one in
+``settings.CONTENT_SECURITY_POLICY`` (docs/decisions/0007-sign-in-under-the-strict-content-
+security-policy.md).
 """
 
 from __future__ import annotations
