@@ -10,8 +10,8 @@ sign-in pages; every other directive, and every other page, keeps the strict pol
 
 django-csp's middleware is extended where its docstring says to (subclass and extend
 ``get_policy_parts``), not bypassed: the policy is still the one in
-``settings.CONTENT_SECURITY_POLICY`` (docs/decisions/0007-sign-in-under-the-strict-content-
-security-policy.md).
+``settings.CONTENT_SECURITY_POLICY``. See
+docs/decisions/0007-sign-in-under-the-strict-content-security-policy.md.
 """
 
 from __future__ import annotations
