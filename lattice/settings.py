@@ -92,7 +92,9 @@ MIDDLEWARE = [
     "lattice.accounts.middleware.SessionLifetimeMiddleware",
     "lattice.accounts.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    # django-csp's, with the identity providers in form-action on the pages that start a
+    # single sign-on (lattice/accounts/csp.py).
+    "lattice.accounts.csp.SignInCSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
 ]
@@ -160,8 +162,10 @@ SECURE_REFERRER_POLICY = "same-origin"
 # connections; no inline script or style unless it carries the request's nonce (none does
 # today: behaviour lives in static/lattice/lattice.js, htmx's indicator styles in lattice.css,
 # switched off in htmx by the htmx-config meta tag in base.html). Charts are inline SVG drawn
-# with presentation attributes, which CSP allows. See lattice/lib/middleware.py for the
-# Permissions-Policy and Cache-Control headers.
+# with presentation attributes, which CSP allows. Forms post to Lattice only, except that the
+# pages starting a single sign-on also name the district's identity providers in form-action
+# (the button's redirect goes there; lattice/accounts/csp.py). See lattice/lib/middleware.py
+# for the Permissions-Policy and Cache-Control headers.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [CSP_SELF],

@@ -6,7 +6,8 @@
 - :class:`PrivatePagesMiddleware`: pages behind the log-in are personal (names, ratings, pay),
   so browsers and proxies must not keep copies: ``Cache-Control: no-store`` on every response
   to a signed-in user; and a ``Permissions-Policy`` that switches off the powerful browser
-  features Lattice never uses (camera, microphone, location, payment, USB, ...).
+  features Lattice never uses (camera, microphone, location, payment, USB, ...) and keeps
+  the one it does use, Web Authentication (passkeys, security keys), to Lattice's own pages.
 """
 
 from __future__ import annotations
@@ -20,28 +21,33 @@ from django.http.multipartparser import MultiPartParserError
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 
+# Off everywhere: nothing in Lattice needs them.
+FEATURES_OFF = (
+    "accelerometer",
+    "autoplay",
+    "camera",
+    "display-capture",
+    "encrypted-media",
+    "fullscreen",
+    "geolocation",
+    "gyroscope",
+    "magnetometer",
+    "microphone",
+    "midi",
+    "payment",
+    "picture-in-picture",
+    "screen-wake-lock",
+    "serial",
+    "usb",
+    "xr-spatial-tracking",
+)
+# Lattice's own pages only: passkeys and security keys are created on the passkey page and
+# asked for on the log-in, second-factor and reauthentication pages (navigator.credentials);
+# ``()`` here would make every passkey sign-in fail with NotAllowedError.
+FEATURES_SELF = ("publickey-credentials-create", "publickey-credentials-get")
 PERMISSIONS_POLICY = ", ".join(
-    f"{feature}=()"
-    for feature in (
-        "accelerometer",
-        "autoplay",
-        "camera",
-        "display-capture",
-        "encrypted-media",
-        "fullscreen",
-        "geolocation",
-        "gyroscope",
-        "magnetometer",
-        "microphone",
-        "midi",
-        "payment",
-        "picture-in-picture",
-        "publickey-credentials-get",
-        "screen-wake-lock",
-        "serial",
-        "usb",
-        "xr-spatial-tracking",
-    )
+    [f"{feature}=()" for feature in FEATURES_OFF]
+    + [f"{feature}=(self)" for feature in FEATURES_SELF]
 )
 
 

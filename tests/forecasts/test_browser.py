@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from tests.browser.conftest import enter_code_if_asked
 from tests.cast import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -26,6 +27,7 @@ def _log_in(page: Any, base_url: str) -> None:
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
     page.wait_for_load_state()
+    enter_code_if_asked(page)  # officers sign in with two factors
 
 
 def test_an_officer_runs_a_comparison_and_reads_the_charts(

@@ -58,6 +58,14 @@ def test_the_log_in_page_carries_the_policies_too(client: Any, db: Any) -> None:
     assert "geolocation=()" in response["Permissions-Policy"]
 
 
+def test_passkeys_stay_usable_on_lattices_own_pages(client: Any, db: Any) -> None:
+    # The log-in page asks for a passkey and the passkey page creates one; a feature switched
+    # off with "()" fails both in the browser with NotAllowedError.
+    policy = client.get("/accounts/login/")["Permissions-Policy"]
+    assert "publickey-credentials-get=(self)" in policy
+    assert "publickey-credentials-create=(self)" in policy
+
+
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>", re.IGNORECASE)
 STYLE_ATTRIBUTE = re.compile(r"<[^>]*\sstyle=", re.IGNORECASE)
 HANDLER_ATTRIBUTE = re.compile(r"<[^>]*\son[a-z]+=", re.IGNORECASE)
