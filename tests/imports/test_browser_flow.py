@@ -67,9 +67,9 @@ def test_upload_preview_apply_in_the_browser(
     page.get_by_role("button", name="Upload and preview").first.click()
     page.get_by_role("heading", name="Preview: what applying would do").wait_for()
     _shot(page, "imports-preview")
-    # the test roster lists 4 of the district's 5 people: three would leave, so it asks
-    page.get_by_label("To apply it anyway, type").fill("3")
-    page.get_by_role("button", name="Apply and deactivate 3").click()
+    # the test roster lists 4 of the district's 6 people: four would leave, so it asks
+    page.get_by_label("To apply it anyway, type").fill("4")
+    page.get_by_role("button", name="Apply and deactivate 4").click()
     page.get_by_role("heading", name="What changed").wait_for()
     assert StaffMember.objects.filter(sourced_id="u-new").exists()
     page.goto(f"{base}/")
@@ -98,17 +98,17 @@ def test_a_bulk_file_that_would_deactivate_the_district_stops_at_the_preview(
     warning = page.get_by_role("heading", name="Check before applying")
     warning.wait_for()
     text = page.locator("section.guard").inner_text()
-    assert "This import would deactivate 4 of 5 active staff (80.0%)" in text
+    assert "This import would deactivate 5 of 6 active staff (83.3%)" in text
     assert "it looks like a partial file sent as a bulk (whole-roster) import" in text
     for width in (1280, 390):
         page.set_viewport_size({"width": width, "height": 900})
         page.locator("section.guard").scroll_into_view_if_needed()
         _shot(page, f"imports-guard-{width}")
-    page.get_by_label("To apply it anyway, type").fill("3")
-    page.get_by_role("button", name="Apply and deactivate 4").click()
-    page.get_by_text("Not applied: type 4").wait_for()
-    assert StaffMember.objects.filter(district=cast.district, active=True).count() == 6
     page.get_by_label("To apply it anyway, type").fill("4")
-    page.get_by_role("button", name="Apply and deactivate 4").click()
+    page.get_by_role("button", name="Apply and deactivate 5").click()
+    page.get_by_text("Not applied: type 5").wait_for()
+    assert StaffMember.objects.filter(district=cast.district, active=True).count() == 6
+    page.get_by_label("To apply it anyway, type").fill("5")
+    page.get_by_role("button", name="Apply and deactivate 5").click()
     page.get_by_role("heading", name="What changed").wait_for()
     assert StaffMember.objects.filter(district=cast.district, active=True).count() == 1
