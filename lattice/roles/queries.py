@@ -25,6 +25,7 @@ from lattice.people.models import (
     StaffMember,
 )
 from lattice.people.models.staff import TEACHING_POSITIONS
+from lattice.people.queries import current_school_year
 from lattice.roles import costing
 from lattice.roles.models import (
     Application,
@@ -52,12 +53,8 @@ def settings_for(district: District) -> RoleSettings:
 
 
 def current_year(district: District, on: dt.date) -> SchoolYear | None:
-    years = list(SchoolYear.objects.filter(district=district).order_by("start"))
-    for year in years:
-        if year.contains(on):
-            return year
-    past = [y for y in years if y.start <= on]
-    return past[-1] if past else (years[0] if years else None)
+    """The district's current school year (``lattice.people.queries.current_school_year``)."""
+    return current_school_year(district, on)
 
 
 # --- qualifications ------------------------------------------------------------------------

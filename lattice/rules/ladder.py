@@ -83,7 +83,7 @@ def run_ladder(ctx: Context) -> tuple[list[ModelYear], list[Salary]]:
     assert ladder is not None
     stage = entry_stage(policy, ctx.record)
     placement = ctx.record.placement
-    years = experience_of(ctx.record, ctx.begin)
+    experience = experience_of(ctx.record, ctx.begin)
     name = policy.pathway(stage).name
     if placement is not None and placement.pathway:
         fact = "recorded placement"
@@ -91,8 +91,10 @@ def run_ladder(ctx: Context) -> tuple[list[ModelYear], list[Salary]]:
             f" ({placement.note})." if placement.note else "."
         )
     else:
-        fact = f"{years} year(s) of experience"
-        plain = f"With {years} year(s) of experience you entered the ladder at the {name} stage."
+        fact = f"{experience} year(s) of experience"
+        plain = (
+            f"With {experience} year(s) of experience you entered the ladder at the {name} stage."
+        )
     ctx.add(
         ctx.first_year,
         ctx.begin,
