@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "lattice.roles",
     "lattice.imports",
     "lattice.pathways",
+    "lattice.scheduler",
     "lattice.forecasts",
 ]
 

@@ -63,6 +63,12 @@ def _register() -> None:
     from lattice.cli.forecast import forecast
 
     main.add_command(forecast)
+    from lattice.cli.pay import pay_group
+
+    main.add_command(pay_group)
+    from lattice.cli.schedule import schedule
+
+    main.add_command(schedule)
 
 
 _register()

@@ -2,7 +2,8 @@
 
 Steps, each a function so tests can run them without a server: migrate the database, load the
 demo network when the database has none (reusing it otherwise), collect static files when the
-settings in force need it, then start the background-task worker and Django's development
+settings in force need it, then start the background-task worker, the scheduler (``lattice
+schedule``: periodic jobs such as the nightly standings recompute) and Django's development
 server as child processes, print the log-ins and wait. Ctrl-C or SIGTERM stops both children;
 on Linux they also stop if this process is killed outright.
 """
@@ -91,8 +92,13 @@ def _die_with_parent() -> None:  # pragma: no cover - runs in the child before e
 
 def start_child(*manage_args: str) -> subprocess.Popen[bytes]:
     """Start ``lattice manage ARGS…`` as a child with this process's environment."""
+    return start_lattice("manage", *manage_args)
+
+
+def start_lattice(*args: str) -> subprocess.Popen[bytes]:
+    """Start ``lattice ARGS…`` (any verb) as a child with this process's environment."""
     return subprocess.Popen(
-        [sys.executable, "-m", "lattice", "manage", *manage_args],
+        [sys.executable, "-m", "lattice", *args],
         preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None,
     )
 
@@ -144,6 +150,11 @@ def serve(*, host: str, port: int, worker: bool, echo: Echo = click.echo) -> Non
         if worker:
             children["background worker"] = start_child("db_worker", "--no-reload")
             echo(f"Background worker started (pid {children['background worker'].pid}).")
+            children["scheduler"] = start_lattice("schedule")
+            echo(
+                f"Scheduler started (pid {children['scheduler'].pid}): nightly recompute of "
+                "every standing as of today."
+            )
         children["web server"] = start_child("runserver", "--noreload", f"{host}:{port}")
         local = "127.0.0.1" if host in ("0.0.0.0", "") else host
         url = f"http://{local}:{port}"
@@ -191,7 +202,9 @@ def serve(*, host: str, port: int, worker: bool, echo: Echo = click.echo) -> Non
     show_default=True,
     help="Size of the demo district, if it has to be created.",
 )
-@click.option("--no-worker", is_flag=True, help="Do not start the background-task worker.")
+@click.option(
+    "--no-worker", is_flag=True, help="Do not start the background-task worker or the scheduler."
+)
 @click.option(
     "--prepare-only",
     is_flag=True,

@@ -35,10 +35,11 @@ from lattice.pathways.models import (
     Claim,
     ClaimKind,
     PolicyAdoption,
+    Standing,
     StartingPlacement,
 )
 from lattice.pathways.policies import district_copy, shipped_text
-from lattice.pathways.queries import current_standing, teaching_staff
+from lattice.pathways.queries import teaching_staff
 from lattice.people.models import Degree, District, SchoolYear, StaffMember
 from lattice.people.queries import today
 
@@ -206,11 +207,12 @@ def _model_cohort(
         submit_opens=on - dt.timedelta(days=40), submit_closes=on + dt.timedelta(days=100),
         cut_score=Decimal("12"), reconcile_margin=Decimal("3"),
     )  # fmt: skip
-    professional = [
-        p
-        for p in staff
-        if (s := current_standing(p, on)) is not None and s.pathway == "professional"
-    ]
+    on_professional = set(
+        Standing.objects.filter(district=district, pathway="professional").values_list(
+            "staff_member_id", flat=True
+        )
+    )
+    professional = [p for p in staff if p.pk in on_professional]
     rng.shuffle(professional)
     applicants: list[StaffMember] = []
     for person in professional:

@@ -40,6 +40,5 @@ def matches(held: str, wanted: str) -> bool:
 
 
 def names_for(held: str, wanted: Iterable[str]) -> list[str]:
-    """The names among ``wanted`` that ``held`` matches, else ``[held]`` as written."""
-    found = [name for name in wanted if matches(held, name)]
-    return found or [held]
+    """``held`` as written, then each name among ``wanted`` it matches (in order)."""
+    return [held] + sorted(name for name in set(wanted) if name != held and matches(held, name))

@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from lattice.pathways import actions
 from lattice.pathways.access import applications_visible_to
 from lattice.pathways.models import Decision
-from lattice.pathways.queries import current_standing
+from lattice.pathways.queries import standing_for
 from lattice.people.queries import today
 from tests.cast import Cast
 from tests.pathways.world import World, build_world
@@ -45,7 +45,7 @@ def test_two_agreeing_reviews_above_the_cut_move_the_teacher_to_model(
     world.application.refresh_from_db()
     assert (world.application.status, world.application.final_score) == ("scored", Decimal("12"))
     actions.decide_application(cast.user("officer"), world.application, feedback="Well done")
-    standing = current_standing(cast.teacher_staff)
+    standing = standing_for(cast.teacher_staff).standing
     assert standing is not None
     assert standing.standing_label == "Model interval 1"
     assert Decision.objects.get(staff_member=cast.teacher_staff).kind == "peer_review_passed"
@@ -127,7 +127,7 @@ def test_an_upheld_appeal_moves_the_teacher(cast: Cast, world: World) -> None:
     actions.lodge_appeal(cast.user("teacher"), world.application, text="The video was missed")
     actions.decide_appeal(cast.user("officer"), world.application, upheld=True,
                           outcome="The panel re-scored the lesson video")  # fmt: skip
-    standing = current_standing(cast.teacher_staff)
+    standing = standing_for(cast.teacher_staff).standing
     assert standing is not None
     assert standing.pathway == "model"
 
