@@ -22,6 +22,7 @@ from lattice.audit.models import AuditEntry
 from lattice.imports.fastwrite import db_value, insert_rows
 from lattice.imports.models import ColumnMapping, ImportRun, ReviewItem
 from lattice.imports.plan import STAFF_COMPARED, Plan
+from lattice.lib.facts import Fact, facts_changed
 from lattice.people.models import (
     Assignment,
     District,
@@ -357,6 +358,15 @@ def apply_plan(actor: Any, plan: Plan, run: ImportRun | None = None) -> dict[str
             year_pk, school_pk = _write_years_and_schools(plan, district)
             staff_pk = _write_staff(plan, district)
             _write_assignments(plan, staff_pk, year_pk, school_pk)
+            # New hires, exits and assignments are facts the rules engine reads.
+            facts_changed(
+                Fact.ASSIGNMENT,
+                district_id=district.pk,
+                staff_ids={staff_pk[f["staff"]] for f in plan.assign_create}
+                | {pk for k in plan.people if (pk := staff_pk.get(k) or plan.person_pk.get(k))}
+                | set(plan.deactivate),
+                reason=f"OneRoster import {', '.join(plan.files)}"[:200],
+            )
         if run is not None:
             run.district = district
             ReviewItem.objects.bulk_create(
@@ -445,6 +455,10 @@ def resolve_review_item(actor: Any, item: ReviewItem, *, staff: StaffMember | No
     item.resolved_by = actor if getattr(actor, "pk", None) else None
     item.resolved_at = timezone.now()
     item.save()
+    if staff is not None:
+        facts_changed(
+            Fact.PERSON, district_id=item.district_id, staff_ids=[staff.pk], reason="import review"
+        )
     record(
         actor=actor,
         action="import.review_resolve",

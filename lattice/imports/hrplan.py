@@ -25,6 +25,7 @@ from lattice.imports.hr import (
 )
 from lattice.imports.plan import PersonChange, Plan
 from lattice.imports.values import DateOrder, ValueProblem, parse_decimal
+from lattice.lib.facts import Fact, facts_changed
 from lattice.people.models import (
     Certificate,
     CreditRecord,
@@ -457,5 +458,12 @@ def write_hr(plan: Plan, district: District) -> dict[str, int]:
     CreditRecord.objects.bulk_update(
         [CreditRecord(pk=pk, credits=c, earned_on=d) for pk, c, d in writes["credit_update"]],
         ["credits", "earned_on"],
+    )
+    # Ratings, degrees, credits, certificates and hire dates are facts the rules engine reads.
+    facts_changed(
+        Fact.RATING,
+        district_id=district.pk,
+        staff_ids=set(plan.person_pk.values()),
+        reason=f"HR import {', '.join(plan.files)}"[:200],
     )
     return dict(plan.person_pk)

@@ -12,6 +12,8 @@ import datetime as dt
 import random
 from typing import Any
 
+from django.db import transaction
+
 from lattice.people.models import District, RatingRecord, School, StaffMember
 from lattice.people.queries import today
 from lattice.roles import actions, queries
@@ -23,8 +25,12 @@ OTHER_TEMPLATES = ("coach", "plc-lead")
 STRONG = {"Effective", "Highly Effective"}
 
 
+@transaction.atomic
 def populate_demo_roles(district: District, seed: int, *, actor: Any = None) -> dict[str, int]:
-    """Give ``district`` a role catalogue, role holders for the current year and one posting."""
+    """Give ``district`` a role catalogue, role holders for the current year and one posting.
+
+    One transaction: the role holders' standings are recomputed once, together, at the end.
+    """
     rng = random.Random(seed)
     on = today()
     year = queries.current_year(district, on)

@@ -41,4 +41,4 @@ def matches(held: str, wanted: str) -> bool:
 
 def names_for(held: str, wanted: Iterable[str]) -> list[str]:
     """``held`` as written, then each name among ``wanted`` it matches (in order)."""
-    return [held] + sorted(name for name in set(wanted) if name != held and matches(held, name))
+    return [held, *sorted(name for name in set(wanted) if name != held and matches(held, name))]

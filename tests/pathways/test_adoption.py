@@ -104,7 +104,8 @@ def test_a_starting_placement_counts_only_later_facts(cast: Cast) -> None:
     )
     adopt(cast)
     read = standing_for(cast.teacher_staff)
-    assert read.fresh and read.standing is not None
+    assert read.fresh
+    assert read.standing is not None
     assert read.standing.standing_label == "Professional interval 4"
 
 

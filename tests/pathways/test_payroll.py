@@ -116,7 +116,8 @@ def test_the_same_inputs_give_a_byte_identical_file(adopted: Cast, file_format: 
 
 def test_the_xlsx_opens_with_the_same_rows_as_the_csv(adopted: Cast) -> None:
     sheet = load_workbook(io.BytesIO(_export(adopted, "xlsx"))).active
-    table = [["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+    rows = sheet.iter_rows(values_only=True)
+    table = [["" if v is None else str(v) for v in row] for row in rows]
     assert table == list(csv.reader(io.StringIO(_export(adopted).decode())))
 
 

@@ -95,7 +95,8 @@ def test_a_standing_for_another_date_is_computed_and_not_stored(cast: Cast) -> N
     adopt(cast)
     read = standing_for(cast.teacher_staff, on=dt.date(2025, 1, 1))
     assert read.fresh
-    assert read.standing is not None and read.standing.interval == 1
+    assert read.standing is not None
+    assert read.standing.interval == 1
     assert read.standing.pk is None
 
 

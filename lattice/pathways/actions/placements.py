@@ -184,13 +184,16 @@ def adopt_policy(
     ]
     StartingPlacement.objects.bulk_create(rows, batch_size=1000)
     reason = f"adopted {policy.key} v{policy.version}"
-    facts_changed(Fact.POLICY, district_id=district.pk, on=effective_from, reason=reason)
     written = 0
     problems: list[str] = []
-    if len(plan.rows) <= SYNC_LIMIT:
-        report = recompute_standings(district, reason=reason, on=on, actor=actor, adoption=adoption)
-        written = report.created + report.changed
-        problems = report.problems
+    if effective_from <= today():
+        # In force today: every standing changes now (a later date waits for its day; the
+        # nightly recompute as of today picks the adoption up then).
+        facts_changed(Fact.POLICY, district_id=district.pk, on=effective_from, reason=reason)
+        if len(plan.rows) <= SYNC_LIMIT:
+            report = recompute_standings(district, reason=reason, actor=actor, adoption=adoption)
+            written = report.created + report.changed
+            problems = report.problems
     if draft is not None:
         draft.adoption = adoption
         draft.save(update_fields=["adoption"])

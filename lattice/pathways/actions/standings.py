@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -38,7 +39,7 @@ from lattice.rules.records import school_year_end
 log = logging.getLogger(__name__)
 
 CHUNK = 2000
-INLINE_LIMIT = 200  # up to this many people are recomputed right after the commit
+INLINE_LIMIT = 500  # up to this many people are recomputed right after the commit
 COMPARED = (
     "adoption_id",
     "pathway",
@@ -319,18 +320,66 @@ def mark_stale(district_id: int, staff_ids: Iterable[int] | None, reason: str) -
     return rows.update(stale_since=timezone.now(), stale_reason=reason[:200] or "facts changed")
 
 
+_pending = threading.local()
+
+
+def _queue() -> dict[int, set[int] | None]:
+    if not hasattr(_pending, "districts"):
+        _pending.districts = {}
+    queue: dict[int, set[int] | None] = _pending.districts
+    return queue
+
+
 def on_facts_changed(event: FactsChanged) -> None:
-    """Listener: mark the affected standings stale now; recompute them after the commit."""
+    """Listener: mark the affected standings stale now; recompute them after the commit.
+
+    Changes announced in one transaction are recomputed together once it commits (a demo
+    or an import announcing hundreds of changes gives one recompute, not hundreds).
+    """
     reason = event.reason or f"{event.kind.value} changed"
     mark_stale(event.district_id, event.staff_ids, reason)
-    ids = None if event.staff_ids is None else set(event.staff_ids)
-    transaction.on_commit(lambda: recompute_after_commit(event.district_id, ids, reason))
+    queue = _queue()
+    if event.staff_ids is None or queue.get(event.district_id, set()) is None:
+        queue[event.district_id] = None
+    else:
+        queue.setdefault(event.district_id, set()).update(event.staff_ids)  # type: ignore[union-attr]
+    transaction.on_commit(lambda: _drain(reason))
+
+
+def _drain(reason: str) -> None:
+    queue = _queue()
+    work = dict(queue)
+    queue.clear()
+    for district_id, staff_ids in work.items():
+        recompute_after_commit(district_id, staff_ids, reason)
 
 
 def recompute_after_commit(district_id: int, staff_ids: set[int] | None, reason: str) -> None:
-    """Recompute a few people now; enqueue the district's stale standings for many."""
+    """Recompute a few people now; enqueue the district's stale standings for many. Only
+    standings still stale (or missing) are recomputed: an action that recomputed its own
+    teacher in its transaction leaves nothing to do."""
     district = District.objects.filter(pk=district_id).first()
-    if district is None:
+    if district is None or adoption_in_force(district, today()) is None:
+        return
+    waiting = Standing.objects.filter(district=district, stale_since__isnull=False)
+    if staff_ids is not None:
+        stored = set(
+            Standing.objects.filter(
+                district=district, staff_member_id__in=sorted(staff_ids)
+            ).values_list("staff_member_id", flat=True)
+        )
+        stale = set(
+            waiting.filter(staff_member_id__in=sorted(staff_ids)).values_list(
+                "staff_member_id", flat=True
+            )
+        )
+        staff_ids = stale | (staff_ids - stored)
+        if not staff_ids:
+            return
+    elif (
+        not waiting.exists()
+        and len(teaching_ids(district.pk)) <= Standing.objects.filter(district=district).count()
+    ):
         return
     if staff_ids is not None and len(staff_ids) <= INLINE_LIMIT:
         try:
