@@ -23,13 +23,18 @@ from lattice.pathways.compute import adoption_in_force, policy_of
 from lattice.pathways.preview import YearOne
 from lattice.pathways.preview import year_one as preview_year_one
 from lattice.pathways.queries import standings_for
-from lattice.pathways.records import SchoolFacts, build_record, certificate_names, load_facts
+from lattice.pathways.records import (
+    SchoolFacts,
+    build_record,
+    certificate_names,
+    lane_facts,
+    load_facts,
+)
 from lattice.people.models import District
 from lattice.people.queries import today
 from lattice.rules.experience import experience_of
 from lattice.rules.policy import Policy
 from lattice.rules.records import school_year_of, school_year_start
-from lattice.rules.steps import credits_after
 
 HIGH_POVERTY_PERCENT = 60
 
@@ -64,8 +69,7 @@ def district_workforce(
         for rating in sorted(record.ratings, key=lambda r: r.school_year):
             level = policy.level_of(rating.label, school_year_start(rating.school_year))
             rated.append(level if level in levels else "")
-        degree = record.highest_degree_on(on)
-        graduate = credits_after(record, degree.conferred, on) if degree else 0
+        degree, graduate = lane_facts(person, on)
         held = any(c.kind in wanted and c.held_on(on) for c in record.certificates)
         frl = record.facts_for(school_year_of(on)).frl_percent
         rows.append(
@@ -80,7 +84,7 @@ def district_workforce(
                 "previous_rating": rated[-2] if len(rated) > 1 else "",
                 "professional_certificate": int(held),
                 "high_poverty": int(frl >= HIGH_POVERTY_PERCENT),
-                "degree": degree.degree.value if degree else "",
+                "degree": degree.value if degree else "",
                 "graduate_credits": min(graduate, 1000),
             }
         )  # fmt: skip

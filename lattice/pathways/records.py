@@ -275,21 +275,19 @@ def build_record(
         for kind, issued, expires in person.certificates
         for name in names_for(kind, wanted)
     ]
-    credits: list[r.CreditEarned] = []
-    if policy.model is not Model.LEDGER:
-        credits += [r.CreditEarned(int(amount), day, day) for amount, day in person.credits]
+    credits = credit_facts(
+        person,
+        ledger=policy.model is Model.LEDGER,
+        window=policy.ledger.credit_window_days if policy.ledger else None,
+    )
     pd_hours: list[r.PdHours] = []
     accomplishments: list[r.Accomplishment] = []
     roles: list[r.RoleServed] = []
-    window = policy.ledger.credit_window_days if policy.ledger else None
     role_keys = {role.key for role in policy.roles.roles} if policy.roles else set()
-    for kind, title, category, quantity, completed, expires, submitted, exception in person.claims:
+    for kind, title, category, quantity, completed, expires, _, _ in person.claims:
         if kind == ClaimKind.CREDITS:
-            if exception and window is not None:
-                # The talent office accepted it late: it counts as submitted by the deadline.
-                submitted = min(submitted, completed + dt.timedelta(days=window))
-            credits.append(r.CreditEarned(quantity, completed, submitted))
-        elif kind == ClaimKind.PD_HOURS:
+            continue
+        if kind == ClaimKind.PD_HOURS:
             pd_hours.append(r.PdHours(quantity, completed))
         elif kind == ClaimKind.PROJECT:
             accomplishments.append(
@@ -328,6 +326,40 @@ def build_record(
     if what_if is not None and not what_if.empty:
         record = apply_what_if(record, what_if)
     return record
+
+
+def credit_facts(
+    person: PersonFacts, *, ledger: bool, window: int | None = None
+) -> list[r.CreditEarned]:
+    """College credits as the engine reads them: verified credit claims (a late claim the
+    office accepted counts as submitted by the deadline), plus the imported graduate credits
+    (``people.CreditRecord``) unless a unit ledger reads only claims."""
+    credits: list[r.CreditEarned] = []
+    if not ledger:
+        credits += [r.CreditEarned(int(amount), day, day) for amount, day in person.credits]
+    for kind, _, _, quantity, completed, _, submitted, exception in person.claims:
+        if kind != ClaimKind.CREDITS:
+            continue
+        if exception and window is not None:
+            submitted = min(submitted, completed + dt.timedelta(days=window))
+        credits.append(r.CreditEarned(quantity, completed, submitted))
+    return credits
+
+
+def lane_facts(person: PersonFacts, on: dt.date) -> tuple[r.Degree | None, int]:
+    """The highest degree held on ``on`` and the graduate credits finished after it, as a
+    step-and-lane policy's lanes read them (``lattice.rules.steps.lane_met``)."""
+    best: tuple[r.Degree, dt.date] | None = None
+    hire = person.hire_date or on
+    for level, conferred in person.degrees:
+        degree = engine_degree(level)
+        day = conferred or hire
+        if degree is not None and day <= on and (best is None or degree.rank > best[0].rank):
+            best = (degree, day)
+    if best is None:
+        return None, 0
+    credits = credit_facts(person, ledger=False)
+    return best[0], sum(c.credits for c in credits if c.graduate and best[1] < c.course_end <= on)
 
 
 def apply_what_if(record: r.TeacherRecord, what_if: WhatIf) -> r.TeacherRecord:

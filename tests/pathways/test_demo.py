@@ -158,3 +158,60 @@ def test_the_reconcile_command_exits_1_and_names_each_difference(rolled_back: An
     assert person.employee_id in result.output
     assert "a change was not announced" in result.output
     assert result.output.strip().splitlines()[-1] == "1 difference"
+
+
+def test_the_preview_and_the_forecast_agree_on_year_one(demo: Any) -> None:
+    """baltimore-2010 (adopted) against step-and-lane-pwcs-2020, both from today."""
+    from lattice.forecasts import actions as forecast_actions
+    from lattice.forecasts.models import ForecastRun
+    from lattice.forecasts.tasks import run_forecast
+    from lattice.pathways.policies import parse_policy
+    from lattice.pathways.preview import plan_adoption
+
+    text = district_copy(shipped_text("step-and-lane-pwcs-2020.toml"), today(), demo.name)
+    summary = plan_adoption(demo, parse_policy(text), today()).summary()
+    inputs = {
+        "policy": "adopted", "vs": "shipped:step-and-lane-pwcs-2020", "workforce": "district",
+        "teachers": 0, "years": 2, "runs": 20, "seed": 1, "calibrate": False,
+        "assumptions": {},
+    }  # fmt: skip
+    run = forecast_actions.request_forecast(None, demo, "agreement", inputs)
+    run_forecast.enqueue(run.pk)
+    run.refresh_from_db()
+    assert run.status == ForecastRun.Status.DONE, run.message
+    first = run.result["year_one"]
+    assert first["cost"] == summary["cost"]
+    assert (first["gainers"], first["losers"]) == (summary["gain"], summary["lose"])
+    assert first["teachers"] == summary["placed"]
+
+
+def test_the_forecast_starts_each_teacher_on_the_step_the_preview_gives(demo: Any) -> None:
+    """Degrees, credits and years of experience reach the forecast through the same record
+    builder: a veteran with a master's starts high on the Master's lane, not in the BA lane."""
+    from lattice.forecast.assumptions import Assumptions
+    from lattice.forecast.tables import forecast_tables, shared_tables
+    from lattice.forecasts.workforce_db import district_workforce
+    from lattice.pathways.policies import parse_policy
+    from lattice.pathways.preview import plan_adoption
+
+    text = district_copy(shipped_text("step-and-lane-pwcs-2020.toml"), today(), demo.name)
+    policy = parse_policy(text)
+    plan = plan_adoption(demo, policy, today())
+    workforce, _ = district_workforce(demo)
+    a = Assumptions()
+    tables = forecast_tables(policy, shared_tables(a), a)
+    starts = workforce.positions(tables)  # type: ignore[arg-type]
+    assert policy.steps is not None
+    steps = len(policy.steps.rows)
+    by_id = {row.employee_id: row for row in plan.rows}
+    lanes = {lane.name: i for i, lane in enumerate(policy.steps.lanes)}
+    checked = 0
+    for index, employee in enumerate(workforce.teacher_ids):
+        row = by_id[employee]
+        step_text, lane_text = row.after.removeprefix("step ").split(", ")
+        lane = lanes[lane_text.removesuffix(" lane")]
+        expected = lane * steps + int(step_text) - policy.steps.first_step
+        assert int(starts[index]) == expected, (employee, row.after)
+        checked += 1
+    assert checked == len(workforce.teacher_ids)
+    assert any(", Master's" in row.after for row in plan.rows)
