@@ -398,6 +398,8 @@ def project(
     without it each person's placement recorded for ``adoption_id`` is used.
     """
     out = {}
+    if school_facts is None and people:
+        school_facts = SchoolFacts.for_district(next(iter(people.values())).district_id)
     for staff_id, person in people.items():
         placement: r.Placement | bool | None = True
         if placements is not None:
