@@ -26,12 +26,12 @@ def pathway_pay_lines(
     district_id: int, on: dt.date, staff_ids: frozenset[int] | None
 ) -> Iterator[PayLine]:
     """The standing's pay lines of the school year in force on ``on``, for placed teachers."""
-    for staff_id, read in standings_for(district_id, on, staff_ids).items():
+    reads = standings_for(district_id, on, staff_ids, include_missing=False, light=True)
+    for staff_id, read in reads.items():
         if not read.placed or read.standing is None:
             continue
         standing = read.standing
-        policy = standing.snapshot.get("policy", {})
-        for index, line in enumerate(standing.snapshot.get("pay", [])):
+        for index, line in enumerate(standing.pay_lines):
             if line.get("paid_by_roles"):
                 continue
             yield PayLine(
@@ -41,6 +41,6 @@ def pathway_pay_lines(
                 label=str(line["label"]),
                 explanation=str(line["explanation"]),
                 source="pathways",
-                reference=f"pathways.Standing:{staff_id}:{policy.get('key', '')}:{index}",
+                reference=f"pathways.Standing:{staff_id}:{standing.policy_label}:{index}",
                 effective_from=standing.as_of,
             )

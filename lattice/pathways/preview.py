@@ -14,14 +14,21 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from lattice.pathways import crosswalk as cw
 from lattice.pathways.compute import adoption_in_force, policy_of
 from lattice.pathways.models import Standing, StandingStatus
 from lattice.pathways.projection import PENDING, PLACED, UNPLACED, Projection, project
-from lattice.pathways.records import SchoolFacts, build_record, load_facts
+from lattice.pathways.records import (
+    PersonFacts,
+    SchoolFacts,
+    build_record,
+    load_facts,
+    teaching_ids,
+)
 from lattice.people.models import Assignment, District
 from lattice.people.models.staff import TEACHING_POSITIONS
 from lattice.people.queries import current_school_year, today
@@ -136,10 +143,8 @@ def summarise(rows: list[PlanRow]) -> dict[str, Any]:
 
 
 def current_standings(district_id: int) -> dict[int, Standing]:
-    return {
-        s.staff_member_id: s
-        for s in Standing.objects.filter(district_id=district_id, staff_member__active=True)
-    }
+    rows = Standing.objects.filter(district_id=district_id, staff_member__active=True)
+    return {s.staff_member_id: s for s in rows.defer("snapshot")}
 
 
 def now_of(standing: Standing | None) -> cw.Now | None:
@@ -171,8 +176,16 @@ def _now_of_projection(projection: Projection) -> cw.Now | None:
     )
 
 
+CHUNK = 2000  # people read and placed at a time, so memory stays bounded
+
+
+def _chunks(ids: list[int]) -> Iterator[list[int]]:
+    for start in range(0, len(ids), CHUNK):
+        yield ids[start : start + CHUNK]
+
+
 def standings_before(
-    district: District, people: dict[int, Any], effective_from: dt.date, school_facts: Any
+    district: District, ids: list[int], effective_from: dt.date, school_facts: Any
 ) -> tuple[dict[int, cw.Now | None], dict[str, str], str]:
     """Where each teacher stands the day before ``effective_from`` under the policy in force
     then (facts dated from the effective day on count under the new policy), the groups with
@@ -180,18 +193,22 @@ def standings_before(
     day = effective_from - dt.timedelta(days=1)
     old = adoption_in_force(district, day)
     if old is None:
-        return {pk: None for pk in people}, {cw.NOT_PLACED: "Not placed today"}, "no policy"
-    projections = project(
-        people, policy_of(old), day, adoption_id=old.pk, school_facts=school_facts,
-        schedule_salary=(old.crosswalk or {}).get("new_hire_salary"), with_moves=False,
-    )  # fmt: skip
-    nows = {pk: _now_of_projection(p) for pk, p in projections.items()}
+        return {pk: None for pk in ids}, {cw.NOT_PLACED: "Not placed today"}, "no policy"
+    policy = policy_of(old)
+    nows: dict[int, cw.Now | None] = {}
     labels: dict[str, str] = {}
-    for pk, now in nows.items():
-        if now is None:
-            labels.setdefault(cw.NOT_PLACED, "Not placed before the date")
-        else:
-            labels.setdefault(now.group, projections[pk].pathway_name or now.lane or now.group)
+    for chunk in _chunks(ids):
+        projections = project(
+            load_facts(district.pk, chunk), policy, day, adoption_id=old.pk,
+            school_facts=school_facts, with_moves=False,
+            schedule_salary=(old.crosswalk or {}).get("new_hire_salary"),
+        )  # fmt: skip
+        for pk, projection in projections.items():
+            now = nows[pk] = _now_of_projection(projection)
+            if now is None:
+                labels.setdefault(cw.NOT_PLACED, "Not placed before the date")
+            else:
+                labels.setdefault(now.group, projection.pathway_name or now.lane or now.group)
     labels = dict(sorted(labels.items(), key=lambda kv: (kv[0] == cw.NOT_PLACED, kv[1])))
     return nows, labels, f"{old.policy_key} v{old.version}"
 
@@ -219,73 +236,48 @@ def plan_adoption(
     on: dt.date | None = None,
 ) -> AdoptionPlan:
     """Every teacher under ``policy`` from ``effective_from``, placed through ``crosswalk``
-    (the proposed one when None), on ``on`` (the later of today and the effective date)."""
+    (the proposed one when None), on ``on`` (the later of today and the effective date).
+
+    People are read and placed ``CHUNK`` at a time; the plan keeps a small row per teacher.
+    """
     policy = for_district(policy, district.rating_labels)
     on = max(on or today(), effective_from)
-    people = load_facts(district.pk)
+    ids = sorted(teaching_ids(district.pk))
     standings = current_standings(district.pk)
     school_facts = SchoolFacts.for_district(district.pk)
-    nows, labels, old_name = standings_before(district, people, effective_from, school_facts)
+    nows, labels, old_name = standings_before(district, ids, effective_from, school_facts)
     if crosswalk is None:
         crosswalk = cw.propose(
             policy, labels, (n.base_salary for n in nows.values() if n is not None)
         )
     problems = cw.check(crosswalk, policy)
     switching = old_name != "no policy"
-    placements: dict[int, r.Placement | None] = {}
-    for pk, person in people.items():
-        now = nows.get(pk)
-        if not switching:
-            start = person.start_for(None)
-            if start is not None:
-                placements[pk] = start.as_engine()
-                continue
-        record = build_record(person, policy, placement=None, school_facts=school_facts)
-        placements[pk] = cw.placement_for(crosswalk, policy, effective_from, now, record,
-                                          old_name)  # fmt: skip
     candidate = policy
     if effective_from < policy.effective_from or (
         policy.effective_to is not None and on > policy.effective_to
     ):
-        from dataclasses import replace
-
         candidate = replace(policy, effective_from=effective_from, effective_to=None)
-    projections = project(
-        people, candidate, on, placements=placements, school_facts=school_facts,
-        schedule_salary=crosswalk.new_hire_salary, with_moves=False,
-    )  # fmt: skip
     schools = _schools(district, on)
+    placements: dict[int, r.Placement | None] = {}
     rows = []
-    for pk, projection in projections.items():
-        person = people[pk]
-        standing = standings.get(pk)
-        today_now = now_of(standing)
-        now = nows.get(pk)
-        before = standing.standing_label if today_now is not None and standing else "not placed"
-        explanation = []
-        if projection.standing is not None:
-            explanation = [
-                line.plain
-                for line in projection.standing.trace
-                if line.unit in (Unit.MOVE, Unit.UNITS_SPENT, Unit.UNITS_EARNED, Unit.NOTE)
-            ][-6:]
-        rows.append(
-            PlanRow(
-                staff_id=pk,
-                employee_id=person.employee_id,
-                name=person.name,
-                school=schools.get(pk, "No assignment this year"),
-                group=now.group if now is not None else cw.NOT_PLACED,
-                before=before,
-                before_pay=standing.total_salary if today_now is not None and standing else 0,
-                after=projection.where,
-                after_pay=projection.total if projection.status == PLACED else 0,
-                status=projection.status,
-                problem=projection.problem,
-                fix=projection.fix,
-                explanation=explanation,
-            )
-        )
+    for chunk in _chunks(ids):
+        people = load_facts(district.pk, chunk)
+        mine: dict[int, r.Placement | None] = {}
+        for pk, person in people.items():
+            start = person.start_for(None) if not switching else None
+            if start is not None:
+                mine[pk] = start.as_engine()
+                continue
+            record = build_record(person, policy, placement=None, school_facts=school_facts)
+            mine[pk] = cw.placement_for(crosswalk, policy, effective_from, nows.get(pk), record,
+                                        old_name)  # fmt: skip
+        placements.update(mine)
+        projections = project(
+            people, candidate, on, placements=mine, school_facts=school_facts,
+            schedule_salary=crosswalk.new_hire_salary, with_moves=False,
+        )  # fmt: skip
+        for pk, projection in projections.items():
+            rows.append(_row(people[pk], projection, standings.get(pk), nows.get(pk), schools))
     rows.sort(key=lambda row: (row.name.split()[-1].lower(), row.name.lower(), row.employee_id))
     counts = Counter(row.group for row in rows)
     groups = [
@@ -293,6 +285,39 @@ def plan_adoption(
         for key, label in labels.items()
     ]
     return AdoptionPlan(policy, effective_from, on, crosswalk, rows, placements, groups, problems)
+
+
+def _row(
+    person: PersonFacts,
+    projection: Projection,
+    standing: Standing | None,
+    now: cw.Now | None,
+    schools: dict[int, str],
+) -> PlanRow:
+    today_now = now_of(standing)
+    explanation = []
+    if projection.standing is not None:
+        explanation = [
+            line.plain
+            for line in projection.standing.trace
+            if line.unit in (Unit.MOVE, Unit.UNITS_SPENT, Unit.UNITS_EARNED, Unit.NOTE)
+        ][-6:]
+    placed_now = today_now is not None and standing is not None
+    return PlanRow(
+        staff_id=person.staff_id,
+        employee_id=person.employee_id,
+        name=person.name,
+        school=schools.get(person.staff_id, "No assignment this year"),
+        group=now.group if now is not None else cw.NOT_PLACED,
+        before=standing.standing_label if placed_now and standing else "not placed",
+        before_pay=standing.total_salary if placed_now and standing else 0,
+        after=projection.where,
+        after_pay=projection.total if projection.status == PLACED else 0,
+        status=projection.status,
+        problem=projection.problem,
+        fix=projection.fix,
+        explanation=explanation,
+    )
 
 
 @dataclass(frozen=True)
@@ -331,9 +356,8 @@ def pay_under(
     teachers it cannot place."""
     if policy is None:
         standings = current_standings(district.pk)
-        people = load_facts(district.pk)
-        pay = {pk: standings[pk].total_salary if pk in standings and
-               standings[pk].status == PLACED else 0 for pk in people}  # fmt: skip
+        placed = {pk: s.total_salary for pk, s in standings.items() if s.status == PLACED}
+        pay = {pk: placed.get(pk, 0) for pk in teaching_ids(district.pk)}
         return pay, set()
     plan = plan_adoption(district, policy, on, on=on)
     pay = {row.staff_id: row.after_pay for row in plan.rows if row.status == PLACED}

@@ -58,6 +58,8 @@ class Projection:
     problem: str = ""
     fix: str = ""
     snapshot: dict[str, Any] = field(default_factory=dict)
+    pay_lines: list[dict[str, Any]] = field(default_factory=list)
+    policy_label: str = ""
     years: list[dict[str, Any]] = field(default_factory=list)  # year by year, for history
     record: r.TeacherRecord | None = None
     standing: Standing | None = None
@@ -94,6 +96,9 @@ class Projection:
             "supplements": self.supplements,
             "bonuses": self.bonuses,
             "one_time": self.one_time,
+            "label": self.where[:200],
+            "policy_label": self.policy_label[:120],
+            "pay_lines": self.pay_lines,
             "problem": self.problem[:500],
             "fix": self.fix[:300],
             "snapshot": self.snapshot,
@@ -206,15 +211,12 @@ def _guidance(policy: Policy, standing: Standing) -> dict[str, str]:
     return out
 
 
-def _snapshot(policy: Policy, standing: Standing, moves: Iterable[Move]) -> dict[str, Any]:
-    """What "My path" shows, from one engine run."""
-    role_amounts: dict[int, int] = {}
+def pay_lines_of(policy: Policy, standing: Standing) -> list[dict[str, Any]]:
+    """The policy's pay lines of the standing's school year, each with its explanation."""
     pay = []
     year = standing.years[-1].school_year
     for line in standing.salary.lines:
         by_roles = line.rule == ROLE_RULE
-        if by_roles:
-            role_amounts[year] = role_amounts.get(year, 0) + line.amount
         pay.append(
             {
                 "kind": _pay_kind(line.kind),
@@ -225,6 +227,12 @@ def _snapshot(policy: Policy, standing: Standing, moves: Iterable[Move]) -> dict
                 "paid_by_roles": by_roles,
             }
         )
+    return pay
+
+
+def _snapshot(policy: Policy, standing: Standing, moves: Iterable[Move]) -> dict[str, Any]:
+    """What "My path" shows, from one engine run."""
+    year = standing.years[-1].school_year
     chart = []
     for y in standing.years:
         roles = sum(line.amount for line in y.salary.lines if line.rule == ROLE_RULE)
@@ -270,7 +278,6 @@ def _snapshot(policy: Policy, standing: Standing, moves: Iterable[Move]) -> dict
             }
             for m in moves
         ],
-        "pay": pay,
         **_guidance(policy, standing),
     }
 
@@ -323,6 +330,8 @@ def _placed(
         bonuses=salary.bonuses,
         one_time=salary.one_time,
         snapshot=_snapshot(policy, standing, moves),
+        pay_lines=pay_lines_of(policy, standing),
+        policy_label=f"{policy.key} v{policy.version}",
         years=years,
         record=record,
         standing=standing,

@@ -113,10 +113,12 @@ def standings_for(
     staff_ids: Any = None,
     *,
     include_missing: bool = True,
+    light: bool = False,
 ) -> dict[int, StandingRead]:
     """Every teacher's standing in the district on ``on`` (today), in a fixed number of
     queries; teachers without one are listed with ``standing`` None (unless
-    ``include_missing`` is False, for callers that only read the placed)."""
+    ``include_missing`` is False, for callers that only read the placed). ``light`` leaves
+    the snapshot out (payroll reads the pay lines only)."""
     district_id = district if isinstance(district, int) else district.pk
     on = on or today()
     ids = None if staff_ids is None else set(staff_ids)
@@ -135,6 +137,8 @@ def standings_for(
             for pk, p in projections.items()
         }
     rows = Standing.objects.filter(district_id=district_id, staff_member__active=True)
+    if light:
+        rows = rows.defer("snapshot")
     if ids is not None:
         rows = rows.filter(staff_member_id__in=sorted(ids))
     out: dict[int, StandingRead] = {}

@@ -66,7 +66,8 @@ def reconcile(district: District, on: dt.date | None = None) -> list[Difference]
     stored: dict[int, Standing] = {}
     if adoption is not None:
         stored = {
-            s.staff_member_id: s for s in Standing.objects.filter(district=district, as_of=on)
+            s.staff_member_id: s
+            for s in Standing.objects.filter(district=district, as_of=on).defer("snapshot")
         }
         people |= {pk for pk, s in stored.items() if s.status == StandingStatus.PLACED}
     staff = StaffMember.objects.in_bulk(sorted(people))
@@ -87,26 +88,29 @@ def reconcile(district: District, on: dt.date | None = None) -> list[Difference]
             )
     if adoption is not None and stored:
         policy = policy_of(adoption)
-        facts = load_facts(district.pk, list(stored))
-        fresh = project(
-            facts, policy, on, adoption_id=adoption.pk,
-            school_facts=SchoolFacts.for_district(district.pk),
-            schedule_salary=(adoption.crosswalk or {}).get("new_hire_salary"),
-        )  # fmt: skip
-        for pk, projection in fresh.items():
-            row = stored.get(pk)
-            if row is None or pk in blocked or row.stale_since is not None:
-                continue
-            if row.fingerprint != projection.fingerprint:
-                employee, name = names.get(pk, ("", ""))
-                out.append(
-                    Difference(
-                        employee,
-                        name,
-                        f"the stored standing ({row.standing_label}, "
-                        f"{dollars(row.total_salary)}) differs from what the facts give now "
-                        f"({projection.where}, {dollars(projection.total)}): a change was not "
-                        "announced — run `lattice pay recompute` and report the writer",
+        school_facts = SchoolFacts.for_district(district.pk)
+        ids = sorted(stored)
+        for start in range(0, len(ids), 2000):
+            fresh = project(
+                load_facts(district.pk, ids[start : start + 2000]), policy, on,
+                adoption_id=adoption.pk, school_facts=school_facts,
+                schedule_salary=(adoption.crosswalk or {}).get("new_hire_salary"),
+            )  # fmt: skip
+            for pk, projection in fresh.items():
+                row = stored.get(pk)
+                if row is None or pk in blocked or row.stale_since is not None:
+                    continue
+                if row.fingerprint != projection.fingerprint:
+                    employee, name = names.get(pk, ("", ""))
+                    out.append(
+                        Difference(
+                            employee,
+                            name,
+                            f"the stored standing ({row.standing_label}, "
+                            f"{dollars(row.total_salary)}) differs from what the facts give "
+                            f"now ({projection.where}, {dollars(projection.total)}): a change "
+                            "was not announced — run `lattice pay recompute` and report the "
+                            "writer",
+                        )
                     )
-                )
     return out

@@ -151,7 +151,9 @@ def test_an_exit_takes_the_teacher_off_payroll(northfield: Cast, committed: Any)
     assert ben.pk not in payroll(northfield.district, today()).lines_by_staff
 
 
-def test_prior_experience_is_announced_and_payroll_follows(northfield: Cast, committed: Any) -> None:
+def test_prior_experience_is_announced_and_payroll_follows(
+    northfield: Cast, committed: Any
+) -> None:
     ada = northfield.teacher_staff
     committed(
         people_actions.save_staff_member, None, northfield.district, employee_id="N1001",

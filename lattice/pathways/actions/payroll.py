@@ -144,7 +144,7 @@ def _changes(district: District, on: dt.date) -> dict[int, dt.date]:
 def payroll(district: District, on: dt.date) -> Payroll:
     """The export for ``on``: every pay line of every person paid, and the blockers."""
     out = Payroll(district, on)
-    reads = standings_for(district, on)
+    reads = standings_for(district, on, light=True)
     lines = pay_lines(district.pk, on)
     people = {
         pk: (employee, f"{family}, {given}")
@@ -168,10 +168,7 @@ def payroll(district: District, on: dt.date) -> Payroll:
         read = reads.get(staff_id)
         standing = read.standing if read is not None else None
         label = standing.standing_label if standing is not None and read and read.placed else ""
-        policy = ""
-        if standing is not None and read is not None and read.placed:
-            p = standing.snapshot.get("policy", {})
-            policy = f"{p.get('key', '')} v{p.get('version', '')}"
+        policy = standing.policy_label if standing is not None and read and read.placed else ""
         annual = total(person_lines)
         out.lines_by_staff[staff_id] = person_lines
         for line in person_lines:

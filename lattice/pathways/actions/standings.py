@@ -139,7 +139,7 @@ def _history(
 def _label(values: dict[str, Any]) -> dict[str, Any]:
     return {
         "status": values["status"],
-        "standing": values["snapshot"].get("where", "") if values["status"] == PLACED else "",
+        "standing": values["label"] if values["status"] == PLACED else "",
         "pay": values["base_salary"]
         + values["supplements"]
         + values["bonuses"]
@@ -160,7 +160,7 @@ def _write_chunk(
     existing = {
         row["staff_member_id"]: row
         for row in Standing.objects.filter(staff_member_id__in=list(projections)).values(
-            "pk", "staff_member_id", "fingerprint", "adoption_id", "status", "snapshot",
+            "pk", "staff_member_id", "fingerprint", "adoption_id", "status", "label",
             "base_salary", "supplements", "bonuses", "one_time",
         )
     }  # fmt: skip

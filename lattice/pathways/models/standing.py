@@ -25,8 +25,9 @@ class Standing(models.Model):
 
     ``as_of`` is the date the engine placed the teacher on (today, kept current nightly);
     ``stale_since`` is set when a fact changed and the row waits for its recompute.
-    ``snapshot`` keeps what "My path" shows (chart points, the explanation year by year, next
-    moves, the pay lines of the year) so a page never recomputes the whole history.
+    ``pay_lines`` are the policy's pay lines of the year (what payroll reads, without the
+    snapshot); ``snapshot`` keeps what "My path" shows besides (chart points, the explanation
+    year by year, next moves) so a page never recomputes the whole history.
     ``fingerprint`` is a checksum of the computed values: a recompute that gives the same
     values rewrites nothing but the date.
 
@@ -56,6 +57,14 @@ class Standing(models.Model):
     supplements = models.IntegerField(default=0)
     bonuses = models.IntegerField(default=0)
     one_time = models.IntegerField(default=0)
+    label = models.CharField(max_length=200, blank=True, help_text="Where they stand, in words.")
+    policy_label = models.CharField(
+        max_length=120, blank=True, help_text="e.g. baltimore-2010 v1.0"
+    )
+    pay_lines = models.JSONField(
+        default=list,
+        help_text="The policy's pay lines of the school year: kind, label, amount, explanation.",
+    )
     problem = models.CharField(max_length=500, blank=True, help_text="Why not placed.")
     fix = models.CharField(max_length=300, blank=True, help_text="What would place them.")
     snapshot = models.JSONField(default=dict)
@@ -78,7 +87,7 @@ class Standing(models.Model):
     def standing_label(self) -> str:
         if self.status != StandingStatus.PLACED:
             return self.get_status_display()
-        return str(self.snapshot.get("where") or self.pathway_name or self.pathway)
+        return self.label or self.pathway_name or self.pathway
 
     @property
     def total_salary(self) -> int:
