@@ -12,9 +12,12 @@ caller may already see.
 
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 import itertools
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from statistics import median
 from typing import Any
@@ -51,12 +54,13 @@ class StandingRead:
     ``standing`` is the stored row (or, for another date, one computed now and not saved);
     None when the teacher has none (no policy, not computed yet). ``fresh`` is False when a
     fact changed since it was computed, it is as of another day, or the policy changed;
-    ``why`` says which, in words a teacher understands.
+    ``why`` says which, in words a teacher understands. Light reads (payroll) hold a
+    :class:`StoredPay` instead of the model.
     """
 
     staff_id: int
     on: dt.date
-    standing: Standing | None
+    standing: Any
     fresh: bool
     why: str = ""
     adoption: PolicyAdoption | None = None
@@ -74,9 +78,7 @@ class StandingRead:
         return self.standing.snapshot if self.standing is not None else {}
 
 
-def _freshness(
-    row: Standing | None, on: dt.date, adoption: PolicyAdoption | None
-) -> tuple[bool, str]:
+def _freshness(row: Any, on: dt.date, adoption: PolicyAdoption | None) -> tuple[bool, str]:
     if adoption is None:
         return False, "the district has not adopted a career pathway policy"
     if row is None:
@@ -107,6 +109,68 @@ def unsaved_standing(
     )
 
 
+@dataclass(frozen=True)
+class StoredPay:
+    """A stored standing without its snapshot: what payroll and the pay lines read, loaded
+    as plain values (no model instances) so 100,000 teachers read in a second or two."""
+
+    staff_member_id: int
+    adoption_id: int
+    as_of: dt.date
+    status: str
+    label: str
+    policy_label: str
+    pay_lines: list[dict[str, Any]]
+    problem: str
+    fix: str
+    stale_since: dt.datetime | None
+    stale_reason: str
+    computed_at: dt.datetime
+    pathway: str
+    pathway_name: str
+    units_banked: int
+    base_salary: int
+    supplements: int
+    bonuses: int
+    one_time: int
+
+    FIELDS = (
+        "staff_member_id", "adoption_id", "as_of", "status", "label", "policy_label",
+        "pay_lines", "problem", "fix", "stale_since", "stale_reason", "computed_at", "pathway",
+        "pathway_name", "units_banked", "base_salary", "supplements", "bonuses", "one_time",
+    )  # fmt: skip
+
+    @property
+    def standing_label(self) -> str:
+        if self.status != StandingStatus.PLACED:
+            return str(StandingStatus(self.status).label)
+        return self.label or self.pathway_name or self.pathway
+
+    @property
+    def total_salary(self) -> int:
+        return self.base_salary + self.supplements + self.bonuses + self.one_time
+
+    @property
+    def snapshot(self) -> dict[str, Any]:
+        return {}
+
+
+_reads: contextvars.ContextVar[dict[tuple[int, dt.date], dict[int, StandingRead]] | None] = (
+    contextvars.ContextVar("standing_reads", default=None)
+)
+
+
+@contextmanager
+def read_once() -> Iterator[None]:
+    """Within this block each district's standings on a date are read once (payroll reads
+    them itself and again through the pay-line registry)."""
+    token = _reads.set({})
+    try:
+        yield
+    finally:
+        _reads.reset(token)
+
+
 def standings_for(
     district: District | int,
     on: dt.date | None = None,
@@ -117,43 +181,60 @@ def standings_for(
 ) -> dict[int, StandingRead]:
     """Every teacher's standing in the district on ``on`` (today), in a fixed number of
     queries; teachers without one are listed with ``standing`` None (unless
-    ``include_missing`` is False, for callers that only read the placed). ``light`` leaves
-    the snapshot out (payroll reads the pay lines only)."""
+    ``include_missing`` is False, for callers that only read the placed). ``light`` reads
+    the stored standings without their snapshot, as :class:`StoredPay` (payroll)."""
     district_id = district if isinstance(district, int) else district.pk
     on = on or today()
     ids = None if staff_ids is None else set(staff_ids)
+    cache = _reads.get()
+    if cache is not None and light and (district_id, on) in cache:
+        found = cache[(district_id, on)]
+        return {
+            pk: read
+            for pk, read in found.items()
+            if (ids is None or pk in ids) and (include_missing or read.standing is not None)
+        }
     adoption = adoption_in_force(district_id, on)
     current = on == today()
+    out: dict[int, StandingRead] = {}
     if adoption is not None and not current:
         people = load_facts(district_id, ids)
         projections = project(
             people, policy_of(adoption), on, adoption_id=adoption.pk,
             schedule_salary=(adoption.crosswalk or {}).get("new_hire_salary"),
         )  # fmt: skip
-        return {
+        out = {
             pk: StandingRead(
                 pk, on, unsaved_standing(p, pk, district_id, adoption), True, "", adoption
             )
             for pk, p in projections.items()
         }
-    rows = Standing.objects.filter(district_id=district_id, staff_member__active=True)
-    if light:
-        rows = rows.defer("snapshot")
-    if ids is not None:
-        rows = rows.filter(staff_member_id__in=sorted(ids))
-    out: dict[int, StandingRead] = {}
-    for row in rows:
-        fresh, why = _freshness(row, on, adoption)
-        out[row.staff_member_id] = StandingRead(row.staff_member_id, on, row, fresh, why, adoption)
+    else:
+        rows = Standing.objects.filter(district_id=district_id, staff_member__active=True)
+        if ids is not None:
+            rows = rows.filter(staff_member_id__in=sorted(ids))
+        found_rows: Iterable[Any] = (
+            (StoredPay(*values) for values in rows.values_list(*StoredPay.FIELDS))
+            if light
+            else rows
+        )
+        for row in found_rows:
+            fresh, why = _freshness(row, on, adoption)
+            out[row.staff_member_id] = StandingRead(
+                row.staff_member_id, on, row, fresh, why, adoption
+            )
+        if include_missing or (cache is not None and light and ids is None):
+            teachers = teaching_staff(district_id).values_list("pk", flat=True)
+            if ids is not None:
+                teachers = teachers.filter(pk__in=sorted(ids))
+            for pk in teachers:
+                if pk not in out:
+                    fresh, why = _freshness(None, on, adoption)
+                    out[pk] = StandingRead(pk, on, None, fresh, why, adoption)
+    if cache is not None and light and ids is None:
+        cache[(district_id, on)] = out
     if not include_missing:
-        return out
-    teachers = teaching_staff(district_id).values_list("pk", flat=True)
-    if ids is not None:
-        teachers = teachers.filter(pk__in=sorted(ids))
-    for pk in teachers:
-        if pk not in out and (ids is None or pk in ids):
-            fresh, why = _freshness(None, on, adoption)
-            out[pk] = StandingRead(pk, on, None, fresh, why, adoption)
+        return {pk: read for pk, read in out.items() if read.standing is not None}
     return out
 
 

@@ -18,6 +18,7 @@ count only credits claimed within their window, as the policies require.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -236,6 +237,7 @@ def _year(day: dt.date) -> int:
     return r.school_year_of(day)
 
 
+@functools.lru_cache(maxsize=64)
 def certificate_names(policy: Policy) -> frozenset[str]:
     """Every certificate name the policy's rules mention (moves, requirements, bonuses)."""
     names = {k for t in policy.transitions for k in t.certificate_any}

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -41,4 +42,9 @@ def matches(held: str, wanted: str) -> bool:
 
 def names_for(held: str, wanted: Iterable[str]) -> list[str]:
     """``held`` as written, then each name among ``wanted`` it matches (in order)."""
-    return [held, *sorted(name for name in set(wanted) if name != held and matches(held, name))]
+    return list(_names_for(held, frozenset(wanted)))
+
+
+@lru_cache(maxsize=4096)
+def _names_for(held: str, wanted: frozenset[str]) -> tuple[str, ...]:
+    return (held, *sorted(name for name in wanted if name != held and matches(held, name)))

@@ -27,7 +27,7 @@ from lattice.audit.log import record
 from lattice.lib.pay import PayLine, pay_lines, total
 from lattice.lib.tabular import csv_bytes, xlsx_bytes
 from lattice.pathways.models import PayrollExport, Placement, StandingStatus
-from lattice.pathways.queries import standings_for
+from lattice.pathways.queries import read_once, standings_for
 from lattice.people.models import District, StaffMember
 
 COLUMNS = [
@@ -143,6 +143,11 @@ def _changes(district: District, on: dt.date) -> dict[int, dt.date]:
 
 def payroll(district: District, on: dt.date) -> Payroll:
     """The export for ``on``: every pay line of every person paid, and the blockers."""
+    with read_once():
+        return _payroll(district, on)
+
+
+def _payroll(district: District, on: dt.date) -> Payroll:
     out = Payroll(district, on)
     reads = standings_for(district, on, light=True)
     lines = pay_lines(district.pk, on)
