@@ -127,7 +127,7 @@ def _generate(teachers: int, seed: int = 1) -> Any:
                 label=f"{y}-{(y + 1) % 100:02d}",
                 start=dt.date(y, 7, 1),
                 end=dt.date(y + 1, 6, 30),
-            )  # fmt: skip
+            )
         )
     schools = []
     for n in range(max(teachers // 80, 1)):
