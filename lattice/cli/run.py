@@ -55,9 +55,23 @@ def prepare(*, teachers: int, seed: int = DEFAULT_SEED, echo: Echo = click.echo)
     else:
         echo(f"Loading the demo district ({teachers:,} teachers)…")
         run_demo(seed=seed, teachers=teachers, years=5, schools=None, reset=False, echo=echo)
+    bring_standings_up_to_date(echo)
     if static_files_needed():
         call_command("collectstatic", interactive=False, verbosity=0)
         echo("Collected static files.")
+
+
+def bring_standings_up_to_date(echo: Echo = click.echo) -> None:
+    """Recompute every district's standings as of today (a new day or a new version of
+    Lattice), so the pages and payroll agree from the first request."""
+    from lattice.pathways.actions import recompute_standings
+    from lattice.pathways.models import PolicyAdoption
+    from lattice.people.models import District
+
+    ids = PolicyAdoption.objects.values_list("district_id", flat=True).distinct()
+    for district in District.objects.filter(pk__in=ids).order_by("key"):
+        report = recompute_standings(district, reason="lattice run: standings as of today")
+        echo(f"Standings: {report.line()}")
 
 
 def static_files_needed() -> bool:

@@ -141,11 +141,21 @@ def _pay_kind(kind: PayKind) -> str:
     return {"one-time": "one_time"}.get(kind.value, kind.value)
 
 
-def _explain_line(policy: Policy, label: str, amount: int, year: int) -> str:
-    return (
-        f"{dollars(amount)} for {school_year_label(year)}: {label}, under "
-        f"{policy.name} ({policy.key} v{policy.version})."
-    )
+WHY = {
+    "salary table": "the policy's salary table pays this for where you stand",
+    "minimum salary": "the policy raises base pay to its minimum salary",
+    "bonuses": "you meet this bonus's conditions this school year",
+    "local schedule": "the district's own salary schedule, which the policy builds on",
+    "stage pay": "your stage pays this in a high-poverty school",
+    "base": "the base salary carried into the policy",
+    ROLE_RULE: "the policy's roles table (the role's stipend is paid by Leadership roles)",
+}
+
+
+def _explain_line(policy: Policy, rule: str, year: int) -> str:
+    """Why a pay line is paid, in a sentence: the rule behind it and the policy."""
+    why = WHY.get(rule, "a pay element you earned")
+    return f"{school_year_label(year)}: {why} ({policy.key} v{policy.version})."
 
 
 def _guidance(policy: Policy, standing: Standing) -> dict[str, str]:
@@ -222,7 +232,7 @@ def pay_lines_of(policy: Policy, standing: Standing) -> list[dict[str, Any]]:
                 "kind": _pay_kind(line.kind),
                 "label": line.label,
                 "amount": line.amount,
-                "explanation": _explain_line(policy, line.label, line.amount, year),
+                "explanation": _explain_line(policy, line.rule, year),
                 "rule": line.rule,
                 "paid_by_roles": by_roles,
             }
