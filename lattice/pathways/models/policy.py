@@ -141,9 +141,9 @@ class Decision(models.Model):
 class Placement(models.Model):
     """One entry of the placement history: which adoption placed whom where, from when.
 
-    A row is written when a recompute finds the standing changed; the latest row per person
-    is their current standing. ``snapshot`` keeps the engine's trace and year-by-year standing
-    as they were computed.
+    Written by the standings writer (``actions.standings``) when a person's standing changed:
+    the history of movements and which policy version made each one. The current standing is
+    ``Standing``; ``snapshot`` is kept on rows written before it existed.
 
     Personal data: a person's pathway, interval, units and salary, and the facts behind them.
     """
