@@ -202,3 +202,44 @@ def test_every_writer_says_which_fact_it_changed(northfield: Cast, committed: An
     finally:
         facts._listeners.pop("test.heard", None)
     assert heard == [Fact.RATING, Fact.CERTIFICATE]
+
+
+def test_a_teacher_added_by_a_roster_import_is_placed_and_paid(
+    northfield: Cast, committed: Any, tmp_path: Path
+) -> None:
+    from tests.imports.files import write_package_12
+    from tests.imports.helpers import import_roster
+
+    committed(import_roster, write_package_12(tmp_path / "roster"), northfield.district)
+    nia = StaffMember.objects.get(district=northfield.district, sourced_id="u-new")
+    read = standing_for(nia)
+    assert read.placed, read.why
+    assert agree(northfield, nia) > 0
+
+
+def test_under_a_roles_model_a_role_is_paid_once_by_the_roles_app(
+    northfield: Cast, committed: Any
+) -> None:
+    """Iowa TLC's roles table lists a $5,000 Mentor supplement; the roles app pays the
+    assignment's stipend. The standing keeps the table's line as paid by the roles app."""
+    from lattice.pathways.policies import district_copy, shipped_text
+
+    day = today()
+    text = district_copy(shipped_text("iowa-tlc-2013.toml"), day, northfield.district.name)
+    committed(
+        actions.adopt_policy, northfield.user("officer"), northfield.district, toml_text=text,
+        effective_from=day, origin="iowa-tlc-2013.toml (district copy)",
+    )  # fmt: skip
+    ada = northfield.teacher_staff
+    before = agree(northfield, ada)
+    officer = northfield.user("officer")
+    mentor = role_actions.install_template(officer, northfield.district, "iowa-mentor",
+                                           activate=True)  # fmt: skip
+    committed(role_actions.assign_role, officer, mentor, ada, this_school_year(northfield))
+    lines = pay_statement(ada).lines
+    assert [line.label for line in lines if "Mentor" in line.label] == ["Mentor teacher stipend"]
+    assert agree(northfield, ada) == before + 5000
+    standing = Standing.objects.get(staff_member=ada)
+    assert [line["paid_by_roles"] for line in standing.pay_lines if "Mentor" in line["label"]] == [
+        True
+    ]
