@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "lattice.roles",
     "lattice.imports",
     "lattice.pathways",
+    "lattice.scheduler",
     "lattice.forecasts",
     "lattice.budgets",
 ]

@@ -45,6 +45,41 @@ def record(
     )
 
 
+def record_many(
+    *,
+    actor: Any,
+    action: str,
+    entries: list[dict[str, Any]],
+    district: Any = None,
+    summary: str = "",
+) -> int:
+    """Append one audit entry per item of ``entries`` in one statement (a recompute that
+    changes many people's standings). Each item may give ``obj``, ``staff_member_id``,
+    ``object_label``, ``before``, ``after`` and ``summary``; the rest is as :func:`record`."""
+    label = _actor_label(actor)
+    actor_obj = actor if actor is not None and getattr(actor, "pk", None) else None
+    rows = []
+    for item in entries:
+        obj = item.get("obj")
+        rows.append(
+            AuditEntry(
+                actor=actor_obj,
+                actor_label=label,
+                action=action,
+                district=district,
+                object_type=obj._meta.label if obj is not None else item.get("object_type", ""),
+                object_id=str(obj.pk) if obj is not None else str(item.get("object_id", "")),
+                object_label=str(item.get("object_label", obj or ""))[:300],
+                staff_member_id=item.get("staff_member_id"),
+                before=item.get("before") or {},
+                after=item.get("after") or {},
+                summary=str(item.get("summary", summary))[:500],
+            )
+        )
+    AuditEntry.objects.bulk_create(rows, batch_size=1000)
+    return len(rows)
+
+
 def snapshot(obj: models.Model, fields: list[str]) -> dict[str, Any]:
     """The current values of ``fields`` on ``obj``, JSON-ready, for before/after."""
     out: dict[str, Any] = {}

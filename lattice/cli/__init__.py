@@ -66,6 +66,12 @@ def _register() -> None:
     from lattice.cli.backup import backup
 
     main.add_command(backup)
+    from lattice.cli.pay import pay_group
+
+    main.add_command(pay_group)
+    from lattice.cli.schedule import schedule
+
+    main.add_command(schedule)
 
 
 _register()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -200,4 +201,21 @@ def forecast(
     except OSError as error:
         raise click.ClickException(f"--out {out}: cannot write ({error.strerror})") from error
     _report(result)
+    if district is not None:
+        _year_one(district, policies)
     click.echo(f"wrote {out} ({len(workforce):,} teachers, {runs:,} runs, seed {seed})")
+
+
+def _year_one(key: str, policies: list[Any]) -> None:
+    """This school year as the adoption preview places the district's teachers."""
+    from lattice.forecasts.workforce_db import year_one
+    from lattice.people.models import District
+
+    district = District.objects.get(key=key)
+    for other in policies[1:]:
+        first = year_one(district, policies[0], other)
+        click.echo(
+            f"this school year ({first.on}): {first.other} vs {first.baseline} "
+            f"{_money(first.cost)}; {first.gainers:,} gain, {first.losers:,} lose "
+            "(placed as the adoption preview places them)"
+        )

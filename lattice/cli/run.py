@@ -2,7 +2,8 @@
 
 Steps, each a function so tests can run them without a server: migrate the database, load the
 demo network when the database has none (reusing it otherwise), collect static files when the
-settings in force need it, then start the background-task worker and Django's development
+settings in force need it, then start the background-task worker, the scheduler (``lattice
+schedule``: periodic jobs such as the nightly standings recompute) and Django's development
 server as child processes, print the log-ins and wait. Ctrl-C or SIGTERM stops both children;
 on Linux they also stop if this process is killed outright.
 """
@@ -54,9 +55,23 @@ def prepare(*, teachers: int, seed: int = DEFAULT_SEED, echo: Echo = click.echo)
     else:
         echo(f"Loading the demo district ({teachers:,} teachers)…")
         run_demo(seed=seed, teachers=teachers, years=5, schools=None, reset=False, echo=echo)
+    bring_standings_up_to_date(echo)
     if static_files_needed():
         call_command("collectstatic", interactive=False, verbosity=0)
         echo("Collected static files.")
+
+
+def bring_standings_up_to_date(echo: Echo = click.echo) -> None:
+    """Recompute every district's standings as of today (a new day or a new version of
+    Lattice), so the pages and payroll agree from the first request."""
+    from lattice.pathways.actions import recompute_standings
+    from lattice.pathways.models import PolicyAdoption
+    from lattice.people.models import District
+
+    ids = PolicyAdoption.objects.values_list("district_id", flat=True).distinct()
+    for district in District.objects.filter(pk__in=ids).order_by("key"):
+        report = recompute_standings(district, reason="lattice run: standings as of today")
+        echo(f"Standings: {report.line()}")
 
 
 def static_files_needed() -> bool:
@@ -91,8 +106,13 @@ def _die_with_parent() -> None:  # pragma: no cover - runs in the child before e
 
 def start_child(*manage_args: str) -> subprocess.Popen[bytes]:
     """Start ``lattice manage ARGS…`` as a child with this process's environment."""
+    return start_lattice("manage", *manage_args)
+
+
+def start_lattice(*args: str) -> subprocess.Popen[bytes]:
+    """Start ``lattice ARGS…`` (any verb) as a child with this process's environment."""
     return subprocess.Popen(
-        [sys.executable, "-m", "lattice", "manage", *manage_args],
+        [sys.executable, "-m", "lattice", *args],
         preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None,
     )
 
@@ -144,6 +164,11 @@ def serve(*, host: str, port: int, worker: bool, echo: Echo = click.echo) -> Non
         if worker:
             children["background worker"] = start_child("db_worker", "--no-reload")
             echo(f"Background worker started (pid {children['background worker'].pid}).")
+            children["scheduler"] = start_lattice("schedule")
+            echo(
+                f"Scheduler started (pid {children['scheduler'].pid}): nightly recompute of "
+                "every standing as of today."
+            )
         children["web server"] = start_child("runserver", "--noreload", f"{host}:{port}")
         local = "127.0.0.1" if host in ("0.0.0.0", "") else host
         url = f"http://{local}:{port}"
@@ -191,7 +216,9 @@ def serve(*, host: str, port: int, worker: bool, echo: Echo = click.echo) -> Non
     show_default=True,
     help="Size of the demo district, if it has to be created.",
 )
-@click.option("--no-worker", is_flag=True, help="Do not start the background-task worker.")
+@click.option(
+    "--no-worker", is_flag=True, help="Do not start the background-task worker or the scheduler."
+)
 @click.option(
     "--prepare-only",
     is_flag=True,

@@ -2,16 +2,20 @@
 
 One ``HistoryRow`` per staff member per school year with a teaching assignment: the year's
 rating as a policy level, the college credits and approved PD hours the rules engine counts
-that year, years of experience, and whether they taught in the district the next year.
+that year, years of experience at the start of the year (``lattice.rules.experience``), and
+whether they taught in the district the next year. Records come from the pathways app's one
+record builder.
 """
 
 from __future__ import annotations
 
 from lattice.forecast.calibration import HistoryRow
-from lattice.pathways.records import SchoolFacts, build_record, staff_for_records
-from lattice.people.models import District, SchoolYear, StaffMember
+from lattice.pathways.records import SchoolFacts, build_record, load_facts
+from lattice.people.models import District, SchoolYear
 from lattice.people.models.staff import TEACHING_POSITIONS
+from lattice.rules.experience import experience_of
 from lattice.rules.policy import Policy
+from lattice.rules.ratings import for_district
 from lattice.rules.records import school_year_of, school_year_start
 
 
@@ -20,30 +24,28 @@ def district_history(district: District, policy: Policy) -> list[HistoryRow]:
     if not years:
         return []
     last = max(years)
+    policy = for_district(policy, district.rating_labels)
     facts = SchoolFacts.for_district(district.pk)
     rows: list[HistoryRow] = []
-    for person in staff_for_records(StaffMember.objects.filter(district=district)).order_by("id"):
+    people = load_facts(district.pk, include_inactive=True)
+    for pk in sorted(people):
+        person = people[pk]
         try:
-            record = build_record(person, policy, school_facts=facts)
+            record = build_record(person, policy, placement=None, school_facts=facts)
         except (ValueError, KeyError):
             continue  # a record the policy cannot read says so on the pathways pages
         taught = sorted(
-            {
-                school_year_of(a.school_year.start)
-                for a in person.assignments.all()
-                if a.position in TEACHING_POSITIONS
-            }
-        )
-        first = school_year_of(record.hire_date)
-        prior = int(person.prior_years_experience or 0)
+            {school_year_of(start) for _, _, start, _, position in person.assignments
+             if position in TEACHING_POSITIONS}
+        )  # fmt: skip
         for year in taught:
             rating = record.rating_for(year)
             level = policy.level_of(rating.label, school_year_start(year)) if rating else None
             rows.append(
                 HistoryRow(
-                    teacher_id=str(person.pk),
+                    teacher_id=str(pk),
                     school_year=year,
-                    experience=max(0, prior + year - first),
+                    experience=experience_of(record, school_year_start(year)),
                     rating=level,
                     credits=sum(
                         c.credits for c in record.credits if school_year_of(c.submitted) == year

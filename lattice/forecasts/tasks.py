@@ -16,10 +16,10 @@ from lattice.forecast.simulate import simulate
 from lattice.forecast.tables import ForecastError
 from lattice.forecast.workforce import synthetic
 from lattice.forecasts import actions
-from lattice.forecasts.choices import resolve
+from lattice.forecasts.choices import ADOPTED, resolve
 from lattice.forecasts.history_db import district_history
 from lattice.forecasts.models import ForecastRun
-from lattice.forecasts.workforce_db import district_workforce
+from lattice.forecasts.workforce_db import district_workforce, year_one
 
 log = logging.getLogger(__name__)
 
@@ -62,8 +62,12 @@ def run_forecast(run_id: int) -> None:
             calibration = calibrate(district_history(run.district, policies[0]), assumptions)
             assumptions = calibration.assumptions
             estimates = [asdict(e) for e in calibration.estimates]
+        first_year: dict[str, object] | None = None
         if inputs.get("workforce") == "district":
             workforce, skipped = district_workforce(run.district, levels=assumptions.levels)
+            if len(policies) == 2:
+                baseline = None if inputs["policy"] == ADOPTED else policies[0]
+                first_year = year_one(run.district, baseline, policies[1]).as_dict()
         else:
             workforce = synthetic(
                 int(inputs["teachers"]), seed=int(inputs["seed"]), assumptions=assumptions
@@ -84,6 +88,7 @@ def run_forecast(run_id: int) -> None:
         result["inputs"]["skipped"] = skipped[:50]
         result["inputs"]["skipped_total"] = len(skipped)
         result["inputs"]["calibration"] = estimates
+        result["year_one"] = first_year
         actions.finish_forecast(run, result)
     except ForecastCancelled:
         actions.cancelled_forecast(run)

@@ -570,6 +570,10 @@ def resolve_review_item(actor: Any, item: ReviewItem, *, staff: StaffMember | No
     item.resolved_by = actor if getattr(actor, "pk", None) else None
     item.resolved_at = timezone.now()
     item.save()
+    if staff is not None:
+        facts_changed(
+            Fact.PERSON, district_id=item.district_id, staff_ids=[staff.pk], reason="import review"
+        )
     record(
         actor=actor,
         action="import.review_resolve",

@@ -1,9 +1,10 @@
-"""Run the rules engine for people in the database (reads only; nothing here writes).
+"""The adoption in force, its policy as the district reads it, and one person's live standing.
 
-``compute`` places one person under the adoption in force and lists their next moves; it
-returns ``None`` when no policy applies to them yet, and an ``Outcome`` with ``problem`` set
-when their record cannot be read under the policy (e.g. a rating label the policy does not
-know), so a page can say what to fix instead of failing.
+``policy_of`` parses an adoption's stored TOML and reads the district's rating labels into it
+by rank (``lattice.rules.ratings``), so every computation under the adoption reads a
+teacher's rating the same way. ``compute`` places one person now (the what-if panel and the
+application checks try facts on top of the record); stored standings come from
+``lattice.pathways.actions.standings``.
 """
 
 from __future__ import annotations
@@ -13,12 +14,11 @@ from dataclasses import dataclass
 
 from lattice.pathways.models import PolicyAdoption
 from lattice.pathways.policies import parse_policy
-from lattice.pathways.records import SchoolFacts, WhatIf, build_record
+from lattice.pathways.projection import project_person
+from lattice.pathways.records import WhatIf, facts_of
 from lattice.people.models import District, StaffMember
-from lattice.rules.context import RecordError
-from lattice.rules.eligibility import eligibility
-from lattice.rules.engine import place
 from lattice.rules.policy import Policy
+from lattice.rules.ratings import for_district
 from lattice.rules.records import TeacherRecord
 from lattice.rules.standing import Move, Standing
 
@@ -28,13 +28,16 @@ def adoption_in_force(district: District | int, on: dt.date) -> PolicyAdoption |
     district_id = district if isinstance(district, int) else district.pk
     return (
         PolicyAdoption.objects.filter(district_id=district_id, effective_from__lte=on)
+        .select_related("district")
         .order_by("-effective_from", "-id")
         .first()
     )
 
 
 def policy_of(adoption: PolicyAdoption) -> Policy:
-    return parse_policy(adoption.toml_text, f"{adoption.policy_key} v{adoption.version}")
+    """The adopted policy, reading the district's rating labels by rank where it lacks them."""
+    policy = parse_policy(adoption.toml_text, f"{adoption.policy_key} v{adoption.version}")
+    return for_district(policy, adoption.district.rating_labels)
 
 
 @dataclass(frozen=True)
@@ -58,26 +61,21 @@ def compute(
     *,
     adoption: PolicyAdoption | None = None,
     what_if: WhatIf | None = None,
-    school_facts: SchoolFacts | None = None,
     with_moves: bool = True,
 ) -> Outcome | None:
-    """Place ``staff`` (loaded with ``records.staff_for_records``) on ``on``."""
+    """Place ``staff`` on ``on`` under the adoption in force (None when there is none)."""
     adoption = adoption or adoption_in_force(staff.district_id, on)
     if adoption is None:
         return None
     policy = policy_of(adoption)
-    try:
-        record = build_record(staff, policy, what_if=what_if, school_facts=school_facts)
-    except (ValueError, KeyError) as error:
-        return Outcome(adoption, policy, on, problem=str(error))
-    if on < record.start or on < policy.effective_from:
-        start = max(record.start, policy.effective_from)
-        return Outcome(
-            adoption, policy, on, record, problem=f"your placement starts on {start:%B %-d, %Y}"
-        )
-    try:
-        standing = place(policy, record, on)
-        moves = eligibility(policy, record, on, standing) if with_moves else ()
-    except RecordError as error:
-        return Outcome(adoption, policy, on, record, problem=str(error))
-    return Outcome(adoption, policy, on, record, standing, tuple(moves))
+    person = facts_of(staff)
+    if person is None:
+        return Outcome(adoption, policy, on, problem=f"{staff.display_name} is not active")
+    crosswalk = adoption.crosswalk or {}
+    projection = project_person(
+        person, policy, on, adoption_id=adoption.pk, with_moves=with_moves, what_if=what_if,
+        schedule_salary=crosswalk.get("new_hire_salary"),
+    )  # fmt: skip
+    if projection.standing is None:
+        return Outcome(adoption, policy, on, projection.record, problem=projection.problem)
+    return Outcome(adoption, policy, on, projection.record, projection.standing, projection.moves)

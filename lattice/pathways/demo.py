@@ -37,10 +37,11 @@ from lattice.pathways.models import (
     Claim,
     ClaimKind,
     PolicyAdoption,
+    Standing,
     StartingPlacement,
 )
 from lattice.pathways.policies import district_copy, shipped_text
-from lattice.pathways.queries import current_standing, teaching_staff
+from lattice.pathways.queries import teaching_staff
 from lattice.people.models import Degree, District, SchoolYear, StaffMember
 from lattice.people.queries import today
 
@@ -202,17 +203,29 @@ def populate_demo_pathways(district: District, seed: int, *, actor: Any = None) 
     }
 
 
+def _units_to_next_interval(district: District, person: StaffMember) -> int | None:
+    """Units ``person`` still needs for their next interval (None at a pathway's top)."""
+    standing = Standing.objects.filter(staff_member=person).first()
+    if standing is None or not standing.snapshot.get("banked", "").startswith("Every"):
+        return None
+    per = int(standing.snapshot.get("policy", {}).get("units_per_interval") or 12)
+    return per - standing.units_banked % per
+
+
 def _pending_claims(
     rng: random.Random, district: District, staff: list[StaffMember], on: dt.date, actor: Any
 ) -> int:
+    """A dozen claims waiting for the talent office. The demo teachers' own claims are
+    college credits enough for their next interval, so approving one visibly raises pay."""
     people = rng.sample(staff, min(12, len(staff)))
-    demo_teacher = _demo_user_staff(district, "teacher")
-    if demo_teacher is not None and demo_teacher not in people:
-        people[0] = demo_teacher
+    personas = [p for p in (_demo_user_staff(district, u) for u in ("teacher", "teacher2")) if p]
+    people = personas + [p for p in people if p not in personas][: 12 - len(personas)]
     count = 0
     for index, person in enumerate(people):
         course, college = rng.choice(COURSES)
-        kind = ClaimKind.CREDITS if index % 3 else ClaimKind.PD_HOURS
+        needed = _units_to_next_interval(district, person) if person in personas else None
+        kind = ClaimKind.CREDITS if index % 3 or needed else ClaimKind.PD_HOURS
+        credits = max(needed or 3, 3)
         try:
             actions.submit_claim(
                 person.user or actor,
@@ -220,7 +233,7 @@ def _pending_claims(
                 kind=kind,
                 title=course if kind == ClaimKind.CREDITS else rng.choice(PD),
                 provider=college if kind == ClaimKind.CREDITS else "District PD office",
-                quantity=3 if kind == ClaimKind.CREDITS else 30,
+                quantity=credits if kind == ClaimKind.CREDITS else 30,
                 completed=on - dt.timedelta(days=rng.randrange(3, 60)),
                 files=[_pdf("transcript.pdf" if kind == ClaimKind.CREDITS else "certificate.pdf")],
                 on=on - dt.timedelta(days=index * 2),
@@ -235,22 +248,17 @@ def _model_cohort(
     rng: random.Random, district: District, staff: list[StaffMember], on: dt.date, actor: Any
 ) -> int:
     cohort = actions.create_cohort(
-        actor,
-        district,
-        name=f"Model cohort {on.year}",
-        transition_key="peer-review-to-model",
-        register_opens=on - dt.timedelta(days=40),
-        register_closes=on + dt.timedelta(days=20),
-        submit_opens=on - dt.timedelta(days=40),
-        submit_closes=on + dt.timedelta(days=100),
-        cut_score=Decimal("12"),
-        reconcile_margin=Decimal("3"),
+        actor, district, name=f"Model cohort {on.year}", transition_key="peer-review-to-model",
+        register_opens=on - dt.timedelta(days=40), register_closes=on + dt.timedelta(days=20),
+        submit_opens=on - dt.timedelta(days=40), submit_closes=on + dt.timedelta(days=100),
+        cut_score=Decimal("12"), reconcile_margin=Decimal("3"),
+    )  # fmt: skip
+    on_professional = set(
+        Standing.objects.filter(district=district, pathway="professional").values_list(
+            "staff_member_id", flat=True
+        )
     )
-    professional = [
-        p
-        for p in staff
-        if (s := current_standing(p, on)) is not None and s.pathway == "professional"
-    ]
+    professional = [p for p in staff if p.pk in on_professional]
     rng.shuffle(professional)
     applicants: list[StaffMember] = []
     for person in professional:

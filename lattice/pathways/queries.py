@@ -1,4 +1,10 @@
-"""Reads for the pathways pages and for other apps (``current_standing``).
+"""Reads for the pathways pages and for other apps: the stored standing, claims, the district.
+
+:func:`standing_for` and :func:`standings_for` are the one way to read a teacher's standing
+(My path, /me/, the staff page, the district overview, roles qualification, payroll, the
+forecast): they return the stored row with whether it is fresh — computed as of the date
+asked, under the adoption in force, with no fact changed since. For a date other than the
+stored one they compute the standing on the spot (fresh by construction, nothing stored).
 
 Callers check access first (``lattice.pathways.access``); these functions take objects the
 caller may already see.
@@ -6,9 +12,12 @@ caller may already see.
 
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 import itertools
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from statistics import median
 from typing import Any
@@ -16,33 +25,232 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from lattice.pathways.compute import Outcome, adoption_in_force, compute, policy_of
+from lattice.lib import pay
+from lattice.pathways.compute import adoption_in_force, policy_of
 from lattice.pathways.models import (
     Application,
     Claim,
     ClaimStatus,
     Placement,
     PolicyAdoption,
+    Standing,
+    StandingStatus,
 )
-from lattice.pathways.records import SchoolFacts, staff_for_records
+from lattice.pathways.projection import Projection, project, where_label
+from lattice.pathways.records import load_facts
 from lattice.people.models import Assignment, District, StaffMember
 from lattice.people.models.staff import TEACHING_POSITIONS
 from lattice.people.queries import current_school_year, today
-from lattice.rules.context import dollars
 from lattice.rules.policy import Route
-from lattice.rules.records import school_year_end, school_year_label, school_year_of
-from lattice.rules.standing import Unit
+from lattice.rules.records import school_year_end, school_year_of
+
+__all__ = ["where_label"]
 
 
-def current_standing(staff: StaffMember, on: dt.date | None = None) -> Placement | None:
-    """The person's placement in force on ``on`` (today): pathway/stage, interval/step/lane,
-    units banked and salary, from the latest history row; None when never placed."""
-    on = on or today()
-    return (
-        Placement.objects.filter(staff_member=staff, effective_on__lte=on)
-        .order_by("-effective_on", "-id")
-        .first()
+@dataclass(frozen=True)
+class StandingRead:
+    """A teacher's standing as a page or payroll reads it.
+
+    ``standing`` is the stored row (or, for another date, one computed now and not saved);
+    None when the teacher has none (no policy, not computed yet). ``fresh`` is False when a
+    fact changed since it was computed, it is as of another day, or the policy changed;
+    ``why`` says which, in words a teacher understands. Light reads (payroll) hold a
+    :class:`StoredPay` instead of the model.
+    """
+
+    staff_id: int
+    on: dt.date
+    standing: Any
+    fresh: bool
+    why: str = ""
+    adoption: PolicyAdoption | None = None
+
+    @property
+    def placed(self) -> bool:
+        return self.standing is not None and self.standing.status == StandingStatus.PLACED
+
+    @property
+    def computed_at(self) -> dt.datetime | None:
+        return self.standing.computed_at if self.standing is not None else None
+
+    @property
+    def snapshot(self) -> dict[str, Any]:
+        return self.standing.snapshot if self.standing is not None else {}
+
+
+def _freshness(row: Any, on: dt.date, adoption: PolicyAdoption | None) -> tuple[bool, str]:
+    if adoption is None:
+        return False, "the district has not adopted a career pathway policy"
+    if row is None:
+        return False, "not computed yet"
+    if row.adoption_id != adoption.pk:
+        return False, f"computed under an earlier policy; {adoption.policy_key} is now in force"
+    if row.stale_since is not None:
+        when = timezone.localtime(row.stale_since)
+        return False, f"waiting for a recompute since {when:%b %-d, %H:%M}: {row.stale_reason}"
+    if row.as_of != on:
+        return False, f"computed as of {row.as_of:%B %-d, %Y}; the nightly recompute is due"
+    return True, ""
+
+
+def unsaved_standing(
+    projection: Projection, staff: StaffMember | int, district_id: int, adoption: PolicyAdoption
+) -> Standing:
+    """A Standing built from a projection and never saved (another date, a preview)."""
+    staff_id = staff if isinstance(staff, int) else staff.pk
+    return Standing(
+        staff_member_id=staff_id,
+        district_id=district_id,
+        adoption=adoption,
+        as_of=projection.on,
+        fingerprint=projection.fingerprint,
+        computed_at=timezone.now(),
+        **projection.stored_values(),
     )
+
+
+@dataclass(frozen=True)
+class StoredPay:
+    """A stored standing without its snapshot: what payroll and the pay lines read, loaded
+    as plain values (no model instances) so 100,000 teachers read in a second or two."""
+
+    staff_member_id: int
+    adoption_id: int
+    as_of: dt.date
+    status: str
+    label: str
+    policy_label: str
+    pay_lines: list[dict[str, Any]]
+    problem: str
+    fix: str
+    stale_since: dt.datetime | None
+    stale_reason: str
+    computed_at: dt.datetime
+    pathway: str
+    pathway_name: str
+    units_banked: int
+    base_salary: int
+    supplements: int
+    bonuses: int
+    one_time: int
+
+    FIELDS = (
+        "staff_member_id", "adoption_id", "as_of", "status", "label", "policy_label",
+        "pay_lines", "problem", "fix", "stale_since", "stale_reason", "computed_at", "pathway",
+        "pathway_name", "units_banked", "base_salary", "supplements", "bonuses", "one_time",
+    )  # fmt: skip
+
+    @property
+    def standing_label(self) -> str:
+        if self.status != StandingStatus.PLACED:
+            return str(StandingStatus(self.status).label)
+        return self.label or self.pathway_name or self.pathway
+
+    @property
+    def total_salary(self) -> int:
+        return self.base_salary + self.supplements + self.bonuses + self.one_time
+
+    @property
+    def snapshot(self) -> dict[str, Any]:
+        return {}
+
+
+_reads: contextvars.ContextVar[dict[tuple[int, dt.date], dict[int, StandingRead]] | None] = (
+    contextvars.ContextVar("standing_reads", default=None)
+)
+
+
+@contextmanager
+def read_once() -> Iterator[None]:
+    """Within this block each district's standings on a date are read once (payroll reads
+    them itself and again through the pay-line registry)."""
+    token = _reads.set({})
+    try:
+        yield
+    finally:
+        _reads.reset(token)
+
+
+def standings_for(
+    district: District | int,
+    on: dt.date | None = None,
+    staff_ids: Any = None,
+    *,
+    include_missing: bool = True,
+    light: bool = False,
+) -> dict[int, StandingRead]:
+    """Every teacher's standing in the district on ``on`` (today), in a fixed number of
+    queries; teachers without one are listed with ``standing`` None (unless
+    ``include_missing`` is False, for callers that only read the placed). ``light`` reads
+    the stored standings without their snapshot, as :class:`StoredPay` (payroll)."""
+    district_id = district if isinstance(district, int) else district.pk
+    on = on or today()
+    ids = None if staff_ids is None else set(staff_ids)
+    cache = _reads.get()
+    if cache is not None and light and (district_id, on) in cache:
+        found = cache[(district_id, on)]
+        return {
+            pk: read
+            for pk, read in found.items()
+            if (ids is None or pk in ids) and (include_missing or read.standing is not None)
+        }
+    adoption = adoption_in_force(district_id, on)
+    current = on == today()
+    out: dict[int, StandingRead] = {}
+    if adoption is not None and not current:
+        people = load_facts(district_id, ids)
+        projections = project(
+            people, policy_of(adoption), on, adoption_id=adoption.pk,
+            schedule_salary=(adoption.crosswalk or {}).get("new_hire_salary"),
+        )  # fmt: skip
+        out = {
+            pk: StandingRead(
+                pk, on, unsaved_standing(p, pk, district_id, adoption), True, "", adoption
+            )
+            for pk, p in projections.items()
+        }
+    else:
+        rows = Standing.objects.filter(district_id=district_id, staff_member__active=True)
+        if ids is not None:
+            rows = rows.filter(staff_member_id__in=sorted(ids))
+        found_rows: Iterable[Any] = (
+            (StoredPay(*values) for values in rows.values_list(*StoredPay.FIELDS))
+            if light
+            else rows
+        )
+        for row in found_rows:
+            fresh, why = _freshness(row, on, adoption)
+            out[row.staff_member_id] = StandingRead(
+                row.staff_member_id, on, row, fresh, why, adoption
+            )
+        if include_missing or (cache is not None and light and ids is None):
+            teachers = teaching_staff(district_id).values_list("pk", flat=True)
+            if ids is not None:
+                teachers = teachers.filter(pk__in=sorted(ids))
+            for pk in teachers:
+                if pk not in out:
+                    fresh, why = _freshness(None, on, adoption)
+                    out[pk] = StandingRead(pk, on, None, fresh, why, adoption)
+    if cache is not None and light and ids is None:
+        cache[(district_id, on)] = out
+    if not include_missing:
+        return {pk: read for pk, read in out.items() if read.standing is not None}
+    return out
+
+
+def standing_for(staff: StaffMember, on: dt.date | None = None) -> StandingRead:
+    """One teacher's standing on ``on`` (today), and whether it is fresh."""
+    found = standings_for(staff.district_id, on, [staff.pk])
+    on = on or today()
+    adoption = adoption_in_force(staff.district_id, on)
+    return found.get(staff.pk) or StandingRead(
+        staff.pk, on, None, False, "pathways are for teachers", adoption
+    )
+
+
+def pathway_order(standing: Standing) -> tuple[str, ...]:
+    """The policy's pathway (or stage) keys, lowest first, as the standing recorded them."""
+    return tuple(standing.snapshot.get("policy", {}).get("pathways", []))
 
 
 def teaching_staff(district: District | int) -> QuerySet[StaffMember]:
@@ -72,6 +280,27 @@ def age_label(days: int) -> str:
 # --- the teacher's page ---------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class PayStatement:
+    """A person's pay lines for the school year in force on a date, and their total: what
+    "My path" lists and what payroll exports (both read ``lattice.lib.pay.pay_lines``)."""
+
+    staff_id: int
+    on: dt.date
+    lines: tuple[pay.PayLine, ...]
+
+    @property
+    def total(self) -> int:
+        return pay.total(self.lines)
+
+
+def pay_statement(staff: StaffMember, on: dt.date | None = None) -> PayStatement:
+    """One person's pay lines from every app that pays (the same registry as payroll)."""
+    on = on or today()
+    lines = pay.pay_lines(staff.district_id, on, [staff.pk]).get(staff.pk, [])
+    return PayStatement(staff.pk, on, tuple(lines))
+
+
 @dataclass
 class ChartPoint:
     label: str
@@ -82,84 +311,56 @@ class ChartPoint:
 
 @dataclass
 class PathView:
-    """What "My path" shows, from one engine run."""
+    """What "My path" shows, read from the stored standing's snapshot."""
 
-    outcome: Outcome
+    read: StandingRead
     where: str
     chart: list[ChartPoint]
     explanation: list[tuple[str, list[str]]]  # (school year, plain sentences)
     moves: list[dict[str, Any]]
-    pay_lines: list[tuple[str, str]]
+    policy: dict[str, Any]
+    top: str = ""
+    banked: str = ""
+
+    @property
+    def standing(self) -> Standing:
+        assert self.read.standing is not None
+        return self.read.standing
 
 
-def where_label(
-    outcome: Outcome, pathway: str | None, interval: int | None, step: int | None, lane: str | None
-) -> str:
-    parts = []
-    if pathway:
-        name = next((p.name for p in outcome.policy.pathways if p.key == pathway), pathway)
-        parts.append(name + (f" interval {interval}" if interval else ""))
-    if step is not None:
-        parts.append(f"step {step}" + (f", lane {lane}" if lane else ""))
-    return ", ".join(parts) or "on the district's schedule"
-
-
-def route_label(move: Any) -> str:
-    """How a move happens, in a few words: by units, by application, by ratings."""
-    if move.key == "next-interval":
-        return ""
-    if any(q.decided_by_people for q in move.requirements):
-        return "by application: " + move.key.replace("-", " ")
-    if any(q.key == "units" for q in move.requirements):
-        return "by units"
-    return ""
-
-
-def path_view(outcome: Outcome) -> PathView:
-    standing = outcome.standing
-    assert standing is not None
-    chart = [
-        ChartPoint(
-            school_year_label(y.school_year),
-            where_label(outcome, y.pathway, y.interval, y.step, y.lane),
-            y.salary.total,
-            y.units_banked,
-        )
-        for y in standing.years
-    ]
-    by_year: dict[str, list[str]] = {}
-    for line in standing.trace:
-        if line.unit is Unit.DOLLARS:
-            continue
-        key = school_year_label(line.school_year) if line.school_year is not None else "Start"
-        by_year.setdefault(key, []).append(line.plain)
-    moves = []
-    for move in outcome.moves:
-        moves.append(
-            {
-                "title": move.title,
-                "ready": move.ready,
-                "key": move.key,
-                "route": route_label(move),
-                "requirements": [
-                    {
-                        "text": q.text,
-                        "met": q.met,
-                        "gap": q.gap,
-                        "people": q.decided_by_people,
-                    }
-                    for q in move.requirements
-                ],
-            }
-        )
-    pay = [(dollars(line.amount), line.label) for line in standing.salary.lines]
+def path_view(read: StandingRead) -> PathView | None:
+    """The page's view of a placed standing (None when not placed)."""
+    if not read.placed:
+        return None
+    snap = read.snapshot
     return PathView(
-        outcome,
-        where_label(outcome, standing.pathway, standing.interval, standing.step, standing.lane),
-        chart,
-        list(by_year.items()),
-        moves,
-        pay,
+        read=read,
+        where=str(snap.get("where", "")),
+        chart=[ChartPoint(*point) for point in snap.get("chart", [])],
+        explanation=[(year, list(lines)) for year, lines in snap.get("explanation", [])],
+        moves=list(snap.get("moves", [])),
+        policy=dict(snap.get("policy", {})),
+        top=str(snap.get("top", "")),
+        banked=str(snap.get("banked", "")),
+    )
+
+
+def outcome_view(outcome: Any) -> PathView:
+    """The page's view of a live engine run (the what-if panel compares two)."""
+    from lattice.pathways.projection import _snapshot
+
+    standing = outcome.standing
+    snap = _snapshot(outcome.policy, standing, outcome.moves)
+    read = StandingRead(0, outcome.on, None, True)
+    return PathView(
+        read=read,
+        where=str(snap["where"]),
+        chart=[ChartPoint(*point) for point in snap["chart"]],
+        explanation=[(year, list(lines)) for year, lines in snap["explanation"]],
+        moves=list(snap["moves"]),
+        policy=dict(snap["policy"]),
+        top=str(snap.get("top", "")),
+        banked=str(snap.get("banked", "")),
     )
 
 
@@ -231,6 +432,8 @@ class DistrictOverview:
     placed: int
     year_label: str
     unplaced: int = 0
+    stale: int = 0
+    computed_at: dt.datetime | None = None
     notes: list[str] = field(default_factory=list)
 
 
@@ -251,8 +454,8 @@ def district_overview(district: District, on: dt.date | None = None) -> District
     on = on or today()
     adoption = adoption_in_force(district, on)
     year = current_school_year(district, on)
-    history = latest_placements(district, on)
-    current = {pk: rows[-1] for pk, rows in history.items()}
+    reads = standings_for(district, on)
+    current = {pk: r.standing for pk, r in reads.items() if r.placed and r.standing is not None}
     pathway_names: list[str] = []
     if adoption is not None:
         pathway_names = [p.name for p in policy_of(adoption).pathways]
@@ -266,13 +469,13 @@ def district_overview(district: District, on: dt.date | None = None) -> District
             school_of.setdefault(staff_id, school)
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     intervals: Counter[str] = Counter()
-    for staff_id, placement in current.items():
+    for staff_id, standing in current.items():
         school = school_of.get(staff_id, "No assignment this year")
-        name = placement.pathway_name or placement.pathway or "—"
+        name = standing.pathway_name or standing.lane or "On the schedule"
         if name not in pathway_names:
             pathway_names.append(name)
         counts[school][name] += 1
-        intervals[placement.standing_label] += 1
+        intervals[standing.standing_label] += 1
     by_school = [
         (school, [counts[school][p] for p in pathway_names], sum(counts[school].values()))
         for school in sorted(counts)
@@ -289,7 +492,7 @@ def district_overview(district: District, on: dt.date | None = None) -> District
     waits = [row.waited_days for row in queue]
     movements: list[Movement] = []
     if year is not None:
-        for rows in history.values():
+        for rows in latest_placements(district, on).values():
             for before, after in itertools.pairwise(rows):
                 if year.start <= after.effective_on <= min(year.end, on) and (
                     before.standing_label != after.standing_label
@@ -311,6 +514,7 @@ def district_overview(district: District, on: dt.date | None = None) -> District
     )
     pipeline = _pipeline(district, adoption, current, applied, on) if adoption else []
     pipeline.sort(key=lambda p: (p.staff.family_name, p.staff.given_name))
+    computed = [r.computed_at for r in reads.values() if r.computed_at is not None]
     return DistrictOverview(
         district=district,
         adoption=adoption,
@@ -326,13 +530,16 @@ def district_overview(district: District, on: dt.date | None = None) -> District
         pipeline=pipeline,
         placed=len(current),
         year_label=year.label if year else "",
+        unplaced=sum(1 for r in reads.values() if r.standing is not None and not r.placed),
+        stale=sum(1 for r in reads.values() if not r.fresh),
+        computed_at=min(computed) if computed else None,
     )
 
 
 def _pipeline(
     district: District,
     adoption: PolicyAdoption,
-    current: dict[int, Placement],
+    current: dict[int, Standing],
     applied: set[tuple[int, str]],
     on: dt.date,
 ) -> list[PipelineRow]:
@@ -347,29 +554,20 @@ def _pipeline(
     candidates = [pk for pk, p in current.items() if p.pathway in from_pathways]
     year = school_year_of(on)
     judged = on if on >= school_year_end(year) else school_year_end(year - 1)
-    facts = SchoolFacts.for_district(district.pk)
+    people = load_facts(district.pk, candidates)
+    projections = project(
+        people, policy, judged, adoption_id=adoption.pk,
+        schedule_salary=(adoption.crosswalk or {}).get("new_hire_salary"),
+    )  # fmt: skip
+    staff = StaffMember.objects.in_bulk(list(projections))
     rows = []
-    for person in staff_for_records(StaffMember.objects.filter(pk__in=candidates)):
-        placement = current[person.pk]
-        open_moves = [
-            t
-            for t in moves
-            if t.from_pathway == placement.pathway and (person.pk, t.key) not in applied
-        ]
-        if not open_moves:
-            continue
-        outcome = compute(person, judged, adoption=adoption, school_facts=facts)
-        if outcome is None or not outcome.ok:
-            continue
-        for move in outcome.moves:
-            if move.key in {t.key for t in open_moves} and move.ready:
-                rows.append(PipelineRow(person, placement.standing_label, move.title))
+    for pk, projection in projections.items():
+        standing = current[pk]
+        open_moves = {
+            t.key for t in moves
+            if t.from_pathway == standing.pathway and (pk, t.key) not in applied
+        }  # fmt: skip
+        for move in projection.moves:
+            if move.key in open_moves and move.ready:
+                rows.append(PipelineRow(staff[pk], standing.standing_label, move.title))
     return rows
-
-
-def placement_snapshot(rows: list[Placement]) -> dict[str, Any]:
-    """The newest engine snapshot in a person's history."""
-    for row in reversed(rows):
-        if row.snapshot:
-            return row.snapshot
-    return {}

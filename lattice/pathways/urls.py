@@ -5,7 +5,7 @@ Every URL here is in the access matrix (tests/pathways/access_rows.py).
 
 from django.urls import path
 
-from lattice.pathways.views import applications, office, teacher
+from lattice.pathways.views import adoption, applications, office, teacher
 
 app_name = "pathways"
 
@@ -24,7 +24,16 @@ urlpatterns = [
     path("claims/<int:pk>/verify/", office.verify, name="verify"),
     path("claims/<int:pk>/reject/", office.reject, name="reject"),
     path("office/staff/<int:pk>/", office.staff_path, name="staff-path"),
-    path("office/policy/", office.adopt, name="adopt"),
+    path("office/policy/", adoption.adopt, name="adopt"),
+    path("office/policy/drafts/<int:pk>/", adoption.draft, name="adopt-draft"),
+    path(
+        "office/policy/drafts/<int:pk>/crosswalk/",
+        adoption.draft_crosswalk,
+        name="adopt-crosswalk",
+    ),
+    path("office/policy/drafts/<int:pk>/preview.csv", adoption.draft_csv, name="adopt-csv"),
+    path("office/policy/drafts/<int:pk>/adopt/", adoption.draft_adopt, name="adopt-confirm"),
+    path("office/recompute/", office.recompute, name="recompute"),
     path("office/district/", office.district_view, name="district"),
     path("office/payroll/", office.payroll, name="payroll"),
     path("office/cohorts/", applications.cohorts, name="cohorts"),

@@ -1,7 +1,10 @@
 """The only place the people app writes: named actions, each atomic and audited.
 
 Views, the CLI, imports and the demo generator call these; nobody calls ``.save()`` on
-people models directly.
+people models directly. Every action that changes a fact the rules engine reads (a rating,
+degree, credit, certificate, assignment, hire, exit, school profile or school year) says so
+through :func:`lattice.lib.facts.facts_changed` inside its transaction, so standings and pay
+follow (the pathways app listens).
 """
 
 from __future__ import annotations
@@ -16,14 +19,19 @@ from django.contrib.auth import get_user_model
 from django.db import models, transaction
 
 from lattice.audit.log import diff, record, snapshot
+from lattice.lib.facts import Fact, facts_changed
 from lattice.people.models import (
     AccessGrant,
     Assignment,
     Certificate,
+    CreditRecord,
+    Degree,
     District,
     Network,
     RatingRecord,
+    School,
     SchoolYear,
+    SchoolYearProfile,
     StaffMember,
 )
 
@@ -103,6 +111,22 @@ def save_staff_member(
         before=changed_before,
         after=changed_after,
     )
+    if created:
+        kind: Fact | None = Fact.HIRE
+    elif "active" in changed_after:
+        kind = Fact.HIRE if staff.active else Fact.EXIT
+    elif {"hire_date", "prior_years_experience"} & set(changed_after):
+        kind = Fact.PERSON
+    else:
+        kind = None
+    if kind is not None:
+        facts_changed(
+            kind,
+            district_id=district.pk,
+            staff_ids=[staff.pk],
+            on=staff.hire_date,
+            reason=f"{staff.display_name}: " + ("hired" if created else "record updated"),
+        )
     return staff, created
 
 
@@ -122,6 +146,12 @@ def deactivate_staff_member(actor: Any, staff: StaffMember, *, reason: str) -> N
         before={"active": True},
         after={"active": False},
         summary=reason,
+    )
+    facts_changed(
+        Fact.EXIT,
+        district_id=staff.district_id,
+        staff_ids=[staff.pk],
+        reason=f"{staff.display_name} left: {reason}"[:200],
     )
 
 
@@ -150,6 +180,13 @@ def record_rating(
         staff_member=staff,
         before=before,
         after={"rating": label, "school_year": school_year.label},
+    )
+    facts_changed(
+        Fact.RATING,
+        district_id=staff.district_id,
+        staff_ids=[staff.pk],
+        on=school_year.end,
+        reason=f"{school_year.label} rating {label} recorded for {staff.display_name}",
     )
     return rating
 
@@ -189,6 +226,13 @@ def add_assignment(
             assignment, ["school", "school_year", "position", "fte", "subject", "grades"]
         ),
     )
+    facts_changed(
+        Fact.ASSIGNMENT,
+        district_id=staff.district_id,
+        staff_ids=[staff.pk],
+        on=school_year.start,
+        reason=f"{staff.display_name} assigned to {school} for {school_year.label}",
+    )
     return assignment
 
 
@@ -215,7 +259,150 @@ def add_certificate(
         staff_member=staff,
         after={"kind": kind, "issued": issued, "expires": expires},
     )
+    facts_changed(
+        Fact.CERTIFICATE,
+        district_id=staff.district_id,
+        staff_ids=[staff.pk],
+        on=issued,
+        reason=f"{kind} recorded for {staff.display_name}",
+    )
     return certificate
+
+
+@transaction.atomic
+def add_degree(
+    actor: Any,
+    staff: StaffMember,
+    *,
+    level: str,
+    conferred_on: dt.date | None = None,
+    field: str = "",
+) -> Degree:
+    """Record a degree a person holds (lanes and degree elements read it)."""
+    degree = Degree(staff_member=staff, level=level, conferred_on=conferred_on, field=field)
+    degree.full_clean()
+    degree.save()
+    record(
+        actor=actor,
+        action="degree.add",
+        obj=degree,
+        district=staff.district,
+        staff_member=staff,
+        after={"level": level, "field": field, "conferred_on": conferred_on},
+    )
+    facts_changed(
+        Fact.DEGREE,
+        district_id=staff.district_id,
+        staff_ids=[staff.pk],
+        on=conferred_on,
+        reason=f"{degree.get_level_display()} recorded for {staff.display_name}",
+    )
+    return degree
+
+
+@transaction.atomic
+def add_credit(
+    actor: Any,
+    staff: StaffMember,
+    *,
+    credits: Decimal,
+    earned_on: dt.date,
+    description: str = "",
+) -> CreditRecord:
+    """Record graduate credits a person earned (credential lanes count them)."""
+    credit = CreditRecord(
+        staff_member=staff, credits=credits, earned_on=earned_on, description=description
+    )
+    credit.full_clean()
+    credit.save()
+    record(
+        actor=actor,
+        action="credit.add",
+        obj=credit,
+        district=staff.district,
+        staff_member=staff,
+        after={"credits": credits, "earned_on": earned_on, "description": description},
+    )
+    facts_changed(
+        Fact.CREDIT,
+        district_id=staff.district_id,
+        staff_ids=[staff.pk],
+        on=earned_on,
+        reason=f"{credits} graduate credits recorded for {staff.display_name}",
+    )
+    return credit
+
+
+@transaction.atomic
+def save_school_year_profile(
+    actor: Any,
+    school: School,
+    school_year: SchoolYear,
+    *,
+    level: str,
+    frl_share: Decimal,
+    title_i: bool = False,
+) -> SchoolYearProfile:
+    """Record (or correct) what a school was in a school year: level, FRL share, Title I.
+
+    Pay that depends on a school's poverty (DC LIFT's high-poverty increases) follows: the
+    change is announced for everyone assigned to the school that year.
+    """
+    profile = SchoolYearProfile.objects.filter(school=school, school_year=school_year).first()
+    fields = ["level", "frl_share", "title_i"]
+    before = snapshot(profile, fields) if profile else {}
+    if profile is None:
+        profile = SchoolYearProfile(school=school, school_year=school_year)
+    profile.level, profile.frl_share, profile.title_i = level, frl_share, title_i
+    profile.full_clean()
+    after = snapshot(profile, fields)
+    changed_before, changed_after = diff(before, after)
+    if before and not changed_after:
+        return profile
+    profile.save()
+    record(
+        actor=actor,
+        action="school.profile",
+        obj=profile,
+        district=school.district,
+        before=changed_before,
+        after=changed_after,
+        summary=f"{school} {school_year.label}",
+    )
+    facts_changed(
+        Fact.SCHOOL_PROFILE,
+        district_id=school.district_id,
+        staff_ids=Assignment.objects.filter(school=school, school_year=school_year).values_list(
+            "staff_member_id", flat=True
+        ),
+        on=school_year.start,
+        reason=f"{school} {school_year.label} profile changed",
+    )
+    return profile
+
+
+@transaction.atomic
+def add_school_year(
+    actor: Any, district: District, *, label: str, start: dt.date, end: dt.date
+) -> SchoolYear:
+    """Open a new school year for a district (the turn of the year moves standings)."""
+    year = SchoolYear(district=district, label=label, start=start, end=end)
+    year.full_clean()
+    year.save()
+    record(
+        actor=actor,
+        action="school_year.add",
+        obj=year,
+        district=district,
+        after={"label": label, "start": start, "end": end},
+    )
+    facts_changed(
+        Fact.SCHOOL_YEAR,
+        district_id=district.pk,
+        on=start,
+        reason=f"school year {label} added",
+    )
+    return year
 
 
 @transaction.atomic

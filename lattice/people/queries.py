@@ -61,11 +61,17 @@ def today() -> dt.date:
 
 
 def current_school_year(district: District | int, on: dt.date | None = None) -> SchoolYear | None:
-    """The district's school year containing ``on`` (today), else its latest; None if none."""
+    """The district's school year on ``on`` (today): the one containing it; in a gap between
+    years (summer), the latest one that started before it; before the first, the first.
+    None when the district has no school years. Every app asks this one function."""
     on = on or today()
     district_id = district if isinstance(district, int) else district.pk
     years = SchoolYear.objects.filter(district_id=district_id)
-    return years.filter(start__lte=on, end__gte=on).first() or years.order_by("-start").first()
+    return (
+        years.filter(start__lte=on, end__gte=on).order_by("-start").first()
+        or years.filter(start__lte=on).order_by("-start").first()
+        or years.order_by("start").first()
+    )
 
 
 # --- the teacher's own profile ---------------------------------------------------------------

@@ -23,3 +23,7 @@ class RolesConfig(AppConfig):
                 request_hr_sync(event.district_id)
 
         listen("roles.hr_positions", on_facts)
+        from lattice.lib import pay
+        from lattice.roles.pay import role_pay_lines
+
+        pay.register("roles", role_pay_lines)

@@ -12,6 +12,8 @@ import datetime as dt
 import random
 from typing import Any
 
+from django.db import transaction
+
 from lattice.people.models import District, Position, RatingRecord, School, StaffMember
 from lattice.people.queries import today
 from lattice.roles import actions, queries
@@ -23,8 +25,12 @@ OTHER_TEMPLATES = ("coach", "plc-lead")
 STRONG = {"Effective", "Highly Effective"}
 
 
+@transaction.atomic
 def populate_demo_roles(district: District, seed: int, *, actor: Any = None) -> dict[str, int]:
-    """Give ``district`` a role catalogue, role holders for the current year and one posting."""
+    """Give ``district`` a role catalogue, role holders for the current year and one posting.
+
+    One transaction: the role holders' standings are recomputed once, together, at the end.
+    """
     rng = random.Random(seed)
     on = today()
     year = queries.current_year(district, on)
@@ -50,6 +56,9 @@ def populate_demo_roles(district: District, seed: int, *, actor: Any = None) -> 
             if rng.random() < min(propensity * 0.35, 1.0):
                 pool.append(staff_id)
     rng.shuffle(pool)
+    # The `teacher` log-in holds no role yet: the open posting below is theirs to apply for.
+    persona = StaffMember.objects.filter(district=district, user__username="teacher").first()
+    pool = [pk for pk in pool if persona is None or pk != persona.pk]
     teachers = sum(len(ids) for ids in by_school.values())
     people = StaffMember.objects.in_bulk(pool)
     assigned = 0
@@ -73,7 +82,10 @@ def populate_demo_roles(district: District, seed: int, *, actor: Any = None) -> 
     if by_school:
         mentor = roles["iowa-mentor"]
         per_school = mentor.position_scope == PositionScope.PER_SCHOOL
-        school = School.objects.get(pk=rng.choice(sorted(by_school))) if per_school else None
+        # At the demo teacher's school, so the `teacher` log-in can apply and be paid for it.
+        home = next((sid for sid, ids in by_school.items() if persona and persona.pk in ids), None)
+        pick = home if home is not None else rng.choice(sorted(by_school))
+        school = School.objects.get(pk=pick) if per_school else None
         actions.create_posting(
             actor,
             mentor,

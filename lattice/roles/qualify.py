@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from lattice.roles.standing import PathwayPlacement
+from lattice.rules.certificates import matches
+from lattice.rules.ratings import rank_of
 
 NUMBER_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five"}
 
@@ -52,7 +54,7 @@ class TeacherFacts:
     """What the check reads about one teacher."""
 
     ratings_recent_first: Sequence[str]  # rating labels, most recent school year first
-    certificate_kinds: frozenset[str]  # current certificates, lower-cased
+    certificate_kinds: frozenset[str]  # current certificates, as written
     years_experience: Decimal
     pathway: PathwayPlacement | None
 
@@ -94,12 +96,12 @@ def check(role: object, facts: TeacherFacts, rating_labels: Sequence[str]) -> Qu
     years: int = getattr(role, "min_rating_years", 0)
     if min_rating and years:
         labels = list(rating_labels)
-        floor = labels.index(min_rating) if min_rating in labels else None
+        floor = rank_of(min_rating, labels)
         recent = list(facts.ratings_recent_first[:years])
         good = sum(
             1
             for label in recent
-            if floor is not None and label in labels and labels.index(label) >= floor
+            if floor is not None and (rank := rank_of(label, labels)) is not None and rank >= floor
         )
         short = years - good
         plural = "s" if years > 1 else ""
@@ -116,7 +118,7 @@ def check(role: object, facts: TeacherFacts, rating_labels: Sequence[str]) -> Qu
         reqs.append(Requirement(label, short <= 0, have, gap))
     certificates: Sequence[str] = getattr(role, "required_certificates", []) or []
     for kind in certificates:
-        met = kind.lower() in facts.certificate_kinds
+        met = any(matches(held, kind) for held in facts.certificate_kinds)
         reqs.append(
             Requirement(
                 f"current {kind}",

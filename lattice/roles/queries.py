@@ -14,6 +14,7 @@ from typing import Any
 
 from django.db.models import Prefetch
 
+from lattice.pathways.queries import standings_for
 from lattice.people.models import (
     Assignment,
     Certificate,
@@ -25,6 +26,7 @@ from lattice.people.models import (
     StaffMember,
 )
 from lattice.people.models.staff import TEACHING_POSITIONS
+from lattice.people.queries import current_school_year
 from lattice.roles import costing
 from lattice.roles.models import (
     Application,
@@ -42,7 +44,7 @@ from lattice.roles.models import (
     Score,
 )
 from lattice.roles.qualify import Qualification, TeacherFacts, check
-from lattice.roles.standing import current_pathway, placements_prefetch
+from lattice.roles.standing import current_pathway, placement_of
 
 
 def settings_for(district: District) -> RoleSettings:
@@ -52,12 +54,8 @@ def settings_for(district: District) -> RoleSettings:
 
 
 def current_year(district: District, on: dt.date) -> SchoolYear | None:
-    years = list(SchoolYear.objects.filter(district=district).order_by("start"))
-    for year in years:
-        if year.contains(on):
-            return year
-    past = [y for y in years if y.start <= on]
-    return past[-1] if past else (years[0] if years else None)
+    """The district's current school year (``lattice.people.queries.current_school_year``)."""
+    return current_school_year(district, on)
 
 
 # --- qualifications ------------------------------------------------------------------------
@@ -73,20 +71,28 @@ def with_facts(staff: Iterable[StaffMember] | Any) -> Any:
             ),
         ),
         Prefetch("certificates", queryset=Certificate.objects.all()),
-        placements_prefetch(),
     )
 
 
-def facts_for(staff: StaffMember, on: dt.date) -> TeacherFacts:
+_UNKNOWN: Any = object()
+
+
+def facts_for(staff: StaffMember, on: dt.date, pathway: Any = _UNKNOWN) -> TeacherFacts:
+    """What the qualification check reads about ``staff`` (loaded with :func:`with_facts`);
+    pass ``pathway`` when it was read for many teachers at once (``pathways_of``)."""
     ratings = sorted(staff.ratings.all(), key=lambda r: r.school_year.start, reverse=True)
     return TeacherFacts(
         ratings_recent_first=[r.label for r in ratings if r.school_year.start <= on],
-        certificate_kinds=frozenset(
-            c.kind.lower() for c in staff.certificates.all() if c.is_current(on)
-        ),
+        certificate_kinds=frozenset(c.kind for c in staff.certificates.all() if c.is_current(on)),
         years_experience=staff.total_experience(on),
-        pathway=current_pathway(staff, on),
+        pathway=current_pathway(staff, on) if pathway is _UNKNOWN else pathway,
     )
+
+
+def pathways_of(district: District, on: dt.date, staff_ids: Iterable[int]) -> dict[int, Any]:
+    """Each teacher's pathway placement, read for many at once (one reader call)."""
+    reads = standings_for(district, on, staff_ids, include_missing=False)
+    return {pk: placement_of(read) for pk, read in reads.items()}
 
 
 def qualification(staff: StaffMember, role: LeadershipRole, on: dt.date) -> Qualification:
@@ -385,9 +391,10 @@ def pipeline(
     people = with_facts(StaffMember.objects.filter(pk__in=staff_ids)).order_by(
         "family_name", "given_name"
     )
+    placements = pathways_of(district, on, staff_ids)
     out = []
     for person in people:
-        facts = facts_for(person, on)
+        facts = facts_for(person, on, placements.get(person.pk))
         fits = [r.title for r in catalogue if check(r, facts, district.rating_labels).qualified]
         if fits:
             out.append((person, fits))

@@ -30,6 +30,7 @@ from lattice.rules.records import (
     school_year_of,
     school_year_start,
 )
+from lattice.rules.steps import entry_step
 
 UNREADABLE = -9  # a rating label the policy's vocabulary for that year does not know
 
@@ -144,12 +145,9 @@ def records_to_steps_tables(
     degree_rows: list[tuple[int, int, int]] = []
     credit_rows: list[tuple[int, int, int]] = []
     for n, record in enumerate(records):
-        start = record.placement
-        if start is not None and start.interval is not None:
-            step = min(max(start.interval, compiled.first_step), compiled.top_step)
-        else:
-            step = min(compiled.entry_step + record.prior_experience_years, compiled.top_step)
-        entry.append(step)
+        assert policy.steps is not None
+        begin = max(record.start, policy.effective_from)
+        entry.append(entry_step(policy.steps, record, begin))
         for year in sorted({r.school_year for r in record.ratings}):
             rating = record.rating_for(year)
             assert rating is not None

@@ -5,15 +5,16 @@ each element that fires pays ``percent`` of that year's index salary (rounded ha
 dollars) or its flat ``dollars``. A base-building element adds to base for good, unless the
 teacher's years of service exceed ``base_building_max_service_years``, when it is paid as a
 one-time bonus. Market-style elements (``when = "flag"``) are bonuses paid while the flag holds.
-Years of service in school year ``y`` = prior experience + school years since hire, counting ``y``.
+Years of service in school year ``y`` = the experience at its start plus ``y`` itself.
 """
 
 from __future__ import annotations
 
 from lattice.rules.context import Context, ModelYear, RecordError, dollars
+from lattice.rules.experience import experience_of
 from lattice.rules.pay import finish_year
 from lattice.rules.policy import Element, Trigger
-from lattice.rules.records import TeacherRecord, school_year_label, school_year_of
+from lattice.rules.records import TeacherRecord, school_year_label, school_year_start
 from lattice.rules.standing import PayKind, PayLine, Salary
 
 
@@ -23,7 +24,9 @@ def percent_of(amount: int, basis_points: int) -> int:
 
 
 def service_years(record: TeacherRecord, year: int) -> int:
-    return record.prior_experience_years + year - school_year_of(record.hire_date) + 1
+    """Years of service in school year ``year``, counting it: the experience at its start
+    (``lattice.rules.experience``) plus the year itself."""
+    return experience_of(record, school_year_start(year)) + 1
 
 
 def element_amount(element: Element, index: int) -> int:

@@ -12,26 +12,37 @@ FRL share is at least ``pay_min_frl_percent``.
 from __future__ import annotations
 
 from lattice.rules.context import Context, ModelYear, RecordError, dollars
-from lattice.rules.pay import finish_year
+from lattice.rules.experience import experience_of
+from lattice.rules.pay import finish_year, schedule_salary
 from lattice.rules.policy import Policy, RatingRun, Route, Transition
 from lattice.rules.records import DECISION_WORDS, TeacherRecord, school_year_label
 from lattice.rules.standing import PayKind, PayLine, Salary, Unit
 
 
-def entry_stage(policy: Policy, record: TeacherRecord) -> str:
+def stage_for_experience(policy: Policy, years: int) -> str:
+    """The entry stage for ``years`` of experience (``[[ladder.entry]]``)."""
     ladder = policy.ladder
     assert ladder is not None
+    stage = ladder.entry[0].pathway
+    for entry in ladder.entry:
+        if years >= entry.min_years:
+            stage = entry.pathway
+    return stage
+
+
+def entry_stage(policy: Policy, record: TeacherRecord) -> str:
+    """The recorded placement's stage, else the entry stage for the teacher's experience on
+    the day the policy starts counting for them (``lattice.rules.experience``)."""
     if record.placement is not None and record.placement.pathway:
         if record.placement.pathway not in {p.key for p in policy.pathways}:
             raise RecordError(
-                f"placement stage '{record.placement.pathway}' is not a {policy.key} stage"
+                f"placement stage '{record.placement.pathway}' is not a {policy.key} stage; "
+                "record the teacher's placement on one of its stages: "
+                + ", ".join(p.key for p in policy.pathways)
             )
         return record.placement.pathway
-    stage = ladder.entry[0].pathway
-    for entry in ladder.entry:
-        if record.prior_experience_years >= entry.min_years:
-            stage = entry.pathway
-    return stage
+    begin = max(record.start, policy.effective_from)
+    return stage_for_experience(policy, experience_of(record, begin))
 
 
 def run_met(run: RatingRun, ranks: list[int], policy: Policy) -> bool:
@@ -71,16 +82,29 @@ def run_ladder(ctx: Context) -> tuple[list[ModelYear], list[Salary]]:
     ladder = policy.ladder
     assert ladder is not None
     stage = entry_stage(policy, ctx.record)
+    placement = ctx.record.placement
+    experience = experience_of(ctx.record, ctx.begin)
+    name = policy.pathway(stage).name
+    if placement is not None and placement.pathway:
+        fact = "recorded placement"
+        plain = f"You were placed on the {name} stage on {placement.on:%B %-d, %Y}" + (
+            f" ({placement.note})." if placement.note else "."
+        )
+    else:
+        fact = f"{experience} year(s) of experience"
+        plain = (
+            f"With {experience} year(s) of experience you entered the ladder at the {name} stage."
+        )
     ctx.add(
         ctx.first_year,
         ctx.begin,
-        f"{ctx.record.prior_experience_years} year(s) of prior experience",
-        f"enters at {policy.pathway(stage).name}",
+        fact,
+        f"enters at {name}",
         0,
         Unit.MOVE,
         "entry placement",
         ladder.source,
-        f"You entered the ladder at the {policy.pathway(stage).name} stage.",
+        plain,
     )
     ranks: list[int] = []
     years: list[ModelYear] = []
@@ -125,15 +149,7 @@ def run_ladder(ctx: Context) -> tuple[list[ModelYear], list[Salary]]:
             if ladder.reset_run_on_move:
                 ranks = []
         facts = ctx.record.facts_for(year)
-        lines = [
-            PayLine(
-                PayKind.BASE,
-                "district schedule salary",
-                facts.local_salary or 0,
-                "local schedule",
-                "",
-            )
-        ]
+        lines = [schedule_salary(ctx, year)]
         current = policy.pathway(stage)
         if current.base_increase and facts.frl_percent >= ladder.pay_min_frl_percent:
             lines.append(

@@ -12,6 +12,30 @@ from lattice.rules.records import school_year_label
 from lattice.rules.standing import PayKind, PayLine, Salary, Unit
 
 
+def schedule_salary(ctx: Context, year: int) -> PayLine:
+    """The district's own schedule salary for ``year``, for models without a salary table
+    (ladder, roles): the year's ``local_salary`` when the record has one, else the salary the
+    district carried into the policy with the teacher's placement, else nothing (the app
+    refuses to pay a standing of $0)."""
+    facts = ctx.record.facts_for(year)
+    if facts.local_salary is not None:
+        return PayLine(
+            PayKind.BASE, "district schedule salary", facts.local_salary, "local schedule", ""
+        )
+    start = ctx.record.placement
+    if start is not None and start.base_salary:
+        return PayLine(
+            PayKind.BASE,
+            f"district schedule salary (carried into {ctx.policy.key} on {start.on:%B %-d, %Y})",
+            start.base_salary,
+            "local schedule",
+            "",
+        )
+    return PayLine(
+        PayKind.BASE, "district schedule salary (none recorded)", 0, "local schedule", ""
+    )
+
+
 def finish_year(ctx: Context, year: int, lines: list[PayLine], level: str | None) -> Salary:
     policy = ctx.policy
     facts = ctx.record.facts_for(year)

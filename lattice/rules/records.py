@@ -190,6 +190,9 @@ class Placement:
     """A placement the district recorded on a date (conversion, transfer, start of record).
 
     Facts dated before ``on`` are already reflected in it and are not counted again.
+    ``interval`` is the step under a step-and-lane policy; ``base_salary`` is the salary the
+    district carried into the policy (what a model without its own salary table pays as the
+    district's schedule salary); ``note`` says why the district placed the teacher there.
     """
 
     on: date
@@ -197,6 +200,7 @@ class Placement:
     interval: int | None = None
     units: int = 0
     base_salary: int | None = None
+    note: str = ""
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from lattice.rules.context import Context, ModelYear
-from lattice.rules.pay import finish_year
+from lattice.rules.pay import finish_year, schedule_salary
 from lattice.rules.policy import Policy, Roles
-from lattice.rules.standing import PayKind, PayLine, Salary
+from lattice.rules.standing import Salary
 
 
 @dataclass(frozen=True)
@@ -94,16 +94,7 @@ def run_roles(ctx: Context) -> tuple[list[ModelYear], list[Salary]]:
     years: list[ModelYear] = []
     salaries: list[Salary] = []
     for year in ctx.years:
-        facts = ctx.record.facts_for(year)
-        lines = [
-            PayLine(
-                PayKind.BASE,
-                "district schedule salary",
-                facts.local_salary or 0,
-                "local schedule",
-                "",
-            )
-        ]
+        lines = [schedule_salary(ctx, year)]
         _, level = ctx.rating(year)
         salaries.append(finish_year(ctx, year, lines, level))
         held = tuple(r.role for r in ctx.record.roles if r.school_year == year)

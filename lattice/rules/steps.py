@@ -1,7 +1,8 @@
 """Seniority steps gated by a rating, with credential lanes (step-and-lane schedules).
 
-First year: the recorded placement's ``interval`` as the step, else ``entry_step`` plus prior
-experience (capped at the top step). Each later year the teacher moves one step when the
+First year: the recorded placement's ``interval`` as the step, else ``entry_step`` plus the
+teacher's years of experience on the day the policy starts counting for them (capped at the
+top step; ``lattice.rules.experience``). Each later year the teacher moves one step when the
 previous school year's rating was at least ``gate_at_least`` (no rating, no step). The lane is
 the highest lane whose degree is held, with at least ``graduate_credits`` graduate credits
 finished after that degree, on the first day of the school year; a higher degree qualifies for
@@ -13,6 +14,7 @@ from __future__ import annotations
 from datetime import date
 
 from lattice.rules.context import Context, ModelYear
+from lattice.rules.experience import experience_of
 from lattice.rules.pay import finish_year
 from lattice.rules.policy import Lane, Steps
 from lattice.rules.records import TeacherRecord, school_year_label, school_year_start
@@ -42,25 +44,48 @@ def lane_index(steps: Steps, record: TeacherRecord, day: date) -> int:
     return best
 
 
+def step_for_experience(steps: Steps, years: int) -> int:
+    """The entry step plus one step a year of experience, capped at the top step."""
+    return min(steps.entry_step + years, steps.top_step)
+
+
+def entry_step(steps: Steps, record: TeacherRecord, begin: date) -> int:
+    """The recorded placement's step, else the step for the experience on ``begin``."""
+    start = record.placement
+    if start is not None and start.interval is not None:
+        return min(max(start.interval, steps.first_step), steps.top_step)
+    return step_for_experience(steps, experience_of(record, begin))
+
+
 def run_steps(ctx: Context) -> tuple[list[ModelYear], list[Salary]]:
     policy, record = ctx.policy, ctx.record
     steps = policy.steps
     assert steps is not None
     start = record.placement
+    step = entry_step(steps, record, ctx.begin)
+    years_then = experience_of(record, ctx.begin)
     if start is not None and start.interval is not None:
-        step = min(max(start.interval, steps.first_step), steps.top_step)
+        fact = "recorded placement"
+        plain = f"You were placed on step {step} on {start.on:%B %-d, %Y}" + (
+            f" ({start.note})." if start.note else "."
+        )
     else:
-        step = min(steps.entry_step + record.prior_experience_years, steps.top_step)
+        fact = f"{years_then} year(s) of experience"
+        top = " (the top step)" if step == steps.top_step else ""
+        plain = (
+            f"With {years_then} year(s) of experience on {ctx.begin:%B %-d, %Y} you started on "
+            f"step {step}{top}: the entry step {steps.entry_step} plus one step a year."
+        )
     ctx.add(
         ctx.first_year,
         ctx.begin,
-        f"{record.prior_experience_years} year(s) of prior experience",
+        fact,
         f"enters at step {step}",
         0,
         Unit.MOVE,
         "entry step",
         steps.source,
-        f"You started on step {step}.",
+        plain,
     )
     years: list[ModelYear] = []
     salaries: list[Salary] = []

@@ -3,7 +3,10 @@ Model; a principal is refused the application."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -84,10 +87,21 @@ def test_a_claim_approval_then_peer_review_move_the_teacher(
     officer.get_by_role("button", name="Verify Ada Teacher's claim MAT 540").click()
     assert "Verified Ada Teacher's claim" in officer.content()
 
-    # The teacher's page shows the new interval and the line that explains it.
+    # The teacher's page shows the new interval, the line that explains it and her pay.
     teacher.goto(f"{base}/pathways/me/")
     assert teacher.locator(".standing").inner_text() == "Professional interval 5"
     assert teacher.get_by_text("Your 3 college credits earned you 3 units.").is_visible()
+    pay = teacher.get_by_role("table", name="This year's pay, line by line")
+    assert "Professional interval 5 salary" in pay.inner_text()
+    assert "$67,062" in pay.locator("tfoot").inner_text()
+
+    # The payroll file pays her exactly that line.
+    officer.goto(f"{base}/pathways/office/payroll/")
+    with officer.expect_download() as download:
+        officer.get_by_role("button", name="Download").click()
+    rows = csv.DictReader(io.StringIO(Path(download.value.path()).read_text()))
+    ada = [(r["pay_line"], r["amount"]) for r in rows if r["employee_id"] == "N1001"]
+    assert ada == [("Professional interval 5 salary", "67062")]
 
     # Two reviewers score her Model application independently.
     reviewer = as_persona("reviewer")

@@ -43,7 +43,7 @@ def test_the_documented_columns_fill_staff_degrees_credits_certificates_and_rati
     _apply(_write(tmp_path), cast.district)
     ada = StaffMember.objects.get(pk=cast.teacher_staff.pk)
     assert (ada.hire_date, ada.prior_years_experience) == (dt.date(2018, 8, 20), Decimal("3.5"))
-    assert Degree.objects.get(staff_member=ada).level == "master"
+    assert Degree.objects.get(staff_member=ada).level == "masters"
     assert CreditRecord.objects.get(staff_member=ada).credits == Decimal("12")
     certificate = Certificate.objects.get(staff_member=ada)
     assert (certificate.issued, certificate.expires) == (dt.date(2019, 7, 1), dt.date(2029, 6, 30))

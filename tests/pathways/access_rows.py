@@ -8,7 +8,7 @@ office. Rows that need objects build the pathways world on top of the cast.
 from __future__ import annotations
 
 from tests.access import EVERYONE_SIGNED_IN, Row, allow
-from tests.pathways.world import w
+from tests.pathways.world import draft, w
 
 TEACHERS = allow("teacher", "teacher_other_school", "reviewer")
 PRINCIPALS = allow("principal", "other_principal", "moved_principal")
@@ -88,6 +88,51 @@ ROWS = [
         extra={"case": "other-district", "superuser": True},
     ),
     Row("pathways:adopt", lambda c: "/pathways/office/policy/", OFFICERS, extra=SU),
+    # an adoption preview (a draft) belongs to its district's talent office
+    Row(
+        "pathways:adopt-draft",
+        lambda c: f"/pathways/office/policy/drafts/{draft(c).pk}/",
+        NORTHFIELD_OFFICE,
+        extra=SU,
+    ),
+    Row(
+        "pathways:adopt-draft",
+        lambda c: f"/pathways/office/policy/drafts/{draft(c).pk}/?outcome=lose&page=1",
+        NORTHFIELD_OFFICE,
+        extra={"case": "filtered", "superuser": True},
+    ),
+    Row(
+        "pathways:adopt-csv",
+        lambda c: f"/pathways/office/policy/drafts/{draft(c).pk}/preview.csv",
+        NORTHFIELD_OFFICE,
+        extra=SU,
+    ),
+    Row(
+        "pathways:adopt-crosswalk",
+        lambda c: f"/pathways/office/policy/drafts/{draft(c).pk}/crosswalk/",
+        NORTHFIELD_OFFICE,
+        method="POST",
+        data=lambda c: {"position-0": "pay"},
+        ok_status=302,
+        extra=SU,
+    ),
+    Row(
+        "pathways:adopt-confirm",
+        lambda c: f"/pathways/office/policy/drafts/{draft(c).pk}/adopt/",
+        NORTHFIELD_OFFICE,
+        method="POST",
+        ok_status=302,
+        extra=SU,
+        note="without the reviewed box ticked nothing is adopted",
+    ),
+    Row(
+        "pathways:recompute",
+        lambda c: (w(c), "/pathways/office/recompute/")[1],
+        OFFICERS,
+        method="POST",
+        ok_status=302,
+        extra=SU,
+    ),
     Row("pathways:district", lambda c: (w(c), "/pathways/office/district/")[1], OFFICERS, extra=SU),
     Row("pathways:payroll", lambda c: "/pathways/office/payroll/", OFFICERS, extra=SU),
     Row(

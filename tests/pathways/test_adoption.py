@@ -1,4 +1,4 @@
-"""Adopting a policy: the preview first, then every placement recomputed with history."""
+"""Adopting a policy: the preview first, then every standing recomputed with history."""
 
 from __future__ import annotations
 
@@ -9,27 +9,33 @@ from django.core.exceptions import ValidationError
 
 from lattice.audit.models import AuditEntry
 from lattice.pathways import actions
-from lattice.pathways.models import Placement, PolicyAdoption
-from lattice.pathways.policies import district_copy, shipped_text
-from lattice.pathways.preview import preview_adoption
-from lattice.pathways.queries import current_standing
+from lattice.pathways.models import Placement, PolicyAdoption, Standing
+from lattice.pathways.policies import district_copy, parse_policy, shipped_text
+from lattice.pathways.preview import plan_adoption
+from lattice.pathways.queries import standing_for
 from tests.cast import Cast
 from tests.pathways.world import START, adopt, northfield_policy
 
 pytestmark = pytest.mark.django_db
 
 
+def _plan(cast: Cast, text: str, effective: dt.date) -> object:
+    return plan_adoption(cast.district, parse_policy(text), effective)
+
+
 def test_the_preview_counts_who_changes_and_writes_nothing(cast: Cast) -> None:
-    preview = preview_adoption(cast.district, northfield_policy(cast), START)
-    assert preview.teachers == 3  # Ada, Ben and Rae teach; principals are not on pathways
-    assert preview.changed == 3
-    assert preview.total_difference == sum(r.after_pay for r in preview.gains)
+    plan = _plan(cast, northfield_policy(cast), START)
+    summary = plan.summary()  # type: ignore[attr-defined]
+    assert summary["teachers"] == 3  # Ada, Ben and Rae teach; principals are not on pathways
+    assert summary["gain"] == 3
+    assert summary["cost"] == summary["after_total"]
     assert not Placement.objects.exists()
+    assert not Standing.objects.exists()
 
 
 def test_each_gain_in_the_preview_comes_with_its_explanation(cast: Cast) -> None:
-    preview = preview_adoption(cast.district, northfield_policy(cast), START)
-    ada = next(r for r in preview.gains if r.staff == cast.teacher_staff)
+    plan = _plan(cast, northfield_policy(cast), START)
+    ada = next(r for r in plan.rows if r.staff_id == cast.teacher_staff.pk)  # type: ignore[attr-defined]
     assert ada.after == "Standard interval 2"
     assert "Your 2025-26 rating of Effective earned you 9 units." in ada.explanation
 
@@ -37,12 +43,14 @@ def test_each_gain_in_the_preview_comes_with_its_explanation(cast: Cast) -> None
 def test_a_second_policy_previews_who_gains_and_who_loses(cast: Cast) -> None:
     adopt(cast)
     text = northfield_policy(cast).replace("48349", "49349").replace("46774", "45774")
-    preview = preview_adoption(cast.district, text, dt.date(2025, 7, 1))
-    gains = {r.staff: r.difference for r in preview.gains}
-    losses = {r.staff: r.difference for r in preview.losses}
-    assert gains == {cast.teacher_staff: 1000, cast.teacher_other_school_staff: 1000}
-    assert losses == {cast.reviewer_staff: -1000}
-    assert preview.total_difference == 1000
+    plan = _plan(cast, text, dt.date(2025, 7, 1))
+    moved = {r.staff_id: r.difference for r in plan.rows}  # type: ignore[attr-defined]
+    assert moved == {
+        cast.teacher_staff.pk: 1000,
+        cast.teacher_other_school_staff.pk: 1000,
+        cast.reviewer_staff.pk: -1000,
+    }
+    assert plan.summary()["cost"] == 1000  # type: ignore[attr-defined]
 
 
 def test_adoption_places_every_teacher_year_by_year(cast: Cast) -> None:
@@ -52,7 +60,7 @@ def test_adoption_places_every_teacher_year_by_year(cast: Cast) -> None:
     )
     assert [r.standing_label for r in rows] == ["Standard interval 1", "Standard interval 2"]
     assert {r.adoption for r in rows} == {adoption}
-    assert rows[-1].snapshot["trace"]
+    assert Standing.objects.get(staff_member=cast.teacher_staff).snapshot["explanation"]
     assert not Placement.objects.filter(staff_member=cast.principal_staff).exists()
 
 
@@ -101,9 +109,10 @@ def test_a_starting_placement_counts_only_later_facts(cast: Cast) -> None:
         cast.user("officer"), cast.teacher_staff, on=START, pathway="professional", interval=3
     )
     adopt(cast)
-    standing = current_standing(cast.teacher_staff)
-    assert standing is not None
-    assert standing.standing_label == "Professional interval 4"
+    read = standing_for(cast.teacher_staff)
+    assert read.fresh
+    assert read.standing is not None
+    assert read.standing.standing_label == "Professional interval 4"
 
 
 def test_a_starting_placement_on_an_unknown_pathway_is_refused(cast: Cast) -> None:

@@ -13,7 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from lattice.audit.models import AuditEntry
 from lattice.pathways import actions
 from lattice.pathways.models import Claim, Evidence, Notification, Placement
-from lattice.pathways.queries import current_standing
+from lattice.pathways.queries import standing_for
 from lattice.people.queries import today
 from tests.cast import Cast
 from tests.pathways.world import PDF, PNG, adopt, pdf
@@ -70,7 +70,7 @@ def test_the_talent_office_can_accept_a_late_claim_as_an_exception(adopted: Cast
         exception_reason="Transcript delayed by the college",
     )
     actions.verify_claim(adopted.user("officer"), claim)
-    standing = current_standing(adopted.teacher_staff)
+    standing = standing_for(adopted.teacher_staff).standing
     assert standing is not None
     assert standing.units_banked == 3
 
@@ -99,10 +99,10 @@ def test_a_file_over_five_megabytes_is_refused(adopted: Cast) -> None:
 
 
 def test_verifying_recomputes_the_standing_and_tells_the_teacher(adopted: Cast) -> None:
-    before = current_standing(adopted.teacher_staff)
+    before = standing_for(adopted.teacher_staff).standing
     claim = _credits(adopted)
     actions.verify_claim(adopted.user("officer"), claim)
-    after = current_standing(adopted.teacher_staff)
+    after = standing_for(adopted.teacher_staff).standing
     assert before is not None
     assert after is not None
     assert after.units_banked == before.units_banked + 3
@@ -145,7 +145,7 @@ def test_a_failing_recompute_leaves_nothing_half_written(
     def broken(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError("engine crashed")
 
-    monkeypatch.setattr("lattice.pathways.actions.placements.compute", broken)
+    monkeypatch.setattr("lattice.pathways.actions.standings.project", broken)
     with pytest.raises(RuntimeError):
         actions.verify_claim(adopted.user("officer"), claim)
     claim.refresh_from_db()

@@ -133,13 +133,16 @@ def test_the_applicant_sees_no_scores_before_the_decision(world: World, client_f
 def test_the_adoption_preview_lists_changes_before_anything_is_saved(
     cast: Cast, client_for: Any
 ) -> None:
-    response = client_for("officer").post(
+    client = client_for("officer")
+    response = client.post(
         "/pathways/office/policy/",
         {"shipped": "baltimore-2010.toml", "effective_from": "2024-07-01", "district_copy": "on"},
     )
-    page = response.content.decode()
-    assert "Preview: adopting" in page
+    assert response.status_code == 302
+    page = client.get(response["Location"]).content.decode()
+    assert "Preview: Baltimore City career pathways" in page
     assert "Ada Teacher" in page
+    assert "Crosswalk" in page
     assert not Placement.objects.exists()
 
 

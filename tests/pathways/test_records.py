@@ -1,4 +1,4 @@
-"""The adapter from the database to the engine's TeacherRecord, and ``current_standing``."""
+"""The adapter from the database to the engine's TeacherRecord, and ``standing_for``."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import pytest
 
 from lattice.pathways import actions
 from lattice.pathways.compute import adoption_in_force, policy_of
-from lattice.pathways.queries import current_standing
-from lattice.pathways.records import WhatIf, build_record, load_staff
+from lattice.pathways.queries import standing_for
+from lattice.pathways.records import WhatIf, build_record, facts_of
 from lattice.people import actions as people_actions
 from lattice.people.queries import today
 from tests.cast import Cast
@@ -21,7 +21,9 @@ pytestmark = pytest.mark.django_db
 def _record(cast: Cast, **kwargs: object) -> object:
     adoption = adoption_in_force(cast.district, today())
     assert adoption is not None
-    return build_record(load_staff(cast.teacher_staff), policy_of(adoption), **kwargs)
+    person = facts_of(cast.teacher_staff)
+    assert person is not None
+    return build_record(person, policy_of(adoption), adoption_id=adoption.pk, **kwargs)  # type: ignore[arg-type]
 
 
 def test_only_verified_claims_reach_the_engine(cast: Cast) -> None:
@@ -80,14 +82,35 @@ def test_what_if_adds_facts_without_touching_the_database(cast: Cast) -> None:
     assert not cast.teacher_staff.claims.exists()
 
 
-def test_current_standing_is_none_before_any_placement(cast: Cast) -> None:
-    assert current_standing(cast.teacher_staff) is None
+def test_there_is_no_standing_before_any_policy(cast: Cast) -> None:
+    read = standing_for(cast.teacher_staff)
+    assert read.standing is None
+    assert not read.fresh
+    assert "not adopted" in read.why
 
 
-def test_current_standing_is_the_latest_placement(cast: Cast) -> None:
+def test_the_stored_standing_is_fresh_after_adoption(cast: Cast) -> None:
     adopt(cast)
-    standing = current_standing(cast.teacher_staff)
+    read = standing_for(cast.teacher_staff)
+    assert read.fresh
+    standing = read.standing
     assert standing is not None
     assert (standing.pathway, standing.interval, standing.units_banked) == ("standard", 2, 0)
     assert standing.base_salary == 48349
-    assert current_standing(cast.teacher_staff, on=dt.date(2025, 1, 1)).interval == 1  # type: ignore[union-attr]
+
+
+def test_a_standing_for_another_date_is_computed_and_not_stored(cast: Cast) -> None:
+    adopt(cast)
+    read = standing_for(cast.teacher_staff, on=dt.date(2025, 1, 1))
+    assert read.fresh
+    assert read.standing is not None
+    assert read.standing.interval == 1
+    assert read.standing.pk is None
+
+
+def test_a_degree_is_spelled_as_the_engine_spells_it(cast: Cast) -> None:
+    people_actions.add_degree(None, cast.teacher_staff, level="masters",
+                              conferred_on=dt.date(2015, 5, 1))  # fmt: skip
+    adopt(cast)
+    (degree,) = _record(cast).degrees  # type: ignore[attr-defined]
+    assert degree.degree.value == "masters"

@@ -148,3 +148,19 @@ def w(cast: Cast) -> World:
 
 def data(**values: Any) -> Any:
     return lambda cast: values
+
+
+def draft(cast: Cast) -> Any:
+    """A preview of switching Northfield to Prince William County's step-and-lane scale from
+    today (a district copy), on top of the world; built once per cast."""
+    existing = getattr(cast, "_pathways_draft", None)
+    if existing is not None:
+        return existing
+    build_world(cast)
+    text = district_copy(shipped_text("step-and-lane-pwcs-2020.toml"), today(), cast.district.name)
+    made = actions.save_adoption_draft(
+        cast.user("officer"), cast.district, toml_text=text, effective_from=today(),
+        origin="step-and-lane-pwcs-2020.toml (district copy)",
+    )  # fmt: skip
+    cast._pathways_draft = made  # type: ignore[attr-defined]
+    return made

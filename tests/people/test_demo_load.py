@@ -87,14 +87,14 @@ def test_ratings_exist_for_finished_years_only(demo: object) -> None:
 
 def test_degrees_credits_and_certificates_accumulate(demo: object) -> None:
     window_start = _maplewood_years()[0].start
-    assert Degree.objects.filter(level="master", conferred_on__gte=window_start).exists()
+    assert Degree.objects.filter(level="masters", conferred_on__gte=window_start).exists()
     assert (
         CreditRecord.objects.filter(earned_on__gte=window_start, earned_on__lte=TODAY).count() > 20
     )
     assert not CreditRecord.objects.filter(earned_on__gt=TODAY).exists()
     active = StaffMember.objects.filter(active=True)
     assert all(
-        Degree.objects.filter(staff_member=s, level="bachelor").exists() for s in active[:50]
+        Degree.objects.filter(staff_member=s, level="bachelors").exists() for s in active[:50]
     )
     certificates = Certificate.objects.filter(staff_member__in=active)
     assert certificates.filter(expires__range=(TODAY, TODAY + dt.timedelta(days=365))).exists()

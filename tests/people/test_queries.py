@@ -13,9 +13,12 @@ def test_current_school_year_is_the_one_containing_the_day(cast):
     assert current_school_year(cast.district, dt.date(2026, 1, 15)) == cast.year
 
 
-def test_current_school_year_falls_back_to_the_latest(cast):
+def test_current_school_year_falls_back_to_the_latest_that_started(cast):
     assert current_school_year(cast.district, dt.date(2030, 1, 1)) == cast.year
-    assert current_school_year(cast.district, dt.date(2000, 1, 1)) == cast.year
+
+
+def test_before_its_first_school_year_a_district_is_in_its_first(cast):
+    assert current_school_year(cast.district, dt.date(2000, 1, 1)) == cast.last_year
 
 
 def test_a_district_without_school_years_has_no_current_year(cast):

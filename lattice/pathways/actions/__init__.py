@@ -18,6 +18,7 @@ from lattice.pathways.actions.ledger import (
     import_verified_claims,
     mark_notifications_read,
     notify,
+    record_role_served,
     reject_claim,
     submit_claim,
     verify_claim,
@@ -29,6 +30,7 @@ from lattice.pathways.actions.placements import (
     recompute_standing,
     record_starting_placement,
     record_starting_placements,
+    save_adoption_draft,
 )
 from lattice.pathways.actions.reviews import (
     assign_reviewer,
@@ -36,6 +38,7 @@ from lattice.pathways.actions.reviews import (
     reconcile_application,
     submit_review,
 )
+from lattice.pathways.actions.standings import recompute_standings, request_recompute
 
 __all__ = [
     "ClaimWindowError",
@@ -54,11 +57,15 @@ __all__ = [
     "mark_notifications_read",
     "notify",
     "recompute_standing",
+    "recompute_standings",
     "reconcile_application",
+    "record_role_served",
     "record_starting_placement",
     "record_starting_placements",
     "register_application",
     "reject_claim",
+    "request_recompute",
+    "save_adoption_draft",
     "submit_application",
     "submit_claim",
     "submit_review",

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from lattice.audit.log import record
+from lattice.lib.facts import Fact
 from lattice.pathways.actions.ledger import notify
 from lattice.pathways.actions.placements import recompute_standing
 from lattice.pathways.actions.reviews import MIN_REVIEWS
@@ -32,7 +33,6 @@ from lattice.pathways.models import (
 )
 from lattice.pathways.models.applications import BALTIMORE_MODEL_DOMAINS
 from lattice.pathways.queries import teaching_staff
-from lattice.pathways.records import load_staff
 from lattice.people.models import District, StaffMember
 from lattice.people.queries import today
 from lattice.rules.policy import Route
@@ -176,8 +176,7 @@ def application_gaps(staff: StaffMember, transition_key: str, on: dt.date) -> li
     the year before applying") are judged at the end of the last completed school year,
     because ratings are posted when a year ends.
     """
-    loaded = load_staff(staff)
-    now = compute(loaded, on)
+    now = compute(staff, on)
     if now is None or not now.ok:
         detail = f" ({now.problem})" if now is not None and now.problem else ""
         return [f"your standing under the district's policy is not available yet{detail}"]
@@ -188,7 +187,7 @@ def application_gaps(staff: StaffMember, transition_key: str, on: dt.date) -> li
         return [f"this move is for teachers on another pathway; you are on {where or 'none'}"]
     year = school_year_of(on)
     judged = on if on >= school_year_end(year) else school_year_end(year - 1)
-    then = compute(loaded, judged) if judged != on else now
+    then = compute(staff, judged) if judged != on else now
     earlier = {}
     if then is not None and then.ok:
         earlier_move = next((m for m in then.moves if m.key == transition_key), None)
@@ -321,7 +320,10 @@ def decide_application(
     application.feedback = feedback.strip()
     application.save(update_fields=["status", "decided_at", "decided_by", "feedback"])
     placement = recompute_standing(
-        application.staff_member, reason=f"{cohort.name}: {application.get_status_display()}", on=on
+        application.staff_member,
+        reason=f"{cohort.name}: {application.get_status_display()}",
+        kind=Fact.DECISION,
+        actor=actor,
     )
     record(
         actor=actor,
@@ -395,7 +397,9 @@ def decide_appeal(
         fields.append("status")
     application.save(update_fields=fields)
     if upheld:
-        recompute_standing(application.staff_member, reason="appeal upheld", on=on)
+        recompute_standing(
+            application.staff_member, reason="appeal upheld", kind=Fact.DECISION, actor=actor
+        )
     record(
         actor=actor,
         action="pathways.decide_appeal",

@@ -20,11 +20,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from lattice.audit.log import record
+from lattice.lib.facts import Fact, facts_changed
 from lattice.lib.uploads import CheckedUpload
-from lattice.pathways.actions.placements import latest_placement, recompute_standing
+from lattice.pathways.actions.placements import recompute_standing
 from lattice.pathways.compute import adoption_in_force, policy_of
 from lattice.pathways.evidence import check_uploads, evidence_rows, stored
-from lattice.pathways.models import Claim, ClaimKind, ClaimStatus, Evidence, Notification
+from lattice.pathways.models import Claim, ClaimKind, ClaimStatus, Evidence, Notification, Standing
 from lattice.people.models import StaffMember
 from lattice.people.queries import today
 from lattice.rules.ledger import credit_claim_check
@@ -192,29 +193,33 @@ def verify_claim(actor: Any, claim: Claim, *, on: dt.date | None = None) -> Clai
     )
     _decided(claim)
     staff = claim.staff_member
-    before = latest_placement(staff)
+    before = Standing.objects.filter(staff_member=staff).first()
+    before_label = before.standing_label if before else None
+    before_pay = before.total_salary if before else None
     claim.status = ClaimStatus.VERIFIED
     claim.decided_at = timezone.now()
     claim.decided_by = actor if getattr(actor, "pk", None) else None
     claim.save(update_fields=["status", "decided_at", "decided_by"])
-    placement = recompute_standing(staff, reason=f"claim verified: {claim}", on=on)
-    now = placement or before
+    now = recompute_standing(staff, reason=f"claim verified: {claim}", kind=Fact.CLAIM,
+                             actor=actor)  # fmt: skip
     record(
         actor=actor,
         action="pathways.verify_claim",
         obj=claim,
         district=staff.district,
         staff_member=staff,
-        before={"status": "submitted", "standing": before.standing_label if before else None},
-        after={"status": "verified", "standing": now.standing_label if now else None},
+        before={"status": "submitted", "standing": before_label, "pay": before_pay},
+        after={
+            "status": "verified",
+            "standing": now.standing_label if now else None,
+            "pay": now.total_salary if now else None,
+        },
         summary=f"Verified: {claim}",
     )
-    moved = placement is not None and (
-        before is None or placement.standing_label != before.standing_label
-    )
+    moved = now is not None and now.standing_label != before_label
     body = f"The talent office verified your claim: {claim}."
-    if moved and placement is not None:
-        body += f" You are now on {placement.standing_label}."
+    if moved and now is not None:
+        body += f" You are now on {now.standing_label}."
     elif now is not None:
         body += f" You now have {now.units_banked} units banked on {now.standing_label}."
     notify(
@@ -222,6 +227,52 @@ def verify_claim(actor: Any, claim: Claim, *, on: dt.date | None = None) -> Clai
         subject="Your claim was verified",
         body=body,
         link=reverse("pathways:my-path"),
+    )
+    return claim
+
+
+@transaction.atomic
+def record_role_served(
+    actor: Any,
+    staff: StaffMember,
+    *,
+    role_key: str,
+    title: str,
+    school_year_start: dt.date,
+    source: str,
+) -> Claim:
+    """Enter a leadership role a person holds for a school year into their verified ledger
+    (the roles app calls this when it assigns a role), so policies that read roles served
+    see it. The role's stipend is paid by the roles app, never from the ledger."""
+    claim = Claim.objects.create(
+        staff_member=staff,
+        district_id=staff.district_id,
+        kind=ClaimKind.ROLE,
+        title=title[:200],
+        provider="Leadership roles",
+        category=role_key[:80],
+        quantity=0,
+        completed=school_year_start,
+        status=ClaimStatus.VERIFIED,
+        submitted_on=school_year_start,
+        decided_at=timezone.now(),
+        reason=source[:500],
+    )
+    record(
+        actor=actor,
+        action="pathways.record_role_served",
+        obj=claim,
+        district=staff.district,
+        staff_member=staff,
+        after={"role": role_key, "title": title, "school_year_start": school_year_start,
+               "source": source},
+    )  # fmt: skip
+    facts_changed(
+        Fact.ROLE_SERVED,
+        district_id=staff.district_id,
+        staff_ids=[staff.pk],
+        on=school_year_start,
+        reason=f"{staff.display_name} holds {title}",
     )
     return claim
 
@@ -278,6 +329,12 @@ def import_verified_claims(actor: Any, district: Any, rows: list[Claim], *, sour
         row.decided_at = now
         row.reason = source[:500]
     Claim.objects.bulk_create(rows, batch_size=500)
+    facts_changed(
+        Fact.CLAIM,
+        district_id=district.pk,
+        staff_ids={row.staff_member_id for row in rows},
+        reason=f"{len(rows)} verified ledger entries imported from {source}"[:200],
+    )
     record(
         actor=actor,
         action="pathways.import_verified_claims",

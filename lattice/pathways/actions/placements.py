@@ -1,7 +1,9 @@
-"""Writers for policies and standings: adopt a policy, record a starting placement, recompute.
+"""Writers for policies and placements: adopt a policy through its crosswalk, record a
+starting placement, recompute one person's standing now.
 
-Recomputing writes a ``Placement`` row only when a person's standing changed, so the history
-lists movements and which policy version made each one.
+Adopting places every teacher through the reviewed crosswalk (``lattice.pathways.preview``)
+and is refused while anyone would be unplaced or paid $0. Standings themselves are written
+only by ``actions.standings.recompute_standings``.
 """
 
 from __future__ import annotations
@@ -13,214 +15,53 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from lattice.audit.log import record
-from lattice.pathways.compute import Outcome, adoption_in_force, compute, policy_of
-from lattice.pathways.models import Placement, PolicyAdoption, StartingPlacement
+from lattice.lib.facts import Fact, facts_changed
+from lattice.pathways import crosswalk as cw
+from lattice.pathways.actions.standings import recompute_standings
+from lattice.pathways.compute import adoption_in_force, policy_of
+from lattice.pathways.models import (
+    AdoptionDraft,
+    PolicyAdoption,
+    Standing,
+    StandingStatus,
+    StartingPlacement,
+)
 from lattice.pathways.policies import parse_policy, sha256_text
-from lattice.pathways.queries import teaching_staff
-from lattice.pathways.records import SchoolFacts, load_staff, staff_for_records
+from lattice.pathways.preview import AdoptionPlan, plan_adoption
 from lattice.people.models import District, StaffMember
 from lattice.people.queries import today
 from lattice.rules.loader import PolicyError
-from lattice.rules.records import school_year_end
-from lattice.rules.standing import Salary, Unit
+from lattice.rules.policy import Policy
 
-COMPARED = (
-    "adoption_id",
-    "pathway",
-    "interval",
-    "step",
-    "lane",
-    "units_banked",
-    "base_salary",
-    "supplements",
-    "bonuses",
-    "one_time",
-)
+SYNC_LIMIT = 5000  # larger districts recompute in the background after the adoption
 
 
 class RecomputeError(ValidationError):
     """A person's standing could not be computed; nothing was written."""
 
 
-def _salary_fields(salary: Salary) -> dict[str, int]:
-    return {
-        "base_salary": salary.base,
-        "supplements": salary.supplements,
-        "bonuses": salary.bonuses,
-        "one_time": salary.one_time,
-    }
-
-
-def snapshot_of(outcome: Outcome) -> dict[str, Any]:
-    """The engine's answer as kept in the history: trace, years and next moves."""
-    standing = outcome.standing
-    assert standing is not None
-    return {
-        "policy": f"{outcome.policy.key} v{outcome.policy.version}",
-        "as_of": standing.as_of.isoformat(),
-        "units_earned": standing.units_earned,
-        "units_spent": standing.units_spent,
-        "trace": [
-            {
-                "year": line.school_year,
-                "text": line.text,
-                "plain": line.plain,
-                "unit": line.unit.value,
-                "amount": line.amount,
-            }
-            for line in standing.trace
-            if line.unit is not Unit.DOLLARS
-        ],
-        "years": [
-            {
-                "year": y.school_year,
-                "pathway": y.pathway,
-                "interval": y.interval,
-                "step": y.step,
-                "lane": y.lane,
-                "units_banked": y.units_banked,
-                "total": y.salary.total,
-            }
-            for y in standing.years
-        ],
-        "moves": [
-            {
-                "key": m.key,
-                "title": m.title,
-                "ready": m.ready,
-                "people": any(q.decided_by_people for q in m.requirements),
-                "missing": [q.gap or q.text for q in m.requirements if not q.met],
-            }
-            for m in outcome.moves
-        ],
-    }
-
-
-def _rows_for(outcome: Outcome, staff: StaffMember, reason: str, history: bool) -> list[Placement]:
-    standing = outcome.standing
-    assert standing is not None
-    policy = outcome.policy
-    adoption = outcome.adoption
-    names = {p.key: p.name for p in policy.pathways}
-    rows: list[Placement] = []
-    last = len(standing.years) - 1
-    earned = 0
-    for index, year in enumerate(standing.years):
-        earned += year.units_earned
-        if not history and index != last:
-            continue
-        if history and index == 0:
-            start = outcome.record.start if outcome.record else adoption.effective_from
-            effective = max(adoption.effective_from, start)
-        elif history:
-            effective = min(school_year_end(year.school_year), outcome.on)
-        else:
-            effective = outcome.on
-        if history and effective < adoption.effective_from:
-            continue
-        rows.append(
-            Placement(
-                staff_member=staff,
-                district_id=staff.district_id,
-                adoption=adoption,
-                effective_on=effective,
-                as_of=outcome.on,
-                reason=reason,
-                pathway=year.pathway or "",
-                pathway_name=names.get(year.pathway or "", ""),
-                interval=year.interval,
-                step=year.step,
-                lane=year.lane or "",
-                units_earned=earned,
-                units_banked=year.units_banked,
-                **_salary_fields(year.salary),
-            )
-        )
-    return rows
-
-
-def _same(a: Placement | None, b: Placement) -> bool:
-    return a is not None and all(getattr(a, k) == getattr(b, k) for k in COMPARED)
-
-
-def _changed(rows: list[Placement], latest: Placement | None, outcome: Outcome) -> list[Placement]:
-    """The rows that differ from the one before; the last carries the engine's snapshot."""
-    kept = []
-    for row in rows:
-        if _same(latest, row):
-            continue
-        kept.append(row)
-        latest = row
-    if kept:
-        kept[-1].snapshot = snapshot_of(outcome)
-    return kept
-
-
-def latest_placement(staff: StaffMember) -> Placement | None:
-    return staff.placements.order_by("-effective_on", "-id").first()
-
-
 def recompute_standing(
-    staff: StaffMember, *, reason: str, on: dt.date | None = None
-) -> Placement | None:
-    """Recompute one person's standing now; a new history row when it changed.
+    staff: StaffMember, *, reason: str, kind: Fact = Fact.DECISION, actor: Any = None
+) -> Standing | None:
+    """Announce a change of ``staff``'s facts and recompute their standing now, in the
+    caller's transaction (the pathways actions that tell the teacher their new standing).
 
-    Raises ``RecomputeError`` when their record cannot be read under the policy; callers run
-    inside their own transaction, so nothing they wrote survives that.
+    Raises ``RecomputeError`` when their record cannot be read under the policy, so the
+    caller's whole transaction (the claim, the decision) rolls back.
     """
-    on = on or today()
-    if not teaching_staff(staff.district_id).filter(pk=staff.pk).exists():
-        return None
-    outcome = compute(load_staff(staff), on, with_moves=True)
-    if outcome is None:
-        return None
-    if not outcome.ok:
-        if outcome.record is not None and outcome.problem.startswith("your placement starts"):
-            return None
+    facts_changed(kind, district_id=staff.district_id, staff_ids=[staff.pk], reason=reason)
+    report = recompute_standings(staff.district, staff_ids=[staff.pk], reason=reason, actor=actor)
+    standing = Standing.objects.filter(staff_member=staff).first()
+    if standing is not None and standing.status == StandingStatus.UNPLACED:
         raise RecomputeError(
-            f"Could not recompute {staff.display_name}'s standing: {outcome.problem}. "
+            f"Could not recompute {staff.display_name}'s standing: {standing.problem}. "
             "Fix the record first; nothing was saved."
         )
-    rows = _changed(
-        _rows_for(outcome, staff, reason, history=False), latest_placement(staff), outcome
-    )
-    for row in rows:
-        row.save()
-    return rows[-1] if rows else None
+    del report
+    return standing
 
 
-def recompute_district(
-    district: District, adoption: PolicyAdoption, *, reason: str, on: dt.date
-) -> tuple[int, list[str]]:
-    """Place every active person in ``district`` under ``adoption`` with year-by-year history.
-
-    Returns (rows written, problems by person); people whose record cannot be read are
-    listed, not skipped silently.
-    """
-    facts = SchoolFacts.for_district(district.pk)
-    staff = staff_for_records(teaching_staff(district))
-    latest: dict[int, Placement] = {}
-    for row in Placement.objects.filter(district=district).order_by("effective_on", "id"):
-        latest[row.staff_member_id] = row
-    written = 0
-    problems: list[str] = []
-    batch: list[Placement] = []
-    for person in staff:
-        outcome = compute(person, on, adoption=adoption, school_facts=facts)
-        if outcome is None or outcome.record is None:
-            continue
-        if not outcome.ok:
-            if not outcome.problem.startswith("your placement starts"):
-                problems.append(f"{person.display_name} ({person.employee_id}): {outcome.problem}")
-            continue
-        rows = _rows_for(outcome, person, reason, history=True)
-        batch += _changed(rows, latest.get(person.pk), outcome)
-    Placement.objects.bulk_create(batch, batch_size=500)
-    written += len(batch)
-    return written, problems
-
-
-def check_adoption(district: District, toml_text: str, effective_from: dt.date) -> Any:
+def check_adoption(district: District, toml_text: str, effective_from: dt.date) -> Policy:
     """The parsed policy, or ``ValidationError`` saying what is wrong and how to fix it."""
     try:
         policy = parse_policy(toml_text)
@@ -235,12 +76,34 @@ def check_adoption(district: District, toml_text: str, effective_from: dt.date) 
             f"{effective_from} is outside it — choose a date inside it, or adopt a district "
             "copy (the same rules with your district's dates)."
         )
+    latest = PolicyAdoption.objects.filter(district=district).order_by("-effective_from").first()
+    if latest is not None and effective_from < latest.effective_from:
+        raise ValidationError(
+            f"{district.name} adopted {latest.policy_key} from {latest.effective_from}; a new "
+            "policy takes effect after it — choose a later effective date."
+        )
     if PolicyAdoption.objects.filter(district=district, effective_from=effective_from).exists():
         raise ValidationError(
             f"{district.name} already adopted a policy effective {effective_from}; choose "
             "another effective date."
         )
     return policy
+
+
+def refusal(plan: AdoptionPlan) -> list[str]:
+    """Why ``plan`` cannot be adopted, each with the fix (empty when it can)."""
+    messages = list(plan.problems)
+    unplaced = [row for row in plan.rows if row.status == "unplaced"]
+    if unplaced:
+        messages.append(
+            f"{len(unplaced)} teachers would not be placed (or would be paid $0) under "
+            f"{plan.policy.key}. Fix each record or change the crosswalk, then preview again:"
+        )
+        messages += [f"{row.name} ({row.employee_id}): {row.problem} — {row.fix}" for row in
+                     unplaced[:10]]  # fmt: skip
+        if len(unplaced) > 10:
+            messages.append(f"… and {len(unplaced) - 10} more (download the preview CSV).")
+    return messages
 
 
 @transaction.atomic
@@ -253,12 +116,22 @@ def adopt_policy(
     origin: str,
     note: str = "",
     on: dt.date | None = None,
+    crosswalk: cw.Crosswalk | None = None,
+    draft: AdoptionDraft | None = None,
 ) -> tuple[PolicyAdoption, int, list[str]]:
-    """Adopt a policy from a date and recompute every placement in the district.
+    """Adopt a policy from a date, placing every teacher through ``crosswalk`` (the proposed
+    one when None), and recompute every standing.
 
-    Returns (the adoption, history rows written, people whose record needs fixing).
+    Refused (``ValidationError``) while any teacher would be unplaced or paid $0. Returns
+    (the adoption, standings written, problems).
     """
     policy = check_adoption(district, toml_text, effective_from)
+    plan = plan_adoption(district, policy, effective_from, crosswalk=crosswalk, on=on)
+    refused = refusal(plan)
+    if refused:
+        raise ValidationError(refused)
+    previous = adoption_in_force(district, max(on or today(), effective_from))
+    summary = plan.summary()
     adoption = PolicyAdoption.objects.create(
         district=district,
         policy_key=policy.key,
@@ -269,12 +142,61 @@ def adopt_policy(
         sha256=sha256_text(toml_text),
         origin=origin[:200],
         note=note[:300],
+        crosswalk={
+            **plan.crosswalk.as_dict(),
+            "from": f"{previous.policy_key} v{previous.version}" if previous else "",
+            "summary": {k: v for k, v in summary.items() if k != "unplaced_reasons"},
+        },
         adopted_by=actor if getattr(actor, "pk", None) else None,
     )
-    on = max(on or today(), effective_from)
-    written, problems = recompute_district(
-        district, adoption, reason=f"adopted {policy.key} v{policy.version}", on=on
+    waiting = StartingPlacement.objects.filter(
+        staff_member__district=district, adoption__isnull=True
     )
+    if previous is None:
+        keys = {p.key for p in policy.pathways}
+        wrong = waiting.exclude(pathway__in=keys).exclude(pathway="")
+        if wrong.exists():
+            first = wrong.select_related("staff_member").first()
+            assert first is not None
+            raise ValidationError(
+                f"{wrong.count()} recorded starting placements name pathways {policy.key} does "
+                f"not have (e.g. {first.staff_member.display_name}: '{first.pathway}'); record "
+                "them again on one of: " + ", ".join(sorted(keys))
+            )
+        waiting.update(adoption=adoption)
+        claimed = set(waiting.model.objects.filter(adoption=adoption).values_list(
+            "staff_member_id", flat=True))  # fmt: skip
+    else:
+        claimed = set()
+    rows = [
+        StartingPlacement(
+            staff_member_id=pk,
+            adoption=adoption,
+            on=placement.on,
+            pathway=placement.pathway or "",
+            interval=placement.interval,
+            units=placement.units,
+            base_salary=placement.base_salary,
+            reason=placement.note[:200],
+        )
+        for pk, placement in plan.placements.items()
+        if placement is not None and pk not in claimed
+    ]
+    StartingPlacement.objects.bulk_create(rows, batch_size=1000)
+    reason = f"adopted {policy.key} v{policy.version}"
+    written = 0
+    problems: list[str] = []
+    if effective_from <= today():
+        # In force today: every standing changes now (a later date waits for its day; the
+        # nightly recompute as of today picks the adoption up then).
+        facts_changed(Fact.POLICY, district_id=district.pk, on=effective_from, reason=reason)
+        if len(plan.rows) <= SYNC_LIMIT:
+            report = recompute_standings(district, reason=reason, actor=actor, adoption=adoption)
+            written = report.created + report.changed
+            problems = report.problems
+    if draft is not None:
+        draft.adoption = adoption
+        draft.save(update_fields=["adoption"])
     record(
         actor=actor,
         action="pathways.adopt_policy",
@@ -286,13 +208,58 @@ def adopt_policy(
             "effective_from": effective_from.isoformat(),
             "sha256": adoption.sha256,
             "origin": origin,
-            "placements_written": written,
-            "problems": problems[:50],
+            "crosswalk": plan.crosswalk.as_dict(),
+            "placements_recorded": len(rows),
+            "standings_written": written,
+            "summary": adoption.crosswalk["summary"],
         },
         summary=f"Adopted {policy.key} v{policy.version} from {effective_from}; "
-        f"{written} placement changes recorded",
+        f"{summary['placed']} teachers placed, year-one cost {summary['cost']:+,}",
     )
     return adoption, written, problems
+
+
+@transaction.atomic
+def save_adoption_draft(
+    actor: Any,
+    district: District,
+    *,
+    toml_text: str,
+    effective_from: dt.date,
+    origin: str,
+    note: str = "",
+    crosswalk: cw.Crosswalk | None = None,
+    draft: AdoptionDraft | None = None,
+) -> AdoptionDraft:
+    """Compute and keep the preview of an adoption (a new draft, or ``draft`` re-reviewed
+    with a changed crosswalk). Nothing about anyone's standing changes."""
+    policy = check_adoption(district, toml_text, effective_from)
+    plan = plan_adoption(district, policy, effective_from, crosswalk=crosswalk)
+    if draft is None:
+        draft = AdoptionDraft(district=district, created_by=actor if getattr(actor, "pk", None)
+                              else None)  # fmt: skip
+    draft.policy_key, draft.policy_name, draft.version = policy.key, policy.name, policy.version
+    draft.toml_text, draft.sha256 = toml_text, sha256_text(toml_text)
+    draft.effective_from, draft.on = effective_from, plan.on
+    draft.origin, draft.note = origin[:200], note[:300]
+    draft.crosswalk = plan.crosswalk.as_dict()
+    draft.rows = [row.as_dict() for row in plan.rows]
+    draft.summary = {**plan.summary(), "problems": plan.problems, "refusal": refusal(plan)}
+    if crosswalk is not None:
+        from django.utils import timezone
+
+        draft.reviewed_at = timezone.now()
+    draft.save()
+    record(
+        actor=actor,
+        action="pathways.preview_adoption",
+        obj=draft,
+        district=district,
+        after={"policy": policy.key, "effective_from": effective_from.isoformat(),
+               "crosswalk": draft.crosswalk, "summary": {k: v for k, v in draft.summary.items()
+                                                         if k in ("placed", "unplaced", "cost")}},
+    )  # fmt: skip
+    return draft
 
 
 @transaction.atomic
@@ -306,7 +273,8 @@ def record_starting_placement(
     units: int = 0,
     reason: str = "",
 ) -> StartingPlacement:
-    """Record where the district placed a person when they joined the policy."""
+    """Record where the district placed a person under the adoption in force (or, before
+    any adoption, under the policy the district is about to adopt)."""
     adoption = adoption_in_force(staff.district_id, max(on, today()))
     if adoption is not None:
         policy = policy_of(adoption)
@@ -320,6 +288,7 @@ def record_starting_placement(
             raise ValidationError(f"{pathway} has intervals 1 to {top}; {interval} is outside.")
     placement, _ = StartingPlacement.objects.update_or_create(
         staff_member=staff,
+        adoption=adoption,
         defaults={
             "on": on,
             "pathway": pathway,
@@ -337,6 +306,13 @@ def record_starting_placement(
         after={"on": on.isoformat(), "pathway": pathway, "interval": interval, "units": units},
         summary=reason,
     )
+    facts_changed(
+        Fact.DECISION,
+        district_id=staff.district_id,
+        staff_ids=[staff.pk],
+        on=on,
+        reason=f"starting placement recorded: {pathway} {interval}",
+    )
     return placement
 
 
@@ -346,7 +322,8 @@ def record_starting_placements(
 ) -> int:
     """Record many starting placements at once (a conversion), with one audit entry.
 
-    Rows are unsaved ``StartingPlacement`` objects for people of ``district`` without one.
+    Rows are unsaved ``StartingPlacement`` objects for people of ``district``; they wait for
+    the district's next adoption (which claims them) unless they name one.
     """
     foreign = [r for r in rows if r.staff_member.district_id != district.pk]
     if foreign:
@@ -365,5 +342,11 @@ def record_starting_placements(
         district=district,
         after={"count": len(rows), "by_pathway": by_pathway},
         summary=f"{len(rows)} starting placements recorded: {reason}",
+    )
+    facts_changed(
+        Fact.DECISION,
+        district_id=district.pk,
+        staff_ids=[r.staff_member_id for r in rows],
+        reason=f"{len(rows)} starting placements recorded",
     )
     return len(rows)

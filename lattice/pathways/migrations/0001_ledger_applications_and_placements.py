@@ -7,303 +7,726 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('people', '0001_people_schools_staff_and_access'),
+        ("people", "0001_people_schools_staff_and_access"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Application',
+            name="Application",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('registered', 'Registered'), ('submitted', 'Submitted for review'), ('reconcile', 'Reviewers disagree: reconciling'), ('scored', 'Scored, waiting for the decision'), ('passed', 'Passed'), ('not_passed', 'Did not pass')], default='registered', max_length=12)),
-                ('registered_at', models.DateTimeField(auto_now_add=True)),
-                ('submitted_at', models.DateTimeField(blank=True, null=True)),
-                ('reconciled_score', models.DecimalField(blank=True, decimal_places=2, max_digits=5, null=True)),
-                ('reconcile_note', models.CharField(blank=True, max_length=500)),
-                ('final_score', models.DecimalField(blank=True, decimal_places=2, max_digits=5, null=True)),
-                ('decided_at', models.DateTimeField(blank=True, null=True)),
-                ('feedback', models.TextField(blank=True, help_text='Summary feedback for the applicant.')),
-                ('appeal_text', models.TextField(blank=True)),
-                ('appealed_at', models.DateTimeField(blank=True, null=True)),
-                ('appeal_outcome', models.CharField(blank=True, max_length=500)),
-                ('appeal_decided_at', models.DateTimeField(blank=True, null=True)),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('staff_member', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='pathway_applications', to='people.staffmember')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("registered", "Registered"),
+                            ("submitted", "Submitted for review"),
+                            ("reconcile", "Reviewers disagree: reconciling"),
+                            ("scored", "Scored, waiting for the decision"),
+                            ("passed", "Passed"),
+                            ("not_passed", "Did not pass"),
+                        ],
+                        default="registered",
+                        max_length=12,
+                    ),
+                ),
+                ("registered_at", models.DateTimeField(auto_now_add=True)),
+                ("submitted_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "reconciled_score",
+                    models.DecimalField(blank=True, decimal_places=2, max_digits=5, null=True),
+                ),
+                ("reconcile_note", models.CharField(blank=True, max_length=500)),
+                (
+                    "final_score",
+                    models.DecimalField(blank=True, decimal_places=2, max_digits=5, null=True),
+                ),
+                ("decided_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "feedback",
+                    models.TextField(blank=True, help_text="Summary feedback for the applicant."),
+                ),
+                ("appeal_text", models.TextField(blank=True)),
+                ("appealed_at", models.DateTimeField(blank=True, null=True)),
+                ("appeal_outcome", models.CharField(blank=True, max_length=500)),
+                ("appeal_decided_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "staff_member",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="pathway_applications",
+                        to="people.staffmember",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['cohort', 'staff_member__family_name'],
+                "ordering": ["cohort", "staff_member__family_name"],
             },
         ),
         migrations.CreateModel(
-            name='Artifact',
+            name="Artifact",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('domain', models.CharField(max_length=120)),
-                ('title', models.CharField(max_length=200)),
-                ('description', models.TextField(blank=True)),
-                ('link', models.URLField(blank=True, help_text='e.g. a lesson video')),
-                ('added_at', models.DateTimeField(auto_now_add=True)),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='artifacts', to='pathways.application')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("domain", models.CharField(max_length=120)),
+                ("title", models.CharField(max_length=200)),
+                ("description", models.TextField(blank=True)),
+                ("link", models.URLField(blank=True, help_text="e.g. a lesson video")),
+                ("added_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="artifacts",
+                        to="pathways.application",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['application', 'domain', 'added_at'],
+                "ordering": ["application", "domain", "added_at"],
             },
         ),
         migrations.CreateModel(
-            name='Claim',
+            name="Claim",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('credits', 'College credits'), ('pd_hours', 'Professional development hours'), ('project', 'Approved project'), ('role', 'Role served'), ('certificate', 'Certificate')], max_length=20)),
-                ('title', models.CharField(help_text='Course, programme, project or role.', max_length=200)),
-                ('provider', models.CharField(blank=True, help_text='College or provider.', max_length=200)),
-                ('category', models.CharField(blank=True, help_text='The project kind or role key the policy names.', max_length=80)),
-                ('quantity', models.PositiveIntegerField(default=0, validators=[django.core.validators.MinValueValidator(0)])),
-                ('completed', models.DateField()),
-                ('expires', models.DateField(blank=True, null=True)),
-                ('status', models.CharField(choices=[('submitted', 'Waiting for review'), ('verified', 'Verified'), ('rejected', 'Rejected')], default='submitted', max_length=12)),
-                ('submitted_on', models.DateField()),
-                ('submitted_at', models.DateTimeField(auto_now_add=True)),
-                ('window_exception', models.CharField(blank=True, help_text='Why the talent office accepted this claim outside the submission window.', max_length=300)),
-                ('decided_at', models.DateTimeField(blank=True, null=True)),
-                ('reason', models.CharField(blank=True, max_length=500)),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('district', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='people.district')),
-                ('staff_member', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='claims', to='people.staffmember')),
-                ('submitted_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("credits", "College credits"),
+                            ("pd_hours", "Professional development hours"),
+                            ("project", "Approved project"),
+                            ("role", "Role served"),
+                            ("certificate", "Certificate"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "title",
+                    models.CharField(
+                        help_text="Course, programme, project or role.", max_length=200
+                    ),
+                ),
+                (
+                    "provider",
+                    models.CharField(blank=True, help_text="College or provider.", max_length=200),
+                ),
+                (
+                    "category",
+                    models.CharField(
+                        blank=True,
+                        help_text="The project kind or role key the policy names.",
+                        max_length=80,
+                    ),
+                ),
+                (
+                    "quantity",
+                    models.PositiveIntegerField(
+                        default=0, validators=[django.core.validators.MinValueValidator(0)]
+                    ),
+                ),
+                ("completed", models.DateField()),
+                ("expires", models.DateField(blank=True, null=True)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("submitted", "Waiting for review"),
+                            ("verified", "Verified"),
+                            ("rejected", "Rejected"),
+                        ],
+                        default="submitted",
+                        max_length=12,
+                    ),
+                ),
+                ("submitted_on", models.DateField()),
+                ("submitted_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "window_exception",
+                    models.CharField(
+                        blank=True,
+                        help_text="Why the talent office accepted this claim outside the submission window.",
+                        max_length=300,
+                    ),
+                ),
+                ("decided_at", models.DateTimeField(blank=True, null=True)),
+                ("reason", models.CharField(blank=True, max_length=500)),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "district",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="people.district",
+                    ),
+                ),
+                (
+                    "staff_member",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="claims",
+                        to="people.staffmember",
+                    ),
+                ),
+                (
+                    "submitted_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['submitted_at', 'id'],
+                "ordering": ["submitted_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Cohort',
+            name="Cohort",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120)),
-                ('transition_key', models.CharField(help_text='The policy move this cohort decides, e.g. peer-review-to-model.', max_length=80)),
-                ('decision_kind', models.CharField(help_text='The decision a pass records.', max_length=40)),
-                ('domains', models.JSONField(default=list, help_text='Rubric domains, in order.')),
-                ('max_per_domain', models.PositiveSmallIntegerField(default=4)),
-                ('cut_score', models.DecimalField(decimal_places=2, help_text='Final score needed to pass.', max_digits=5)),
-                ('reconcile_margin', models.DecimalField(decimal_places=2, help_text="Reviewers' totals further apart than this need reconciling.", max_digits=5)),
-                ('register_opens', models.DateField()),
-                ('register_closes', models.DateField()),
-                ('submit_opens', models.DateField()),
-                ('submit_closes', models.DateField()),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('district', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='cohorts', to='people.district')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=120)),
+                (
+                    "transition_key",
+                    models.CharField(
+                        help_text="The policy move this cohort decides, e.g. peer-review-to-model.",
+                        max_length=80,
+                    ),
+                ),
+                (
+                    "decision_kind",
+                    models.CharField(help_text="The decision a pass records.", max_length=40),
+                ),
+                ("domains", models.JSONField(default=list, help_text="Rubric domains, in order.")),
+                ("max_per_domain", models.PositiveSmallIntegerField(default=4)),
+                (
+                    "cut_score",
+                    models.DecimalField(
+                        decimal_places=2, help_text="Final score needed to pass.", max_digits=5
+                    ),
+                ),
+                (
+                    "reconcile_margin",
+                    models.DecimalField(
+                        decimal_places=2,
+                        help_text="Reviewers' totals further apart than this need reconciling.",
+                        max_digits=5,
+                    ),
+                ),
+                ("register_opens", models.DateField()),
+                ("register_closes", models.DateField()),
+                ("submit_opens", models.DateField()),
+                ("submit_closes", models.DateField()),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "district",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="cohorts",
+                        to="people.district",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-register_opens', 'name'],
+                "ordering": ["-register_opens", "name"],
             },
         ),
         migrations.AddField(
-            model_name='application',
-            name='cohort',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='applications', to='pathways.cohort'),
+            model_name="application",
+            name="cohort",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="applications",
+                to="pathways.cohort",
+            ),
         ),
         migrations.CreateModel(
-            name='Decision',
+            name="Decision",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('peer_review_passed', 'Passed peer review'), ('peer_review_failed', 'Did not pass peer review'), ('accelerated_approved', 'Accelerated application approved'), ('selected_as_lead', 'Selected as Lead'), ('improvement_plan', 'Improvement plan'), ('suspension', 'Suspension'), ('labor_dispute_finding', 'Labor-dispute finding')], max_length=40)),
-                ('decided', models.DateField()),
-                ('ends', models.DateField(blank=True, null=True)),
-                ('note', models.CharField(blank=True, max_length=300)),
-                ('recorded_at', models.DateTimeField(auto_now_add=True)),
-                ('application', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='pathways.application')),
-                ('recorded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('staff_member', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='pathway_decisions', to='people.staffmember')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("peer_review_passed", "Passed peer review"),
+                            ("peer_review_failed", "Did not pass peer review"),
+                            ("accelerated_approved", "Accelerated application approved"),
+                            ("selected_as_lead", "Selected as Lead"),
+                            ("improvement_plan", "Improvement plan"),
+                            ("suspension", "Suspension"),
+                            ("labor_dispute_finding", "Labor-dispute finding"),
+                        ],
+                        max_length=40,
+                    ),
+                ),
+                ("decided", models.DateField()),
+                ("ends", models.DateField(blank=True, null=True)),
+                ("note", models.CharField(blank=True, max_length=300)),
+                ("recorded_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "application",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="pathways.application",
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "staff_member",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="pathway_decisions",
+                        to="people.staffmember",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['decided', 'id'],
+                "ordering": ["decided", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Evidence',
+            name="Evidence",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(upload_to='evidence/%Y/%m/')),
-                ('original_name', models.CharField(max_length=200)),
-                ('content_type', models.CharField(choices=[('application/pdf', 'PDF'), ('image/png', 'PNG image'), ('image/jpeg', 'JPEG image')], max_length=40)),
-                ('size', models.PositiveIntegerField()),
-                ('sha256', models.CharField(max_length=64)),
-                ('uploaded_at', models.DateTimeField(auto_now_add=True)),
-                ('artifact', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='files', to='pathways.artifact')),
-                ('claim', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='evidence', to='pathways.claim')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("file", models.FileField(upload_to="evidence/%Y/%m/")),
+                ("original_name", models.CharField(max_length=200)),
+                (
+                    "content_type",
+                    models.CharField(
+                        choices=[
+                            ("application/pdf", "PDF"),
+                            ("image/png", "PNG image"),
+                            ("image/jpeg", "JPEG image"),
+                        ],
+                        max_length=40,
+                    ),
+                ),
+                ("size", models.PositiveIntegerField()),
+                ("sha256", models.CharField(max_length=64)),
+                ("uploaded_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "artifact",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="files",
+                        to="pathways.artifact",
+                    ),
+                ),
+                (
+                    "claim",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="evidence",
+                        to="pathways.claim",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['uploaded_at', 'id'],
+                "ordering": ["uploaded_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Notification',
+            name="Notification",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('subject', models.CharField(max_length=200)),
-                ('body', models.TextField()),
-                ('link', models.CharField(blank=True, max_length=300)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('read_at', models.DateTimeField(blank=True, null=True)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='pathway_notifications', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("subject", models.CharField(max_length=200)),
+                ("body", models.TextField()),
+                ("link", models.CharField(blank=True, max_length=300)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("read_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="pathway_notifications",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at', '-id'],
+                "ordering": ["-created_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='PanelMember',
+            name="PanelMember",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('added_at', models.DateTimeField(auto_now_add=True)),
-                ('district', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='people.district')),
-                ('staff_member', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='panel_seats', to='people.staffmember')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("added_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "district",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="people.district",
+                    ),
+                ),
+                (
+                    "staff_member",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="panel_seats",
+                        to="people.staffmember",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['staff_member__family_name'],
+                "ordering": ["staff_member__family_name"],
             },
         ),
         migrations.CreateModel(
-            name='PayrollExport',
+            name="PayrollExport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('effective_date', models.DateField()),
-                ('file_format', models.CharField(max_length=4)),
-                ('rows', models.PositiveIntegerField()),
-                ('sha256', models.CharField(max_length=64)),
-                ('exported_at', models.DateTimeField(auto_now_add=True)),
-                ('district', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='people.district')),
-                ('exported_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("effective_date", models.DateField()),
+                ("file_format", models.CharField(max_length=4)),
+                ("rows", models.PositiveIntegerField()),
+                ("sha256", models.CharField(max_length=64)),
+                ("exported_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "district",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="people.district",
+                    ),
+                ),
+                (
+                    "exported_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-exported_at', '-id'],
+                "ordering": ["-exported_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='PolicyAdoption',
+            name="PolicyAdoption",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('policy_key', models.CharField(max_length=80)),
-                ('policy_name', models.CharField(max_length=200)),
-                ('version', models.CharField(max_length=40)),
-                ('effective_from', models.DateField(help_text='Placements under this policy start on this day.')),
-                ('toml_text', models.TextField()),
-                ('sha256', models.CharField(max_length=64)),
-                ('origin', models.CharField(help_text="Shipped file name or 'uploaded'.", max_length=200)),
-                ('note', models.CharField(blank=True, max_length=300)),
-                ('adopted_at', models.DateTimeField(auto_now_add=True)),
-                ('adopted_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('district', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='adoptions', to='people.district')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("policy_key", models.CharField(max_length=80)),
+                ("policy_name", models.CharField(max_length=200)),
+                ("version", models.CharField(max_length=40)),
+                (
+                    "effective_from",
+                    models.DateField(help_text="Placements under this policy start on this day."),
+                ),
+                ("toml_text", models.TextField()),
+                ("sha256", models.CharField(max_length=64)),
+                (
+                    "origin",
+                    models.CharField(help_text="Shipped file name or 'uploaded'.", max_length=200),
+                ),
+                ("note", models.CharField(blank=True, max_length=300)),
+                ("adopted_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "adopted_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "district",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="adoptions",
+                        to="people.district",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['district', '-effective_from', '-id'],
+                "ordering": ["district", "-effective_from", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='Placement',
+            name="Placement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('effective_on', models.DateField(help_text='The day this standing took effect.')),
-                ('as_of', models.DateField(help_text='The date the engine placed the person on.')),
-                ('reason', models.CharField(max_length=200)),
-                ('pathway', models.CharField(blank=True, max_length=80)),
-                ('pathway_name', models.CharField(blank=True, max_length=120)),
-                ('interval', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('step', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('lane', models.CharField(blank=True, max_length=80)),
-                ('units_earned', models.IntegerField(default=0)),
-                ('units_banked', models.IntegerField(default=0)),
-                ('base_salary', models.IntegerField(default=0)),
-                ('supplements', models.IntegerField(default=0)),
-                ('bonuses', models.IntegerField(default=0)),
-                ('one_time', models.IntegerField(default=0)),
-                ('snapshot', models.JSONField(default=dict)),
-                ('computed_at', models.DateTimeField(auto_now_add=True)),
-                ('district', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='people.district')),
-                ('staff_member', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='placements', to='people.staffmember')),
-                ('adoption', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='pathways.policyadoption')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("effective_on", models.DateField(help_text="The day this standing took effect.")),
+                ("as_of", models.DateField(help_text="The date the engine placed the person on.")),
+                ("reason", models.CharField(max_length=200)),
+                ("pathway", models.CharField(blank=True, max_length=80)),
+                ("pathway_name", models.CharField(blank=True, max_length=120)),
+                ("interval", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("step", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("lane", models.CharField(blank=True, max_length=80)),
+                ("units_earned", models.IntegerField(default=0)),
+                ("units_banked", models.IntegerField(default=0)),
+                ("base_salary", models.IntegerField(default=0)),
+                ("supplements", models.IntegerField(default=0)),
+                ("bonuses", models.IntegerField(default=0)),
+                ("one_time", models.IntegerField(default=0)),
+                ("snapshot", models.JSONField(default=dict)),
+                ("computed_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "district",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="people.district",
+                    ),
+                ),
+                (
+                    "staff_member",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="placements",
+                        to="people.staffmember",
+                    ),
+                ),
+                (
+                    "adoption",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="pathways.policyadoption",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['staff_member', '-effective_on', '-id'],
+                "ordering": ["staff_member", "-effective_on", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='ReviewAssignment',
+            name="ReviewAssignment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('assigned_at', models.DateTimeField(auto_now_add=True)),
-                ('conflict', models.BooleanField(default=False)),
-                ('conflict_note', models.CharField(blank=True, max_length=300)),
-                ('scores', models.JSONField(default=dict, help_text='Domain name → score.')),
-                ('comments', models.TextField(blank=True)),
-                ('total', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(1000)])),
-                ('submitted_at', models.DateTimeField(blank=True, null=True)),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reviews', to='pathways.application')),
-                ('reviewer', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reviews', to='people.staffmember')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("assigned_at", models.DateTimeField(auto_now_add=True)),
+                ("conflict", models.BooleanField(default=False)),
+                ("conflict_note", models.CharField(blank=True, max_length=300)),
+                ("scores", models.JSONField(default=dict, help_text="Domain name → score.")),
+                ("comments", models.TextField(blank=True)),
+                (
+                    "total",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(0),
+                            django.core.validators.MaxValueValidator(1000),
+                        ],
+                    ),
+                ),
+                ("submitted_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reviews",
+                        to="pathways.application",
+                    ),
+                ),
+                (
+                    "reviewer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reviews",
+                        to="people.staffmember",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['application', 'assigned_at', 'id'],
+                "ordering": ["application", "assigned_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='StartingPlacement',
+            name="StartingPlacement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('on', models.DateField()),
-                ('pathway', models.CharField(max_length=80)),
-                ('interval', models.PositiveSmallIntegerField(default=1)),
-                ('units', models.PositiveIntegerField(default=0)),
-                ('reason', models.CharField(blank=True, max_length=200)),
-                ('staff_member', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='starting_placement', to='people.staffmember')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("on", models.DateField()),
+                ("pathway", models.CharField(max_length=80)),
+                ("interval", models.PositiveSmallIntegerField(default=1)),
+                ("units", models.PositiveIntegerField(default=0)),
+                ("reason", models.CharField(blank=True, max_length=200)),
+                (
+                    "staff_member",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="starting_placement",
+                        to="people.staffmember",
+                    ),
+                ),
             ],
         ),
         migrations.AddIndex(
-            model_name='claim',
-            index=models.Index(fields=['district', 'status', 'submitted_at'], name='claim_queue'),
+            model_name="claim",
+            index=models.Index(fields=["district", "status", "submitted_at"], name="claim_queue"),
         ),
         migrations.AddIndex(
-            model_name='claim',
-            index=models.Index(fields=['staff_member', 'status'], name='claim_by_person'),
+            model_name="claim",
+            index=models.Index(fields=["staff_member", "status"], name="claim_by_person"),
         ),
         migrations.AddConstraint(
-            model_name='cohort',
-            constraint=models.CheckConstraint(condition=models.Q(('register_closes__gte', models.F('register_opens')), ('submit_closes__gte', models.F('submit_opens'))), name='cohort_windows_in_order'),
+            model_name="cohort",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("register_closes__gte", models.F("register_opens")),
+                    ("submit_closes__gte", models.F("submit_opens")),
+                ),
+                name="cohort_windows_in_order",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='application',
-            constraint=models.UniqueConstraint(fields=('cohort', 'staff_member'), name='one_application_per_cohort'),
+            model_name="application",
+            constraint=models.UniqueConstraint(
+                fields=("cohort", "staff_member"), name="one_application_per_cohort"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='evidence',
-            constraint=models.CheckConstraint(condition=models.Q(('claim__isnull', False), ('artifact__isnull', False), _connector='OR'), name='evidence_belongs_somewhere'),
+            model_name="evidence",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("claim__isnull", False), ("artifact__isnull", False), _connector="OR"
+                ),
+                name="evidence_belongs_somewhere",
+            ),
         ),
         migrations.AddIndex(
-            model_name='notification',
-            index=models.Index(fields=['user', 'read_at'], name='notification_unread'),
+            model_name="notification",
+            index=models.Index(fields=["user", "read_at"], name="notification_unread"),
         ),
         migrations.AddConstraint(
-            model_name='panelmember',
-            constraint=models.UniqueConstraint(fields=('district', 'staff_member'), name='one_panel_seat'),
+            model_name="panelmember",
+            constraint=models.UniqueConstraint(
+                fields=("district", "staff_member"), name="one_panel_seat"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='policyadoption',
-            constraint=models.UniqueConstraint(fields=('district', 'effective_from'), name='one_adoption_per_district_day'),
+            model_name="policyadoption",
+            constraint=models.UniqueConstraint(
+                fields=("district", "effective_from"), name="one_adoption_per_district_day"
+            ),
         ),
         migrations.AddIndex(
-            model_name='placement',
-            index=models.Index(fields=['staff_member', '-effective_on', '-id'], name='placement_latest'),
+            model_name="placement",
+            index=models.Index(
+                fields=["staff_member", "-effective_on", "-id"], name="placement_latest"
+            ),
         ),
         migrations.AddIndex(
-            model_name='placement',
-            index=models.Index(fields=['district', 'effective_on'], name='placement_by_district'),
+            model_name="placement",
+            index=models.Index(fields=["district", "effective_on"], name="placement_by_district"),
         ),
         migrations.AddConstraint(
-            model_name='reviewassignment',
-            constraint=models.UniqueConstraint(fields=('application', 'reviewer'), name='one_review_each'),
+            model_name="reviewassignment",
+            constraint=models.UniqueConstraint(
+                fields=("application", "reviewer"), name="one_review_each"
+            ),
         ),
     ]

@@ -7,6 +7,7 @@ from lattice.pathways.models.applications import (
     PanelMember,
     ReviewAssignment,
 )
+from lattice.pathways.models.drafts import AdoptionDraft
 from lattice.pathways.models.ledger import Claim, ClaimKind, ClaimStatus, Evidence
 from lattice.pathways.models.notifications import Notification
 from lattice.pathways.models.policy import (
@@ -16,8 +17,10 @@ from lattice.pathways.models.policy import (
     PolicyAdoption,
     StartingPlacement,
 )
+from lattice.pathways.models.standing import Standing, StandingStatus
 
 __all__ = [
+    "AdoptionDraft",
     "Application",
     "Artifact",
     "Claim",
@@ -32,5 +35,7 @@ __all__ = [
     "Placement",
     "PolicyAdoption",
     "ReviewAssignment",
+    "Standing",
+    "StandingStatus",
     "StartingPlacement",
 ]

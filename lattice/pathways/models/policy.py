@@ -27,6 +27,12 @@ class PolicyAdoption(models.Model):
     sha256 = models.CharField(max_length=64)
     origin = models.CharField(max_length=200, help_text="Shipped file name or 'uploaded'.")
     note = models.CharField(max_length=300, blank=True)
+    crosswalk = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="The reviewed crosswalk that placed the district's teachers under this "
+        "policy (see lattice.pathways.crosswalk), with the counts it gave.",
+    )
     adopted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -45,24 +51,52 @@ class PolicyAdoption(models.Model):
 
 
 class StartingPlacement(models.Model):
-    """Where the district placed a person when they joined the policy (e.g. a conversion).
+    """Where the district placed a person when they joined a policy (a conversion, or the
+    crosswalk of an adoption that switched policy).
 
     Facts dated before ``on`` are already reflected in it; the engine counts only later ones.
+    ``adoption`` is the policy it places the person under (empty until the district adopts
+    the policy the conversion was recorded for). ``interval`` is the step under a
+    step-and-lane policy; ``pathway`` is empty under a model without pathways.
+    ``base_salary`` is the salary carried into a policy that pays the district's own schedule.
 
-    Personal data: a person's pathway, interval and banked units on a date.
+    Personal data: a person's pathway, interval or step, banked units and salary on a date.
     """
 
-    staff_member = models.OneToOneField(
-        StaffMember, on_delete=models.CASCADE, related_name="starting_placement"
+    staff_member = models.ForeignKey(
+        StaffMember, on_delete=models.CASCADE, related_name="starting_placements"
+    )
+    adoption = models.ForeignKey(
+        "pathways.PolicyAdoption",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="starting_placements",
     )
     on = models.DateField()
-    pathway = models.CharField(max_length=80)
-    interval = models.PositiveSmallIntegerField(default=1)
+    pathway = models.CharField(max_length=80, blank=True)
+    interval = models.PositiveSmallIntegerField(null=True, blank=True, default=1)
     units = models.PositiveIntegerField(default=0)
+    base_salary = models.PositiveIntegerField(null=True, blank=True)
     reason = models.CharField(max_length=200, blank=True)
 
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["staff_member", "adoption"], name="one_starting_placement_per_adoption"
+            ),
+            models.UniqueConstraint(
+                fields=["staff_member"],
+                condition=models.Q(adoption__isnull=True),
+                name="one_pending_starting_placement",
+            ),
+        ]
+
     def __str__(self) -> str:
-        return f"{self.pathway} interval {self.interval} on {self.on}"
+        where = self.pathway or "placed"
+        if self.interval is not None:
+            where += f" {self.interval}"
+        return f"{where} on {self.on}"
 
 
 class Decision(models.Model):
@@ -107,9 +141,9 @@ class Decision(models.Model):
 class Placement(models.Model):
     """One entry of the placement history: which adoption placed whom where, from when.
 
-    A row is written when a recompute finds the standing changed; the latest row per person
-    is their current standing. ``snapshot`` keeps the engine's trace and year-by-year standing
-    as they were computed.
+    Written by the standings writer (``actions.standings``) when a person's standing changed:
+    the history of movements and which policy version made each one. The current standing is
+    ``Standing``; ``snapshot`` is kept on rows written before it existed.
 
     Personal data: a person's pathway, interval, units and salary, and the facts behind them.
     """
@@ -163,9 +197,10 @@ class Placement(models.Model):
 
 
 class PayrollExport(models.Model):
-    """A payroll file the talent office downloaded: date, format and checksum.
+    """A payroll file the talent office downloaded: date, format, checksum, who was left out.
 
-    Personal data: none itself (the file held salaries; only its checksum is kept).
+    Personal data: the names of people deliberately left out of the file and why (the file
+    held salaries; only its checksum is kept).
     """
 
     district = models.ForeignKey(District, on_delete=models.CASCADE, related_name="+")
@@ -173,6 +208,11 @@ class PayrollExport(models.Model):
     file_format = models.CharField(max_length=4)
     rows = models.PositiveIntegerField()
     sha256 = models.CharField(max_length=64)
+    excluded = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="People the officer chose to leave out, each with why (name, reason, fix).",
+    )
     exported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )

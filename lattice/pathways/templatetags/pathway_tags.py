@@ -9,7 +9,7 @@ from django import template
 from django.urls import reverse
 
 from lattice.pathways.access import can_see_path
-from lattice.pathways.queries import current_standing
+from lattice.pathways.queries import path_view, pay_statement, standing_for
 from lattice.people.access import scope_for
 from lattice.people.models import StaffMember
 
@@ -193,12 +193,22 @@ def may_see_path(user: Any, staff: Any) -> bool:
 
 @register.simple_tag(takes_context=True)
 def user_standing(context: template.Context) -> Any:
-    """The signed-in person's current placement (for the summary on their home page)."""
+    """The signed-in person's standing and pay (for the summary on their home page)."""
     scope = scope_for(context["request"].user)
     if scope.own_staff_id is None:
         return None
     staff = StaffMember.objects.filter(pk=scope.own_staff_id).first()
-    return current_standing(staff) if staff else None
+    if staff is None:
+        return None
+    read = standing_for(staff)
+    return {"read": read, "view": path_view(read), "pay": pay_statement(staff)}
+
+
+@register.simple_tag
+def staff_standing(staff: StaffMember) -> Any:
+    """A person's standing and pay for their staff page (the caller checks who may see it)."""
+    read = standing_for(staff)
+    return {"read": read, "view": path_view(read), "pay": pay_statement(staff)}
 
 
 @register.simple_tag(takes_context=True)

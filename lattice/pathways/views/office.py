@@ -18,20 +18,24 @@ from lattice.pathways.access import (
     get_visible_claim,
     office_district,
 )
-from lattice.pathways.actions.placements import check_adoption
-from lattice.pathways.compute import adoption_in_force, compute, policy_of
+from lattice.pathways.actions.payroll import PayrollBlocked
+from lattice.pathways.actions.payroll import payroll as payroll_plan
+from lattice.pathways.compute import adoption_in_force, policy_of
 from lattice.pathways.forms import (
-    AdoptForm,
     ExceptionClaimForm,
     PayrollForm,
     RejectForm,
     claim_fields,
 )
-from lattice.pathways.models import PayrollExport, PolicyAdoption
-from lattice.pathways.policies import district_copy, shipped_policies, shipped_text
-from lattice.pathways.preview import preview_adoption
-from lattice.pathways.queries import claim_queue, claims_of, district_overview, path_view
-from lattice.pathways.records import load_staff
+from lattice.pathways.models import PayrollExport
+from lattice.pathways.queries import (
+    claim_queue,
+    claims_of,
+    district_overview,
+    path_view,
+    pay_statement,
+    standing_for,
+)
 from lattice.pathways.views.teacher import claim_categories
 from lattice.people.access import districts_administered_by
 from lattice.people.queries import today
@@ -123,85 +127,21 @@ def staff_path(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, f"Claim recorded for {staff.display_name}: {claim}.")
             return redirect("pathways:staff-path", pk=staff.pk)
-    outcome = compute(load_staff(staff), on)
+    read = standing_for(staff, on)
     return render(
         request,
         "pathways/staff_path.html",
         {
             "staff": staff,
-            "outcome": outcome,
-            "view": path_view(outcome) if outcome and outcome.ok else None,
+            "read": read,
+            "adoption": adoption,
+            "pay": pay_statement(staff, on),
+            "view": path_view(read),
             "rows": claims_of(staff),
             "history": list(
                 staff.placements.select_related("adoption").order_by("-effective_on", "-id")[:20]
             ),
             "form": form,
-        },
-    )
-
-
-@require_http_methods(["GET", "POST"])
-def adopt(request: HttpRequest) -> HttpResponse:
-    """Choose a policy and date, see the preview, then adopt (two steps, one form)."""
-    district = office_district(request.user, request.GET.get("district"))
-    shipped = [(p.file, p.label) for p in shipped_policies()]
-    form = AdoptForm(request.POST or None, request.FILES or None, shipped=shipped)
-    preview = None
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        text = data.get("toml_text") or ""
-        origin = "uploaded"
-        if not text and data.get("shipped"):
-            text = shipped_text(data["shipped"])
-            origin = data["shipped"]
-        elif data.get("shipped") and not data.get("upload"):
-            origin = data["shipped"]
-        if data["district_copy"] and "District copy for" not in text:
-            try:
-                text = district_copy(text, data["effective_from"], district.name)
-            except ValueError as error:
-                form.add_error(None, str(error))
-        if not form.errors:
-            try:
-                check_adoption(district, text, data["effective_from"])
-            except ValidationError as error:
-                for message in error.messages:
-                    form.add_error(None, message)
-        if not form.errors and request.POST.get("confirm") == "1":
-            adoption, written, problems = actions.adopt_policy(
-                request.user,
-                district,
-                toml_text=text,
-                effective_from=data["effective_from"],
-                origin=origin,
-                note=data.get("note") or "",
-            )
-            messages.success(
-                request,
-                f"Adopted {adoption.policy_key} v{adoption.version} from "
-                f"{adoption.effective_from}; {written} placement changes recorded."
-                + (f" {len(problems)} records need fixing." if problems else ""),
-            )
-            for problem in problems[:10]:
-                messages.error(request, problem)
-            return redirect(f"{request.path}?district={district.key}")
-        if not form.errors:
-            preview = preview_adoption(district, text, data["effective_from"])
-            form = AdoptForm(
-                initial={**data, "toml_text": text, "upload": None, "district_copy": False},
-                shipped=shipped,
-            )
-            form.fields["shipped"].initial = data.get("shipped")
-    adoptions = PolicyAdoption.objects.filter(district=district).select_related("adopted_by")
-    return render(
-        request,
-        "pathways/adopt.html",
-        {
-            "district": district,
-            "districts": _districts(request),
-            "form": form,
-            "preview": preview,
-            "adoptions": adoptions,
         },
     )
 
@@ -218,22 +158,51 @@ def district_view(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def payroll(request: HttpRequest) -> HttpResponse:
+    """Export payroll; refused with the list of blocking teachers unless left out on purpose."""
     district = office_district(request.user, request.GET.get("district"))
-    form = PayrollForm(request.POST or None, initial={"effective_date": today()})
+    form = PayrollForm(request.POST or request.GET or None, initial={"effective_date": today()})
+    on = today()
+    if form.is_bound and form.is_valid():
+        on = form.cleaned_data["effective_date"]
     if request.method == "POST" and form.is_valid():
-        name, data, content_type = actions.export_payroll(
-            request.user,
-            district,
-            effective_date=form.cleaned_data["effective_date"],
-            file_format=form.cleaned_data["file_format"],
-        )
-        response = HttpResponse(data, content_type=content_type)
-        response["Content-Disposition"] = f'attachment; filename="{name}"'
-        response["Cache-Control"] = "private, no-store"
-        return response
+        try:
+            name, data, content_type = actions.export_payroll(
+                request.user,
+                district,
+                effective_date=form.cleaned_data["effective_date"],
+                file_format=form.cleaned_data["file_format"],
+                exclude_blocked=request.POST.get("exclude_blocked") == "on",
+            )
+        except PayrollBlocked as blocked:
+            messages.error(
+                request,
+                f"Payroll was not exported: {len(blocked.blockers)} teachers cannot be paid "
+                "from their standing yet (listed below). Fix them, or export with them left "
+                "out — the audit log records who and why.",
+            )
+        else:
+            response = HttpResponse(data, content_type=content_type)
+            response["Content-Disposition"] = f'attachment; filename="{name}"'
+            response["Cache-Control"] = "private, no-store"
+            return response
+    plan = payroll_plan(district, on)
     exports = PayrollExport.objects.filter(district=district).select_related("exported_by")[:20]
     return render(
         request,
         "pathways/payroll.html",
-        {"district": district, "districts": _districts(request), "form": form, "exports": exports},
+        {"district": district, "districts": _districts(request), "form": form,
+         "exports": exports, "plan": plan, "blockers": plan.blockers[:100], "on": on},
+    )  # fmt: skip
+
+
+@require_POST
+def recompute(request: HttpRequest) -> HttpResponse:
+    """Recompute every standing of the district as of today (in the background)."""
+    district = office_district(request.user, request.POST.get("district"))
+    actions.request_recompute(request.user, district, reason="the talent office asked for it")
+    messages.success(
+        request,
+        f"Recomputing {district.name}'s standings as of today. This page shows how many are "
+        "still waiting; payroll can be exported once none are.",
     )
+    return _back(request, "pathways:payroll")

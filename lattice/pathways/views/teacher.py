@@ -21,8 +21,15 @@ from lattice.pathways.actions.applications import application_gaps
 from lattice.pathways.compute import Outcome, adoption_in_force, compute, policy_of
 from lattice.pathways.forms import ClaimForm, RejectForm, WhatIfForm, claim_fields
 from lattice.pathways.models import Cohort, Notification
-from lattice.pathways.queries import claims_of, path_view, teaching_staff
-from lattice.pathways.records import WhatIf, load_staff
+from lattice.pathways.queries import (
+    claims_of,
+    outcome_view,
+    path_view,
+    pay_statement,
+    standing_for,
+    teaching_staff,
+)
+from lattice.pathways.records import WhatIf
 from lattice.people.models import StaffMember
 from lattice.people.queries import today
 from lattice.rules.policy import Policy
@@ -54,16 +61,19 @@ def claim_categories(policy: Policy | None) -> list[tuple[str, str]]:
 def _path_context(request: HttpRequest, staff: StaffMember) -> dict[str, Any]:
     on = today()
     is_teacher = teaching_staff(staff.district_id).filter(pk=staff.pk).exists()
-    outcome = compute(load_staff(staff), on) if is_teacher else None
+    read = standing_for(staff, on)
+    view = path_view(read) if is_teacher else None
     context: dict[str, Any] = {
         "staff": staff,
-        "outcome": outcome,
+        "read": read,
         "on": on,
         "is_teacher": is_teacher,
+        "adoption": read.adoption,
+        "view": view,
+        "pay": pay_statement(staff, on),
     }
-    if outcome is not None and outcome.ok:
-        context["view"] = path_view(outcome)
-        context["what_if_form"] = WhatIfForm(labels=rating_labels(outcome.policy, staff))
+    if view is not None and read.adoption is not None:
+        context["what_if_form"] = WhatIfForm(labels=rating_labels(policy_of(read.adoption), staff))
     rows = claims_of(staff)
     context["claims"] = rows[:5]
     context["claims_waiting"] = sum(1 for r in rows if r.claim.status == "submitted")
@@ -71,7 +81,7 @@ def _path_context(request: HttpRequest, staff: StaffMember) -> dict[str, Any]:
         staff.pathway_applications.select_related("cohort").order_by("-registered_at")
     )
     applied = {a.cohort_id for a in context["applications"]}
-    moves = {m.key for m in (outcome.moves if outcome and outcome.ok else ())}
+    moves = {m["key"] for m in (view.moves if view else ())}
     context["open_cohorts"] = [
         c
         for c in Cohort.objects.filter(
@@ -95,10 +105,9 @@ def what_if(request: HttpRequest) -> HttpResponse:
     """Try a rating, credits or PD hours and see the result; nothing is saved."""
     staff = own_staff(request.user)
     on = today()
-    loaded = load_staff(staff)
     if not teaching_staff(staff.district_id).filter(pk=staff.pk).exists():
         raise Http404("Pathways are for teachers")
-    now = compute(loaded, on, with_moves=False)
+    now = compute(staff, on, with_moves=False)
     if now is None or not now.ok:
         raise Http404("No standing to try things on")
     form = WhatIfForm(request.POST, labels=rating_labels(now.policy, staff))
@@ -111,7 +120,7 @@ def what_if(request: HttpRequest) -> HttpResponse:
             on=on,
         )
         if not trial.empty:
-            result = compute(loaded, on, what_if=trial, with_moves=False)
+            result = compute(staff, on, what_if=trial, with_moves=False)
     context = {"form": form, "now": now, "result": result, "on": on}
     if result is not None and result.ok and now.standing and result.standing:
         year = result.standing.years[-1].school_year
@@ -121,8 +130,8 @@ def what_if(request: HttpRequest) -> HttpResponse:
             for line in result.standing.trace
             if line.school_year == year and line not in before and line.unit.value != "dollars"
         ]
-        context["now_view"] = path_view(now)
-        context["result_view"] = path_view(result)
+        context["now_view"] = outcome_view(now)
+        context["result_view"] = outcome_view(result)
         context["difference"] = result.standing.salary.total - now.standing.salary.total
     if request.htmx:  # type: ignore[attr-defined]
         return render(request, "pathways/_what_if_result.html", context)

@@ -8,7 +8,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -17,214 +16,576 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Network',
+            name="Network",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.SlugField(unique=True)),
-                ('name', models.CharField(max_length=200)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.SlugField(unique=True)),
+                ("name", models.CharField(max_length=200)),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='District',
+            name="District",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.SlugField(help_text='Short id used by the CLI and imports.', unique=True)),
-                ('name', models.CharField(max_length=200)),
-                ('sourced_id', models.CharField(blank=True, help_text='OneRoster org id.', max_length=255)),
-                ('rating_labels', models.JSONField(blank=True, default=list, help_text="The district's rating vocabulary, lowest first (e.g. Ineffective … Highly Effective). Older years may use other labels; policies map each label to units.")),
-                ('network', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='districts', to='people.network')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "key",
+                    models.SlugField(
+                        help_text="Short id used by the CLI and imports.", unique=True
+                    ),
+                ),
+                ("name", models.CharField(max_length=200)),
+                (
+                    "sourced_id",
+                    models.CharField(blank=True, help_text="OneRoster org id.", max_length=255),
+                ),
+                (
+                    "rating_labels",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        help_text="The district's rating vocabulary, lowest first (e.g. Ineffective … Highly Effective). Older years may use other labels; policies map each label to units.",
+                    ),
+                ),
+                (
+                    "network",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="districts",
+                        to="people.network",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='School',
+            name="School",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.SlugField(help_text='Short id, unique in the district.')),
-                ('name', models.CharField(max_length=200)),
-                ('sourced_id', models.CharField(blank=True, help_text='OneRoster org id.', max_length=255)),
-                ('district', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='schools', to='people.district')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.SlugField(help_text="Short id, unique in the district.")),
+                ("name", models.CharField(max_length=200)),
+                (
+                    "sourced_id",
+                    models.CharField(blank=True, help_text="OneRoster org id.", max_length=255),
+                ),
+                (
+                    "district",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="schools",
+                        to="people.district",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='SchoolYear',
+            name="SchoolYear",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('label', models.CharField(help_text='e.g. 2024-25', max_length=7)),
-                ('start', models.DateField()),
-                ('end', models.DateField()),
-                ('sourced_id', models.CharField(blank=True, max_length=255)),
-                ('district', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='school_years', to='people.district')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("label", models.CharField(help_text="e.g. 2024-25", max_length=7)),
+                ("start", models.DateField()),
+                ("end", models.DateField()),
+                ("sourced_id", models.CharField(blank=True, max_length=255)),
+                (
+                    "district",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="school_years",
+                        to="people.district",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['district', 'start'],
+                "ordering": ["district", "start"],
             },
         ),
         migrations.CreateModel(
-            name='SchoolYearProfile',
+            name="SchoolYearProfile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('level', models.CharField(choices=[('elementary', 'Elementary'), ('middle', 'Middle'), ('high', 'High'), ('k8', 'K–8'), ('other', 'Other')], max_length=12)),
-                ('frl_share', models.DecimalField(decimal_places=3, help_text='Share of students eligible for free or reduced-price lunch, 0 to 1.', max_digits=4, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(1)], verbose_name='free/reduced-lunch share')),
-                ('title_i', models.BooleanField(default=False, verbose_name='Title I')),
-                ('school', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='profiles', to='people.school')),
-                ('school_year', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='people.schoolyear')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("elementary", "Elementary"),
+                            ("middle", "Middle"),
+                            ("high", "High"),
+                            ("k8", "K–8"),
+                            ("other", "Other"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "frl_share",
+                    models.DecimalField(
+                        decimal_places=3,
+                        help_text="Share of students eligible for free or reduced-price lunch, 0 to 1.",
+                        max_digits=4,
+                        validators=[
+                            django.core.validators.MinValueValidator(0),
+                            django.core.validators.MaxValueValidator(1),
+                        ],
+                        verbose_name="free/reduced-lunch share",
+                    ),
+                ),
+                ("title_i", models.BooleanField(default=False, verbose_name="Title I")),
+                (
+                    "school",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="profiles",
+                        to="people.school",
+                    ),
+                ),
+                (
+                    "school_year",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="people.schoolyear",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['school', 'school_year__start'],
+                "ordering": ["school", "school_year__start"],
             },
         ),
         migrations.CreateModel(
-            name='StaffMember',
+            name="StaffMember",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('employee_id', models.CharField(help_text="The HR system's employee number.", max_length=64)),
-                ('sourced_id', models.CharField(blank=True, help_text='OneRoster user id.', max_length=255)),
-                ('given_name', models.CharField(max_length=100)),
-                ('family_name', models.CharField(max_length=100)),
-                ('preferred_name', models.CharField(blank=True, max_length=100)),
-                ('email', models.EmailField(blank=True, max_length=254)),
-                ('hire_date', models.DateField(blank=True, null=True)),
-                ('prior_years_experience', models.DecimalField(decimal_places=1, default=Decimal('0'), help_text='Years of teaching before joining this district.', max_digits=4, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(60)])),
-                ('active', models.BooleanField(default=True)),
-                ('district', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='staff', to='people.district')),
-                ('user', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='staff_member', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "employee_id",
+                    models.CharField(help_text="The HR system's employee number.", max_length=64),
+                ),
+                (
+                    "sourced_id",
+                    models.CharField(blank=True, help_text="OneRoster user id.", max_length=255),
+                ),
+                ("given_name", models.CharField(max_length=100)),
+                ("family_name", models.CharField(max_length=100)),
+                ("preferred_name", models.CharField(blank=True, max_length=100)),
+                ("email", models.EmailField(blank=True, max_length=254)),
+                ("hire_date", models.DateField(blank=True, null=True)),
+                (
+                    "prior_years_experience",
+                    models.DecimalField(
+                        decimal_places=1,
+                        default=Decimal("0"),
+                        help_text="Years of teaching before joining this district.",
+                        max_digits=4,
+                        validators=[
+                            django.core.validators.MinValueValidator(0),
+                            django.core.validators.MaxValueValidator(60),
+                        ],
+                    ),
+                ),
+                ("active", models.BooleanField(default=True)),
+                (
+                    "district",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="staff",
+                        to="people.district",
+                    ),
+                ),
+                (
+                    "user",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="staff_member",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['family_name', 'given_name'],
+                "ordering": ["family_name", "given_name"],
             },
         ),
         migrations.CreateModel(
-            name='RatingRecord',
+            name="RatingRecord",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('label', models.CharField(max_length=60)),
-                ('school_year', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='people.schoolyear')),
-                ('staff_member', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='ratings', to='people.staffmember')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("label", models.CharField(max_length=60)),
+                (
+                    "school_year",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="people.schoolyear",
+                    ),
+                ),
+                (
+                    "staff_member",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="ratings",
+                        to="people.staffmember",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['school_year__start'],
+                "ordering": ["school_year__start"],
             },
         ),
         migrations.CreateModel(
-            name='Degree',
+            name="Degree",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('level', models.CharField(choices=[('none', 'No degree'), ('bachelor', "Bachelor's"), ('master', "Master's"), ('specialist', 'Specialist'), ('doctorate', 'Doctorate')], max_length=12)),
-                ('field', models.CharField(blank=True, max_length=120)),
-                ('conferred_on', models.DateField(blank=True, null=True)),
-                ('staff_member', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='degrees', to='people.staffmember')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("none", "No degree"),
+                            ("bachelor", "Bachelor's"),
+                            ("master", "Master's"),
+                            ("specialist", "Specialist"),
+                            ("doctorate", "Doctorate"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                ("field", models.CharField(blank=True, max_length=120)),
+                ("conferred_on", models.DateField(blank=True, null=True)),
+                (
+                    "staff_member",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="degrees",
+                        to="people.staffmember",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['conferred_on'],
+                "ordering": ["conferred_on"],
             },
         ),
         migrations.CreateModel(
-            name='CreditRecord',
+            name="CreditRecord",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('credits', models.DecimalField(decimal_places=1, max_digits=5, validators=[django.core.validators.MinValueValidator(Decimal('0.1'))])),
-                ('earned_on', models.DateField()),
-                ('description', models.CharField(blank=True, max_length=200)),
-                ('staff_member', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='credits', to='people.staffmember')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "credits",
+                    models.DecimalField(
+                        decimal_places=1,
+                        max_digits=5,
+                        validators=[django.core.validators.MinValueValidator(Decimal("0.1"))],
+                    ),
+                ),
+                ("earned_on", models.DateField()),
+                ("description", models.CharField(blank=True, max_length=200)),
+                (
+                    "staff_member",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="credits",
+                        to="people.staffmember",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['earned_on'],
+                "ordering": ["earned_on"],
             },
         ),
         migrations.CreateModel(
-            name='Certificate',
+            name="Certificate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(help_text='e.g. Standard Professional Certificate', max_length=120)),
-                ('number', models.CharField(blank=True, max_length=64)),
-                ('issued', models.DateField()),
-                ('expires', models.DateField(blank=True, null=True)),
-                ('staff_member', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='certificates', to='people.staffmember')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        help_text="e.g. Standard Professional Certificate", max_length=120
+                    ),
+                ),
+                ("number", models.CharField(blank=True, max_length=64)),
+                ("issued", models.DateField()),
+                ("expires", models.DateField(blank=True, null=True)),
+                (
+                    "staff_member",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="certificates",
+                        to="people.staffmember",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-issued'],
+                "ordering": ["-issued"],
             },
         ),
         migrations.CreateModel(
-            name='Assignment',
+            name="Assignment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.CharField(choices=[('teacher', 'Teacher'), ('principal', 'Principal'), ('assistant_principal', 'Assistant principal'), ('instructional_coach', 'Instructional coach'), ('counselor', 'Counselor'), ('aide', 'Aide'), ('district_administrator', 'District administrator'), ('other', 'Other staff')], max_length=32)),
-                ('title', models.CharField(blank=True, help_text='As the district names it.', max_length=120)),
-                ('subject', models.CharField(blank=True, max_length=80)),
-                ('grades', models.CharField(blank=True, help_text='e.g. K-2, 6-8, 9-12', max_length=40)),
-                ('fte', models.DecimalField(decimal_places=2, default=Decimal('1.00'), max_digits=3, validators=[django.core.validators.MinValueValidator(Decimal('0.01')), django.core.validators.MaxValueValidator(Decimal('1.00'))], verbose_name='FTE')),
-                ('begin_date', models.DateField(blank=True, null=True)),
-                ('end_date', models.DateField(blank=True, null=True)),
-                ('sourced_id', models.CharField(blank=True, help_text='OneRoster role id.', max_length=255)),
-                ('school', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='assignments', to='people.school')),
-                ('school_year', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='assignments', to='people.schoolyear')),
-                ('staff_member', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='assignments', to='people.staffmember')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "position",
+                    models.CharField(
+                        choices=[
+                            ("teacher", "Teacher"),
+                            ("principal", "Principal"),
+                            ("assistant_principal", "Assistant principal"),
+                            ("instructional_coach", "Instructional coach"),
+                            ("counselor", "Counselor"),
+                            ("aide", "Aide"),
+                            ("district_administrator", "District administrator"),
+                            ("other", "Other staff"),
+                        ],
+                        max_length=32,
+                    ),
+                ),
+                (
+                    "title",
+                    models.CharField(
+                        blank=True, help_text="As the district names it.", max_length=120
+                    ),
+                ),
+                ("subject", models.CharField(blank=True, max_length=80)),
+                (
+                    "grades",
+                    models.CharField(blank=True, help_text="e.g. K-2, 6-8, 9-12", max_length=40),
+                ),
+                (
+                    "fte",
+                    models.DecimalField(
+                        decimal_places=2,
+                        default=Decimal("1.00"),
+                        max_digits=3,
+                        validators=[
+                            django.core.validators.MinValueValidator(Decimal("0.01")),
+                            django.core.validators.MaxValueValidator(Decimal("1.00")),
+                        ],
+                        verbose_name="FTE",
+                    ),
+                ),
+                ("begin_date", models.DateField(blank=True, null=True)),
+                ("end_date", models.DateField(blank=True, null=True)),
+                (
+                    "sourced_id",
+                    models.CharField(blank=True, help_text="OneRoster role id.", max_length=255),
+                ),
+                (
+                    "school",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="assignments",
+                        to="people.school",
+                    ),
+                ),
+                (
+                    "school_year",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="assignments",
+                        to="people.schoolyear",
+                    ),
+                ),
+                (
+                    "staff_member",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="assignments",
+                        to="people.staffmember",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['school_year__start', 'school__name', 'position'],
+                "ordering": ["school_year__start", "school__name", "position"],
             },
         ),
         migrations.CreateModel(
-            name='AccessGrant',
+            name="AccessGrant",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('talent_officer', 'District talent officer'), ('network_officer', 'Network officer')], max_length=20)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='access_grants', to=settings.AUTH_USER_MODEL)),
-                ('district', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='grants', to='people.district')),
-                ('network', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='grants', to='people.network')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("talent_officer", "District talent officer"),
+                            ("network_officer", "Network officer"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="access_grants",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "district",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="grants",
+                        to="people.district",
+                    ),
+                ),
+                (
+                    "network",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="grants",
+                        to="people.network",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('district__isnull', False), ('network__isnull', True), ('role', 'talent_officer')), models.Q(('district__isnull', True), ('network__isnull', False), ('role', 'network_officer')), _connector='OR'), name='grant_scope_matches_role'), models.UniqueConstraint(fields=('user', 'role', 'district', 'network'), name='one_grant')],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(
+                                ("district__isnull", False),
+                                ("network__isnull", True),
+                                ("role", "talent_officer"),
+                            ),
+                            models.Q(
+                                ("district__isnull", True),
+                                ("network__isnull", False),
+                                ("role", "network_officer"),
+                            ),
+                            _connector="OR",
+                        ),
+                        name="grant_scope_matches_role",
+                    ),
+                    models.UniqueConstraint(
+                        fields=("user", "role", "district", "network"), name="one_grant"
+                    ),
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='school',
-            constraint=models.UniqueConstraint(fields=('district', 'key'), name='one_school_key_per_district'),
+            model_name="school",
+            constraint=models.UniqueConstraint(
+                fields=("district", "key"), name="one_school_key_per_district"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='schoolyear',
-            constraint=models.UniqueConstraint(fields=('district', 'label'), name='one_school_year_label'),
+            model_name="schoolyear",
+            constraint=models.UniqueConstraint(
+                fields=("district", "label"), name="one_school_year_label"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='schoolyear',
-            constraint=models.CheckConstraint(condition=models.Q(('end__gt', models.F('start'))), name='school_year_ends_after_start'),
+            model_name="schoolyear",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("end__gt", models.F("start"))),
+                name="school_year_ends_after_start",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='schoolyearprofile',
-            constraint=models.UniqueConstraint(fields=('school', 'school_year'), name='one_profile_per_year'),
+            model_name="schoolyearprofile",
+            constraint=models.UniqueConstraint(
+                fields=("school", "school_year"), name="one_profile_per_year"
+            ),
         ),
         migrations.AddIndex(
-            model_name='staffmember',
-            index=models.Index(fields=['district', 'family_name'], name='staff_by_name'),
+            model_name="staffmember",
+            index=models.Index(fields=["district", "family_name"], name="staff_by_name"),
         ),
         migrations.AddConstraint(
-            model_name='staffmember',
-            constraint=models.UniqueConstraint(fields=('district', 'employee_id'), name='one_employee_id'),
+            model_name="staffmember",
+            constraint=models.UniqueConstraint(
+                fields=("district", "employee_id"), name="one_employee_id"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='staffmember',
-            constraint=models.UniqueConstraint(condition=models.Q(('sourced_id', ''), _negated=True), fields=('district', 'sourced_id'), name='one_sourced_id'),
+            model_name="staffmember",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("sourced_id", ""), _negated=True),
+                fields=("district", "sourced_id"),
+                name="one_sourced_id",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='ratingrecord',
-            constraint=models.UniqueConstraint(fields=('staff_member', 'school_year'), name='one_rating_a_year'),
+            model_name="ratingrecord",
+            constraint=models.UniqueConstraint(
+                fields=("staff_member", "school_year"), name="one_rating_a_year"
+            ),
         ),
         migrations.AddIndex(
-            model_name='assignment',
-            index=models.Index(fields=['school', 'school_year'], name='assignment_by_school_year'),
+            model_name="assignment",
+            index=models.Index(fields=["school", "school_year"], name="assignment_by_school_year"),
         ),
         migrations.AddIndex(
-            model_name='assignment',
-            index=models.Index(fields=['staff_member', 'school_year'], name='assignment_by_person'),
+            model_name="assignment",
+            index=models.Index(fields=["staff_member", "school_year"], name="assignment_by_person"),
         ),
     ]

@@ -10,19 +10,45 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 from lattice.people.models.organisation import District, School, SchoolYear
+from lattice.rules.experience import years_in_district, years_of_experience
+from lattice.rules.records import Degree as EngineDegree
 
 
 class DegreeLevel(models.TextChoices):
-    """Highest degree, lowest first; the order matters for lanes."""
+    """Highest degree, lowest first; the order matters for lanes.
+
+    The values are the rules engine's degree names (``lattice.rules.records.Degree``), so a
+    degree is spelled one way from the HR file to the salary lane; a specialist degree counts
+    as a master's for lanes.
+    """
 
     NONE = "none", "No degree"
-    BACHELOR = "bachelor", "Bachelor's"
-    MASTER = "master", "Master's"
+    BACHELOR = "bachelors", "Bachelor's"
+    MASTER = "masters", "Master's"
     SPECIALIST = "specialist", "Specialist"
     DOCTORATE = "doctorate", "Doctorate"
 
+    @property
+    def engine_degree(self) -> EngineDegree | None:
+        """The degree the rules engine reads (None for "no degree")."""
+        return ENGINE_DEGREES.get(self)
+
 
 DEGREE_ORDER = [level.value for level in DegreeLevel]
+ENGINE_DEGREES = {
+    DegreeLevel.BACHELOR: EngineDegree.BACHELORS,
+    DegreeLevel.MASTER: EngineDegree.MASTERS,
+    DegreeLevel.SPECIALIST: EngineDegree.MASTERS,
+    DegreeLevel.DOCTORATE: EngineDegree.DOCTORATE,
+}
+
+
+def engine_degree(level: str) -> EngineDegree | None:
+    """The rules engine's degree for a stored level (None for none or an unknown value)."""
+    try:
+        return DegreeLevel(level).engine_degree
+    except ValueError:
+        return None
 
 
 class StaffMemberQuerySet(models.QuerySet["StaffMember"]):
@@ -84,16 +110,13 @@ class StaffMember(models.Model):
         return f"{self.preferred_name or self.given_name} {self.family_name}"
 
     def years_of_service(self, on: dt.date) -> Decimal:
-        """Years in this district up to ``on`` (whole years), not counting prior experience."""
-        if self.hire_date is None or on < self.hire_date:
-            return Decimal(0)
-        years = on.year - self.hire_date.year
-        if (on.month, on.day) < (self.hire_date.month, self.hire_date.day):
-            years -= 1
-        return Decimal(years)
+        """School years in this district completed by ``on``, not counting prior experience
+        (``lattice.rules.experience``: the one definition of experience)."""
+        return Decimal(years_in_district(self.hire_date, on))
 
     def total_experience(self, on: dt.date) -> Decimal:
-        return self.years_of_service(on) + self.prior_years_experience
+        """Years of teaching experience on ``on``, as the rules engine counts them."""
+        return Decimal(years_of_experience(self.prior_years_experience, self.hire_date, on))
 
 
 class Position(models.TextChoices):

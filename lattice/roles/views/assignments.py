@@ -258,7 +258,8 @@ def suggestions(request: HttpRequest) -> HttpResponse:
         reviewers[p.pk] = set(
             PanelMember.objects.filter(panel__posting=p).values_list("reviewer_id", flat=True)
         )
-    facts = {s.pk: queries.facts_for(s, today()) for s in staff}
+    placements = queries.pathways_of(district, today(), [s.pk for s in staff])
+    facts = {s.pk: queries.facts_for(s, today(), placements.get(s.pk)) for s in staff}
     by_id = {s.pk: s for s in staff}
     kinds = dict(RoleType.choices)
     sections, openings, groups, labels = [], [], [], []
