@@ -117,7 +117,7 @@ def test_every_shipped_policy_adopts_onto_the_demo_district_in_turn(rolled_back:
     district = rolled_back
     teachers = teaching_staff(district).count()
     files = [p.file for p in shipped_policies()]
-    assert len(files) == 5
+    assert len(files) >= 5  # the five first shipped, Texas TIA and any later
     first = today() - dt.timedelta(days=len(files))
     for offset, file in enumerate(files):
         day = first + dt.timedelta(days=offset + 1)
@@ -189,7 +189,8 @@ def test_the_forecast_starts_each_teacher_on_the_step_the_preview_gives(demo: An
     """Degrees, credits and years of experience reach the forecast through the same record
     builder: a veteran with a master's starts high on the Master's lane, not in the BA lane."""
     from lattice.forecast.assumptions import Assumptions
-    from lattice.forecast.tables import forecast_tables, shared_tables
+    from lattice.forecast.compile import forecast_tables
+    from lattice.forecast.tables import shared_tables
     from lattice.forecasts.workforce_db import district_workforce
     from lattice.pathways.policies import parse_policy
     from lattice.pathways.preview import plan_adoption
