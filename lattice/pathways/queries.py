@@ -262,11 +262,6 @@ def teaching_staff(district: District | int) -> QuerySet[StaffMember]:
     return StaffMember.objects.filter(district_id=district_id, active=True, pk__in=teachers)
 
 
-def age_in_days(when: dt.datetime, now: dt.datetime | None = None) -> int:
-    now = now or timezone.now()
-    return max((now - when).days, 0)
-
-
 def age_label(days: int) -> str:
     if days == 0:
         return "today"

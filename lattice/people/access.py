@@ -316,10 +316,6 @@ def staff_visible_to(user: Any) -> QuerySet[StaffMember]:
     return qs.filter(q)
 
 
-def can_view_staff(user: Any, staff: StaffMember) -> bool:
-    return staff_visible_to(user).filter(pk=staff.pk).exists()
-
-
 def get_visible_staff(user: Any, pk: Any) -> StaffMember:
     """The staff member ``pk`` if ``user`` may see them; 404 otherwise (also when absent)."""
     try:

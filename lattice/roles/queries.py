@@ -410,13 +410,3 @@ def home_school(staff: StaffMember, year: SchoolYear) -> School | None:
         .first()
     )
     return found.school if found else None
-
-
-def school_ids_of(staff_id: int | None, year_id: int) -> set[int]:
-    if staff_id is None:
-        return set()
-    return set(
-        Assignment.objects.filter(staff_member_id=staff_id, school_year_id=year_id).values_list(
-            "school_id", flat=True
-        )
-    )

@@ -8,7 +8,6 @@ from typing import Any
 from django import template
 from django.urls import reverse
 
-from lattice.pathways.access import can_see_path
 from lattice.pathways.queries import path_view, pay_statement, standing_for
 from lattice.people.access import scope_for
 from lattice.people.models import StaffMember
@@ -184,11 +183,6 @@ def pathway_tabs(context: template.Context) -> list[dict[str, Any]]:
         ]
     links.append(("Notifications", reverse("pathways:notifications")))
     return [{"label": label, "url": url, "current": request.path == url} for label, url in links]
-
-
-@register.filter
-def may_see_path(user: Any, staff: Any) -> bool:
-    return can_see_path(user, staff)
 
 
 @register.simple_tag(takes_context=True)
