@@ -15,7 +15,6 @@ urlpatterns = [
     path("accounts/", include("lattice.accounts.urls")),
     path("imports/", include("lattice.imports.urls")),
     path("", include("lattice.people.urls")),
-    path("", include("lattice.audit.urls")),
     path("pathways/", include("lattice.pathways.urls")),
     path("roles/", include("lattice.roles.urls")),
     path("forecasts/", include("lattice.forecasts.urls")),

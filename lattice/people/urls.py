@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from lattice.people.views import district, home, staff, teacher
+from lattice.people.views import audit, district, home, staff, teacher
 
 app_name = "people"
 
@@ -15,4 +15,5 @@ urlpatterns = [
     path("staff/<int:pk>/", staff.staff_detail, name="staff-detail"),
     path("district/", district.district, name="district"),
     path("network/", district.network, name="network"),
+    path("audit/", audit.audit_log, name="audit-log"),
 ]

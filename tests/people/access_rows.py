@@ -98,7 +98,7 @@ ROWS = [
     # talent office
     Row("people:staff-list", lambda c: "/staff/", OFFICERS, extra=SU),
     Row("people:district", lambda c: "/district/", OFFICERS, extra=SU),
-    Row("audit:log", lambda c: "/audit/", OFFICERS, extra=SU),
+    Row("people:audit-log", lambda c: "/audit/", OFFICERS, extra=SU),
     # network office
     Row("people:network", lambda c: "/network/", allow("network_officer"), extra=SU),
     # the Django admin: superusers only; everyone else is sent to the admin's log-in page

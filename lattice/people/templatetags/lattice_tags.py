@@ -27,7 +27,7 @@ def persona_nav(context: template.Context) -> dict[str, list[dict[str, Any]]]:
         main += [
             ("District", reverse("people:district")),
             ("Staff directory", reverse("people:staff-list")),
-            ("Audit log", reverse("audit:log")),
+            ("Audit log", reverse("people:audit-log")),
             ("Imports", reverse("imports:home")),
             ("Forecasts", reverse("forecasts:home")),
             ("Budgets", reverse("budgets:home")),

@@ -1,5 +1,8 @@
 """The audit log page: the talent office filters its district's entries by person, action and
-date. Read-only: there is no path in the app that changes or removes an entry."""
+date. Read-only: there is no path in the app that changes or removes an entry.
+
+The page lives in the people app, above the audit app, because who may read which entries is
+decided by people's access scope; the audit app below only stores and writes entries."""
 
 from __future__ import annotations
 
@@ -43,4 +46,4 @@ def audit_log(request: HttpRequest) -> HttpResponse:
         if data.get("date_to"):
             entries = entries.filter(at__date__lte=data["date_to"])
     page = paginate(request, entries.select_related("staff_member", "district"))
-    return render(request, "audit/log.html", {"form": form, "page": page})
+    return render(request, "people/audit_log.html", {"form": form, "page": page})
