@@ -14,6 +14,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("lattice.accounts.urls")),
     path("imports/", include("lattice.imports.urls")),
+    path("", include("lattice.site.urls")),
     path("", include("lattice.people.urls")),
     path("pathways/", include("lattice.pathways.urls")),
     path("roles/", include("lattice.roles.urls")),

@@ -2,13 +2,11 @@
 
 from django.urls import path
 
-from lattice.people.views import audit, district, home, staff, teacher
+from lattice.people.views import audit, district, staff, teacher
 
 app_name = "people"
 
 urlpatterns = [
-    path("", home.home, name="home"),
-    path("healthz", home.healthz, name="healthz"),
     path("me/", teacher.me, name="me"),
     path("schools/<int:pk>/", staff.school, name="school"),
     path("staff/", staff.staff_list, name="staff-list"),

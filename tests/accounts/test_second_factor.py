@@ -102,7 +102,7 @@ def _unenrolled_officer(cast: Any) -> Any:
 ENROLMENT_PAGES = {
     "account_login",
     "account_logout",
-    "people:healthz",
+    "site:healthz",
     "mfa_index",
     "mfa_activate_totp",
     "mfa_add_webauthn",
