@@ -7,7 +7,8 @@ class AccountsConfig(AppConfig):
     verbose_name = "Sign-in"
 
     def ready(self) -> None:
-        from lattice.accounts import receivers, schedule
+        from lattice.accounts import navigation, receivers, schedule
 
+        navigation.register_pages()
         receivers.connect()
         schedule.register_jobs()

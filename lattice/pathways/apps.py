@@ -9,12 +9,15 @@ class PathwaysConfig(AppConfig):
     verbose_name = "Career pathways"
 
     def ready(self) -> None:
-        """Join the seams: listen for fact changes, pay from standings, recompute nightly."""
+        """Join the seams: listen for fact changes, pay from standings, recompute nightly, and
+        take a place in the menus."""
         from lattice.lib import facts, pay, schedule
+        from lattice.pathways import navigation
         from lattice.pathways.actions.standings import on_facts_changed
         from lattice.pathways.pay import pathway_pay_lines
         from lattice.pathways.tasks import NIGHTLY, recompute_all_districts
 
+        navigation.register_pages()
         facts.listen("pathways.standings", on_facts_changed)
         pay.register("pathways", pathway_pay_lines)
         schedule.register(

@@ -8,7 +8,11 @@ class RolesConfig(AppConfig):
 
     def ready(self) -> None:
         """Listen for changed HR positions (imports announce ``Fact.ASSIGNMENT``; exits end
-        positions too): the district's role assignments follow them after the commit."""
+        positions too): the district's role assignments follow them after the commit. Pay role
+        stipends, and take a place in the menus."""
+        from lattice.roles import navigation
+
+        navigation.register_pages()
         from lattice.lib.facts import Fact, FactsChanged, listen
 
         def on_facts(event: FactsChanged) -> None:
