@@ -9,10 +9,13 @@ class RolesConfig(AppConfig):
     def ready(self) -> None:
         """Listen for changed HR positions (imports announce ``Fact.ASSIGNMENT``; exits end
         positions too): the district's role assignments follow them after the commit. Pay role
-        stipends, and take a place in the menus."""
+        stipends, give holders of evaluating roles their reach, and take a place in the menus."""
+        from lattice.people import reach
         from lattice.roles import navigation
+        from lattice.roles.access import evaluating_roles_held
 
         navigation.register_pages()
+        reach.register(reach.ReachProvider("roles.evaluating", evaluating_roles_held))
         from lattice.lib.facts import Fact, FactsChanged, listen
 
         def on_facts(event: FactsChanged) -> None:
