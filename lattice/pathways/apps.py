@@ -10,14 +10,18 @@ class PathwaysConfig(AppConfig):
 
     def ready(self) -> None:
         """Join the seams: listen for fact changes, pay from standings, recompute nightly, and
-        take a place in the menus."""
+        take a place in the menus and on a person's pages (their standing)."""
         from lattice.lib import facts, pay, schedule
         from lattice.pathways import navigation
         from lattice.pathways.actions.standings import on_facts_changed
         from lattice.pathways.pay import pathway_pay_lines
         from lattice.pathways.tasks import NIGHTLY, recompute_all_districts
+        from lattice.people.panels import ProfilePage, ProfilePanel, register
 
         navigation.register_pages()
+        own, office = frozenset({ProfilePage.OWN}), frozenset({ProfilePage.OFFICE})
+        register(ProfilePanel("pathways.my-path", "pathways/_me_summary.html", own))
+        register(ProfilePanel("pathways.standing", "pathways/_staff_standing.html", office))
         facts.listen("pathways.standings", on_facts_changed)
         pay.register("pathways", pathway_pay_lines)
         schedule.register(
