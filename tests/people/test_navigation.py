@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from lattice.people import navigation
 from lattice.people.access import scope_for
 from lattice.people.navigation import Menu, NavEntry, NavLink, entries, menu, register
 
@@ -84,13 +85,8 @@ def test_the_account_menu_offers_sign_in_settings_to_the_office_only(cast):
     assert [item.label for item in teacher] == ["Password", "Two-factor"]
 
 
-def test_an_app_joins_a_menu_by_registering_an_entry(cast, client_for):
-    before = entries()
+def test_an_app_joins_a_menu_by_registering_an_entry(cast, client_for, monkeypatch):
+    monkeypatch.setattr(navigation, "_entries", dict(navigation._entries))
     register(NavEntry("test.extra", Menu.MAIN, 999, lambda scope: [NavLink("Extra", "/extra/")]))
-    try:
-        assert labels(main_menu(client_for("teacher")))[-1] == "Extra"
-    finally:
-        from lattice.people import navigation
-
-        navigation._entries.pop("test.extra")
-    assert entries() == before
+    assert labels(main_menu(client_for("teacher")))[-1] == "Extra"
+    assert entries()[-1].key == "test.extra"
