@@ -9,10 +9,12 @@ class PathwaysConfig(AppConfig):
     verbose_name = "Career pathways"
 
     def ready(self) -> None:
-        """Join the seams: listen for fact changes, pay from standings, recompute nightly, and
+        """Join the seams: listen for fact changes, pay from standings, record the roles the
+        roles app assigns in the ledger, recompute nightly, and
         take a place in the menus and on a person's pages (their standing)."""
-        from lattice.lib import facts, pay, schedule
+        from lattice.lib import facts, pay, roles_served, schedule
         from lattice.pathways import navigation
+        from lattice.pathways.actions import record_role_served
         from lattice.pathways.actions.standings import on_facts_changed
         from lattice.pathways.pay import pathway_pay_lines
         from lattice.pathways.tasks import NIGHTLY, recompute_all_districts
@@ -24,6 +26,7 @@ class PathwaysConfig(AppConfig):
         register(ProfilePanel("pathways.standing", "pathways/_staff_standing.html", office))
         facts.listen("pathways.standings", on_facts_changed)
         pay.register("pathways", pathway_pay_lines)
+        roles_served.register("pathways.ledger", record_role_served)
         schedule.register(
             schedule.Periodic(
                 name=NIGHTLY,

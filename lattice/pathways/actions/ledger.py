@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from lattice.audit.log import record
 from lattice.lib.facts import Fact, facts_changed
+from lattice.lib.roles_served import RoleServed
 from lattice.lib.uploads import CheckedUpload
 from lattice.pathways.actions.placements import recompute_standing
 from lattice.pathways.compute import adoption_in_force, policy_of
@@ -232,18 +233,14 @@ def verify_claim(actor: Any, claim: Claim, *, on: dt.date | None = None) -> Clai
 
 
 @transaction.atomic
-def record_role_served(
-    actor: Any,
-    staff: StaffMember,
-    *,
-    role_key: str,
-    title: str,
-    school_year_start: dt.date,
-    source: str,
-) -> Claim:
-    """Enter a leadership role a person holds for a school year into their verified ledger
-    (the roles app calls this when it assigns a role), so policies that read roles served
-    see it. The role's stipend is paid by the roles app, never from the ledger."""
+def record_role_served(actor: Any, served: RoleServed) -> Claim:
+    """Enter a leadership role a person holds for a school year into their verified ledger,
+    so policies that read roles served see it. Registered with ``lattice.lib.roles_served``:
+    the roles app announces each role it assigns. The role's stipend is paid by the roles
+    app, never from the ledger."""
+    staff = StaffMember.objects.select_related("district").get(pk=served.staff_id)
+    role_key, title = served.role_key, served.title
+    school_year_start, source = served.school_year_start, served.source
     claim = Claim.objects.create(
         staff_member=staff,
         district_id=staff.district_id,

@@ -8,7 +8,7 @@ from typing import Any
 from django.db import transaction
 
 from lattice.audit.log import diff, record, snapshot
-from lattice.pathways.actions import record_role_served
+from lattice.lib.roles_served import RoleServed, role_served
 from lattice.people.models import School, SchoolYear, StaffMember
 from lattice.roles import queries
 from lattice.roles.actions.common import RoleError, clean
@@ -65,15 +65,19 @@ def assign_role(
     )
     clean(assignment, exclude=["application", "renewal_decided_by"])
     assignment.save()
-    # The role served enters the teacher's verified ledger (policies that read roles served
-    # see it; the standing is recomputed). Its stipend is paid by this app (lattice.roles.pay).
-    record_role_served(
+    # The role served enters the teacher's verified ledger, kept by the pathways app (policies
+    # that read roles served see it; the standing is recomputed). Its stipend is paid by this
+    # app (lattice.roles.pay).
+    role_served(
         actor,
-        staff,
-        role_key=role.role_type,
-        title=role.title,
-        school_year_start=school_year.start,
-        source=f"roles.RoleAssignment:{assignment.pk}",
+        RoleServed(
+            staff_id=staff.pk,
+            district_id=staff.district_id,
+            role_key=role.role_type,
+            title=role.title,
+            school_year_start=school_year.start,
+            source=f"roles.RoleAssignment:{assignment.pk}",
+        ),
     )
     record(
         actor=actor,
