@@ -10,13 +10,14 @@ class PathwaysConfig(AppConfig):
 
     def ready(self) -> None:
         """Join the seams: listen for fact changes, pay from standings, record the roles the
-        roles app assigns in the ledger, recompute nightly, and
+        roles app assigns in the ledger, tell it where teachers stand, recompute nightly, and
         take a place in the menus and on a person's pages (their standing)."""
-        from lattice.lib import facts, pay, roles_served, schedule
+        from lattice.lib import facts, pay, placements, roles_served, schedule
         from lattice.pathways import navigation
         from lattice.pathways.actions import record_role_served
         from lattice.pathways.actions.standings import on_facts_changed
         from lattice.pathways.pay import pathway_pay_lines
+        from lattice.pathways.queries import pathway_placements
         from lattice.pathways.tasks import NIGHTLY, recompute_all_districts
         from lattice.people.panels import ProfilePage, ProfilePanel, register
 
@@ -27,6 +28,7 @@ class PathwaysConfig(AppConfig):
         facts.listen("pathways.standings", on_facts_changed)
         pay.register("pathways", pathway_pay_lines)
         roles_served.register("pathways.ledger", record_role_served)
+        placements.register("pathways", pathway_placements)
         schedule.register(
             schedule.Periodic(
                 name=NIGHTLY,

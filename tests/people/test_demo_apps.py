@@ -12,7 +12,7 @@ from lattice.people.demo import load_demo
 from lattice.people.demo.plan import DemoSpec
 from lattice.people.models import District
 from lattice.roles.models import LeadershipRole, Posting, RoleAssignment
-from lattice.roles.standing import current_pathway
+from lattice.roles.queries import current_pathway
 from tests.pathways.world import private_media_in_tmp
 
 pytestmark = pytest.mark.django_db
