@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "lattice.forecasts",
     "lattice.budgets",
     "lattice.site",
+    "lattice.demo",
 ]
 
 MIDDLEWARE = [

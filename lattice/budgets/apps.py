@@ -8,8 +8,11 @@ class BudgetsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        """Put budgets in the talent office's menu."""
-        from lattice.people import navigation
+        """Put budgets in the talent office's menu and a scenario in the demo."""
+        from lattice.budgets.demo import populate_demo_budgets
+        from lattice.people import demo_content, navigation
+
+        demo_content.register(demo_content.DemoContent("budgets", populate_demo_budgets))
 
         navigation.register(
             navigation.NavEntry(

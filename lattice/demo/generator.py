@@ -25,11 +25,10 @@ from typing import Any
 
 from django.utils.text import slugify
 
-from lattice.people.actions import Rows, SetValues
-from lattice.people.demo import names
-from lattice.people.demo.careers import CareerEvents, DistrictState, Person, SchoolState
-from lattice.people.demo.logins import login_steps
-from lattice.people.demo.plan import (
+from lattice.demo import names
+from lattice.demo.careers import CareerEvents, DistrictState, Person, SchoolState
+from lattice.demo.logins import login_steps
+from lattice.demo.plan import (
     ADMINISTRATOR,
     DEFAULT_SEED,
     DEMO_DISTRICT_KEYS,
@@ -48,6 +47,7 @@ from lattice.people.demo.plan import (
     next_rating,
     weighted_choice,
 )
+from lattice.people.actions import Rows, SetValues
 from lattice.people.models import (
     Assignment,
     Certificate,

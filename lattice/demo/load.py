@@ -1,5 +1,5 @@
 """Loading and resetting the demo network: used by ``lattice demo``, ``manage.py demo``,
-``lattice run`` and the benchmarks.
+``lattice run``, the tests and the benchmarks.
 
 Loading is idempotent: when a demo district exists, nothing is written. All rows go in
 through :func:`lattice.people.actions.bulk_load`, one transaction with one ``demo.generate``
@@ -13,8 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from lattice.people import actions
-from lattice.people.demo.generator import (
+from lattice.demo.generator import (
     DEMO_DISTRICT_KEYS,
     NETWORK_KEY,
     DemoSpec,
@@ -22,7 +21,8 @@ from lattice.people.demo.generator import (
     current_school_year_start,
     generate,
 )
-from lattice.people.demo.personas import USERNAMES
+from lattice.demo.personas import USERNAMES
+from lattice.people import actions, demo_content
 from lattice.people.models import District, SchoolYear
 
 
@@ -85,30 +85,18 @@ def load_demo(
     )
 
 
-# Apps that have demo content of their own, added to the main district after the people.
-# Named by dotted path so the people app does not import the apps built on top of it.
-APP_DEMOS = (
-    ("pathways", "lattice.pathways.demo.populate_demo_pathways"),
-    ("roles", "lattice.roles.demo.populate_demo_roles"),
-    ("budgets", "lattice.budgets.demo.populate_demo_budgets"),
-)
-
-
 def add_app_content(
     spec: DemoSpec, *, actor: Any = None, progress: Callable[[str], Any] | None = None
 ) -> dict[str, int]:
-    """Run each app's demo populator on the main district; returns counts per app."""
-    from django.utils.module_loading import import_string
-
-    from lattice.pathways.actions.ledger import without_email
-
+    """Run each app's registered demo content (``lattice.people.demo_content``) on the main
+    district, in order; returns counts per app."""
     district = District.objects.get(key=DEMO_DISTRICT_KEYS[0])
     counts: dict[str, int] = {}
-    for app, path in APP_DEMOS:
+    for content in demo_content.in_order():
         if progress:
-            progress(f"Adding the {app} demo to {district.name}…")
-        with without_email():  # invented people are never emailed
-            report = import_string(path)(district, spec.seed, actor=actor)
+            progress(f"Adding the {content.app} demo to {district.name}…")
+        report = content.populate(district, spec.seed, actor=actor)
+        app = content.app
         for key, value in report.items():
             if isinstance(value, int):
                 counts[f"{app}.{key}"] = value

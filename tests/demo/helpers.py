@@ -9,8 +9,8 @@ from typing import Any
 
 from django.db import models
 
+from lattice.demo.generator import DemoSpec, generate
 from lattice.people.actions import Rows, SetValues
-from lattice.people.demo.generator import DemoSpec, generate
 
 TODAY = dt.date(2026, 11, 23)
 # People only: each app's own demo content is tested in that app's tests.

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from lattice.people.demo import names
-from lattice.people.demo.plan import (
+from lattice.demo import names
+from lattice.demo.plan import (
     ADVANCED,
     CONDITIONAL,
     MASTER_FIELDS,

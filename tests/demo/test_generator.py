@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 
 import pytest
 
-from lattice.people.demo.generator import RATING_LABELS, DemoSpec, generate
+from lattice.demo.generator import RATING_LABELS, DemoSpec, generate
 from lattice.people.models import (
     Assignment,
     RatingRecord,
@@ -16,7 +16,7 @@ from lattice.people.models import (
     SchoolYearProfile,
     StaffMember,
 )
-from tests.people.demo_helpers import SMALL, TODAY, InMemory, fingerprint, in_memory
+from tests.demo.helpers import SMALL, TODAY, InMemory, fingerprint, in_memory
 
 pytestmark = pytest.mark.django_db  # the password hasher reads settings; no rows are written
 

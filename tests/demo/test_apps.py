@@ -7,9 +7,10 @@ from typing import Any
 import pytest
 from django.core.management import call_command
 
+from lattice.demo.load import load_demo
+from lattice.demo.plan import DemoSpec
 from lattice.pathways.models import Placement, PolicyAdoption
-from lattice.people.demo import load_demo
-from lattice.people.demo.plan import DemoSpec
+from lattice.people import demo_content
 from lattice.people.models import District
 from lattice.roles.models import LeadershipRole, Posting, RoleAssignment
 from lattice.roles.queries import current_pathway
@@ -69,3 +70,27 @@ def test_the_coverage_dashboard_counts_the_demo_districts_hr_coaches(demo: Any) 
     assert report.counts["roles.hr_coaches"] == coaches
     counted = {label: n for label, n, _, _ in queries.dashboard(district, year, today()).by_type}
     assert counted[RoleType.COACH.label] == coaches
+
+
+def test_each_app_registers_its_demo_content_and_roles_follow_pathways() -> None:
+    assert [c.app for c in demo_content.in_order()] == ["budgets", "pathways", "roles"]
+
+
+def test_demo_contents_that_wait_for_each_other_are_refused(monkeypatch: Any) -> None:
+    def nothing(district: Any, seed: int, *, actor: Any = None) -> dict[str, int]:
+        return {}
+
+    monkeypatch.setattr(demo_content, "_contents", {})
+    demo_content.register(demo_content.DemoContent("a", nothing, after=("b",)))
+    demo_content.register(demo_content.DemoContent("b", nothing, after=("a",)))
+    with pytest.raises(ValueError, match="wait for each other"):
+        demo_content.in_order()
+
+
+def test_a_content_waiting_for_an_app_that_is_not_installed_still_runs(monkeypatch: Any) -> None:
+    def nothing(district: Any, seed: int, *, actor: Any = None) -> dict[str, int]:
+        return {}
+
+    monkeypatch.setattr(demo_content, "_contents", {})
+    demo_content.register(demo_content.DemoContent("a", nothing, after=("absent",)))
+    assert [c.app for c in demo_content.in_order()] == ["a"]

@@ -13,8 +13,6 @@ import functools
 from dataclasses import dataclass
 from typing import Any
 
-from django.urls import NoReverseMatch, reverse
-
 DEMO_PASSWORD = "lattice-demo"  # the documented demo password: demo data only
 # The authenticator-app key of the demo accounts that must use two-factor sign-in (the
 # office roles and the superuser). Demo data only; `lattice users` prints it and the code.
@@ -108,31 +106,13 @@ def demo_password_hash() -> str:
     return make_password(DEMO_PASSWORD)
 
 
-def _url(name: str, **kwargs: Any) -> str | None:
-    try:
-        return reverse(name, kwargs=kwargs or None)
-    except NoReverseMatch:
-        return None
-
-
-def home_url(persona: DemoPersona, user: Any) -> str:
-    """The page a persona lands on after logging in (``/`` sends each there too)."""
+def home_url(user: Any) -> str:
+    """The page a persona lands on after logging in: where ``/`` sends them (the site
+    shell's home routing), or ``/`` for an account with no access yet."""
     from lattice.people.access import scope_for
+    from lattice.site.views import home_url as site_home_url
 
-    if persona.superuser:
-        return _url("admin:index") or "/admin/"
-    scope = scope_for(user)
-    key = scope.persona.key
-    found: str | None = None
-    if key == "officer":
-        found = _url("people:district")
-    elif key == "network":
-        found = _url("people:network")
-    elif key == "principal":
-        found = _url("people:school", pk=scope.home_school_id())
-    elif key == "teacher":
-        found = _url("people:me")
-    return found or "/"
+    return site_home_url(scope_for(user)) or "/"
 
 
 def demo_logins() -> list[dict[str, str]]:
@@ -153,7 +133,7 @@ def demo_logins() -> list[dict[str, str]]:
                 "password": DEMO_PASSWORD,
                 "name": user.get_full_name(),
                 "sees": persona.sees,
-                "home": home_url(persona, user),
+                "home": home_url(user),
                 "two_factor_key": DEMO_TOTP_SECRET if persona.two_factor else "",
             }
         )

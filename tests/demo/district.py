@@ -9,8 +9,8 @@ from typing import Any
 
 from django.core.management import call_command
 
-from lattice.people.demo import load_demo
-from lattice.people.demo.generator import DemoSpec
+from lattice.demo.generator import DemoSpec
+from lattice.demo.load import load_demo
 from lattice.people.models import District
 from tests.pathways.world import private_media_in_tmp
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-import click
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from lattice.cli.demo import DEFAULT_SEED, run_demo
+from lattice.demo.command import DemoRefused, run_demo
+from lattice.demo.plan import DEFAULT_SEED
 
 
 class Command(BaseCommand):
@@ -57,5 +57,5 @@ class Command(BaseCommand):
                 reset=options["reset"],
                 echo=self.stdout.write,
             )
-        except click.ClickException as exc:
-            raise CommandError(exc.format_message()) from exc
+        except DemoRefused as exc:
+            raise CommandError(str(exc)) from exc

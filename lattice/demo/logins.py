@@ -8,9 +8,9 @@ from typing import Any
 from allauth.mfa.models import Authenticator
 from django.contrib.auth import get_user_model
 
+from lattice.demo.careers import DistrictState, Person
+from lattice.demo.personas import DEMO_TOTP_SECRET, PERSONAS, demo_password_hash
 from lattice.people.actions import SetValues
-from lattice.people.demo.careers import DistrictState, Person
-from lattice.people.demo.personas import DEMO_TOTP_SECRET, PERSONAS, demo_password_hash
 from lattice.people.models import AccessGrant
 
 

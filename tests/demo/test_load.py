@@ -11,10 +11,10 @@ from django.db.models import Count, ProtectedError, Sum
 from django.test import Client
 
 from lattice.audit.models import AuditEntry
+from lattice.demo.load import DemoExists, load_demo, reset_demo
+from lattice.demo.personas import DEMO_PASSWORD, demo_logins
 from lattice.people import actions
 from lattice.people.access import scope_for
-from lattice.people.demo import DemoExists, load_demo, reset_demo
-from lattice.people.demo.personas import DEMO_PASSWORD, demo_logins
 from lattice.people.models import (
     Assignment,
     Certificate,
@@ -25,7 +25,7 @@ from lattice.people.models import (
     SchoolYear,
     StaffMember,
 )
-from tests.people.demo_helpers import SMALL, TODAY
+from tests.demo.helpers import SMALL, TODAY
 
 pytestmark = pytest.mark.django_db
 
