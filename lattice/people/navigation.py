@@ -129,8 +129,8 @@ def register_people_pages() -> None:
 
 
 def links(*pairs: tuple[str, str]) -> Callable[[Scope], Iterable[NavLink]]:
-    """Shorthand for an entry whose links are always the same URL names, shown to the talent
-    office: ``links(("Imports", "imports:home"))``."""
+    """Shorthand for an entry whose links are always the same (label, URL name) pairs, shown
+    to the talent office only: an app's home page in the main menu."""
 
     def office_links(scope: Scope) -> list[NavLink]:
         return [NavLink(label, reverse(name)) for label, name in pairs] if office(scope) else []
