@@ -55,8 +55,8 @@ def _timed(figures: dict[str, Any], name: str, fn: Any) -> Any:
 
 def demo_part() -> dict[str, Any]:
     _django()
-    from lattice.demo.load import demo_exists, load_demo, reset_demo
     from lattice.demo.generator import DemoSpec
+    from lattice.demo.load import demo_exists, load_demo, reset_demo
     from lattice.pathways.actions import export_payroll, recompute_standings
     from lattice.pathways.models import Standing
     from lattice.pathways.reconcile import reconcile

@@ -8,7 +8,10 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from lattice.accounts import navigation, receivers, schedule
+        from lattice.accounts.audited import ACTIONS
+        from lattice.audit import names
 
+        names.register(*ACTIONS)
         navigation.register_pages()
         receivers.connect()
         schedule.register_jobs()

@@ -7,3 +7,10 @@ class DemoConfig(AppConfig):
     name = "lattice.demo"
     label = "demo"
     verbose_name = "Demo district"
+
+    def ready(self) -> None:
+        """Name the demo's audit actions."""
+        from lattice.audit import names
+        from lattice.demo.audited import ACTIONS
+
+        names.register(*ACTIONS)

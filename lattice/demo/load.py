@@ -2,8 +2,9 @@
 ``lattice run``, the tests and the benchmarks.
 
 Loading is idempotent: when a demo district exists, nothing is written. All rows go in
-through :func:`lattice.people.actions.bulk_load`, one transaction with one ``demo.generate``
-audit entry holding the row counts (generated rows get no per-row audit entries).
+through :func:`lattice.people.actions.bulk_load`, one transaction with one
+``demo.network.generate`` audit entry holding the row counts (generated rows get no per-row
+audit entries).
 """
 
 from __future__ import annotations
@@ -63,7 +64,7 @@ def load_demo(
     districts = list(DEMO_DISTRICT_KEYS if spec.second_district else DEMO_DISTRICT_KEYS[:1])
     counts = actions.bulk_load(
         actor,
-        action="demo.generate",
+        action="demo.network.generate",
         steps=generate(spec, result, progress),
         summary=(
             f"Generated the demo network: seed {spec.seed}, {spec.teachers:,} teachers, "
@@ -106,5 +107,9 @@ def add_app_content(
 def reset_demo(*, actor: Any = None) -> dict[str, int]:
     """Remove the demo districts, network and log-ins (see ``actions.delete_demo_data``)."""
     return actions.delete_demo_data(
-        actor, network_key=NETWORK_KEY, district_keys=DEMO_DISTRICT_KEYS, usernames=USERNAMES
+        actor,
+        action="demo.network.remove",
+        network_key=NETWORK_KEY,
+        district_keys=DEMO_DISTRICT_KEYS,
+        usernames=USERNAMES,
     )

@@ -8,9 +8,12 @@ class ForecastsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        """Put forecasts in the talent office's menu."""
+        """Name the forecasts app's audit actions; put forecasts in the talent office's menu."""
+        from lattice.audit import names
+        from lattice.forecasts.audited import ACTIONS
         from lattice.people import navigation
 
+        names.register(*ACTIONS)
         navigation.register(
             navigation.NavEntry(
                 "forecasts",

@@ -12,10 +12,12 @@ class PathwaysConfig(AppConfig):
         """Join the seams: listen for fact changes, pay from standings, record the roles the
         roles app assigns in the ledger, tell it where teachers stand, recompute nightly, and
         take a place in the menus, on a person's pages (their standing) and in the demo."""
+        from lattice.audit import names
         from lattice.lib import facts, pay, placements, roles_served, schedule
         from lattice.pathways import navigation
         from lattice.pathways.actions import record_role_served
         from lattice.pathways.actions.standings import on_facts_changed
+        from lattice.pathways.audited import ACTIONS
         from lattice.pathways.demo import populate_demo_pathways
         from lattice.pathways.pay import pathway_pay_lines
         from lattice.pathways.queries import pathway_placements
@@ -23,6 +25,7 @@ class PathwaysConfig(AppConfig):
         from lattice.people import demo_content
         from lattice.people.panels import ProfilePage, ProfilePanel, register
 
+        names.register(*ACTIONS)
         navigation.register_pages()
         own, office = frozenset({ProfilePage.OWN}), frozenset({ProfilePage.OFFICE})
         register(ProfilePanel("pathways.my-path", "pathways/_me_summary.html", own))

@@ -6,7 +6,10 @@ class PeopleConfig(AppConfig):
     verbose_name = "People and schools"
 
     def ready(self) -> None:
-        """Put the people app's pages in the menus."""
+        """Name the people app's audit actions; put its pages in the menus."""
+        from lattice.audit import names
+        from lattice.people.audited import ACTIONS
         from lattice.people.navigation import register_people_pages
 
+        names.register(*ACTIONS)
         register_people_pages()

@@ -12,11 +12,14 @@ class RolesConfig(AppConfig):
         stipends, give holders of evaluating roles their reach, and take a place in the menus and
         in the demo (after the pathways content: the roles held enter the ledger and the
         standings under the policy it adopts)."""
+        from lattice.audit import names
         from lattice.people import demo_content, reach
         from lattice.roles import navigation
         from lattice.roles.access import evaluating_roles_held
+        from lattice.roles.audited import ACTIONS
         from lattice.roles.demo import populate_demo_roles
 
+        names.register(*ACTIONS)
         navigation.register_pages()
         reach.register(reach.ReachProvider("roles.evaluating", evaluating_roles_held))
         demo_content.register(

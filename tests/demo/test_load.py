@@ -142,7 +142,7 @@ def test_loading_twice_adds_nothing(demo: object) -> None:
 
 
 def test_one_audit_entry_records_the_generation_with_its_counts(demo: object) -> None:
-    entry = AuditEntry.objects.get(action="demo.generate")
+    entry = AuditEntry.objects.get(action="demo.network.generate")
     assert AuditEntry.objects.count() == 1
     assert entry.after["rows"]["people.StaffMember"] == StaffMember.objects.count()
     assert entry.after["rows"]["people.RatingRecord"] == RatingRecord.objects.count()
@@ -159,7 +159,7 @@ def test_reset_then_load_gives_the_same_people_again(demo: object) -> None:
     )
     reset_demo()
     assert not District.objects.exists()
-    assert AuditEntry.objects.filter(action="demo.reset").exists()
+    assert AuditEntry.objects.filter(action="demo.network.remove").exists()
     load_demo(SMALL)
     again = list(
         StaffMember.objects.order_by("employee_id").values_list(

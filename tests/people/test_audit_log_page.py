@@ -19,7 +19,7 @@ def _changes(cast):
 def test_officer_sees_their_districts_changes_with_before_and_after(cast, client_for):
     _changes(cast)
     page = client_for("officer").get("/audit/").content.decode()
-    assert "rating.record" in page
+    assert "people.rating.record" in page
     assert "Rating" in page
     assert "Effective" in page
     assert "Highly Effective" in page
@@ -43,7 +43,9 @@ def test_officer_filters_by_person(cast, client_for):
 
 def test_officer_filters_by_action(cast, client_for):
     _changes(cast)
-    entries = client_for("officer").get("/audit/", {"action": "staff.update"}).context["page"]
+    entries = (
+        client_for("officer").get("/audit/", {"action": "people.staff.update"}).context["page"]
+    )
     assert [e.object_label for e in entries.object_list] == ["Benny Other"]
 
 

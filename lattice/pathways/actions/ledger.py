@@ -84,7 +84,7 @@ def mark_notifications_read(actor: Any, ids: list[int] | None = None) -> int:
         qs = qs.filter(pk__in=ids)
     count = qs.update(read_at=timezone.now())
     if count:
-        record(actor=actor, action="pathways.mark_notifications_read", after={"count": count})
+        record(actor=actor, action="pathways.notification.mark_read", after={"count": count})
     return count
 
 
@@ -161,7 +161,7 @@ def _create_claim(
         Evidence.objects.bulk_create(evidence_rows(saved, claim=claim))
         record(
             actor=actor,
-            action="pathways.submit_claim",
+            action="pathways.claim.submit",
             obj=claim,
             district=staff.district,
             staff_member=staff,
@@ -205,7 +205,7 @@ def verify_claim(actor: Any, claim: Claim, *, on: dt.date | None = None) -> Clai
                              actor=actor)  # fmt: skip
     record(
         actor=actor,
-        action="pathways.verify_claim",
+        action="pathways.claim.verify",
         obj=claim,
         district=staff.district,
         staff_member=staff,
@@ -257,7 +257,7 @@ def record_role_served(actor: Any, served: RoleServed) -> Claim:
     )
     record(
         actor=actor,
-        action="pathways.record_role_served",
+        action="pathways.role_served.record",
         obj=claim,
         district=staff.district,
         staff_member=staff,
@@ -291,7 +291,7 @@ def reject_claim(actor: Any, claim: Claim, *, reason: str) -> Claim:
     claim.save(update_fields=["status", "reason", "decided_at", "decided_by"])
     record(
         actor=actor,
-        action="pathways.reject_claim",
+        action="pathways.claim.reject",
         obj=claim,
         district=claim.staff_member.district,
         staff_member=claim.staff_member,
@@ -334,7 +334,7 @@ def import_verified_claims(actor: Any, district: Any, rows: list[Claim], *, sour
     )
     record(
         actor=actor,
-        action="pathways.import_verified_claims",
+        action="pathways.claim.import",
         district=district,
         after={"count": len(rows), "source": source},
         summary=f"{len(rows)} verified ledger entries imported from {source}",
