@@ -36,8 +36,8 @@ def child(teachers: int, years: int) -> None:
     django.setup()
     from django.core.management import call_command
 
-    from lattice.people.demo import demo_exists, load_demo, reset_demo
-    from lattice.people.demo.generator import DemoSpec
+    from lattice.demo.generator import DemoSpec
+    from lattice.demo.load import demo_exists, load_demo, reset_demo
 
     call_command("migrate", interactive=False, verbosity=0)
     if demo_exists():

@@ -55,11 +55,11 @@ def _timed(figures: dict[str, Any], name: str, fn: Any) -> Any:
 
 def demo_part() -> dict[str, Any]:
     _django()
+    from lattice.demo.generator import DemoSpec
+    from lattice.demo.load import demo_exists, load_demo, reset_demo
     from lattice.pathways.actions import export_payroll, recompute_standings
     from lattice.pathways.models import Standing
     from lattice.pathways.reconcile import reconcile
-    from lattice.people.demo import demo_exists, load_demo, reset_demo
-    from lattice.people.demo.generator import DemoSpec
     from lattice.people.models import District
     from lattice.people.queries import today
 

@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "lattice.scheduler",
     "lattice.forecasts",
     "lattice.budgets",
+    "lattice.site",
+    "lattice.demo",
 ]
 
 MIDDLEWARE = [
@@ -113,7 +115,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "lattice.people.context_processors.persona",
+                "lattice.site.context_processors.persona",
             ],
         },
     }
@@ -145,7 +147,7 @@ if TESTING:
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "people:home"
+LOGIN_REDIRECT_URL = "site:home"
 LOGOUT_REDIRECT_URL = "account_login"
 
 # Sessions end after SESSION_COOKIE_AGE idle (a working day by default), when the browser

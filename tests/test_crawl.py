@@ -22,9 +22,9 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from lattice.people.demo.personas import PERSONAS
+from lattice.demo.personas import PERSONAS
 from lattice.people.models import District
-from tests.demo import demo_module
+from tests.demo.district import demo_module
 
 pytestmark = pytest.mark.django_db
 

@@ -223,7 +223,7 @@ def save_identity_provider(
     provider.save()
     record(
         actor=actor,
-        action="accounts.provider_saved",
+        action="accounts.identity_provider.save",
         obj=provider,
         district=district,
         before=before,
@@ -253,7 +253,7 @@ def save_sign_in_policy(actor: Any, district: District, **flags: bool) -> SignIn
     after = {name: getattr(policy, name) for name in POLICY_FIELDS}
     record(
         actor=actor,
-        action="accounts.policy_saved",
+        action="accounts.sign_in_policy.save",
         obj=policy,
         district=district,
         before=before,
@@ -292,7 +292,7 @@ def record_sso_link(
     """Audit that ``provider``'s subject now signs ``user`` in (by roster id or review)."""
     record(
         actor=actor or user,
-        action="accounts.sso_linked",
+        action="accounts.sso_link.create",
         obj=user,
         district=provider.district,
         after={
@@ -311,7 +311,7 @@ def record_refused_sign_in(
 ) -> None:
     record(
         actor=None,
-        action="accounts.sso_refused",
+        action="accounts.sso_sign_in.refuse",
         district=provider.district if provider else None,
         after={
             "provider": provider.label if provider else "",
@@ -350,7 +350,7 @@ def request_link_review(
     )
     record(
         actor=None,
-        action="accounts.link_requested",
+        action="accounts.link_request.create",
         obj=link,
         district=provider.district,
         staff_member=staff,
@@ -407,7 +407,7 @@ def reject_link_request(actor: Any, link: LinkRequest) -> None:
     link.save(update_fields=["status", "decided_at", "decided_by"])
     record(
         actor=actor,
-        action="accounts.link_rejected",
+        action="accounts.link_request.reject",
         obj=link,
         district=link.provider.district,
         staff_member=link.staff,
@@ -422,7 +422,9 @@ def set_provider_enabled(actor: Any, provider: IdentityProvider, enabled: bool) 
     provider.save(update_fields=["enabled", "updated_at"])
     record(
         actor=actor,
-        action="accounts.provider_enabled" if enabled else "accounts.provider_disabled",
+        action="accounts.identity_provider.enable"
+        if enabled
+        else "accounts.identity_provider.disable",
         obj=provider,
         district=provider.district,
         after={"enabled": enabled},
@@ -435,7 +437,7 @@ def record_two_factor_change(user: Any, method: str, *, added: bool) -> None:
     """Audit a second factor added or removed (allauth's MFA pages make the change)."""
     record(
         actor=user,
-        action="account.two_factor_on" if added else "account.two_factor_off",
+        action="accounts.two_factor.turn_on" if added else "accounts.two_factor.turn_off",
         obj=user,
         before={} if added else {"method": method},
         after={"method": method} if added else {},

@@ -7,7 +7,11 @@ class AccountsConfig(AppConfig):
     verbose_name = "Sign-in"
 
     def ready(self) -> None:
-        from lattice.accounts import receivers, schedule
+        from lattice.accounts import navigation, receivers, schedule
+        from lattice.accounts.audited import ACTIONS
+        from lattice.audit import names
 
+        names.register(*ACTIONS)
+        navigation.register_pages()
         receivers.connect()
         schedule.register_jobs()

@@ -17,13 +17,13 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, resolve_url
 from django.urls import reverse
 
 from lattice.accounts import second_factor
 from lattice.accounts.policy import second_factor_state
 
-ALWAYS_OPEN = frozenset({"account_login", "account_logout", "people:healthz"})
+ALWAYS_OPEN = frozenset({"account_login", "account_logout", "site:healthz"})
 # The code step of a signed-in session that has not entered its second factor yet.
 CODE_STEP = frozenset({"mfa_reauthenticate", "mfa_reauthenticate_webauthn"})
 # Setting up a second factor, for a user whose role requires one.
@@ -65,7 +65,9 @@ class SecondFactorMiddleware:
             if name in CODE_STEP:
                 return None
             return redirect_to_login(
-                request.get_full_path() if request.method == "GET" else reverse("people:home"),
+                request.get_full_path()
+                if request.method == "GET"
+                else resolve_url(settings.LOGIN_REDIRECT_URL),
                 reverse("mfa_reauthenticate"),
             )
         if state.required and name not in ENROLMENT:

@@ -1,4 +1,6 @@
-"""Writing audit entries. Only named actions call :func:`record`, inside their transaction."""
+"""Writing audit entries. Only named actions call :func:`record`, inside their transaction,
+under an action name an app registered (:mod:`lattice.audit.names`); an unknown name is
+refused before anything is written."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ from typing import Any
 from django.db import models
 
 from lattice.audit.models import AuditEntry
+from lattice.audit.names import require
 
 SYSTEM = "system"
 
@@ -33,7 +36,7 @@ def record(
     return AuditEntry.objects.create(
         actor=actor if actor is not None and getattr(actor, "pk", None) else None,
         actor_label=_actor_label(actor),
-        action=action,
+        action=require(action),
         district=district,
         object_type=obj._meta.label if obj is not None else "",
         object_id=str(obj.pk) if obj is not None else "",
@@ -56,6 +59,7 @@ def record_many(
     """Append one audit entry per item of ``entries`` in one statement (a recompute that
     changes many people's standings). Each item may give ``obj``, ``staff_member_id``,
     ``object_label``, ``before``, ``after`` and ``summary``; the rest is as :func:`record`."""
+    require(action)
     label = _actor_label(actor)
     actor_obj = actor if actor is not None and getattr(actor, "pk", None) else None
     rows = []

@@ -8,6 +8,8 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 
+from lattice.audit import names
+
 
 class AppendOnlyError(RuntimeError):
     """Raised on any attempt to change or delete an audit entry."""
@@ -75,6 +77,26 @@ class AuditEntry(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise AppendOnlyError("audit entries cannot be deleted")
+
+    @property
+    def action_name(self) -> str:
+        """The name the entry's action goes by now (entries keep the name they were written
+        under; see :mod:`lattice.audit.names`)."""
+        return names.current_name(self.action)
+
+    @property
+    def sentence(self) -> str:
+        """The entry in plain English, from its action's registered sentence."""
+        person = self.staff_member.display_name if self.staff_member_id else ""
+        return names.sentence(
+            self.action,
+            {
+                "actor": self.actor_label,
+                "object": self.object_label,
+                "person": person or self.object_label,
+                "summary": self.summary,
+            },
+        )
 
     @property
     def changed_fields(self) -> list[str]:

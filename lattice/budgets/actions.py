@@ -8,6 +8,7 @@ from typing import Any
 from django.db import transaction
 
 from lattice.audit.log import record
+from lattice.budgets.audited import NOUNS
 from lattice.budgets.models import BudgetLever, BudgetPosition, BudgetScenario, FundingSource
 from lattice.people.models import District
 
@@ -25,7 +26,7 @@ def create_scenario(actor: Any, district: District, **fields: Any) -> BudgetScen
     )
     _audit(
         actor,
-        "budget.create",
+        "budgets.scenario.create",
         scenario,
         district,
         {k: str(v) for k, v in fields.items()},
@@ -40,7 +41,7 @@ def add_funding_source(actor: Any, scenario: BudgetScenario, **fields: Any) -> F
     kind = "recurring" if source.recurring else f"one-time to {source.last_year}"
     _audit(
         actor,
-        "budget.add_source",
+        "budgets.funding_source.add",
         source,
         scenario.district,
         {k: str(v) for k, v in fields.items()},
@@ -54,7 +55,7 @@ def add_position(actor: Any, scenario: BudgetScenario, **fields: Any) -> BudgetP
     position = BudgetPosition.objects.create(scenario=scenario, **fields)
     _audit(
         actor,
-        "budget.add_position",
+        "budgets.position.add",
         position,
         scenario.district,
         {k: str(v) for k, v in fields.items()},
@@ -68,7 +69,7 @@ def add_lever(actor: Any, scenario: BudgetScenario, **fields: Any) -> BudgetLeve
     lever = BudgetLever.objects.create(scenario=scenario, **fields)
     _audit(
         actor,
-        "budget.add_lever",
+        "budgets.lever.add",
         lever,
         scenario.district,
         {k: str(v) for k, v in fields.items()},
@@ -93,7 +94,7 @@ def remove_item(actor: Any, scenario: BudgetScenario, kind: str, pk: int) -> str
     label = str(item)
     _audit(
         actor,
-        f"budget.remove_{kind}",
+        f"budgets.{NOUNS[kind]}.remove",
         item,
         scenario.district,
         {},

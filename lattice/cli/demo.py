@@ -12,7 +12,9 @@ import click
 
 from lattice.cli import setup_django
 
-DEFAULT_SEED = 2026  # mirrors lattice.people.demo.generator.DEFAULT_SEED (imported lazily)
+DEFAULT_SEED = 2026  # mirrors lattice.demo.plan.DEFAULT_SEED (imported lazily: it needs Django)
+# Mirrors lattice.demo.command.APP_DEMO_MAX_TEACHERS, for the help text.
+APP_DEMO_MAX_TEACHERS = 5_000
 
 
 def open_database(*, need_migrated: bool = True) -> None:
@@ -45,35 +47,6 @@ def open_database(*, need_migrated: bool = True) -> None:
         )
 
 
-def _plural(count: int, noun: str) -> str:
-    return f"{count:,} {noun}{'' if count == 1 else 's'}"
-
-
-def describe_load(report: Any) -> list[str]:
-    """Plain-English lines about a finished generation run."""
-    from lattice.people.models import District
-
-    spec = report.spec
-    rate = report.rows / report.seconds if report.seconds else 0
-    lines = [
-        f"Generated the demo network in {report.seconds:.1f} s: {report.rows:,} rows "
-        f"({rate:,.0f} rows/s), seed {spec.seed}, school years "
-        f"{report.result.school_years[0]} to {report.result.school_years[-1]}."
-    ]
-    for key in report.result.district_keys:
-        district = District.objects.get(key=key)
-        lines.append(
-            f"  {district.name}: {_plural(district.schools.count(), 'school')}, "
-            f"{report.result.teachers_now.get(key, 0):,} teachers this year"
-        )
-    lines.append("Run `lattice users` for the demo log-ins.")
-    return lines
-
-
-# Above this size the demo is for benchmarks: people only, no pathways or roles content.
-APP_DEMO_MAX_TEACHERS = 5_000
-
-
 def run_demo(
     *,
     seed: int,
@@ -84,49 +57,25 @@ def run_demo(
     people_only: bool = False,
     echo: Any = click.echo,
 ) -> bool:
-    """Load the demo network unless present (or replace it with ``reset``); True if loaded.
-
-    Shared by ``lattice demo``, ``manage.py demo`` and ``lattice run``.
-    """
-    from django.db.models import ProtectedError
-
-    from lattice.people.demo import DemoExists, demo_exists, load_demo, reset_demo
-    from lattice.people.demo.generator import DemoSpec
+    """:func:`lattice.demo.command.run_demo` with its refusals as click errors (a spec the
+    generator cannot make is a bad parameter); shared by ``lattice demo`` and ``lattice run``."""
+    from lattice.demo.command import BadDemoSpec, DemoRefused
+    from lattice.demo.command import run_demo as load
 
     try:
-        spec = DemoSpec(
+        return load(
             seed=seed,
             teachers=teachers,
             years=years,
             schools=schools,
-            apps=not people_only and teachers <= APP_DEMO_MAX_TEACHERS,
+            reset=reset,
+            people_only=people_only,
+            echo=echo,
         )
-    except ValueError as exc:
+    except BadDemoSpec as exc:
         raise click.BadParameter(str(exc)) from exc
-    if reset and demo_exists():
-        try:
-            removed = reset_demo()
-        except ProtectedError as exc:
-            raise click.ClickException(
-                f"Cannot remove the demo districts: {len(exc.protected_objects)} records "
-                "(such as audit entries written while using the demo) still refer to them, "
-                "and the audit log is append-only. Start from an empty database instead "
-                "(`make reset`, or delete var/lattice.sqlite3)."
-            ) from exc
-        echo(f"Removed the demo districts ({removed['staff']:,} staff members).")
-    try:
-        if spec.teachers >= 10_000:
-            echo(f"Generating {spec.teachers:,} teachers over {spec.years} school years…")
-        report = load_demo(spec, progress=echo if spec.teachers >= 10_000 else None)
-    except DemoExists:
-        echo(
-            "The demo districts are already loaded; nothing was changed. "
-            "Use `lattice demo --reset` to generate them again."
-        )
-        return False
-    for line in describe_load(report):
-        echo(line)
-    return True
+    except DemoRefused as exc:
+        raise click.ClickException(str(exc)) from exc
 
 
 @click.command("demo")
@@ -197,36 +146,6 @@ def demo(
     )
 
 
-def format_logins(rows: list[dict[str, str]]) -> list[str]:
-    """The demo log-ins as a readable table, with the demo-password warning."""
-    from lattice.people.demo.personas import DEMO_WARNING
-
-    headers = ("Persona", "Username", "Password", "Home page", "Sees")
-    table = [(r["label"], r["username"], r["password"], r["home"], r["sees"]) for r in rows]
-    widths = [max(len(h), *(len(row[i]) for row in table)) for i, h in enumerate(headers)]
-    lines = [
-        "  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip(),
-        "  ".join("-" * w for w in widths),
-    ]
-    lines += [
-        "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in table
-    ]
-    keys = sorted({r["two_factor_key"] for r in rows if r.get("two_factor_key")})
-    if keys:
-        from lattice.accounts.totp import current_code
-
-        names = ", ".join(r["username"] for r in rows if r.get("two_factor_key"))
-        lines += [
-            "",
-            f"Two-factor sign-in: {names} must enter a code after the password. Add the key "
-            f"{' '.join(keys)} to any authenticator app, or use the code it shows now: "
-            f"{' '.join(current_code(k) for k in keys)} (a new one every 30 seconds; run "
-            "`lattice users` again).",
-        ]
-    lines += ["", DEMO_WARNING]
-    return lines
-
-
 @click.command("users")
 @click.option(
     "--json",
@@ -243,7 +162,7 @@ def users(as_json: bool) -> None:
       lattice users --json   # for scripts and browser tests
     """
     open_database()
-    from lattice.people.demo.personas import demo_logins
+    from lattice.demo.personas import demo_logins
 
     rows = demo_logins()
     if not rows:
@@ -251,5 +170,7 @@ def users(as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(rows, indent=2))
         return
+    from lattice.demo.command import format_logins
+
     for line in format_logins(rows):
         click.echo(line)

@@ -23,7 +23,7 @@ from typing import Any
 
 import click
 
-from lattice.cli.demo import DEFAULT_SEED, format_logins, open_database, run_demo
+from lattice.cli.demo import DEFAULT_SEED, open_database, run_demo
 
 Echo = Callable[[str], Any]
 
@@ -46,7 +46,7 @@ def prepare(*, teachers: int, seed: int = DEFAULT_SEED, echo: Echo = click.echo)
     open_database(need_migrated=False)
     from django.core.management import call_command
 
-    from lattice.people.demo import demo_exists
+    from lattice.demo.load import demo_exists
 
     echo(f"Using the {describe_database()}.")
     call_command("migrate", interactive=False, verbosity=0)
@@ -151,7 +151,8 @@ def wait_until_up(url: str, server: subprocess.Popen[bytes], timeout: float = 90
 
 def serve(*, host: str, port: int, worker: bool, echo: Echo = click.echo) -> None:
     """Run the worker and the web server until Ctrl-C or SIGTERM; always stop both."""
-    from lattice.people.demo.personas import demo_logins
+    from lattice.demo.command import format_logins
+    from lattice.demo.personas import demo_logins
 
     check_port_free(host, port)
     children: dict[str, subprocess.Popen[bytes]] = {}
@@ -240,7 +241,8 @@ def run(host: str, port: int, teachers: int, no_worker: bool, prepare_only: bool
     """
     prepare(teachers=teachers)
     if prepare_only:
-        from lattice.people.demo.personas import demo_logins
+        from lattice.demo.command import format_logins
+        from lattice.demo.personas import demo_logins
 
         for line in format_logins(demo_logins()):
             click.echo(line)

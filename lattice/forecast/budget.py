@@ -28,7 +28,7 @@ Money is whole dollars; results carry the 10th, 50th and 90th percentile of runs
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -374,8 +374,3 @@ def factor_shares(
     schedule = above - sum(named.values())
     shares = [("salary_schedule", schedule / above), *((k, v / above) for k, v in named.items())]
     return tuple((name, round(share, 4)) for name, share in shares)
-
-
-def cost_bands(report: Report) -> Sequence[tuple[str, float, float, float, int]]:
-    """(school year, p10, median, p90, budget line) per year, for charts and tables."""
-    return [(y.label, *y.total, y.line) for y in report.years]

@@ -25,7 +25,7 @@ def request_forecast(
     )
     record(
         actor=actor,
-        action="forecast.request",
+        action="forecasts.run.request",
         obj=run,
         district=district,
         after=inputs,
@@ -60,7 +60,7 @@ def request_cancel(actor: Any, run: ForecastRun) -> bool:
     run.save(update_fields=fields)
     record(
         actor=actor,
-        action="forecast.cancel",
+        action="forecasts.run.cancel",
         obj=run,
         district=run.district,
         summary=f"Cancelled forecast: {run.title}",
@@ -76,7 +76,7 @@ def cancelled_forecast(run: ForecastRun) -> None:
     run.save(update_fields=["status", "finished_at", "message"])
     record(
         actor=None,
-        action="forecast.cancelled",
+        action="forecasts.run.stop",
         obj=run,
         district=run.district,
         summary=f"Forecast stopped: {run.title}",
@@ -99,7 +99,7 @@ def finish_forecast(run: ForecastRun, result: dict[str, Any]) -> None:
     run.save(update_fields=["result", "status", "progress", "finished_at"])
     record(
         actor=None,
-        action="forecast.finish",
+        action="forecasts.run.finish",
         obj=run,
         district=run.district,
         summary=f"Forecast finished: {run.title}",
@@ -114,7 +114,7 @@ def fail_forecast(run: ForecastRun, message: str) -> None:
     run.save(update_fields=["status", "message", "finished_at"])
     record(
         actor=None,
-        action="forecast.fail",
+        action="forecasts.run.fail",
         obj=run,
         district=run.district,
         summary=f"Forecast failed: {run.message}",

@@ -19,11 +19,12 @@ from django.utils import timezone
 
 from lattice.audit.log import _actor_label, record  # one actor label for every entry
 from lattice.audit.models import AuditEntry
+from lattice.audit.names import require
 from lattice.imports import safety
 from lattice.imports.fastwrite import db_value, insert_rows
 from lattice.imports.journal import Journal
 from lattice.imports.models import ColumnMapping, ImportRun, ImportSettings, ReviewItem
-from lattice.imports.plan import STAFF_COMPARED, Plan
+from lattice.imports.plan import STAFF_COMPARED, Plan, rating_year
 from lattice.lib.facts import Fact, facts_changed
 from lattice.people.models import (
     Assignment,
@@ -165,31 +166,36 @@ AUDIT_COLUMNS = [
 def _audit_people(
     actor: Any, district: District, plan: Plan, staff_pk: dict[str, int], summary: str
 ) -> None:
-    """One audit entry per changed person (the columns :func:`record` fills), in bulk."""
+    """One audit entry per changed person (the columns :func:`record` fills), in bulk, and
+    one per rating the import records, under the name an officer's rating gets
+    (``people.rating.record``, with the same before and after)."""
     label = _actor_label(actor)
     actor_id = actor.pk if getattr(actor, "pk", None) else None
     at = db_value(AuditEntry, "at", timezone.now())
+    rating_action = require("people.rating.record")
+    for action in {change.action for change in plan.people.values()}:
+        require(action)
     rows = []
+
+    def row(action: str, pk: int, person: str, before: Any, after: Any) -> tuple[Any, ...]:
+        return (
+            at, actor_id, label, action, district.pk, "people.StaffMember", str(pk),
+            person[:300], pk, before, after, summary[:500],
+        )  # fmt: skip
+
     for key, change in plan.people.items():
         pk = staff_pk.get(key) or plan.person_pk.get(key)
         if pk is None:
             continue
-        rows.append(
-            (
-                at,
-                actor_id,
-                label,
-                change.action,
-                district.pk,
-                "people.StaffMember",
-                str(pk),
-                change.label[:300],
-                pk,
-                change.before,
-                change.after,
-                summary[:500],
-            )
-        )
+        ratings = sorted(k for k in {*change.before, *change.after} if rating_year(k))
+        before = {k: v for k, v in change.before.items() if k not in ratings}
+        after = {k: v for k, v in change.after.items() if k not in ratings}
+        if before or after or not ratings:
+            rows.append(row(change.action, pk, change.label, before, after))
+        for k in ratings:
+            was = {"rating": change.before[k]} if k in change.before else {}
+            now = {"rating": change.after.get(k), "school_year": rating_year(k)}
+            rows.append(row(rating_action, pk, change.label, was, now))
     insert_rows(AuditEntry, AUDIT_COLUMNS, rows, ready=frozenset({"at"}))
 
 
@@ -406,7 +412,7 @@ def apply_plan(
             journal.district_created = True
             record(
                 actor=actor,
-                action="district.create",
+                action="people.district.create",
                 obj=district,
                 district=district,
                 after=dict(plan.new_district),
@@ -419,7 +425,7 @@ def apply_plan(
             district.save(update_fields=["sourced_id"])
             record(
                 actor=actor,
-                action="district.update",
+                action="people.district.update",
                 obj=district,
                 district=district,
                 before={"sourced_id": before},
@@ -459,7 +465,7 @@ def apply_plan(
         if plan.has_changes:
             record(
                 actor=actor,
-                action=f"import.{plan.kind}",
+                action=f"imports.{plan.kind}.apply",
                 obj=run,
                 district=district,
                 after={"counts": counts, "files": plan.files, "mode": plan.mode},
@@ -557,7 +563,7 @@ def resolve_review_item(actor: Any, item: ReviewItem, *, staff: StaffMember | No
             staff.save(update_fields=["sourced_id"])
             record(
                 actor=actor,
-                action="staff.update",
+                action="people.staff.update",
                 obj=staff,
                 district=staff.district,
                 staff_member=staff,
@@ -576,7 +582,7 @@ def resolve_review_item(actor: Any, item: ReviewItem, *, staff: StaffMember | No
         )
     record(
         actor=actor,
-        action="import.review_resolve",
+        action="imports.review_item.resolve",
         obj=item,
         district=item.district,
         staff_member=staff,
@@ -601,7 +607,7 @@ def save_rating_vocabulary(actor: Any, district: District, labels: list[str]) ->
     district.save(update_fields=["rating_labels"])
     record(
         actor=actor,
-        action="district.rating_labels",
+        action="people.rating_labels.update",
         obj=district,
         district=district,
         before={"rating_labels": before},
@@ -632,7 +638,7 @@ def save_import_settings(actor: Any, district: District, values: dict[str, Any])
     if before != after:
         record(
             actor=actor,
-            action="import.settings",
+            action="imports.settings.save",
             obj=saved,
             district=district,
             before={k: v for k, v in before.items() if after[k] != v},
@@ -652,7 +658,7 @@ def save_column_mapping(
         saved.save()
         record(
             actor=actor,
-            action="import.mapping_save",
+            action="imports.column_mapping.save",
             obj=saved,
             district=district,
             before=before,

@@ -9,9 +9,20 @@ class ImportsConfig(AppConfig):
     verbose_name = "Imports"
 
     def ready(self) -> None:
-        """Register the periodic jobs: roster syncs that are due, and housekeeping (orphaned
-        runs failed, old previews expired, uploaded files deleted after retention)."""
+        """Put the imports in the talent office's menu; register the periodic jobs: roster syncs
+        that are due, and housekeeping (orphaned runs failed, old previews expired, uploaded
+        files deleted after retention)."""
+        from lattice.audit import names
+        from lattice.imports.audited import ACTIONS
         from lattice.lib.schedule import Periodic, register
+        from lattice.people import navigation
+
+        names.register(*ACTIONS)
+        navigation.register(
+            navigation.NavEntry(
+                "imports", navigation.Menu.MAIN, 40, navigation.links(("Imports", "imports:home"))
+            )
+        )
 
         def enqueue_syncs() -> object:
             from lattice.imports.tasks import sync_due_connections

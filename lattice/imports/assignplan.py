@@ -194,7 +194,7 @@ def plan_assignments(
             change = plan.people.get(key)
             if change is None:
                 change = plan.people[key] = PersonChange(
-                    label=plan.labels.get(key, f"staff #{old[2]}"), action="staff.update"
+                    label=plan.labels.get(key, f"staff #{old[2]}"), action="people.staff.update"
                 )
                 plan.person_pk[key] = old[2]
             change.before[f"assignment {sid}"] = "open"
@@ -219,7 +219,7 @@ def _note(
     if change is None:
         pk = matched.get(key)
         change = plan.people[key] = PersonChange(
-            label=plan.labels.get(key, key), action="staff.update"
+            label=plan.labels.get(key, key), action="people.staff.update"
         )
         if pk is not None:
             plan.person_pk[key] = pk

@@ -24,7 +24,7 @@ from lattice.imports.hr import (
     read_hr_rows,
 )
 from lattice.imports.journal import Journal
-from lattice.imports.plan import PersonChange, Plan
+from lattice.imports.plan import PersonChange, Plan, rating_key
 from lattice.imports.values import DateOrder, ValueProblem, parse_decimal
 from lattice.people.models import (
     Certificate,
@@ -260,7 +260,8 @@ def _plan_rows(
             continue
         pk = person[0]
         change = PersonChange(
-            label=f"{person[2]} {person[3]} (employee id {employee_id})", action="staff.update"
+            label=f"{person[2]} {person[3]} (employee id {employee_id})",
+            action="people.staff.update",
         )
         # staff fields
         fields: dict[str, Any] = {}
@@ -393,7 +394,7 @@ def _plan_rows(
                 )
                 continue
             old_rating = ratings.get((pk, year))
-            key = f"rating {year_label}"
+            key = rating_key(year_label)
             if old_rating is None:
                 writes["rating_create"].append((pk, year, label[:60]))
                 change.after[key] = label

@@ -107,7 +107,7 @@ def discard_run(actor: Any, run: ImportRun) -> None:
     _delete_files(run)
     record(
         actor=actor,
-        action="import.discard",
+        action="imports.run.discard",
         obj=run,
         district=run.district,
         before=before,
@@ -129,7 +129,7 @@ def expire_previews(now: dt.datetime | None = None) -> int:
                 _delete_files(run)
                 record(
                     actor=None,
-                    action="import.expire",
+                    action="imports.run.expire",
                     obj=run,
                     district=run.district,
                     before={"status": run.status},
@@ -191,7 +191,7 @@ def queue_apply(actor: Any, run: ImportRun, confirmed: int | None) -> None:
     if guard is not None and guard.exceeded:
         record(
             actor=actor,
-            action="import.confirm_removals",
+            action="imports.run.confirm_removals",
             obj=run,
             district=run.district,
             after={"confirmed": confirmed, "what": guard.confirm_what, "guard": guard.as_dict()},
@@ -214,7 +214,7 @@ def retry_run(actor: Any, run: ImportRun) -> str:
     ImportRun.objects.filter(pk=run.pk).update(**jobs.reset_lease())
     record(
         actor=actor,
-        action="import.retry",
+        action="imports.run.retry",
         obj=run,
         district=run.district,
         after={"step": step, "attempts": run.attempts},

@@ -29,12 +29,27 @@ STAFF_COMPARED = (
 ASSIGNMENT_COMPARED = ("school", "school_year", "position", "title", "begin_date", "end_date")
 
 
+RATING_KEY = "rating "
+
+
+def rating_key(year_label: str) -> str:
+    """The key of a school year's rating in a person's change (``rating 2024-25``). The
+    audit writes each as its own ``people.rating.record`` entry, the name an officer's
+    rating gets (``lattice.people.actions.record_rating``): one fact, one name."""
+    return RATING_KEY + year_label
+
+
+def rating_year(key: str) -> str | None:
+    """The school year of a rating key (:func:`rating_key`), else None."""
+    return key[len(RATING_KEY) :] if key.startswith(RATING_KEY) else None
+
+
 @dataclass
 class PersonChange:
     """A staff member's changes for the per-person audit entry and the preview."""
 
     label: str
-    action: str  # staff.create | staff.update | staff.deactivate
+    action: str  # people.staff.create | people.staff.update | people.staff.deactivate
     before: dict[str, Any] = field(default_factory=dict)
     after: dict[str, Any] = field(default_factory=dict)
 
@@ -126,7 +141,7 @@ class Plan:
         """A sample of field-level diffs (updates first: they are what officers check)."""
         ordered = sorted(
             self.people.values(),
-            key=lambda c: {"staff.update": 0, "staff.deactivate": 1}.get(c.action, 2),
+            key=lambda c: {"people.staff.update": 0, "people.staff.deactivate": 1}.get(c.action, 2),
         )
         return [
             {

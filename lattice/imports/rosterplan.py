@@ -341,7 +341,7 @@ def _plan_people(
                 plan.deactivate.append(pk)
                 plan.people[f"pk:{pk}"] = PersonChange(
                     label=label_of(pk),
-                    action="staff.deactivate",
+                    action="people.staff.deactivate",
                     before={"active": True},
                     after={"active": False},
                 )
@@ -391,7 +391,9 @@ def _plan_person(
         }
         plan.staff_create.append({**fields, "_derived": not row.identifier})
         plan.people[row.sourced_id] = PersonChange(
-            label=f"{label} (employee id {employee_id})", action="staff.create", after=dict(fields)
+            label=f"{label} (employee id {employee_id})",
+            action="people.staff.create",
+            after=dict(fields),
         )
         return
     old = dict(zip(STAFF_COMPARED, by_pk[pk][1:], strict=True))
@@ -417,7 +419,11 @@ def _plan_person(
         plan.staff_unchanged += 1
         return
     plan.staff_update.append((pk, new))
-    action = "staff.deactivate" if changed == ["active"] and not row.active else "staff.update"
+    action = (
+        "people.staff.deactivate"
+        if changed == ["active"] and not row.active
+        else "people.staff.update"
+    )
     plan.people[row.sourced_id] = PersonChange(
         label=f"{label} (employee id {new['employee_id']})",
         action=action,

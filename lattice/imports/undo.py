@@ -6,8 +6,8 @@ changed — but only when nothing changed those rows since. It refuses, with the
 
 - a later change is in the audit log for a person the import touched (another import, an
   officer's edit, a claim, a role given …); entries of derived projections that follow the
-  import by themselves (actions ending in ``.sync``, e.g. the roles app's HR sync) are not
-  later changes: they follow the undo too;
+  import by themselves (actions registered as ``derived``, e.g. the roles app's HR sync:
+  ``lattice.audit.names``) are not later changes: they follow the undo too;
 - a row no longer holds what the import wrote (changed without an audit entry, e.g. by hand
   in the database), or was deleted;
 - a row the import created is now referenced elsewhere (deleting it is refused);
@@ -88,7 +88,7 @@ def blockers(run: ImportRun) -> list[str]:
         .values_list("staff_member_id", "action", "actor_label", "at")
         .iterator()
     ):
-        if staff_id in touched and not action.endswith(".sync"):
+        if staff_id in touched and not names.is_derived(action):
             later[(staff_id, action, f"{actor} on {at:%Y-%m-%d}")] += 1
     # what each row holds now against what the import wrote
     changed: list[tuple[str, int | None, str]] = []
@@ -202,7 +202,7 @@ def undo_import(actor: Any, run: ImportRun) -> dict[str, int]:
     ImportRun.objects.filter(pk=run.pk).update(**jobs.reset_lease())
     record(
         actor=actor,
-        action="import.undo",
+        action="imports.run.undo",
         obj=run,
         district=run.district,
         before={"status": ImportRun.Status.APPLIED},

@@ -34,16 +34,6 @@ def own_staff(user: Any) -> StaffMember:
     return get_visible_staff(user, scope.own_staff_id)
 
 
-def can_see_path(user: Any, staff: StaffMember) -> bool:
-    """A person's standing and ledger: themselves, their district's talent office."""
-    scope = scope_for(user)
-    return (
-        scope.is_superuser
-        or scope.own_staff_id == staff.pk
-        or staff.district_id in scope.officer_district_ids
-    )
-
-
 def get_path_staff(user: Any, pk: Any) -> StaffMember:
     """A person whose path ``user`` may open as the talent office; 404 otherwise."""
     scope = scope_for(user)

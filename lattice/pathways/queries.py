@@ -26,6 +26,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from lattice.lib import pay
+from lattice.lib.placements import PathwayPlacement
 from lattice.pathways.compute import adoption_in_force, policy_of
 from lattice.pathways.models import (
     Application,
@@ -253,6 +254,31 @@ def pathway_order(standing: Standing) -> tuple[str, ...]:
     return tuple(standing.snapshot.get("policy", {}).get("pathways", []))
 
 
+def placement_of(read: StandingRead) -> PathwayPlacement | None:
+    """The pathway of a standing, or None when it is not placed on one. A pathway satisfies a
+    minimum when it is that pathway or one above it in the policy's order."""
+    standing = read.standing
+    if not read.placed or standing is None or not standing.pathway:
+        return None
+    order = list(pathway_order(standing))
+    below = order[: order.index(standing.pathway) + 1] if standing.pathway in order else []
+    return PathwayPlacement(
+        key=standing.pathway,
+        label=standing.pathway_name or standing.pathway.title(),
+        satisfies=frozenset(below or [standing.pathway]),
+    )
+
+
+def pathway_placements(
+    district_id: int, on: dt.date, staff_ids: frozenset[int]
+) -> dict[int, PathwayPlacement | None]:
+    """Each teacher's pathway from their stored standing under the district's adopted policy
+    (one reader call for many teachers); registered with ``lattice.lib.placements``. Nobody
+    placed (no adoption, standing not computed) gives no placement, never an invented one."""
+    reads = standings_for(district_id, on, staff_ids, include_missing=False)
+    return {pk: placement_of(read) for pk, read in reads.items()}
+
+
 def teaching_staff(district: District | int) -> QuerySet[StaffMember]:
     """Active people of the district who ever held a teaching assignment (pathways are theirs)."""
     district_id = district if isinstance(district, int) else district.pk
@@ -260,11 +286,6 @@ def teaching_staff(district: District | int) -> QuerySet[StaffMember]:
         "staff_member_id"
     )
     return StaffMember.objects.filter(district_id=district_id, active=True, pk__in=teachers)
-
-
-def age_in_days(when: dt.datetime, now: dt.datetime | None = None) -> int:
-    now = now or timezone.now()
-    return max((now - when).days, 0)
 
 
 def age_label(days: int) -> str:

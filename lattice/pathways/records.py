@@ -130,14 +130,6 @@ class PersonFacts:
         waiting = [s for s in self.starts if s.adoption_id is None]
         return waiting[-1] if waiting else None
 
-    def main_school(self, school_year_id: int) -> int | None:
-        """The school of the person's largest assignment that school year."""
-        best: tuple[Decimal, int] | None = None
-        for school, year, _, fte, _ in self.assignments:
-            if year == school_year_id and (best is None or fte > best[0]):
-                best = (fte, school)
-        return best[1] if best else None
-
 
 def _filtered(qs: Any, field_name: str, district_id: int, ids: frozenset[int] | None) -> Any:
     if ids is not None and len(ids) <= ID_LIST_LIMIT:

@@ -10,8 +10,9 @@ Scopes (issue "Foundation"):
   move from coach to secondary evaluator) sees, like a principal but no further, the teachers
   assigned to the role's school in the role's school year: their person pages, their
   assignments there and their ratings for that year only. No school pages, no directory. The
-  reach is resolved from the role each time a scope is built, so it follows the role: it ends
-  with the assignment's term or status, and changes when the role's peer relation changes;
+  roles app grants this reach through a provider it registers (``lattice.people.reach``),
+  asked each time a scope is built, so it follows the role: it ends with the assignment's term
+  or status, and changes when the role's peer relation changes;
 - a holder of a role that only **supports** peers (coach, mentor, ...) gains no access at all:
   coaching stays confidential and separate from evaluation (New Bedford: coach–teacher
   conversations are confidential and support is requested by teachers), so a coach sees no
@@ -32,8 +33,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from django.apps import apps
-from django.db.models import F, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import DateField, F, OuterRef, Q, QuerySet, Subquery, Value
 from django.http import Http404
 from django.utils import timezone
 
@@ -49,6 +49,7 @@ from lattice.people.models import (
     StaffMember,
 )
 from lattice.people.models.staff import TEACHING_POSITIONS
+from lattice.people.reach import providers as reach_providers
 
 PRINCIPAL_POSITIONS = (Position.PRINCIPAL,)
 
@@ -95,7 +96,8 @@ class Scope:
     network_ids: frozenset[int] = field(default_factory=frozenset)
     # (school id, school year id) pairs the user leads as principal
     led_school_years: frozenset[tuple[int, int]] = field(default_factory=frozenset)
-    # (school id, school year id) pairs where the user holds an active role that evaluates peers
+    # (school id, school year id) pairs where a reach provider gives the user a principal's
+    # reach over the teachers there (roles: an active role that evaluates peers)
     evaluated_school_years: frozenset[tuple[int, int]] = field(default_factory=frozenset)
     # the led pairs with the dates each school year is in force, oldest first
     led_periods: tuple[LedPeriod, ...] = ()
@@ -207,11 +209,10 @@ def _school_years_reached(
     staff_id: int,
 ) -> tuple[tuple[LedPeriod, ...], frozenset[tuple[int, int]]]:
     """The school years the person leads a school as principal (with the dates each year is in
-    force), and the (school, school year) pairs where a role assignment in force today (active,
-    today within its term) has a role that evaluates peers.
+    force), and the (school, school year) pairs where a registered reach provider gives them
+    reach (``lattice.people.reach``; the roles app: a role in force today that evaluates peers).
 
-    One query (a UNION) for both. Roles that only support peers give nothing. The roles app
-    builds on this one, so its model is looked up lazily (no import cycle).
+    One query (a UNION) for both. Without providers, only the principal's years.
     """
     next_start = (
         SchoolYear.objects.filter(
@@ -221,34 +222,23 @@ def _school_years_reached(
         .order_by("start")
         .values("start")[:1]
     )
-    led = (
+    columns = ("school_id", "school_year_id", "reach", "since", "until")
+    rows = (
         Assignment.objects.filter(staff_member_id=staff_id, position__in=PRINCIPAL_POSITIONS)
         .annotate(reach=Value("led"), since=F("school_year__start"), until=Subquery(next_start))
-        .values_list("school_id", "school_year_id", "reach", "since", "until")
+        .values_list(*columns)
         .order_by()  # a compound statement takes no ORDER BY in its parts
     )
-    rows = led
-    if apps.is_installed("lattice.roles"):
-        role_assignment = apps.get_model("roles", "RoleAssignment")
-        today = timezone.localdate()
-        evaluating = (
-            role_assignment.objects.filter(
-                staff_member_id=staff_id,
-                status="active",
-                starts_on__lte=today,
-                ends_on__gte=today,
-                role__peer_relation="evaluates",
-                school__isnull=False,
-            )
-            .annotate(
-                reach=Value("evaluates"),
-                since=F("school_year__start"),
-                until=Subquery(next_start),
-            )
-            .values_list("school_id", "school_year_id", "reach", "since", "until")
+    today = timezone.localdate()
+    no_date = Value(None, output_field=DateField())
+    for provider in reach_providers():
+        reached = (
+            provider.school_years(staff_id, today)
+            .annotate(reach=Value("reaches"), since=no_date, until=no_date)
+            .values_list(*columns)
             .order_by()
         )
-        rows = led.union(evaluating)
+        rows = rows.union(reached)
     pairs = list(rows)
     periods = {
         (school, year): LedPeriod(school, year, _as_date(since), until and _as_date(until))
@@ -257,7 +247,7 @@ def _school_years_reached(
     }
     return (
         tuple(sorted(periods.values(), key=lambda p: (p.start, p.school_id))),
-        frozenset((school, year) for school, year, reach, _, _ in pairs if reach == "evaluates"),
+        frozenset((school, year) for school, year, reach, _, _ in pairs if reach == "reaches"),
     )
 
 
@@ -314,10 +304,6 @@ def staff_visible_to(user: Any) -> QuerySet[StaffMember]:
         evaluated_staff = Assignment.objects.filter(_evaluated_q(scope)).values("staff_member_id")
         q |= Q(pk__in=evaluated_staff)
     return qs.filter(q)
-
-
-def can_view_staff(user: Any, staff: StaffMember) -> bool:
-    return staff_visible_to(user).filter(pk=staff.pk).exists()
 
 
 def get_visible_staff(user: Any, pk: Any) -> StaffMember:

@@ -4,3 +4,12 @@ from django.apps import AppConfig
 class PeopleConfig(AppConfig):
     name = "lattice.people"
     verbose_name = "People and schools"
+
+    def ready(self) -> None:
+        """Name the people app's audit actions; put its pages in the menus."""
+        from lattice.audit import names
+        from lattice.people.audited import ACTIONS
+        from lattice.people.navigation import register_people_pages
+
+        names.register(*ACTIONS)
+        register_people_pages()

@@ -16,6 +16,7 @@ Built on ``lattice.people.access`` (the one permission layer). Rules:
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.db.models import Q, QuerySet
@@ -25,10 +26,12 @@ from lattice.people.access import Scope, led_q, scope_for
 from lattice.people.models import Assignment, StaffMember
 from lattice.roles.models import (
     Application,
+    AssignmentStatus,
     ConflictOfInterest,
     Evidence,
     LeadershipRole,
     PanelMember,
+    PeerRelation,
     Posting,
     PostingStatus,
     ProposalStatus,
@@ -43,6 +46,21 @@ OPEN_PROPOSAL_STATUSES = (
     ProposalStatus.PRINCIPAL_APPROVED,
     ProposalStatus.RETURNED,
 )
+
+
+def evaluating_roles_held(staff_id: int, today: dt.date) -> QuerySet[RoleAssignment]:
+    """The reach an evaluating role gives (registered with ``lattice.people.reach``): the
+    schools and school years where ``staff_id`` holds, today, an active role that evaluates
+    peers. Roles that only support peers (coach, mentor) give no reach: coaching stays
+    confidential and separate from evaluation."""
+    return RoleAssignment.objects.filter(
+        staff_member_id=staff_id,
+        status=AssignmentStatus.ACTIVE,
+        starts_on__lte=today,
+        ends_on__gte=today,
+        role__peer_relation=PeerRelation.EVALUATES,
+        school__isnull=False,
+    )
 
 
 def own_staff(user: Any) -> StaffMember | None:

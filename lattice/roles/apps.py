@@ -8,7 +8,23 @@ class RolesConfig(AppConfig):
 
     def ready(self) -> None:
         """Listen for changed HR positions (imports announce ``Fact.ASSIGNMENT``; exits end
-        positions too): the district's role assignments follow them after the commit."""
+        positions too): the district's role assignments follow them after the commit. Pay role
+        stipends, give holders of evaluating roles their reach, and take a place in the menus and
+        in the demo (after the pathways content: the roles held enter the ledger and the
+        standings under the policy it adopts)."""
+        from lattice.audit import names
+        from lattice.people import demo_content, reach
+        from lattice.roles import navigation
+        from lattice.roles.access import evaluating_roles_held
+        from lattice.roles.audited import ACTIONS
+        from lattice.roles.demo import populate_demo_roles
+
+        names.register(*ACTIONS)
+        navigation.register_pages()
+        reach.register(reach.ReachProvider("roles.evaluating", evaluating_roles_held))
+        demo_content.register(
+            demo_content.DemoContent("roles", populate_demo_roles, after=("pathways",))
+        )
         from lattice.lib.facts import Fact, FactsChanged, listen
 
         def on_facts(event: FactsChanged) -> None:

@@ -1,9 +1,10 @@
 """Leadership roles for the demo district: a catalogue, this year's role holders, an open posting.
 
-``populate_demo_roles(district, seed)`` runs after the people (and pathways) demo. It goes
-through the app's actions, and every choice comes from ``random.Random(seed)``. The mix is
-deliberately a little under Iowa's 25% target and uneven across schools, so the coverage
-dashboard has something to say (share vs target, equity by poverty level, the pipeline).
+``populate_demo_roles(district, seed)`` runs after the demo's people and pathways content
+(registered with ``lattice.people.demo_content``). It goes through the app's actions, and
+every choice comes from ``random.Random(seed)``. The mix is deliberately a little under Iowa's
+25% target and uneven across schools, so the coverage dashboard has something to say (share
+vs target, equity by poverty level, the pipeline).
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from lattice.roles.standing import PathwayPlacement
+from lattice.lib.placements import PathwayPlacement
 from lattice.rules.certificates import matches
 from lattice.rules.ratings import rank_of
 

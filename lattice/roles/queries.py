@@ -14,7 +14,7 @@ from typing import Any
 
 from django.db.models import Prefetch
 
-from lattice.pathways.queries import standings_for
+from lattice.lib.placements import PathwayPlacement, pathway_placement, pathway_placements
 from lattice.people.models import (
     Assignment,
     Certificate,
@@ -26,7 +26,7 @@ from lattice.people.models import (
     StaffMember,
 )
 from lattice.people.models.staff import TEACHING_POSITIONS
-from lattice.people.queries import current_school_year
+from lattice.people.queries import current_school_year, today
 from lattice.roles import costing
 from lattice.roles.models import (
     Application,
@@ -44,7 +44,6 @@ from lattice.roles.models import (
     Score,
 )
 from lattice.roles.qualify import Qualification, TeacherFacts, check
-from lattice.roles.standing import current_pathway, placement_of
 
 
 def settings_for(district: District) -> RoleSettings:
@@ -89,10 +88,17 @@ def facts_for(staff: StaffMember, on: dt.date, pathway: Any = _UNKNOWN) -> Teach
     )
 
 
-def pathways_of(district: District, on: dt.date, staff_ids: Iterable[int]) -> dict[int, Any]:
+def current_pathway(staff: StaffMember, on: dt.date | None = None) -> PathwayPlacement | None:
+    """The teacher's pathway/stage in force on ``on`` (today), or None when never placed
+    (``lattice.lib.placements``: the pathways app answers from the stored standing)."""
+    return pathway_placement(staff.district_id, staff.pk, on or today())
+
+
+def pathways_of(
+    district: District, on: dt.date, staff_ids: Iterable[int]
+) -> dict[int, PathwayPlacement | None]:
     """Each teacher's pathway placement, read for many at once (one reader call)."""
-    reads = standings_for(district, on, staff_ids, include_missing=False)
-    return {pk: placement_of(read) for pk, read in reads.items()}
+    return pathway_placements(district.pk, on, staff_ids)
 
 
 def qualification(staff: StaffMember, role: LeadershipRole, on: dt.date) -> Qualification:
@@ -410,13 +416,3 @@ def home_school(staff: StaffMember, year: SchoolYear) -> School | None:
         .first()
     )
     return found.school if found else None
-
-
-def school_ids_of(staff_id: int | None, year_id: int) -> set[int]:
-    if staff_id is None:
-        return set()
-    return set(
-        Assignment.objects.filter(staff_member_id=staff_id, school_year_id=year_id).values_list(
-            "school_id", flat=True
-        )
-    )

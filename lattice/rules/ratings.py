@@ -61,12 +61,3 @@ def _extended(policy: Policy, labels: tuple[str, ...]) -> Policy:
 def for_district(policy: Policy, labels: Sequence[str]) -> Policy:
     """``policy`` reading the district's rating ``labels`` by rank where it lacks them."""
     return _extended(policy, tuple(labels))
-
-
-def rank_mapping_note(labels: Sequence[str], policy: Policy) -> list[str]:
-    """Plain sentences saying how the district's labels are read under ``policy``."""
-    mapped = district_labels_map(labels, policy)
-    return [
-        f"{label} counts as {level.replace('_', ' ')} under {policy.key} (by rank)"
-        for label, level in mapped.items()
-    ]

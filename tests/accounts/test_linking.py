@@ -76,7 +76,7 @@ def test_a_clever_sign_in_links_by_the_roster_id_and_signs_the_teacher_in(cast):
     assert request.user == cast.user("teacher")
     account = SocialAccount.objects.get(provider="clever")
     assert account.user == cast.user("teacher")
-    assert AuditEntry.objects.filter(action="accounts.sso_linked").count() == 1
+    assert AuditEntry.objects.filter(action="accounts.sso_link.create").count() == 1
 
 
 def test_the_second_clever_sign_in_uses_the_link(cast):
@@ -123,7 +123,7 @@ def test_an_unknown_person_is_refused_with_a_clear_page_and_nothing_is_created(c
     assert response["Location"] == "/accounts/sign-in/refused/"
     assert get_user_model().objects.count() == users
     assert not SocialAccount.objects.exists()
-    refused = AuditEntry.objects.get(action="accounts.sso_refused")
+    refused = AuditEntry.objects.get(action="accounts.sso_sign_in.refuse")
     assert "nobody on its Lattice staff roster" in refused.after["reason"]
     client = Client()
     session = client.session

@@ -102,7 +102,7 @@ def _unenrolled_officer(cast: Any) -> Any:
 ENROLMENT_PAGES = {
     "account_login",
     "account_logout",
-    "people:healthz",
+    "site:healthz",
     "mfa_index",
     "mfa_activate_totp",
     "mfa_add_webauthn",
@@ -179,7 +179,7 @@ def test_enrolling_an_authenticator_app_opens_lattice_and_is_audited(cast):
     assert Authenticator.objects.filter(user=user, type="totp").exists()
     assert Authenticator.objects.filter(user=user, type="recovery_codes").exists()
     assert client.get("/district/").status_code == 200
-    assert AuditEntry.objects.filter(action="account.two_factor_on", actor=user).exists()
+    assert AuditEntry.objects.filter(action="accounts.two_factor.turn_on", actor=user).exists()
 
 
 def test_a_recovery_code_signs_in_once(cast):
@@ -211,7 +211,7 @@ def test_turning_the_app_off_is_audited(cast, django_capture_on_commit_callbacks
         response = client.post("/accounts/2fa/totp/deactivate/")
     assert response.status_code == 302
     assert not Authenticator.objects.filter(user=user, type="totp").exists()
-    assert AuditEntry.objects.filter(action="account.two_factor_off", actor=user).exists()
+    assert AuditEntry.objects.filter(action="accounts.two_factor.turn_off", actor=user).exists()
 
 
 def test_log_out_ends_the_second_factor_too(cast, client_for):

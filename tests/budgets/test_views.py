@@ -26,7 +26,9 @@ def test_creating_a_scenario_goes_through_an_audited_action(cast: Any, client_fo
     response = client_for("officer").post(f"{BASE}/", NEW)
     made = BudgetScenario.objects.get(district=cast.district, name="Plan")
     assert response["Location"] == f"{BASE}/{made.pk}/"
-    assert AuditEntry.objects.filter(action="budget.create", object_id=str(made.pk)).exists()
+    assert AuditEntry.objects.filter(
+        action="budgets.scenario.create", object_id=str(made.pk)
+    ).exists()
 
 
 def test_a_one_time_source_without_its_last_year_is_refused_next_to_the_field(

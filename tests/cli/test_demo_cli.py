@@ -110,3 +110,11 @@ def test_manage_py_demo_loads_the_same_district(capsys: pytest.CaptureFixture[st
     call_command("demo", teachers=120, years=3, seed=7)
     assert "Maplewood Unified School District" in capsys.readouterr().out
     assert StaffMember.objects.filter(district__key="cedar-falls").exists()
+
+
+def test_the_cli_help_states_the_demo_packages_own_defaults() -> None:
+    from lattice.cli import demo as cli_demo
+    from lattice.demo import command, plan
+
+    assert cli_demo.DEFAULT_SEED == plan.DEFAULT_SEED
+    assert cli_demo.APP_DEMO_MAX_TEACHERS == command.APP_DEMO_MAX_TEACHERS

@@ -33,7 +33,7 @@ def test_requesting_a_forecast_is_audited(cast: Any, client_for: Any) -> None:
             object_id=str(run.pk), object_type="forecasts.ForecastRun"
         ).values_list("action", flat=True)
     )
-    assert actions == {"forecast.request", "forecast.finish"}
+    assert actions == {"forecasts.run.request", "forecasts.run.finish"}
 
 
 def test_bad_inputs_are_shown_next_to_their_fields(cast: Any, client_for: Any) -> None:
@@ -132,7 +132,7 @@ def test_a_running_forecast_says_how_long_it_has_left_and_can_be_cancelled(
     assert client.post(f"{BASE}/runs/{run.pk}/cancel/").status_code == 302
     run.refresh_from_db()
     assert run.cancel_requested
-    assert AuditEntry.objects.filter(action="forecast.cancel", object_id=str(run.pk)).exists()
+    assert AuditEntry.objects.filter(action="forecasts.run.cancel", object_id=str(run.pk)).exists()
 
 
 def test_a_finished_run_asks_htmx_to_show_its_result(cast: Any, client_for: Any) -> None:

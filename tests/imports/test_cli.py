@@ -97,5 +97,5 @@ def test_as_the_districts_officer_the_import_is_theirs_in_the_audit(cast, tmp_pa
         "4",
     )
     assert result.exit_code == 0, result.output
-    entry = AuditEntry.objects.get(action="import.oneroster")
+    entry = AuditEntry.objects.get(action="imports.oneroster.apply")
     assert entry.actor == cast.user("officer")

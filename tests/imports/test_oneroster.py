@@ -132,12 +132,12 @@ def test_each_changed_person_gets_one_audit_entry_listing_changed_fields(cast, t
     import_roster(write_package_12(tmp_path / "or"), cast.district)
     entry = AuditEntry.objects.get(
         staff_member=cast.teacher_staff,
-        action="staff.update",
+        action="people.staff.update",
         summary__startswith="oneroster import",
     )
     assert "sourced_id" in entry.changed_fields
     assert "assignment r-ada" in entry.changed_fields
-    imports = AuditEntry.objects.filter(action="import.oneroster")
+    imports = AuditEntry.objects.filter(action="imports.oneroster.apply")
     assert imports.count() == 1
     assert imports.get().after["counts"]["tables"]["staff"]["create"] == 2
 

@@ -77,7 +77,7 @@ def test_undo_puts_every_row_back_as_it_was(cast, tmp_path):
     assert run.status == ImportRun.Status.UNDONE
     assert counts["staff added by the import made inactive"] == 2
     assert counts["staff restored"] == 6
-    entry = AuditEntry.objects.get(action="import.undo")
+    entry = AuditEntry.objects.get(action="imports.run.undo")
     assert entry.actor == cast.user("officer")
     assert entry.after["counts"] == counts
 
@@ -113,7 +113,7 @@ def test_a_second_import_blocks_undoing_the_first(cast, tmp_path):
     text = (people / "users.csv").read_text(encoding="utf-8").replace("Nia,", "Nina,")
     (people / "users.csv").write_text(text, encoding="utf-8", newline="")
     import_roster(people, cast.district)
-    assert any("Nee Newcomer" in r and "staff.update" in r for r in blockers(first))
+    assert any("Nee Newcomer" in r and "people.staff.update" in r for r in blockers(first))
     assert blockers(_applied_run()) == []
 
 

@@ -66,7 +66,7 @@ def test_adoption_places_every_teacher_year_by_year(cast: Cast) -> None:
 
 def test_adoption_is_audited_with_the_policy_checksum(cast: Cast) -> None:
     adoption = adopt(cast)
-    entry = AuditEntry.objects.get(action="pathways.adopt_policy")
+    entry = AuditEntry.objects.get(action="pathways.policy.adopt")
     assert entry.after["sha256"] == adoption.sha256
     assert PolicyAdoption.objects.get().toml_text == northfield_policy(cast)
 

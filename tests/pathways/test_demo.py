@@ -27,7 +27,7 @@ from lattice.pathways.queries import pay_statement, standing_for, teaching_staff
 from lattice.pathways.reconcile import reconcile
 from lattice.people.models import District, StaffMember
 from lattice.people.queries import today
-from tests.demo import demo_module
+from tests.demo.district import demo_module
 
 pytestmark = pytest.mark.django_db
 

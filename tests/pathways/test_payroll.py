@@ -123,7 +123,7 @@ def test_the_xlsx_opens_with_the_same_rows_as_the_csv(adopted: Cast) -> None:
 
 def test_each_export_is_audited_with_its_checksum(adopted: Cast) -> None:
     data = _export(adopted, "xlsx")
-    entry = AuditEntry.objects.get(action="pathways.export_payroll")
+    entry = AuditEntry.objects.get(action="pathways.payroll.export")
     assert entry.after["sha256"] == hashlib.sha256(data).hexdigest()
     assert entry.after["excluded"] == []
 
@@ -143,7 +143,7 @@ def test_leaving_blocked_teachers_out_is_deliberate_and_audited(adopted: Cast) -
     people_actions.record_rating(None, adopted.teacher_staff, adopted.last_year, "Effective")
     rows = _rows(_export(adopted, exclude_blocked=True))
     assert "N1001" not in {r["employee_id"] for r in rows}
-    entry = AuditEntry.objects.get(action="pathways.export_payroll")
+    entry = AuditEntry.objects.get(action="pathways.payroll.export")
     assert [e["employee_id"] for e in entry.after["excluded"]] == ["N1001"]
 
 

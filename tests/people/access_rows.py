@@ -1,4 +1,5 @@
 """Access-matrix rows for the people app's pages and the audit log (see tests/access.py).
+The landing page and the health check are the site shell's (tests/site/access_rows.py).
 
 ``extra`` keys the matrix understands: ``case`` (a short name when one URL has several rows),
 ``superuser`` (True/False: whether the superuser is allowed; absent: not checked),
@@ -13,7 +14,7 @@ The log-in, log-out, password and two-factor pages are the accounts app's
 
 from __future__ import annotations
 
-from tests.access import EVERYONE_SIGNED_IN, Row, allow
+from tests.access import Row, allow
 
 TEACHERS = allow("teacher", "teacher_other_school", "reviewer")
 PRINCIPALS = allow("principal", "other_principal", "moved_principal")
@@ -23,16 +24,6 @@ SU = {"superuser": True}
 NOT_SU = {"superuser": False}
 
 ROWS = [
-    # public pages
-    Row(
-        "people:healthz",
-        lambda c: "/healthz",
-        EVERYONE_SIGNED_IN,
-        public=True,
-        extra={"superuser": True, "awaiting_code": 200},
-    ),
-    # the landing page sends everyone to their persona's home
-    Row("people:home", lambda c: "/", EVERYONE_SIGNED_IN, ok_status=302, extra=SU),
     # teacher home: anyone with their own staff record
     Row("people:me", lambda c: "/me/", TEACHERS | PRINCIPALS, extra=NOT_SU),
     # principal home: a school's staff list
@@ -98,7 +89,7 @@ ROWS = [
     # talent office
     Row("people:staff-list", lambda c: "/staff/", OFFICERS, extra=SU),
     Row("people:district", lambda c: "/district/", OFFICERS, extra=SU),
-    Row("audit:log", lambda c: "/audit/", OFFICERS, extra=SU),
+    Row("people:audit-log", lambda c: "/audit/", OFFICERS, extra=SU),
     # network office
     Row("people:network", lambda c: "/network/", allow("network_officer"), extra=SU),
     # the Django admin: superusers only; everyone else is sent to the admin's log-in page

@@ -80,15 +80,3 @@ def test_teacher_home_flags_expired_and_soon_expiring_certificates(cast, client_
 
 def test_an_officer_without_a_staff_record_has_no_teacher_home(cast, client_for):
     assert client_for("officer").get("/me/").status_code == 404
-
-
-def test_each_persona_lands_on_its_home(cast, client_for):
-    expected = {
-        "teacher": "/me/",
-        "principal": f"/schools/{cast.alder.pk}/",
-        "officer": "/district/",
-        "network_officer": "/network/",
-        "superuser": "/admin/",
-    }
-    for persona, home in expected.items():
-        assert client_for(persona).get("/")["Location"] == home, persona

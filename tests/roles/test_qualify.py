@@ -7,12 +7,13 @@ from decimal import Decimal
 
 import pytest
 
+from lattice.lib.placements import PathwayPlacement
 from lattice.people import actions as people_actions
 from lattice.people.models import StaffMember
 from lattice.roles import actions, queries
 from lattice.roles.models import LeadershipRole
 from lattice.roles.qualify import TeacherFacts, check
-from lattice.roles.standing import PathwayPlacement, current_pathway
+from lattice.roles.queries import current_pathway
 from tests.cast import Cast
 
 LABELS = ["Ineffective", "Developing", "Effective", "Highly Effective"]

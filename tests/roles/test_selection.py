@@ -75,10 +75,15 @@ def test_offer_decline_next_on_waitlist_accept_creates_an_assignment(cast: Cast)
     held = RoleAssignment.objects.get(staff_member=cast.teacher_other_school_staff, role=w.council)
     assert (held.school, held.stipend_dollars) == (cast.birch, w.council.stipend_dollars)
     log = actions_logged()
-    for step in ("roles.offer", "roles.offer.decline", "roles.offer.accept", "roles.assign"):
+    for step in (
+        "roles.offer.make",
+        "roles.offer.decline",
+        "roles.offer.accept",
+        "roles.assignment.create",
+    ):
         assert step in log
-    assert log.count("roles.offer") == 2
-    auto = AuditEntry.objects.filter(action="roles.offer").order_by("id").last()
+    assert log.count("roles.offer.make") == 2
+    auto = AuditEntry.objects.filter(action="roles.offer.make").order_by("id").last()
     assert auto.actor is None
     assert "waitlist" in auto.summary
 
@@ -98,7 +103,7 @@ def test_unsuccessful_applicants_get_feedback_they_can_read(cast: Cast, client_f
     assert carl.status == ApplicationStatus.UNSUCCESSFUL
     page = client_for("officer").get(f"/roles/applications/{carl.pk}/")
     assert "add evidence of growth" in page.content.decode()
-    assert "roles.application.feedback" in actions_logged()
+    assert "roles.application.give_feedback" in actions_logged()
 
 
 def test_a_teacher_withdraws_before_the_window_closes_but_not_after(cast: Cast) -> None:

@@ -14,6 +14,7 @@ from lattice.accounts.forms import PolicyForm, ProviderForm
 from lattice.accounts.models import IdentityProvider, LinkRequest
 from lattice.accounts.policy import policy_for
 from lattice.accounts.sso_urls import callback_urls
+from lattice.audit import names
 from lattice.audit.models import AuditEntry
 from lattice.people.access import districts_administered_by
 from lattice.people.models import District
@@ -64,7 +65,8 @@ def sign_in_settings(request: HttpRequest) -> HttpResponse:
                 provider__district=district, status=LinkRequest.Status.PENDING
             ).select_related("provider", "user", "staff"),
             "refusals": AuditEntry.objects.filter(
-                district=district, action="accounts.sso_refused"
+                district=district,
+                action__in=names.stored_names(["accounts.sso_sign_in.refuse"]),
             ).order_by("-at")[:10],
         },
     )

@@ -87,7 +87,7 @@ def save_connection(
     if changed:
         record(
             actor=actor,
-            action="import.connection_save",
+            action="imports.connection.save",
             obj=connection,
             district=district,
             before={k: before.get(k) for k in changed if k in before},

@@ -108,7 +108,7 @@ def create_cohort(
     )
     record(
         actor=actor,
-        action="pathways.create_cohort",
+        action="pathways.cohort.create",
         obj=cohort,
         district=district,
         after={
@@ -131,7 +131,7 @@ def add_panel_member(actor: Any, district: District, staff: StaffMember) -> Pane
     if created:
         record(
             actor=actor,
-            action="pathways.add_panel_member",
+            action="pathways.panel_member.add",
             obj=seat,
             district=district,
             staff_member=staff,
@@ -160,7 +160,7 @@ def register_application(
     application = Application.objects.create(cohort=cohort, staff_member=staff)
     record(
         actor=actor,
-        action="pathways.register_application",
+        action="pathways.application.register",
         obj=application,
         district=cohort.district,
         staff_member=staff,
@@ -249,7 +249,7 @@ def add_artifact(
         Evidence.objects.bulk_create(evidence_rows(saved, artifact=artifact))
         record(
             actor=actor,
-            action="pathways.add_artifact",
+            action="pathways.artifact.add",
             obj=artifact,
             district=application.cohort.district,
             staff_member=application.staff_member,
@@ -277,7 +277,7 @@ def submit_application(
     application.save(update_fields=["status", "submitted_at"])
     record(
         actor=actor,
-        action="pathways.submit_application",
+        action="pathways.application.submit",
         obj=application,
         district=cohort.district,
         staff_member=application.staff_member,
@@ -327,7 +327,7 @@ def decide_application(
     )
     record(
         actor=actor,
-        action="pathways.decide_application",
+        action="pathways.application.decide",
         obj=application,
         district=cohort.district,
         staff_member=application.staff_member,
@@ -364,7 +364,7 @@ def lodge_appeal(actor: Any, application: Application, *, text: str) -> Applicat
     application.save(update_fields=["appeal_text", "appealed_at"])
     record(
         actor=actor,
-        action="pathways.lodge_appeal",
+        action="pathways.appeal.lodge",
         obj=application,
         district=application.cohort.district,
         staff_member=application.staff_member,
@@ -402,7 +402,7 @@ def decide_appeal(
         )
     record(
         actor=actor,
-        action="pathways.decide_appeal",
+        action="pathways.appeal.decide",
         obj=application,
         district=application.cohort.district,
         staff_member=application.staff_member,

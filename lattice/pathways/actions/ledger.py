@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from lattice.audit.log import record
 from lattice.lib.facts import Fact, facts_changed
+from lattice.lib.roles_served import RoleServed
 from lattice.lib.uploads import CheckedUpload
 from lattice.pathways.actions.placements import recompute_standing
 from lattice.pathways.compute import adoption_in_force, policy_of
@@ -83,7 +84,7 @@ def mark_notifications_read(actor: Any, ids: list[int] | None = None) -> int:
         qs = qs.filter(pk__in=ids)
     count = qs.update(read_at=timezone.now())
     if count:
-        record(actor=actor, action="pathways.mark_notifications_read", after={"count": count})
+        record(actor=actor, action="pathways.notification.mark_read", after={"count": count})
     return count
 
 
@@ -160,7 +161,7 @@ def _create_claim(
         Evidence.objects.bulk_create(evidence_rows(saved, claim=claim))
         record(
             actor=actor,
-            action="pathways.submit_claim",
+            action="pathways.claim.submit",
             obj=claim,
             district=staff.district,
             staff_member=staff,
@@ -204,7 +205,7 @@ def verify_claim(actor: Any, claim: Claim, *, on: dt.date | None = None) -> Clai
                              actor=actor)  # fmt: skip
     record(
         actor=actor,
-        action="pathways.verify_claim",
+        action="pathways.claim.verify",
         obj=claim,
         district=staff.district,
         staff_member=staff,
@@ -232,18 +233,14 @@ def verify_claim(actor: Any, claim: Claim, *, on: dt.date | None = None) -> Clai
 
 
 @transaction.atomic
-def record_role_served(
-    actor: Any,
-    staff: StaffMember,
-    *,
-    role_key: str,
-    title: str,
-    school_year_start: dt.date,
-    source: str,
-) -> Claim:
-    """Enter a leadership role a person holds for a school year into their verified ledger
-    (the roles app calls this when it assigns a role), so policies that read roles served
-    see it. The role's stipend is paid by the roles app, never from the ledger."""
+def record_role_served(actor: Any, served: RoleServed) -> Claim:
+    """Enter a leadership role a person holds for a school year into their verified ledger,
+    so policies that read roles served see it. Registered with ``lattice.lib.roles_served``:
+    the roles app announces each role it assigns. The role's stipend is paid by the roles
+    app, never from the ledger."""
+    staff = StaffMember.objects.select_related("district").get(pk=served.staff_id)
+    role_key, title = served.role_key, served.title
+    school_year_start, source = served.school_year_start, served.source
     claim = Claim.objects.create(
         staff_member=staff,
         district_id=staff.district_id,
@@ -260,7 +257,7 @@ def record_role_served(
     )
     record(
         actor=actor,
-        action="pathways.record_role_served",
+        action="pathways.role_served.record",
         obj=claim,
         district=staff.district,
         staff_member=staff,
@@ -294,7 +291,7 @@ def reject_claim(actor: Any, claim: Claim, *, reason: str) -> Claim:
     claim.save(update_fields=["status", "reason", "decided_at", "decided_by"])
     record(
         actor=actor,
-        action="pathways.reject_claim",
+        action="pathways.claim.reject",
         obj=claim,
         district=claim.staff_member.district,
         staff_member=claim.staff_member,
@@ -337,7 +334,7 @@ def import_verified_claims(actor: Any, district: Any, rows: list[Claim], *, sour
     )
     record(
         actor=actor,
-        action="pathways.import_verified_claims",
+        action="pathways.claim.import",
         district=district,
         after={"count": len(rows), "source": source},
         summary=f"{len(rows)} verified ledger entries imported from {source}",

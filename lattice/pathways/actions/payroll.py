@@ -237,7 +237,7 @@ def export_payroll(
     )
     record(
         actor=actor,
-        action="pathways.export_payroll",
+        action="pathways.payroll.export",
         obj=export,
         district=district,
         after={

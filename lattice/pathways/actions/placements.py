@@ -199,7 +199,7 @@ def adopt_policy(
         draft.save(update_fields=["adoption"])
     record(
         actor=actor,
-        action="pathways.adopt_policy",
+        action="pathways.policy.adopt",
         obj=adoption,
         district=district,
         after={
@@ -252,7 +252,7 @@ def save_adoption_draft(
     draft.save()
     record(
         actor=actor,
-        action="pathways.preview_adoption",
+        action="pathways.adoption.preview",
         obj=draft,
         district=district,
         after={"policy": policy.key, "effective_from": effective_from.isoformat(),
@@ -299,7 +299,7 @@ def record_starting_placement(
     )
     record(
         actor=actor,
-        action="pathways.record_starting_placement",
+        action="pathways.starting_placement.record",
         obj=placement,
         district=staff.district,
         staff_member=staff,
@@ -338,7 +338,7 @@ def record_starting_placements(
         by_pathway[row.pathway] = by_pathway.get(row.pathway, 0) + 1
     record(
         actor=actor,
-        action="pathways.record_starting_placements",
+        action="pathways.starting_placement.record_batch",
         district=district,
         after={"count": len(rows), "by_pathway": by_pathway},
         summary=f"{len(rows)} starting placements recorded: {reason}",

@@ -65,7 +65,7 @@ def assign_reviewer(
     assignment = ReviewAssignment.objects.create(application=application, reviewer=reviewer)
     record(
         actor=actor,
-        action="pathways.assign_reviewer",
+        action="pathways.reviewer.assign",
         obj=assignment,
         district=cohort.district,
         staff_member=applicant,
@@ -93,7 +93,7 @@ def declare_conflict(actor: Any, assignment: ReviewAssignment, *, note: str) -> 
     assignment.save(update_fields=["conflict", "conflict_note"])
     record(
         actor=actor,
-        action="pathways.declare_conflict",
+        action="pathways.conflict.declare",
         obj=assignment,
         district=assignment.application.cohort.district,
         staff_member=assignment.application.staff_member,
@@ -159,7 +159,7 @@ def submit_review(
     _evaluate(application)
     record(
         actor=actor,
-        action="pathways.submit_review",
+        action="pathways.review.submit",
         obj=assignment,
         district=cohort.district,
         staff_member=application.staff_member,
@@ -186,7 +186,7 @@ def reconcile_application(
     _evaluate(application)
     record(
         actor=actor,
-        action="pathways.reconcile_application",
+        action="pathways.application.reconcile",
         obj=application,
         district=application.cohort.district,
         staff_member=application.staff_member,

@@ -234,7 +234,7 @@ def _write_chunk(
     report.history_rows += len(history)
     if audits:
         record_many(
-            actor=actor, action="pathways.standing", entries=audits, district=district,
+            actor=actor, action="pathways.standing.change", entries=audits, district=district,
             summary=f"Standing recomputed: {reason}",
         )  # fmt: skip
 
@@ -398,7 +398,7 @@ def request_recompute(actor: Any, district: District, *, reason: str) -> None:
     count = mark_stale(district.pk, None, reason)
     record(
         actor=actor,
-        action="pathways.request_recompute",
+        action="pathways.recompute.request",
         district=district,
         after={"marked_stale": count, "reason": reason},
         summary=f"Recompute requested: {reason}",

@@ -8,7 +8,6 @@ from typing import Any
 from django import template
 from django.urls import reverse
 
-from lattice.pathways.access import can_see_path
 from lattice.pathways.queries import path_view, pay_statement, standing_for
 from lattice.people.access import scope_for
 from lattice.people.models import StaffMember
@@ -186,11 +185,6 @@ def pathway_tabs(context: template.Context) -> list[dict[str, Any]]:
     return [{"label": label, "url": url, "current": request.path == url} for label, url in links]
 
 
-@register.filter
-def may_see_path(user: Any, staff: Any) -> bool:
-    return can_see_path(user, staff)
-
-
 @register.simple_tag(takes_context=True)
 def user_standing(context: template.Context) -> Any:
     """The signed-in person's standing and pay (for the summary on their home page)."""
@@ -209,22 +203,3 @@ def staff_standing(staff: StaffMember) -> Any:
     """A person's standing and pay for their staff page (the caller checks who may see it)."""
     read = standing_for(staff)
     return {"read": read, "view": path_view(read), "pay": pay_statement(staff)}
-
-
-@register.simple_tag(takes_context=True)
-def pathway_nav_links(context: template.Context) -> list[dict[str, Any]]:
-    """Main-navigation links into the pathways app: "My path" for staff, "Pathways" for the
-    talent office. The link is current on any page under it."""
-    request = context.get("request")
-    if request is None:
-        return []
-    scope = scope_for(request.user)
-    links = []
-    if scope.is_officer or scope.is_superuser:
-        links.append(("Pathways", reverse("pathways:district"), "/pathways/office/"))
-    if scope.own_staff_id is not None:
-        links.append(("My path", reverse("pathways:my-path"), "/pathways/me/"))
-    return [
-        {"label": label, "url": url, "current": request.path.startswith(prefix)}
-        for label, url, prefix in links
-    ]

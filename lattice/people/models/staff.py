@@ -258,6 +258,3 @@ class Certificate(models.Model):
 
     def is_current(self, on: dt.date) -> bool:
         return self.issued <= on and (self.expires is None or on <= self.expires)
-
-    def expires_within(self, on: dt.date, days: int) -> bool:
-        return self.expires is not None and on <= self.expires <= on + dt.timedelta(days=days)

@@ -14,6 +14,7 @@ from lattice.people.access import (
 )
 from lattice.people.forms import StaffFilterForm
 from lattice.people.models import District, School, SchoolYear
+from lattice.people.panels import ProfilePage, panels_for
 from lattice.people.queries import (
     DirectoryFilter,
     can_view_credentials,
@@ -112,14 +113,15 @@ def staff_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """One person, as much as the viewer may see."""
     staff = get_visible_staff(request.user, pk)
     scope = scope_for(request.user)
+    is_officer_view = scope.is_superuser or staff.district_id in scope.officer_district_ids
     return render(
         request,
         "people/staff_detail.html",
         {
             "profile": profile_for(request.user, staff),
             "show_credentials": can_view_credentials(request.user, staff),
-            "is_officer_view": scope.is_superuser
-            or staff.district_id in scope.officer_district_ids,
+            "is_officer_view": is_officer_view,
             "is_self": scope.own_staff_id == staff.pk,
+            "panels": panels_for(ProfilePage.OFFICE) if is_officer_view else [],
         },
     )

@@ -1,4 +1,5 @@
-"""The teacher's home: their own profile (the future "my path" page lives here)."""
+"""The teacher's home: their own profile, with the panels other apps add
+(``lattice.people.panels``)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from lattice.people.access import get_visible_staff, scope_for
+from lattice.people.panels import ProfilePage, panels_for
 from lattice.people.queries import profile_for
 
 
@@ -14,4 +16,11 @@ def me(request: HttpRequest) -> HttpResponse:
     if scope.own_staff_id is None:
         raise Http404("This account is not linked to a staff record.")
     staff = get_visible_staff(request.user, scope.own_staff_id)
-    return render(request, "people/me.html", {"profile": profile_for(request.user, staff)})
+    return render(
+        request,
+        "people/me.html",
+        {
+            "profile": profile_for(request.user, staff),
+            "panels": panels_for(ProfilePage.OWN),
+        },
+    )

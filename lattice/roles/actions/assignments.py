@@ -8,7 +8,7 @@ from typing import Any
 from django.db import transaction
 
 from lattice.audit.log import diff, record, snapshot
-from lattice.pathways.actions import record_role_served
+from lattice.lib.roles_served import RoleServed, role_served
 from lattice.people.models import School, SchoolYear, StaffMember
 from lattice.roles import queries
 from lattice.roles.actions.common import RoleError, clean
@@ -34,14 +34,14 @@ def assign_role(
     application: Application | None = None,
     school: School | None = None,
     release_fte: Decimal | None = None,
-    audit_action: str = "roles.assign",
+    audit_action: str = "roles.assignment.create",
     summary: str = "",
 ) -> RoleAssignment:
     """Give a person a role for a school year, copying its release, pay and extra days.
 
     ``school`` and ``release_fte`` override the home school and the role's release when the
     assignment follows an HR position (its school and FTE); ``audit_action`` names such a
-    derived write (the HR sync audits as ``roles.hr_assign.sync``).
+    derived write (the HR sync audits as ``roles.assignment.create_from_hr``).
     """
     if staff.district_id != role.district_id:
         raise RoleError("Only staff of the role's district can hold it.")
@@ -65,15 +65,19 @@ def assign_role(
     )
     clean(assignment, exclude=["application", "renewal_decided_by"])
     assignment.save()
-    # The role served enters the teacher's verified ledger (policies that read roles served
-    # see it; the standing is recomputed). Its stipend is paid by this app (lattice.roles.pay).
-    record_role_served(
+    # The role served enters the teacher's verified ledger, kept by the pathways app (policies
+    # that read roles served see it; the standing is recomputed). Its stipend is paid by this
+    # app (lattice.roles.pay).
+    role_served(
         actor,
-        staff,
-        role_key=role.role_type,
-        title=role.title,
-        school_year_start=school_year.start,
-        source=f"roles.RoleAssignment:{assignment.pk}",
+        RoleServed(
+            staff_id=staff.pk,
+            district_id=staff.district_id,
+            role_key=role.role_type,
+            title=role.title,
+            school_year_start=school_year.start,
+            source=f"roles.RoleAssignment:{assignment.pk}",
+        ),
     )
     record(
         actor=actor,
@@ -98,7 +102,7 @@ def record_reflection(actor: Any, assignment: RoleAssignment, text: str) -> Role
     assignment.save(update_fields=["reflection"])
     record(
         actor=actor,
-        action="roles.reflection",
+        action="roles.reflection.record",
         obj=assignment,
         district=assignment.staff_member.district,
         staff_member=assignment.staff_member,
@@ -122,7 +126,7 @@ def decide_renewal(
     assignment.save(update_fields=["renewal", "renewal_note", "renewal_decided_by"])
     record(
         actor=actor,
-        action="roles.renewal",
+        action="roles.renewal.decide",
         obj=assignment,
         district=assignment.staff_member.district,
         staff_member=assignment.staff_member,
@@ -148,7 +152,7 @@ def save_interest(
     b, a = diff(before, snapshot(interest, ["role_types", "max_roles", "note"]))
     record(
         actor=actor,
-        action="roles.interest",
+        action="roles.interest.record",
         obj=interest,
         district=staff.district,
         staff_member=staff,

@@ -66,7 +66,9 @@ def save_role_settings(actor: Any, district: District, **fields: Any) -> RoleSet
     clean(conf)
     conf.save()
     b, a = diff(before, snapshot(conf, SETTINGS_FIELDS))
-    record(actor=actor, action="roles.settings", obj=conf, district=district, before=b, after=a)
+    record(
+        actor=actor, action="roles.settings.save", obj=conf, district=district, before=b, after=a
+    )
     return conf
 
 

@@ -6,7 +6,8 @@ The sync creates role assignments only through :func:`assign_role` (ordinary
 to the HR position it follows, adopts a hand-made assignment of the same person, role and
 year instead of duplicating it, and ends the ones it made when their HR position goes. It
 never touches a role assignment that no HR position made or adopted: those are listed as
-conflicts for the officer. Derived writes audit as ``….sync`` so undoing the import that
+conflicts for the officer. Its writes audit under actions registered as ``derived``
+(``roles.assignment.*_from_hr``, :mod:`lattice.roles.audited`), so undoing the import that
 caused them is not blocked by them (they follow the undo by themselves).
 
 It runs when imports announce ``Fact.ASSIGNMENT`` (see :mod:`lattice.roles.apps`), and when an
@@ -111,7 +112,7 @@ def save_position_mappings(
     )
     record(
         actor=actor,
-        action="roles.hr_mapping",
+        action="roles.position_mapping.save",
         district=district,
         before={"rules": sorted(before)},
         after={"rules": sorted(str(m) for m in saved)},
@@ -185,7 +186,7 @@ def sync_hr_roles(actor: Any, district: District, on: dt.date | None = None) -> 
                 year_of[item.school_year_id],
                 school=schools.get(item.school_id),
                 release_fte=item.fte,
-                audit_action="roles.hr_assign.sync",
+                audit_action="roles.assignment.create_from_hr",
                 summary="from the HR position " + str(item.mapping),
             )
             HrRoleLink.objects.create(
@@ -205,7 +206,7 @@ def sync_hr_roles(actor: Any, district: District, on: dt.date | None = None) -> 
             )
             record(
                 actor=actor,
-                action="roles.hr_adopt.sync",
+                action="roles.assignment.link_to_hr",
                 obj=existing,
                 district=district,
                 staff_member=existing.staff_member,
@@ -222,7 +223,7 @@ def sync_hr_roles(actor: Any, district: District, on: dt.date | None = None) -> 
             existing.save(update_fields=["release_fte"])
             record(
                 actor=actor,
-                action="roles.hr_update.sync",
+                action="roles.assignment.update_from_hr",
                 obj=existing,
                 district=district,
                 staff_member=existing.staff_member,
@@ -242,7 +243,7 @@ def sync_hr_roles(actor: Any, district: District, on: dt.date | None = None) -> 
         existing.save(update_fields=["status", "ends_on"])
         record(
             actor=actor,
-            action="roles.hr_end.sync",
+            action="roles.assignment.end_from_hr",
             obj=existing,
             district=district,
             staff_member=existing.staff_member,

@@ -185,7 +185,7 @@ def seat_reviewer(actor: Any, posting: Posting, reviewer: StaffMember) -> PanelM
     if created:
         record(
             actor=actor,
-            action="roles.panel.seat",
+            action="roles.panel_member.seat",
             obj=member,
             district=reviewer.district,
             staff_member=reviewer,
@@ -208,7 +208,7 @@ def declare_conflict(
     removed, _ = Score.objects.filter(member=member, application=app).delete()
     record(
         actor=actor,
-        action="roles.panel.conflict",
+        action="roles.conflict.declare",
         obj=conflict,
         district=member.reviewer.district,
         staff_member=member.reviewer,
@@ -252,7 +252,7 @@ def record_scores(
         saved.append(score)
     record(
         actor=actor,
-        action="roles.score",
+        action="roles.score.record",
         obj=app,
         district=app.applicant.district,
         staff_member=app.applicant,
@@ -274,7 +274,7 @@ def _offer(actor: Any, app: Application, summary: str) -> Offer:
     app.save(update_fields=["status"])
     record(
         actor=actor,
-        action="roles.offer",
+        action="roles.offer.make",
         obj=offer,
         district=app.applicant.district,
         staff_member=app.applicant,
@@ -345,7 +345,7 @@ def send_feedback(actor: Any, app: Application, feedback: str) -> Application:
     app.save(update_fields=["status", "feedback"])
     record(
         actor=actor,
-        action="roles.application.feedback",
+        action="roles.application.give_feedback",
         obj=app,
         district=app.applicant.district,
         staff_member=app.applicant,

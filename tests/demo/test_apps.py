@@ -1,0 +1,96 @@
+"""The default demo adds each app's content to the main district, so every page has data."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+
+from lattice.demo.load import load_demo
+from lattice.demo.plan import DemoSpec
+from lattice.pathways.models import Placement, PolicyAdoption
+from lattice.people import demo_content
+from lattice.people.models import District
+from lattice.roles.models import LeadershipRole, Posting, RoleAssignment
+from lattice.roles.queries import current_pathway
+from tests.pathways.world import private_media_in_tmp
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup: Any, django_db_blocker: Any) -> Any:
+    with django_db_blocker.unblock():
+        private_media_in_tmp()
+        report = load_demo(DemoSpec(seed=11, teachers=150, years=3, second_district=False))
+        district = District.objects.get(key="maplewood")
+    yield district, report
+    with django_db_blocker.unblock():
+        call_command("flush", verbosity=0, interactive=False)
+
+
+def test_the_demo_district_adopts_a_pathway_policy_and_places_its_teachers(demo: Any) -> None:
+    district, report = demo
+    assert PolicyAdoption.objects.filter(district=district).exists()
+    assert Placement.objects.filter(district=district).count() >= 100
+    assert report.counts["pathways.pending_claims"] > 0
+
+
+def test_the_demo_district_has_leadership_roles_held_this_year(demo: Any) -> None:
+    district, report = demo
+    assert LeadershipRole.objects.filter(district=district, status="active").count() >= 5
+    assert RoleAssignment.objects.filter(role__district=district).count() == (
+        report.counts["roles.assignments"] + report.counts["roles.hr_coaches"]
+    )
+    assert report.counts["roles.assignments"] > 0
+    assert Posting.objects.filter(role__district=district).count() == 1
+
+
+def test_role_holders_qualifications_read_their_pathway_placement(demo: Any) -> None:
+    holder = RoleAssignment.objects.filter(role__district=demo[0]).first().staff_member
+    assert current_pathway(holder) is not None
+
+
+def test_the_coverage_dashboard_counts_the_demo_districts_hr_coaches(demo: Any) -> None:
+    from lattice.people.models import Assignment, Position
+    from lattice.people.queries import today
+    from lattice.roles import queries
+    from lattice.roles.models import RoleType
+
+    district, report = demo
+    year = queries.current_year(district, today())
+    coaches = Assignment.objects.filter(
+        school_year=year,
+        position=Position.INSTRUCTIONAL_COACH,
+        staff_member__district=district,
+        staff_member__active=True,
+    ).count()
+    assert coaches > 0
+    assert report.counts["roles.hr_coaches"] == coaches
+    counted = {label: n for label, n, _, _ in queries.dashboard(district, year, today()).by_type}
+    assert counted[RoleType.COACH.label] == coaches
+
+
+def test_each_app_registers_its_demo_content_and_roles_follow_pathways() -> None:
+    assert [c.app for c in demo_content.in_order()] == ["budgets", "pathways", "roles"]
+
+
+def test_demo_contents_that_wait_for_each_other_are_refused(monkeypatch: Any) -> None:
+    def nothing(district: Any, seed: int, *, actor: Any = None) -> dict[str, int]:
+        return {}
+
+    monkeypatch.setattr(demo_content, "_contents", {})
+    demo_content.register(demo_content.DemoContent("a", nothing, after=("b",)))
+    demo_content.register(demo_content.DemoContent("b", nothing, after=("a",)))
+    with pytest.raises(ValueError, match="wait for each other"):
+        demo_content.in_order()
+
+
+def test_a_content_waiting_for_an_app_that_is_not_installed_still_runs(monkeypatch: Any) -> None:
+    def nothing(district: Any, seed: int, *, actor: Any = None) -> dict[str, int]:
+        return {}
+
+    monkeypatch.setattr(demo_content, "_contents", {})
+    demo_content.register(demo_content.DemoContent("a", nothing, after=("absent",)))
+    assert [c.app for c in demo_content.in_order()] == ["a"]

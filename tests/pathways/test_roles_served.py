@@ -1,0 +1,32 @@
+"""A role the roles app assigns enters the teacher's verified ledger, through the roles-served
+seam (lattice.lib.roles_served) that the pathways app registers into."""
+
+from __future__ import annotations
+
+import pytest
+
+from lattice.audit.models import AuditEntry
+from lattice.lib import roles_served
+from lattice.pathways.models import Claim, ClaimKind, ClaimStatus
+from lattice.roles import actions as role_actions
+from tests.cast import Cast
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_pathways_ledger_records_the_roles_served() -> None:
+    assert list(roles_served.recorders()) == ["pathways.ledger"]
+
+
+def test_a_role_assigned_is_a_verified_role_in_the_teachers_ledger(cast: Cast) -> None:
+    officer = cast.user("officer")
+    mentor = role_actions.install_template(officer, cast.district, "iowa-mentor", activate=True)
+    held = role_actions.assign_role(officer, mentor, cast.teacher_staff, cast.year)
+    claim = Claim.objects.get(staff_member=cast.teacher_staff, kind=ClaimKind.ROLE)
+    assert claim.status == ClaimStatus.VERIFIED
+    assert claim.category == mentor.role_type
+    assert claim.title == mentor.title
+    assert claim.completed == cast.year.start
+    assert claim.reason == f"roles.RoleAssignment:{held.pk}"
+    entry = AuditEntry.objects.get(object_type="pathways.Claim", object_id=str(claim.pk))
+    assert entry.actor == officer
