@@ -121,3 +121,32 @@ def test_a_designation_policy_reads_each_campus_and_national_board_teachers(
     carried = {Decimal(int(p)) / 10_000 for p in np.unique(workforce.campus_points)}
     assert carried <= {Decimal(p) for p in points}
     assert len(carried) > 1
+
+
+@pytest.mark.parametrize("adopted", ["step-and-lane-pwcs-2020.toml", "dc-lift-2012.toml"])
+def test_the_forecast_page_runs_every_shipped_policy_and_its_first_year_is_the_preview(
+    rolled_back: District, adopted: str
+) -> None:
+    from lattice.forecasts import actions as forecast_actions
+    from lattice.forecasts.models import ForecastRun
+    from lattice.forecasts.tasks import run_forecast
+    from lattice.pathways.preview import plan_adoption
+
+    district = rolled_back
+    _adopt(district, adopted)
+    for file in FILES:
+        summary = plan_adoption(district, _shipped(file), today()).summary()
+        inputs = {
+            "policy": "adopted", "vs": f"shipped:{file.removesuffix('.toml')}",
+            "workforce": "district", "teachers": 0, "years": 2, "runs": 4, "seed": 1,
+            "calibrate": False, "assumptions": {},
+        }  # fmt: skip
+        run = forecast_actions.request_forecast(None, district, file, inputs)
+        run_forecast.enqueue(run.pk)
+        run.refresh_from_db()
+        assert run.status == ForecastRun.Status.DONE, (file, run.message)
+        first = run.result["year_one"]
+        assert (first["cost"], first["gainers"], first["losers"]) == (
+            summary["cost"], summary["gain"], summary["lose"]
+        ), file  # fmt: skip
+        assert first["teachers"] == summary["placed"]
