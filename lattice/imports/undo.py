@@ -191,9 +191,9 @@ def undo_import(actor: Any, run: ImportRun) -> dict[str, int]:
             model._default_manager.bulk_update(restored, names, batch_size=1000)
             counts[f"{section} restored"] += len(updated)
     ReviewItem.objects.filter(run=run, status=ReviewItem.Status.OPEN).delete()
-    from lattice.imports.actions import _announce
+    from lattice.imports.actions.apply import announce
 
-    _announce(run.district, run.journal)
+    announce(run.district, run.journal)
     run.status = ImportRun.Status.UNDONE
     run.undone_at = timezone.now()
     run.undone_by = actor if getattr(actor, "pk", None) else None

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from lattice.imports import actions
-from lattice.imports.hr import parse_mapping_options
+from lattice.imports.hr.columns import parse_mapping_options
 from lattice.imports.service import prepare_hr
 from lattice.people.models import Certificate, CreditRecord, Degree, RatingRecord, StaffMember
 from tests.imports.helpers import row_counts
