@@ -6,8 +6,9 @@ changed — but only when nothing changed those rows since. It refuses, with the
 
 - a later change is in the audit log for a person the import touched (another import, an
   officer's edit, a claim, a role given …); entries of derived projections that follow the
-  import by themselves (actions ending in ``.sync``, e.g. the roles app's HR sync) are not
-  later changes: they follow the undo too;
+  import by themselves (``lattice.lib.facts.derived``: the pathways app's recomputed
+  standings, and actions ending in ``.sync`` such as the roles app's HR sync) are not later
+  changes: they follow the undo too;
 - a row no longer holds what the import wrote (changed without an audit entry, e.g. by hand
   in the database), or was deleted;
 - a row the import created is now referenced elsewhere (deleting it is refused);
@@ -33,7 +34,7 @@ from lattice.audit.log import record
 from lattice.audit.models import AuditEntry
 from lattice.imports.journal import SECTIONS, snapshot
 from lattice.imports.models import ImportRun, ReviewItem
-from lattice.lib import jobs
+from lattice.lib import facts, jobs
 from lattice.people.models import StaffMember
 
 SHOWN = 8
@@ -88,7 +89,7 @@ def blockers(run: ImportRun) -> list[str]:
         .values_list("staff_member_id", "action", "actor_label", "at")
         .iterator()
     ):
-        if staff_id in touched and not action.endswith(".sync"):
+        if staff_id in touched and not facts.derived(action):
             later[(staff_id, action, f"{actor} on {at:%Y-%m-%d}")] += 1
     # what each row holds now against what the import wrote
     changed: list[tuple[str, int | None, str]] = []

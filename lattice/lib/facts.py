@@ -59,11 +59,24 @@ class FactsChanged:
 Listener = Callable[[FactsChanged], None]
 
 _listeners: dict[str, Listener] = {}
+_derived: dict[str, frozenset[str]] = {}  # listener name → the audit actions it writes
 
 
-def listen(name: str, listener: Listener) -> None:
-    """Register ``listener`` under ``name`` (registering a name again replaces it)."""
+def listen(name: str, listener: Listener, *, derived_actions: Iterable[str] = ()) -> None:
+    """Register ``listener`` under ``name`` (registering a name again replaces it).
+
+    ``derived_actions`` are the audit actions of the projection the listener keeps (the
+    pathways app's recomputed standings): writes that follow facts by themselves, so undoing
+    the write that changed those facts is not "a later change" to them (see :func:`derived`).
+    """
     _listeners[name] = listener
+    _derived[name] = frozenset(derived_actions)
+
+
+def derived(action: str) -> bool:
+    """Whether an audit action is a derived write that follows facts by itself: a
+    projection a listener keeps, or any ``….sync`` (the roles app's HR positions sync)."""
+    return action.endswith(".sync") or any(action in names for names in _derived.values())
 
 
 def listeners() -> dict[str, Listener]:

@@ -15,7 +15,9 @@ class PathwaysConfig(AppConfig):
         from lattice.pathways.pay import pathway_pay_lines
         from lattice.pathways.tasks import NIGHTLY, recompute_all_districts
 
-        facts.listen("pathways.standings", on_facts_changed)
+        # Recomputed standings follow the facts by themselves: undoing an import does not
+        # count them as later changes (they follow the undo too).
+        facts.listen("pathways.standings", on_facts_changed, derived_actions=["pathways.standing"])
         pay.register("pathways", pathway_pay_lines)
         schedule.register(
             schedule.Periodic(

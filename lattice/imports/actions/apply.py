@@ -154,6 +154,7 @@ def apply_plan(
                     ReviewItem(
                         run=run,
                         district=district,
+                        kind=item.get("kind", ReviewItem.Kind.ONEROSTER),
                         sourced_id=item["sourced_id"],
                         file=item["file"],
                         line=item["line"],

@@ -23,7 +23,9 @@ def resolve_review_item(actor: Any, item: ReviewItem, *, staff: StaffMember | No
             raise ValueError("that person is in another district")
         item.status = ReviewItem.Status.LINKED
         item.linked_staff = staff
-        if staff.sourced_id != item.sourced_id:
+        if item.kind == ReviewItem.Kind.HR:
+            _take_employee_id(actor, item, staff)
+        elif staff.sourced_id != item.sourced_id:
             old = staff.sourced_id
             if StaffMember.objects.filter(
                 district_id=item.district_id, sourced_id=item.sourced_id
@@ -57,7 +59,33 @@ def resolve_review_item(actor: Any, item: ReviewItem, *, staff: StaffMember | No
         district=item.district,
         staff_member=staff,
         before=before,
-        after={"status": item.status, "sourced_id": item.sourced_id},
+        after={"status": item.status, "sourced_id": item.sourced_id}
+        if item.kind == ReviewItem.Kind.ONEROSTER
+        else {"status": item.status, "employee_id": item.identifier},
+    )
+
+
+def _take_employee_id(actor: Any, item: ReviewItem, staff: StaffMember) -> None:
+    """An HR row linked to ``staff``: they take the HR file's employee id (HR's number is the
+    district's), so the next HR import matches them by it."""
+    if staff.employee_id == item.identifier:
+        return
+    if StaffMember.objects.filter(
+        district_id=item.district_id, employee_id=item.identifier
+    ).exists():
+        raise ValueError("another person already has that employee id")
+    old = staff.employee_id
+    staff.employee_id = item.identifier
+    staff.save(update_fields=["employee_id"])
+    record(
+        actor=actor,
+        action="staff.update",
+        obj=staff,
+        district=staff.district,
+        staff_member=staff,
+        before={"employee_id": old},
+        after={"employee_id": staff.employee_id},
+        summary="linked from the import review list",
     )
 
 

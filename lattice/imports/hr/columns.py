@@ -3,7 +3,8 @@ of its own headers onto them, and the downloadable template.
 
 The column set (docs/imports.md) is one row per person, ratings in wide form:
 
-``employee_id, hire_date, prior_years_experience, degree, degree_field, degree_date,
+``employee_id``; for a new hire ``given_name, family_name, preferred_name, email, school,
+position, fte``; ``hire_date, prior_years_experience, degree, degree_field, degree_date,
 graduate_credits, graduate_credits_as_of, certificate_kind, certificate_number,
 certificate_issued, certificate_expires`` (more certificates as ``certificate_2_kind`` …),
 and one ``rating_YYYY_YY`` column per school year (e.g. ``rating_2023_24``).
@@ -21,12 +22,21 @@ from pathlib import Path
 from lattice.people.models import (
     DegreeLevel,
     District,
+    Position,
 )
 
 CREDITS_NOTE = "Graduate credits (HR file)"
 COLUMNS: dict[str, str] = {
     "employee_id": "The HR system's employee number (required; matches the roster).",
-    "hire_date": "First day in the district (YYYY-MM-DD or MM/DD/YYYY).",
+    "given_name": "First name (a new hire needs it).",
+    "family_name": "Last name (a new hire needs it).",
+    "preferred_name": "The name they go by, if not the first name.",
+    "email": "Work email.",
+    "hire_date": "First day in the district (YYYY-MM-DD or MM/DD/YYYY; a new hire needs it).",
+    "school": "The school they work at this school year: its name or key (a new hire needs it).",
+    "position": "Teacher, instructional coach, principal, assistant principal, counselor, aide, "
+    "district administrator or other (a new hire needs it).",
+    "fte": "Their share of a full-time position there, 0.01 to 1 (default 1).",
     "prior_years_experience": "Years of teaching before the district, e.g. 3 or 4.5.",
     "degree": "Highest degree: bachelor, master, specialist, doctorate (BA, MEd, PhD… accepted).",
     "degree_field": "Field of the degree, e.g. Mathematics Education.",
@@ -39,7 +49,31 @@ COLUMNS: dict[str, str] = {
     "certificate_expires": "Date it expires (empty if it does not).",
     "rating_YYYY_YY": "Summative rating for that school year, e.g. rating_2024_25 = Effective.",
 }
+# What a new hire's row needs besides the employee id (names, email, school, position and FTE
+# are read for new people only: the roster keeps those of the people Lattice has).
+HIRE_COLUMNS = ("given_name", "family_name", "hire_date", "school", "position")
 ALIASES: dict[str, str] = {
+    "first_name": "given_name",
+    "legal_first_name": "given_name",
+    "firstname": "given_name",
+    "last_name": "family_name",
+    "surname": "family_name",
+    "lastname": "family_name",
+    "legal_last_name": "family_name",
+    "preferred_first_name": "preferred_name",
+    "nickname": "preferred_name",
+    "work_email": "email",
+    "email_address": "email",
+    "e_mail": "email",
+    "school_name": "school",
+    "campus": "school",
+    "building": "school",
+    "location": "school",
+    "job": "position",
+    "job_class": "position",
+    "position_type": "position",
+    "fte_percent": "fte",
+    "full_time_equivalent": "fte",
     "employee_id": "employee_id",
     "emp_id": "employee_id",
     "employee_number": "employee_id",
@@ -101,6 +135,25 @@ DEGREE_WORDS = {
     "phd": DegreeLevel.DOCTORATE,
     "edd": DegreeLevel.DOCTORATE,
     "doctor": DegreeLevel.DOCTORATE,
+}
+
+
+POSITION_WORDS = {
+    "teacher": Position.TEACHER,
+    "classroomteacher": Position.TEACHER,
+    "instructionalcoach": Position.INSTRUCTIONAL_COACH,
+    "coach": Position.INSTRUCTIONAL_COACH,
+    "principal": Position.PRINCIPAL,
+    "assistantprincipal": Position.ASSISTANT_PRINCIPAL,
+    "viceprincipal": Position.ASSISTANT_PRINCIPAL,
+    "counselor": Position.COUNSELOR,
+    "counsellor": Position.COUNSELOR,
+    "schoolcounselor": Position.COUNSELOR,
+    "aide": Position.AIDE,
+    "paraprofessional": Position.AIDE,
+    "districtadministrator": Position.DISTRICT_ADMINISTRATOR,
+    "other": Position.OTHER,
+    "otherstaff": Position.OTHER,
 }
 
 
@@ -168,7 +221,13 @@ def template_csv() -> str:
     """The downloadable template: the column set and one example row."""
     header = [
         "employee_id",
+        "given_name",
+        "family_name",
+        "email",
         "hire_date",
+        "school",
+        "position",
+        "fte",
         "prior_years_experience",
         "degree",
         "degree_field",
@@ -184,7 +243,13 @@ def template_csv() -> str:
     ]
     example = [
         "N1001",
+        "Maria",
+        "Okafor",
+        "maria.okafor@district.example.org",
         "2019-08-15",
+        "Alder Elementary School",
+        "teacher",
+        "1",
         "2",
         "master",
         "Mathematics Education",

@@ -2,10 +2,18 @@
 
 Rows are matched by employee id. Certificates match on kind and issue date, degrees on level,
 ratings on school year, graduate credits on the one HR-file credit record — so the same file
-imported twice changes nothing. Each row is read into a typed record first
-(:mod:`lattice.imports.hr.rows`); the comparison turns it into typed writes
-(:class:`~lattice.imports.hr.records.HrWrites`) and the per-person change the preview and the
-audit log show.
+imported twice changes nothing.
+
+A row whose employee id Lattice does not have is a **new hire** when it gives their names,
+hire date, school and position: the plan adds the staff member with an assignment at that
+school for the current school year (FTE from the file, else 1), and everything else the row
+says. Lattice never guesses who someone is: a new employee id whose email belongs to someone
+Lattice has goes to the review list (and is left out) until an officer links it to that
+person or confirms a new one; later imports follow that decision.
+
+Each row is read into a typed record first (:mod:`lattice.imports.hr.rows`); the comparison
+turns it into typed writes (:class:`~lattice.imports.hr.records.HrWrites`) and the
+per-person change the preview and the audit log show.
 """
 
 from __future__ import annotations
@@ -13,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +37,7 @@ from lattice.imports.hr.records import (
     DegreeUpdate,
     HrRow,
     HrWrites,
+    NewStaff,
     Person,
     RatingCreate,
     RatingUpdate,
@@ -36,19 +46,24 @@ from lattice.imports.hr.records import (
     StoredCredit,
     StoredDegree,
     StoredRating,
+    Who,
 )
-from lattice.imports.hr.rows import RowReader
+from lattice.imports.hr.rows import Cells, RowReader, school_key
 from lattice.imports.plan import PersonChange, Plan
+from lattice.imports.review import hr_decisions_for
 from lattice.imports.values import DateOrder
 from lattice.people.models import (
     Certificate,
     CreditRecord,
     Degree,
     District,
+    Position,
     RatingRecord,
+    School,
     SchoolYear,
     StaffMember,
 )
+from lattice.people.queries import current_school_year
 
 TABLES = ("staff", "ratings", "degrees", "certificates", "graduate credits")
 
@@ -133,6 +148,8 @@ class Stored:
     degrees: dict[tuple[int, str], StoredDegree]  # (staff, level)
     certificates: dict[tuple[int, str, dt.date], StoredCertificate]  # (staff, kind, issued)
     credits: dict[int, StoredCredit]  # staff → the HR file's credit record
+    by_pk: dict[int, Person]
+    by_email: dict[str, list[Person]]  # lower-case email → people
 
     @classmethod
     def load(cls, district: District) -> Stored:
@@ -146,7 +163,13 @@ class Stored:
             )
         }  # fmt: skip
         pks = [p.pk for p in people.values()]
+        by_email: dict[str, list[Person]] = {}
+        for person in people.values():
+            if person.email:
+                by_email.setdefault(person.email.lower(), []).append(person)
         return cls(
+            by_pk={p.pk: p for p in people.values()},
+            by_email=by_email,
             people=people,
             ratings={
                 (s, y): StoredRating(pk, label)
@@ -209,7 +232,53 @@ class Comparison:
             self.tables["staff"]["unchanged"] += 1
             self.plan.staff_unchanged += 1
 
-    def _degree(self, row: HrRow, staff: int, change: PersonChange) -> None:
+    def add_hire(self, row: HrRow, year: SchoolYear) -> None:
+        """A person Lattice does not have: the staff member, their assignment this school
+        year, and every other fact of the row."""
+        hire = row.hire
+        assert hire is not None
+        assert row.hire_date is not None
+        position = Position(hire.position)
+        self.writes.hires.append(
+            NewStaff(
+                employee_id=row.employee_id,
+                given_name=hire.given_name,
+                family_name=hire.family_name,
+                preferred_name=hire.preferred_name,
+                email=hire.email,
+                hire_date=row.hire_date,
+                prior_years=row.prior_years or Decimal(0),
+                school=hire.school,
+                school_year=year.pk,
+                position=position.value,
+                title=position.label,
+                fte=hire.fte,
+                begin_date=max(row.hire_date, year.start),
+            )
+        )
+        change = PersonChange(
+            label=f"{hire.given_name} {hire.family_name} (employee id {row.employee_id})",
+            action="staff.create",
+            after={
+                "given_name": hire.given_name,
+                "family_name": hire.family_name,
+                "preferred_name": hire.preferred_name,
+                "email": hire.email,
+                "hire_date": row.hire_date,
+                "prior_years_experience": row.prior_years or Decimal(0),
+                "assignment": f"{position.label} at {hire.school_name}, {year.label}, "
+                f"{hire.fte} FTE",
+            },
+        )
+        self._degree(row, row.employee_id, change)
+        self._credits(row, row.employee_id, change)
+        self._certificates(row, row.employee_id, change)
+        self._ratings(row, row.employee_id, change)
+        self.plan.people[row.employee_id] = change
+        self.tables["staff"]["create"] += 1
+        self.tables.setdefault("assignments", Counter())["create"] += 1
+
+    def _degree(self, row: HrRow, staff: Who, change: PersonChange) -> None:
         degree = row.degree
         if degree is None:
             return
@@ -231,7 +300,7 @@ class Comparison:
         else:
             self.tables["degrees"]["unchanged"] += 1
 
-    def _credits(self, row: HrRow, staff: int, change: PersonChange) -> None:
+    def _credits(self, row: HrRow, staff: Who, change: PersonChange) -> None:
         credit = row.credits
         if credit is None:
             return
@@ -249,7 +318,7 @@ class Comparison:
         else:
             self.tables["graduate credits"]["unchanged"] += 1
 
-    def _certificates(self, row: HrRow, staff: int, change: PersonChange) -> None:
+    def _certificates(self, row: HrRow, staff: Who, change: PersonChange) -> None:
         for cert in row.certificates:
             old = self.stored.certificates.get((staff, cert.kind, cert.issued))
             if old is None:
@@ -268,7 +337,7 @@ class Comparison:
             else:
                 self.tables["certificates"]["unchanged"] += 1
 
-    def _ratings(self, row: HrRow, staff: int, change: PersonChange) -> None:
+    def _ratings(self, row: HrRow, staff: Who, change: PersonChange) -> None:
         for rating in row.ratings:
             old = self.stored.ratings.get((staff, rating.school_year))
             key = f"rating {rating.year_label}"
@@ -286,6 +355,98 @@ class Comparison:
                 self.tables["ratings"]["unchanged"] += 1
 
 
+class Hiring:
+    """Rows of people Lattice does not have: new hires, or the review list when their email
+    says they might be someone Lattice has."""
+
+    def __init__(
+        self,
+        plan: Plan,
+        district: District,
+        stored: Stored,
+        reader: RowReader,
+        comparison: Comparison,
+        today: dt.date,
+    ) -> None:
+        self.plan, self.district, self.stored = plan, district, stored
+        self.reader, self.comparison = reader, comparison
+        self.decisions = hr_decisions_for(district)
+        self.year = current_school_year(district, today)
+        self.emails: dict[str, int] = {}  # a new hire's email → its line
+
+    def decided_person(self, employee_id: str) -> Person | None:
+        """The person an officer linked this employee id to on the review list, if any."""
+        decision = self.decisions.get(employee_id, "")
+        if decision.startswith("pk:"):
+            return self.stored.by_pk.get(int(decision[3:]))
+        return None
+
+    def add(self, cells: Cells, employee_id: str) -> None:
+        missing = self.reader.missing_for_hire(cells)
+        if missing:
+            if {"given_name", "family_name", "school", "position"} & self.reader.columns:
+                fix = (
+                    f"as a new hire the row also needs {', '.join(missing)} — fill them, or "
+                    "correct the employee number"
+                )
+            else:
+                fix = (
+                    "import the roster first, add them as a new hire (columns given_name, "
+                    "family_name, hire_date, school, position), or correct the employee number"
+                )
+            cells.error(
+                "employee_id",
+                employee_id,
+                f"is not a staff member of {self.district.name}",
+                fix,
+            )
+            return
+        if self.year is None:
+            cells.error(
+                "school",
+                cells.text("school"),
+                f"cannot be given a school year: {self.district.name} has none in Lattice",
+                "import the roster's academic sessions first",
+            )
+            return
+        email = cells.text("email").lower()
+        clash = self.stored.by_email.get(email, []) if email else []
+        if clash and self.decisions.get(employee_id) != "new":
+            self._review(cells, employee_id, email, clash)
+            return
+        if email and email in self.emails:
+            cells.error(
+                "email",
+                cells.text("email"),
+                f"is also the email of the new hire on line {self.emails[email]}",
+                "give each person their own email, or leave it empty",
+            )
+            return
+        row = self.reader.read(cells, employee_id, new=True)
+        if row is None:
+            return
+        if email:
+            self.emails[email] = cells.line
+        self.comparison.add_hire(row, self.year)
+
+    def _review(self, cells: Cells, employee_id: str, email: str, clash: list[Person]) -> None:
+        names = ", ".join(p.label for p in clash)
+        self.plan.review.append(
+            {
+                "kind": "hr",
+                "sourced_id": "",
+                "file": cells.name,
+                "line": cells.line,
+                "name": f"{cells.text('given_name')} {cells.text('family_name')}",
+                "email": cells.text("email"),
+                "identifier": employee_id,
+                "reason": f"a new employee id, but email {email} belongs to {names}",
+                "candidates": [{"id": p.pk, "label": p.label} for p in clash],
+            }
+        )
+        self.plan.skipped["rows sent to the review list"] += 1
+
+
 def _plan_rows(
     plan: Plan,
     district: District,
@@ -298,6 +459,13 @@ def _plan_rows(
     name = plan.files[0]
     header_of = {target: headers[i] for target, i in index.items()}
     stored = Stored.load(district)
+    schools: dict[str, tuple[int, str]] = {}
+    for pk, key, school_name, sourced_id in School.objects.filter(district=district).values_list(
+        "pk", "key", "name", "sourced_id"
+    ):
+        for text in (sourced_id, key, school_name):
+            if text:
+                schools[school_key(text)] = (pk, school_name)
     reader = RowReader(
         plan=plan,
         district_name=district.name,
@@ -307,8 +475,10 @@ def _plan_rows(
         header_of=header_of,
         order=order,
         today=today,
+        schools=schools,
     )
     comparison = Comparison(plan, stored)
+    hiring = Hiring(plan, district, stored, reader, comparison, today)
     seen: dict[str, int] = {}
     for line, values in kept:
         cells = reader.cells(line, values)
@@ -325,14 +495,9 @@ def _plan_rows(
             )
             continue
         seen[employee_id] = line
-        person = stored.people.get(employee_id)
+        person = stored.people.get(employee_id) or hiring.decided_person(employee_id)
         if person is None:
-            cells.error(
-                "employee_id",
-                employee_id,
-                f"is not a staff member of {district.name}",
-                "import the roster first, or correct the employee number",
-            )
+            hiring.add(cells, employee_id)
             continue
         row = reader.read(cells, employee_id)
         if row is not None:

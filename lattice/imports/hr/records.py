@@ -2,7 +2,9 @@
 now, and what applying the plan writes. All frozen: values cross from reading to planning to
 writing without anyone changing them on the way.
 
-A write names the person it belongs to by ``Who``: the staff member's primary key.
+A write names the person it belongs to by ``Who``: the staff member's primary key, or — for
+a new hire the same import adds — their employee id (the writer resolves it after inserting
+them).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-Who = int  # a staff member's pk
+Who = int | str  # a staff member's pk, or the employee id of a hire this import adds
 
 
 # --- what a row says ------------------------------------------------------------------------
@@ -52,6 +54,20 @@ class RatingCell:
 
 
 @dataclass(frozen=True)
+class HireCell:
+    """What a row says about a person Lattice does not have yet (a new hire)."""
+
+    given_name: str
+    family_name: str
+    preferred_name: str
+    email: str
+    school: int  # School pk
+    school_name: str
+    position: str  # a Position value
+    fte: Decimal
+
+
+@dataclass(frozen=True)
 class HrRow:
     """One row of an HR file, read and checked: every value typed (None: the cell is empty
     or its column is not in the file)."""
@@ -64,6 +80,7 @@ class HrRow:
     credits: CreditCell | None = None
     certificates: tuple[CertificateCell, ...] = ()
     ratings: tuple[RatingCell, ...] = ()
+    hire: HireCell | None = None
 
 
 # --- what the district holds now --------------------------------------------------------------
@@ -114,6 +131,25 @@ class StoredCredit:
 
 
 # --- what applying writes ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NewStaff:
+    """A new hire: the staff member and their assignment for the school year."""
+
+    employee_id: str
+    given_name: str
+    family_name: str
+    preferred_name: str
+    email: str
+    hire_date: dt.date
+    prior_years: Decimal
+    school: int
+    school_year: int
+    position: str
+    title: str
+    fte: Decimal
+    begin_date: dt.date
 
 
 @dataclass(frozen=True)
@@ -184,6 +220,7 @@ class CreditUpdate:
 class HrWrites:
     """Everything applying an HR plan writes, by table (filled by the planner only)."""
 
+    hires: list[NewStaff] = field(default_factory=list)
     staff: list[StaffUpdate] = field(default_factory=list)
     rating_create: list[RatingCreate] = field(default_factory=list)
     rating_update: list[RatingUpdate] = field(default_factory=list)

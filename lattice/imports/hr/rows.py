@@ -16,16 +16,25 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from lattice.imports.hr.columns import CERTIFICATE, DEGREE_WORDS
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+
+from lattice.imports.hr.columns import CERTIFICATE, DEGREE_WORDS, HIRE_COLUMNS, POSITION_WORDS
 from lattice.imports.hr.records import (
     CertificateCell,
     CreditCell,
     DegreeCell,
+    HireCell,
     HrRow,
     RatingCell,
 )
 from lattice.imports.plan import Plan
 from lattice.imports.values import DateOrder, ValueProblem, parse_decimal
+
+
+def school_key(text: str) -> str:
+    """A school's name, key or id as a new hire's row may write it, compared loosely."""
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
 
 
 def text_of(value: Any) -> str:
@@ -98,6 +107,8 @@ class RowReader:
     header_of: Mapping[str, str]
     order: DateOrder
     today: dt.date
+    # A new hire's school, by its name, key or OneRoster id (normalised) → (pk, name)
+    schools: Mapping[str, tuple[int, str]] = field(default_factory=dict)
     vocabulary_missing: dict[str, str] = field(default_factory=dict)  # label → its column
 
     def __post_init__(self) -> None:
@@ -110,8 +121,14 @@ class RowReader:
     def cells(self, line: int, values: Mapping[str, Any]) -> Cells:
         return Cells(self.plan, self.plan.files[0], line, values, self.order, self.header_of)
 
-    def read(self, cells: Cells, employee_id: str) -> HrRow | None:
-        """The row as typed values, or None when any of its cells has an error."""
+    def missing_for_hire(self, cells: Cells) -> list[str]:
+        """The columns a new hire's row must fill and this one leaves empty."""
+        return [column for column in HIRE_COLUMNS if not cells.text(column)]
+
+    def read(self, cells: Cells, employee_id: str, *, new: bool = False) -> HrRow | None:
+        """The row as typed values, or None when any of its cells has an error. ``new``: the
+        row is a person Lattice does not have yet, so their names, email, school, position
+        and FTE are read too (for people Lattice has, the roster keeps those)."""
         row = HrRow(
             line=cells.line,
             employee_id=employee_id,
@@ -125,8 +142,66 @@ class RowReader:
             credits=self._credits(cells),
             certificates=self._certificates(cells),
             ratings=self._ratings(cells),
+            hire=self._hire(cells) if new else None,
         )
         return row if cells.ok else None
+
+    def _hire(self, cells: Cells) -> HireCell | None:
+        names = {}
+        for column in ("given_name", "family_name", "preferred_name"):
+            value = " ".join(cells.text(column).split())
+            if len(value) > 100:
+                cells.error(column, value[:60], "is longer than 100 characters", "shorten it")
+            names[column] = value[:100]
+        email = cells.text("email")
+        if email:
+            try:
+                validate_email(email)
+            except ValidationError:
+                cells.error(
+                    "email",
+                    email,
+                    "is not an email address",
+                    "write the work email, e.g. name@district.org, or leave it empty",
+                )
+        school = self.schools.get(school_key(cells.text("school")))
+        if school is None:
+            known = sorted({name for _, name in self.schools.values()})
+            cells.error(
+                "school",
+                cells.text("school"),
+                f"is not a school of {self.district_name}",
+                "write the name or key of one of its schools: "
+                + ", ".join(known[:12])
+                + (f" … ({len(known)} in all)" if len(known) > 12 else ""),
+            )
+        position = POSITION_WORDS.get(re.sub(r"[^a-z]", "", cells.text("position").lower()))
+        if position is None:
+            cells.error(
+                "position",
+                cells.text("position"),
+                "is not a position Lattice knows",
+                "write teacher, instructional coach, principal, assistant principal, counselor, "
+                "aide, district administrator or other",
+            )
+        fte = Decimal(1)
+        if cells.text("fte"):
+            try:
+                fte = parse_decimal(cells.text("fte"), minimum=Decimal("0.01"), maximum=Decimal(1))
+            except ValueProblem as exc:
+                cells.error("fte", cells.text("fte"), exc.problem, exc.fix)
+        if school is None or position is None or not cells.ok:
+            return None
+        return HireCell(
+            given_name=names["given_name"],
+            family_name=names["family_name"],
+            preferred_name=names["preferred_name"],
+            email=email[:254],
+            school=school[0],
+            school_name=school[1],
+            position=position.value,
+            fte=fte.quantize(Decimal("0.01")),
+        )
 
     def _hire_date(self, cells: Cells) -> dt.date | None:
         if "hire_date" not in self.columns or not cells.text("hire_date"):
