@@ -79,7 +79,9 @@ def run_check(scenario: BudgetScenario) -> Checked:
     policy = resolve(scenario.policy, scenario.district)
     assumptions = Assumptions(first_school_year=scenario.first_school_year)
     if scenario.workforce == "district":
-        workforce, _ = district_workforce(scenario.district, levels=assumptions.levels)
+        workforce, _ = district_workforce(
+            scenario.district, levels=assumptions.levels, policies=[policy]
+        )
     else:
         workforce = synthetic(scenario.teachers, seed=scenario.seed, assumptions=assumptions)
     runs = max(10, min(scenario.runs, MAX_TEACHER_YEARS // (len(workforce) * scenario.years)))

@@ -19,7 +19,7 @@ from lattice.forecast.executors import EXECUTORS, executor_for
 from lattice.forecast.results import ForecastResult, build_result, write_csv, write_xlsx
 from lattice.forecast.simulate import simulate
 from lattice.forecast.tables import ForecastError
-from lattice.forecast.workforce import Workforce, read_csv, synthetic
+from lattice.forecast.workforce import read_csv, synthetic
 from lattice.rules.loader import PolicyError, load_policy
 from lattice.rules.policy import Policy
 from lattice.rules.records import school_year_of
@@ -58,22 +58,24 @@ def _assumptions(file: Path | None) -> Assumptions:
         raise click.ClickException(f"{file}: {error}") from error
 
 
-def _district_workforce(key: str, levels: tuple[str, ...]) -> Workforce:
+def _district_start(key: str, levels: tuple[str, ...], policies: list[Any]) -> Any:
+    """The district's workforce, each teacher starting where the adoption crosswalk places
+    them under every policy (``lattice.forecasts.workforce_db``)."""
     from lattice.cli.demo import open_database
 
     open_database()
-    from lattice.forecasts.workforce_db import district_workforce
+    from lattice.forecasts.workforce_db import district_start
     from lattice.people.models import District
 
     district = District.objects.filter(key=key).first()
     if district is None:
         raise click.ClickException(f"no district with key '{key}' — see `lattice users`")
-    workforce, skipped = district_workforce(district, levels=levels)
-    for note in skipped[:10]:
+    built = district_start(district, policies, levels=levels)
+    for note in built.skipped[:10]:
         click.echo(f"skipped: {note}", err=True)
-    if len(skipped) > 10:
-        click.echo(f"… and {len(skipped) - 10} more skipped", err=True)
-    return workforce
+    if len(built.skipped) > 10:
+        click.echo(f"… and {len(built.skipped) - 10} more skipped", err=True)
+    return built
 
 
 def _money(amount: float) -> str:
@@ -175,8 +177,10 @@ def forecast(
         assumptions = assumptions.with_changes(first_school_year=first_year)
     runner = executor_for(executor, threads, scheduler)
     try:
+        plans: list[Any] = []
         if district is not None:
-            workforce = _district_workforce(district, assumptions.levels)
+            built = _district_start(district, assumptions.levels, policies)
+            workforce, plans = built.workforce, built.plans
         elif workforce_file is not None:
             workforce = read_csv(workforce_file, assumptions.levels)
         else:
@@ -202,18 +206,18 @@ def forecast(
         raise click.ClickException(f"--out {out}: cannot write ({error.strerror})") from error
     _report(result)
     if district is not None:
-        _year_one(district, policies)
+        _year_one(district, policies, plans)
     click.echo(f"wrote {out} ({len(workforce):,} teachers, {runs:,} runs, seed {seed})")
 
 
-def _year_one(key: str, policies: list[Any]) -> None:
+def _year_one(key: str, policies: list[Any], plans: list[Any]) -> None:
     """This school year as the adoption preview places the district's teachers."""
     from lattice.forecasts.workforce_db import year_one
     from lattice.people.models import District
 
     district = District.objects.get(key=key)
     for other in policies[1:]:
-        first = year_one(district, policies[0], other)
+        first = year_one(district, policies[0], other, plans=plans)
         click.echo(
             f"this school year ({first.on}): {first.other} vs {first.baseline} "
             f"{_money(first.cost)}; {first.gainers:,} gain, {first.losers:,} lose "

@@ -214,7 +214,7 @@ def hr(
     """Import an HR and evaluation file (CSV or XLSX; see docs/imports.md for the columns)."""
     setup_django()
     from lattice.imports import actions
-    from lattice.imports.hr import parse_mapping_options, saved_mapping
+    from lattice.imports.hr.columns import parse_mapping_options, saved_mapping
     from lattice.imports.service import prepare_hr
 
     actor = _actor(as_username)

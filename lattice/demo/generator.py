@@ -193,6 +193,11 @@ class _Generator(CareerEvents):
                             level=school.level,
                             frl_share=share,
                             title_i=share >= Decimal("0.40"),
+                            # Invented campus facts for designation policies (Texas TIA): the
+                            # disadvantaged share times 2.4, a made-up mean tier value; the
+                            # smaller district's campuses are rural.
+                            campus_points=(share * Decimal("2.4")).quantize(Decimal("0.0001")),
+                            rural=district is not self.districts[0],
                         )
                     )
         yield profiles

@@ -15,8 +15,9 @@ paid that year. What fires, per element trigger:
   with the assumed shares; other flags never hold;
 - ``accomplishment``: one completed with ``pdu_rate`` a year (so none is ever banked).
 
-Existing teachers start on the workforce's base salary when it has one, else on the district
-schedule for their experience (ASSUMPTION); new hires on ``entry_base``. Pay is the base
+Existing teachers start on the salary the adoption crosswalk carries (the workforce's start for
+the policy), else the workforce's base salary when it has one, else on the district schedule
+for their experience (ASSUMPTION); new hires on ``entry_base``. Pay is the base
 raised to the minimum salary, plus the year's one-time elements (reported as ``bonuses``).
 """
 
@@ -68,9 +69,13 @@ class ElementsPayTables(PayTables):
         return any(e.trigger is Trigger.DEGREE for e in self.elements)
 
     def start(self, workforce: Workforce) -> Any:
+        by_schedule = self.schedule[workforce.experience]
+        start = workforce.start_for(self.policy)
+        if start is not None:  # the salary the adoption crosswalk carries
+            return np.where(start.base_salary > 0, start.base_salary, by_schedule)
         if workforce.base_salary is not None:
-            return workforce.base_salary.astype(np.int64)
-        return self.schedule[workforce.experience]
+            return np.where(workforce.base_salary > 0, workforce.base_salary, by_schedule)
+        return by_schedule
 
     def state(self, block: Block, start: Any) -> PayState:
         return ElementsState(self, block, start)

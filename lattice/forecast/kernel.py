@@ -116,7 +116,9 @@ class Block:
             for t, start in zip(policies, starts, strict=True)
         ]
         self.bank = [
-            np.tile(workforce.units, runs) if isinstance(t, PolicyTables) else _NO_POSITION
+            np.tile(workforce.units_for(t.policy), runs)
+            if isinstance(t, PolicyTables)
+            else _NO_POSITION
             for t in policies
         ]
         self._a = np.empty(n, dtype=np.uint16)

@@ -7,7 +7,8 @@ stage whose run is long enough moves it (one move a year; with ``reset_run_on_mo
 counters restart). A transition decided by people fires with the assumed decision rate.
 
 Runs count from the forecast's first year (as for a teacher placed on the ladder that day).
-The starting stage is the workforce's pathway when it names a stage, else the entry stage
+The starting stage is where the workforce's start for the policy puts the teacher (the adoption
+crosswalk's stage), else the workforce's pathway when it names a stage, else the entry stage
 for the teacher's experience; new hires enter by their prior experience. Pay: the district
 schedule for the slot's experience, plus the stage's base increase in a high-poverty school
 (the workforce's high-poverty flag stands for the policy's FRL threshold), the minimum
@@ -79,6 +80,11 @@ class LadderPayTables(PayTables):
 
     def start(self, workforce: Workforce) -> Any:
         stage = self.entry_stage(workforce.experience)
+        start = workforce.start_for(self.policy)
+        if start is not None:  # the adoption crosswalk's stage, else the entry rule
+            placed = start.codes(self.compiled.stage_keys, "stage")
+            stage = np.where(placed >= 0, placed, stage)
+            return stage.astype(np.uint16)
         for index, key in enumerate(workforce.pathway_keys):
             if key in self.compiled.stage_keys:
                 stage[workforce.pathway == index] = self.compiled.stage_keys.index(key)

@@ -365,6 +365,17 @@ class StepsPolicyTables:
         out: U16 = (lane * self.steps + step).astype(np.uint16)
         return out
 
+    def positions_at(self, step: npt.NDArray[np.int16], experience: U16, degree: U16,
+                     credits: U16) -> U16:  # fmt: skip
+        """The given steps (clipped to the scale; 0: entry step plus experience), on the lane
+        the degree and credits meet."""
+        c = self.compiled
+        by_experience = np.minimum(c.entry_step + experience.astype(np.int64), c.top_step)
+        chosen = np.where(step > 0, np.clip(step, c.first_step, c.top_step), by_experience)
+        lane = self.lane_index(degree, credits).astype(np.int64)
+        out: U16 = (lane * self.steps + chosen - c.first_step).astype(np.uint16)
+        return out
+
 
 PositionTables = PolicyTables | StepsPolicyTables
 

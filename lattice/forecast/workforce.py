@@ -17,7 +17,11 @@ CSV columns (header required, one row per teacher; blank optional cells allowed)
   credits finished since it. Step-and-lane policies read them for the lane; under such a
   policy a teacher starts on its entry step plus ``experience_years`` (capped at the top step).
 
-The Django side builds the same columns from the database (``Workforce.from_rows``).
+The Django side builds the same columns from the database (``Workforce.from_rows``), and adds
+what only a district's records know: each teacher's base salary (pay elements), their
+campus's point value and rural flag and National Board Certification (designations), and,
+per policy forecast, a :class:`Start` — where the adoption crosswalk places each teacher
+under that policy — so the simulated years start where the adoption preview puts everyone.
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ from lattice.forecast.tables import (
     PositionTables,
     StepsPolicyTables,
 )
+from lattice.rules.policy import Policy
 from lattice.rules.records import Degree
 
 COLUMNS = (
@@ -55,6 +60,63 @@ COLUMNS = (
 )
 REQUIRED = ("teacher_id", "pathway", "interval")
 MAX_TEACHERS = 2_000_000
+NO_PATHWAY = -1  # a Start's pathway code for "the policy's own entry rule"
+
+
+@dataclass(frozen=True, eq=False)
+class Start:
+    """Where the adoption crosswalk places each teacher of a workforce under one policy, as
+    the adoption preview places them on the forecast's first day (one entry per teacher).
+
+    ``pathway`` indexes ``pathway_keys`` (a ledger's pathway, a ladder's stage;
+    ``NO_PATHWAY``: the policy's own entry rule); ``interval`` is the interval, or the step
+    under a step-and-lane policy (0: the entry rule); ``units`` the banked units carried;
+    ``base_salary`` the salary carried into the policy (0: none).
+    """
+
+    policy: Policy
+    pathway_keys: tuple[str, ...]
+    pathway: npt.NDArray[np.int16]
+    interval: npt.NDArray[np.int16]
+    units: npt.NDArray[np.uint16]
+    base_salary: npt.NDArray[np.int32]
+
+    def codes(self, keys: tuple[str, ...], what: str) -> npt.NDArray[np.int64]:
+        """Each teacher's index into ``keys`` (a compiled policy's pathways or stages), -1
+        for the entry rule; a key the policy lacks is an error naming it."""
+        out = np.full(self.pathway.shape, -1, dtype=np.int64)
+        for index, key in enumerate(self.pathway_keys):
+            rows = self.pathway == index
+            if not rows.any():
+                continue
+            if key not in keys:
+                raise ForecastError(
+                    f"the starting placement names {what} '{key}', which {self.policy.key} "
+                    f"does not have (its {what}s: {', '.join(keys)})"
+                )
+            out[rows] = keys.index(key)
+        return out
+
+    @classmethod
+    def from_rows(cls, policy: Policy, rows: Iterable[tuple[str, int, int, int]]) -> Start:
+        """From (pathway key or "", interval or step or 0, units, base salary or 0) rows."""
+        keys: list[str] = []
+        pathway, interval, units, base = [], [], [], []
+        for key, at, banked, salary in rows:
+            if key and key not in keys:
+                keys.append(key)
+            pathway.append(keys.index(key) if key else NO_PATHWAY)
+            interval.append(min(max(at, 0), 200))
+            units.append(min(max(banked, 0), 10_000))
+            base.append(max(salary, 0))
+        return cls(
+            policy=policy,
+            pathway_keys=tuple(keys),
+            pathway=np.array(pathway, dtype=np.int16),
+            interval=np.array(interval, dtype=np.int16),
+            units=np.array(units, dtype=np.uint16),
+            base_salary=np.array(base, dtype=np.int32),
+        )
 
 
 @dataclass(frozen=True, eq=False)
@@ -84,6 +146,18 @@ class Workforce:
     campus_points: npt.NDArray[np.uint16] | None = None
     rural: npt.NDArray[np.bool_] | None = None
     national_board: npt.NDArray[np.bool_] | None = None
+    # Where the adoption crosswalk places each teacher under the policies forecast (a
+    # district's workforce); a policy without one starts as ``positions`` says.
+    starts: tuple[Start, ...] = ()
+
+    def start_for(self, policy: Policy) -> Start | None:
+        """The crosswalk's start under ``policy`` (an equal policy), if the workforce has one."""
+        return next((s for s in self.starts if s.policy == policy), None)
+
+    def units_for(self, policy: Policy) -> npt.NDArray[np.uint16]:
+        """The banked units each teacher starts with under ``policy``."""
+        start = self.start_for(policy)
+        return start.units if start is not None else self.units
 
     def __len__(self) -> int:
         return int(self.pathway.shape[0])
@@ -99,11 +173,28 @@ class Workforce:
         return np.zeros(len(self), dtype=np.uint16)
 
     def positions(self, tables: PositionTables) -> npt.NDArray[np.uint16]:
-        """Each teacher's position under a policy: same pathway key, interval clipped to its top;
-        under a step-and-lane policy, entry step plus experience on the lane met."""
+        """Each teacher's position under a policy: where the workforce's start for it puts
+        them (the adoption crosswalk's placement); else the same pathway key, interval
+        clipped to its top; under a step-and-lane policy, entry step plus experience on the
+        lane met."""
+        start = self.start_for(tables.policy)
         if isinstance(tables, StepsPolicyTables):
+            if start is not None:
+                return tables.positions_at(
+                    start.interval, self.experience, self.degrees(), self.credits()
+                )
             return tables.start_positions(self.experience, self.degrees(), self.credits())
         compiled = tables.compiled
+        if start is not None:
+            pathway = start.codes(compiled.pathway_keys, "pathway")
+            placed = np.empty(len(self), dtype=np.uint16)
+            placed[:] = tables.hire_position
+            for p in range(len(compiled.pathway_keys)):
+                rows = pathway == p
+                first = int(compiled.first_position[p])
+                top = int((compiled.position_pathway == p).sum())
+                placed[rows] = first + np.clip(start.interval[rows], 1, top) - 1
+            return placed
         out = np.empty(len(self), dtype=np.uint16)
         for index, key in enumerate(self.pathway_keys):
             rows = self.pathway == index
@@ -134,9 +225,15 @@ class Workforce:
             self.high_poverty,
         ):
             digest.update(np.ascontiguousarray(array).tobytes())
-        for extra in (self.degree, self.graduate_credits):
+        for extra in (self.degree, self.graduate_credits, self.base_salary, self.campus_points,
+                      self.rural, self.national_board):  # fmt: skip
             if extra is not None:
                 digest.update(np.ascontiguousarray(extra).tobytes())
+        for start in self.starts:
+            digest.update(f"{start.policy.key} v{start.policy.version}".encode())
+            for column in (start.pathway, start.interval, start.units, start.base_salary):
+                digest.update(np.ascontiguousarray(column).tobytes())
+            digest.update("\n".join(start.pathway_keys).encode())
         digest.update("\n".join(self.pathway_keys + self.levels).encode())
         return digest.hexdigest()[:16]
 

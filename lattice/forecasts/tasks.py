@@ -19,7 +19,7 @@ from lattice.forecasts import actions
 from lattice.forecasts.choices import ADOPTED, resolve
 from lattice.forecasts.history_db import district_history
 from lattice.forecasts.models import ForecastRun
-from lattice.forecasts.workforce_db import district_workforce, year_one
+from lattice.forecasts.workforce_db import district_start, year_one
 
 log = logging.getLogger(__name__)
 
@@ -64,10 +64,13 @@ def run_forecast(run_id: int) -> None:
             estimates = [asdict(e) for e in calibration.estimates]
         first_year: dict[str, object] | None = None
         if inputs.get("workforce") == "district":
-            workforce, skipped = district_workforce(run.district, levels=assumptions.levels)
+            built = district_start(run.district, policies, levels=assumptions.levels)
+            workforce, skipped = built.workforce, built.skipped
             if len(policies) == 2:
                 baseline = None if inputs["policy"] == ADOPTED else policies[0]
-                first_year = year_one(run.district, baseline, policies[1]).as_dict()
+                first_year = year_one(
+                    run.district, baseline, policies[1], plans=built.plans
+                ).as_dict()
         else:
             workforce = synthetic(
                 int(inputs["teachers"]), seed=int(inputs["seed"]), assumptions=assumptions

@@ -7,7 +7,7 @@ from typing import Any
 
 from django import forms
 
-from lattice.imports.hr import COLUMNS, canonical
+from lattice.imports.hr.columns import COLUMNS, canonical
 from lattice.imports.models import ImportSettings, RosterConnection
 from lattice.lib.env import env_int
 

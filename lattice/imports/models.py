@@ -271,7 +271,8 @@ class ReviewItem(models.Model):
     """A file row that could be more than one existing person (or clashes with one).
 
     Lattice does not guess: the row is left out until a talent officer links it to a person
-    or confirms it is someone new; the next import then follows that decision.
+    or confirms it is someone new; the next import then follows that decision. A roster row
+    is remembered by its OneRoster id, an HR file row by its employee id (``identifier``).
 
     Personal data: the row's name, email and ids, and the candidate people's names.
     """
@@ -281,9 +282,14 @@ class ReviewItem(models.Model):
         LINKED = "linked", "Linked to an existing person"
         NEW = "new", "Confirmed as a new person"
 
+    class Kind(models.TextChoices):
+        ONEROSTER = "oneroster", "Roster row (matched by OneRoster id)"
+        HR = "hr", "HR file row (matched by employee id)"
+
     run = models.ForeignKey(ImportRun, on_delete=models.CASCADE, related_name="review_items")
     district = models.ForeignKey(District, on_delete=models.CASCADE, related_name="+")
-    sourced_id = models.CharField(max_length=255)
+    kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.ONEROSTER)
+    sourced_id = models.CharField(max_length=255, blank=True)
     file = models.CharField(max_length=80)
     line = models.PositiveIntegerField(null=True, blank=True)
     name = models.CharField(max_length=210)
@@ -305,4 +311,4 @@ class ReviewItem(models.Model):
         indexes = [models.Index(fields=["district", "status"], name="review_by_status")]
 
     def __str__(self) -> str:
-        return f"{self.name} ({self.sourced_id})"
+        return f"{self.name} ({self.sourced_id or self.identifier})"

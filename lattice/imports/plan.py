@@ -1,7 +1,7 @@
 """The preview of an import: what would be created, updated, left alone, deactivated, skipped.
 
 A :class:`Plan` is built by :func:`lattice.imports.rosterplan.plan_roster` (OneRoster) or
-:func:`lattice.imports.hrplan.plan_hr` (HR file) and applied by
+:func:`lattice.imports.hr.plan.plan_hr` (HR file) and applied by
 :func:`lattice.imports.actions.apply_plan` in one transaction.
 """
 

@@ -71,7 +71,7 @@ def prepare_hr(
     today: dt.date | None = None,
 ) -> Plan:
     """Read an HR file (CSV/XLSX) and return the plan (errors inside, never raised)."""
-    from lattice.imports.hrplan import plan_hr
+    from lattice.imports.hr.plan import plan_hr
 
     if progress is not None:
         progress(0.05, "Reading the HR file")

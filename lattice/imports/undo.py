@@ -29,6 +29,7 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import ProtectedError
 from django.utils import timezone
 
+from lattice.audit import names as audit_names
 from lattice.audit.log import record
 from lattice.audit.models import AuditEntry
 from lattice.imports.journal import SECTIONS, snapshot
@@ -88,7 +89,7 @@ def blockers(run: ImportRun) -> list[str]:
         .values_list("staff_member_id", "action", "actor_label", "at")
         .iterator()
     ):
-        if staff_id in touched and not names.is_derived(action):
+        if staff_id in touched and not audit_names.is_derived(action):
             later[(staff_id, action, f"{actor} on {at:%Y-%m-%d}")] += 1
     # what each row holds now against what the import wrote
     changed: list[tuple[str, int | None, str]] = []
@@ -191,9 +192,9 @@ def undo_import(actor: Any, run: ImportRun) -> dict[str, int]:
             model._default_manager.bulk_update(restored, names, batch_size=1000)
             counts[f"{section} restored"] += len(updated)
     ReviewItem.objects.filter(run=run, status=ReviewItem.Status.OPEN).delete()
-    from lattice.imports.actions import _announce
+    from lattice.imports.actions.apply import announce
 
-    _announce(run.district, run.journal)
+    announce(run.district, run.journal)
     run.status = ImportRun.Status.UNDONE
     run.undone_at = timezone.now()
     run.undone_by = actor if getattr(actor, "pk", None) else None

@@ -59,3 +59,22 @@ def pathway_placements(
 def pathway_placement(district_id: int, staff_id: int, on: dt.date) -> PathwayPlacement | None:
     """One teacher's placement on ``on``, or None when not placed on a pathway."""
     return pathway_placements(district_id, on, [staff_id])[staff_id]
+
+
+PovertyLine = Callable[[int, dt.date], int]
+
+_poverty_lines: dict[str, PovertyLine] = {}
+
+
+def register_poverty_line(name: str, line: PovertyLine) -> None:
+    """Register the reader of the FRL percent from which a district's schools count as
+    high-poverty (the pathways app answers from the policy in force: one definition)."""
+    _poverty_lines[name] = line
+
+
+def high_poverty_percent(district_id: int, on: dt.date) -> int | None:
+    """The district's high-poverty FRL percent on ``on``, or None when no app keeps policies
+    (the caller then uses the rules engine's default)."""
+    for name in sorted(_poverty_lines):
+        return _poverty_lines[name](district_id, on)
+    return None

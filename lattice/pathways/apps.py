@@ -20,7 +20,7 @@ class PathwaysConfig(AppConfig):
         from lattice.pathways.audited import ACTIONS
         from lattice.pathways.demo import populate_demo_pathways
         from lattice.pathways.pay import pathway_pay_lines
-        from lattice.pathways.queries import pathway_placements
+        from lattice.pathways.queries import high_poverty_percent, pathway_placements
         from lattice.pathways.tasks import NIGHTLY, recompute_all_districts
         from lattice.people import demo_content
         from lattice.people.panels import ProfilePage, ProfilePanel, register
@@ -35,6 +35,7 @@ class PathwaysConfig(AppConfig):
         pay.register("pathways", pathway_pay_lines)
         roles_served.register("pathways.ledger", record_role_served)
         placements.register("pathways", pathway_placements)
+        placements.register_poverty_line("pathways", high_poverty_percent)
         schedule.register(
             schedule.Periodic(
                 name=NIGHTLY,

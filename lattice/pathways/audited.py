@@ -52,7 +52,7 @@ ACTIONS = (
     AuditAction("pathways.policy.adopt", "{actor} adopted the policy {object}",
                 formerly=("pathways.adopt_policy",)),
     AuditAction("pathways.standing.change", "The standing of {person} changed: {summary}",
-                formerly=("pathways.standing",)),
+                formerly=("pathways.standing",), derived=True),
     AuditAction("pathways.recompute.request", "{actor} asked for standings to be recomputed",
                 formerly=("pathways.request_recompute",)),
     AuditAction("pathways.payroll.export", "{actor} exported payroll: {summary}",

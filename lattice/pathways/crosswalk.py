@@ -15,9 +15,10 @@ placed" when they have no standing) and each group gets one rule:
   paying at least today's base salary, else the top one ("no one loses base pay");
   ``experience`` the step for the teacher's years of experience (a step-and-lane policy's
   entry rule: its entry step plus one a year, ``lattice.rules.experience``).
-- Models that pay the district's own schedule (ladder, roles) or build on a base salary
-  (elements) carry each teacher's base salary today into the policy; teachers without one,
-  and hires after the adoption, are paid ``new_hire_salary``.
+- Models that pay the district's own schedule (ladder, roles, designations: the allotment
+  comes on top) or build on a base salary (elements) carry each teacher's base salary today
+  into the policy; teachers without one, and hires after the adoption, are paid
+  ``new_hire_salary``.
 - Units banked today carry over when the group keeps its pathway under a unit ledger.
 
 :func:`propose` gives the rules a talent officer starts from; they review them on the
@@ -109,7 +110,7 @@ class Crosswalk:
 
 def pays_schedule(policy: Policy) -> bool:
     """Whether ``policy`` has no salary table of its own and builds on a carried salary."""
-    return policy.model in (Model.LADDER, Model.ROLES, Model.ELEMENTS)
+    return policy.model.pays_district_schedule or policy.model is Model.ELEMENTS
 
 
 def targets(policy: Policy) -> list[tuple[str, str]]:

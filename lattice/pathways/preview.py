@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -348,8 +348,23 @@ class YearOne:
         }  # fmt: skip
 
 
+def plan_in(
+    plans: Iterable[AdoptionPlan], district: District, policy: Policy, on: dt.date
+) -> AdoptionPlan:
+    """The plan of ``policy`` effective ``on`` among ``plans`` (made earlier, so a caller that
+    needs it twice places the district once), else a new one (the proposed crosswalk)."""
+    wanted = for_district(policy, district.rating_labels)
+    for plan in plans:
+        if plan.effective_from == on and plan.on == on and plan.policy == wanted:
+            return plan
+    return plan_adoption(district, policy, on, on=on)
+
+
 def pay_under(
-    district: District, policy: Policy | None, on: dt.date
+    district: District,
+    policy: Policy | None,
+    on: dt.date,
+    plans: Iterable[AdoptionPlan] = (),
 ) -> tuple[dict[int, int], set[int]]:
     """Each teacher's pay under ``policy`` on ``on`` as the adoption preview places them (the
     proposed crosswalk, effective that day), or under today's standings when None; and the
@@ -359,27 +374,34 @@ def pay_under(
         placed = {pk: s.total_salary for pk, s in standings.items() if s.status == PLACED}
         pay = {pk: placed.get(pk, 0) for pk in teaching_ids(district.pk)}
         return pay, set()
-    plan = plan_adoption(district, policy, on, on=on)
+    plan = plan_in(plans, district, policy, on)
     pay = {row.staff_id: row.after_pay for row in plan.rows if row.status == PLACED}
     return pay, {row.staff_id for row in plan.rows if row.status == UNPLACED}
 
 
 def year_one(
-    district: District, baseline: Policy | None, other: Policy, on: dt.date | None = None
+    district: District,
+    baseline: Policy | None,
+    other: Policy,
+    on: dt.date | None = None,
+    *,
+    plans: Iterable[AdoptionPlan] = (),
 ) -> YearOne:
     """The year-one comparison the forecast shows; with ``baseline`` None it equals the
-    adoption preview of ``other`` effective ``on`` (the same plan, row by row)."""
+    adoption preview of ``other`` effective ``on`` (the same plan, row by row). ``plans``
+    made already for these policies on ``on`` are used instead of placing everyone again."""
     on = on or today()
+    plans = list(plans)
     if baseline is None:
-        plan = plan_adoption(district, other, on, on=on)
+        plan = plan_in(plans, district, other, on)
         summary = summarise(plan.rows)
         return YearOne(
             "today's standings", f"{other.key} v{other.version}", on, summary["placed"],
             summary["before_total"], summary["after_total"], summary["gain"], summary["lose"],
             summary["unplaced"],
         )  # fmt: skip
-    base, base_unplaced = pay_under(district, baseline, on)
-    mine, mine_unplaced = pay_under(district, other, on)
+    base, base_unplaced = pay_under(district, baseline, on, plans)
+    mine, mine_unplaced = pay_under(district, other, on, plans)
     both = set(base) & set(mine)
     return YearOne(
         f"{baseline.key} v{baseline.version}",

@@ -42,7 +42,8 @@ from lattice.pathways.records import load_facts
 from lattice.people.models import Assignment, District, StaffMember
 from lattice.people.models.staff import TEACHING_POSITIONS
 from lattice.people.queries import current_school_year, today
-from lattice.rules.policy import Route
+from lattice.rules import poverty
+from lattice.rules.policy import Policy, Route
 from lattice.rules.records import school_year_end, school_year_of
 
 __all__ = ["where_label"]
@@ -246,6 +247,18 @@ def standing_for(staff: StaffMember, on: dt.date | None = None) -> StandingRead:
     adoption = adoption_in_force(staff.district_id, on)
     return found.get(staff.pk) or StandingRead(
         staff.pk, on, None, False, "pathways are for teachers", adoption
+    )
+
+
+def high_poverty_percent(
+    district: District | int, on: dt.date | None = None, policies: Iterable[Policy] = ()
+) -> int:
+    """The FRL percent from which the district's schools count as high-poverty: the first of
+    ``policies`` that declares one, else the policy in force's, else the default
+    (``lattice.rules.poverty``: the one definition)."""
+    adoption = adoption_in_force(district, on or today())
+    return poverty.high_poverty_percent(
+        [*policies, policy_of(adoption) if adoption is not None else None]
     )
 
 

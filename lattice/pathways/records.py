@@ -61,16 +61,24 @@ class WhatIf:
 
 @dataclass
 class SchoolFacts:
-    """Free/reduced-lunch shares by (school id, school year id), loaded once per district."""
+    """Each school's facts by (school id, school year id), loaded once per district: the
+    free/reduced-lunch share, and the campus's point value and rural flag where recorded
+    (what a designation allotment reads)."""
 
     frl: dict[tuple[int, int], Decimal] = field(default_factory=dict)
+    campus: dict[tuple[int, int], tuple[Decimal, bool]] = field(default_factory=dict)
 
     @classmethod
     def for_district(cls, district_id: int) -> SchoolFacts:
         rows = SchoolYearProfile.objects.filter(school__district_id=district_id).values_list(
-            "school_id", "school_year_id", "frl_share"
+            "school_id", "school_year_id", "frl_share", "campus_points", "rural"
         )
-        return cls({(s, y): share for s, y, share in rows})
+        frl, campus = {}, {}
+        for school, year, share, points, rural in rows:
+            frl[(school, year)] = share
+            if points is not None or rural:
+                campus[(school, year)] = (points or Decimal(0), rural)
+        return cls(frl, campus)
 
 
 @dataclass(frozen=True)
@@ -235,6 +243,8 @@ def certificate_names(policy: Policy) -> frozenset[str]:
     names = {k for t in policy.transitions for k in t.certificate_any}
     names |= {k for t in policy.transitions for k in t.requires.certificate_any}
     names |= {b.certificate for b in policy.bonuses if b.certificate}
+    if policy.designation is not None:
+        names.add(policy.designation.national_board_certificate)
     return frozenset(names)
 
 
@@ -253,8 +263,9 @@ def build_record(
 
     ``placement`` True uses the starting placement recorded for ``adoption_id``; pass an
     engine ``Placement`` (the adoption crosswalk's) or None to override it. Under a model
-    that pays the district's own schedule (ladder, roles), ``schedule_salary`` is paid in
-    every school year up to ``through`` when no salary was carried with the placement.
+    that pays the district's own schedule (ladder, roles, designations), ``schedule_salary``
+    is paid in every school year up to ``through`` when no salary was carried with the
+    placement.
     """
     hire = person.hire_date or policy.effective_from
     wanted = certificate_names(policy)
@@ -316,6 +327,7 @@ def build_record(
         roles=tuple(roles),
         decisions=tuple(decisions),
         years=_years(person, school_facts, policy, engine_placement, schedule_salary, through),
+        campuses=campuses(person, school_facts),
     )
     if what_if is not None and not what_if.empty:
         record = apply_what_if(record, what_if)
@@ -371,6 +383,31 @@ def apply_what_if(record: r.TeacherRecord, what_if: WhatIf) -> r.TeacherRecord:
     return replace(record, **changes)
 
 
+def campuses(person: PersonFacts, school_facts: SchoolFacts | None) -> tuple[r.CampusFacts, ...]:
+    """Each school year's campus facts at the person's main assignment (largest FTE), where
+    the school's profile records them."""
+    if school_facts is None:
+        school_facts = SchoolFacts.for_district(person.district_id)
+    if not school_facts.campus:
+        return ()
+    out = []
+    for year, (_, school, year_id) in sorted(_main_schools(person).items()):
+        found = school_facts.campus.get((school, year_id))
+        if found is not None:
+            out.append(r.CampusFacts(school_year=year, points=found[0], rural=found[1]))
+    return tuple(out)
+
+
+def _main_schools(person: PersonFacts) -> dict[int, tuple[Decimal, int, int]]:
+    """School year → (FTE, school id, school year id) of the person's largest assignment."""
+    best: dict[int, tuple[Decimal, int, int]] = {}
+    for school, year_id, year_start, fte, _ in person.assignments:
+        year = _year(year_start)
+        if year not in best or fte > best[year][0]:
+            best[year] = (fte, school, year_id)
+    return best
+
+
 def _years(
     person: PersonFacts,
     school_facts: SchoolFacts | None,
@@ -384,18 +421,13 @@ def _years(
     if school_facts is None:
         school_facts = SchoolFacts.for_district(person.district_id)
     frl: dict[int, int] = {}
-    best: dict[int, tuple[Decimal, int, int]] = {}
-    for school, year_id, year_start, fte, _ in person.assignments:
-        year = _year(year_start)
-        if year not in best or fte > best[year][0]:
-            best[year] = (fte, school, year_id)
-    for year, (_, school, year_id) in best.items():
+    for year, (_, school, year_id) in _main_schools(person).items():
         share = school_facts.frl.get((school, year_id))
         frl[year] = int((share * 100).to_integral_value()) if share is not None else 0
     years = set(frl)
     local: int | None = None
     carried = placement is not None and bool(placement.base_salary)
-    if schedule_salary and not carried and policy.model in (Model.LADDER, Model.ROLES):
+    if schedule_salary and not carried and policy.model.pays_district_schedule:
         local = schedule_salary
         first = _year(placement.on if placement else (person.hire_date or policy.effective_from))
         last = _year(through or dt.date.today())

@@ -344,18 +344,22 @@ def save_school_year_profile(
     level: str,
     frl_share: Decimal,
     title_i: bool = False,
+    campus_points: Decimal | None = None,
+    rural: bool = False,
 ) -> SchoolYearProfile:
-    """Record (or correct) what a school was in a school year: level, FRL share, Title I.
+    """Record (or correct) what a school was in a school year: level, FRL share, Title I, and
+    the campus facts of designation policies (average student point value, rural).
 
-    Pay that depends on a school's poverty (DC LIFT's high-poverty increases) follows: the
-    change is announced for everyone assigned to the school that year.
+    Pay that depends on a school's poverty (DC LIFT's high-poverty increases, Texas TIA's
+    allotment) follows: the change is announced for everyone assigned to the school that year.
     """
     profile = SchoolYearProfile.objects.filter(school=school, school_year=school_year).first()
-    fields = ["level", "frl_share", "title_i"]
+    fields = ["level", "frl_share", "title_i", "campus_points", "rural"]
     before = snapshot(profile, fields) if profile else {}
     if profile is None:
         profile = SchoolYearProfile(school=school, school_year=school_year)
     profile.level, profile.frl_share, profile.title_i = level, frl_share, title_i
+    profile.campus_points, profile.rural = campus_points, rural
     profile.full_clean()
     after = snapshot(profile, fields)
     changed_before, changed_after = diff(before, after)

@@ -14,7 +14,12 @@ from typing import Any
 
 from django.db.models import Prefetch
 
-from lattice.lib.placements import PathwayPlacement, pathway_placement, pathway_placements
+from lattice.lib.placements import (
+    PathwayPlacement,
+    high_poverty_percent,
+    pathway_placement,
+    pathway_placements,
+)
 from lattice.people.models import (
     Assignment,
     Certificate,
@@ -44,6 +49,7 @@ from lattice.roles.models import (
     Score,
 )
 from lattice.roles.qualify import Qualification, TeacherFacts, check
+from lattice.rules import poverty
 
 
 def settings_for(district: District) -> RoleSettings:
@@ -231,18 +237,26 @@ def teaching_staff_by_school(district: District, year: SchoolYear) -> dict[int, 
     return out
 
 
-FRL_BANDS = (
-    ("low", "Lower poverty (under 40% FRL)", Decimal("0"), Decimal("0.40")),
-    ("mid", "Middle (40–59% FRL)", Decimal("0.40"), Decimal("0.60")),
-    # 60% is DC LIFT's high-poverty line (career-systems.md §2.3).
-    ("high", "High poverty (60% FRL or more)", Decimal("0.60"), Decimal("1.01")),
-)
+LOWER_POVERTY = Decimal("0.40")  # below this FRL share: lower poverty
 
 
-def frl_band(share: Decimal | None) -> str:
+def frl_bands(high_percent: int) -> list[tuple[str, str, Decimal, Decimal]]:
+    """(key, label, lowest, highest) FRL share of each band; schools are high-poverty from the
+    district policy's threshold (``lattice.lib.placements.high_poverty_percent``, which the
+    pathways app answers from the policy in force: one definition)."""
+    high = Decimal(high_percent) / 100
+    low = min(LOWER_POVERTY, high)
+    return [
+        ("low", f"Lower poverty (under {low:.0%} FRL)", Decimal("0"), low),
+        ("mid", f"Middle ({low:.0%}–{high_percent - 1}% FRL)", low, high),
+        ("high", f"High poverty ({high_percent}% FRL or more)", high, Decimal("1.01")),
+    ]
+
+
+def frl_band(share: Decimal | None, bands: list[tuple[str, str, Decimal, Decimal]]) -> str:
     if share is None:
         return "unknown"
-    for key, _, low, high in FRL_BANDS:
+    for key, _, low, high in bands:
         if low <= share < high:
             return key
     return "unknown"
@@ -355,8 +369,12 @@ def dashboard(district: District, year: SchoolYear, on: dt.date) -> Dashboard:
                 (label, count, Decimal(count) / n if n else Decimal(0), target_by_type.get(key, 0))
             )
     band_rows = []
-    for key, label, _, _ in FRL_BANDS:
-        members = [r for r in schools.values() if frl_band(r.frl_share) == key]
+    line = high_poverty_percent(district.pk, on)
+    bands = frl_bands(poverty.DEFAULT_HIGH_POVERTY_PERCENT if line is None else line)
+    for key, label, low, high in bands:
+        if low >= high:
+            continue
+        members = [r for r in schools.values() if frl_band(r.frl_share, bands) == key]
         t = sum(r.teachers for r in members)
         h = sum(r.in_roles for r in members)
         band_rows.append(

@@ -12,7 +12,9 @@ in force for the ``validity_years`` school years from ``y + 1`` (ASSUMPTION [P]:
 designates in the spring after the data-capture year and funds the year after); a higher
 level replaces a lower one in force, with a fresh validity; an equal or lower one does not.
 
-Pay each year: the district schedule salary (``local_salary``), plus the teacher's share of
+Pay each year: the district schedule salary (``local_salary``, else the salary the district
+carried into the policy with the teacher's placement: ``lattice.rules.pay.schedule_salary``),
+plus the teacher's share of
 the allotment of the designation in force at the campus of that year (``allotment``:
 ``base + multiplier × campus points``, rounded half up, at most ``cap``), plus the common
 parts (minimum salary, bonuses).
@@ -24,7 +26,7 @@ from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
 from lattice.rules.context import Context, ModelYear, dollars
-from lattice.rules.pay import finish_year
+from lattice.rules.pay import finish_year, schedule_salary
 from lattice.rules.policy import Designation, DesignationLevel
 from lattice.rules.records import (
     DesignationData,
@@ -143,9 +145,7 @@ def run_designation(ctx: Context) -> tuple[list[ModelYear], list[Salary]]:
         label = school_year_label(year)
         if current is not None and current[1] < year:
             current = None
-        facts = record.facts_for(year)
-        lines = [PayLine(PayKind.BASE, "district schedule salary", facts.local_salary or 0,
-                         "local schedule", "")]  # fmt: skip
+        lines = [schedule_salary(ctx, year)]
         if current is not None:
             lines.append(_allotment_line(designation, current[0], record, year))
         _, rating_level = ctx.rating(year)

@@ -14,9 +14,9 @@ from lattice.rules.standing import PayKind, PayLine, Salary, Unit
 
 def schedule_salary(ctx: Context, year: int) -> PayLine:
     """The district's own schedule salary for ``year``, for models without a salary table
-    (ladder, roles): the year's ``local_salary`` when the record has one, else the salary the
-    district carried into the policy with the teacher's placement, else nothing (the app
-    refuses to pay a standing of $0)."""
+    (ladder, roles, designations): the year's ``local_salary`` when the record has one, else
+    the salary the district carried into the policy with the teacher's placement, else
+    nothing (the app refuses to pay a standing of $0)."""
     facts = ctx.record.facts_for(year)
     if facts.local_salary is not None:
         return PayLine(

@@ -24,6 +24,13 @@ class Model(enum.Enum):
     STEPS = "steps"
     DESIGNATION = "designation"
 
+    @property
+    def pays_district_schedule(self) -> bool:
+        """Whether the model has no salary table of its own and pays the district's schedule
+        salary (the year's ``local_salary``, else the salary carried with the placement),
+        with its own parts on top: a ladder's stage pay, a role supplement, an allotment."""
+        return self in (Model.LADDER, Model.ROLES, Model.DESIGNATION)
+
 
 @dataclass(frozen=True)
 class Vocabulary:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from lattice.imports import actions
-from lattice.imports.actions import ImportRefused
+from lattice.imports.actions import ImportRefused, roster
 from lattice.people.models import Assignment
 from tests.imports.files import ROLES, STAFF, write_package_12
 from tests.imports.helpers import plan_for, row_counts
@@ -31,7 +31,7 @@ def test_a_failure_while_writing_rolls_everything_back(cast, tmp_path, monkeypat
     plan = plan_for(folder, cast.district)
     assert not plan.errors
 
-    real_insert = actions.insert_rows
+    real_insert = roster.insert_rows
 
     def insert_failing_on_assignments(model, columns, rows):
         if model is Assignment:
@@ -39,7 +39,7 @@ def test_a_failure_while_writing_rolls_everything_back(cast, tmp_path, monkeypat
         return real_insert(model, columns, rows)
 
     # staff are written first; the failure comes after them
-    monkeypatch.setattr(actions, "insert_rows", insert_failing_on_assignments)
+    monkeypatch.setattr(roster, "insert_rows", insert_failing_on_assignments)
     with pytest.raises(RuntimeError):
         actions.apply_plan(None, plan)
     assert row_counts() == before

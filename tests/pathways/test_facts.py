@@ -177,7 +177,7 @@ def test_an_hr_import_of_ratings_reaches_pay(
     northfield: Cast, committed: Any, tmp_path: Path
 ) -> None:
     from lattice.imports.actions import apply_plan
-    from lattice.imports.hrplan import plan_hr
+    from lattice.imports.hr.plan import plan_hr
 
     ada = northfield.teacher_staff
     before = agree(northfield, ada)

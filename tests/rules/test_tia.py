@@ -16,6 +16,7 @@ from lattice.rules.records import (
     CampusFacts,
     Certificate,
     DesignationData,
+    Placement,
     SchoolYearFacts,
     TeacherRecord,
     school_year_end,
@@ -137,6 +138,24 @@ def test_a_national_board_teacher_is_designated_without_local_data(tia2019: Poli
     years = {y.school_year: y for y in place(tia2019, record, school_year_end(2022)).years}
     assert years[2021].pathway == "recognized-national-board"
     assert years[2021].salary.supplements == round(6284 * D("0.9"))
+
+
+def test_the_salary_carried_into_the_policy_is_the_schedule_salary_with_the_allotment_on_top(
+    tia2019: Policy,
+) -> None:
+    # A district adopting TIA without a salary table of its own: the crosswalk carries each
+    # teacher's base salary with their placement (no local_salary in the record's years).
+    record = TeacherRecord(
+        "T1",
+        date(2015, 8, 1),
+        placement=Placement(date(2020, 7, 1), base_salary=61_250),
+        designation_data=(_data(2020, "4.0", 60),),
+        campuses=tuple(CampusFacts(y, D("2.1893"), True) for y in range(2020, 2023)),
+    )
+    years = {y.school_year: y for y in place(tia2019, record, school_year_end(2021)).years}
+    assert years[2020].salary.base == 61_250
+    assert years[2021].salary.total == 61_250 + round(6284 * D("0.9"))
+    assert "carried into tia-2019" in years[2021].salary.lines[0].label
 
 
 def test_under_the_2025_law_the_fourth_level_is_acknowledged(tia2025: Policy) -> None:

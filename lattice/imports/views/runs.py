@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 from lattice.imports import actions, undo
 from lattice.imports.errors import error_report_csv, problems_from_dicts
 from lattice.imports.forms import MappingForm
-from lattice.imports.hr import auto_mapping
+from lattice.imports.hr.columns import auto_mapping
 from lattice.imports.models import ImportRun
 from lattice.imports.safety import Guard, parse_confirmation
 from lattice.imports.tasks import apply_run, parse_run, undo_run, upload_path

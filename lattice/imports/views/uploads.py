@@ -23,7 +23,7 @@ from lattice.imports.forms import (
     OneRosterUploadForm,
     megabytes,
 )
-from lattice.imports.hr import COLUMNS, saved_mapping, template_csv
+from lattice.imports.hr.columns import COLUMNS, saved_mapping, template_csv
 from lattice.imports.models import ImportRun, ReviewItem, RosterConnection
 from lattice.imports.tasks import parse_run
 from lattice.people.access import districts_administered_by, get_administered_district

@@ -117,10 +117,11 @@ class School(models.Model):
 
 
 class SchoolYearProfile(models.Model):
-    """What a school was in one school year: level, free/reduced-lunch share, Title I.
+    """What a school was in one school year: level, free/reduced-lunch share, Title I, and the
+    campus facts a designation allotment reads (average student point value, rural).
 
-    Policies pay differently by these (DC LIFT's high-poverty schools at ≥ 60% FRL), so they
-    are kept per year rather than overwritten.
+    Policies pay differently by these (DC LIFT's high-poverty schools at ≥ 60% FRL; Texas
+    TIA's allotment by the campus's points), so they are kept per year, not overwritten.
 
     Personal data: none.
     """
@@ -136,6 +137,19 @@ class SchoolYearProfile(models.Model):
         help_text="Share of students eligible for free or reduced-price lunch, 0 to 1.",
     )
     title_i = models.BooleanField("Title I", default=False)
+    campus_points = models.DecimalField(
+        "average student point value",
+        max_digits=5,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(5)],
+        help_text="Texas TIA: the campus's average student point value by socioeconomic tier "
+        "(TEC §48.112(e)), e.g. 2.1893; empty when the district does not use designations.",
+    )
+    rural = models.BooleanField(
+        default=False, help_text="A rural campus (Texas TIA counts its students two tiers higher)."
+    )
 
     class Meta:
         ordering = ["school", "school_year__start"]

@@ -1,8 +1,10 @@
-"""HR and evaluation files (CSV or XLSX): what rosters lack, keyed by employee id.
+"""The HR file's column set: the documented columns, their aliases, the district's mapping
+of its own headers onto them, and the downloadable template.
 
 The column set (docs/imports.md) is one row per person, ratings in wide form:
 
-``employee_id, hire_date, prior_years_experience, degree, degree_field, degree_date,
+``employee_id``; for a new hire ``given_name, family_name, preferred_name, email, school,
+position, fte``; ``hire_date, prior_years_experience, degree, degree_field, degree_date,
 graduate_credits, graduate_credits_as_of, certificate_kind, certificate_number,
 certificate_issued, certificate_expires`` (more certificates as ``certificate_2_kind`` …),
 and one ``rating_YYYY_YY`` column per school year (e.g. ``rating_2023_24``).
@@ -15,22 +17,26 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
 
-from lattice.imports.csvsource import Source, open_table
-from lattice.imports.errors import ErrorLog
 from lattice.people.models import (
     DegreeLevel,
     District,
+    Position,
 )
 
-Progress = Callable[[float, str], None]
 CREDITS_NOTE = "Graduate credits (HR file)"
 COLUMNS: dict[str, str] = {
     "employee_id": "The HR system's employee number (required; matches the roster).",
-    "hire_date": "First day in the district (YYYY-MM-DD or MM/DD/YYYY).",
+    "given_name": "First name (a new hire needs it).",
+    "family_name": "Last name (a new hire needs it).",
+    "preferred_name": "The name they go by, if not the first name.",
+    "email": "Work email.",
+    "hire_date": "First day in the district (YYYY-MM-DD or MM/DD/YYYY; a new hire needs it).",
+    "school": "The school they work at this school year: its name or key (a new hire needs it).",
+    "position": "Teacher, instructional coach, principal, assistant principal, counselor, aide, "
+    "district administrator or other (a new hire needs it).",
+    "fte": "Their share of a full-time position there, 0.01 to 1 (default 1).",
     "prior_years_experience": "Years of teaching before the district, e.g. 3 or 4.5.",
     "degree": "Highest degree: bachelor, master, specialist, doctorate (BA, MEd, PhD… accepted).",
     "degree_field": "Field of the degree, e.g. Mathematics Education.",
@@ -43,7 +49,31 @@ COLUMNS: dict[str, str] = {
     "certificate_expires": "Date it expires (empty if it does not).",
     "rating_YYYY_YY": "Summative rating for that school year, e.g. rating_2024_25 = Effective.",
 }
+# What a new hire's row needs besides the employee id (names, email, school, position and FTE
+# are read for new people only: the roster keeps those of the people Lattice has).
+HIRE_COLUMNS = ("given_name", "family_name", "hire_date", "school", "position")
 ALIASES: dict[str, str] = {
+    "first_name": "given_name",
+    "legal_first_name": "given_name",
+    "firstname": "given_name",
+    "last_name": "family_name",
+    "surname": "family_name",
+    "lastname": "family_name",
+    "legal_last_name": "family_name",
+    "preferred_first_name": "preferred_name",
+    "nickname": "preferred_name",
+    "work_email": "email",
+    "email_address": "email",
+    "e_mail": "email",
+    "school_name": "school",
+    "campus": "school",
+    "building": "school",
+    "location": "school",
+    "job": "position",
+    "job_class": "position",
+    "position_type": "position",
+    "fte_percent": "fte",
+    "full_time_equivalent": "fte",
     "employee_id": "employee_id",
     "emp_id": "employee_id",
     "employee_number": "employee_id",
@@ -80,8 +110,8 @@ ALIASES: dict[str, str] = {
     "expiration_date": "certificate_expires",
     "expiry_date": "certificate_expires",
 }
-_CERT = re.compile(r"^certificate(?:_(\d+))?_(kind|number|issued|expires)$")
-_RATING = re.compile(
+CERTIFICATE = re.compile(r"^certificate(?:_(\d+))?_(kind|number|issued|expires)$")
+RATING = re.compile(
     r"^(?:summative_)?rating_?(\d{4})_(\d{2})$"
     r"|^(\d{4})_(\d{2})_(?:summative_)?rating$"
 )
@@ -108,6 +138,25 @@ DEGREE_WORDS = {
 }
 
 
+POSITION_WORDS = {
+    "teacher": Position.TEACHER,
+    "classroomteacher": Position.TEACHER,
+    "instructionalcoach": Position.INSTRUCTIONAL_COACH,
+    "coach": Position.INSTRUCTIONAL_COACH,
+    "principal": Position.PRINCIPAL,
+    "assistantprincipal": Position.ASSISTANT_PRINCIPAL,
+    "viceprincipal": Position.ASSISTANT_PRINCIPAL,
+    "counselor": Position.COUNSELOR,
+    "counsellor": Position.COUNSELOR,
+    "schoolcounselor": Position.COUNSELOR,
+    "aide": Position.AIDE,
+    "paraprofessional": Position.AIDE,
+    "districtadministrator": Position.DISTRICT_ADMINISTRATOR,
+    "other": Position.OTHER,
+    "otherstaff": Position.OTHER,
+}
+
+
 def normalise(header: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", header.strip().lower()).strip("_")
 
@@ -119,9 +168,9 @@ def canonical(name: str) -> str | None:
         return norm
     if norm in ALIASES:
         return ALIASES[norm]
-    if _CERT.match(norm):
+    if CERTIFICATE.match(norm):
         return norm
-    match = _RATING.match(norm)
+    match = RATING.match(norm)
     if match:
         start, end = (match[1], match[2]) if match[1] else (match[3], match[4])
         return f"rating_{start}_{end}"
@@ -172,7 +221,13 @@ def template_csv() -> str:
     """The downloadable template: the column set and one example row."""
     header = [
         "employee_id",
+        "given_name",
+        "family_name",
+        "email",
         "hire_date",
+        "school",
+        "position",
+        "fte",
         "prior_years_experience",
         "degree",
         "degree_field",
@@ -188,7 +243,13 @@ def template_csv() -> str:
     ]
     example = [
         "N1001",
+        "Maria",
+        "Okafor",
+        "maria.okafor@district.example.org",
         "2019-08-15",
+        "Alder Elementary School",
+        "teacher",
+        "1",
         "2",
         "master",
         "Mathematics Education",
@@ -205,94 +266,3 @@ def template_csv() -> str:
     return (
         ",".join(header) + "\r\n" + ",".join(f'"{v}"' if " " in v else v for v in example) + "\r\n"
     )
-
-
-# --- reading ------------------------------------------------------------------------------
-
-
-def _column_letter(index: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return get_column_letter(index + 1)
-
-
-def _xlsx_rows(path: Path, errors: ErrorLog) -> tuple[list[str], Iterator[tuple[int, list[Any]]]]:
-    """Rows of the first sheet with each cell's saved value. A formula whose result was never
-    saved (a file written by a script, not Excel) would read as blank: it is an error instead,
-    found by reading the formulas alongside the values."""
-    from openpyxl import load_workbook
-
-    workbook = load_workbook(path, read_only=True, data_only=True)
-    formulas = load_workbook(path, read_only=True, data_only=False)
-    sheet = workbook.worksheets[0]
-    rows = sheet.iter_rows(values_only=True)
-    formula_rows = formulas.worksheets[0].iter_rows(values_only=True)
-    header: list[str] = []
-    header_line = 0
-    for number, values in enumerate(rows, start=1):
-        next(formula_rows, None)
-        if values and any(v not in (None, "") for v in values):
-            header = ["" if v is None else str(v).strip() for v in values]
-            header_line = number
-            break
-    while header and not header[-1]:
-        header.pop()
-
-    def body() -> Iterator[tuple[int, list[Any]]]:
-        try:
-            for number, values in enumerate(rows, start=header_line + 1):
-                written = next(formula_rows, ()) or ()
-                cells = list(values[: len(header)]) + [None] * (len(header) - len(values))
-                for i, cell in enumerate(cells):
-                    formula = written[i] if i < len(written) else None
-                    if cell is None and isinstance(formula, str) and formula.startswith("="):
-                        errors.add(
-                            path.name,
-                            number,
-                            header[i] or _column_letter(i),
-                            formula[:80],
-                            f"(cell {_column_letter(i)}{number}) holds a formula whose result "
-                            "was never saved, so its value is unknown",
-                            "open the file in Excel, let it calculate and save it again, or "
-                            "paste the values instead of formulas",
-                        )
-                    elif isinstance(cell, str) and "\x00" in cell:
-                        errors.add(
-                            path.name,
-                            number,
-                            header[i],
-                            "",
-                            "holds a NUL character (a zero byte)",
-                            "retype the cell; no name or id may contain it",
-                        )
-                        cells[i] = None
-                if all(v in (None, "") for v in cells):
-                    continue
-                yield number, cells
-        finally:
-            workbook.close()
-            formulas.close()
-
-    return header, body()
-
-
-def read_hr_rows(path: Path, errors: ErrorLog) -> tuple[list[str], Iterator[tuple[int, list[Any]]]]:
-    """(headers, rows) of a CSV or XLSX file; cells are text, or dates/numbers from XLSX."""
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        try:
-            return _xlsx_rows(path, errors)
-        except Exception as exc:
-            errors.add(
-                path.name,
-                None,
-                "",
-                "",
-                f"cannot be read as a workbook ({exc})",
-                "save it again as .xlsx or .csv",
-            )
-            return [], iter(())
-    source = Source(name=path.name, open=lambda: path.open("rb"), size=path.stat().st_size)
-    table = open_table(source, errors)
-    if table is None:
-        return [], iter(())
-    return table.header, table.rows(errors)
