@@ -115,6 +115,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "lattice.people.context_processors.persona",
             ],
+            # {% load lattice %}: money, counts, shares and dates (lattice/lib/formatting.py)
+            "libraries": {"lattice": "lattice.lib.templatetags"},
         },
     }
 ]

@@ -20,6 +20,7 @@ from lattice.forecast.results import ForecastResult, build_result, write_csv, wr
 from lattice.forecast.simulate import simulate
 from lattice.forecast.tables import ForecastError
 from lattice.forecast.workforce import Workforce, read_csv, synthetic
+from lattice.lib.formatting import money
 from lattice.rules.loader import PolicyError, load_policy
 from lattice.rules.policy import Policy
 from lattice.rules.records import school_year_of
@@ -77,8 +78,7 @@ def _district_workforce(key: str, levels: tuple[str, ...]) -> Workforce:
 
 
 def _money(amount: float) -> str:
-    sign = "-" if amount < 0 else ""
-    return f"{sign}${abs(amount) / 1e6:,.1f}M"
+    return money(amount, short=True)
 
 
 def _report(result: ForecastResult) -> None:

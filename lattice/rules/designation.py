@@ -23,7 +23,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
-from lattice.rules.context import Context, ModelYear, dollars
+from lattice.lib.formatting import money
+from lattice.rules.context import Context, ModelYear
 from lattice.rules.pay import finish_year
 from lattice.rules.policy import Designation, DesignationLevel
 from lattice.rules.records import (
@@ -203,7 +204,7 @@ def _allotment_line(
     return PayLine(
         PayKind.SUPPLEMENT,
         f"{level.name} designation: {designation.teacher_share_percent}% of the "
-        f"{dollars(amount)} allotment at your {rural}campus (points {campus.points})",
+        f"{money(amount)} allotment at your {rural}campus (points {campus.points})",
         share,
         "designation allotment",
         level.source,
