@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from lattice.lib.formatting import money
+from lattice.lib.formatting import day, money
 from lattice.pathways.records import PersonFacts, SchoolFacts, WhatIf, build_record
 from lattice.rules import records as r
 from lattice.rules.context import RecordError
@@ -388,7 +388,7 @@ def project_person(
             person.staff_id,
             PENDING,
             on,
-            problem=f"placement under {policy.key} starts on {start:%B %-d, %Y}",
+            problem=f"placement under {policy.key} starts on {day(start)}",
             record=record,
         )
     try:

@@ -11,7 +11,7 @@ FRL share is at least ``pay_min_frl_percent``.
 
 from __future__ import annotations
 
-from lattice.lib.formatting import money
+from lattice.lib.formatting import day, money
 from lattice.rules.context import Context, ModelYear, RecordError
 from lattice.rules.experience import experience_of
 from lattice.rules.pay import finish_year, schedule_salary
@@ -88,7 +88,7 @@ def run_ladder(ctx: Context) -> tuple[list[ModelYear], list[Salary]]:
     name = policy.pathway(stage).name
     if placement is not None and placement.pathway:
         fact = "recorded placement"
-        plain = f"You were placed on the {name} stage on {placement.on:%B %-d, %Y}" + (
+        plain = f"You were placed on the {name} stage on {day(placement.on)}" + (
             f" ({placement.note})." if placement.note else "."
         )
     else:

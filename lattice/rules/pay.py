@@ -7,7 +7,7 @@ the year's ``Salary``.
 
 from __future__ import annotations
 
-from lattice.lib.formatting import money
+from lattice.lib.formatting import day, money
 from lattice.rules.context import Context, RecordError
 from lattice.rules.records import school_year_label
 from lattice.rules.standing import PayKind, PayLine, Salary, Unit
@@ -27,7 +27,7 @@ def schedule_salary(ctx: Context, year: int) -> PayLine:
     if start is not None and start.base_salary:
         return PayLine(
             PayKind.BASE,
-            f"district schedule salary (carried into {ctx.policy.key} on {start.on:%B %-d, %Y})",
+            f"district schedule salary (carried into {ctx.policy.key} on {day(start.on)})",
             start.base_salary,
             "local schedule",
             "",

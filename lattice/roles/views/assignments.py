@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from lattice.people.access import own_staff
 from lattice.people.models import SchoolYear, StaffMember
 from lattice.people.models.staff import TEACHING_POSITIONS
 from lattice.roles import access, actions, charts, costing, optimise, queries
@@ -55,7 +56,7 @@ def assignment_list(request: HttpRequest) -> HttpResponse:
 
 def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
     a = access.get_visible_role_assignment(request.user, pk)
-    holder = access.own_staff(request.user)
+    holder = own_staff(request.user)
     own = holder is not None and holder.pk == a.staff_member_id
     decide = access.can_decide_renewal(request.user, a)
     form = ReflectionForm(request.POST or None, initial={"reflection": a.reflection})
@@ -108,7 +109,7 @@ def renewal(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def interest(request: HttpRequest) -> HttpResponse:
-    me = access.own_staff(request.user)
+    me = own_staff(request.user)
     if me is None:
         raise Http404("No such page")
     current = LeadershipInterest.objects.filter(staff_member=me).first()
