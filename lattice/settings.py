@@ -117,6 +117,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "lattice.site.context_processors.persona",
             ],
+            # {% load lattice %}: money, counts, shares and dates (lattice/lib/formatting.py)
+            "libraries": {"lattice": "lattice.lib.templatetags"},
         },
     }
 ]

@@ -10,6 +10,7 @@ from django.db import transaction
 from lattice.audit.log import record
 from lattice.budgets.audited import NOUNS
 from lattice.budgets.models import BudgetLever, BudgetPosition, BudgetScenario, FundingSource
+from lattice.lib.formatting import money
 from lattice.people.models import District
 
 
@@ -45,7 +46,8 @@ def add_funding_source(actor: Any, scenario: BudgetScenario, **fields: Any) -> F
         source,
         scenario.district,
         {k: str(v) for k, v in fields.items()},
-        f"{scenario.name}: added funding {source.name} (${source.annual_amount:,} a year, {kind})",
+        f"{scenario.name}: added funding {source.name} "
+        f"({money(source.annual_amount)} a year, {kind})",
     )
     return source
 

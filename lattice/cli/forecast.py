@@ -19,7 +19,8 @@ from lattice.forecast.executors import EXECUTORS, executor_for
 from lattice.forecast.results import ForecastResult, build_result, write_csv, write_xlsx
 from lattice.forecast.simulate import simulate
 from lattice.forecast.tables import ForecastError
-from lattice.forecast.workforce import read_csv, synthetic
+from lattice.forecast.workforce import Workforce, read_csv, synthetic
+from lattice.lib.formatting import money
 from lattice.rules.loader import PolicyError, load_policy
 from lattice.rules.policy import Policy
 from lattice.rules.records import school_year_of
@@ -79,8 +80,7 @@ def _district_start(key: str, levels: tuple[str, ...], policies: list[Any]) -> A
 
 
 def _money(amount: float) -> str:
-    sign = "-" if amount < 0 else ""
-    return f"{sign}${abs(amount) / 1e6:,.1f}M"
+    return money(amount, short=True)
 
 
 def _report(result: ForecastResult) -> None:

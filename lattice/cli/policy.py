@@ -12,7 +12,8 @@ from pathlib import Path
 
 import click
 
-from lattice.rules.context import RecordError, dollars
+from lattice.lib.formatting import money
+from lattice.rules.context import RecordError
 from lattice.rules.explain import explain_data, explain_text
 from lattice.rules.loader import PolicyError, check_versions, describe, load_policy
 from lattice.rules.policy import Model, Policy
@@ -123,14 +124,14 @@ def table_text(found: Policy) -> str:
         ]
         return f"{title}\n{_grid(['interval', *(p.name for p in found.pathways)], rows)}"
     if found.model is Model.LADDER:
-        rows = [[p.name, dollars(p.base_increase)] for p in found.pathways]
+        rows = [[p.name, money(p.base_increase)] for p in found.pathways]
         return f"{title}\n{_grid(['stage', 'base increase (high-poverty)'], rows)}"
     if found.model is Model.ELEMENTS and found.elements is not None:
         index = [[school_year_label(r.school_year), f"{r.amount:,}"] for r in found.elements.index]
         rows = [
             [
                 e.name,
-                f"{e.percent_bp / 100:g}%" if not e.dollars else dollars(e.dollars),
+                f"{e.percent_bp / 100:g}%" if not e.dollars else money(e.dollars),
                 "base" if e.base_building else "bonus",
             ]
             for e in found.elements.elements
@@ -142,9 +143,9 @@ def table_text(found: Policy) -> str:
         rows = [
             [
                 lv.name,
-                dollars(lv.base),
-                dollars(lv.multiplier),
-                dollars(lv.cap),
+                money(lv.base),
+                money(lv.multiplier),
+                money(lv.cap),
                 "National Board" if lv.national_board else f"> {lv.observation_above}",
                 "" if lv.national_board else f"{lv.growth_at_least}%",
             ]
@@ -162,7 +163,7 @@ def table_text(found: Policy) -> str:
     rows = [
         [
             r.name,
-            dollars(r.supplement),
+            money(r.supplement),
             str(r.extra_days),
             f"{r.release_percent}%",
             f"{r.default_share_percent}%",
@@ -171,7 +172,7 @@ def table_text(found: Policy) -> str:
     ]
     plan = role_plan(found, 100)
     footer = (
-        f"minimum salary {dollars(found.minimum_salary or 0)}; at least "
+        f"minimum salary {money(found.minimum_salary or 0)}; at least "
         f"{found.roles.minimum_share_percent}% of teachers in roles "
         f"({plan.required_in_roles} of 100)"
     )

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
+from lattice.lib.formatting import money
 from lattice.rules.records import school_year_label
 
 F64 = npt.NDArray[np.float64]
@@ -224,8 +225,8 @@ def check(
                             year,
                             "problem",
                             position.title,
-                            f"{label} is the cliff year for {position.title}: its ${cost:,} a year "
-                            f"has no funding once {source.name} ends after "
+                            f"{label} is the cliff year for {position.title}: its {money(cost)} a "
+                            f"year has no funding once {source.name} ends after "
                             f"{school_year_label(source.last_year or year)}",
                         )
                     )
@@ -238,8 +239,9 @@ def check(
                         year,
                         "problem",
                         position.title,
-                        f"{label}: {position.title} (${cost:,}), a role supplement, is paid from "
-                        f"{source.name}, which is one-time money — move it to a recurring source",
+                        f"{label}: {position.title} ({money(cost)}), a role supplement, is paid "
+                        f"from {source.name}, which is one-time money — move it to a recurring "
+                        "source",
                     )
                 )
             if (
@@ -271,7 +273,7 @@ def check(
                             year,
                             "problem",
                             lever.name,
-                            f"{label}: {lever.name} (${cost:,}) has no funding — {source.name} "
+                            f"{label}: {lever.name} ({money(cost)}) has no funding — {source.name} "
                             f"ended in {school_year_label(source.last_year or year)}",
                         )
                     )
@@ -285,8 +287,9 @@ def check(
                         year,
                         "problem",
                         source.name,
-                        f"{label}: {source.name} pays ${amount:,} but has ${source.annual_amount:,}"
-                        f" — ${amount - source.annual_amount:,} short",
+                        f"{label}: {source.name} pays {money(amount)} but has "
+                        f"{money(source.annual_amount)}"
+                        f" — {money(amount - source.annual_amount)} short",
                     )
                 )
         position_cost = sum(
@@ -304,8 +307,8 @@ def check(
                     year,
                     "problem",
                     "budget line",
-                    f"{label}: the plan first exceeds its budget line — median ${median:,.0f} "
-                    f"against ${line:,} ({over:.0%} of runs over)",
+                    f"{label}: the plan first exceeds its budget line — median {money(median)} "
+                    f"against {money(line)} ({over:.0%} of runs over)",
                 )
             )
         recurring = sum(

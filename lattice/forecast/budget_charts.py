@@ -1,13 +1,14 @@
 """SVG charts of a budget check: the plan's cost with its Monte Carlo band against the budget
-line and the money that pays for it, with the cliff year marked. Plain strings, like
-``charts``; every chart has a title, a description with its key numbers, and a legend."""
+line and the money that pays for it, with the cliff year marked. Plain strings drawn with
+the shared primitives (:mod:`lattice.lib.charts`), like ``charts``; every chart has a title,
+a description with its key numbers, and a legend."""
 
 from __future__ import annotations
 
-from html import escape
-
 from lattice.forecast.budget import Report
-from lattice.forecast.charts import HEIGHT, LEFT, PALETTE, RIGHT, WIDTH, _axes, _Frame, _open, money
+from lattice.forecast.charts import axes, caption, chart, frame, money
+from lattice.lib.charts import PALETTE, circle, line, polygon, polyline, rect, text
+from lattice.rules.records import school_year_label
 
 
 def plan_cost(report: Report, chart_id: str = "budget-cost") -> str:
@@ -17,7 +18,9 @@ def plan_cost(report: Report, chart_id: str = "budget-cost") -> str:
     labels = [y.label for y in years]
     low = min(min(y.total[0] for y in years), min(y.line for y in years))
     high = max(max(y.total[2] for y in years), max(y.line for y in years))
-    frame = _Frame(len(years), low * 0.97, high * 1.03)
+    names = ["plan cost, median", "budget line", "cliff year"]
+    colours = (PALETTE[0], PALETTE[1], PALETTE[4])
+    plot, ticks, marks = frame(len(years), low * 0.97, high * 1.03, names, colours=colours)
     cliff = report.cliff_years[0] if report.cliff_years else None
     over = next((y for y in years if y.year == report.first_over_year), None)
     parts = [
@@ -29,52 +32,31 @@ def plan_cost(report: Report, chart_id: str = "budget-cost") -> str:
     if over is not None:
         parts.append(f"first over the line in {over.label}")
     if cliff is not None:
-        from lattice.rules.records import school_year_label
-
         parts.append(f"cliff year for {cliff[0]}: {school_year_label(cliff[1])}")
-    out = _open(chart_id, "Plan cost by school year against the budget line", "; ".join(parts))
-    out += _axes(frame, labels)
-    upper = " ".join(f"{frame.x(i):.1f},{frame.y(y.total[2]):.1f}" for i, y in enumerate(years))
-    lower = " ".join(
-        f"{frame.x(i):.1f},{frame.y(y.total[0]):.1f}" for i, y in reversed(list(enumerate(years)))
-    )
-    median = " ".join(f"{frame.x(i):.1f},{frame.y(y.total[1]):.1f}" for i, y in enumerate(years))
-    line = " ".join(f"{frame.x(i):.1f},{frame.y(y.line):.1f}" for i, y in enumerate(years))
-    out.append(f'<polygon points="{upper} {lower}" fill="{PALETTE[0]}" fill-opacity="0.18"/>')
-    out.append(
-        f'<polyline points="{median}" fill="none" stroke="{PALETTE[0]}" stroke-width="2.5"/>'
-    )
-    out.append(
-        f'<polyline points="{line}" fill="none" stroke="{PALETTE[1]}" stroke-width="2" '
-        'stroke-dasharray="6 4"/>'
-    )
-    for marked, colour, word in ((over, PALETTE[1], "over the line"),):
-        if marked is not None:
-            i = years.index(marked)
-            out.append(
-                f'<circle cx="{frame.x(i):.1f}" cy="{frame.y(marked.total[1]):.1f}" r="5" '
-                f'fill="{colour}"><title>{escape(marked.label)}: {word}</title></circle>'
-            )
+    body = axes(plot, ticks, labels)
+    upper = [(plot.x(i), plot.y(y.total[2])) for i, y in enumerate(years)]
+    lower = [(plot.x(i), plot.y(y.total[0])) for i, y in enumerate(years)]
+    body.append(polygon(upper + lower[::-1], fill=PALETTE[0], fill_opacity="0.18"))
+    median = [(plot.x(i), plot.y(y.total[1])) for i, y in enumerate(years)]
+    body.append(polyline(median, stroke=PALETTE[0], stroke_width="2.5"))
+    budget = [(plot.x(i), plot.y(y.line)) for i, y in enumerate(years)]
+    body.append(polyline(budget, stroke=PALETTE[1], stroke_width="2", stroke_dasharray="6 4"))
+    if over is not None:
+        i = years.index(over)
+        body.append(
+            circle(plot.x(i), plot.y(over.total[1]), 5, fill=PALETTE[1],
+                   hint=f"{over.label}: over the line")
+        )  # fmt: skip
     if cliff is not None and any(y.year == cliff[1] for y in years):
         i = [y.year for y in years].index(cliff[1])
-        x = frame.x(i) - frame.band() / 2
-        out.append(
-            f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{frame.y(frame.high):.1f}" '
-            f'y2="{frame.y(frame.low):.1f}" stroke="{PALETTE[4]}" stroke-width="2"/>'
-        )
-        out.append(
-            f'<text x="{x + 4:.1f}" y="{frame.y(frame.high) + 14:.1f}" fill="{PALETTE[4]}">'
-            f"cliff: {escape(cliff[0])}</text>"
-        )
-    out += _legend_row(
-        [("plan cost, median", PALETTE[0]), ("budget line", PALETTE[1]), ("cliff year", PALETTE[4])]
+        x = plot.x(i) - plot.band() / 2
+        body.append(line(x, plot.top, x, plot.bottom, stroke=PALETTE[4], stroke_width="2"))
+        body.append(text(x + 4, plot.top + 14, f"cliff: {cliff[0]}", fill=PALETTE[4]))
+    body += marks
+    body.append(caption("Shaded: 10th to 90th percentile of runs."))
+    return chart(
+        chart_id, "Plan cost by school year against the budget line", "; ".join(parts), body
     )
-    out.append(
-        f'<text x="{LEFT}" y="{HEIGHT - 10}" fill="#333">Shaded: 10th to 90th percentile '
-        "of runs.</text>"
-    )
-    out.append("</svg>")
-    return "\n".join(out)
 
 
 def funding(report: Report, chart_id: str = "budget-funding") -> str:
@@ -86,54 +68,33 @@ def funding(report: Report, chart_id: str = "budget-funding") -> str:
         )
         or 1
     )
-    frame = _Frame(len(years), 0.0, high * 1.1)
+    names = ["recurring funds", "one-time funds", "positions and changes"]
+    colours = (PALETTE[2], PALETTE[4], PALETTE[0])
+    plot, ticks, marks = frame(len(years), 0.0, high * 1.1, names, colours=colours)
     desc = "; ".join(
         f"{y.label}: recurring {money(y.recurring_funds)}, one-time {money(y.one_time_funds)}, "
         f"positions and changes cost {money(y.positions + y.levers)}"
         for y in years
     )
-    out = _open(chart_id, "Funds for positions and changes, by school year", desc)
-    out += _axes(frame, [y.label for y in years])
-    width = frame.band() * 0.35
+    body = axes(plot, ticks, [y.label for y in years])
+    width = plot.band() * 0.35
     for i, y in enumerate(years):
-        x = frame.x(i) - width
-        top = frame.y(y.recurring_funds)
-        out.append(
-            f'<rect x="{x:.1f}" y="{top:.1f}" width="{width:.1f}" '
-            f'height="{frame.y(0) - top:.1f}" fill="{PALETTE[2]}">'
-            f"<title>{y.label} recurring: {money(y.recurring_funds)}</title></rect>"
-        )
-        top2 = frame.y(y.recurring_funds + y.one_time_funds)
-        out.append(
-            f'<rect x="{x:.1f}" y="{top2:.1f}" width="{width:.1f}" '
-            f'height="{top - top2:.1f}" fill="{PALETTE[4]}">'
-            f"<title>{y.label} one-time: {money(y.one_time_funds)}</title></rect>"
-        )
+        x = plot.x(i) - width
+        top = plot.y(y.recurring_funds)
+        body.append(
+            rect(x, top, width, plot.y(0) - top, fill=colours[0],
+                 hint=f"{y.label} recurring: {money(y.recurring_funds)}")
+        )  # fmt: skip
+        top2 = plot.y(y.recurring_funds + y.one_time_funds)
+        body.append(
+            rect(x, top2, width, top - top2, fill=colours[1],
+                 hint=f"{y.label} one-time: {money(y.one_time_funds)}")
+        )  # fmt: skip
         cost = y.positions + max(y.levers, 0)
-        top3 = frame.y(cost)
-        out.append(
-            f'<rect x="{x + width:.1f}" y="{top3:.1f}" width="{width:.1f}" '
-            f'height="{frame.y(0) - top3:.1f}" fill="{PALETTE[0]}">'
-            f"<title>{y.label} cost: {money(cost)}</title></rect>"
-        )
-    out += _legend_row(
-        [
-            ("recurring funds", PALETTE[2]),
-            ("one-time funds", PALETTE[4]),
-            ("positions and changes", PALETTE[0]),
-        ]
-    )
-    out.append("</svg>")
-    return "\n".join(out)
-
-
-def _legend_row(items: list[tuple[str, str]]) -> list[str]:
-    out, x = [], LEFT
-    for name, colour in items:
-        out.append(
-            f'<rect x="{x}" y="10" width="12" height="12" fill="{colour}"/>'
-            f'<text x="{x + 16}" y="20" fill="#222">{escape(name)}</text>'
-        )
-        x += 24 + 7 * len(name)
-    assert x <= WIDTH - RIGHT + 200  # legends stay near the chart's width
-    return out
+        top3 = plot.y(cost)
+        body.append(
+            rect(x + width, top3, width, plot.y(0) - top3, fill=colours[2],
+                 hint=f"{y.label} cost: {money(cost)}")
+        )  # fmt: skip
+    body += marks
+    return chart(chart_id, "Funds for positions and changes, by school year", desc, body)

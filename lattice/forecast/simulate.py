@@ -38,6 +38,7 @@ from lattice.forecast.executors import Executor, ThreadExecutor
 from lattice.forecast.kernel import Block, YearLog, start_of
 from lattice.forecast.tables import ForecastError, PositionTables, SharedTables, shared_tables
 from lattice.forecast.workforce import Workforce
+from lattice.lib.formatting import money
 from lattice.rules.policy import Policy
 
 BLOCK_SLOTS = 1 << 17
@@ -132,13 +133,15 @@ def bin_labels() -> list[str]:
         if b == 0:
             labels.append("no change")
         elif b == -BIN_SIDE:
-            labels.append(f"less than -${(BIN_SIDE - 1) * BIN_WIDTH:,}")
+            labels.append(f"less than {money(-(BIN_SIDE - 1) * BIN_WIDTH)}")
         elif b == BIN_SIDE:
-            labels.append(f"more than +${(BIN_SIDE - 1) * BIN_WIDTH:,}")
+            labels.append(f"more than {money((BIN_SIDE - 1) * BIN_WIDTH, signed=True)}")
         elif b < 0:
-            labels.append(f"-${-b * BIN_WIDTH:,} to -${(-b - 1) * BIN_WIDTH:,}")
+            labels.append(f"{money(b * BIN_WIDTH)} to {money((b + 1) * BIN_WIDTH)}")
         else:
-            labels.append(f"+${(b - 1) * BIN_WIDTH:,} to +${b * BIN_WIDTH:,}")
+            labels.append(
+                f"{money((b - 1) * BIN_WIDTH, signed=True)} to {money(b * BIN_WIDTH, signed=True)}"
+            )
     return labels
 
 

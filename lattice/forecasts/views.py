@@ -20,6 +20,7 @@ from lattice.forecasts import actions
 from lattice.forecasts.forms import ForecastForm
 from lattice.forecasts.models import ForecastRun
 from lattice.forecasts.tasks import run_forecast
+from lattice.lib.formatting import money
 from lattice.people.access import districts_administered_by, get_administered_district
 from lattice.people.models import District
 from lattice.rules.records import school_year_label
@@ -109,9 +110,9 @@ def _explained(comparison: Any, labels: list[str], titles: dict[str, str]) -> di
     for d in comparison.years:
         amount = abs(round(d.payroll_mean))
         if round(d.payroll_mean) > 0:
-            words = f"costs ${amount:,} more than {baseline}"
+            words = f"costs {money(amount)} more than {baseline}"
         elif round(d.payroll_mean) < 0:
-            words = f"costs ${amount:,} less than {baseline}"
+            words = f"costs {money(amount)} less than {baseline}"
         else:
             words = "costs the same"
         rows.append({"label": labels[d.year - 1], "d": d, "words": words})

@@ -13,6 +13,8 @@ import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
 
+from lattice.lib.formatting import day
+
 TRUE_WORDS = frozenset({"true", "t", "yes", "y", "1"})
 FALSE_WORDS = frozenset({"false", "f", "no", "n", "0"})
 
@@ -121,8 +123,8 @@ class DateOrder:
         if self.day_first_seen:
             return _make_date(year, second, first)
         raise ValueProblem(
-            f"is ambiguous: it could be {dt.date(year, first, second):%-d %B %Y} (US month/day)"
-            f" or {dt.date(year, second, first):%-d %B %Y} (day/month)"
+            f"is ambiguous: it could be {day(dt.date(year, first, second))} (US month/day)"
+            f" or {day(dt.date(year, second, first))} (day/month)"
             if first <= 12 and second <= 12
             else "is not a real date",
             ISO_FIX,

@@ -20,18 +20,19 @@ from lattice.pathways.models import Application, Claim, Evidence, ReviewAssignme
 from lattice.people.access import (
     can_administer_district,
     districts_administered_by,
-    get_visible_staff,
+    own_staff,
     scope_for,
 )
 from lattice.people.models import District, StaffMember
 
 
-def own_staff(user: Any) -> StaffMember:
-    """The signed-in person's own staff record; 404 for accounts without one."""
-    scope = scope_for(user)
-    if scope.own_staff_id is None:
+def own_staff_or_404(user: Any) -> StaffMember:
+    """The signed-in person's staff record (``people.access.own_staff``) for the pages that
+    are only theirs; 404 for accounts without one."""
+    staff = own_staff(user)
+    if staff is None:
         raise Http404("This account is not linked to a staff record.")
-    return get_visible_staff(user, scope.own_staff_id)
+    return staff
 
 
 def get_path_staff(user: Any, pk: Any) -> StaffMember:

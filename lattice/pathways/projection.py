@@ -22,9 +22,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from lattice.lib.formatting import day, money
 from lattice.pathways.records import PersonFacts, SchoolFacts, WhatIf, build_record
 from lattice.rules import records as r
-from lattice.rules.context import RecordError, dollars
+from lattice.rules.context import RecordError
 from lattice.rules.eligibility import eligibility
 from lattice.rules.engine import place
 from lattice.rules.ledger import units_transition
@@ -177,7 +178,7 @@ def _guidance(policy: Policy, standing: Standing) -> dict[str, str]:
             out["banked"] = (
                 f"Every {per} units you bank move you up one interval. You have {banked} "
                 f"banked: {need} more move you to {pathway.name} interval "
-                f"{(standing.interval or 1) + 1} ({dollars(nxt)})."
+                f"{(standing.interval or 1) + 1} ({money(nxt)})."
             )
         elif onward is not None:
             target = policy.pathway(onward.to_pathway)
@@ -387,7 +388,7 @@ def project_person(
             person.staff_id,
             PENDING,
             on,
-            problem=f"placement under {policy.key} starts on {start:%B %-d, %Y}",
+            problem=f"placement under {policy.key} starts on {day(start)}",
             record=record,
         )
     try:

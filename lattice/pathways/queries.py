@@ -27,6 +27,7 @@ from django.utils import timezone
 
 from lattice.lib import pay
 from lattice.lib.placements import PathwayPlacement
+from lattice.lib.formatting import day, moment
 from lattice.pathways.compute import adoption_in_force, policy_of
 from lattice.pathways.models import (
     Application,
@@ -88,10 +89,10 @@ def _freshness(row: Any, on: dt.date, adoption: PolicyAdoption | None) -> tuple[
     if row.adoption_id != adoption.pk:
         return False, f"computed under an earlier policy; {adoption.policy_key} is now in force"
     if row.stale_since is not None:
-        when = timezone.localtime(row.stale_since)
-        return False, f"waiting for a recompute since {when:%b %-d, %H:%M}: {row.stale_reason}"
+        when = moment(timezone.localtime(row.stale_since))
+        return False, f"waiting for a recompute since {when}: {row.stale_reason}"
     if row.as_of != on:
-        return False, f"computed as of {row.as_of:%B %-d, %Y}; the nightly recompute is due"
+        return False, f"computed as of {day(row.as_of)}; the nightly recompute is due"
     return True, ""
 
 

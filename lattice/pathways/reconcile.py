@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from lattice.lib.formatting import money
 from lattice.lib.pay import PayLine, total
 from lattice.pathways.actions.payroll import payroll
 from lattice.pathways.compute import adoption_in_force, policy_of
@@ -26,7 +27,6 @@ from lattice.pathways.queries import pay_statement
 from lattice.pathways.records import SchoolFacts, load_facts
 from lattice.people.models import District, StaffMember
 from lattice.people.queries import today
-from lattice.rules.context import dollars
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ def _key(line: PayLine) -> tuple[str, str, int, str]:
 
 
 def _lines(lines: list[PayLine]) -> str:
-    return "; ".join(f"{line.label} {dollars(line.amount)}" for line in lines) or "nothing"
+    return "; ".join(f"{line.label} {money(line.amount)}" for line in lines) or "nothing"
 
 
 def reconcile(district: District, on: dt.date | None = None) -> list[Difference]:
@@ -82,8 +82,8 @@ def reconcile(district: District, on: dt.date | None = None) -> list[Difference]
                 Difference(
                     employee,
                     name,
-                    f"payroll pays {dollars(total(in_file))} ({_lines(in_file)}) but My path "
-                    f"shows {dollars(total(on_page))} ({_lines(on_page)})",
+                    f"payroll pays {money(total(in_file))} ({_lines(in_file)}) but My path "
+                    f"shows {money(total(on_page))} ({_lines(on_page)})",
                 )
             )
     if adoption is not None and stored:
@@ -107,8 +107,8 @@ def reconcile(district: District, on: dt.date | None = None) -> list[Difference]
                             employee,
                             name,
                             f"the stored standing ({row.standing_label}, "
-                            f"{dollars(row.total_salary)}) differs from what the facts give "
-                            f"now ({projection.where}, {dollars(projection.total)}): a change "
+                            f"{money(row.total_salary)}) differs from what the facts give "
+                            f"now ({projection.where}, {money(projection.total)}): a change "
                             "was not announced — run `lattice pay recompute` and report the "
                             "writer",
                         )

@@ -306,6 +306,15 @@ def staff_visible_to(user: Any) -> QuerySet[StaffMember]:
     return qs.filter(q)
 
 
+def own_staff(user: Any) -> StaffMember | None:
+    """The signed-in person's own staff record (with its district); None for an account
+    linked to no active staff record. Pages only for staff answer 404 on None."""
+    staff_id = scope_for(user).own_staff_id
+    if staff_id is None:
+        return None
+    return StaffMember.objects.select_related("district").filter(pk=staff_id).first()
+
+
 def get_visible_staff(user: Any, pk: Any) -> StaffMember:
     """The staff member ``pk`` if ``user`` may see them; 404 otherwise (also when absent)."""
     try:

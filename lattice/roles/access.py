@@ -63,13 +63,6 @@ def evaluating_roles_held(staff_id: int, today: dt.date) -> QuerySet[RoleAssignm
     )
 
 
-def own_staff(user: Any) -> StaffMember | None:
-    scope = scope_for(user)
-    if scope.own_staff_id is None:
-        return None
-    return StaffMember.objects.select_related("district").get(pk=scope.own_staff_id)
-
-
 def _own_district_id(scope: Scope) -> int | None:
     if scope.own_staff_id is None:
         return None

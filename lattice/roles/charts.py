@@ -1,67 +1,95 @@
-"""Server-rendered SVG charts for the roles pages: horizontal bars with an optional target."""
+"""The coverage dashboard's charts: what each chart shows, drawn with lattice.lib.charts.
+
+Each chart is a horizontal bar chart in its figure; the dashboard view passes the strings
+to the template. Values are written with lattice.lib.formatting, like the tables beside them.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-
-@dataclass(frozen=True)
-class Bar:
-    label: str
-    value: float  # plotted value
-    shown: str  # the value as text, e.g. "24%" or "$12,000"
+from lattice.lib.charts import Bar, figure, horizontal_bars
+from lattice.lib.formatting import money, percent
+from lattice.roles.queries import Dashboard
 
 
-def bar_chart(
+def _chart(
     bars: Sequence[Bar],
-    *,
     title: str,
     chart_id: str,
     target: float | None = None,
     target_label: str = "",
     top: float | None = None,
 ) -> SafeString:
-    """An accessible horizontal bar chart (title + description list all values).
+    chart = horizontal_bars(
+        bars, title=title, chart_id=chart_id, target=target, target_label=target_label, top=top
+    )
+    return mark_safe(figure(chart, title))  # lattice.lib.charts escapes every text
 
-    Each label sits above its bar so long school names never clip, and the narrow view box
-    keeps text legible when a phone scales the chart down.
-    """
-    bar_h, row_h, width = 16, 42, 420
-    value_w = max([len(b.shown) for b in bars] + [6]) * 9 + 12
-    plot = width - value_w
-    height = max(len(bars), 1) * row_h + 6 + (20 if target is not None else 0)
-    scale = max([b.value for b in bars] + [target or 0, top or 0, 1e-9])
-    desc = "; ".join(f"{b.label}: {b.shown}" for b in bars) or "no data"
-    if target is not None:
-        desc += f"; {target_label}"
-    parts = [
-        f'<figure class="chart"><svg role="img" aria-labelledby="{chart_id}-t {chart_id}-d" '
-        f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
-        'preserveAspectRatio="xMinYMin meet" class="bar-chart">',
-        f'<title id="{chart_id}-t">{escape(title)}</title>',
-        f'<desc id="{chart_id}-d">{escape(desc)}</desc>',
+
+def dashboard_charts(d: Dashboard) -> dict[str, SafeString]:
+    """The share of teachers in roles by school and by role type, the equity of access by
+    school poverty level, and the cost of the leadership system."""
+    target = d.settings.target_share_percent
+    schools = [
+        Bar(
+            r.school.name,
+            float(r.share * 100),
+            f"{percent(r.share)} ({r.in_roles} of {r.teachers})",
+        )
+        for r in d.schools
     ]
-    if target is not None:
-        x = round(plot * target / scale, 1)
-        bottom = height - 20
-        parts.append(
-            f'<line x1="{x}" x2="{x}" y1="18" y2="{bottom}" class="chart-target" '
-            f'stroke="#a3141b" stroke-width="2" stroke-dasharray="5 3"></line>'
-            f'<text x="{x}" y="{bottom + 15}" text-anchor="middle" class="chart-label">'
-            f"{escape(target_label)}</text>"
-        )
-    for i, b in enumerate(bars):
-        y = 4 + i * row_h
-        w = round(plot * b.value / scale, 1)
-        label = b.label if len(b.label) <= 52 else b.label[:51] + "…"
-        parts.append(
-            f'<text x="0" y="{y + 13}" class="chart-label">{escape(label)}</text>'
-            f'<rect x="0" y="{y + 18}" width="{w}" height="{bar_h}" class="chart-bar"></rect>'
-            f'<text x="{w + 6}" y="{y + 31}" class="chart-value">{escape(b.shown)}</text>'
-        )
-    parts.append(f"</svg><figcaption>{escape(title)}</figcaption></figure>")
-    return mark_safe("".join(parts))  # every text above is escaped
+    schools.append(
+        Bar("District", float(d.share * 100), f"{percent(d.share)} ({d.in_roles} of {d.teachers})")
+    )
+    cost = d.cost
+    return {
+        "school_chart": _chart(
+            schools,
+            f"Share of teachers in leadership roles, {d.year.label}",
+            "share-chart",
+            target=target,
+            target_label=f"target {target}%",
+            top=target,
+        ),
+        "type_chart": _chart(
+            [
+                Bar(label, float(share * 100), f"{count} ({percent(share)}; target {t}%)")
+                for label, count, share, t in d.by_type
+            ],
+            "Share of teachers by role type",
+            "type-chart",
+        ),
+        "equity_share": _chart(
+            [
+                Bar(label, float(share * 100), f"{percent(share)} ({held} of {t})")
+                for label, t, held, share, _ in d.bands
+            ],
+            "Share in roles by school poverty level",
+            "equity-share",
+        ),
+        "equity_dollars": _chart(
+            [Bar(label, dollars, money(dollars)) for label, _, _, _, dollars in d.bands],
+            "Stipend dollars by school poverty level",
+            "equity-dollars",
+        ),
+        "cost_chart": _chart(
+            [
+                Bar("Supplements", cost.supplements, money(cost.supplements)),
+                Bar(
+                    "Coverage",
+                    cost.coverage_cost,
+                    f"{money(cost.coverage_cost)} ({cost.coverage_fte} FTE)",
+                ),
+                Bar(
+                    "Extra contract days",
+                    cost.extra_day_cost,
+                    f"{money(cost.extra_day_cost)} ({cost.extra_days} days)",
+                ),
+            ],
+            f"Cost of the leadership system, {d.year.label}: {money(cost.total)}",
+            "cost-chart",
+        ),
+    }

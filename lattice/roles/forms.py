@@ -18,6 +18,7 @@ from lattice.roles.models import (
     RoleType,
     TLMSDomain,
 )
+from lattice.roles.models.catalogue import EDITABLE_ROLE_FIELDS
 from lattice.roles.role_templates import TEMPLATES
 
 TEXTAREA = forms.Textarea(attrs={"rows": 4})
@@ -39,35 +40,7 @@ class RoleForm(forms.ModelForm):
 
     class Meta:
         model = LeadershipRole
-        fields = [
-            "title",
-            "key",
-            "role_type",
-            "status",
-            "purpose",
-            "duties",
-            "tlms_domains",
-            "peer_relation",
-            "min_pathway",
-            "min_rating",
-            "min_rating_years",
-            "required_certificates",
-            "min_years_experience",
-            "release_percent",
-            "extra_days",
-            "pay_kind",
-            "stipend_dollars",
-            "pay_units",
-            "term_years",
-            "renewable",
-            "position_scope",
-            "positions",
-            "default_share_percent",
-            "selected_by",
-            "team_min",
-            "team_max",
-            "source",
-        ]
+        fields = list(EDITABLE_ROLE_FIELDS)
         widgets = {"purpose": TEXTAREA, "duties": TEXTAREA}
 
     def __init__(self, *args: Any, rating_labels: list[str] | None = None, **kwargs: Any):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from lattice.lib.formatting import money
 from lattice.lib.pay import PayKind, PayLine
 from lattice.roles.models import AssignmentStatus, RoleAssignment
 
@@ -38,7 +39,7 @@ def role_pay_lines(
             amount=stipend,
             label=f"{title} stipend",
             explanation=(
-                f"${stipend:,} for holding the {title} role in {year}, as agreed when the "
+                f"{money(stipend)} for holding the {title} role in {year}, as agreed when the "
                 "role was assigned."
             ),
             source="roles",

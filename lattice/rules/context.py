@@ -102,11 +102,6 @@ class Context:
         )
 
 
-def dollars(amount: int) -> str:
-    sign = "-" if amount < 0 else ""
-    return f"{sign}${abs(amount):,}"
-
-
 def units_word(amount: int) -> str:
     return f"{amount} unit" + ("" if amount == 1 else "s")
 

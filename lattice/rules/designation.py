@@ -27,6 +27,9 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from lattice.rules.context import Context, ModelYear, dollars
 from lattice.rules.pay import finish_year, schedule_salary
+from lattice.lib.formatting import money
+from lattice.rules.context import Context, ModelYear
+from lattice.rules.pay import finish_year
 from lattice.rules.policy import Designation, DesignationLevel
 from lattice.rules.records import (
     DesignationData,
@@ -203,7 +206,7 @@ def _allotment_line(
     return PayLine(
         PayKind.SUPPLEMENT,
         f"{level.name} designation: {designation.teacher_share_percent}% of the "
-        f"{dollars(amount)} allotment at your {rural}campus (points {campus.points})",
+        f"{money(amount)} allotment at your {rural}campus (points {campus.points})",
         share,
         "designation allotment",
         level.source,

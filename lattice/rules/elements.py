@@ -10,7 +10,8 @@ Years of service in school year ``y`` = the experience at its start plus ``y`` i
 
 from __future__ import annotations
 
-from lattice.rules.context import Context, ModelYear, RecordError, dollars
+from lattice.lib.formatting import money
+from lattice.rules.context import Context, ModelYear, RecordError
 from lattice.rules.experience import experience_of
 from lattice.rules.pay import finish_year
 from lattice.rules.policy import Element, Trigger
@@ -82,9 +83,9 @@ def run_elements(ctx: Context) -> tuple[list[ModelYear], list[Salary]]:
                 continue
             amount = element_amount(element, index.amount) * times
             how = (
-                f"{element.percent_bp / 100:g}% of the {dollars(index.amount)} index"
+                f"{element.percent_bp / 100:g}% of the {money(index.amount)} index"
                 if not element.dollars
-                else f"{dollars(element.dollars)} flat"
+                else f"{money(element.dollars)} flat"
             )
             builds = element.base_building and (
                 element.base_building_max_service_years is None

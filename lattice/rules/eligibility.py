@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from lattice.rules.context import Context, dollars
+from lattice.lib.formatting import money
+from lattice.rules.context import Context
 from lattice.rules.elements import element_amount, service_years
 from lattice.rules.engine import place
 from lattice.rules.ladder import entry_stage, run_length, run_met
@@ -52,7 +53,7 @@ def eligibility(
             moves.append(
                 Move(
                     f"role-{role.key}",
-                    f"serve as {role.name} ({dollars(role.supplement)} supplement, "
+                    f"serve as {role.name} ({money(role.supplement)} supplement, "
                     f"{role.extra_days} extra days, {role.release_percent}% release)",
                     None,
                     (_people(f"selected for {role.name} by the district"),),
@@ -84,7 +85,7 @@ def _ledger_moves(ctx: Context, standing: Standing) -> list[Move]:
         return [
             Move(
                 "next-interval",
-                f"{pathway.name} interval {nxt} ({dollars(pathway.salary[nxt - 1])})",
+                f"{pathway.name} interval {nxt} ({money(pathway.salary[nxt - 1])})",
                 pathway.key,
                 (_units(policy, standing.units_banked, ledger.units_per_interval),),
                 ledger.source,
@@ -319,7 +320,7 @@ def _element_moves(ctx: Context, standing: Standing) -> list[Move]:
         moves.append(
             Move(
                 element.key,
-                f"{element.name}: {dollars(amount)} {how}",
+                f"{element.name}: {money(amount)} {how}",
                 None,
                 (Requirement(element.trigger.value, what, met, None if met else what),),
                 element.source,

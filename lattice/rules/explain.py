@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from lattice.rules.context import dollars
+from lattice.lib.formatting import money
 from lattice.rules.eligibility import eligibility
 from lattice.rules.engine import place
 from lattice.rules.policy import Model, Policy
@@ -132,10 +132,10 @@ def render_text(policy: Policy, standing: Standing, moves: tuple[Move, ...]) -> 
         )
     salary = standing.salary
     out.append(
-        f"  Pay in {school_year_label(standing.years[-1].school_year)}: {dollars(salary.total)}"
+        f"  Pay in {school_year_label(standing.years[-1].school_year)}: {money(salary.total)}"
     )
     for pay in salary.lines:
-        out.append(f"    {dollars(pay.amount):>10}  {pay.kind.value}: {pay.label}")
+        out.append(f"    {money(pay.amount):>10}  {pay.kind.value}: {pay.label}")
     out += ["", "How you got here"]
     current: int | None = -1
     for line in standing.trace:

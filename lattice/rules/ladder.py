@@ -11,7 +11,8 @@ FRL share is at least ``pay_min_frl_percent``.
 
 from __future__ import annotations
 
-from lattice.rules.context import Context, ModelYear, RecordError, dollars
+from lattice.lib.formatting import day, money
+from lattice.rules.context import Context, ModelYear, RecordError
 from lattice.rules.experience import experience_of
 from lattice.rules.pay import finish_year, schedule_salary
 from lattice.rules.policy import Policy, RatingRun, Route, Transition
@@ -87,7 +88,7 @@ def run_ladder(ctx: Context) -> tuple[list[ModelYear], list[Salary]]:
     name = policy.pathway(stage).name
     if placement is not None and placement.pathway:
         fact = "recorded placement"
-        plain = f"You were placed on the {name} stage on {placement.on:%B %-d, %Y}" + (
+        plain = f"You were placed on the {name} stage on {day(placement.on)}" + (
             f" ({placement.note})." if placement.note else "."
         )
     else:
@@ -156,7 +157,7 @@ def run_ladder(ctx: Context) -> tuple[list[ModelYear], list[Salary]]:
                 PayLine(
                     PayKind.BASE,
                     f"{current.name} stage base increase in a high-poverty school "
-                    f"({facts.frl_percent}% FRL, {dollars(current.base_increase)})",
+                    f"({facts.frl_percent}% FRL, {money(current.base_increase)})",
                     current.base_increase,
                     "stage pay",
                     current.source,

@@ -7,7 +7,8 @@ the year's ``Salary``.
 
 from __future__ import annotations
 
-from lattice.rules.context import Context, RecordError, dollars
+from lattice.lib.formatting import day, money
+from lattice.rules.context import Context, RecordError
 from lattice.rules.records import school_year_label
 from lattice.rules.standing import PayKind, PayLine, Salary, Unit
 
@@ -26,7 +27,7 @@ def schedule_salary(ctx: Context, year: int) -> PayLine:
     if start is not None and start.base_salary:
         return PayLine(
             PayKind.BASE,
-            f"district schedule salary (carried into {ctx.policy.key} on {start.on:%B %-d, %Y})",
+            f"district schedule salary (carried into {ctx.policy.key} on {day(start.on)})",
             start.base_salary,
             "local schedule",
             "",
@@ -45,7 +46,7 @@ def finish_year(ctx: Context, year: int, lines: list[PayLine], level: str | None
         lines.append(
             PayLine(
                 PayKind.BASE,
-                f"raised to the {dollars(policy.minimum_salary)} minimum salary",
+                f"raised to the {money(policy.minimum_salary)} minimum salary",
                 policy.minimum_salary - base,
                 "minimum salary",
                 "",
@@ -95,12 +96,12 @@ def finish_year(ctx: Context, year: int, lines: list[PayLine], level: str | None
             year,
             None,
             line.label,
-            f"{sign}{dollars(line.amount)} {line.kind.value}",
+            f"{sign}{money(line.amount)} {line.kind.value}",
             line.amount,
             Unit.DOLLARS,
             line.rule,
             line.source,
-            f"In {label} your pay included {dollars(line.amount)}: {line.label}.",
+            f"In {label} your pay included {money(line.amount)}: {line.label}.",
             line.kind,
         )
     return Salary(tuple(lines))

@@ -11,6 +11,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from lattice.lib.formatting import money
 from lattice.rules.toml_lines import KeyPath
 
 MISSING: Any = object()
@@ -141,8 +142,8 @@ def increasing(reader: Reader, amounts: list[int], path: KeyPath, what: str) -> 
         if high <= low:
             reader.note(
                 path,
-                f"salary table not increasing: {what} {position + 1} pays ${high:,}, "
-                f"not more than {what} {position} (${low:,})",
+                f"salary table not increasing: {what} {position + 1} pays {money(high)}, "
+                f"not more than {what} {position} ({money(low)})",
                 f"make every {what} pay more than the one before it",
             )
             return

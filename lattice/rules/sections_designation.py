@@ -13,6 +13,7 @@ import itertools
 from decimal import Decimal
 from typing import Any
 
+from lattice.lib.formatting import money
 from lattice.rules.policy import Designation, DesignationLevel, LocalCut
 from lattice.rules.reader import Reader
 from lattice.rules.toml_lines import KeyPath
@@ -116,7 +117,8 @@ def _levels(reader: Reader, table: Table, path: KeyPath, cite: Any) -> tuple[Des
             source=cite(item, lp),
         )
         if level.base > level.cap:
-            reader.note((*lp, "cap"), f"cap ${level.cap:,} is below the base ${level.base:,}",
+            reader.note((*lp, "cap"),
+                        f"cap {money(level.cap)} is below the base {money(level.base)}",
                         "make the cap at least the base amount")  # fmt: skip
         if not level.national_board and (
             level.observation_above is None or level.growth_at_least is None

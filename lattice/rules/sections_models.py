@@ -8,6 +8,7 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
+from lattice.lib.formatting import money
 from lattice.rules.policy import (
     Bonus,
     Element,
@@ -210,8 +211,8 @@ def steps_of(reader: Reader, data: Table, levels: list[str], cite: Any) -> Steps
                 reader.note(
                     (*path, "rows", index, "salaries"),
                     f"salary table not increasing: step {b.step} in lane '{lane_def.key}' pays "
-                    f"${b.salaries[lane_index]:,}, not more than step {a.step} "
-                    f"(${a.salaries[lane_index]:,})",
+                    f"{money(b.salaries[lane_index])}, not more than step {a.step} "
+                    f"({money(a.salaries[lane_index])})",
                     "make every step pay more than the step before it",
                 )
                 break

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from lattice.lib.formatting import day
 from lattice.rules.context import Context, ModelYear
 from lattice.rules.experience import experience_of
 from lattice.rules.pay import finish_year
@@ -66,14 +67,14 @@ def run_steps(ctx: Context) -> tuple[list[ModelYear], list[Salary]]:
     years_then = experience_of(record, ctx.begin)
     if start is not None and start.interval is not None:
         fact = "recorded placement"
-        plain = f"You were placed on step {step} on {start.on:%B %-d, %Y}" + (
+        plain = f"You were placed on step {step} on {day(start.on)}" + (
             f" ({start.note})." if start.note else "."
         )
     else:
         fact = f"{years_then} year(s) of experience"
         top = " (the top step)" if step == steps.top_step else ""
         plain = (
-            f"With {years_then} year(s) of experience on {ctx.begin:%B %-d, %Y} you started on "
+            f"With {years_then} year(s) of experience on {day(ctx.begin)} you started on "
             f"step {step}{top}: the entry step {steps.entry_step} plus one step a year."
         )
     ctx.add(

@@ -62,7 +62,7 @@ def test_the_fan_chart_draws_a_band_and_a_median_per_policy(result: ForecastResu
 def test_pathway_shares_stack_to_the_whole_each_year(result: ForecastResult) -> None:
     summary = result.policies[0]
     root = _parse(pathway_shares(summary))
-    bars = root.findall(f"{SVG}rect")[1:]  # after the white background
+    bars = root.findall(f"{SVG}rect")
     per_year = len(summary.pathways)
     assert len([b for b in bars if b.find(f"{SVG}title") is not None]) == 4 * per_year
 

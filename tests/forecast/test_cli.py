@@ -54,7 +54,7 @@ def test_it_compares_two_policies_and_writes_a_workbook(tmp_path: Path) -> None:
         str(out),
     )
     assert code == 0, output
-    assert "baltimore-2010 vs baltimore-2010: year 2 payroll $0.0M" in output
+    assert "baltimore-2010 vs baltimore-2010: year 2 payroll $0 " in output
     assert "0 gain, 0 lose" in output
     assert load_workbook(out).sheetnames == ["Summary", "Comparison", "Histogram", "Inputs"]
 

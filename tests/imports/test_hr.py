@@ -101,8 +101,8 @@ def test_hr_errors_name_row_column_value_and_fix_all_at_once(cast, tmp_path):
         'hr.csv line 2: employee_id "N9999" is not a staff member of Northfield Public Schools '
         "— import the roster first, add them as a new hire (columns given_name, family_name, "
         "hire_date, school, position), or correct the employee number",
-        'hr.csv line 3: hire_date "03/04/2018" is ambiguous: it could be 4 March 2018 (US '
-        "month/day) or 3 April 2018 (day/month) — write dates as YYYY-MM-DD (e.g. 2024-08-26)",
+        'hr.csv line 3: hire_date "03/04/2018" is ambiguous: it could be Mar 4, 2018 (US '
+        "month/day) or Apr 3, 2018 (day/month) — write dates as YYYY-MM-DD (e.g. 2024-08-26)",
         'hr.csv line 3: rating_2024_25 "Superb" is not one of the district\'s ratings — write '
         "one of: Ineffective, Developing, Effective, Highly Effective",
         'hr.csv line 4: prior_years_experience "75" is more than 60 — write a number of at most 60',

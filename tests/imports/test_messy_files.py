@@ -100,8 +100,8 @@ def test_an_ambiguous_date_is_rejected_with_both_readings(cast, tmp_path):
     roles = [{**ROLES[2], "beginDate": "03/04/2025"}]
     folder = write_package_12(tmp_path / "or", staff=[STAFF[2]], roles=roles)
     assert messages(plan_for(folder, cast.district)) == [
-        'roles.csv line 2: beginDate "03/04/2025" is ambiguous: it could be 4 March 2025 '
-        "(US month/day) or 3 April 2025 (day/month) — write dates as YYYY-MM-DD "
+        'roles.csv line 2: beginDate "03/04/2025" is ambiguous: it could be Mar 4, 2025 '
+        "(US month/day) or Apr 3, 2025 (day/month) — write dates as YYYY-MM-DD "
         "(e.g. 2024-08-26)"
     ]
 

@@ -24,7 +24,7 @@ def test_district_page_lists_every_school_with_this_years_headcounts(cast, clien
 
 def test_district_page_draws_a_bar_per_school(cast, client_for):
     page = client_for("officer").get("/district/").content.decode()
-    assert '<svg role="img"' in page
+    assert 'role="img" aria-labelledby="teachers-chart-title teachers-chart-desc"' in page
     assert page.count('class="chart-bar"') == 2
     assert "Alder Elementary: 1" in page  # the chart's text alternative
 

@@ -20,16 +20,6 @@ def school_year(value: Any) -> str:
         return str(value)
 
 
-@register.filter
-def dollars(value: Any) -> str:
-    """Whole dollars with a sign in front of negatives: ``-$30,000``."""
-    try:
-        amount = round(float(value))
-    except (TypeError, ValueError):
-        return str(value)
-    return f"-${-amount:,}" if amount < 0 else f"${amount:,}"
-
-
 FACTORS = {
     "salary_schedule": "the salary schedule",
     "supplements": "role supplements",

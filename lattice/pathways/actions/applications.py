@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from lattice.audit.log import record
 from lattice.lib.facts import Fact
+from lattice.lib.formatting import day
 from lattice.pathways.actions.ledger import notify
 from lattice.pathways.actions.placements import recompute_standing
 from lattice.pathways.actions.reviews import MIN_REVIEWS
@@ -147,8 +148,8 @@ def register_application(
     on = on or today()
     if not cohort.register_opens <= on <= cohort.register_closes:
         raise ValidationError(
-            f"Registration for {cohort.name} is open {cohort.register_opens:%B %-d} to "
-            f"{cohort.register_closes:%B %-d, %Y}."
+            f"Registration for {cohort.name} is open {day(cohort.register_opens)} to "
+            f"{day(cohort.register_closes)}."
         )
     if not teaching_staff(staff.district_id).filter(pk=staff.pk).exists():
         raise ValidationError("Pathway applications are for teachers.")

@@ -1,4 +1,5 @@
-"""Template helpers for pathways pages: money, and server-rendered SVG charts."""
+"""Template helpers for pathways pages: navigation, standings and SVG charts (drawn with
+lattice.lib.charts)."""
 
 from __future__ import annotations
 
@@ -7,45 +8,28 @@ from typing import Any
 
 from django import template
 from django.urls import reverse
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 
+from lattice.lib import charts
+from lattice.lib.formatting import money
 from lattice.pathways.queries import path_view, pay_statement, standing_for
 from lattice.people.access import scope_for
 from lattice.people.models import StaffMember
 
 register = template.Library()
 
-PALETTE = ["#2f6fb3", "#0a6b5b", "#8a4fbf", "#b35a00", "#a3141b", "#4a5360"]
 
-
-@register.filter
-def money(value: Any) -> str:
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return "—"
-    sign = "−" if number < 0 else ""
-    return f"{sign}${abs(number):,}"
-
-
-@register.filter
-def signed_money(value: Any) -> str:
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return "—"
-    return ("+" if number > 0 else "") + money(number)
-
-
-@register.inclusion_tag("pathways/_progress_chart.html")
-def progress_chart(points: list[Any], chart_id: str = "progress") -> dict[str, Any]:
+@register.simple_tag
+def progress_chart(points: list[Any], chart_id: str = "progress") -> SafeString:
     """Salary by school year as a step line with a dot per year, labelled with the standing.
 
     The y axis starts a little below the lowest salary so movements are visible; the values
-    are printed on the chart and listed in the description for screen readers.
+    are printed on the chart and listed in the description for screen readers. On a phone
+    the figure scrolls sideways rather than shrinking its labels out of reach.
     """
     width, height = 720, 300
     left, right, top, bottom = 78, 20, 24, 58
-    plot_w, plot_h = width - left - right, height - top - bottom
     totals = [p.total for p in points] or [0]
     low, high = min(totals), max(totals)
     span = max(high - low, 1)
@@ -53,112 +37,73 @@ def progress_chart(points: list[Any], chart_id: str = "progress") -> dict[str, A
     # when pay did not change (a flat line sits in the middle of a $3,000+ band).
     tick = max(math.ceil((span * 1.4 + 2000) / 3 / 1000), 1) * 1000
     floor = max(math.floor((low - span * 0.25 - 1000) / 1000) * 1000, 0)
-    ceiling = floor + 3 * tick
-    step = plot_w / max(len(points), 1)
-
-    def y_of(value: float) -> float:
-        return round(top + plot_h - (value - floor) / (ceiling - floor) * plot_h, 1)
-
-    dots = []
-    path = []
+    plot = charts.Plot(
+        left, top, width - left - right, height - top - bottom, floor, floor + 3 * tick,
+        max(len(points), 1),
+    )  # fmt: skip
+    ticks = [floor + tick * i for i in range(4)]
+    body = charts.value_axis(plot, ticks, [money(t, short=True) for t in ticks])
+    body.append(charts.line(plot.left, plot.bottom, plot.right, plot.bottom, css="axis-line"))
+    steps = []
     for index, point in enumerate(points):
-        x0 = left + index * step
-        x = round(x0 + step / 2, 1)
-        y = y_of(point.total)
-        path.append(f"{'M' if index == 0 else 'L'}{round(x0, 1)},{y} L{round(x0 + step, 1)},{y}")
-        previous = points[index - 1] if index else None
-        dots.append(
-            {
-                "x": x,
-                "y": y,
-                "label": point.label,
-                "where": point.where,
-                "total": point.total,
-                "banked": point.banked,
-                "changed": previous is None or previous.where != point.where,
-                "text_y": max(y - 10, top + 10),
-            }
-        )
-    ticks = []
-    for i in range(4):
-        value = floor + (ceiling - floor) * i / 3
-        ticks.append({"y": y_of(value), "label": f"${value / 1000:,.0f}k"})  # whole thousands
+        x0, y = plot.left + index * plot.band(), plot.y(point.total)
+        steps.append(f"{'M' if index == 0 else 'L'}{charts.number(x0)},{charts.number(y)}")
+        steps.append(f"L{charts.number(x0 + plot.band())},{charts.number(y)}")
+    body.append(charts.path(" ".join(steps), css="progress-line"))
     show_every = max(1, len(points) // 8)
-    for index, dot in enumerate(dots):
-        dot["show_label"] = index % show_every == 0 or index == len(dots) - 1
-        # Keep standing labels inside the plot: the first starts at its dot, the last ends.
-        dot["anchor"] = "middle"
-        if dot["x"] - left < 90:
-            dot["anchor"] = "start"
-            dot["text_x"] = max(dot["x"] - 8, left + 4)
-        elif width - right - dot["x"] < 90:
-            dot["anchor"] = "end"
-            dot["text_x"] = dot["x"] + 8
-        else:
-            dot["text_x"] = dot["x"]
-    return {
-        "chart_id": chart_id,
-        "width": width,
-        "height": height,
-        "left": left,
-        "right_x": width - right,
-        "base_y": top + plot_h,
-        "label_y": top + plot_h + 20,
-        "where_y": top + plot_h + 38,
-        "path": " ".join(path),
-        "dots": dots,
-        "ticks": ticks,
-    }
+    for index, point in enumerate(points):
+        x, y = plot.x(index), plot.y(point.total)
+        changed = index == 0 or points[index - 1].where != point.where
+        body.append(
+            charts.circle(
+                x, y, 6 if changed else 4,
+                css="progress-dot progress-dot-move" if changed else "progress-dot",
+                hint=f"{point.label}: {point.where}, {money(point.total)}",
+            )
+        )  # fmt: skip
+        if index % show_every and index != len(points) - 1:
+            continue
+        body.append(
+            charts.text(x, plot.bottom + 20, point.label, text_anchor="middle", css="chart-label")
+        )
+        if changed:
+            # Keep standing labels inside the plot: the first starts at its dot, the last ends.
+            anchor, at = "middle", x
+            if x - left < 90:
+                anchor, at = "start", max(x - 8, left + 4)
+            elif width - right - x < 90:
+                anchor, at = "end", x + 8
+            body.append(
+                charts.text(at, max(y - 10, top + 10), point.where, text_anchor=anchor,
+                            css="chart-value")
+            )  # fmt: skip
+    desc = "; ".join(
+        f"{p.label}: {p.where}, {money(p.total)}, {p.banked} units banked" for p in points
+    )
+    svg = charts.svg(chart_id, "Your pay and standing, year by year", desc, width, height, body)
+    caption = (
+        "Pay each school year (step line) and your standing; larger dots mark a move. "
+        "The table below has the same figures."
+    )
+    return mark_safe(  # lattice.lib.charts escapes every text
+        f'<figure class="chart progress-chart" tabindex="0" '
+        f'aria-label="Progress chart (scrolls sideways on small screens)">{svg}'
+        f"<figcaption>{escape(caption)}</figcaption></figure>"
+    )
 
 
-@register.inclusion_tag("pathways/_stacked_chart.html")
+@register.simple_tag
 def stacked_chart(
     rows: list[tuple[str, list[int], int]], names: list[str], chart_id: str, title: str
-) -> dict[str, Any]:
+) -> SafeString:
     """Horizontal stacked bars: one bar per school, one segment per pathway, with a legend."""
-    bar_h, gap, label_w, width = 24, 10, 250, 760
-    plot = width - label_w - 60
-    top_total = max((total for _, _, total in rows), default=0) or 1
-    bars = []
-    for index, (school, counts, total) in enumerate(rows):
-        y = index * (bar_h + gap)
-        x = label_w
-        segments = []
-        for pos, count in enumerate(counts):
-            w = round(plot * count / top_total, 1)
-            if count:
-                segments.append(
-                    {
-                        "x": x,
-                        "w": w,
-                        "color": PALETTE[pos % len(PALETTE)],
-                        "name": names[pos],
-                        "count": count,
-                    }
-                )
-            x += w
-        bars.append(
-            {
-                "label": school if len(school) <= 30 else school[:29] + "…",
-                "full": school,
-                "y": y,
-                "text_y": y + bar_h * 0.7,
-                "segments": segments,
-                "total": total,
-                "total_x": x + 6,
-            }
-        )
-    legend = [{"name": n, "color": PALETTE[i % len(PALETTE)]} for i, n in enumerate(names)]
-    return {
-        "chart_id": chart_id,
-        "title": title,
-        "bars": bars,
-        "legend": legend,
-        "width": width,
-        "height": max(len(bars) * (bar_h + gap) - gap, bar_h),
-        "label_w": label_w,
-        "bar_h": bar_h,
-    }
+    chart = charts.stacked_bars(
+        [(school, counts) for school, counts, _ in rows], names, title=title, chart_id=chart_id
+    )
+    legend = charts.swatch_legend(names)
+    return mark_safe(  # lattice.lib.charts escapes every text
+        f'<figure class="chart">{chart}<figcaption>{escape(title)}. {legend}</figcaption></figure>'
+    )
 
 
 @register.simple_tag(takes_context=True)

@@ -15,11 +15,11 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from lattice.lib.paging import paginate
 from lattice.lib.tabular import csv_bytes
 from lattice.pathways import actions
 from lattice.pathways import crosswalk as cw
@@ -30,7 +30,6 @@ from lattice.pathways.policies import district_copy, parse_policy, shipped_polic
 from lattice.pathways.preview import OUTCOMES, PlanRow
 from lattice.people.access import districts_administered_by
 
-PAGE = 50
 CSV_COLUMNS = [
     "employee_id", "name", "school", "now", "pay_now", "under_the_policy", "pay_under_it",
     "difference", "outcome", "why_not_placed", "fix",
@@ -148,7 +147,7 @@ def draft(request: HttpRequest, pk: int) -> HttpResponse:
     """The preview of a draft adoption: counts, the crosswalk to review, every teacher."""
     draft = _draft(request, pk)
     rows, filters = _rows(draft, request)
-    page = Paginator(rows, PAGE).get_page(request.GET.get("page"))
+    page = paginate(request, rows)
     schools = sorted({row["school"] for row in draft.rows})
     context = {
         "draft": draft,

@@ -20,7 +20,7 @@ from lattice.pathways.access import (
     get_visible_application,
     is_applicant,
     office_district,
-    own_staff,
+    own_staff_or_404,
     reviews_visible_to,
 )
 from lattice.pathways.actions.applications import decision_transitions
@@ -176,7 +176,7 @@ def assign(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def my_applications(request: HttpRequest) -> HttpResponse:
-    staff = own_staff(request.user)
+    staff = own_staff_or_404(request.user)
     rows = staff.pathway_applications.select_related("cohort").order_by("-registered_at")
     reviews = ReviewAssignment.objects.filter(reviewer=staff, conflict=False).select_related(
         "application__cohort"
@@ -186,7 +186,7 @@ def my_applications(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def register(request: HttpRequest, pk: int) -> HttpResponse:
-    staff = own_staff(request.user)
+    staff = own_staff_or_404(request.user)
     cohort = get_object_or_404(Cohort, pk=pk, district_id=staff.district_id)
     try:
         application = actions.register_application(request.user, staff, cohort)

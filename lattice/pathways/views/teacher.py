@@ -15,7 +15,7 @@ from lattice.pathways.access import (
     can_decide_claim,
     get_visible_claim,
     get_visible_evidence,
-    own_staff,
+    own_staff_or_404,
 )
 from lattice.pathways.actions.applications import application_gaps
 from lattice.pathways.compute import Outcome, adoption_in_force, compute, policy_of
@@ -96,14 +96,14 @@ def _path_context(request: HttpRequest, staff: StaffMember) -> dict[str, Any]:
 
 
 def my_path(request: HttpRequest) -> HttpResponse:
-    staff = own_staff(request.user)
+    staff = own_staff_or_404(request.user)
     return render(request, "pathways/my_path.html", _path_context(request, staff))
 
 
 @require_POST
 def what_if(request: HttpRequest) -> HttpResponse:
     """Try a rating, credits or PD hours and see the result; nothing is saved."""
-    staff = own_staff(request.user)
+    staff = own_staff_or_404(request.user)
     on = today()
     if not teaching_staff(staff.district_id).filter(pk=staff.pk).exists():
         raise Http404("Pathways are for teachers")
@@ -141,7 +141,7 @@ def what_if(request: HttpRequest) -> HttpResponse:
 
 
 def statement(request: HttpRequest) -> HttpResponse:
-    staff = own_staff(request.user)
+    staff = own_staff_or_404(request.user)
     context = _path_context(request, staff)
     return render(request, "pathways/statement.html", context)
 
@@ -149,7 +149,7 @@ def statement(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def my_claims(request: HttpRequest) -> HttpResponse:
     """The person's claims with status and age, and the form to submit a new one."""
-    staff = own_staff(request.user)
+    staff = own_staff_or_404(request.user)
     on = today()
     adoption = adoption_in_force(staff.district_id, on)
     policy = policy_of(adoption) if adoption else None

@@ -6,7 +6,13 @@ from decimal import Decimal
 from typing import Any
 
 from django import template
+from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
 
+from lattice.lib.charts import Bar, figure, horizontal_bars
+from lattice.lib.formatting import count
+from lattice.people.access import scope_for
+from lattice.people.models import School
 from lattice.people.queries import SMALL_NUMBER
 
 register = template.Library()
@@ -21,14 +27,7 @@ def small_number(value: Any) -> str:
         return "—"
     if 0 < number < SMALL_NUMBER:
         return f"<{SMALL_NUMBER}"
-    return f"{number:,}"
-
-
-@register.filter
-def percent(value: Any, digits: int = 0) -> str:
-    if value is None or value == "":
-        return "—"
-    return f"{float(value) * 100:.{int(digits)}f}%"
+    return count(number)
 
 
 @register.filter
@@ -38,43 +37,24 @@ def years(value: Decimal | int | float) -> str:
     return f"{text} year" if number == 1 else f"{text} years"
 
 
-@register.inclusion_tag("people/_bar_chart.html")
+@register.simple_tag
 def bar_chart(
     items: list[tuple[str, int]], title: str, chart_id: str, suppress_small: bool = False
-) -> dict[str, Any]:
-    """A horizontal bar chart as inline SVG: one labelled bar per (label, value), scaled to the
-    largest. Each label sits above its bar, so the chart stays legible on a phone.
+) -> SafeString:
+    """A horizontal bar chart of (label, count) pairs in its figure (lattice.lib.charts).
 
-    With ``suppress_small``, values under the small-number threshold get no bar and read "<10".
+    With ``suppress_small``, counts under the small-number threshold get no bar and read "<10".
     """
-    width, bar_height, row_height, value_room = 420, 14, 40, 56
-    plot = width - value_room
-    values = [0 if suppress_small and 0 < v < SMALL_NUMBER else v for _, v in items]
-    top = max(values, default=0) or 1
-    bars = []
-    for index, ((label, value), shown) in enumerate(zip(items, values, strict=True)):
-        y = index * row_height
-        bar_width = round(plot * shown / top, 1)
-        bars.append(
-            {
-                "label": label if len(label) <= 52 else label[:51] + "…",
-                "full_label": label,
-                "label_y": y + 14,
-                "bar_y": y + 20,
-                "text_y": y + 20 + bar_height - 2,
-                "width": bar_width,
-                "value_x": bar_width + 6,
-                "value": small_number(value) if suppress_small else f"{value:,}",
-            }
+    bars = [
+        Bar(
+            label,
+            0 if suppress_small and 0 < value < SMALL_NUMBER else value,
+            small_number(value) if suppress_small else count(value),
         )
-    return {
-        "bars": bars,
-        "title": title,
-        "chart_id": chart_id,
-        "width": width,
-        "height": max(len(bars) * row_height, row_height),
-        "bar_height": bar_height,
-    }
+        for label, value in items
+    ]
+    chart = horizontal_bars(bars, title=title, chart_id=chart_id)
+    return mark_safe(figure(chart, title))  # lattice.lib.charts escapes every text
 
 
 @register.filter

@@ -16,9 +16,9 @@ from django.shortcuts import render
 
 from lattice.audit import names
 from lattice.audit.models import AuditEntry
+from lattice.lib.paging import paginate
 from lattice.people.access import can_view_audit, districts_administered_by, scope_for
 from lattice.people.forms import AuditFilterForm
-from lattice.people.views.common import paginate
 
 
 def entries_visible_to(user: Any) -> QuerySet[AuditEntry]:

@@ -1,20 +1,11 @@
-"""Helpers shared by the people pages: pagination and the district a page is about."""
+"""Helpers shared by the people pages: the district a page is about."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from django.core.paginator import Page, Paginator
 from django.http import Http404, HttpRequest
 
 from lattice.people.access import districts_administered_by
 from lattice.people.models import District
-
-PAGE_SIZE = 50
-
-
-def paginate(request: HttpRequest, rows: Any, size: int = PAGE_SIZE) -> Page:
-    return Paginator(rows, size).get_page(request.GET.get("page"))
 
 
 def administered_district(request: HttpRequest) -> District:

@@ -7,6 +7,7 @@ from typing import Any
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from lattice.lib.paging import paginate
 from lattice.people.access import (
     get_visible_school,
     get_visible_staff,
@@ -25,7 +26,7 @@ from lattice.people.queries import (
     profile_for,
     staff_years,
 )
-from lattice.people.views.common import administered_district, paginate
+from lattice.people.views.common import administered_district
 
 
 def _pick_year(request: HttpRequest, years: list[SchoolYear], district: District) -> SchoolYear:

@@ -17,39 +17,10 @@ from lattice.roles.models import (
     RoleSettings,
     RoleStatus,
 )
+from lattice.roles.models.catalogue import EDITABLE_ROLE_FIELDS, SYSTEM_ROLE_FIELDS
 from lattice.roles.role_templates import template
 
-ROLE_FIELDS = [
-    "key",
-    "title",
-    "role_type",
-    "purpose",
-    "duties",
-    "tlms_domains",
-    "peer_relation",
-    "min_pathway",
-    "min_rating",
-    "min_rating_years",
-    "required_certificates",
-    "min_years_experience",
-    "release_percent",
-    "extra_days",
-    "pay_kind",
-    "stipend_dollars",
-    "pay_units",
-    "term_years",
-    "renewable",
-    "position_scope",
-    "positions",
-    "default_share_percent",
-    "selected_by",
-    "team_min",
-    "team_max",
-    "status",
-    "origin",
-    "template_key",
-    "source",
-]
+ROLE_FIELDS = [*EDITABLE_ROLE_FIELDS, *SYSTEM_ROLE_FIELDS]
 SETTINGS_FIELDS = ["target_share_percent", "round_up", "coverage_fte_cost", "extra_day_cost"]
 
 

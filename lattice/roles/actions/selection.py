@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from lattice.audit.log import record
+from lattice.lib.formatting import day
 from lattice.lib.uploads import CheckedUpload
 from lattice.people.models import School, SchoolYear, StaffMember
 from lattice.roles import access, queries
@@ -102,7 +103,7 @@ def submit_application(
     if not posting.window_open(today):
         raise RoleError(
             "This posting is not taking applications now "
-            f"(window {posting.opens_on:%d %b} – {posting.closes_on:%d %b %Y})."
+            f"(window {day(posting.opens_on)} – {day(posting.closes_on)})."
         )
     if applicant.district_id != posting.role.district_id:
         raise RoleError("Only staff of the posting's district may apply.")

@@ -212,6 +212,40 @@ class LeadershipRole(models.Model):
         return [labels.get(key, key) for key in self.tlms_domains]
 
 
+# The fields a talent office edits, in the order the role form shows them (roles.forms);
+# the catalogue action (roles.actions.catalogue) audits these and the ones Lattice sets.
+EDITABLE_ROLE_FIELDS: tuple[str, ...] = (
+    "title",
+    "key",
+    "role_type",
+    "status",
+    "purpose",
+    "duties",
+    "tlms_domains",
+    "peer_relation",
+    "min_pathway",
+    "min_rating",
+    "min_rating_years",
+    "required_certificates",
+    "min_years_experience",
+    "release_percent",
+    "extra_days",
+    "pay_kind",
+    "stipend_dollars",
+    "pay_units",
+    "term_years",
+    "renewable",
+    "position_scope",
+    "positions",
+    "default_share_percent",
+    "selected_by",
+    "team_min",
+    "team_max",
+    "source",
+)
+SYSTEM_ROLE_FIELDS: tuple[str, ...] = ("origin", "template_key")  # where the role came from
+
+
 # Documented defaults of the district settings (ASSUMPTION [U]; no source gives these figures):
 # a full-time coverage teacher costs about what an average teacher costs with benefits, and an
 # extra contract day is paid at a day's rate of an average salary.

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-from typing import Any
-
 from django import template
 
 from lattice.people.access import scope_for
@@ -20,19 +17,3 @@ def roles_officer(context: template.Context) -> bool:
         return False
     scope = scope_for(request.user)
     return scope.is_superuser or scope.is_officer
-
-
-@register.filter
-def dollars(value: Any) -> str:
-    try:
-        return f"${int(value):,}"
-    except (TypeError, ValueError):
-        return "—"
-
-
-@register.filter
-def share(value: Any) -> str:
-    try:
-        return f"{Decimal(value) * 100:.0f}%"
-    except (TypeError, ValueError, ArithmeticError):
-        return "—"

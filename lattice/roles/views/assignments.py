@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from decimal import Decimal
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -11,6 +10,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from lattice.people.access import own_staff
 from lattice.people.models import SchoolYear, StaffMember
 from lattice.people.models.staff import TEACHING_POSITIONS
 from lattice.roles import access, actions, charts, costing, optimise, queries
@@ -56,7 +56,7 @@ def assignment_list(request: HttpRequest) -> HttpResponse:
 
 def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
     a = access.get_visible_role_assignment(request.user, pk)
-    holder = access.own_staff(request.user)
+    holder = own_staff(request.user)
     own = holder is not None and holder.pk == a.staff_member_id
     decide = access.can_decide_renewal(request.user, a)
     form = ReflectionForm(request.POST or None, initial={"reflection": a.reflection})
@@ -109,7 +109,7 @@ def renewal(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def interest(request: HttpRequest) -> HttpResponse:
-    me = access.own_staff(request.user)
+    me = own_staff(request.user)
     if me is None:
         raise Http404("No such page")
     current = LeadershipInterest.objects.filter(staff_member=me).first()
@@ -132,10 +132,6 @@ def interest(request: HttpRequest) -> HttpResponse:
     return render(request, "roles/interest.html", {"form": form, "me": me})
 
 
-def _pct(value: Decimal) -> str:
-    return f"{(value * 100):.0f}%"
-
-
 def dashboard(request: HttpRequest) -> HttpResponse:
     district = district_for(request)
     if not is_officer(request, district):
@@ -144,65 +140,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     if year is None:
         return render(request, "roles/dashboard.html", {"district": district, "d": None})
     d = queries.dashboard(district, year, today())
-    target = d.settings.target_share_percent
-    school_chart = charts.bar_chart(
-        [
-            charts.Bar(
-                r.school.name,
-                float(r.share * 100),
-                f"{_pct(r.share)} ({r.in_roles} of {r.teachers})",
-            )
-            for r in d.schools
-        ]
-        + [
-            charts.Bar(
-                "District", float(d.share * 100), f"{_pct(d.share)} ({d.in_roles} of {d.teachers})"
-            )
-        ],
-        title=f"Share of teachers in leadership roles, {year.label}",
-        chart_id="share-chart",
-        target=target,
-        target_label=f"target {target}%",
-        top=target,
-    )
-    type_chart = charts.bar_chart(
-        [
-            charts.Bar(label, float(share * 100), f"{count} ({_pct(share)}; target {t}%)")
-            for label, count, share, t in d.by_type
-        ],
-        title="Share of teachers by role type",
-        chart_id="type-chart",
-    )
-    equity_share = charts.bar_chart(
-        [
-            charts.Bar(label, float(share * 100), f"{_pct(share)} ({held} of {t})")
-            for label, t, held, share, _ in d.bands
-        ],
-        title="Share in roles by school poverty level",
-        chart_id="equity-share",
-    )
-    equity_dollars = charts.bar_chart(
-        [charts.Bar(label, dollars, f"${dollars:,}") for label, _, _, _, dollars in d.bands],
-        title="Stipend dollars by school poverty level",
-        chart_id="equity-dollars",
-    )
-    cost_chart = charts.bar_chart(
-        [
-            charts.Bar("Supplements", d.cost.supplements, f"${d.cost.supplements:,}"),
-            charts.Bar(
-                "Coverage",
-                d.cost.coverage_cost,
-                f"${d.cost.coverage_cost:,} ({d.cost.coverage_fte} FTE)",
-            ),
-            charts.Bar(
-                "Extra contract days",
-                d.cost.extra_day_cost,
-                f"${d.cost.extra_day_cost:,} ({d.cost.extra_days} days)",
-            ),
-        ],
-        title=f"Cost of the leadership system, {year.label}: ${d.cost.total:,}",
-        chart_id="cost-chart",
-    )
     return render(
         request,
         "roles/dashboard.html",
@@ -210,11 +147,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "district": district,
             "year": year,
             "d": d,
-            "school_chart": school_chart,
-            "type_chart": type_chart,
-            "equity_share": equity_share,
-            "equity_dollars": equity_dollars,
-            "cost_chart": cost_chart,
+            **charts.dashboard_charts(d),
             "years": SchoolYear.objects.filter(district=district).order_by("-start"),
             "plan_coverage": (None if d.plan is None else costing.to_decimal(d.plan.coverage_fte)),
         },

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from lattice.people.access import own_staff
 from lattice.roles import access, actions, queries
 from lattice.roles.forms import RoleForm, SettingsForm, TemplateForm
 from lattice.roles.models import LeadershipRole
@@ -35,7 +36,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
 
 def role_detail(request: HttpRequest, pk: int) -> HttpResponse:
     role = access.get_visible_role(request.user, pk)
-    me = access.own_staff(request.user)
+    me = own_staff(request.user)
     check = None
     if me is not None and me.district_id == role.district_id:
         check = queries.qualification(

@@ -9,8 +9,8 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.utils import timezone
 
-from lattice.people.access import districts_administered_by, scope_for
-from lattice.people.models import District, StaffMember
+from lattice.people.access import districts_administered_by, own_staff, scope_for
+from lattice.people.models import District
 from lattice.roles.actions import RoleError
 
 __all__ = ["district_for", "is_officer", "run_action", "today"]
@@ -33,9 +33,8 @@ def district_for(request: HttpRequest) -> District:
         found = (administered.filter(key=key).first() if key else None) or administered.first()
         if found is not None:
             return found
-    scope = scope_for(request.user)
-    if scope.own_staff_id is not None:
-        staff = StaffMember.objects.select_related("district").get(pk=scope.own_staff_id)
+    staff = own_staff(request.user)
+    if staff is not None:
         return staff.district
     raise Http404("No district")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from lattice.people.access import own_staff
 from lattice.people.models import StaffMember
 from lattice.roles import access, queries
 from lattice.roles.models import ApplicationStatus, PostingStatus
@@ -14,7 +15,7 @@ from lattice.roles.views.common import district_for, is_officer, today
 
 def home(request: HttpRequest) -> HttpResponse:
     district = district_for(request)
-    me = access.own_staff(request.user)
+    me = own_staff(request.user)
     now = today()
     open_postings = list(
         access.postings_visible_to(request.user)

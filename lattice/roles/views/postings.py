@@ -9,7 +9,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from lattice.people.access import schools_visible_to
+from lattice.lib.formatting import day
+from lattice.people.access import own_staff, schools_visible_to
 from lattice.people.models import SchoolYear, StaffMember
 from lattice.roles import access, actions, queries
 from lattice.roles.evidence import UploadError, check_uploads
@@ -121,7 +122,7 @@ def posting_new(request: HttpRequest) -> HttpResponse:
 
 def posting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     posting = access.get_visible_posting(request.user, pk)
-    me = access.own_staff(request.user)
+    me = own_staff(request.user)
     manage = access.can_manage_posting(request.user, posting)
     seat = access.seat_for(request.user, posting)
     mine = posting.applications.filter(applicant=me).first() if me else None
@@ -196,7 +197,7 @@ def posting_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _applicant_or_404(request: HttpRequest, posting_pk: int):  # type: ignore[no-untyped-def]
     posting = access.get_visible_posting(request.user, posting_pk)
-    me = access.own_staff(request.user)
+    me = own_staff(request.user)
     if me is None or me.district_id != posting.role.district_id:
         raise Http404("No such page")
     return posting, me
@@ -221,7 +222,7 @@ def apply(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(
                 request,
-                f"Your application is in. You can withdraw it until {posting.closes_on:%d %B %Y}.",
+                f"Your application is in. You can withdraw it until {day(posting.closes_on)}.",
             )
             return HttpResponseRedirect(reverse("roles:application", args=[app.pk]))
     check = queries.qualification(

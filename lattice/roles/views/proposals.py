@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from lattice.people.access import own_staff
 from lattice.people.models import Assignment, School, StaffMember
 from lattice.roles import access, actions
 from lattice.roles.forms import ProposalForm, ProposalReviewForm
@@ -28,13 +29,13 @@ def proposal_list(request: HttpRequest) -> HttpResponse:
         {
             "district": district,
             "rows": rows,
-            "can_propose": access.own_staff(request.user) is not None,
+            "can_propose": own_staff(request.user) is not None,
         },
     )
 
 
 def proposal_new(request: HttpRequest) -> HttpResponse:
-    me = access.own_staff(request.user)
+    me = own_staff(request.user)
     if me is None:
         raise Http404("No such page")
     schools = School.objects.filter(

@@ -1,0 +1,110 @@
+"""How Lattice writes money, counts, shares and dates for people to read: one way each.
+
+Every page (through the ``lattice_format`` template filters), every explanation the rules
+engine writes and every chart the forecast draws use these functions, so a salary reads the
+same on My path, in payroll's explanation and on a forecast chart: ``$54,321``, ``-$1,200``,
+``+$3,000`` when a change is shown, ``$1.2M`` where a chart axis has no room; a day reads
+``Mar 4, 2026`` and a moment ``Mar 4, 2026, 14:05``.
+
+Plain Python (no Django, no app), so the pure core (``lattice.rules``, ``lattice.forecast``)
+uses it too; an import-linter contract keeps it that way. Values that are not numbers or
+dates (a blank cell, None) read as an em dash rather than raising: a page never fails on
+a missing figure.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+MISSING = "—"  # what a page shows for a figure it does not have
+
+
+SHORT = ((1e9, "bn", 2), (1e6, "M", 1), (1e3, "k", 0))  # abbreviations of ``money(short=True)``
+
+
+def _number(value: object) -> float | None:
+    """``value`` as a number, or None when it is not one (a blank cell, None, text)."""
+    if isinstance(value, bool) or value is None or value == "":
+        return None
+    try:
+        return float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+
+
+def _whole(value: object) -> int | None:
+    """``value`` as a whole number (half up), or None when it is not a number."""
+    if isinstance(value, bool) or value is None or value == "":
+        return None
+    if isinstance(value, int):
+        return value
+    try:
+        return int(Decimal(str(value)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    except (InvalidOperation, ValueError):
+        return None
+
+
+def money(value: object, *, signed: bool = False, short: bool = False) -> str:
+    """Whole dollars with thousands separators: ``$54,321``, ``-$1,200``.
+
+    ``signed`` puts ``+`` before a gain (a change in pay); ``short`` abbreviates large
+    amounts for chart axes and summaries (``$54k``, ``$1.2M``, ``$3.40bn``).
+    """
+    amount: float | int | None
+    if short:
+        amount = _number(value)
+        if amount is None:
+            return MISSING
+        size = abs(amount)
+        text = next(
+            (
+                f"${size / limit:,.{digits}f}{suffix}"
+                for limit, suffix, digits in SHORT
+                if size >= limit
+            ),
+            f"${size:,.0f}",
+        )
+    else:
+        amount = _whole(value)
+        if amount is None:
+            return MISSING
+        text = f"${abs(amount):,}"
+    if text == "$0":
+        return text
+    if amount < 0:
+        return f"-{text}"
+    return f"+{text}" if signed else text
+
+
+def count(value: object) -> str:
+    """A whole number with thousands separators: ``1,106``."""
+    whole = _whole(value)
+    return MISSING if whole is None else f"{whole:,}"
+
+
+def percent(value: object, digits: int = 0) -> str:
+    """A share (0.25) as a percentage: ``25%``; ``digits`` after the point."""
+    if isinstance(value, bool) or value is None or value == "":
+        return MISSING
+    try:
+        number = Decimal(str(value)) * 100
+    except (InvalidOperation, ValueError):
+        return MISSING
+    return f"{number:.{int(digits)}f}%"
+
+
+def day(value: object) -> str:
+    """A date as people write it on a letter: ``Mar 4, 2026`` (a moment: its date)."""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if not isinstance(value, dt.date):
+        return MISSING
+    return f"{value:%b} {value.day}, {value.year}"
+
+
+def moment(value: object) -> str:
+    """A date and time of day: ``Mar 4, 2026, 14:05`` (the caller converts to local time)."""
+    if not isinstance(value, dt.datetime):
+        return day(value)
+    return f"{day(value)}, {value:%H:%M}"

@@ -1,0 +1,51 @@
+"""The ``lattice`` template library: how every page writes money, counts, shares and dates.
+
+``{% load lattice %}`` gives the filters ``money`` (``{{ x|money }}``, ``{{ x|money:"signed" }}``,
+``{{ x|money:"short" }}``), ``count``, ``percent`` (``{{ share|percent:1 }}``), ``day`` and
+``moment``. Each calls the one definition in :mod:`lattice.lib.formatting`; dates and times
+are shown in the site's time zone. Registered in ``settings.TEMPLATES`` (``libraries``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django import template
+from django.utils import timezone
+
+from lattice.lib import formatting
+
+register = template.Library()
+
+
+@register.filter
+def money(value: Any, how: str = "") -> str:
+    """``$54,321``; ``"signed"`` shows ``+`` on a gain, ``"short"`` abbreviates (``$1.2M``)."""
+    return formatting.money(value, signed="signed" in how, short="short" in how)
+
+
+@register.filter
+def count(value: Any) -> str:
+    return formatting.count(value)
+
+
+@register.filter
+def percent(value: Any, digits: int = 0) -> str:
+    return formatting.percent(value, digits)
+
+
+def _local(value: Any) -> Any:
+    if isinstance(value, dt.datetime) and timezone.is_aware(value):
+        return timezone.localtime(value)
+    return value
+
+
+@register.filter
+def day(value: Any) -> str:
+    return formatting.day(_local(value))
+
+
+@register.filter
+def moment(value: Any) -> str:
+    return formatting.moment(_local(value))
