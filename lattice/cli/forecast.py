@@ -19,7 +19,7 @@ from lattice.forecast.executors import EXECUTORS, executor_for
 from lattice.forecast.results import ForecastResult, build_result, write_csv, write_xlsx
 from lattice.forecast.simulate import simulate
 from lattice.forecast.tables import ForecastError
-from lattice.forecast.workforce import Workforce, read_csv, synthetic
+from lattice.forecast.workforce import read_csv, synthetic
 from lattice.lib.formatting import money
 from lattice.rules.loader import PolicyError, load_policy
 from lattice.rules.policy import Policy

@@ -26,8 +26,8 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from lattice.lib import pay
-from lattice.lib.placements import PathwayPlacement
 from lattice.lib.formatting import day, moment
+from lattice.lib.placements import PathwayPlacement
 from lattice.pathways.compute import adoption_in_force, policy_of
 from lattice.pathways.models import (
     Application,

@@ -25,11 +25,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
-from lattice.rules.context import Context, ModelYear, dollars
-from lattice.rules.pay import finish_year, schedule_salary
 from lattice.lib.formatting import money
 from lattice.rules.context import Context, ModelYear
-from lattice.rules.pay import finish_year
+from lattice.rules.pay import finish_year, schedule_salary
 from lattice.rules.policy import Designation, DesignationLevel
 from lattice.rules.records import (
     DesignationData,

@@ -6,13 +6,10 @@ from decimal import Decimal
 from typing import Any
 
 from django import template
-from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
 from lattice.lib.charts import Bar, figure, horizontal_bars
 from lattice.lib.formatting import count
-from lattice.people.access import scope_for
-from lattice.people.models import School
 from lattice.people.queries import SMALL_NUMBER
 
 register = template.Library()
