@@ -234,7 +234,7 @@ def teaching_staff_by_school(district: District, year: SchoolYear) -> dict[int, 
 FRL_BANDS = (
     ("low", "Lower poverty (under 40% FRL)", Decimal("0"), Decimal("0.40")),
     ("mid", "Middle (40–59% FRL)", Decimal("0.40"), Decimal("0.60")),
-    # 60% is DC LIFT's high-poverty line (career-systems.md §2.3).
+    # 60% is DC LIFT's high-poverty line (at least 60% FRL: https://dcps.dc.gov/node/986062).
     ("high", "High poverty (60% FRL or more)", Decimal("0.60"), Decimal("1.01")),
 )
 
