@@ -2,12 +2,12 @@
 
 SQLite under ``var/`` by default; PostgreSQL when ``DATABASE_URL`` is set. Safe by
 default: DEBUG is off unless set, and Lattice refuses to start with DEBUG off and no
-real SECRET_KEY.
+real SECRET_KEY. Nothing here asks whether it runs under the tests: the test suite has its
+own settings module (``tests/settings.py``) that starts from these and says what it changes.
 """
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from csp.constants import NONCE as CSP_NONCE
@@ -21,12 +21,11 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("LATTICE_VAR_DIR", "") or BASE_DIR / "var")
 
 DEBUG = env_bool("DEBUG", default=False)
-TESTING = "pytest" in sys.modules
 
 _INSECURE_KEY = "insecure-development-key-do-not-use-in-production"
 SECRET_KEY = env_str("SECRET_KEY", "")
 if not SECRET_KEY:
-    if DEBUG or TESTING:
+    if DEBUG:
         SECRET_KEY = _INSECURE_KEY
     else:
         raise ImproperlyConfigured(
@@ -39,7 +38,7 @@ elif not DEBUG and (SECRET_KEY == _INSECURE_KEY or len(SECRET_KEY) < 32):
         "SECRET_KEY must be at least 32 random characters when DEBUG is off."
     )
 
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG or TESTING else [])
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
@@ -144,9 +143,6 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
     {"NAME": "lattice.accounts.passwords.GuessablePasswordValidator"},
 ]
-if TESTING:
-    # Hashing with the default PBKDF2 makes each test log-in take ~0.3 s; production keeps it.
-    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "site:home"
@@ -185,7 +181,7 @@ CONTENT_SECURITY_POLICY = {
         "object-src": [CSP_NONE],
     }
 }
-if not DEBUG and not TESTING:
+if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", True)
     CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", True)
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
@@ -226,21 +222,17 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_PASSKEY_LOGIN_ENABLED = True
 MFA_WEBAUTHN_USER_VERIFICATION = "required"
 # Browsers allow WebAuthn on http://localhost only; tests and `make run` serve plain HTTP.
-MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG or TESTING
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
 MFA_TOTP_ISSUER = "Lattice"
 MFA_TOTP_TOLERANCE = 1
 MFA_RECOVERY_CODE_COUNT = 10
 # allauth's rate limits live in the cache: one shared folder so every server process on the
-# machine counts together (tests keep theirs in memory, per process).
+# machine counts together.
 CACHES = {
-    "default": (
-        {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-        if TESTING
-        else {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": VAR_DIR / "cache",
-        }
-    )
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": VAR_DIR / "cache",
+    }
 }
 
 LANGUAGE_CODE = "en-us"
@@ -256,7 +248,7 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG or TESTING
+            if DEBUG
             else "whitenoise.storage.CompressedManifestStaticFilesStorage"
         )
     },
@@ -271,7 +263,7 @@ TASKS = {
     "default": {
         "BACKEND": (
             "django_tasks.backends.immediate.ImmediateBackend"
-            if env_bool("LATTICE_TASKS_IMMEDIATE", default=TESTING)
+            if env_bool("LATTICE_TASKS_IMMEDIATE", default=False)
             else "django_tasks_db.DatabaseBackend"
         ),
     }

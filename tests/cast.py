@@ -1,4 +1,4 @@
-"""The fixed cast of personas every permission test uses (see STYLE.md, "Tests").
+"""The fixed cast of personas every permission test uses.
 
 Two districts in one network. Northfield has two schools (Alder Elementary, Birch Middle)
 and the current school year 2025-26 plus 2024-25; Southport has one school.

@@ -1,10 +1,10 @@
 """What the forecast assumes about the future, as frozen values with documented defaults.
 
-Each default says where it comes from. Keys such as ``[B7]`` or ``[D12]`` point to the sources
-in ``/work/shared/domain/career-systems.md``; a default marked ASSUMPTION has no source and is
-ours, to be replaced by a district's own numbers (``calibration`` estimates several of them
-from a district's history). Probabilities are used at a resolution of 1/32768 by the fast
-engine (see ``tables``).
+Each default says where it comes from. Keys such as ``[B7]`` or ``[D12]`` point to the public
+sources listed in ``docs/forecast.md`` ("Sources of the assumptions"); a default marked
+ASSUMPTION has no source and is ours, to be replaced by a district's own numbers
+(``calibration`` estimates several of them from a district's history). Probabilities are used
+at a resolution of 1/32768 by the fast engine (see ``tables``).
 """
 
 from __future__ import annotations

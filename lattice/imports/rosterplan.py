@@ -1,9 +1,9 @@
 """Planning a OneRoster import: compare a read roster with the district's data.
 
-Matching people (programs-and-standards §6 item 16): by OneRoster ``sourcedId``; else by
-``identifier`` (the employee id); else by email. When those point at more than one person,
-or at someone already tied to another sourcedId, the row goes to the review list and is left
-out — Lattice never guesses. A handful of whole-table reads, no per-row queries.
+Matching people (OneRoster's ``userIds`` is often empty, so it is not used): by ``sourcedId``;
+else by ``identifier`` (the employee id); else by email. When those point at more than one
+person, or at someone already tied to another sourcedId, the row goes to the review list and is
+left out — Lattice never guesses. A handful of whole-table reads, no per-row queries.
 """
 
 from __future__ import annotations

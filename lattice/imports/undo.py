@@ -81,7 +81,6 @@ def blockers(run: ImportRun) -> list[str]:
             staff = _staff_of(section, pk, after)
             if staff is not None:
                 touched.add(staff)
-    names = {}
     later: Counter[tuple[int, str, str]] = Counter()
     for staff_id, action, actor, at in (
         AuditEntry.objects.filter(district=run.district, at__gt=run.applied_at)
@@ -90,7 +89,8 @@ def blockers(run: ImportRun) -> list[str]:
         .iterator()
     ):
         if staff_id in touched and not audit_names.is_derived(action):
-            later[(staff_id, action, f"{actor} on {at:%Y-%m-%d}")] += 1
+            # entries keep the name they were written under; the reason gives today's name
+            later[(staff_id, audit_names.current_name(action), f"{actor} on {at:%Y-%m-%d}")] += 1
     # what each row holds now against what the import wrote
     changed: list[tuple[str, int | None, str]] = []
     for section, part in sections.items():

@@ -62,9 +62,10 @@ class AuditFilterForm(forms.Form):
         label="To", required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
 
-    def __init__(self, data: Any, *, actions: list[str]) -> None:
+    def __init__(self, data: Any, *, actions: list[tuple[str, str]]) -> None:
+        """``actions`` are (name, label) pairs: the action's current name and how it reads."""
         super().__init__(data)
-        self.fields["action"].choices = [("", "Any action")] + [(a, a) for a in actions]
+        self.fields["action"].choices = [("", "Any action"), *actions]
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

@@ -1,13 +1,24 @@
-"""Role templates a district starts its catalogue from, each citing the domain notes.
+"""Role templates a district starts its catalogue from, each citing its public source.
 
-Source keys: ``career-systems.md §3.2`` with its keys I9–I12 (Iowa TLC's default state model),
-``programs-and-standards.md §3`` (Opportunity Culture, Iowa Code 284.16) and §2 (the DESE cases).
-Figures marked [R] are reported in press or design documents, not read in final statute.
+The sources: Iowa TLC's default state model (the Iowa Department of Education's 2013 design
+document and press reports of it), Iowa Code 284.16 (the instructional-coach model), Public
+Impact's Opportunity Culture roles, and the cases on the Massachusetts DESE teacher leadership
+page (Revere, Springfield, New Bedford, Northampton). Figures marked [R] are reported in press
+or design documents, not read in final statute; [U] figures are starting points to set locally.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+# the Iowa Department of Education's "Key concepts and cost estimates" (2013)
+IOWA_MODEL = (
+    "https://slideblast.com/download/"
+    "key-concepts-and-cost-estimatespdf-iowa-department-of-education_5954d0691723dd888332d97b.html"
+)
+IOWA_CODE_284_16 = "Iowa Code 284.16, https://lawserver.com/law/state/iowa/ia-code/iowa_code_284-16"
+OPPORTUNITY_CULTURE = "https://www.opportunityculture.org/opportunity-culture-educator-roles/"
+DESE_CASES = "Massachusetts DESE, https://doe.mass.edu/edeffectiveness/leadership/default.html"
 
 
 @dataclass(frozen=True)
@@ -56,8 +67,8 @@ TEMPLATES: tuple[RoleTemplate, ...] = (
         extra_days=5,
         stipend_dollars=2_000,
         default_share_percent=10,
-        source="career-systems.md §3.2 (Iowa TLC default model: $2,000, ≥10%, +5 days, "
-        "100% classroom; 1-year term) [R] I9, I11, I12",
+        source="Iowa TLC default model: $2,000, ≥10%, +5 days, 100% classroom; 1-year term [R]; "
+        + IOWA_MODEL,
     ),
     RoleTemplate(
         key="iowa-mentor",
@@ -74,8 +85,8 @@ TEMPLATES: tuple[RoleTemplate, ...] = (
         extra_days=10,
         stipend_dollars=5_000,
         default_share_percent=10,
-        source="career-systems.md §3.2 (Iowa TLC default model: $5,000, ≥10%, +10 days, "
-        "75% teach / 25% mentoring; 1-year term) [R] I9, I11, I12",
+        source="Iowa TLC default model: $5,000, ≥10%, +10 days, 75% teach / 25% mentoring; "
+        "1-year term [R]; " + IOWA_MODEL,
     ),
     RoleTemplate(
         key="iowa-lead",
@@ -95,9 +106,8 @@ TEMPLATES: tuple[RoleTemplate, ...] = (
         min_rating="Effective",
         min_rating_years=2,
         min_years_experience=3,
-        source="career-systems.md §3.2 (Iowa TLC default model: $10,000, ≥5%, +15 days, "
-        "50% teach / 50% leadership; 1-year term) [R] I9, I11, I12; lead teachers may head "
-        "teams or evaluate peers (programs-and-standards.md §3)",
+        source="Iowa TLC default model: $10,000, ≥5%, +15 days, 50% teach / 50% leadership; "
+        "1-year term [R]; lead teachers may head teams or evaluate peers; " + IOWA_MODEL,
     ),
     RoleTemplate(
         key="oc-mcl",
@@ -117,9 +127,9 @@ TEMPLATES: tuple[RoleTemplate, ...] = (
         team_max=6,
         min_rating="Highly Effective",
         min_rating_years=1,
-        source="programs-and-standards.md §3 Opportunity Culture MCL: team of 4–6, supplement "
-        "averages +20% (fixed amounts, not % of salary); the $10,000 figure is a starting "
-        "point to set locally [U]",
+        source="Opportunity Culture multi-classroom leader: team of 4–6, supplement averages "
+        "+20% (fixed amounts, not % of salary); the $10,000 figure is a starting point to set "
+        "locally [U]; " + OPPORTUNITY_CULTURE,
     ),
     RoleTemplate(
         key="coach",
@@ -136,8 +146,10 @@ TEMPLATES: tuple[RoleTemplate, ...] = (
         release_percent=100,
         extra_days=15,
         stipend_dollars=10_000,
-        source="programs-and-standards.md §3 Iowa Code 284.16 instructional-coach model "
-        "(curriculum & PD leader: +15 days, $10k–12k) [C] I10; New Bedford TLS trust rules (§2)",
+        source="Instructional-coach model (curriculum & PD leader: +15 days, $10k–12k) [C]; "
+        + IOWA_CODE_284_16
+        + "; New Bedford's trust rules for coaches: "
+        + DESE_CASES,
     ),
     RoleTemplate(
         key="mentor",
@@ -147,8 +159,8 @@ TEMPLATES: tuple[RoleTemplate, ...] = (
         duties=("Meet your mentee weekly", "Observe and give non-evaluative feedback"),
         tlms_domains=("culture", "learning"),
         stipend_dollars=1_500,
-        source="programs-and-standards.md §2 Springfield Effective Educator Coach (stipend and "
-        "caseload [U]; set locally)",
+        source="Springfield Effective Educator Coach (stipend and caseload [U]; set locally); "
+        + DESE_CASES,
     ),
     RoleTemplate(
         key="plc-lead",
@@ -163,8 +175,8 @@ TEMPLATES: tuple[RoleTemplate, ...] = (
         tlms_domains=("culture", "assessment", "instruction"),
         extra_days=3,
         stipend_dollars=2_500,
-        source="programs-and-standards.md §2 Northampton ('lean on department chairs'), TLMS 4d "
-        "team leader; amounts set locally [U]",
+        source="Northampton ('lean on department chairs'), TLMS 4d team leader; amounts set "
+        "locally [U]; " + DESE_CASES,
     ),
     RoleTemplate(
         key="council",
@@ -177,8 +189,8 @@ TEMPLATES: tuple[RoleTemplate, ...] = (
         position_scope="district",
         positions=7,
         selected_by="panel",
-        source="programs-and-standards.md §2 Revere Educators Leadership Board and councils; "
-        "DESE advisory cabinets meet 4×/year; amounts set locally [U]",
+        source="Revere Educators Leadership Board and councils; DESE advisory cabinets meet "
+        "4×/year; amounts set locally [U]; " + DESE_CASES,
     ),
     RoleTemplate(
         key="curriculum-writer",
@@ -191,8 +203,8 @@ TEMPLATES: tuple[RoleTemplate, ...] = (
         stipend_dollars=3_000,
         position_scope="district",
         positions=6,
-        source="programs-and-standards.md §2 Northampton shared curriculum (opt-in, small teams; "
-        "§6 pain point 6); amounts set locally [U]",
+        source="Northampton shared curriculum (opt-in, small teams, against curriculum-writing "
+        "overload); amounts set locally [U]; " + DESE_CASES,
     ),
 )
 

@@ -1,6 +1,6 @@
 """Builders for OneRoster packages and HR files, written into a test's ``tmp_path``.
 
-Column orders are exactly those of OneRoster 1.2 and 1.1 (programs-and-standards §5.1).
+Column orders are exactly those of OneRoster 1.2 and 1.1 (1EdTech, https://www.1edtech.org/standards/oneroster).
 """
 
 from __future__ import annotations

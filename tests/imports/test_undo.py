@@ -94,7 +94,7 @@ def test_undo_is_refused_with_the_reason_when_a_later_change_touched_a_row(cast,
     reasons = blockers(run)
     assert any(
         r.startswith(
-            "Ada Teacher (employee id N1001) was changed later (staff.update by Opal "
+            "Ada Teacher (employee id N1001) was changed later (people.staff.update by Opal "
             "Officer (officer) on "
         )
         for r in reasons
@@ -104,6 +104,24 @@ def test_undo_is_refused_with_the_reason_when_a_later_change_touched_a_row(cast,
         undo_import(cast.user("officer"), run)
     assert (_comparable(), _people(), _assignments()) == before
     assert ImportRun.objects.get(pk=run.pk).status == ImportRun.Status.APPLIED
+
+
+def test_a_change_logged_under_an_earlier_name_still_blocks_the_undo(cast, tmp_path):
+    """Entries keep the name they were written under (``staff.update`` before the names
+    registry); undo finds them as later changes and names them as they are called now."""
+    import_roster(write_package_12(tmp_path / "or"), cast.district)
+    run = _applied_run()
+    AuditEntry.objects.create(
+        actor_label="Opal Officer (officer)",
+        action="staff.update",
+        district=cast.district,
+        staff_member=StaffMember.objects.get(district=cast.district, employee_id="N1001"),
+        object_label="Ada Teacher",
+    )
+    assert any(
+        r.startswith("Ada Teacher (employee id N1001) was changed later (people.staff.update by")
+        for r in blockers(run)
+    ), blockers(run)
 
 
 def test_a_second_import_blocks_undoing_the_first(cast, tmp_path):

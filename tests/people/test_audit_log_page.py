@@ -101,3 +101,12 @@ def test_officers_cannot_reach_the_admin(cast, client_for):
     response = client_for("officer").get("/admin/audit/auditentry/")
     assert response.status_code == 302
     assert response["Location"].startswith("/admin/login/")
+
+
+def test_the_action_filter_reads_each_action_as_its_sentence(cast, client_for):
+    _changes(cast)
+    page = client_for("officer").get("/audit/").content.decode()
+    assert (
+        '<option value="people.rating.record">… recorded a rating of … (people.rating.record)'
+        in page
+    )

@@ -1,4 +1,5 @@
-"""Iowa TLC's worked examples (career-systems.md §3.4), computed from the district catalogue."""
+"""Iowa TLC's worked examples (a 200-teacher and a 37-teacher district under the default state
+model), computed from the district catalogue."""
 
 from __future__ import annotations
 
@@ -37,7 +38,7 @@ def test_iowa_worked_example_200_teachers_from_the_catalogue(cast: Cast) -> None
 
 @pytest.mark.django_db
 def test_37_teachers_need_at_least_10_leaders_when_rounding_up_an_assumption(cast: Cast) -> None:
-    # career-systems.md §3.4 example 6: 25% of 37 = 9.25; rounding up is ASSUMPTION [U].
+    # 25% of 37 = 9.25; rounding up is ASSUMPTION [U] (the law states no rounding rule).
     assert costing.leaders_required(iowa_spec(cast), 37) == 10
 
 
@@ -48,9 +49,9 @@ def test_a_draft_role_is_not_part_of_the_costed_catalogue(cast: Cast) -> None:
     assert plan.supplements == 240_000
 
 
-def test_every_template_cites_its_source_in_the_domain_notes() -> None:
+def test_every_template_cites_a_public_source() -> None:
     for t in TEMPLATES:
-        assert ".md §" in t.source, t.key
+        assert "https://" in t.source, t.key
 
 
 def test_system_cost_adds_supplements_coverage_and_extra_days() -> None:

@@ -1,4 +1,4 @@
-"""Baltimore 2010 worked examples (career-systems.md §1.7) and the submission window."""
+"""Baltimore 2010 worked examples (the policy file's sources) and the submission window."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""DC LIFT worked examples (career-systems.md §2.4)."""
+"""DC LIFT worked examples (the policy file's sources)."""
 
 from __future__ import annotations
 

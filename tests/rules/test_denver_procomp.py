@@ -1,4 +1,4 @@
-"""Denver ProComp worked examples (career-systems.md §4.2)."""
+"""Denver ProComp worked examples (the policy file's sources)."""
 
 from __future__ import annotations
 

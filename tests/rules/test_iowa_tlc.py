@@ -1,4 +1,4 @@
-"""Iowa TLC worked examples (career-systems.md §3.4)."""
+"""Iowa TLC worked examples (the policy file's sources)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Prince William County 2020-21 step-and-lane table (career-systems.md §6.2)."""
+"""Prince William County 2020-21 step-and-lane table (the policy file's source S1)."""
 
 from __future__ import annotations
 

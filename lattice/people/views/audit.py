@@ -28,13 +28,21 @@ def entries_visible_to(user: Any) -> QuerySet[AuditEntry]:
     return AuditEntry.objects.filter(district__in=districts_administered_by(user))
 
 
+def _choice_label(name: str) -> str:
+    """How an action reads in the filter: its sentence with the blanks left open, then its
+    name ("… recorded a rating of … (people.rating.record)")."""
+    return f"{names.sentence(name, {})} ({name})"
+
+
 def audit_log(request: HttpRequest) -> HttpResponse:
     if not can_view_audit(request.user):
         raise Http404("No audit log here")
     entries = entries_visible_to(request.user)
     stored = entries.order_by().values_list("action", flat=True).distinct()
     actions = sorted({names.current_name(name) for name in stored})
-    form = AuditFilterForm(request.GET or None, actions=actions)
+    form = AuditFilterForm(
+        request.GET or None, actions=[(name, _choice_label(name)) for name in actions]
+    )
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
         for word in (data.get("person") or "").split()[:5]:

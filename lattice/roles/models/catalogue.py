@@ -11,7 +11,8 @@ from lattice.people.models import District
 
 
 class TLMSDomain(models.TextChoices):
-    """The seven Teacher Leader Model Standards domains (programs-and-standards.md §1.2)."""
+    """The seven Teacher Leader Model Standards domains (Teacher Leadership Exploratory
+    Consortium, 2011: https://nea.org/resource-library/teacher-leader-model-standards)."""
 
     CULTURE = "culture", "1 Fostering a collaborative culture"
     RESEARCH = "research", "2 Accessing and using research"
@@ -256,8 +257,9 @@ DEFAULT_EXTRA_DAY_COST = 350
 class RoleSettings(models.Model):
     """A district's settings for leadership roles: the target share and cost rates.
 
-    The target share defaults to Iowa's 25% (10% model + 10% mentor + 5% lead, career-systems.md
-    §3.2). Rounding a share up to whole leaders is ASSUMPTION [U] (§3.4 example 6).
+    The target share defaults to Iowa's 25% (10% model + 10% mentor + 5% lead: the TLC default
+    state model, https://www.educateiowa.gov/teacher-leadership-and-compensation-system).
+    Rounding a share up to whole leaders is ASSUMPTION [U]: the law states no rounding rule.
 
     Personal data: none.
     """

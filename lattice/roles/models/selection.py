@@ -12,7 +12,8 @@ from lattice.people.models import School, SchoolYear, StaffMember
 from lattice.roles.models.catalogue import LeadershipRole
 
 # The rubric a posting starts with when the poster gives none (New Bedford's evidence:
-# ratings, recommendations, student growth, peer skills; programs-and-standards.md §2).
+# ratings, recommendations, student growth, peer skills; Massachusetts DESE's teacher
+# leadership cases, https://doe.mass.edu/edeffectiveness/leadership/default.html).
 DEFAULT_RUBRIC = [
     {"key": "practice", "label": "Strong teacher of students (evidence of growth)", "max": 4},
     {"key": "peers", "label": "Strong teacher of peers (coaching, modelling, feedback)", "max": 4},
