@@ -1,3 +1,5 @@
+import datetime as dt
+
 from django.apps import AppConfig
 
 
@@ -6,3 +8,22 @@ class ForecastsConfig(AppConfig):
     label = "forecasts"
     verbose_name = "Cost and workforce forecasts"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        """Register the periodic job that restarts forecasts whose worker died."""
+        from lattice.lib.schedule import Periodic, register
+
+        def enqueue_reap() -> object:
+            from lattice.forecasts.tasks import reap_orphans
+
+            return reap_orphans.enqueue()
+
+        register(
+            Periodic(
+                name="forecasts.reap",
+                every=dt.timedelta(minutes=15),
+                enqueue=enqueue_reap,
+                description="Restart forecast runs whose worker died (their lease expired) on "
+                "another worker; fail those started too often, so the officer can look",
+            )
+        )
