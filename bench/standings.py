@@ -14,7 +14,8 @@ DATABASE_URL's database). Figures (wall seconds):
 - large: a district of N teachers generated straight into the tables (three school years of
   ratings, degrees with dates, certificates, assignments; no demo simulation), adopted under a
   district copy of baltimore-2010 (the preview places everyone first), every standing computed
-  through the one writer, then again with nothing changed, then the payroll export.
+  through the one writer, then again with nothing changed, then the payroll export and
+  reconcile (payroll against My path for every teacher).
 """
 
 from __future__ import annotations
@@ -190,6 +191,7 @@ def large_part(teachers: int) -> dict[str, Any]:
     _django()
     from lattice.pathways.actions import adopt_policy, export_payroll, recompute_standings
     from lattice.pathways.policies import district_copy, shipped_text
+    from lattice.pathways.reconcile import reconcile
     from lattice.people.queries import today
 
     figures: dict[str, Any] = {"part": "large", "teachers": teachers}
@@ -221,6 +223,8 @@ def large_part(teachers: int) -> dict[str, Any]:
         lambda: export_payroll(None, district, effective_date=today(), file_format="csv")[1],
     )
     figures["payroll_bytes"] = len(data)
+    differences = _timed(figures, "reconcile_s", lambda: reconcile(district))
+    figures["differences"] = len(differences)
     return figures
 
 

@@ -1,5 +1,14 @@
-"""The only writers of forecast runs: request, progress, finish, fail. Requests and outcomes
-are audited; progress is bookkeeping on the caller's own run and is not."""
+"""The only writers of forecast runs: request, claim, progress, finish, fail, cancel, and —
+when a worker died mid-run — reap and retry. Requests and outcomes are audited; claiming and
+progress are bookkeeping on the worker's own run and are not.
+
+A running forecast holds a lease (``lattice.lib.jobs``) that a thread of its worker renews.
+A forecast is a pure function of its inputs and seed, so running it again gives the result
+the first attempt would have: :func:`reap` puts runs whose lease expired (the worker was
+killed, lost power or hung) back in the queue for another worker to restart, up to
+:data:`MAX_ATTEMPTS` starts, and only then marks them failed with a plain message;
+:func:`retry_forecast` queues a failed run again on the officer's request.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +19,21 @@ from django.utils import timezone
 
 from lattice.audit.log import record
 from lattice.forecasts.models import ForecastRun
+from lattice.lib import jobs
 from lattice.people.models import District
+
+Status = ForecastRun.Status
+# Starts a run gets before a dying worker fails it: a run that kills its worker each time
+# (say, out of memory) must not loop forever.
+MAX_ATTEMPTS = 3
+ORPHANED = (
+    "The background worker stopped while running this forecast (the server was restarted or "
+    "crashed), so it has no result. Try again: the same inputs and seed give the same result."
+)
+RESTARTED = (
+    "The background worker stopped while running this forecast (the server was restarted or "
+    "crashed); it was started again from the beginning and gives the same result."
+)
 
 
 @transaction.atomic
@@ -34,11 +57,86 @@ def request_forecast(
     return run
 
 
-def start_forecast(run_id: int) -> None:
-    """Mark the run started now (bookkeeping on the run itself; not audited)."""
-    ForecastRun.objects.filter(pk=run_id, started_at__isnull=True).update(
-        started_at=timezone.now(), status=ForecastRun.Status.RUNNING
+def claim_forecast(run_id: int) -> bool:
+    """Take a queued run for this worker (its lease starts now); False when it is not
+    queued any more (cancelled, or another worker has it)."""
+    return jobs.claim(
+        ForecastRun,
+        run_id,
+        status=Status.RUNNING,
+        from_statuses=[Status.QUEUED],
+        started_at=timezone.now(),
+        progress=0.0,
     )
+
+
+def reap(district: District | None = None) -> list[int]:
+    """Put running forecasts whose worker died (lease expired) back in the queue; returns
+    their ids, for the caller to enqueue (``tasks.restart_orphans``). A run already started
+    :data:`MAX_ATTEMPTS` times is failed instead, with a plain message. Cheap: the pages
+    call it before they show runs, and a periodic job calls it for everyone."""
+    runs = ForecastRun.objects.all()
+    if district is not None:
+        runs = runs.filter(district=district)
+    running = [Status.RUNNING]
+    now = timezone.now()
+    requeued = []
+    orphans = jobs.orphaned(runs, running_statuses=running, now=now)
+    for pk in orphans.filter(attempts__lt=MAX_ATTEMPTS).values_list("pk", flat=True):
+        updated = jobs.orphaned(
+            ForecastRun.objects.filter(pk=pk), running_statuses=running, now=now
+        ).update(status=Status.QUEUED, message=RESTARTED, **jobs.reset_lease())
+        if updated:
+            requeued.append(pk)
+    failed = jobs.reap(
+        runs.filter(attempts__gte=MAX_ATTEMPTS),
+        running_statuses=running,
+        failed_status=Status.FAILED,
+        message=ORPHANED,
+        now=now,
+        finished_at=now,
+    )
+    for run in ForecastRun.objects.filter(pk__in=requeued + failed).select_related("district"):
+        restarted = run.pk in requeued
+        record(
+            actor=None,
+            action="forecasts.run.restart" if restarted else "forecasts.run.fail",
+            obj=run,
+            district=run.district,
+            after={"attempts": run.attempts},
+            summary=f"Forecast {'restarted' if restarted else 'failed'}: "
+            f"{RESTARTED if restarted else ORPHANED}",
+        )
+    return requeued
+
+
+@transaction.atomic
+def retry_forecast(actor: Any, run: ForecastRun) -> ForecastRun:
+    """Queue a failed forecast again (its inputs unchanged); the caller enqueues the task."""
+    run = ForecastRun.objects.select_for_update().get(pk=run.pk)
+    if run.status != Status.FAILED:
+        raise ValueError(f"only a failed forecast can be tried again; this one is "
+                         f"{run.get_status_display().lower()}")  # fmt: skip
+    run.status = Status.QUEUED
+    run.message = ""
+    run.progress = 0.0
+    run.result = None
+    run.started_at = run.finished_at = None
+    run.cancel_requested = False
+    run.save(
+        update_fields=["status", "message", "progress", "result", "started_at", "finished_at",
+                       "cancel_requested"]
+    )  # fmt: skip
+    ForecastRun.objects.filter(pk=run.pk).update(**jobs.reset_lease())
+    record(
+        actor=actor,
+        action="forecasts.run.retry",
+        obj=run,
+        district=run.district,
+        after={"attempts": run.attempts},
+        summary=f"Forecast tried again: {run.title}",
+    )
+    return run
 
 
 def cancel_wanted(run_id: int) -> bool:
@@ -73,7 +171,8 @@ def cancelled_forecast(run: ForecastRun) -> None:
     run.status = ForecastRun.Status.CANCELLED
     run.finished_at = timezone.now()
     run.message = "Cancelled on request before it finished."
-    run.save(update_fields=["status", "finished_at", "message"])
+    run.worker, run.lease_expires_at = "", None
+    run.save(update_fields=["status", "finished_at", "message", "worker", "lease_expires_at"])
     record(
         actor=None,
         action="forecasts.run.stop",
@@ -84,9 +183,10 @@ def cancelled_forecast(run: ForecastRun) -> None:
 
 
 def set_progress(run_id: int, fraction: float) -> None:
-    """Store progress outside any transaction, so the page's polling sees it."""
-    ForecastRun.objects.filter(pk=run_id).update(
-        progress=round(min(max(fraction, 0.0), 1.0), 3), status=ForecastRun.Status.RUNNING
+    """Store progress outside any transaction, so the page's polling sees it (only while
+    the run is running: a reaped or cancelled run stays as it is)."""
+    ForecastRun.objects.filter(pk=run_id, status=Status.RUNNING).update(
+        progress=round(min(max(fraction, 0.0), 1.0), 3)
     )
 
 
@@ -96,7 +196,10 @@ def finish_forecast(run: ForecastRun, result: dict[str, Any]) -> None:
     run.status = ForecastRun.Status.DONE
     run.progress = 1.0
     run.finished_at = timezone.now()
-    run.save(update_fields=["result", "status", "progress", "finished_at"])
+    run.worker, run.lease_expires_at = "", None
+    run.save(
+        update_fields=["result", "status", "progress", "finished_at", "worker", "lease_expires_at"]
+    )
     record(
         actor=None,
         action="forecasts.run.finish",
@@ -111,7 +214,8 @@ def fail_forecast(run: ForecastRun, message: str) -> None:
     run.status = ForecastRun.Status.FAILED
     run.message = message[:500]
     run.finished_at = timezone.now()
-    run.save(update_fields=["status", "message", "finished_at"])
+    run.worker, run.lease_expires_at = "", None
+    run.save(update_fields=["status", "message", "finished_at", "worker", "lease_expires_at"])
     record(
         actor=None,
         action="forecasts.run.fail",

@@ -1,3 +1,5 @@
+import datetime as dt
+
 from django.apps import AppConfig
 
 
@@ -8,9 +10,11 @@ class ForecastsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        """Name the forecasts app's audit actions; put forecasts in the talent office's menu."""
+        """Name the forecasts app's audit actions; put forecasts in the talent office's menu;
+        register the periodic job that restarts forecasts whose worker died."""
         from lattice.audit import names
         from lattice.forecasts.audited import ACTIONS
+        from lattice.lib.schedule import Periodic, register
         from lattice.people import navigation
 
         names.register(*ACTIONS)
@@ -20,5 +24,20 @@ class ForecastsConfig(AppConfig):
                 navigation.Menu.MAIN,
                 50,
                 navigation.links(("Forecasts", "forecasts:home")),
+            )
+        )
+
+        def enqueue_reap() -> object:
+            from lattice.forecasts.tasks import reap_orphans
+
+            return reap_orphans.enqueue()
+
+        register(
+            Periodic(
+                name="forecasts.reap",
+                every=dt.timedelta(minutes=15),
+                enqueue=enqueue_reap,
+                description="Restart forecast runs whose worker died (their lease expired) on "
+                "another worker; fail those started too often, so the officer can look",
             )
         )

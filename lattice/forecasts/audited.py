@@ -13,4 +13,7 @@ ACTIONS = (
                 formerly=("forecast.cancel",)),
     AuditAction("forecasts.run.stop", "The forecast {object} stopped, as asked",
                 formerly=("forecast.cancelled",)),
+    AuditAction("forecasts.run.restart",
+                "The forecast {object} started again: its worker stopped answering"),
+    AuditAction("forecasts.run.retry", "{actor} tried the forecast {object} again"),
 )  # fmt: skip

@@ -7,6 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 
+from lattice.lib.jobs import LeasedRun
 from lattice.people.models import District
 
 # Measured on the 2-core development machine (bench/forecast.py): teacher-years per second per
@@ -14,8 +15,11 @@ from lattice.people.models import District
 TEACHER_YEARS_PER_SECOND = 15_000_000
 
 
-class ForecastRun(models.Model):
+class ForecastRun(LeasedRun):
     """One forecast request and its summary result (JSON from ``ForecastResult.as_dict``).
+
+    A running forecast holds a lease its worker renews (``lattice.lib.jobs``): a run whose
+    worker was killed is found and marked failed, and the officer can try it again.
 
     Personal data: the requesting user only. The result holds district-wide aggregates
     (payroll, headcounts, shares, histograms), never a teacher's own numbers.
@@ -45,6 +49,7 @@ class ForecastRun(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["status", "lease_expires_at"], name="forecast_leases")]
 
     def __str__(self) -> str:
         return f"Forecast {self.pk}: {self.title}"

@@ -1,9 +1,16 @@
-"""The background task that runs a forecast and stores its summary on the run."""
+"""The background task that runs a forecast and stores its summary on the run.
+
+The task claims its run with a lease (``lattice.lib.jobs``) that a small thread renews while
+the forecast computes, so a worker killed mid-run leaves a run that
+:func:`restart_orphans` hands to another worker (from the beginning: the result depends only
+on the inputs and seed) instead of "Running… 40%" forever.
+"""
 
 from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import asdict
 
 from django_tasks import task
@@ -20,14 +27,14 @@ from lattice.forecasts.choices import ADOPTED, resolve
 from lattice.forecasts.history_db import district_history
 from lattice.forecasts.models import ForecastRun
 from lattice.forecasts.workforce_db import district_start, year_one
+from lattice.lib import jobs
+from lattice.people.models import District
 
 log = logging.getLogger(__name__)
 
 
 @task()
 def run_forecast(run_id: int) -> None:
-    run = ForecastRun.objects.select_related("district").get(pk=run_id)
-    inputs = run.inputs
     last = [0.0]
 
     def progress(done: int, total: int) -> None:
@@ -45,9 +52,17 @@ def run_forecast(run_id: int) -> None:
         checked[0] = now
         return actions.cancel_wanted(run_id)
 
-    if run.finished or run.cancel_requested:
-        return
-    actions.start_forecast(run_id)
+    if not actions.claim_forecast(run_id):
+        return  # cancelled, finished, or another worker has it
+    with jobs.Lease(ForecastRun, run_id, progress_fields=()):
+        _run(run_id, progress, should_stop)
+
+
+def _run(
+    run_id: int, progress: Callable[[int, int], None], should_stop: Callable[[], bool]
+) -> None:
+    run = ForecastRun.objects.select_related("district").get(pk=run_id)
+    inputs = run.inputs
     try:
         policies = [resolve(inputs["policy"], run.district)]
         if inputs.get("vs"):
@@ -104,3 +119,18 @@ def run_forecast(run_id: int) -> None:
             f"The forecast stopped unexpectedly ({error.__class__.__name__}). "
             "Try again; if it fails again, send this page to support.",
         )
+
+
+def restart_orphans(district: District | None = None) -> list[int]:
+    """Queue again the forecasts whose worker died (their lease expired), for another worker
+    to run; returns their ids (``actions.reap`` fails those started too often)."""
+    requeued = actions.reap(district)
+    for pk in requeued:
+        run_forecast.enqueue(pk)
+    return requeued
+
+
+@task()
+def reap_orphans() -> None:
+    """Restart (or, after too many starts, fail) forecasts whose worker died."""
+    restart_orphans()

@@ -19,7 +19,7 @@ from lattice.forecast.results import ForecastResult, write_csv, write_xlsx
 from lattice.forecasts import actions
 from lattice.forecasts.forms import ForecastForm
 from lattice.forecasts.models import ForecastRun
-from lattice.forecasts.tasks import run_forecast
+from lattice.forecasts.tasks import restart_orphans, run_forecast
 from lattice.lib.formatting import money
 from lattice.people.access import districts_administered_by, get_administered_district
 from lattice.people.models import District
@@ -30,6 +30,7 @@ HISTORY_SIZE = 30
 
 def _run(request: HttpRequest, district_key: str, pk: int) -> tuple[District, ForecastRun]:
     district = get_administered_district(request.user, district_key)
+    restart_orphans(district)  # a run whose worker died goes to another worker
     return district, get_object_or_404(ForecastRun, pk=pk, district=district)
 
 
@@ -70,6 +71,7 @@ def district_page(request: HttpRequest, district: str) -> HttpResponse:
     else:
         form = ForecastForm(district=place)
         status = 200
+    restart_orphans(place)
     runs = ForecastRun.objects.filter(district=place).select_related("created_by")[:HISTORY_SIZE]
     return render(
         request,
@@ -140,6 +142,16 @@ def run_progress(request: HttpRequest, district: str, pk: int) -> HttpResponse:
 
 def _progress(place: District, run: ForecastRun) -> dict[str, Any]:
     return {"district": place, "run": run, "seconds_left": run.seconds_left(timezone.now())}
+
+
+@require_POST
+def run_retry(request: HttpRequest, district: str, pk: int) -> HttpResponse:
+    """Run a failed forecast again with the same inputs (after a worker died, say)."""
+    _, run = _run(request, district, pk)
+    if run.status == ForecastRun.Status.FAILED:
+        run = actions.retry_forecast(request.user, run)
+        run_forecast.enqueue(run.pk)
+    return redirect("forecasts:run", district, run.pk)
 
 
 @require_POST

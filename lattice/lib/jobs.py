@@ -1,7 +1,7 @@
 """Background runs that survive a crashed worker: a lease the running task renews, progress,
 and the detection of runs whose worker died.
 
-The pattern, shared by import runs and (later) forecast runs:
+The pattern, shared by import runs and forecast runs:
 
 1. A run model inherits :class:`LeasedRun` (four columns: who holds the run, until when,
    when it last reported, how many times it was started).

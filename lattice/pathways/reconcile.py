@@ -3,7 +3,8 @@
 For each person :func:`reconcile` compares three things and reports each difference in words:
 
 1. the payroll file's lines for them (the whole-district path: ``actions.payroll.payroll``)
-   with what their "My path" page lists (the one-person path: ``queries.pay_statement``);
+   with what their "My path" page lists (the people-named path: ``queries.pay_statements``,
+   which a page calls for one person and reconciling calls for a chunk at a time);
 2. their stored standing with one computed now from their facts (a writer that changed a
    fact without announcing it shows up here);
 3. whether payroll can stand behind them at all (a stale or unplaced standing).
@@ -23,10 +24,12 @@ from lattice.pathways.actions.payroll import payroll
 from lattice.pathways.compute import adoption_in_force, policy_of
 from lattice.pathways.models import Standing, StandingStatus
 from lattice.pathways.projection import project
-from lattice.pathways.queries import pay_statement
+from lattice.pathways.queries import pay_statements
 from lattice.pathways.records import SchoolFacts, load_facts
 from lattice.people.models import District, StaffMember
 from lattice.people.queries import today
+
+CHUNK = 2000  # people read together: a fixed number of queries per chunk, bounded memory
 
 
 @dataclass(frozen=True)
@@ -70,13 +73,14 @@ def reconcile(district: District, on: dt.date | None = None) -> list[Difference]
             for s in Standing.objects.filter(district=district, as_of=on).defer("snapshot")
         }
         people |= {pk for pk, s in stored.items() if s.status == StandingStatus.PLACED}
-    staff = StaffMember.objects.in_bulk(sorted(people))
-    for pk in sorted(people, key=lambda p: names.get(p, ("", ""))[0]):
-        if pk in blocked or pk not in staff:
-            continue
-        employee, name = names.get(pk, ("", ""))
+    checked = sorted(pk for pk in people if pk in names and pk not in blocked)
+    pages = {}
+    for start in range(0, len(checked), CHUNK):
+        pages.update(pay_statements(district.pk, on, checked[start : start + CHUNK]))
+    for pk in sorted(checked, key=lambda p: names[p][0]):
+        employee, name = names[pk]
         in_file = plan.lines_by_staff.get(pk, [])
-        on_page = list(pay_statement(staff[pk], on).lines)
+        on_page = list(pages[pk].lines)
         if sorted(map(_key, in_file)) != sorted(map(_key, on_page)):
             out.append(
                 Difference(
@@ -90,9 +94,9 @@ def reconcile(district: District, on: dt.date | None = None) -> list[Difference]
         policy = policy_of(adoption)
         school_facts = SchoolFacts.for_district(district.pk)
         ids = sorted(stored)
-        for start in range(0, len(ids), 2000):
+        for start in range(0, len(ids), CHUNK):
             fresh = project(
-                load_facts(district.pk, ids[start : start + 2000]), policy, on,
+                load_facts(district.pk, ids[start : start + CHUNK]), policy, on,
                 adoption_id=adoption.pk, school_facts=school_facts,
                 schedule_salary=(adoption.crosswalk or {}).get("new_hire_salary"),
             )  # fmt: skip

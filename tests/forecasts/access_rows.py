@@ -55,6 +55,14 @@ ROWS = [
         extra=SU,
     ),
     Row(
+        "forecasts:retry",
+        lambda c: f"{BASE}/runs/{finished_run(c).pk}/retry/",
+        OFFICER,
+        method="POST",
+        ok_status=302,
+        extra=SU,
+    ),
+    Row(
         "forecasts:csv",
         lambda c: f"{BASE}/runs/{finished_run(c).pk}/results.csv",
         OFFICER,

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
+
+from django.utils import timezone
 
 from lattice.audit.models import AuditEntry
 from lattice.forecasts.models import ForecastRun
@@ -71,7 +74,13 @@ def test_past_forecasts_are_listed_and_reopen(cast: Any, client_for: Any) -> Non
 
 def test_a_running_forecast_polls_its_progress(cast: Any, client_for: Any) -> None:
     run = ForecastRun.objects.create(
-        district=cast.district, title="waiting", inputs={}, status="running", progress=0.42
+        district=cast.district,
+        title="waiting",
+        inputs={},
+        status="running",
+        progress=0.42,
+        worker="elsewhere:1",
+        lease_expires_at=timezone.now() + dt.timedelta(minutes=1),
     )
     page = client_for("officer").get(f"{BASE}/runs/{run.pk}/progress/").content.decode()
     assert f'hx-get="{BASE}/runs/{run.pk}/progress/"' in page
@@ -113,12 +122,10 @@ def test_an_oversized_forecast_is_refused_with_a_smaller_suggestion(
 def test_a_running_forecast_says_how_long_it_has_left_and_can_be_cancelled(
     cast: Any, client_for: Any
 ) -> None:
-    import datetime as dt
-
-    from django.utils import timezone
-
     run = ForecastRun.objects.create(
         district=cast.district,
+        worker="elsewhere:1",
+        lease_expires_at=timezone.now() + dt.timedelta(minutes=1),
         title="long",
         inputs={"teachers": 1000, "years": 10, "runs": 1000},
         status="running",
