@@ -73,7 +73,9 @@ def administers(user: Any, body: Body) -> bool:
 
 def is_member(user: Any, body: Body) -> bool:
     me = own_staff(user)
-    return me is not None and body.seats.filter(seats_held_q(timezone.localdate()), holder=me).exists()
+    return (
+        me is not None and body.seats.filter(seats_held_q(timezone.localdate()), holder=me).exists()
+    )
 
 
 def runs(user: Any, body: Body) -> bool:
@@ -81,9 +83,12 @@ def runs(user: Any, body: Body) -> bool:
     if administers(user, body):
         return True
     me = own_staff(user)
-    return me is not None and body.seats.filter(
-        seats_held_q(timezone.localdate()), holder=me, position__in=RUNNING_POSITIONS
-    ).exists()
+    return (
+        me is not None
+        and body.seats.filter(
+            seats_held_q(timezone.localdate()), holder=me, position__in=RUNNING_POSITIONS
+        ).exists()
+    )
 
 
 def sees_drafts(user: Any, body: Body) -> bool:

@@ -82,15 +82,27 @@ def create_body(
     if Body.objects.filter(district=district, name=name).exists():
         raise CouncilError(f"name: the district already has a body called '{name}'.")
     body = Body.objects.create(
-        district=district, name=name, kind=kind, purpose=purpose.strip(), scope=scope,
-        school=school if scope == BodyScope.SCHOOL else None, parent=parent,
-        workflow=workflow, quorum_percent=quorum_percent, created_on=_today(),
+        district=district,
+        name=name,
+        kind=kind,
+        purpose=purpose.strip(),
+        scope=scope,
+        school=school if scope == BodyScope.SCHOOL else None,
+        parent=parent,
+        workflow=workflow,
+        quorum_percent=quorum_percent,
+        created_on=_today(),
     )
     for topic, level in rights:
         if topic.strip():
             DecisionRight.objects.create(body=body, topic=topic.strip(), level=level)
-    record(actor=actor, action="councils.body.create", obj=body, district=district,
-           after={"kind": kind, "scope": scope, "rights": [list(r) for r in rights]})
+    record(
+        actor=actor,
+        action="councils.body.create",
+        obj=body,
+        district=district,
+        after={"kind": kind, "scope": scope, "rights": [list(r) for r in rights]},
+    )
     return body
 
 
@@ -118,12 +130,23 @@ def add_seat(
         raise CouncilError("term: a term lasts at least one year.")
     school = constituency_school or (body.school if body.scope == BodyScope.SCHOOL else None)
     seat = Seat.objects.create(
-        body=body, label=label.strip(), position=position, selection=selection,
-        term_years=term_years, term_limit=term_limit, eligibility=rules,
-        constituency=constituency or (school.name if school else ""), constituency_school=school,
+        body=body,
+        label=label.strip(),
+        position=position,
+        selection=selection,
+        term_years=term_years,
+        term_limit=term_limit,
+        eligibility=rules,
+        constituency=constituency or (school.name if school else ""),
+        constituency_school=school,
     )
-    record(actor=actor, action="councils.seat.create", obj=seat, district=body.district,
-           after={"position": position, "selection": selection, "eligibility": rules})
+    record(
+        actor=actor,
+        action="councils.seat.create",
+        obj=seat,
+        district=body.district,
+        after={"position": position, "selection": selection, "eligibility": rules},
+    )
     return seat
 
 
@@ -165,11 +188,21 @@ def fill_seat(
     seat.term_end = dt.date(start.year + seat.term_years, start.month, 1) - dt.timedelta(days=1)
     seat.terms_served = consecutive
     seat.save()
-    record(actor=actor, action="councils.seat.fill", obj=seat, district=body.district,
-           staff_member=person, before=before,
-           after={"holder": str(person), "term_start": str(start), "term_end": str(seat.term_end),
-                  "how": how or seat.selection},
-           summary=how)
+    record(
+        actor=actor,
+        action="councils.seat.fill",
+        obj=seat,
+        district=body.district,
+        staff_member=person,
+        before=before,
+        after={
+            "holder": str(person),
+            "term_start": str(start),
+            "term_end": str(seat.term_end),
+            "how": how or seat.selection,
+        },
+        summary=how,
+    )
     return seat
 
 
@@ -181,8 +214,14 @@ def vacate_seat(actor: Any, seat: Seat, *, on: dt.date | None = None) -> Seat:
     person = seat.holder
     seat.term_end = on
     seat.save()
-    record(actor=actor, action="councils.seat.vacate", obj=seat, district=seat.body.district,
-           staff_member=person, after={"ceased_on": str(on)})
+    record(
+        actor=actor,
+        action="councils.seat.vacate",
+        obj=seat,
+        district=seat.body.district,
+        staff_member=person,
+        after={"ceased_on": str(on)},
+    )
     return seat
 
 
@@ -191,30 +230,49 @@ def vacate_seat(actor: Any, seat: Seat, *, on: dt.date | None = None) -> Seat:
 
 @transaction.atomic
 def schedule_meeting(
-    actor: Any, body: Body, *, title: str, starts_at: dt.datetime, ends_at: dt.datetime,
-    location: str = "", agenda: Iterable[str] = (),
+    actor: Any,
+    body: Body,
+    *,
+    title: str,
+    starts_at: dt.datetime,
+    ends_at: dt.datetime,
+    location: str = "",
+    agenda: Iterable[str] = (),
 ) -> Meeting:
     if ends_at <= starts_at:
         raise CouncilError("ends: the meeting must end after it starts.")
     if not title.strip():
         raise CouncilError("title: give the meeting a title.")
-    meeting = Meeting.objects.create(body=body, title=title.strip(), starts_at=starts_at,
-                                     ends_at=ends_at, location=location)
+    meeting = Meeting.objects.create(
+        body=body, title=title.strip(), starts_at=starts_at, ends_at=ends_at, location=location
+    )
     for i, item in enumerate(a for a in agenda if a.strip()):
         AgendaItem.objects.create(meeting=meeting, title=item.strip(), position=i)
     MinutesVersion.objects.create(
-        meeting=meeting, number=1, stage=MinutesStage.DRAFT,
+        meeting=meeting,
+        number=1,
+        stage=MinutesStage.DRAFT,
         text="\n".join(f"{i.position + 1}. {i.title}" for i in meeting.agenda.all()),
     )
-    record(actor=actor, action="councils.meeting.schedule", obj=meeting, district=body.district,
-           after={"starts_at": starts_at.isoformat(), "location": location})
+    record(
+        actor=actor,
+        action="councils.meeting.schedule",
+        obj=meeting,
+        district=body.district,
+        after={"starts_at": starts_at.isoformat(), "location": location},
+    )
     return meeting
 
 
 @transaction.atomic
 def add_agenda_item(
-    actor: Any, meeting: Meeting, *, title: str, owner: StaffMember | None = None,
-    parent: AgendaItem | None = None, minutes: int | None = None,
+    actor: Any,
+    meeting: Meeting,
+    *,
+    title: str,
+    owner: StaffMember | None = None,
+    parent: AgendaItem | None = None,
+    minutes: int | None = None,
 ) -> AgendaItem:
     if not title.strip():
         raise CouncilError("title: give the agenda item a title.")
@@ -223,22 +281,35 @@ def add_agenda_item(
     if owner is not None and owner.district_id != meeting.body.district_id:
         raise CouncilError("owner: choose someone of this district.")
     siblings = meeting.agenda.filter(parent=parent).count()
-    item = AgendaItem.objects.create(meeting=meeting, title=title.strip(), owner=owner,
-                                     parent=parent, minutes=minutes, position=siblings)
-    record(actor=actor, action="councils.agenda_item.add", obj=item,
-           district=meeting.body.district)
+    item = AgendaItem.objects.create(
+        meeting=meeting,
+        title=title.strip(),
+        owner=owner,
+        parent=parent,
+        minutes=minutes,
+        position=siblings,
+    )
+    record(actor=actor, action="councils.agenda_item.add", obj=item, district=meeting.body.district)
     return item
 
 
 def members_on(body: Body, day: dt.date) -> list[StaffMember]:
-    return [s.holder for s in body.seats.filter(seats_held_q(day)).select_related("holder")
-            if s.holder is not None]
+    return [
+        s.holder
+        for s in body.seats.filter(seats_held_q(day)).select_related("holder")
+        if s.holder is not None
+    ]
 
 
 @transaction.atomic
 def record_attendance(
-    actor: Any, meeting: Meeting, member: StaffMember, presence: str,
-    *, arrived_at: dt.time | None = None, left_at: dt.time | None = None,
+    actor: Any,
+    meeting: Meeting,
+    member: StaffMember,
+    presence: str,
+    *,
+    arrived_at: dt.time | None = None,
+    left_at: dt.time | None = None,
 ) -> Attendance:
     day = timezone.localtime(meeting.starts_at).date()
     if member not in members_on(meeting.body, day):
@@ -248,11 +319,18 @@ def record_attendance(
     if arrived_at and left_at and left_at < arrived_at:
         raise CouncilError("left: a member cannot leave before arriving.")
     row, _ = Attendance.objects.update_or_create(
-        meeting=meeting, member=member,
+        meeting=meeting,
+        member=member,
         defaults={"presence": presence, "arrived_at": arrived_at, "left_at": left_at},
     )
-    record(actor=actor, action="councils.attendance.record", obj=meeting,
-           district=meeting.body.district, staff_member=member, after={"presence": presence})
+    record(
+        actor=actor,
+        action="councils.attendance.record",
+        obj=meeting,
+        district=meeting.body.district,
+        staff_member=member,
+        after={"presence": presence},
+    )
     return row
 
 
@@ -264,8 +342,12 @@ def quorum(meeting: Meeting) -> tuple[int, int, bool]:
     return present, filled, counting.quorum_met(present, filled, meeting.body.quorum_percent)
 
 
-MINUTES_ORDER = [MinutesStage.DRAFT, MinutesStage.PREPARED, MinutesStage.REVIEW,
-                 MinutesStage.PUBLISHED]
+MINUTES_ORDER = [
+    MinutesStage.DRAFT,
+    MinutesStage.PREPARED,
+    MinutesStage.REVIEW,
+    MinutesStage.PUBLISHED,
+]
 
 
 def current_minutes(meeting: Meeting) -> MinutesVersion | None:
@@ -273,18 +355,28 @@ def current_minutes(meeting: Meeting) -> MinutesVersion | None:
 
 
 @transaction.atomic
-def write_minutes(actor: Any, meeting: Meeting, text: str, author: StaffMember | None) -> MinutesVersion:
+def write_minutes(
+    actor: Any, meeting: Meeting, text: str, author: StaffMember | None
+) -> MinutesVersion:
     latest = current_minutes(meeting)
     if latest is not None and latest.stage == MinutesStage.PUBLISHED:
         raise CouncilError("minutes: published minutes are locked; they cannot be changed.")
     if not text.strip():
         raise CouncilError("minutes: the minutes are empty; write what was discussed and decided.")
     version = MinutesVersion.objects.create(
-        meeting=meeting, number=(latest.number + 1) if latest else 1,
-        stage=latest.stage if latest else MinutesStage.DRAFT, text=text.strip(), author=author,
+        meeting=meeting,
+        number=(latest.number + 1) if latest else 1,
+        stage=latest.stage if latest else MinutesStage.DRAFT,
+        text=text.strip(),
+        author=author,
     )
-    record(actor=actor, action="councils.minutes.write", obj=meeting,
-           district=meeting.body.district, after={"version": version.number})
+    record(
+        actor=actor,
+        action="councils.minutes.write",
+        obj=meeting,
+        district=meeting.body.district,
+        after={"version": version.number},
+    )
     return version
 
 
@@ -300,8 +392,14 @@ def advance_minutes(actor: Any, meeting: Meeting, author: StaffMember | None) ->
     version = MinutesVersion.objects.create(
         meeting=meeting, number=latest.number + 1, stage=stage, text=latest.text, author=author
     )
-    record(actor=actor, action="councils.minutes.advance", obj=meeting,
-           district=meeting.body.district, before={"stage": latest.stage}, after={"stage": stage})
+    record(
+        actor=actor,
+        action="councils.minutes.advance",
+        obj=meeting,
+        district=meeting.body.district,
+        before={"stage": latest.stage},
+        after={"stage": stage},
+    )
     return version
 
 
@@ -310,9 +408,18 @@ def advance_minutes(actor: Any, meeting: Meeting, author: StaffMember | None) ->
 
 @transaction.atomic
 def raise_proposal(
-    actor: Any, body: Body, person: StaffMember, *, title: str, problem: str, proposal: str,
-    rationale: str = "", cost: Any = None, carries_out: str = "",
-    carry_out_fields: Mapping[str, Any] | None = None, meeting: Meeting | None = None,
+    actor: Any,
+    body: Body,
+    person: StaffMember,
+    *,
+    title: str,
+    problem: str,
+    proposal: str,
+    rationale: str = "",
+    cost: Any = None,
+    carries_out: str = "",
+    carry_out_fields: Mapping[str, Any] | None = None,
+    meeting: Meeting | None = None,
 ) -> Proposal:
     if person not in members_on(body, _today()):
         raise CouncilError(f"member: only members of {body} raise its proposals.")
@@ -322,12 +429,25 @@ def raise_proposal(
     if carries_out and carries_out not in CARRY_OUTS:
         raise CouncilError(f"carries out: unknown action '{carries_out}'.")
     p = Proposal.objects.create(
-        body=body, title=title.strip(), problem=problem.strip(), proposal=proposal.strip(),
-        rationale=rationale.strip(), cost=cost, raised_by=person, raised_on=_today(),
-        carries_out=carries_out, carry_out_fields=dict(carry_out_fields or {}), meeting=meeting,
+        body=body,
+        title=title.strip(),
+        problem=problem.strip(),
+        proposal=proposal.strip(),
+        rationale=rationale.strip(),
+        cost=cost,
+        raised_by=person,
+        raised_on=_today(),
+        carries_out=carries_out,
+        carry_out_fields=dict(carry_out_fields or {}),
+        meeting=meeting,
     )
-    record(actor=actor, action="councils.proposal.raise", obj=p, district=body.district,
-           staff_member=person)
+    record(
+        actor=actor,
+        action="councils.proposal.raise",
+        obj=p,
+        district=body.district,
+        staff_member=person,
+    )
     return p
 
 
@@ -340,8 +460,13 @@ def second_proposal(actor: Any, proposal: Proposal, person: StaffMember) -> Prop
         raise CouncilError("member: another member of the body seconds a proposal.")
     proposal.status = ProposalStatus.PERMITTED
     proposal.save(update_fields=["status"])
-    record(actor=actor, action="councils.proposal.second", obj=proposal,
-           district=proposal.body.district, staff_member=person)
+    record(
+        actor=actor,
+        action="councils.proposal.second",
+        obj=proposal,
+        district=proposal.body.district,
+        staff_member=person,
+    )
     return proposal
 
 
@@ -353,8 +478,15 @@ OPTIONS_BY_KIND = {
 
 @transaction.atomic
 def start_poll(
-    actor: Any, proposal: Proposal, *, kind: str, threshold: str = "majority", base: str = "cast",
-    anonymous: bool = False, hide_results: bool = False, options: Iterable[str] = (),
+    actor: Any,
+    proposal: Proposal,
+    *,
+    kind: str,
+    threshold: str = "majority",
+    base: str = "cast",
+    anonymous: bool = False,
+    hide_results: bool = False,
+    options: Iterable[str] = (),
     meeting: Meeting | None = None,
 ) -> Poll:
     body = proposal.body
@@ -368,9 +500,17 @@ def start_poll(
     if kind in (PollKind.RANKED, PollKind.SCORE) and len(names) < 2:
         raise CouncilError("options: ranked and score votes need at least two options, one a line.")
     poll = Poll.objects.create(
-        body=body, proposal=proposal, meeting=meeting or proposal.meeting, title=proposal.title,
-        kind=kind, threshold=threshold, base=base, anonymous=anonymous, hide_results=hide_results,
-        status=PollStatus.OPEN, opened_on=_today(),
+        body=body,
+        proposal=proposal,
+        meeting=meeting or proposal.meeting,
+        title=proposal.title,
+        kind=kind,
+        threshold=threshold,
+        base=base,
+        anonymous=anonymous,
+        hide_results=hide_results,
+        status=PollStatus.OPEN,
+        opened_on=_today(),
     )
     pairs = OPTIONS_BY_KIND.get(PollKind(kind), [(n, "") for n in names])
     for i, (name, meaning) in enumerate(pairs):
@@ -378,8 +518,13 @@ def start_poll(
     _snapshot_voters(poll, members_on(body, _today()))
     proposal.status = ProposalStatus.VOTING
     proposal.save(update_fields=["status"])
-    record(actor=actor, action="councils.poll.open", obj=poll, district=body.district,
-           after={"kind": kind, "anonymous": anonymous, "voters": poll.eligible.count()})
+    record(
+        actor=actor,
+        action="councils.poll.open",
+        obj=poll,
+        district=body.district,
+        after={"kind": kind, "anonymous": anonymous, "voters": poll.eligible.count()},
+    )
     return poll
 
 
@@ -399,12 +544,21 @@ def call_election(actor: Any, body: Body, seats: Iterable[Seat], *, title: str =
         if seat.body_id != body.pk:
             raise CouncilError(f"seats: {seat.label} is not a seat of {body}.")
     poll = Poll.objects.create(
-        body=body, title=title or f"Election: {', '.join(s.label for s in chosen)}",
-        kind=PollKind.ELECTION, anonymous=True, status=PollStatus.NOMINATING, opened_on=_today(),
+        body=body,
+        title=title or f"Election: {', '.join(s.label for s in chosen)}",
+        kind=PollKind.ELECTION,
+        anonymous=True,
+        status=PollStatus.NOMINATING,
+        opened_on=_today(),
     )
     poll.seats.set(chosen)
-    record(actor=actor, action="councils.election.call", obj=poll, district=body.district,
-           after={"seats": [s.label for s in chosen]})
+    record(
+        actor=actor,
+        action="councils.election.call",
+        obj=poll,
+        district=body.district,
+        after={"seats": [s.label for s in chosen]},
+    )
     return poll
 
 
@@ -427,11 +581,20 @@ def nominate(actor: Any, poll: Poll, candidate: StaffMember, statement: str) -> 
         raise CouncilError(f"candidate: {candidate} is not eligible: {' '.join(failed)}")
     if poll.options.filter(candidate=candidate).exists():
         raise CouncilError(f"candidate: {candidate} is already standing.")
-    option = PollOption.objects.create(poll=poll, name=str(candidate), candidate=candidate,
-                                       statement=statement.strip(),
-                                       position=poll.options.count())
-    record(actor=actor, action="councils.candidacy.submit", obj=poll,
-           district=poll.body.district, staff_member=candidate)
+    option = PollOption.objects.create(
+        poll=poll,
+        name=str(candidate),
+        candidate=candidate,
+        statement=statement.strip(),
+        position=poll.options.count(),
+    )
+    record(
+        actor=actor,
+        action="councils.candidacy.submit",
+        obj=poll,
+        district=poll.body.district,
+        staff_member=candidate,
+    )
     return option
 
 
@@ -441,7 +604,9 @@ def election_voters(poll: Poll) -> list[StaffMember]:
     _, school = election_rules(poll)
     year = current_school_year(poll.body.district_id)
     rows = Assignment.objects.filter(
-        school_year=year, position__in=TEACHING_POSITIONS, staff_member__active=True,
+        school_year=year,
+        position__in=TEACHING_POSITIONS,
+        staff_member__active=True,
         staff_member__district_id=poll.body.district_id,
     )
     if school is not None:
@@ -459,8 +624,13 @@ def open_voting(actor: Any, poll: Poll) -> Poll:
     poll.status = PollStatus.OPEN
     poll.save(update_fields=["status"])
     _snapshot_voters(poll, election_voters(poll))
-    record(actor=actor, action="councils.poll.open", obj=poll, district=poll.body.district,
-           after={"kind": poll.kind, "voters": poll.eligible.count()})
+    record(
+        actor=actor,
+        action="councils.poll.open",
+        obj=poll,
+        district=poll.body.district,
+        after={"kind": poll.kind, "voters": poll.eligible.count()},
+    )
     return poll
 
 
@@ -469,8 +639,7 @@ def hide_results(actor: Any, poll: Poll) -> Poll:
     """One way: once hidden, results stay hidden until the poll closes."""
     poll.hide_results = True
     poll.save(update_fields=["hide_results"])
-    record(actor=actor, action="councils.poll.hide_results", obj=poll,
-           district=poll.body.district)
+    record(actor=actor, action="councils.poll.hide_results", obj=poll, district=poll.body.district)
     return poll
 
 
@@ -517,9 +686,14 @@ def cast_ballot(
         )
     if not voted:
         VoterReceipt.objects.create(poll=poll, voter=voter)
-    record(actor=actor, action="councils.ballot.cast", obj=poll, district=poll.body.district,
-           staff_member=voter,
-           after={} if poll.anonymous else {"choices": clean})
+    record(
+        actor=actor,
+        action="councils.ballot.cast",
+        obj=poll,
+        district=poll.body.district,
+        staff_member=voter,
+        after={} if poll.anonymous else {"choices": clean},
+    )
     return ballot
 
 
@@ -541,9 +715,15 @@ def count(poll: Poll) -> counting.Outcome:
         else:
             present = poll.eligible.count()
         filled = filled or len(members_on(poll.body, poll.opened_on))
-        return counting.count_yes_no(tally["yes"], tally["no"], tally["abstain"],
-                                     threshold=poll.threshold, base=poll.base,
-                                     present=present, seats=filled)
+        return counting.count_yes_no(
+            tally["yes"],
+            tally["no"],
+            tally["abstain"],
+            threshold=poll.threshold,
+            base=poll.base,
+            present=present,
+            seats=filled,
+        )
     if poll.kind == PollKind.SCORE:
         return counting.count_scores(ids, ballots)
     if poll.kind == PollKind.RANKED:
@@ -574,8 +754,13 @@ def close_poll(
         "eligible": poll.eligible.count(),
     }
     poll.save()
-    record(actor=actor, action="councils.poll.close", obj=poll, district=poll.body.district,
-           after={"reason": outcome.reason, "winners": poll.result["winner_names"]})
+    record(
+        actor=actor,
+        action="councils.poll.close",
+        obj=poll,
+        district=poll.body.district,
+        after={"reason": outcome.reason, "winners": poll.result["winner_names"]},
+    )
     if poll.kind == PollKind.ELECTION:
         seats = list(poll.seats.order_by("position", "pk"))
         winners = {o.pk: o.candidate for o in poll.options.all()}
@@ -589,12 +774,20 @@ def close_poll(
             statement = proposal.proposal
             if poll.kind in (PollKind.RANKED, PollKind.SCORE) and outcome.winners:
                 statement = f"{proposal.proposal}\nChosen: {names[outcome.winners[0]]}."
-            record_decision(actor, proposal.body, statement=statement, proposal=proposal,
-                            poll=poll, vote_summary=outcome.reason, owner=owner,
-                            review_on=review_on or _today() + dt.timedelta(days=365))
+            record_decision(
+                actor,
+                proposal.body,
+                statement=statement,
+                proposal=proposal,
+                poll=poll,
+                vote_summary=outcome.reason,
+                owner=owner,
+                review_on=review_on or _today() + dt.timedelta(days=365),
+            )
         else:
-            proposal.status = (ProposalStatus.NOT_DECIDED if outcome.tied
-                               else ProposalStatus.REJECTED)
+            proposal.status = (
+                ProposalStatus.NOT_DECIDED if outcome.tied else ProposalStatus.REJECTED
+            )
         proposal.save(update_fields=["status"])
     return poll
 
@@ -604,45 +797,78 @@ def close_poll(
 
 @transaction.atomic
 def record_decision(
-    actor: Any, body: Body, *, statement: str, proposal: Proposal | None = None,
-    poll: Poll | None = None, vote_summary: str = "", owner: StaffMember | None = None,
-    review_on: dt.date | None = None, decided_on: dt.date | None = None,
+    actor: Any,
+    body: Body,
+    *,
+    statement: str,
+    proposal: Proposal | None = None,
+    poll: Poll | None = None,
+    vote_summary: str = "",
+    owner: StaffMember | None = None,
+    review_on: dt.date | None = None,
+    decided_on: dt.date | None = None,
 ) -> Decision:
     meeting = (poll.meeting if poll else None) or (proposal.meeting if proposal else None)
     decision = Decision.objects.create(
-        body=body, proposal=proposal, poll=poll, meeting=meeting,
-        agenda_item=proposal.agenda_item if proposal else None, statement=statement,
-        vote_summary=vote_summary[:300], decided_on=decided_on or _today(), owner=owner,
+        body=body,
+        proposal=proposal,
+        poll=poll,
+        meeting=meeting,
+        agenda_item=proposal.agenda_item if proposal else None,
+        statement=statement,
+        vote_summary=vote_summary[:300],
+        decided_on=decided_on or _today(),
+        owner=owner,
         review_on=review_on,
     )
-    record(actor=actor, action="councils.decision.record", obj=decision, district=body.district,
-           after={"review_on": str(review_on or ""), "vote": vote_summary[:200]})
+    record(
+        actor=actor,
+        action="councils.decision.record",
+        obj=decision,
+        district=body.district,
+        after={"review_on": str(review_on or ""), "vote": vote_summary[:200]},
+    )
     return decision
 
 
 @transaction.atomic
 def update_decision(
-    actor: Any, decision: Decision, *, status: str, review_on: dt.date | None,
+    actor: Any,
+    decision: Decision,
+    *,
+    status: str,
+    review_on: dt.date | None,
     owner: StaffMember | None,
 ) -> Decision:
     if status not in DecisionStatus.values:
         raise CouncilError("status: choose one of the listed statuses.")
     if owner is not None and owner.district_id != decision.body.district_id:
         raise CouncilError("owner: choose someone of this district.")
-    before = {"status": decision.status, "review_on": str(decision.review_on or ""),
-              "owner": str(decision.owner or "")}
+    before = {
+        "status": decision.status,
+        "review_on": str(decision.review_on or ""),
+        "owner": str(decision.owner or ""),
+    }
     decision.status, decision.review_on, decision.owner = status, review_on, owner
     decision.save()
-    record(actor=actor, action="councils.decision.update", obj=decision,
-           district=decision.body.district, before=before,
-           after={"status": status, "review_on": str(review_on or ""), "owner": str(owner or "")})
+    record(
+        actor=actor,
+        action="councils.decision.update",
+        obj=decision,
+        district=decision.body.district,
+        before=before,
+        after={"status": status, "review_on": str(review_on or ""), "owner": str(owner or "")},
+    )
     return decision
 
 
 def reviews_due(district: District, on: dt.date | None = None) -> list[Decision]:
     on = on or _today()
-    return list(Decision.objects.filter(body__district=district, review_on__lte=on)
-                .exclude(status=DecisionStatus.SUPERSEDED).select_related("body"))
+    return list(
+        Decision.objects.filter(body__district=district, review_on__lte=on)
+        .exclude(status=DecisionStatus.SUPERSEDED)
+        .select_related("body")
+    )
 
 
 # What a decision can carry out in Lattice, through the owning app's public actions.
@@ -676,8 +902,13 @@ def carry_out(actor: Any, decision: Decision) -> Decision:
     decision.carried_out_as = f"role:{role.pk}:{role.title}"
     decision.status = DecisionStatus.DONE
     decision.save(update_fields=["carried_out_as", "status"])
-    record(actor=actor, action="councils.decision.carry_out", obj=decision,
-           district=decision.body.district, after={"role": role.title})
+    record(
+        actor=actor,
+        action="councils.decision.carry_out",
+        obj=decision,
+        district=decision.body.district,
+        after={"role": role.title},
+    )
     return decision
 
 

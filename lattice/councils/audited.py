@@ -18,7 +18,7 @@ ACTIONS = (
     AuditAction("councils.election.call", "{actor} called {object}"),
     AuditAction("councils.candidacy.submit", "{person} stands in {object}"),
     AuditAction("councils.poll.open", "{actor} opened the vote {object}"),
-    AuditAction("councils.poll.hide_results", "{actor} hid the results of {object} until it closes"),
+    AuditAction("councils.poll.hide_results", "{actor} hid the results of {object}"),
     AuditAction("councils.ballot.cast", "{person} voted in {object}"),
     AuditAction("councils.poll.close", "{actor} closed the vote {object}: {summary}"),
     AuditAction("councils.decision.record", "{actor} entered the decision {object}"),

@@ -68,8 +68,9 @@ def count_consent(agree: int, objections: int) -> Outcome:
     figures = {"consent": agree, "object": objections}
     if objections:
         word = "objection" if objections == 1 else "objections"
-        return Outcome(False, f"Blocked: {objections} {word}. Resolve them and ask again.",
-                       figures=figures)
+        return Outcome(
+            False, f"Blocked: {objections} {word}. Resolve them and ask again.", figures=figures
+        )
     if not agree:
         return Outcome(False, "No one gave consent.", figures=figures)
     return Outcome(True, f"Consented: {agree} consent, no objection.", figures=figures)
@@ -83,9 +84,7 @@ def count_scores(options: Sequence[int], ballots: Iterable[Mapping[int, int]]) -
     return _top(options, totals, 1, "points")
 
 
-def count_election(
-    options: Sequence[int], ballots: Iterable[Iterable[int]], seats: int
-) -> Outcome:
+def count_election(options: Sequence[int], ballots: Iterable[Iterable[int]], seats: int) -> Outcome:
     """Each ballot marks up to ``seats`` candidates; the ``seats`` most-marked win. A tie
     across the last winning place fills none of the tied places (hold a run-off)."""
     totals = Counter({o: 0 for o in options})
@@ -101,20 +100,27 @@ def _top(options: Sequence[int], totals: Counter[int], places: int, unit: str) -
     if not ranked or sum(totals.values()) == 0:
         return Outcome(False, "No votes were cast.", figures=figures)
     if len(ranked) <= places:
-        return Outcome(True, "Every candidate wins: no more candidates than places.",
-                       winners=tuple(ranked), figures=figures)
+        return Outcome(
+            True,
+            "Every candidate wins: no more candidates than places.",
+            winners=tuple(ranked),
+            figures=figures,
+        )
     cut = totals[ranked[places - 1]]
     above = tuple(o for o in ranked if totals[o] > cut)
     at_cut = tuple(o for o in ranked if totals[o] == cut)
     if len(above) + len(at_cut) == places:
-        return Outcome(True, f"The {places} with the most {unit} win.",
-                       winners=above + at_cut, figures=figures)
+        return Outcome(
+            True, f"The {places} with the most {unit} win.", winners=above + at_cut, figures=figures
+        )
     open_places = places - len(above)
     return Outcome(
         bool(above),
         f"Tied: {len(at_cut)} options have {cut} {unit} for {open_places} "
         f"place{'s' if open_places != 1 else ''}; hold a run-off between them.",
-        winners=above, tied=at_cut, figures=figures,
+        winners=above,
+        tied=at_cut,
+        figures=figures,
     )
 
 
@@ -125,10 +131,7 @@ def count_ranked(options: Sequence[int], rankings: Iterable[Sequence[int]]) -> O
     from pref_voting.voting_methods import instant_runoff_for_truncated_linear_orders
 
     index = {o: i for i, o in enumerate(options)}
-    orders = [
-        {index[o]: rank for rank, o in enumerate(r, start=1) if o in index}
-        for r in rankings
-    ]
+    orders = [{index[o]: rank for rank, o in enumerate(r, start=1) if o in index} for r in rankings]
     orders = [o for o in orders if o]
     first = Counter(min(o, key=o.__getitem__) for o in orders)
     figures = {str(options[i]): first[i] for i in range(len(options))}
@@ -137,8 +140,13 @@ def count_ranked(options: Sequence[int], rankings: Iterable[Sequence[int]]) -> O
     profile = ProfileWithTies(orders, candidates=list(range(len(options))))
     winners = instant_runoff_for_truncated_linear_orders(profile)
     if len(winners) == 1:
-        return Outcome(True, "Won the instant runoff.", winners=(options[winners[0]],),
-                       figures=figures)
+        return Outcome(
+            True, "Won the instant runoff.", winners=(options[winners[0]],), figures=figures
+        )
     tied = tuple(options[w] for w in winners)
-    return Outcome(False, "The instant runoff ended in a tie; vote again between the tied.",
-                   tied=tied, figures=figures)
+    return Outcome(
+        False,
+        "The instant runoff ended in a tie; vote again between the tied.",
+        tied=tied,
+        figures=figures,
+    )

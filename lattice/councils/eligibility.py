@@ -58,7 +58,9 @@ def _effective_last_year(person: StaffMember, day: dt.date, school: School | Non
         return Check("effective_last_year", False, f"No rating for last year ({last}).")
     ok = rating.label in labels and labels.index(rating.label) >= labels.index(bar)
     return Check(
-        "effective_last_year", ok, f"Rated {rating.label} in {last}; the seat needs {bar} or better."
+        "effective_last_year",
+        ok,
+        f"Rated {rating.label} in {last}; the seat needs {bar} or better.",
     )
 
 
@@ -94,7 +96,9 @@ RULES = {
 CHOICES = [(r.name, r.label) for r in RULES.values()]
 
 
-def check(person: StaffMember, rules: list[str], day: dt.date, school: School | None) -> list[Check]:
+def check(
+    person: StaffMember, rules: list[str], day: dt.date, school: School | None
+) -> list[Check]:
     """Each named rule's verdict for ``person`` on ``day``; unknown names fail, saying so."""
     out = []
     for name in rules:

@@ -25,14 +25,18 @@ class BodyForm(forms.Form):
     kind = forms.ChoiceField(choices=BodyKind.choices)
     purpose = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}))
     scope = forms.ChoiceField(choices=BodyScope.choices)
-    school = forms.ModelChoiceField(queryset=None, required=False,
-                                    help_text="Needed when the body serves one school.")
+    school = forms.ModelChoiceField(
+        queryset=None, required=False, help_text="Needed when the body serves one school."
+    )
     parent = forms.ModelChoiceField(queryset=None, required=False, label="Parent body")
     workflow = forms.ChoiceField(choices=Workflow.choices)
-    quorum_percent = forms.IntegerField(min_value=0, max_value=99, initial=50,
-                                        label="Quorum (more than this % of filled seats)")
+    quorum_percent = forms.IntegerField(
+        min_value=0, max_value=99, initial=50, label="Quorum (more than this % of filled seats)"
+    )
     rights = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 3}), required=False, label="Decision rights",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        label="Decision rights",
         help_text="One a line: topic: decides | recommends | consulted, "
         "e.g. 'Teacher leader stipends: recommends'.",
     )
@@ -61,16 +65,22 @@ class SeatForm(forms.Form):
     label = forms.CharField(max_length=120)
     position = forms.ChoiceField(choices=SeatPosition.choices, initial=SeatPosition.MEMBER)
     selection = forms.ChoiceField(choices=Selection.choices)
-    constituency = forms.CharField(max_length=120, required=False,
-                                   help_text="e.g. a subject or 'Union seat'.")
-    constituency_school = forms.ModelChoiceField(queryset=None, required=False,
-                                                 label="Represents the school")
+    constituency = forms.CharField(
+        max_length=120, required=False, help_text="e.g. a subject or 'Union seat'."
+    )
+    constituency_school = forms.ModelChoiceField(
+        queryset=None, required=False, label="Represents the school"
+    )
     term_years = forms.IntegerField(min_value=1, max_value=6, initial=2, label="Term (years)")
-    term_limit = forms.IntegerField(min_value=1, max_value=10, initial=2,
-                                    label="Term limit (consecutive terms)")
+    term_limit = forms.IntegerField(
+        min_value=1, max_value=10, initial=2, label="Term limit (consecutive terms)"
+    )
     eligibility_rules = forms.MultipleChoiceField(
-        choices=eligibility.CHOICES, required=False, widget=forms.CheckboxSelectMultiple,
-        label="Who may hold it", help_text="Checked against the person's records.",
+        choices=eligibility.CHOICES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Who may hold it",
+        help_text="Checked against the person's records.",
     )
 
     def __init__(self, *args, schools=None, **kwargs):  # type: ignore[no-untyped-def]
@@ -83,16 +93,20 @@ class MeetingForm(forms.Form):
     starts_at = forms.DateTimeField(widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
     ends_at = forms.DateTimeField(widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
     location = forms.CharField(max_length=200, required=False)
-    agenda = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), required=False,
-                             help_text="One agenda item a line.")
+    agenda = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        help_text="One agenda item a line.",
+    )
 
 
 class AgendaItemForm(forms.Form):
     title = forms.CharField(max_length=200)
     parent = forms.ModelChoiceField(queryset=None, required=False, label="Under item")
     owner = forms.ModelChoiceField(queryset=None, required=False)
-    minutes = forms.IntegerField(min_value=1, max_value=600, required=False,
-                                 label="Minutes planned")
+    minutes = forms.IntegerField(
+        min_value=1, max_value=600, required=False, label="Minutes planned"
+    )
 
     def __init__(self, *args, items=None, people=None, **kwargs):  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
@@ -109,16 +123,24 @@ class ProposalForm(forms.Form):
     problem = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}))
     proposal = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}))
     rationale = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
-    cost = forms.DecimalField(max_digits=12, decimal_places=2, min_value=0, required=False,
-                              label="Cost per year ($), if any")
+    cost = forms.DecimalField(
+        max_digits=12,
+        decimal_places=2,
+        min_value=0,
+        required=False,
+        label="Cost per year ($), if any",
+    )
 
 
 class PollForm(forms.Form):
     kind = forms.ChoiceField(choices=[c for c in PollKind.choices if c[0] != "election"])
     threshold = forms.ChoiceField(choices=Threshold.choices)
     base = forms.ChoiceField(choices=Base.choices)
-    options = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False,
-                              help_text="Ranked and score votes: one option a line.")
+    options = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text="Ranked and score votes: one option a line.",
+    )
     anonymous = forms.BooleanField(required=False, label="Secret ballot (cannot be undone)")
     hide_results = forms.BooleanField(required=False, label="Hide results until closed")
 

@@ -49,7 +49,11 @@ class Body(models.Model):
     purpose = models.TextField()
     scope = models.CharField(max_length=10, choices=BodyScope.choices, default=BodyScope.DISTRICT)
     school = models.ForeignKey(
-        School, null=True, blank=True, on_delete=models.PROTECT, related_name="bodies",
+        School,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="bodies",
         help_text="The school a school-scoped body serves.",
     )
     parent = models.ForeignKey(
@@ -130,7 +134,11 @@ class Seat(models.Model):
     )
     constituency = models.CharField(max_length=120, blank=True, help_text="e.g. Alder, Union")
     constituency_school = models.ForeignKey(
-        School, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        School,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
         help_text="When the seat represents one school, its holder must work there.",
     )
     selection = models.CharField(
@@ -168,7 +176,6 @@ class Seat(models.Model):
 def seats_held_q(day: dt.date, prefix: str = "") -> Q:
     """Q matching seats (via ``prefix``) held on ``day``."""
     p = prefix
-    return (
-        Q(**{f"{p}holder__isnull": False, f"{p}term_start__lte": day})
-        & (Q(**{f"{p}term_end__isnull": True}) | Q(**{f"{p}term_end__gte": day}))
+    return Q(**{f"{p}holder__isnull": False, f"{p}term_start__lte": day}) & (
+        Q(**{f"{p}term_end__isnull": True}) | Q(**{f"{p}term_end__gte": day})
     )

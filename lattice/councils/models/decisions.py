@@ -28,7 +28,9 @@ class Decision(models.Model):
     proposal = models.OneToOneField(
         Proposal, null=True, blank=True, on_delete=models.PROTECT, related_name="decision"
     )
-    poll = models.ForeignKey(Poll, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    poll = models.ForeignKey(
+        Poll, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     meeting = models.ForeignKey(
         Meeting, null=True, blank=True, on_delete=models.SET_NULL, related_name="decisions"
     )
@@ -39,7 +41,11 @@ class Decision(models.Model):
     vote_summary = models.CharField(max_length=300, blank=True)
     decided_on = models.DateField()
     owner = models.ForeignKey(
-        StaffMember, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        StaffMember,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         help_text="Who carries the decision out.",
     )
     review_on = models.DateField(null=True, blank=True)

@@ -77,6 +77,9 @@ class Attendance(models.Model):
             models.UniqueConstraint(fields=["meeting", "member"], name="one_attendance_a_member")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.member}: {self.get_presence_display()}"
+
 
 class MinutesStage(models.TextChoices):
     DRAFT = "draft", "Draft"
@@ -106,3 +109,6 @@ class MinutesVersion(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["meeting", "number"], name="one_minutes_number")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.meeting}: minutes v{self.number} ({self.get_stage_display()})"

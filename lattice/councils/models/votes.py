@@ -168,6 +168,9 @@ class EligibleVoter(models.Model):
             models.UniqueConstraint(fields=["poll", "voter"], name="one_eligibility_a_poll")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.voter} may vote in {self.poll}"
+
 
 class VoterReceipt(models.Model):
     """That a person voted in a poll: one ballot each. Carries no choice.
@@ -182,6 +185,9 @@ class VoterReceipt(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["poll", "voter"], name="one_receipt_a_voter")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.voter} voted in {self.poll}"
 
 
 class Ballot(models.Model):
@@ -208,3 +214,6 @@ class Ballot(models.Model):
                 name="one_named_ballot_a_voter",
             )
         ]
+
+    def __str__(self) -> str:
+        return f"A ballot in {self.poll}"

@@ -18,8 +18,9 @@ def post_only(request: HttpRequest) -> None:
         raise Http404("POST only")
 
 
-def run(request: HttpRequest, success: str, back: str, fn: Callable[..., Any], *a: Any,
-        **kw: Any) -> HttpResponse:
+def run(
+    request: HttpRequest, success: str, back: str, fn: Callable[..., Any], *a: Any, **kw: Any
+) -> HttpResponse:
     try:
         fn(*a, **kw)
     except CouncilError as exc:
@@ -53,8 +54,10 @@ def poll_for(request: HttpRequest, pk: int) -> Poll:
     if poll is None:
         raise Http404
     body = access.get_visible_body(request.user, poll.body_id)
-    if poll.kind != "election" and poll.status != "closed" and not access.sees_drafts(
-        request.user, body
+    if (
+        poll.kind != "election"
+        and poll.status != "closed"
+        and not access.sees_drafts(request.user, body)
     ):
         raise Http404
     return poll

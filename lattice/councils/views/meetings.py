@@ -28,8 +28,13 @@ def meeting_new(request: HttpRequest, pk: int) -> HttpResponse:
         d = form.cleaned_data
         try:
             meeting = actions.schedule_meeting(
-                request.user, body, title=d["title"], starts_at=d["starts_at"],
-                ends_at=d["ends_at"], location=d["location"], agenda=d["agenda"].splitlines(),
+                request.user,
+                body,
+                title=d["title"],
+                starts_at=d["starts_at"],
+                ends_at=d["ends_at"],
+                location=d["location"],
+                agenda=d["agenda"].splitlines(),
             )
         except actions.CouncilError as exc:
             form.add_error(None, str(exc))
@@ -66,20 +71,36 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     marks = {a.member_id: a for a in meeting.attendance.all()}
     present, filled, met = actions.quorum(meeting)
     items = list(meeting.agenda.select_related("owner"))
-    return render(request, "councils/meeting.html", {
-        "meeting": meeting, "body": body, "agenda": _tree(items), "runs": runs, "drafts": drafts,
-        "minutes": minutes if (published or drafts) else None, "published": published,
-        "history": list(meeting.minutes.order_by("-number")) if drafts else [],
-        "attendance": [(m, marks.get(m.pk)) for m in members], "presence": Presence.choices,
-        "present": present, "filled": filled, "quorum_met": met,
-        "needed": filled * body.quorum_percent // 100 + 1,
-        "agenda_form": AgendaItemForm(items=meeting.agenda.all(),
-                                      people=StaffMember.objects.filter(pk__in=[m.pk for m in members]))
-        if runs else None,
-        "minutes_form": MinutesForm(initial={"text": minutes.text if minutes else ""})
-        if runs and not published else None,
-        "decisions": meeting.decisions.all(),
-    })
+    return render(
+        request,
+        "councils/meeting.html",
+        {
+            "meeting": meeting,
+            "body": body,
+            "agenda": _tree(items),
+            "runs": runs,
+            "drafts": drafts,
+            "minutes": minutes if (published or drafts) else None,
+            "published": published,
+            "history": list(meeting.minutes.order_by("-number")) if drafts else [],
+            "attendance": [(m, marks.get(m.pk)) for m in members],
+            "presence": Presence.choices,
+            "present": present,
+            "filled": filled,
+            "quorum_met": met,
+            "needed": filled * body.quorum_percent // 100 + 1,
+            "agenda_form": AgendaItemForm(
+                items=meeting.agenda.all(),
+                people=StaffMember.objects.filter(pk__in=[m.pk for m in members]),
+            )
+            if runs
+            else None,
+            "minutes_form": MinutesForm(initial={"text": minutes.text if minutes else ""})
+            if runs and not published
+            else None,
+            "decisions": meeting.decisions.all(),
+        },
+    )
 
 
 def agenda_add(request: HttpRequest, pk: int) -> HttpResponse:
@@ -88,15 +109,29 @@ def agenda_add(request: HttpRequest, pk: int) -> HttpResponse:
     if not access.runs(request.user, meeting.body):
         raise Http404
     back = reverse("councils:meeting", args=[meeting.pk])
-    form = AgendaItemForm(request.POST, items=meeting.agenda.all(),
-                          people=StaffMember.objects.filter(district=meeting.body.district))
+    form = AgendaItemForm(
+        request.POST,
+        items=meeting.agenda.all(),
+        people=StaffMember.objects.filter(district=meeting.body.district),
+    )
     if not form.is_valid():
-        messages.error(request, "agenda: " + "; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items()))
+        messages.error(
+            request, "agenda: " + "; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items())
+        )
         return HttpResponseRedirect(back)
     d = form.cleaned_data
-    return run(request, "Agenda item added.", back, actions.add_agenda_item, request.user,
-               meeting, title=d["title"], owner=d["owner"], parent=d["parent"],
-               minutes=d["minutes"])
+    return run(
+        request,
+        "Agenda item added.",
+        back,
+        actions.add_agenda_item,
+        request.user,
+        meeting,
+        title=d["title"],
+        owner=d["owner"],
+        parent=d["parent"],
+        minutes=d["minutes"],
+    )
 
 
 def _time(value: str) -> dt.time | None:
@@ -121,7 +156,10 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
             continue
         try:
             actions.record_attendance(
-                request.user, meeting, member, presence,
+                request.user,
+                meeting,
+                member,
+                presence,
                 arrived_at=_time(request.POST.get(f"arrived-{member.pk}", "")),
                 left_at=_time(request.POST.get(f"left-{member.pk}", "")),
             )
@@ -129,8 +167,11 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
         except actions.CouncilError as exc:
             messages.error(request, str(exc))
     present, filled, met = actions.quorum(meeting)
-    messages.success(request, f"Attendance recorded for {done}. {present} of {filled} present: "
-                     f"{'quorum' if met else 'no quorum'}.")
+    messages.success(
+        request,
+        f"Attendance recorded for {done}. {present} of {filled} present: "
+        f"{'quorum' if met else 'no quorum'}.",
+    )
     return HttpResponseRedirect(back)
 
 
@@ -140,8 +181,16 @@ def minutes_write(request: HttpRequest, pk: int) -> HttpResponse:
     if not access.runs(request.user, meeting.body):
         raise Http404
     back = reverse("councils:meeting", args=[meeting.pk])
-    return run(request, "Minutes saved as a new version.", back, actions.write_minutes,
-               request.user, meeting, request.POST.get("text", ""), access.own_staff(request.user))
+    return run(
+        request,
+        "Minutes saved as a new version.",
+        back,
+        actions.write_minutes,
+        request.user,
+        meeting,
+        request.POST.get("text", ""),
+        access.own_staff(request.user),
+    )
 
 
 def minutes_advance(request: HttpRequest, pk: int) -> HttpResponse:
@@ -150,8 +199,15 @@ def minutes_advance(request: HttpRequest, pk: int) -> HttpResponse:
     if not access.runs(request.user, meeting.body):
         raise Http404
     back = reverse("councils:meeting", args=[meeting.pk])
-    return run(request, "Minutes moved to the next stage.", back, actions.advance_minutes,
-               request.user, meeting, access.own_staff(request.user))
+    return run(
+        request,
+        "Minutes moved to the next stage.",
+        back,
+        actions.advance_minutes,
+        request.user,
+        meeting,
+        access.own_staff(request.user),
+    )
 
 
 def minutes_pdf(request: HttpRequest, pk: int) -> HttpResponse:
@@ -162,12 +218,19 @@ def minutes_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     from weasyprint import HTML
 
     present, filled, met = actions.quorum(meeting)
-    html = render_to_string("councils/minutes_pdf.html", {
-        "meeting": meeting, "minutes": minutes, "agenda": _tree(list(meeting.agenda.all())),
-        "attendance": meeting.attendance.select_related("member"),
-        "present": present, "filled": filled, "quorum_met": met,
-        "decisions": meeting.decisions.all(),
-    })
+    html = render_to_string(
+        "councils/minutes_pdf.html",
+        {
+            "meeting": meeting,
+            "minutes": minutes,
+            "agenda": _tree(list(meeting.agenda.all())),
+            "attendance": meeting.attendance.select_related("member"),
+            "present": present,
+            "filled": filled,
+            "quorum_met": met,
+            "decisions": meeting.decisions.all(),
+        },
+    )
     pdf = HTML(string=html).write_pdf()
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="minutes-{meeting.pk}.pdf"'
@@ -190,7 +253,10 @@ def invite_ics(request: HttpRequest, pk: int) -> HttpResponse:
     event.add("dtstamp", timezone.now())
     if meeting.location:
         event.add("location", meeting.location)
-    event.add("description", "\n".join(f"{'  ' * d}- {i.title}" for i, d in _tree(list(meeting.agenda.all()))))
+    event.add(
+        "description",
+        "\n".join(f"{'  ' * d}- {i.title}" for i, d in _tree(list(meeting.agenda.all()))),
+    )
     cal.add_component(event)
     response = HttpResponse(cal.to_ical(), content_type="text/calendar")
     response["Content-Disposition"] = f'attachment; filename="meeting-{meeting.pk}.ics"'

@@ -24,7 +24,8 @@ def _rows(request: HttpRequest) -> tuple[list[Decision], dict[str, str]]:
     if scope.own_staff_id is None and not (scope.is_officer or scope.is_superuser):
         raise Http404
     rows = Decision.objects.filter(body__in=access.bodies_visible_to(request.user)).select_related(
-        "body", "meeting", "owner")
+        "body", "meeting", "owner"
+    )
     f = {k: request.GET.get(k, "") for k in ("body", "status", "due")}
     if f["body"].isdigit():
         rows = rows.filter(body_id=int(f["body"]))
@@ -37,11 +38,18 @@ def _rows(request: HttpRequest) -> tuple[list[Decision], dict[str, str]]:
 
 def register(request: HttpRequest) -> HttpResponse:
     rows, f = _rows(request)
-    return render(request, "councils/register.html", {
-        "rows": rows, "filters": f, "statuses": DecisionStatus.choices,
-        "bodies": access.bodies_visible_to(request.user), "today": timezone.localdate(),
-        "query": request.GET.urlencode(),
-    })
+    return render(
+        request,
+        "councils/register.html",
+        {
+            "rows": rows,
+            "filters": f,
+            "statuses": DecisionStatus.choices,
+            "bodies": access.bodies_visible_to(request.user),
+            "today": timezone.localdate(),
+            "query": request.GET.urlencode(),
+        },
+    )
 
 
 def register_csv(request: HttpRequest) -> HttpResponse:
@@ -49,12 +57,31 @@ def register_csv(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(content_type="text/csv")
     response["Content-Disposition"] = 'attachment; filename="decisions.csv"'
     out = csv.writer(response)
-    out.writerow(["decided_on", "body", "statement", "vote", "meeting", "carried_out_by",
-                  "review_on", "status"])
+    out.writerow(
+        [
+            "decided_on",
+            "body",
+            "statement",
+            "vote",
+            "meeting",
+            "carried_out_by",
+            "review_on",
+            "status",
+        ]
+    )
     for d in rows:
-        out.writerow([d.decided_on, d.body.name, d.statement, d.vote_summary,
-                      d.meeting.title if d.meeting else "", d.owner or "", d.review_on or "",
-                      d.get_status_display()])
+        out.writerow(
+            [
+                d.decided_on,
+                d.body.name,
+                d.statement,
+                d.vote_summary,
+                d.meeting.title if d.meeting else "",
+                d.owner or "",
+                d.review_on or "",
+                d.get_status_display(),
+            ]
+        )
     return response
 
 
@@ -62,15 +89,27 @@ def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
     decision = decision_for(request, pk)
     body = decision.body
     runs = access.runs(request.user, body)
-    return render(request, "councils/decision.html", {
-        "decision": decision, "body": body, "runs": runs,
-        "form": DecisionForm(initial={"status": decision.status, "review_on": decision.review_on,
-                                      "owner": decision.owner},
-                             people=StaffMember.objects.filter(district=body.district, active=True))
-        if runs else None,
-        "preview": actions.carry_out_preview(decision),
-        "can_carry_out": access.administers(request.user, body),
-    })
+    return render(
+        request,
+        "councils/decision.html",
+        {
+            "decision": decision,
+            "body": body,
+            "runs": runs,
+            "form": DecisionForm(
+                initial={
+                    "status": decision.status,
+                    "review_on": decision.review_on,
+                    "owner": decision.owner,
+                },
+                people=StaffMember.objects.filter(district=body.district, active=True),
+            )
+            if runs
+            else None,
+            "preview": actions.carry_out_preview(decision),
+            "can_carry_out": access.administers(request.user, body),
+        },
+    )
 
 
 def decision_update(request: HttpRequest, pk: int) -> HttpResponse:
@@ -79,14 +118,27 @@ def decision_update(request: HttpRequest, pk: int) -> HttpResponse:
     if not access.runs(request.user, decision.body):
         raise Http404
     back = reverse("councils:decision", args=[pk])
-    form = DecisionForm(request.POST, people=StaffMember.objects.filter(
-        district=decision.body.district, active=True))
+    form = DecisionForm(
+        request.POST,
+        people=StaffMember.objects.filter(district=decision.body.district, active=True),
+    )
     if not form.is_valid():
-        messages.error(request, "decision: " + "; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items()))
+        messages.error(
+            request, "decision: " + "; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items())
+        )
         return HttpResponseRedirect(back)
     d = form.cleaned_data
-    return run(request, "Decision updated.", back, actions.update_decision, request.user,
-               decision, status=d["status"], review_on=d["review_on"], owner=d["owner"])
+    return run(
+        request,
+        "Decision updated.",
+        back,
+        actions.update_decision,
+        request.user,
+        decision,
+        status=d["status"],
+        review_on=d["review_on"],
+        owner=d["owner"],
+    )
 
 
 def decision_carry_out(request: HttpRequest, pk: int) -> HttpResponse:
@@ -94,5 +146,11 @@ def decision_carry_out(request: HttpRequest, pk: int) -> HttpResponse:
     decision = decision_for(request, pk)
     if not access.administers(request.user, decision.body):
         raise Http404
-    return run(request, "Carried out.", reverse("councils:decision", args=[pk]),
-               actions.carry_out, request.user, decision)
+    return run(
+        request,
+        "Carried out.",
+        reverse("councils:decision", args=[pk]),
+        actions.carry_out,
+        request.user,
+        decision,
+    )
