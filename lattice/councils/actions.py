@@ -732,6 +732,23 @@ def count(poll: Poll) -> counting.Outcome:
     return counting.count_election(ids, [list(b) for b in ballots], max(poll.seats.count(), 1))
 
 
+def figures(poll: Poll) -> Mapping[str, int]:
+    """The counts a poll's page shows: the stored count once closed; while open, the live
+    count (first preferences for ranked choice: the runoff itself is counted at closing)."""
+    if poll.status == PollStatus.CLOSED and poll.result:
+        return dict(poll.result.get("figures", {}))
+    if poll.kind == PollKind.RANKED:
+        ids = list(poll.options.values_list("pk", flat=True))
+        return counting.first_preferences(
+            ids, [sorted(b, key=b.__getitem__) for b in _ballots(poll)]
+        )
+    return count(poll).figures
+
+
+def _ballots(poll: Poll) -> list[dict[int, int]]:
+    return [{int(k): v for k, v in b.choices.items()} for b in poll.ballots.all()]
+
+
 @transaction.atomic
 def close_poll(
     actor: Any, poll: Poll, *, review_on: dt.date | None = None, owner: StaffMember | None = None

@@ -124,6 +124,11 @@ def _top(options: Sequence[int], totals: Counter[int], places: int, unit: str) -
     )
 
 
+def first_preferences(options: Sequence[int], rankings: Iterable[Sequence[int]]) -> dict[str, int]:
+    first = Counter(r[0] for r in rankings if r)
+    return {str(o): first[o] for o in options}
+
+
 def count_ranked(options: Sequence[int], rankings: Iterable[Sequence[int]]) -> Outcome:
     """Instant runoff over the rankings (each a list of option ids, first preference first;
     unranked options count as below every ranked one), counted by pref-voting."""

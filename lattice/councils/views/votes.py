@@ -123,9 +123,9 @@ def poll_detail(request: HttpRequest, pk: int) -> HttpResponse:
     show = poll.status == PollStatus.CLOSED or not poll.hide_results
     tally = []
     if show and poll.status != PollStatus.NOMINATING:
-        outcome = actions.count(poll)
+        shown = actions.figures(poll)
         counts = [
-            (o, outcome.figures.get(str(o.pk), outcome.figures.get(o.meaning, 0)))
+            (o, shown.get(str(o.pk), shown.get(o.meaning, 0)))
             for o in poll.options.all()
         ]
         top = max([n for _, n in counts] + [1])
