@@ -124,10 +124,7 @@ def poll_detail(request: HttpRequest, pk: int) -> HttpResponse:
     tally = []
     if show and poll.status != PollStatus.NOMINATING:
         shown = actions.figures(poll)
-        counts = [
-            (o, shown.get(str(o.pk), shown.get(o.meaning, 0)))
-            for o in poll.options.all()
-        ]
+        counts = [(o, shown.get(str(o.pk), shown.get(o.meaning, 0))) for o in poll.options.all()]
         top = max([n for _, n in counts] + [1])
         tally = [(o, n, i * 26, round(n * 300 / top)) for i, (o, n) in enumerate(counts)]
     runs = access.runs(request.user, body)
