@@ -158,3 +158,12 @@ def test_a_candidate_must_meet_the_seats_rules(cast: Cast) -> None:
     poll = actions.call_election(None, body, [seat])
     with pytest.raises(actions.CouncilError, match="not eligible"):
         actions.nominate(None, poll, cast.reviewer_staff, "")
+
+
+def test_my_profile_lists_the_seats_i_hold(cast: Cast, client_for) -> None:  # type: ignore[no-untyped-def]
+    seat = actions.add_seat(
+        None, _body(cast), label="Teacher seat", position="chair", selection="elected"
+    )
+    actions.fill_seat(None, seat, cast.teacher_staff)
+    page = client_for("teacher").get("/me/").content.decode()
+    assert "Chair of Alder council (Teacher seat)" in page
