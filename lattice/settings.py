@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "lattice.audit",
     "lattice.people",
     "lattice.roles",
+    "lattice.councils",
     "lattice.imports",
     "lattice.pathways",
     "lattice.scheduler",

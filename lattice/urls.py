@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("lattice.people.urls")),
     path("pathways/", include("lattice.pathways.urls")),
     path("roles/", include("lattice.roles.urls")),
+    path("councils/", include("lattice.councils.urls")),
     path("forecasts/", include("lattice.forecasts.urls")),
     path("budgets/", include("lattice.budgets.urls")),
 ]

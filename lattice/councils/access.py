@@ -1,0 +1,95 @@
+"""Who may see and run what in the councils app; scoped through ``lattice.people.access``.
+
+- the district's talent office (and the superuser) administers every body of the district;
+  the principal leading a school this year administers that school's bodies;
+- a body's officers (chair, vice-chair, secretary holding a seat today) run its meetings,
+  votes and minutes;
+- members (anyone holding a seat today) see their body's drafts: proposals, open polls,
+  minutes not yet published;
+- the district's staff see district-wide bodies; a school's staff see that school's bodies;
+  they read the seats, published minutes and the decisions;
+- anyone else gets 404. The network office sees no body's records.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from lattice.councils.models import Body, SeatPosition, seats_held_q
+from lattice.people.access import scope_for
+from lattice.people.models import Assignment, StaffMember
+from lattice.people.queries import current_school_year
+
+RUNNING_POSITIONS = (SeatPosition.CHAIR, SeatPosition.VICE_CHAIR, SeatPosition.SECRETARY)
+
+
+def own_staff(user: Any) -> StaffMember | None:
+    scope = scope_for(user)
+    if scope.own_staff_id is None:
+        return None
+    return StaffMember.objects.select_related("district").get(pk=scope.own_staff_id)
+
+
+def bodies_visible_to(user: Any) -> QuerySet[Body]:
+    scope = scope_for(user)
+    if scope.is_superuser:
+        return Body.objects.all()
+    q = Q(district_id__in=scope.officer_district_ids)
+    me = own_staff(user)
+    if me is not None:
+        year = current_school_year(me.district_id)
+        schools = Assignment.objects.filter(staff_member=me, school_year=year).values("school_id")
+        q |= Q(district_id=me.district_id) & (~Q(scope="school") | Q(school_id__in=schools))
+        q |= Q(seats__in=_my_seats(me))
+    return Body.objects.filter(q).distinct()
+
+
+def _my_seats(me: StaffMember) -> QuerySet[Any]:
+    from lattice.councils.models import Seat
+
+    return Seat.objects.filter(seats_held_q(timezone.localdate()), holder=me)
+
+
+def get_visible_body(user: Any, pk: Any) -> Body:
+    body = bodies_visible_to(user).filter(pk=pk).select_related("district", "school").first()
+    if body is None:
+        raise Http404("No such body")
+    return body
+
+
+def administers(user: Any, body: Body) -> bool:
+    scope = scope_for(user)
+    if scope.is_superuser or body.district_id in scope.officer_district_ids:
+        return True
+    if body.school_id is None:
+        return False
+    year = current_school_year(body.district_id)
+    return year is not None and scope.leads(body.school_id, year.pk)
+
+
+def is_member(user: Any, body: Body) -> bool:
+    me = own_staff(user)
+    return (
+        me is not None and body.seats.filter(seats_held_q(timezone.localdate()), holder=me).exists()
+    )
+
+
+def runs(user: Any, body: Body) -> bool:
+    """Chair, vice-chair or secretary today, or an administrator of the body."""
+    if administers(user, body):
+        return True
+    me = own_staff(user)
+    return (
+        me is not None
+        and body.seats.filter(
+            seats_held_q(timezone.localdate()), holder=me, position__in=RUNNING_POSITIONS
+        ).exists()
+    )
+
+
+def sees_drafts(user: Any, body: Body) -> bool:
+    return administers(user, body) or is_member(user, body)

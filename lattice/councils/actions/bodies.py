@@ -1,0 +1,194 @@
+"""Bodies and their seats: creating them, filling and vacating seats."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import transaction
+
+from lattice.audit.log import record
+from lattice.councils import eligibility
+from lattice.councils.actions.common import CouncilError, _today
+from lattice.councils.models import (
+    Body,
+    BodyScope,
+    DecisionRight,
+    Seat,
+    Workflow,
+    seats_held_q,
+)
+from lattice.people.models import District, School, StaffMember
+
+
+@transaction.atomic
+def create_body(
+    actor: Any,
+    district: District,
+    *,
+    name: str,
+    kind: str,
+    purpose: str,
+    scope: str = BodyScope.DISTRICT,
+    school: School | None = None,
+    parent: Body | None = None,
+    workflow: str = Workflow.SIMPLE,
+    quorum_percent: int = 50,
+    rights: Iterable[tuple[str, str]] = (),
+) -> Body:
+    name = name.strip()
+    if not name:
+        raise CouncilError("name: give the body a name, e.g. 'Alder leadership council'.")
+    if scope == BodyScope.SCHOOL and school is None:
+        raise CouncilError("school: a school-scoped body needs the school it serves.")
+    if school is not None and school.district_id != district.pk:
+        raise CouncilError("school: choose a school of this district.")
+    if parent is not None and parent.district_id != district.pk:
+        raise CouncilError("parent: choose a parent body of this district.")
+    if not 0 <= quorum_percent < 100:
+        raise CouncilError("quorum: give a share from 0 to 99 percent of the seats.")
+    if Body.objects.filter(district=district, name=name).exists():
+        raise CouncilError(f"name: the district already has a body called '{name}'.")
+    body = Body.objects.create(
+        district=district,
+        name=name,
+        kind=kind,
+        purpose=purpose.strip(),
+        scope=scope,
+        school=school if scope == BodyScope.SCHOOL else None,
+        parent=parent,
+        workflow=workflow,
+        quorum_percent=quorum_percent,
+        created_on=_today(),
+    )
+    for topic, level in rights:
+        if topic.strip():
+            DecisionRight.objects.create(body=body, topic=topic.strip(), level=level)
+    record(
+        actor=actor,
+        action="councils.body.create",
+        obj=body,
+        district=district,
+        after={"kind": kind, "scope": scope, "rights": [list(r) for r in rights]},
+    )
+    return body
+
+
+@transaction.atomic
+def add_seat(
+    actor: Any,
+    body: Body,
+    *,
+    label: str,
+    position: str,
+    selection: str,
+    term_years: int = 2,
+    term_limit: int = 2,
+    eligibility_rules: Iterable[str] = (),
+    constituency: str = "",
+    constituency_school: School | None = None,
+) -> Seat:
+    rules = list(eligibility_rules)
+    unknown = [r for r in rules if r not in eligibility.RULES]
+    if unknown:
+        raise CouncilError(f"eligibility: unknown rule(s) {', '.join(unknown)}.")
+    if not label.strip():
+        raise CouncilError("label: name the seat, e.g. 'Teacher seat, Alder'.")
+    if term_years < 1:
+        raise CouncilError("term: a term lasts at least one year.")
+    school = constituency_school or (body.school if body.scope == BodyScope.SCHOOL else None)
+    seat = Seat.objects.create(
+        body=body,
+        label=label.strip(),
+        position=position,
+        selection=selection,
+        term_years=term_years,
+        term_limit=term_limit,
+        eligibility=rules,
+        constituency=constituency or (school.name if school else ""),
+        constituency_school=school,
+    )
+    record(
+        actor=actor,
+        action="councils.seat.create",
+        obj=seat,
+        district=body.district,
+        after={"position": position, "selection": selection, "eligibility": rules},
+    )
+    return seat
+
+
+def seat_school(seat: Seat) -> School | None:
+    return seat.constituency_school or seat.body.school
+
+
+def seat_checks(seat: Seat, person: StaffMember, day: dt.date) -> list[eligibility.Check]:
+    return eligibility.check(person, list(seat.eligibility), day, seat_school(seat))
+
+
+@transaction.atomic
+def fill_seat(
+    actor: Any, seat: Seat, person: StaffMember, *, start: dt.date | None = None, how: str = ""
+) -> Seat:
+    """Seat ``person`` for one term from ``start``: they must be active staff of the district,
+    meet the seat's eligibility rules, hold no other seat on the body and be within the
+    seat's term limit."""
+    seat = Seat.objects.select_for_update().select_related("body__district").get(pk=seat.pk)
+    start = start or _today()
+    body = seat.body
+    if person.district_id != body.district_id or not person.active:
+        raise CouncilError(f"member: {person} is not active staff of {body.district}.")
+    failed = [c.reason for c in seat_checks(seat, person, start) if not c.met]
+    if failed:
+        raise CouncilError(f"member: {person} is not eligible for {seat.label}: {' '.join(failed)}")
+    others = body.seats.filter(seats_held_q(start), holder=person).exclude(pk=seat.pk)
+    if others.exists():
+        raise CouncilError(f"member: {person} already holds {others.first().label} on {body}.")
+    consecutive = seat.terms_served + 1 if seat.holder_id == person.pk else 1
+    if consecutive > seat.term_limit:
+        raise CouncilError(
+            f"member: {person} has served {seat.terms_served} consecutive terms; "
+            f"the seat's limit is {seat.term_limit}."
+        )
+    before = {"holder": str(seat.holder or ""), "term_end": str(seat.term_end or "")}
+    seat.holder = person
+    seat.term_start = start
+    seat.term_end = dt.date(start.year + seat.term_years, start.month, 1) - dt.timedelta(days=1)
+    seat.terms_served = consecutive
+    seat.save()
+    record(
+        actor=actor,
+        action="councils.seat.fill",
+        obj=seat,
+        district=body.district,
+        staff_member=person,
+        before=before,
+        after={
+            "holder": str(person),
+            "term_start": str(start),
+            "term_end": str(seat.term_end),
+            "how": how or seat.selection,
+        },
+        summary=how,
+    )
+    return seat
+
+
+@transaction.atomic
+def vacate_seat(actor: Any, seat: Seat, *, on: dt.date | None = None) -> Seat:
+    on = on or _today()
+    if seat.holder_id is None:
+        raise CouncilError("seat: the seat is already vacant.")
+    person = seat.holder
+    seat.term_end = on
+    seat.save()
+    record(
+        actor=actor,
+        action="councils.seat.vacate",
+        obj=seat,
+        district=seat.body.district,
+        staff_member=person,
+        after={"ceased_on": str(on)},
+    )
+    return seat

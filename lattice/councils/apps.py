@@ -1,0 +1,31 @@
+from django.apps import AppConfig
+
+
+class CouncilsConfig(AppConfig):
+    name = "lattice.councils"
+    label = "councils"
+    verbose_name = "Boards and councils"
+
+    def ready(self) -> None:
+        """Register the audit actions, a place in the menus, a profile panel of the seats
+        held, and the demo's councils (after the roles content, so the demo's open proposal
+        can carry a role into the catalogue)."""
+        from lattice.audit import names
+        from lattice.councils import navigation
+        from lattice.councils.audited import ACTIONS
+        from lattice.councils.demo import populate_demo_councils
+        from lattice.people import demo_content, panels
+
+        names.register(*ACTIONS)
+        navigation.register_pages()
+        panels.register(
+            panels.ProfilePanel(
+                "councils.seats",
+                "councils/_profile_panel.html",
+                frozenset({panels.ProfilePage.OWN, panels.ProfilePage.OFFICE}),
+                order=300,
+            )
+        )
+        demo_content.register(
+            demo_content.DemoContent("councils", populate_demo_councils, after=("roles",))
+        )

@@ -1,0 +1,27 @@
+"""The councils app's audit actions (:mod:`lattice.audit.names`). A secret ballot's entry
+says who voted, never how."""
+
+from lattice.audit.names import AuditAction
+
+ACTIONS = (
+    AuditAction("councils.body.create", "{actor} created the body {object}"),
+    AuditAction("councils.seat.create", "{actor} added the seat {object}"),
+    AuditAction("councils.seat.fill", "{actor} seated {person}: {object}"),
+    AuditAction("councils.seat.vacate", "{actor} ended {person}'s term: {object}"),
+    AuditAction("councils.meeting.schedule", "{actor} scheduled {object}"),
+    AuditAction("councils.agenda_item.add", "{actor} added {object} to an agenda"),
+    AuditAction("councils.attendance.record", "{actor} recorded {person}'s attendance at {object}"),
+    AuditAction("councils.minutes.write", "{actor} wrote the minutes of {object}"),
+    AuditAction("councils.minutes.advance", "{actor} moved the minutes of {object} on"),
+    AuditAction("councils.proposal.raise", "{actor} raised the proposal {object}"),
+    AuditAction("councils.proposal.second", "{actor} seconded the proposal {object}"),
+    AuditAction("councils.election.call", "{actor} called {object}"),
+    AuditAction("councils.candidacy.submit", "{person} stands in {object}"),
+    AuditAction("councils.poll.open", "{actor} opened the vote {object}"),
+    AuditAction("councils.poll.hide_results", "{actor} hid the results of {object}"),
+    AuditAction("councils.ballot.cast", "{person} voted in {object}"),
+    AuditAction("councils.poll.close", "{actor} closed the vote {object}: {summary}"),
+    AuditAction("councils.decision.record", "{actor} entered the decision {object}"),
+    AuditAction("councils.decision.update", "{actor} updated the decision {object}"),
+    AuditAction("councils.decision.carry_out", "{actor} carried out the decision {object}"),
+)  # fmt: skip

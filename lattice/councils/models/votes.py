@@ -1,0 +1,219 @@
+"""Proposals and polls: Loomio's poll/option/stance model, with Decidim's secret ballot.
+
+A secret ballot is stored apart from the record of who voted: a :class:`VoterReceipt`
+says that a person voted (one ballot each), a :class:`Ballot` holds the choices under an
+opaque random id with no person, no user and no timestamp, so nobody — the superuser
+reading the database included — can join the two. An open (named) poll's ballot names its
+voter, and a voter may change it.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.db import models
+from django.db.models import Q
+
+from lattice.councils.models.bodies import Body, Seat
+from lattice.councils.models.meetings import AgendaItem, Meeting
+from lattice.people.models import StaffMember
+
+
+class ProposalStatus(models.TextChoices):
+    SUBMITTED = "submitted", "Submitted"
+    PERMITTED = "permitted", "Seconded, awaiting a vote"
+    VOTING = "voting", "Being voted on"
+    ACCEPTED = "accepted", "Accepted"
+    REJECTED = "rejected", "Rejected"
+    NOT_DECIDED = "not_decided", "Not decided"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+class Proposal(models.Model):
+    """A motion raised by a member: the problem, the proposal, why, and what it costs.
+
+    Personal data: who raised it.
+    """
+
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="proposals")
+    title = models.CharField(max_length=200)
+    problem = models.TextField()
+    proposal = models.TextField()
+    rationale = models.TextField(blank=True)
+    cost = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    raised_by = models.ForeignKey(StaffMember, on_delete=models.PROTECT, related_name="+")
+    raised_on = models.DateField()
+    status = models.CharField(
+        max_length=12, choices=ProposalStatus.choices, default=ProposalStatus.SUBMITTED
+    )
+    meeting = models.ForeignKey(
+        Meeting, null=True, blank=True, on_delete=models.SET_NULL, related_name="proposals"
+    )
+    agenda_item = models.ForeignKey(
+        AgendaItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="proposals"
+    )
+    # What the decision carries out in Lattice once passed (lattice.councils.carry_out).
+    carries_out = models.CharField(max_length=24, blank=True)
+    carry_out_fields = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-raised_on", "-pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class PollKind(models.TextChoices):
+    YES_NO = "yes_no", "Yes / no / abstain"
+    CONSENT = "consent", "Consent (an objection blocks)"
+    SCORE = "score", "Score each option 0–5"
+    RANKED = "ranked", "Ranked choice (instant runoff)"
+    ELECTION = "election", "Election for seats"
+
+
+class Threshold(models.TextChoices):
+    MAJORITY = "majority", "More than half"
+    TWO_THIRDS = "two_thirds", "Two-thirds"
+    UNANIMOUS = "unanimous", "Unanimous"
+
+
+class Base(models.TextChoices):
+    CAST = "cast", "of the votes cast (abstentions not counted)"
+    PRESENT = "present", "of the members present"
+    SEATS = "seats", "of all filled seats"
+
+
+class PollStatus(models.TextChoices):
+    NOMINATING = "nominating", "Taking nominations"
+    OPEN = "open", "Open"
+    CLOSED = "closed", "Closed"
+
+
+class Poll(models.Model):
+    """A vote on a proposal, or an election for seats.
+
+    ``anonymous`` and ``hide_results`` are one-way switches: once on, the actions refuse to
+    turn them off. Personal data: none (see :class:`Ballot` and :class:`VoterReceipt`).
+    """
+
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="polls")
+    proposal = models.ForeignKey(
+        Proposal, null=True, blank=True, on_delete=models.CASCADE, related_name="polls"
+    )
+    meeting = models.ForeignKey(
+        Meeting, null=True, blank=True, on_delete=models.SET_NULL, related_name="polls"
+    )
+    title = models.CharField(max_length=200)
+    kind = models.CharField(max_length=10, choices=PollKind.choices)
+    threshold = models.CharField(
+        max_length=10, choices=Threshold.choices, default=Threshold.MAJORITY
+    )
+    base = models.CharField(max_length=8, choices=Base.choices, default=Base.CAST)
+    anonymous = models.BooleanField(default=False)
+    hide_results = models.BooleanField(default=False)
+    status = models.CharField(max_length=10, choices=PollStatus.choices, default=PollStatus.OPEN)
+    opened_on = models.DateField()
+    closed_on = models.DateField(null=True, blank=True)
+    seats = models.ManyToManyField(Seat, blank=True, related_name="elections")
+    # The count when closed: what won and why, in plain words, and the figures.
+    result = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-opened_on", "-pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class PollOption(models.Model):
+    """A choice on a poll; an election's options are candidates with their statements.
+
+    Personal data: a candidate's name and statement.
+    """
+
+    poll = models.ForeignKey(Poll, on_delete=models.CASCADE, related_name="options")
+    name = models.CharField(max_length=160)
+    meaning = models.CharField(max_length=10, blank=True, help_text="yes, no, abstain, object")
+    candidate = models.ForeignKey(
+        StaffMember, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    statement = models.TextField(blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["poll", "candidate"],
+                condition=Q(candidate__isnull=False),
+                name="one_candidacy_a_poll",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class EligibleVoter(models.Model):
+    """The snapshot of who may vote, taken when the poll opens.
+
+    Personal data: who was eligible to vote.
+    """
+
+    poll = models.ForeignKey(Poll, on_delete=models.CASCADE, related_name="eligible")
+    voter = models.ForeignKey(StaffMember, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["poll", "voter"], name="one_eligibility_a_poll")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.voter} may vote in {self.poll}"
+
+
+class VoterReceipt(models.Model):
+    """That a person voted in a poll: one ballot each. Carries no choice.
+
+    Personal data: that the person voted.
+    """
+
+    poll = models.ForeignKey(Poll, on_delete=models.CASCADE, related_name="receipts")
+    voter = models.ForeignKey(StaffMember, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["poll", "voter"], name="one_receipt_a_voter")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.voter} voted in {self.poll}"
+
+
+class Ballot(models.Model):
+    """The choices of one voter. In a secret poll ``voter`` is empty and the id is random,
+    so the ballot cannot be joined to its :class:`VoterReceipt`.
+
+    ``choices`` maps option ids (as text) to a value: 1 for a chosen option, a score, or a
+    rank (1 = first preference). Personal data: in an open poll, how the named voter voted.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    poll = models.ForeignKey(Poll, on_delete=models.CASCADE, related_name="ballots")
+    voter = models.ForeignKey(
+        StaffMember, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    choices = models.JSONField()
+    reason = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["poll", "voter"],
+                condition=Q(voter__isnull=False),
+                name="one_named_ballot_a_voter",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"A ballot in {self.poll}"

@@ -1,0 +1,200 @@
+"""The councils home, a body's page, creating bodies and seats, seating members."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+
+from lattice.councils import access, actions, eligibility
+from lattice.councils.forms import BodyForm, SeatForm
+from lattice.councils.models import Body, Decision, Poll, PollStatus, Seat, seats_held_q
+from lattice.councils.views.common import body_for, post_only, run
+from lattice.people.access import districts_administered_by, scope_for
+from lattice.people.models import StaffMember
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    scope = scope_for(request.user)
+    if scope.own_staff_id is None and not (scope.is_officer or scope.is_superuser):
+        raise Http404
+    bodies = list(access.bodies_visible_to(request.user).select_related("school", "parent"))
+    me = access.own_staff(request.user)
+    today = timezone.localdate()
+    my_seats = (
+        list(Seat.objects.filter(seats_held_q(today), holder=me).select_related("body"))
+        if me
+        else []
+    )
+    voting = []
+    if me is not None:
+        voting = list(
+            Poll.objects.filter(
+                status=PollStatus.OPEN, eligible__voter=me, body__in=bodies
+            ).exclude(receipts__voter=me)
+        )
+    due = list(
+        Decision.objects.filter(body__in=bodies, review_on__lte=today)
+        .exclude(status__in=["superseded"])
+        .select_related("body")[:10]
+    )
+    return render(
+        request,
+        "councils/home.html",
+        {
+            "bodies": bodies,
+            "my_seats": my_seats,
+            "voting": voting,
+            "due": due,
+            "can_create": districts_administered_by(request.user).exists(),
+        },
+    )
+
+
+def body_new(request: HttpRequest) -> HttpResponse:
+    district = districts_administered_by(request.user).order_by("name").first()
+    if district is None:
+        raise Http404
+    form = BodyForm(
+        request.POST or None,
+        schools=district.schools.all(),
+        bodies=Body.objects.filter(district=district),
+    )
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            body = actions.create_body(
+                request.user,
+                district,
+                name=d["name"],
+                kind=d["kind"],
+                purpose=d["purpose"],
+                scope=d["scope"],
+                school=d["school"],
+                parent=d["parent"],
+                workflow=d["workflow"],
+                quorum_percent=d["quorum_percent"],
+                rights=d["rights"],
+            )
+        except actions.CouncilError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, f"{body} created. Add its seats next.")
+            return HttpResponseRedirect(reverse("councils:body", args=[body.pk]))
+    return render(request, "councils/body_form.html", {"form": form, "district": district})
+
+
+def body_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    body = body_for(request, pk)
+    today = timezone.localdate()
+    drafts = access.sees_drafts(request.user, body)
+    admin = access.administers(request.user, body)
+    order = ["chair", "vice_chair", "secretary", "member", "liaison"]
+    seats = sorted(
+        body.seats.select_related("holder", "constituency_school"),
+        key=lambda s: (order.index(s.position), s.label),
+    )
+    for seat in seats:
+        seat.current = seat.held_on(today)
+        seat.rule_labels = [
+            eligibility.RULES[r].label for r in seat.eligibility if r in eligibility.RULES
+        ]
+    proposals = list(body.proposals.select_related("raised_by")) if drafts else []
+    elections = list(body.polls.filter(kind="election").prefetch_related("seats"))
+    people = (
+        StaffMember.objects.filter(district=body.district, active=True)
+        if admin
+        else StaffMember.objects.none()
+    )
+    return render(
+        request,
+        "councils/body.html",
+        {
+            "body": body,
+            "seats": seats,
+            "rights": body.rights.all(),
+            "meetings": body.meetings.all()[:20],
+            "proposals": proposals,
+            "drafts": drafts,
+            "elections": elections,
+            "decisions": body.decisions.all()[:20],
+            "admin": admin,
+            "runs": access.runs(request.user, body),
+            "member": access.is_member(request.user, body),
+            "people": people,
+            "children": body.children.all(),
+            "seat_form": SeatForm(schools=body.district.schools.all()) if admin else None,
+            "vacant": [s for s in seats if not s.current and s.selection == "elected"],
+        },
+    )
+
+
+def seat_new(request: HttpRequest, pk: int) -> HttpResponse:
+    post_only(request)
+    body = body_for(request, pk)
+    if not access.administers(request.user, body):
+        raise Http404
+    back = reverse("councils:body", args=[body.pk])
+    form = SeatForm(request.POST, schools=body.district.schools.all())
+    if not form.is_valid():
+        for field, errors in form.errors.items():
+            messages.error(request, f"{field}: {' '.join(errors)}")
+        return HttpResponseRedirect(back)
+    d = form.cleaned_data
+    return run(
+        request,
+        f"Seat '{d['label']}' added.",
+        back,
+        actions.add_seat,
+        request.user,
+        body,
+        label=d["label"],
+        position=d["position"],
+        selection=d["selection"],
+        term_years=d["term_years"],
+        term_limit=d["term_limit"],
+        eligibility_rules=d["eligibility_rules"],
+        constituency=d["constituency"],
+        constituency_school=d["constituency_school"],
+    )
+
+
+def seat_fill(request: HttpRequest, pk: int) -> HttpResponse:
+    post_only(request)
+    seat = Seat.objects.select_related("body").filter(pk=pk).first()
+    if seat is None or not access.administers(request.user, body_for(request, seat.body_id)):
+        raise Http404
+    back = reverse("councils:body", args=[seat.body_id])
+    person = StaffMember.objects.filter(
+        district=seat.body.district, pk=request.POST.get("person") or 0
+    ).first()
+    if person is None:
+        messages.error(request, "member: choose a person of the district.")
+        return HttpResponseRedirect(back)
+    return run(
+        request,
+        f"{person} seated.",
+        back,
+        actions.fill_seat,
+        request.user,
+        seat,
+        person,
+        how="appointed",
+    )
+
+
+def election_call(request: HttpRequest, pk: int) -> HttpResponse:
+    post_only(request)
+    body = body_for(request, pk)
+    if not access.administers(request.user, body):
+        raise Http404
+    seats = list(body.seats.filter(pk__in=request.POST.getlist("seats")))
+    try:
+        poll = actions.call_election(request.user, body, seats)
+    except actions.CouncilError as exc:
+        messages.error(request, str(exc))
+        return HttpResponseRedirect(reverse("councils:body", args=[body.pk]))
+    messages.success(request, "Nominations are open.")
+    return HttpResponseRedirect(reverse("councils:poll", args=[poll.pk]))

@@ -1,0 +1,156 @@
+"""The decision register: every decision the user may see, with filters, CSV export, and
+each decision's page (status, review date, and carrying out what it changes in Lattice)."""
+
+from __future__ import annotations
+
+import csv
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+
+from lattice.councils import access, actions
+from lattice.councils.forms import DecisionForm
+from lattice.councils.models import Decision, DecisionStatus
+from lattice.councils.views.common import decision_for, post_only, run
+from lattice.people.access import scope_for
+from lattice.people.models import StaffMember
+
+
+def _rows(request: HttpRequest) -> tuple[list[Decision], dict[str, str]]:
+    scope = scope_for(request.user)
+    if scope.own_staff_id is None and not (scope.is_officer or scope.is_superuser):
+        raise Http404
+    rows = Decision.objects.filter(body__in=access.bodies_visible_to(request.user)).select_related(
+        "body", "meeting", "owner"
+    )
+    f = {k: request.GET.get(k, "") for k in ("body", "status", "due")}
+    if f["body"].isdigit():
+        rows = rows.filter(body_id=int(f["body"]))
+    if f["status"] in DecisionStatus.values:
+        rows = rows.filter(status=f["status"])
+    if f["due"] == "yes":
+        rows = rows.filter(review_on__lte=timezone.localdate())
+    return list(rows), f
+
+
+def register(request: HttpRequest) -> HttpResponse:
+    rows, f = _rows(request)
+    return render(
+        request,
+        "councils/register.html",
+        {
+            "rows": rows,
+            "filters": f,
+            "statuses": DecisionStatus.choices,
+            "bodies": access.bodies_visible_to(request.user),
+            "today": timezone.localdate(),
+            "query": request.GET.urlencode(),
+        },
+    )
+
+
+def register_csv(request: HttpRequest) -> HttpResponse:
+    rows, _ = _rows(request)
+    response = HttpResponse(content_type="text/csv")
+    response["Content-Disposition"] = 'attachment; filename="decisions.csv"'
+    out = csv.writer(response)
+    out.writerow(
+        [
+            "decided_on",
+            "body",
+            "statement",
+            "vote",
+            "meeting",
+            "carried_out_by",
+            "review_on",
+            "status",
+        ]
+    )
+    for d in rows:
+        out.writerow(
+            [
+                d.decided_on,
+                d.body.name,
+                d.statement,
+                d.vote_summary,
+                d.meeting.title if d.meeting else "",
+                d.owner or "",
+                d.review_on or "",
+                d.get_status_display(),
+            ]
+        )
+    return response
+
+
+def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    decision = decision_for(request, pk)
+    body = decision.body
+    runs = access.runs(request.user, body)
+    return render(
+        request,
+        "councils/decision.html",
+        {
+            "decision": decision,
+            "body": body,
+            "runs": runs,
+            "form": DecisionForm(
+                initial={
+                    "status": decision.status,
+                    "review_on": decision.review_on,
+                    "owner": decision.owner,
+                },
+                people=StaffMember.objects.filter(district=body.district, active=True),
+            )
+            if runs
+            else None,
+            "preview": actions.carry_out_preview(decision),
+            "can_carry_out": access.administers(request.user, body),
+        },
+    )
+
+
+def decision_update(request: HttpRequest, pk: int) -> HttpResponse:
+    post_only(request)
+    decision = decision_for(request, pk)
+    if not access.runs(request.user, decision.body):
+        raise Http404
+    back = reverse("councils:decision", args=[pk])
+    form = DecisionForm(
+        request.POST,
+        people=StaffMember.objects.filter(district=decision.body.district, active=True),
+    )
+    if not form.is_valid():
+        messages.error(
+            request, "decision: " + "; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items())
+        )
+        return HttpResponseRedirect(back)
+    d = form.cleaned_data
+    return run(
+        request,
+        "Decision updated.",
+        back,
+        actions.update_decision,
+        request.user,
+        decision,
+        status=d["status"],
+        review_on=d["review_on"],
+        owner=d["owner"],
+    )
+
+
+def decision_carry_out(request: HttpRequest, pk: int) -> HttpResponse:
+    post_only(request)
+    decision = decision_for(request, pk)
+    if not access.administers(request.user, decision.body):
+        raise Http404
+    return run(
+        request,
+        "Carried out.",
+        reverse("councils:decision", args=[pk]),
+        actions.carry_out,
+        request.user,
+        decision,
+    )

@@ -1,0 +1,169 @@
+"""A small councils world on top of the persona cast, built by named actions.
+
+- ``alder``: Alder Leadership Council (school body): Ada (teacher) chairs, Pat (principal)
+  sits ex officio, one elected teacher seat is vacant with an election taking nominations;
+- ``district``: Northfield Curriculum Council (district body): Ben (teacher at Birch) sits;
+- ``held``: an Alder meeting with attendance (both present) and published minutes;
+  ``next``: a coming Alder meeting with draft minutes;
+- ``decided``: an accepted Alder proposal whose consent vote passed at ``held``, in the
+  register with a review date and set to create a catalogue role when carried out;
+- ``open_proposal`` with ``open_poll``, a named yes/no vote Ada and Pat may cast.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils import timezone
+
+from lattice.councils import actions
+from lattice.councils.models import Body, Decision, Meeting, Poll, Proposal, Seat
+from tests.cast import Cast
+
+
+@dataclass
+class World:
+    alder: Body
+    district: Body
+    chair: Seat
+    vacant: Seat
+    held: Meeting
+    next: Meeting
+    decided: Proposal
+    decision: Decision
+    open_proposal: Proposal
+    open_poll: Poll
+    election: Poll
+
+
+def _at(day: dt.date, hour: int) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time(hour, 0)))
+
+
+def build_world(cast: Cast) -> World:
+    today = timezone.localdate()
+    start = today - dt.timedelta(days=30)
+    alder = actions.create_body(
+        None,
+        cast.district,
+        name="Alder Leadership Council",
+        kind="leadership_board",
+        purpose="Shares Alder's decisions.",
+        scope="school",
+        school=cast.alder,
+        rights=[("PLC time", "decides")],
+    )
+    chair = actions.add_seat(
+        None,
+        alder,
+        label="Chair",
+        position="chair",
+        selection="elected",
+        eligibility_rules=["teacher", "from_school"],
+    )
+    ex = actions.add_seat(None, alder, label="Principal", position="member", selection="ex_officio")
+    vacant = actions.add_seat(
+        None,
+        alder,
+        label="Teacher seat",
+        position="member",
+        selection="elected",
+        eligibility_rules=["teacher", "from_school"],
+    )
+    actions.fill_seat(None, chair, cast.teacher_staff, start=start)
+    actions.fill_seat(None, ex, cast.principal_staff, start=start)
+    district = actions.create_body(
+        None,
+        cast.district,
+        name="Northfield Curriculum Council",
+        kind="curriculum_council",
+        purpose="Recommends curriculum.",
+        scope="district",
+    )
+    seat = actions.add_seat(
+        None,
+        district,
+        label="Teacher seat",
+        position="member",
+        selection="elected",
+        eligibility_rules=["teacher"],
+    )
+    actions.fill_seat(None, seat, cast.teacher_other_school_staff, start=start)
+
+    held = actions.schedule_meeting(
+        None,
+        alder,
+        title="October meeting",
+        starts_at=_at(today - dt.timedelta(days=7), 15),
+        ends_at=_at(today - dt.timedelta(days=7), 16),
+        agenda=["Minutes", "PLC time"],
+    )
+    for person in (cast.teacher_staff, cast.principal_staff):
+        actions.record_attendance(None, held, person, "present")
+    decided = actions.raise_proposal(
+        None,
+        alder,
+        cast.teacher_staff,
+        title="A data coach",
+        problem="No time for data.",
+        proposal="Create a data-coach role.",
+        meeting=held,
+        carries_out="create_role",
+        carry_out_fields={
+            "key": "data-coach",
+            "title": "Data coach",
+            "role_type": "coach",
+            "purpose": "Coach teams on data.",
+            "duties": "Meet teams",
+        },
+    )
+    poll = actions.start_poll(None, decided, kind="consent", meeting=held)
+    consent = poll.options.get(meaning="consent")
+    for person in (cast.teacher_staff, cast.principal_staff):
+        actions.cast_ballot(None, poll, person, {consent.pk: 1})
+    actions.close_poll(None, poll, review_on=today + dt.timedelta(days=90))
+    actions.write_minutes(None, held, "1. Minutes approved.\n2. The data coach was agreed.", None)
+    for _ in range(3):
+        actions.advance_minutes(None, held, None)
+    nxt = actions.schedule_meeting(
+        None,
+        alder,
+        title="November meeting",
+        starts_at=_at(today + dt.timedelta(days=7), 15),
+        ends_at=_at(today + dt.timedelta(days=7), 16),
+    )
+    open_proposal = actions.raise_proposal(
+        None,
+        alder,
+        cast.teacher_staff,
+        title="Later start on Fridays",
+        problem="Tired teams.",
+        proposal="Start PLC at 8:30 on Fridays.",
+    )
+    open_poll = actions.start_poll(None, open_proposal, kind="yes_no")
+    election = actions.call_election(None, alder, [vacant])
+    decided.refresh_from_db()
+    return World(
+        alder,
+        district,
+        chair,
+        vacant,
+        held,
+        nxt,
+        decided,
+        decided.decision,
+        open_proposal,
+        open_poll,
+        election,
+    )
+
+
+def world(cast: Cast) -> World:
+    """The world for this cast, built once (the access matrix calls it from URL builders)."""
+    found: Any = getattr(cast, "_councils_world", None)
+    if found is None:
+        found = build_world(cast)
+        cast._councils_world = found  # type: ignore[attr-defined]
+    return found
