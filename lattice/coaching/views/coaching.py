@@ -176,6 +176,11 @@ def program_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def assign(request: HttpRequest, pk: int) -> HttpResponse:
     program = _visible_program(request, pk)
+    if not (
+        wall.can_manage_district(request.user, program.district_id)
+        or scope_for(request.user).current_led_school_ids()
+    ):
+        raise Http404("No such page")
     year = current_year(program.district)
     back = reverse("coaching:program", args=[program.pk])
     coaches = [(c.pk, str(c)) for c in actions.coaches_of(program, year)]

@@ -70,7 +70,7 @@ def _school_and_year(request: HttpRequest, pk: int) -> tuple[School, SchoolYear,
         year = years.first()
     if year is None:
         raise Http404("No year")
-    return school, year, office or scope.leads(school.pk, year.pk)
+    return school, year, office or (school.pk, year.pk) in scope.led_school_years_from()
 
 
 def feedback_map(request: HttpRequest, pk: int) -> HttpResponse:

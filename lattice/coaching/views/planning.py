@@ -49,6 +49,11 @@ def surveys(request: HttpRequest) -> HttpResponse:
 @require_POST
 def survey_new(request: HttpRequest) -> HttpResponse:
     district = district_for(request)
+    if not (
+        wall.can_manage_district(request.user, district.pk)
+        or scope_for(request.user).current_led_school_ids()
+    ):
+        raise Http404("No such page")
     year = current_year(district)
     key = request.POST.get("school", "")
     school = None
