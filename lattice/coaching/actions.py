@@ -21,6 +21,8 @@ from lattice.coaching.models import (
     Goal,
     Interaction,
     InteractionKind,
+    Plan,
+    PlanStep,
     ReadinessAnswer,
     ReadinessResponse,
     ReadinessSurvey,
@@ -30,7 +32,7 @@ from lattice.coaching.models import (
     Visibility,
 )
 from lattice.coaching.models.evaluation import EVALUATIVE_APPROACHES
-from lattice.coaching.readiness import STATEMENT_KEYS
+from lattice.coaching.readiness import APPROACH_BY_KEY, STATEMENT_KEYS
 from lattice.people.access import scope_for
 from lattice.people.models import Assignment, District, Position, School, SchoolYear, StaffMember
 from lattice.roles import queries as role_queries
@@ -572,3 +574,89 @@ def answer_survey(
         staff_member=respondent,
     )  # fmt: skip
     return response
+
+
+# --- plans ----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def create_plan(
+    actor: Any,
+    district: District,
+    year: SchoolYear,
+    *,
+    approach: str,
+    school: School | None = None,
+    title: str = "",
+) -> Plan:
+    if not _may_manage(actor, district, school, year):
+        raise CoachingError("Only the talent office or the school's principal starts a plan.")
+    if approach not in APPROACH_BY_KEY:
+        raise CoachingError("Approach: choose one of the four approaches.")
+    if school is not None and school.district_id != district.pk:
+        raise CoachingError("School: choose a school of this district.")
+    if Plan.objects.filter(district=district, school=school, school_year=year).exists():
+        raise CoachingError(f"There is already a plan for {school or district} in {year}.")
+    where = school.name if school else district.name
+    plan = Plan.objects.create(
+        district=district, school=school, school_year=year, approach=approach,
+        title=title.strip() or f"{APPROACH_BY_KEY[approach].name} at {where}, {year}",
+    )  # fmt: skip
+    record(actor=actor, action="coaching.plan.create", obj=plan, district=district)
+    return plan
+
+
+def _may_edit_plan(actor: Any, plan: Plan) -> bool:
+    return _may_manage(actor, plan.district, plan.school, plan.school_year)
+
+
+@transaction.atomic
+def add_step(
+    actor: Any,
+    plan: Plan,
+    *,
+    title: str,
+    due_on: dt.date,
+    owner: StaffMember | None = None,
+    milestone: bool = False,
+    measure: str = "",
+    role: LeadershipRole | None = None,
+    positions: int = 1,
+    program: CoachingProgram | None = None,
+) -> PlanStep:
+    if not _may_edit_plan(actor, plan):
+        raise CoachingError("Only the talent office or the school's principal edits the plan.")
+    if not title.strip():
+        raise CoachingError("Step: say what is to be done.")
+    if owner is not None and owner.district_id != plan.district_id:
+        raise CoachingError("Owner: choose someone of this district.")
+    if role is not None and role.district_id != plan.district_id:
+        raise CoachingError("Role: choose a role of this district's catalogue.")
+    if program is not None and program.district_id != plan.district_id:
+        raise CoachingError("Program: choose a program of this district.")
+    if not 1 <= positions <= 200:
+        raise CoachingError("Positions: between 1 and 200.")
+    step = PlanStep.objects.create(
+        plan=plan, title=title.strip()[:200], due_on=due_on, owner=owner, milestone=milestone,
+        measure=measure.strip()[:200], role=role, positions=positions, program=program,
+    )  # fmt: skip
+    record(actor=actor, action="coaching.plan_step.add", obj=step, district=plan.district)
+    return step
+
+
+@transaction.atomic
+def set_step_status(actor: Any, step: PlanStep, status: str, on: dt.date | None = None) -> PlanStep:
+    if not _may_edit_plan(actor, step.plan) and (
+        actor is None or _staff_of(actor) is None or _staff_of(actor) != step.owner
+    ):
+        raise CoachingError("Only the step's owner, the principal or the office updates it.")
+    if status not in PlanStep.Status.values:
+        raise CoachingError("Status: not started, in progress or done.")
+    step.status = status
+    step.done_on = (on or timezone.localdate()) if status == PlanStep.Status.DONE else None
+    step.save(update_fields=["status", "done_on"])
+    record(
+        actor=actor, action="coaching.plan_step.update", obj=step, district=step.plan.district,
+        summary=PlanStep.Status(status).label,
+    )  # fmt: skip
+    return step

@@ -18,6 +18,9 @@ ACTIONS = (
     AuditAction("coaching.interaction.share", "{actor} shared {object} with the principal"),
     AuditAction("coaching.content.read", "{actor} read {object}, written by someone else"),
     AuditAction("coaching.evaluation.assign", "{actor} assigned an evaluator: {object}"),
+    AuditAction("coaching.plan.create", "{actor} started the plan {object}"),
+    AuditAction("coaching.plan_step.add", "{actor} added the step {object} to a plan"),
+    AuditAction("coaching.plan_step.update", "{actor} marked the step {object}: {summary}"),
     AuditAction("coaching.survey.create", "{actor} opened the readiness survey {object}"),
     AuditAction("coaching.survey.answer", "{actor} answered the readiness survey {object}"),
 )

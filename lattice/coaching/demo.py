@@ -9,7 +9,7 @@ import datetime as dt
 import random
 from typing import Any
 
-from lattice.coaching import actions
+from lattice.coaching import actions, queries
 from lattice.coaching.models import Approach, InteractionKind, ReferralReason, RespondentGroup
 from lattice.coaching.readiness import STATEMENTS
 from lattice.people.models import Assignment, District, Position, StaffMember
@@ -180,4 +180,38 @@ def populate_demo_coaching(district: District, seed: int, *, actor: Any = None) 
                     value = round(leaning[s.dimension] + rng.uniform(-0.8, 0.8))
                     answers[s.key] = min(max(value, 1), 4)
             actions.answer_survey(None, survey, respondent=person, group=group, answers=answers)
+        if index == 0:
+            counts["plans"] = _demo_plan(actor, survey, lead, program, role, on)
     return counts
+
+
+def _demo_plan(
+    actor: Any, survey: Any, lead: StaffMember, program: Any, role: LeadershipRole, on: dt.date
+) -> int:
+    """A plan in progress at the principal's school, for the approach its survey recommends."""
+    results = queries.survey_results(survey)
+    if results.recommendation is None:
+        return 0
+    plan = actions.create_plan(
+        actor, survey.district, survey.school_year, school=survey.school,
+        approach=results.recommendation.approach.key,
+    )  # fmt: skip
+    steps = (
+        ("Share the readiness results with staff", -40, "Everyone has seen them", None, True),
+        ("Agree coaching confidentiality with the union", -10, "Side letter", None, True),
+        ("Post instructional-coach positions", 10, "Two coaches hired", role, False),
+        ("Launch the coaching program", 30, "Twelve teachers in coaching", None, False),
+        ("Calibrate feedback givers", 60, "Ratings within one level", None, False),
+        ("Review the evaluator load", 150, "Principal's load down a third", None, False),
+    )  # fmt: skip
+    for i, (title, days, measure, step_role, done) in enumerate(steps):
+        step = actions.add_step(
+            actor, plan, title=title, due_on=on + dt.timedelta(days=days), owner=lead,
+            measure=measure, role=step_role, positions=2 if step_role else 1,
+            program=program if "program" in title else None, milestone=i in (1, 3),
+        )  # fmt: skip
+        if done:
+            actions.set_step_status(actor, step, "done", on + dt.timedelta(days=days))
+        elif i == 2:
+            actions.set_step_status(actor, step, "in_progress")
+    return 1

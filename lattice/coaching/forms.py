@@ -184,3 +184,34 @@ class SurveyForm(forms.Form):
             s.key: None if self.cleaned_data[s.key] == "dk" else int(self.cleaned_data[s.key])
             for s in STATEMENTS
         }
+
+
+class StepForm(forms.Form):
+    title = forms.CharField(max_length=200, label="Step")
+    owner = forms.TypedChoiceField(coerce=int, required=False, empty_value=None, choices=())
+    due_on = forms.DateField(label="Due", widget=forms.DateInput(attrs={"type": "date"}))
+    milestone = forms.BooleanField(required=False, label="This step is a milestone")
+    measure = forms.CharField(
+        max_length=200, required=False, label="Measure", help_text="How we will know it worked."
+    )
+    role = forms.TypedChoiceField(
+        coerce=int, required=False, empty_value=None, choices=(),
+        label="Sets up the role", help_text="Its cost comes from the role catalogue.",
+    )  # fmt: skip
+    positions = forms.IntegerField(min_value=1, max_value=200, initial=1)
+    program = forms.TypedChoiceField(
+        coerce=int, required=False, empty_value=None, choices=(), label="Sets up the program"
+    )
+
+    def __init__(
+        self,
+        *args: object,
+        owners: list[tuple[int, str]],
+        roles: list[tuple[int, str]],
+        programs: list[tuple[int, str]],
+        **kwargs: object,
+    ) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["owner"].choices = [("", "Nobody yet"), *owners]  # type: ignore[attr-defined]
+        self.fields["role"].choices = [("", "No role"), *roles]  # type: ignore[attr-defined]
+        self.fields["program"].choices = [("", "No program"), *programs]  # type: ignore[attr-defined]

@@ -3,6 +3,7 @@ and the readiness results. Callers pass what ``lattice.coaching.wall`` let them 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -12,6 +13,8 @@ from lattice.coaching.models import (
     Approach,
     CoachAssignment,
     EvaluationAssignment,
+    Plan,
+    PlanStep,
     ReadinessAnswer,
     ReadinessSurvey,
     RespondentGroup,
@@ -19,6 +22,10 @@ from lattice.coaching.models import (
 from lattice.coaching.readiness import DimensionResult, Recommendation, dimension_results, recommend
 from lattice.people.models import Assignment, Position, School, SchoolYear, StaffMember
 from lattice.people.models.staff import TEACHING_POSITIONS
+from lattice.roles import costing
+from lattice.roles import queries as role_queries
+from lattice.roles.costing import SystemCost
+from lattice.roles.models import PayKind
 
 
 def with_counts(assignments: QuerySet[CoachAssignment]) -> QuerySet[CoachAssignment]:
@@ -202,3 +209,66 @@ def survey_results(survey: ReadinessSurvey) -> SurveyResults:
 def teachers_of_school(school: School, year: SchoolYear) -> QuerySet[StaffMember]:
     ids = Assignment.objects.filter(school=school, school_year=year).values("staff_member_id")
     return StaffMember.objects.filter(pk__in=ids, active=True).order_by("family_name", "given_name")
+
+
+# --- plans ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StepCost:
+    step: PlanStep
+    cost: SystemCost
+
+
+@dataclass(frozen=True)
+class PlanSummary:
+    plan: Plan
+    steps: list[PlanStep]
+    costs: list[StepCost]
+
+    @property
+    def done(self) -> int:
+        return sum(1 for s in self.steps if s.status == PlanStep.Status.DONE)
+
+    @property
+    def in_progress(self) -> int:
+        return sum(1 for s in self.steps if s.status == PlanStep.Status.IN_PROGRESS)
+
+    @property
+    def percent_done(self) -> int:
+        return round(100 * self.done / len(self.steps)) if self.steps else 0
+
+    @property
+    def total_cost(self) -> int:
+        return sum(c.cost.total for c in self.costs)
+
+    def overdue(self, on: dt.date) -> list[PlanStep]:
+        return [s for s in self.steps if s.status != PlanStep.Status.DONE and s.due_on < on]
+
+
+def plan_summary(plan: Plan) -> PlanSummary:
+    """The plan's steps, progress and yearly cost: each step that sets up a role costs what
+    that role costs in the catalogue (stipend, covering the release time, extra days) times
+    its positions, at the district's rates (``lattice.roles.costing``)."""
+    steps = list(plan.steps.select_related("owner", "role", "program"))
+    rates = role_queries.settings_for(plan.district)
+    costs = []
+    for step in steps:
+        role = step.role
+        if role is None:
+            continue
+        n = step.positions
+        costs.append(
+            StepCost(
+                step,
+                costing.system_cost(
+                    supplements=(role.stipend_dollars if role.pay_kind == PayKind.STIPEND else 0)
+                    * n,
+                    coverage_fte=role.release_fte * n,
+                    extra_days=role.extra_days * n,
+                    coverage_fte_cost=rates.coverage_fte_cost,
+                    extra_day_cost=rates.extra_day_cost,
+                ),
+            )
+        )
+    return PlanSummary(plan, steps, costs)

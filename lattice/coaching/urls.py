@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from lattice.coaching.views import coaching, evaluation, planning
+from lattice.coaching.views import coaching, evaluation, planning, plans
 
 app_name = "coaching"
 
@@ -26,4 +26,8 @@ urlpatterns = [
     path("readiness/new/", planning.survey_new, name="survey-new"),
     path("readiness/<int:pk>/", planning.survey_detail, name="survey"),
     path("readiness/<int:pk>/answer/", planning.survey_answer, name="survey-answer"),
+    path("readiness/<int:pk>/plan/", plans.plan_new, name="plan-new"),
+    path("plans/<int:pk>/", plans.plan_detail, name="plan"),
+    path("plans/<int:pk>/steps/", plans.step_new, name="step-new"),
+    path("steps/<int:pk>/status/", plans.step_status, name="step-status"),
 ]

@@ -27,6 +27,7 @@ from lattice.coaching.models import (
     CoachAssignment,
     EvaluationAssignment,
     Interaction,
+    Plan,
     ReadinessSurvey,
     SupportRequest,
     Visibility,
@@ -232,3 +233,24 @@ def _same_district(scope: Scope, survey: ReadinessSurvey) -> bool:
 def can_manage_district(user: Any, district_id: int) -> bool:
     scope = scope_for(user)
     return scope.is_superuser or district_id in scope.officer_district_ids
+
+
+def plans_visible_to(user: Any) -> QuerySet[Plan]:
+    """Plans: the office's district's, a principal's schools' in the years led, and any plan
+    in which the user owns a step."""
+    scope = scope_for(user)
+    qs = Plan.objects.select_related("district", "school", "school_year")
+    if scope.is_superuser:
+        return qs
+    q = _office_q(scope, "district_id") | led_q(scope)
+    me = _me(scope)
+    if me is not None:
+        q |= Q(steps__owner_id=me)
+    return qs.filter(q).distinct()
+
+
+def get_plan(user: Any, pk: Any) -> Plan:
+    try:
+        return plans_visible_to(user).get(pk=pk)
+    except (Plan.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404("No such plan") from exc

@@ -8,7 +8,6 @@ reaches nothing of this year's.
 
 from __future__ import annotations
 
-from lattice.coaching.readiness import STATEMENTS
 from tests.access import Row, allow
 from tests.cast import Cast
 from tests.coaching.world import world
@@ -39,10 +38,12 @@ def survey(cast: Cast) -> int:
     return world(cast).survey.pk
 
 
-def _answers(cast: Cast) -> dict[str, str]:
-    data = {s.key: "3" for s in STATEMENTS}
-    data["group"] = "teacher"
-    return data
+def plan(cast: Cast) -> int:
+    return world(cast).plan.pk
+
+
+def step(cast: Cast) -> int:
+    return world(cast).plan.steps.get(owner=cast.reviewer_staff).pk
 
 
 ROWS = [
@@ -91,10 +92,22 @@ ROWS = [
     Row("coaching:surveys", lambda c: "/coaching/readiness/", WITH_DISTRICT | {"superuser"},
         extra=SU),
     Row("coaching:survey-new", lambda c: "/coaching/readiness/new/",
-        PRINCIPALS | {"officer", "superuser"}, method="POST",
+        allow("principal", "moved_principal", "officer", "superuser"), method="POST",
         data=lambda c: {"school": c.alder.pk}, ok_status=302, extra=SU),
     Row("coaching:survey", lambda c: f"/coaching/readiness/{survey(c)}/",
         allow("teacher", "principal", "officer", "superuser"), extra=SU),
     Row("coaching:survey-answer", lambda c: f"/coaching/readiness/{survey(c)}/answer/",
         allow("teacher", "principal"), extra=NOT_SU),
+    Row("coaching:plan-new", lambda c: f"/coaching/readiness/{survey(c)}/plan/",
+        allow("principal", "officer", "superuser"), method="POST", ok_status=302, extra=SU),
+    Row("coaching:plan", lambda c: f"/coaching/plans/{plan(c)}/",
+        allow("principal", "officer", "superuser", "reviewer"), extra=SU,
+        note="Rae owns a step of it"),
+    Row("coaching:step-new", lambda c: f"/coaching/plans/{plan(c)}/steps/",
+        allow("principal", "officer", "superuser"), method="POST",
+        data=lambda c: {"title": "Train evaluators", "due_on": "2026-01-15", "positions": "1"},
+        ok_status=302, extra=SU),
+    Row("coaching:step-status", lambda c: f"/coaching/steps/{step(c)}/status/",
+        allow("principal", "officer", "superuser", "reviewer"), method="POST",
+        data=lambda c: {"status": "done"}, ok_status=302, extra=SU),
 ]  # fmt: skip

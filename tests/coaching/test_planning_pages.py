@@ -68,3 +68,35 @@ def test_the_feedback_map_page_draws_the_map_and_the_loads(
     assert 'id="feedback-map-t"' in text
     assert 'id="evaluator-load-t"' in text
     assert "Secondary evaluator" in text
+
+
+def test_the_plan_costs_what_its_roles_cost_in_the_catalogue(w: World) -> None:
+    summary = queries.plan_summary(w.plan)
+    role = w.plan.steps.get(role__isnull=False).role
+    (cost,) = summary.costs
+    assert cost.cost.supplements == role.stipend_dollars * 2
+    assert summary.total_cost == cost.cost.total > 0
+
+
+def test_a_step_owner_marks_their_step_done_and_progress_follows(
+    cast: Cast, w: World, client_for: Callable[[str], Client]
+) -> None:
+    step = w.plan.steps.get(owner=cast.reviewer_staff)
+    rae = client_for("reviewer")
+    assert rae.post(f"/coaching/steps/{step.pk}/status/", {"status": "done"}).status_code == 302
+    assert queries.plan_summary(w.plan).percent_done == 50
+    page = rae.get(f"/coaching/plans/{w.plan.pk}/").content.decode()
+    assert "50%" in page
+    assert "Add a step" not in page
+
+
+def test_the_principal_starts_a_plan_from_the_recommendation(
+    cast: Cast, w: World, client_for: Callable[[str], Client]
+) -> None:
+    w.plan.delete()
+    response = client_for("principal").post(f"/coaching/readiness/{w.survey.pk}/plan/")
+    plan = queries.Plan.objects.get(school=cast.alder, school_year=cast.year)
+    assert response["Location"] == f"/coaching/plans/{plan.pk}/"
+    recommended = queries.survey_results(w.survey).recommendation
+    assert recommended is not None
+    assert plan.approach == recommended.approach.key

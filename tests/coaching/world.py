@@ -23,6 +23,7 @@ from lattice.coaching.models import (
     EvaluationAssignment,
     Interaction,
     InteractionKind,
+    Plan,
     ReadinessSurvey,
     ReferralReason,
     RespondentGroup,
@@ -45,6 +46,7 @@ class World:
     reflection: Interaction
     rae_evaluates_ada: EvaluationAssignment
     survey: ReadinessSurvey
+    plan: Plan
 
 
 def build_world(cast: Cast) -> World:
@@ -102,7 +104,20 @@ def build_world(cast: Cast) -> World:
         answers: dict[str, int | None] = {s.key: value for s in STATEMENTS}
         answers[STATEMENTS[0].key] = None
         actions.answer_survey(None, survey, respondent=person, group=group, answers=answers)
-    return World(program, ada_ly, cycle, ben_now, visit, private, reflection, evaluation, survey)
+    plan = actions.create_plan(
+        None, cast.district, cast.year, approach="secondary_evaluator", school=cast.alder
+    )
+    actions.add_step(
+        None, plan, title="Post two secondary-evaluator roles", due_on=cast.year.start,
+        role=role, positions=2, milestone=True,
+    )  # fmt: skip
+    actions.add_step(
+        None, plan, title="Calibrate with the principal", due_on=cast.year.end,
+        owner=rae, measure="Ratings within one level on the calibration video",
+    )  # fmt: skip
+    return World(
+        program, ada_ly, cycle, ben_now, visit, private, reflection, evaluation, survey, plan
+    )
 
 
 def world(cast: Cast) -> World:

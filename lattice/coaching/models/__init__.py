@@ -11,6 +11,7 @@ from lattice.coaching.models.coaching import (
     Visibility,
 )
 from lattice.coaching.models.evaluation import Approach, EvaluationAssignment
+from lattice.coaching.models.plans import Plan, PlanStep
 from lattice.coaching.models.readiness import (
     ReadinessAnswer,
     ReadinessResponse,
@@ -28,6 +29,8 @@ __all__ = [
     "Goal",
     "Interaction",
     "InteractionKind",
+    "Plan",
+    "PlanStep",
     "ReadinessAnswer",
     "ReadinessResponse",
     "ReadinessSurvey",

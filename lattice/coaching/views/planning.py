@@ -104,6 +104,16 @@ def survey_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 top=4,
             )  # fmt: skip
     statements = [(s, my_answers.get(s.key, "—") if mine else None) for s in STATEMENTS]
+    plan = (
+        wall.plans_visible_to(request.user)
+        .filter(district=survey.district, school=survey.school, school_year=survey.school_year)
+        .first()
+    )
+    scope = scope_for(request.user)
+    may_plan = results is not None and (
+        wall.can_manage_district(request.user, survey.district_id)
+        or (survey.school_id, survey.school_year_id) in scope.led_school_years_from()
+    )
     return render(
         request,
         "coaching/survey.html",
@@ -114,6 +124,8 @@ def survey_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "mine": mine,
             "statements": statements,
             "spread": results.spread() if results else {},
+            "plan": plan,
+            "may_plan": may_plan,
         },
     )
 
