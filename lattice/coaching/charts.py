@@ -29,7 +29,8 @@ def grouped_bars(
     value_w = 64
     plot = width - value_w
     row_h = 18 + len(series) * (bar_h + gap) + 8
-    legend_h = 22 * ((len(series) + 1) // 2)
+    per_row = 2 if max((len(name) for name in series), default=0) <= 26 else 1
+    legend_h = 22 * ((len(series) + per_row - 1) // per_row)
     height = legend_h + len(groups) * row_h + 4
     desc = "; ".join(
         f"{g.label}: " + ", ".join(f"{s} {v}" for s, v in zip(series, g.shown, strict=True))
@@ -43,7 +44,7 @@ def grouped_bars(
         f'<desc id="{chart_id}-d">{escape(desc or "no data")}</desc>',
     ]
     for i, name in enumerate(series):
-        x, y = (i % 2) * 210, (i // 2) * 22
+        x, y = (i % per_row) * 210, (i // per_row) * 22
         parts.append(
             f'<rect x="{x}" y="{y + 3}" width="14" height="14" fill="{COLOURS[i % 6]}"></rect>'
             f'<text x="{x + 20}" y="{y + 15}" class="chart-label">{escape(name)}</text>'

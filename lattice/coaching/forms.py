@@ -153,7 +153,9 @@ class EvaluatorForm(forms.Form):
     approach = forms.ChoiceField(
         choices=[(a.value, a.label) for a in EVALUATIVE_APPROACHES if a != Approach.PRINCIPAL]
     )
-    use = forms.ChoiceField(choices=EvaluationAssignment.Use.choices)
+    use = forms.ChoiceField(
+        choices=EvaluationAssignment.Use.choices, initial=EvaluationAssignment.Use.SUMMATIVE
+    )
 
     def __init__(self, *args: object, people: list[tuple[int, str]], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]

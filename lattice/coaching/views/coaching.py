@@ -49,7 +49,13 @@ def home(request: HttpRequest) -> HttpResponse:
         coach_assignment__school_year=year, coach_assignment__school_id__in=led_now
     )) if led_now else []  # fmt: skip
     programs = list(CoachingProgram.objects.filter(district=district, active=True))
-    requestable = [p for p in programs if ReferralReason.REQUESTED in p.referral_reasons]
+    requestable = [
+        p
+        for p in programs
+        if person is not None
+        and ReferralReason.REQUESTED in p.referral_reasons
+        and actions.eligible_school(p, person, year) is not None
+    ]
     my_requests = list(wall.support_requests(request.user).filter(teacher=person)) if person else []
     schools = (
         list(schools_visible_to(request.user).filter(district=district, pk__in=led_now))

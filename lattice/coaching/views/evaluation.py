@@ -98,7 +98,7 @@ def feedback_map(request: HttpRequest, pk: int) -> HttpResponse:
             for ld in fmap.loads
             if ld.evaluations_before or ld.evaluations_now
         ],
-        ["Summative evaluations before distributed leadership", "Summative evaluations now"],
+        ["Before: the principal alone", "Now, with distributed leadership"],
         title="Each evaluator's load, before and now",
         chart_id="evaluator-load",
         top=max([ld.evaluations_before for ld in fmap.loads] + [1]),
