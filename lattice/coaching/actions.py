@@ -191,6 +191,13 @@ def assign_coach(
         raise CoachingError(
             f"Reason: this program takes {', '.join(program.reason_labels()).lower()}."
         )
+    if EvaluationAssignment.objects.filter(
+        evaluator=coach, teacher=teacher, school_year=year
+    ).exists():
+        raise CoachingError(
+            f"Coach: {coach} evaluates {teacher} in {year}; a teacher's coach never evaluates "
+            "them. Choose another coach."
+        )
     if caseload(program, coach, year) >= program.caseload_limit:
         raise CoachingError(
             f"Coach: {coach} already coaches {program.caseload_limit} teachers, the program's "
@@ -459,6 +466,14 @@ def assign_evaluator(
         staff_member=teacher, school=school, school_year=year
     ).exists():
         raise CoachingError(f"Teacher: {teacher} does not work at {school} in {year}.")
+    coaching = CoachAssignment.objects.filter(
+        coach=evaluator, teacher=teacher, school_year=year, ends_on__isnull=True
+    ).exclude(teacher_consent=False)
+    if coaching.exists():
+        raise CoachingError(
+            f"Evaluator: {evaluator} coaches {teacher} in {year}; a coach never evaluates the "
+            "teachers they coach. End the coaching first or choose another evaluator."
+        )
     if EvaluationAssignment.objects.filter(
         evaluator=evaluator, teacher=teacher, school_year=year
     ).exists():

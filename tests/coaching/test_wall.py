@@ -15,6 +15,7 @@ from django.test import Client
 
 from lattice.audit.models import AuditEntry
 from lattice.coaching import actions
+from lattice.roles import actions as role_actions
 from tests.cast import Cast
 from tests.coaching.world import SECRETS, World, world
 
@@ -174,4 +175,46 @@ def test_nothing_is_written_before_the_teacher_agrees(cast: Cast, w: World) -> N
         actions.record_interaction(
             None, pending, kind="visit", occurred_on=cast.year.start, body="x",
             author=cast.reviewer_staff,
+        )  # fmt: skip
+
+
+def test_a_teacher_s_request_shows_the_office_its_focus_and_the_coach_its_message(
+    cast: Cast, w: World, client_for: Callable[[str], Client]
+) -> None:
+    ada = client_for("teacher")
+    ada.post(
+        f"/coaching/programs/{w.program.pk}/request/",
+        {"focus": "Reading groups", "message": "SECRET-REQUEST: I freeze when observed"},
+    )
+    request = w.program.requests.get(teacher=cast.teacher_staff)
+    assert w.program.coach_role is not None
+    role_actions.assign_role(None, w.program.coach_role, cast.teacher_other_school_staff, cast.year)
+    office = client_for("officer")
+    page = office.get(f"/coaching/programs/{w.program.pk}/").content.decode()
+    assert "Reading groups" in page
+    assert "SECRET-REQUEST" not in page
+    office.post(
+        f"/coaching/programs/{w.program.pk}/assign/",
+        {"request": request.pk, "teacher": cast.teacher_staff.pk,
+         "coach": cast.teacher_other_school_staff.pk, "reason": "requested",
+         "focus": "Reading groups"},
+    )  # fmt: skip
+    request.refresh_from_db()
+    assert request.status == "matched"
+    coach_page = client_for("teacher_other_school").get(
+        f"/coaching/assignments/{request.assignment.pk}/"
+    )
+    assert "SECRET-REQUEST" in coach_page.content.decode()
+
+
+def test_nobody_coaches_a_teacher_they_evaluate_that_year(cast: Cast, w: World) -> None:
+    with pytest.raises(actions.CoachingError, match="evaluates"):
+        actions.assign_coach(
+            None, w.program, coach=cast.reviewer_staff, teacher=cast.teacher_staff,
+            year=cast.year, reason="requested", focus="x", starts_on=cast.year.start,
+        )  # fmt: skip
+    with pytest.raises(actions.CoachingError, match="coaches"):
+        actions.assign_evaluator(
+            None, evaluator=cast.reviewer_staff, teacher=cast.teacher_other_school_staff,
+            school=cast.birch, year=cast.year, approach="secondary_evaluator",
         )  # fmt: skip

@@ -18,7 +18,13 @@ from lattice.coaching.forms import (
     ProgramForm,
     RequestForm,
 )
-from lattice.coaching.models import CoachingCycle, CoachingProgram, Interaction, ReferralReason
+from lattice.coaching.models import (
+    CoachingCycle,
+    CoachingProgram,
+    Interaction,
+    ReferralReason,
+    SupportRequest,
+)
 from lattice.coaching.views.common import current_year, district_for, me, require_POST, run_action
 from lattice.people.access import schools_visible_to, scope_for
 from lattice.people.models import StaffMember
@@ -164,10 +170,22 @@ def program_detail(request: HttpRequest, pk: int) -> HttpResponse:
             coaches=[(c.pk, f"{c} ({n} of {program.caseload_limit})") for c, n in loads],
             teachers=[(t.pk, str(t)) for t in teachers.distinct().order_by("family_name")],
         )
+    waiting = []
+    if assign_form is not None:
+        open_requests = wall.support_requests(request.user).filter(
+            program=program, school_year=year, status=SupportRequest.Status.OPEN
+        )
+        if not office:
+            open_requests = open_requests.filter(
+                teacher__assignments__school_id__in=led_now,
+                teacher__assignments__school_year=year,
+            ).distinct()
+        waiting = list(open_requests)
     return render(
         request,
         "coaching/program.html",
         {
+            "waiting": waiting,
             "program": program,
             "year": year,
             "loads": loads,
@@ -199,12 +217,19 @@ def assign(request: HttpRequest, pk: int) -> HttpResponse:
         errors = "; ".join(f"{form.fields[f].label or f}: {e[0]}" for f, e in form.errors.items())
         return run_action(request, "", back, _refuse, errors)
     data = form.cleaned_data
+    asked = None
+    if request.POST.get("request"):
+        asked = wall.support_requests(request.user).filter(
+            pk=request.POST["request"] if request.POST["request"].isdigit() else None,
+            program=program, teacher_id=data["teacher"], status=SupportRequest.Status.OPEN,
+        ).first()  # fmt: skip
     return run_action(
         request, "Coach and teacher matched; the teacher is asked to agree.", back,
         actions.assign_coach, request.user, program,
         coach=StaffMember.objects.get(pk=data["coach"]),
         teacher=StaffMember.objects.get(pk=data["teacher"]),
         year=year, reason=data["reason"], focus=data["focus"], starts_on=today(),
+        request=asked,
     )  # fmt: skip
 
 
