@@ -170,7 +170,7 @@ def assign_coach(
     reason: str,
     focus: str,
     starts_on: dt.date,
-    request: SupportRequest | None = None,
+    support_request: SupportRequest | None = None,
 ) -> CoachAssignment:
     """Match a coach with a teacher. The coach must hold the program's coach role that year,
     have room in their caseload, and the teacher a position the program serves."""
@@ -191,17 +191,17 @@ def assign_coach(
         raise CoachingError(
             f"Reason: this program takes {', '.join(program.reason_labels()).lower()}."
         )
+    if caseload(program, coach, year) >= program.caseload_limit:
+        raise CoachingError(
+            f"Coach: {coach} already coaches {program.caseload_limit} teachers, the program's "
+            "caseload limit; choose another coach or raise the limit."
+        )
     if EvaluationAssignment.objects.filter(
         evaluator=coach, teacher=teacher, school_year=year
     ).exists():
         raise CoachingError(
             f"Coach: {coach} evaluates {teacher} in {year}; a teacher's coach never evaluates "
             "them. Choose another coach."
-        )
-    if caseload(program, coach, year) >= program.caseload_limit:
-        raise CoachingError(
-            f"Coach: {coach} already coaches {program.caseload_limit} teachers, the program's "
-            "caseload limit; choose another coach or raise the limit."
         )
     if (
         CoachAssignment.objects.filter(
@@ -221,12 +221,12 @@ def assign_coach(
         school_year=year,
         reason=reason,
         focus=focus.strip()[:120],
-        request=request,
+        request=support_request,
         starts_on=starts_on,
     )
-    if request is not None:
-        request.status = SupportRequest.Status.MATCHED
-        request.save(update_fields=["status"])
+    if support_request is not None:
+        support_request.status = SupportRequest.Status.MATCHED
+        support_request.save(update_fields=["status"])
     record(
         actor=actor,
         action="coaching.assignment.create",

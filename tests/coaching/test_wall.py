@@ -167,15 +167,17 @@ def test_who_may_be_coached_follows_the_program_not_the_word_teacher(cast: Cast,
 
 
 def test_nothing_is_written_before_the_teacher_agrees(cast: Cast, w: World) -> None:
+    assert w.program.coach_role is not None
+    ben = cast.teacher_other_school_staff
+    role_actions.assign_role(None, w.program.coach_role, ben, cast.year)
     pending = actions.assign_coach(
-        None, w.program, coach=cast.reviewer_staff, teacher=cast.teacher_staff, year=cast.year,
+        None, w.program, coach=ben, teacher=cast.teacher_staff, year=cast.year,
         reason="requested", focus="Questioning", starts_on=cast.year.start,
     )  # fmt: skip
     with pytest.raises(actions.CoachingError, match="agreed"):
         actions.record_interaction(
-            None, pending, kind="visit", occurred_on=cast.year.start, body="x",
-            author=cast.reviewer_staff,
-        )  # fmt: skip
+            None, pending, kind="visit", occurred_on=cast.year.start, body="x", author=ben
+        )
 
 
 def test_a_teacher_s_request_shows_the_office_its_focus_and_the_coach_its_message(

@@ -229,7 +229,7 @@ def assign(request: HttpRequest, pk: int) -> HttpResponse:
         coach=StaffMember.objects.get(pk=data["coach"]),
         teacher=StaffMember.objects.get(pk=data["teacher"]),
         year=year, reason=data["reason"], focus=data["focus"], starts_on=today(),
-        request=asked,
+        support_request=asked,
     )  # fmt: skip
 
 
