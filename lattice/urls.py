@@ -21,4 +21,5 @@ urlpatterns = [
     path("councils/", include("lattice.councils.urls")),
     path("forecasts/", include("lattice.forecasts.urls")),
     path("budgets/", include("lattice.budgets.urls")),
+    path("coaching/", include("lattice.coaching.urls")),
 ]

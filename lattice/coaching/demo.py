@@ -1,0 +1,217 @@
+"""The coaching app's demo content: a coaching program whose coaches are the demo's holders
+of the coach role, a caseload with consent, one full cycle for the `teacher` log-in (a goal,
+a visit, a private note, a reflection), secondary evaluators at the principal's school, and
+completed readiness surveys at two schools. Everything through the app's actions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from typing import Any
+
+from lattice.coaching import actions, queries
+from lattice.coaching.models import Approach, InteractionKind, ReferralReason, RespondentGroup
+from lattice.coaching.readiness import STATEMENTS
+from lattice.people.models import Assignment, District, Position, StaffMember
+from lattice.people.queries import current_school_year, today
+from lattice.roles.models import LeadershipRole
+
+FOCUSES = (
+    "Checking for understanding",
+    "Small-group reading",
+    "Classroom routines",
+    "Questioning that makes students think",
+    "Using exit tickets to plan",
+    "Student discourse in mathematics",
+)
+# How each school's respondents lean, per dimension (1–4), before a little noise: one school
+# strong on culture and time but short of budget, the other with an evaluator bottleneck.
+LEANINGS = (
+    dict(culture=3.4, evaluators=2.2, contract=2.4, time=3.1, budget=2.9, pipeline=3.2),
+    dict(culture=2.6, evaluators=3.2, contract=3.3, time=2.7, budget=3.3, pipeline=3.1),
+)
+
+
+def _user_staff(district: District, username: str) -> StaffMember | None:
+    return StaffMember.objects.filter(district=district, user__username=username).first()
+
+
+def _school_of(staff: StaffMember, year: Any) -> Any:
+    found = Assignment.objects.filter(staff_member=staff, school_year=year).select_related("school")
+    first = found.order_by("-fte").first()
+    return first.school if first else None
+
+
+def populate_demo_coaching(district: District, seed: int, *, actor: Any = None) -> dict[str, int]:
+    rng = random.Random(seed)
+    on = today()
+    year = current_school_year(district, on)
+    role = LeadershipRole.objects.filter(district=district, template_key="coach").first()
+    if year is None or role is None:
+        return {"programs": 0}
+    program = actions.create_program(
+        actor,
+        district,
+        name="Effective educator coaching",
+        purpose="Experienced teachers coach new teachers, teachers who ask for support and "
+        "teachers working on their practice. Coaching is confidential: principals learn whom "
+        "a coach works with and on what, never what was said.",
+        caseload_limit=6,
+        coach_role=role,
+        eligible_positions=[Position.TEACHER, Position.INSTRUCTIONAL_COACH, Position.COUNSELOR],
+        referral_reasons=list(ReferralReason.values),
+    )
+    teacher = _user_staff(district, "teacher")
+    # The `teacher` log-in is coached, never a coach; `teacher2`, when they hold the coach
+    # role, is the coach (a log-in for the coach's side of the wall).
+    coaches = [c for c in actions.coaches_of(program, year) if teacher is None or c != teacher]
+    second = _user_staff(district, "teacher2")
+    if second in coaches:
+        coaches.remove(second)
+        coaches.insert(0, second)
+    counts = {"programs": 1, "coaching_assignments": 0, "evaluations": 0, "surveys": 0}
+    if not coaches or teacher is None:
+        return counts
+    start = max(year.start, on - dt.timedelta(days=70))
+    coach = coaches[0]
+    pairs = []
+    main = actions.assign_coach(
+        actor, program, coach=coach, teacher=teacher, year=year,
+        reason=ReferralReason.REQUESTED, focus="Checking for understanding", starts_on=start,
+    )  # fmt: skip
+    pairs.append(main)
+    actions.answer_consent(None, main, True, author=teacher)
+    cycle = actions.start_cycle(
+        None, main, focus="Checking for understanding in grade-level lessons",
+        starts_on=start, author=coach,
+    )  # fmt: skip
+    goal = actions.set_goal(
+        None, cycle, "Every lesson ends with an exit ticket I use to plan the next day.",
+        author=teacher,
+    )  # fmt: skip
+    day = min(start + dt.timedelta(days=14), on)
+    actions.record_interaction(
+        None, main, kind=InteractionKind.VISIT, occurred_on=day, cycle=cycle, goal=goal,
+        body="Visited the second half of the fractions lesson. Nine of twenty-four students "
+        "answered the closing question; we agreed to try cold-call with think time.",
+        score=2, author=coach,
+    )  # fmt: skip
+    actions.record_interaction(
+        None, main, kind=InteractionKind.NOTE, occurred_on=day, cycle=cycle, private=True,
+        body="Next time bring the exit-ticket sort protocol; ask about the planning block.",
+        author=coach,
+    )  # fmt: skip
+    actions.record_interaction(
+        None, main, kind=InteractionKind.REFLECTION,
+        occurred_on=min(day + dt.timedelta(days=3), on),
+        cycle=cycle, goal=goal,
+        body="The exit tickets showed two misconceptions I would have missed. Sorting them "
+        "took ten minutes, less than I feared.",
+        author=teacher,
+    )  # fmt: skip
+    # A caseload for every coach, across schools: new teachers first, then others.
+    teaching = list(
+        StaffMember.objects.filter(
+            district=district, active=True, assignments__school_year=year,
+            assignments__position=Position.TEACHER,
+        ).exclude(pk__in=[c.pk for c in coaches] + [teacher.pk]).distinct().order_by("pk")
+    )  # fmt: skip
+    rng.shuffle(teaching)
+    for c in coaches:
+        for _ in range(rng.randint(2, 4)):
+            if not teaching:
+                break
+            t = teaching.pop()
+            reason = rng.choice(list(ReferralReason))
+            found = actions.assign_coach(
+                actor, program, coach=c, teacher=t, year=year, reason=reason,
+                focus=rng.choice(FOCUSES), starts_on=start,
+            )  # fmt: skip
+            if rng.random() < 0.85:
+                actions.answer_consent(None, found, True, author=t)
+                actions.record_interaction(
+                    None, found, kind=InteractionKind.CONVERSATION, occurred_on=day,
+                    body="Planning conversation: chose a focus and a first visit date.",
+                    author=c,
+                )  # fmt: skip
+            pairs.append(found)
+    counts["coaching_assignments"] = len(pairs)
+    # Secondary evaluators at the principal's school: two strong teachers share the
+    # summative evaluations of a third of the teachers with the principal.
+    principal = _user_staff(district, "principal")
+    school = _school_of(principal, year) if principal else None
+    if school is not None:
+        staff_here = list(
+            StaffMember.objects.filter(
+                assignments__school=school, assignments__school_year=year,
+                assignments__position=Position.TEACHER, active=True,
+            ).exclude(pk__in=[teacher.pk, *[c.pk for c in coaches]]).distinct().order_by("pk")
+        )  # fmt: skip
+        evaluators, rest = staff_here[:2], staff_here[2:]
+        for i, t in enumerate(rest[: max(len(rest) // 3, 2)]):
+            actions.assign_evaluator(
+                actor, evaluator=evaluators[i % len(evaluators)], teacher=t, school=school,
+                year=year, approach=Approach.SECONDARY_EVALUATOR,
+            )  # fmt: skip
+            counts["evaluations"] += 1
+    # Completed readiness surveys at the two principals' schools.
+    for index, username in enumerate(("principal", "principal2")):
+        lead = _user_staff(district, username)
+        where = _school_of(lead, year) if lead else None
+        if lead is None or where is None:
+            continue
+        survey = actions.open_survey(actor, district, year, where)
+        counts["surveys"] += 1
+        staff_there = list(
+            StaffMember.objects.filter(
+                assignments__school=where, assignments__school_year=year, active=True
+            ).exclude(pk=lead.pk).distinct().order_by("pk")[:5]
+        )  # fmt: skip
+        respondents = [(lead, RespondentGroup.PRINCIPAL)]
+        respondents += [(s, RespondentGroup.TEACHER) for s in staff_there[:4]]
+        respondents += [(s, RespondentGroup.UNION) for s in staff_there[4:5]]
+        leaning = LEANINGS[index % len(LEANINGS)]
+        for person, group in respondents:
+            answers: dict[str, int | None] = {}
+            for s in STATEMENTS:
+                if rng.random() < (0.25 if s.dimension in ("budget", "contract") else 0.06):
+                    answers[s.key] = None  # don't know
+                else:
+                    value = round(leaning[s.dimension] + rng.uniform(-0.8, 0.8))
+                    answers[s.key] = min(max(value, 1), 4)
+            actions.answer_survey(None, survey, respondent=person, group=group, answers=answers)
+        if index == 0:
+            counts["plans"] = _demo_plan(actor, survey, lead, program, role, on)
+    return counts
+
+
+def _demo_plan(
+    actor: Any, survey: Any, lead: StaffMember, program: Any, role: LeadershipRole, on: dt.date
+) -> int:
+    """A plan in progress at the principal's school, for the approach its survey recommends."""
+    results = queries.survey_results(survey)
+    if results.recommendation is None:
+        return 0
+    plan = actions.create_plan(
+        actor, survey.district, survey.school_year, school=survey.school,
+        approach=results.recommendation.approach.key,
+    )  # fmt: skip
+    steps = (
+        ("Share the readiness results with staff", -40, "Everyone has seen them", None, True),
+        ("Agree coaching confidentiality with the union", -10, "Side letter", None, True),
+        ("Post instructional-coach positions", 10, "Two coaches hired", role, False),
+        ("Launch the coaching program", 30, "Twelve teachers in coaching", None, False),
+        ("Calibrate feedback givers", 60, "Ratings within one level", None, False),
+        ("Review the evaluator load", 150, "Principal's load down a third", None, False),
+    )  # fmt: skip
+    for i, (title, days, measure, step_role, done) in enumerate(steps):
+        step = actions.add_step(
+            actor, plan, title=title, due_on=on + dt.timedelta(days=days), owner=lead,
+            measure=measure, role=step_role, positions=2 if step_role else 1,
+            program=program if "program" in title else None, milestone=i in (1, 3),
+        )  # fmt: skip
+        if done:
+            actions.set_step_status(actor, step, "done", on + dt.timedelta(days=days))
+        elif i == 2:
+            actions.set_step_status(actor, step, "in_progress")
+    return 1

@@ -1,0 +1,219 @@
+"""Forms of the coaching pages: they check shape and say which field to fix; who may do what
+is the actions' business."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django import forms
+from django.utils import timezone
+
+from lattice.coaching.models import (
+    CoachingProgram,
+    InteractionKind,
+    ReferralReason,
+    RespondentGroup,
+)
+from lattice.coaching.models.evaluation import EVALUATIVE_APPROACHES, Approach, EvaluationAssignment
+from lattice.coaching.readiness import DONT_KNOW, SCALE, STATEMENTS
+from lattice.people.models import Position
+
+
+class ProgramForm(forms.Form):
+    name = forms.CharField(max_length=120)
+    purpose = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}))
+    capacity = forms.ChoiceField(
+        choices=[("coaching", "Coaching"), ("mentoring", "Mentoring")], initial="coaching"
+    )
+    coach_role = forms.TypedChoiceField(
+        label="Coaches hold the role", coerce=int, choices=(),
+        help_text="The leadership role (assigned in Leadership roles) whose holders coach.",
+    )  # fmt: skip
+    caseload_limit = forms.IntegerField(
+        min_value=1, max_value=60, initial=8, help_text="Most teachers one coach works with."
+    )
+    eligible_positions = forms.MultipleChoiceField(
+        label="Who may be coached",
+        choices=Position.choices,
+        initial=[Position.TEACHER, Position.INSTRUCTIONAL_COACH],
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Any educators the district chooses, not only classroom teachers.",
+    )
+    referral_reasons = forms.MultipleChoiceField(
+        label="How teachers come to the program",
+        choices=ReferralReason.choices,
+        initial=list(ReferralReason.values),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: object, roles: list[tuple[int, str]], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["coach_role"].choices = roles  # type: ignore[attr-defined]
+
+
+def _not_future(day: dt.date) -> dt.date:
+    if day > timezone.localdate():
+        raise forms.ValidationError("Choose today or an earlier day.")
+    return day
+
+
+class AssignForm(forms.Form):
+    coach = forms.TypedChoiceField(coerce=int, choices=())
+    teacher = forms.TypedChoiceField(coerce=int, choices=())
+    reason = forms.ChoiceField(choices=ReferralReason.choices)
+    focus = forms.CharField(max_length=120, help_text="What the coaching is about, in a phrase.")
+
+    def __init__(
+        self,
+        *args: object,
+        program: CoachingProgram,
+        coaches: list[tuple[int, str]],
+        teachers: list[tuple[int, str]],
+        **kwargs: object,
+    ) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["coach"].choices = coaches  # type: ignore[attr-defined]
+        self.fields["teacher"].choices = teachers  # type: ignore[attr-defined]
+        reasons = dict(ReferralReason.choices)
+        self.fields["reason"].choices = [(r, reasons[r]) for r in program.referral_reasons]  # type: ignore[attr-defined]
+
+
+class RequestForm(forms.Form):
+    focus = forms.CharField(max_length=120, label="What would you like support with?")
+    message = forms.CharField(
+        required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        label="Anything your coach should know (only you and your coach read it)",
+    )  # fmt: skip
+
+
+class CycleForm(forms.Form):
+    focus = forms.CharField(max_length=160, label="What this cycle works on")
+
+
+class GoalForm(forms.Form):
+    statement = forms.CharField(max_length=300, label="Goal")
+
+
+class InteractionForm(forms.Form):
+    kind = forms.ChoiceField(choices=())
+    occurred_on = forms.DateField(
+        label="Date", widget=forms.DateInput(attrs={"type": "date"}), initial=timezone.localdate
+    )
+    body = forms.CharField(label="What happened", widget=forms.Textarea(attrs={"rows": 4}))
+    cycle = forms.TypedChoiceField(coerce=int, required=False, empty_value=None, choices=())
+    private = forms.BooleanField(
+        required=False, label="Keep this private to me (the teacher will not see it)"
+    )
+    score = forms.TypedChoiceField(
+        required=False, coerce=int, empty_value=None,
+        choices=[("", "No score"), *[(k, f"{k} — {v}") for k, v in SCALE.items()]],
+        help_text="A score stays private to you.",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        *args: object,
+        kinds: tuple[str, ...],
+        cycles: list[tuple[int, str]],
+        is_coach: bool,
+        **kwargs: object,
+    ) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        labels = dict(InteractionKind.choices)
+        self.fields["kind"].choices = [(k, labels[k]) for k in kinds]  # type: ignore[attr-defined]
+        self.fields["cycle"].choices = [("", "Not in a cycle"), *cycles]  # type: ignore[attr-defined]
+        if not is_coach:
+            del self.fields["private"]
+            del self.fields["score"]
+
+    def clean_occurred_on(self) -> dt.date:
+        return _not_future(self.cleaned_data["occurred_on"])
+
+
+class EvaluationNoteForm(forms.Form):
+    kind = forms.ChoiceField(
+        choices=[
+            (InteractionKind.OBSERVATION, "Observation"),
+            (InteractionKind.CONVERSATION, "Conversation"),
+            (InteractionKind.NOTE, "Note"),
+        ]
+    )
+    occurred_on = forms.DateField(
+        label="Date", widget=forms.DateInput(attrs={"type": "date"}), initial=timezone.localdate
+    )
+    body = forms.CharField(label="What you observed", widget=forms.Textarea(attrs={"rows": 4}))
+
+    def clean_occurred_on(self) -> dt.date:
+        return _not_future(self.cleaned_data["occurred_on"])
+
+
+class EvaluatorForm(forms.Form):
+    evaluator = forms.TypedChoiceField(coerce=int, choices=())
+    teacher = forms.TypedChoiceField(coerce=int, choices=())
+    approach = forms.ChoiceField(
+        choices=[(a.value, a.label) for a in EVALUATIVE_APPROACHES if a != Approach.PRINCIPAL]
+    )
+    use = forms.ChoiceField(
+        choices=EvaluationAssignment.Use.choices, initial=EvaluationAssignment.Use.SUMMATIVE
+    )
+
+    def __init__(self, *args: object, people: list[tuple[int, str]], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["evaluator"].choices = people  # type: ignore[attr-defined]
+        self.fields["teacher"].choices = people  # type: ignore[attr-defined]
+
+
+ANSWER_CHOICES = [*[(str(k), f"{k} — {v}") for k, v in SCALE.items()], ("dk", DONT_KNOW)]
+
+
+class SurveyForm(forms.Form):
+    """One radio group per statement; "don't know" is an answer, and every statement needs one."""
+
+    group = forms.ChoiceField(label="You answer as", choices=RespondentGroup.choices)
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        for s in STATEMENTS:
+            self.fields[s.key] = forms.ChoiceField(
+                label=s.text,
+                choices=ANSWER_CHOICES,
+                widget=forms.RadioSelect,
+                error_messages={"required": 'Choose an answer, or "Don\'t know".'},
+            )
+
+    def answers(self) -> dict[str, int | None]:
+        return {
+            s.key: None if self.cleaned_data[s.key] == "dk" else int(self.cleaned_data[s.key])
+            for s in STATEMENTS
+        }
+
+
+class StepForm(forms.Form):
+    title = forms.CharField(max_length=200, label="Step")
+    owner = forms.TypedChoiceField(coerce=int, required=False, empty_value=None, choices=())
+    due_on = forms.DateField(label="Due", widget=forms.DateInput(attrs={"type": "date"}))
+    milestone = forms.BooleanField(required=False, label="This step is a milestone")
+    measure = forms.CharField(
+        max_length=200, required=False, label="Measure", help_text="How we will know it worked."
+    )
+    role = forms.TypedChoiceField(
+        coerce=int, required=False, empty_value=None, choices=(),
+        label="Sets up the role", help_text="Its cost comes from the role catalogue.",
+    )  # fmt: skip
+    positions = forms.IntegerField(min_value=1, max_value=200, initial=1)
+    program = forms.TypedChoiceField(
+        coerce=int, required=False, empty_value=None, choices=(), label="Sets up the program"
+    )
+
+    def __init__(
+        self,
+        *args: object,
+        owners: list[tuple[int, str]],
+        roles: list[tuple[int, str]],
+        programs: list[tuple[int, str]],
+        **kwargs: object,
+    ) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["owner"].choices = [("", "Nobody yet"), *owners]  # type: ignore[attr-defined]
+        self.fields["role"].choices = [("", "No role"), *roles]  # type: ignore[attr-defined]
+        self.fields["program"].choices = [("", "No program"), *programs]  # type: ignore[attr-defined]
