@@ -28,9 +28,9 @@ class KeyMissing(LookupError):
 
 
 def key_dir() -> Path:
-    # Under private/, which `lattice backup` archives with the database: a restored server
-    # can go on signing (and the files are never served).
-    path = Path(settings.VAR_DIR) / "private" / "recognition-keys"
+    # In the private store (LATTICE_VAR_DIR/private), which `lattice backup` archives with the
+    # database, so a restored server goes on signing; nothing there is ever served.
+    path = Path(settings.MEDIA_ROOT) / "recognition-keys"
     path.mkdir(mode=0o700, parents=True, exist_ok=True)
     return path
 
