@@ -174,7 +174,12 @@ def award(
     _check(body)
     key = current_key(district)
     made.credential = body
-    made.credential_jwt = keys.sign(ob.jwt_claims(body), key.kid, ob.key_url(district.key, key.kid))
+    try:
+        made.credential_jwt = keys.sign(
+            ob.jwt_claims(body), key.kid, ob.key_url(district.key, key.kid)
+        )
+    except keys.KeyMissing as exc:
+        raise RecognitionError(str(exc)) from exc
     made.key_id = key.kid
     made.issued_at = timezone.now()
     try:

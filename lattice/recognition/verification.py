@@ -13,6 +13,7 @@ from lattice.people.models import District
 from lattice.recognition import actions
 from lattice.recognition.models import Award, IssuerKey
 from lattice.recognition.openbadges import verify as ob_verify
+from lattice.recognition.openbadges.keys import KeyMissing
 from lattice.recognition.openbadges.credential import absolute
 
 
@@ -41,7 +42,12 @@ def find_status_list(url: str) -> str | None:
     if match is None or match.view_name != "recognition:status-list":
         return None
     district = District.objects.filter(key=match.kwargs["district"]).first()
-    return actions.status_list_jwt(district) if district is not None else None
+    if district is None:
+        return None
+    try:
+        return actions.status_list_jwt(district)
+    except KeyMissing:
+        return None  # shown as "the issuer's status list could not be read"
 
 
 def verify_award(award: Award, email: str = "") -> ob_verify.Verification:

@@ -236,6 +236,6 @@ ROWS = [
     ),
     public(
         "recognition:achievement-public",
-        lambda c: f"/recognition/issuers/{c.district.key}/achievements/curriculum-lead/",
+        lambda c: f"/recognition/issuers/{c.district.key}/achievements/{world(c).curriculum.key}/",
     ),
 ]

@@ -15,6 +15,7 @@ from lattice.recognition import actions, queries, tlms, verification
 from lattice.recognition.models import Achievement
 from lattice.recognition.openbadges import baking
 from lattice.recognition.openbadges import credential as ob
+from lattice.recognition.openbadges.keys import KeyMissing
 
 
 def _wants_json(request: HttpRequest) -> bool:
@@ -118,7 +119,11 @@ def issuer_key(request: HttpRequest, district: str, kid: str) -> HttpResponse:
 @login_not_required
 def status_list(request: HttpRequest, district: str) -> HttpResponse:
     found = _district(district)
-    return HttpResponse(actions.status_list_jwt(found), content_type="application/vc+jwt")
+    try:
+        token = actions.status_list_jwt(found)
+    except KeyMissing as exc:
+        return HttpResponse(str(exc), status=503, content_type="text/plain")
+    return HttpResponse(token, content_type="application/vc+jwt")
 
 
 @login_not_required
