@@ -13,8 +13,8 @@ from lattice.people.models import District
 from lattice.recognition import actions
 from lattice.recognition.models import Award, IssuerKey
 from lattice.recognition.openbadges import verify as ob_verify
-from lattice.recognition.openbadges.keys import KeyMissing
 from lattice.recognition.openbadges.credential import absolute
+from lattice.recognition.openbadges.keys import KeyMissing
 
 
 def _route(url: str) -> Any:
