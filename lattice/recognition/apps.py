@@ -14,13 +14,14 @@ class RecognitionConfig(AppConfig):
         from lattice.lib import roles_served
         from lattice.people import demo_content
         from lattice.people.panels import ProfilePage, ProfilePanel, register
-        from lattice.recognition import navigation
+        from lattice.recognition import navigation, schedule
         from lattice.recognition.actions import record_role_served
         from lattice.recognition.audited import ACTIONS
         from lattice.recognition.demo import populate_demo_recognition
 
         names.register(*ACTIONS)
         navigation.register_pages()
+        schedule.register_jobs()
         roles_served.register("recognition", record_role_served)
         both = frozenset({ProfilePage.OWN, ProfilePage.OFFICE})
         register(ProfilePanel("recognition.honours", "recognition/_honours_panel.html", both, 60))
