@@ -8,6 +8,8 @@ import datetime as dt
 import secrets
 from typing import Any
 
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -15,6 +17,8 @@ from django.utils import timezone
 from lattice.audit.log import record
 from lattice.lib.placements import pathway_placements
 from lattice.lib.roles_served import RoleServed
+from lattice.pathways.actions import submit_claim
+from lattice.pathways.models import ClaimKind
 from lattice.people.models import District, StaffMember
 from lattice.recognition import tlms
 from lattice.recognition.models import (
@@ -26,9 +30,12 @@ from lattice.recognition.models import (
     RoleTerm,
     StatusCounter,
 )
+from lattice.recognition.openbadges import baking, keys, schema, status
 from lattice.recognition.openbadges import credential as ob
-from lattice.recognition.openbadges import keys, schema, status
 from lattice.recognition.openbadges.jsonld import UnsafeJsonLd, expand_safely
+
+# The ledger's kinds of claim an honour may count as (no quantity to state, no credit window).
+COUNTING_KINDS = (ClaimKind.PROJECT.value, ClaimKind.CERTIFICATE.value)
 
 
 class RecognitionError(ValueError):
@@ -75,6 +82,8 @@ def define_achievement(
     terms_required: int = 1,
     pathway_key: str = "",
     tlms_functions: str = "",
+    ledger_kind: str = "",
+    ledger_units: int = 0,
 ) -> Achievement:
     if achievement_type not in AchievementType.values:
         raise RecognitionError(f"'{achievement_type}' is not a type of achievement.")
@@ -84,6 +93,12 @@ def define_achievement(
         raise RecognitionError("Name the role (its kind, e.g. 'mentor') whose terms earn it.")
     if earned_by == EarnedBy.PATHWAY and not pathway_key:
         raise RecognitionError("Name the pathway (e.g. 'model') whose reaching earns it.")
+    if ledger_kind and ledger_kind not in COUNTING_KINDS:
+        raise RecognitionError(
+            f"An honour enters the ledger as {' or '.join(COUNTING_KINDS)}, not '{ledger_kind}'."
+        )
+    if ledger_kind == ClaimKind.PROJECT and ledger_units < 1:
+        raise RecognitionError("Units: an approved project is claimed for 1 unit or more.")
     if terms_required < 1:
         raise RecognitionError("Terms required must be a whole number of 1 or more.")
     bad = tlms.unknown(tlms_functions)
@@ -110,6 +125,8 @@ def define_achievement(
         terms_required=terms_required,
         pathway_key=pathway_key.strip(),
         tlms_functions=" ".join(tlms_functions.split()),
+        ledger_kind=ledger_kind,
+        ledger_units=ledger_units if ledger_kind == ClaimKind.PROJECT else 0,
     )
     record(actor=actor, action="recognition.achievement.define", obj=achievement, district=district)
     return achievement
@@ -187,6 +204,9 @@ def award(
             made.save()
     except IntegrityError as exc:
         raise RecognitionError(f"{staff.display_name} already holds {achievement.name}.") from exc
+    if achievement.ledger_kind:
+        made.ledger_note = _claim_toward_pathway(actor, made)
+        made.save(update_fields=["ledger_note"])
     record(
         actor=actor,
         action="recognition.award.issue",
@@ -197,6 +217,31 @@ def award(
                "kid": key.kid, "source": source},
     )  # fmt: skip
     return made
+
+
+def _claim_toward_pathway(actor: Any, made: Award) -> str:
+    """Enter the honour in the teacher's ledger through the pathways app's own claim action,
+    with the baked badge as its evidence; it then waits for the talent office like any claim.
+    A district without a pathway policy takes no claims: the refusal is kept as the note."""
+    achievement = made.achievement
+    png = baking.bake(achievement.name, achievement.district.name, made.credential_jwt)
+    badge = SimpleUploadedFile(f"badge-{made.public_id}.png", png, content_type="image/png")
+    try:
+        with transaction.atomic():
+            claim = submit_claim(
+                actor,
+                made.staff_member,
+                kind=achievement.ledger_kind,
+                title=achievement.name,
+                provider=achievement.district.name,
+                category="recognition",
+                completed=made.awarded_on,
+                quantity=achievement.ledger_units,
+                files=[badge],
+            )
+    except ValidationError as exc:
+        return f"Not entered in the ledger: {' '.join(exc.messages)}"[:300]
+    return f"Claimed toward the pathway (claim {claim.pk}, waiting for the talent office)"
 
 
 def _check(body: dict[str, Any]) -> None:

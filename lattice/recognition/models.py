@@ -53,6 +53,14 @@ class Achievement(models.Model):
         blank=True,
         help_text="Teacher Leader Model Standards functions, e.g. '4c 3c' (domain and letter).",
     )
+    ledger_kind = models.CharField(
+        max_length=20,
+        blank=True,
+        help_text="When it counts toward a pathway: the kind of claim it enters the ledger as.",
+    )
+    ledger_units = models.PositiveSmallIntegerField(
+        default=0, help_text="For an approved project: the units it is claimed for."
+    )
     active = models.BooleanField(default=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -88,6 +96,7 @@ class Award(models.Model):
     credential = models.JSONField(default=dict)
     credential_jwt = models.TextField(blank=True)
     key_id = models.CharField(max_length=80, blank=True)
+    ledger_note = models.CharField(max_length=300, blank=True, help_text="Its pathway claim.")
     issued_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
     revoked_reason = models.CharField(max_length=300, blank=True)

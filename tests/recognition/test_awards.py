@@ -95,3 +95,45 @@ def test_issuing_is_audited(cast: Any) -> None:
 
 def test_nothing_is_public_until_the_teacher_chooses(cast: Any) -> None:
     assert world(cast).ben_award.public is False
+
+
+def test_an_honour_that_counts_toward_the_pathway_enters_the_ledger_as_a_claim(cast: Any) -> None:
+    from lattice.pathways.models import Claim, ClaimStatus
+    from tests.pathways.world import adopt
+
+    adopt(cast)
+    honour = actions.define_achievement(
+        None,
+        cast.district,
+        key="toy-counts",
+        name="Teacher of the Year",
+        description="Chosen by the panel.",
+        criteria="Selected by the panel.",
+        achievement_type="Award",
+        earned_by="recognition",
+        ledger_kind="project",
+        ledger_units=6,
+    )
+    made = actions.award(None, honour, cast.reviewer_staff)
+    assert "waiting for the talent office" in made.ledger_note, made.ledger_note
+    claim = Claim.objects.get(staff_member=cast.reviewer_staff, title="Teacher of the Year")
+    assert claim.status == ClaimStatus.SUBMITTED
+    assert claim.evidence.count() == 1
+    assert "waiting for the talent office" in made.ledger_note
+
+
+def test_without_a_pathway_policy_the_honour_says_why_it_is_not_in_the_ledger(cast: Any) -> None:
+    honour = actions.define_achievement(
+        None,
+        cast.district,
+        key="toy-counts",
+        name="Teacher of the Year",
+        description="Chosen by the panel.",
+        criteria="Selected by the panel.",
+        achievement_type="Award",
+        earned_by="recognition",
+        ledger_kind="project",
+        ledger_units=6,
+    )
+    made = actions.award(None, honour, cast.reviewer_staff)
+    assert made.ledger_note.startswith("Not entered in the ledger")

@@ -54,8 +54,9 @@ def achievement_new(request: HttpRequest) -> HttpResponse:
     p = request.POST
     try:
         terms = int(p.get("terms_required") or 1)
+        units = int(p.get("ledger_units") or 0)
     except ValueError:
-        messages.error(request, "Terms required: enter a whole number such as 2.")
+        messages.error(request, "Terms and units: enter whole numbers such as 2.")
         return HttpResponseRedirect(reverse("recognition:office"))
     return run_action(
         request,
@@ -75,6 +76,8 @@ def achievement_new(request: HttpRequest) -> HttpResponse:
         terms_required=terms,
         pathway_key=p.get("pathway_key", ""),
         tlms_functions=" ".join(p.getlist("tlms_functions")),
+        ledger_kind=p.get("ledger_kind", ""),
+        ledger_units=units,
     )
 
 
