@@ -19,6 +19,8 @@ from lattice.lib.env import database_from_url, env_bool, env_int, env_list, env_
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("LATTICE_VAR_DIR", "") or BASE_DIR / "var")
+# The public address of this Lattice: the id of every credential it issues starts with it.
+PUBLIC_URL = env_str("LATTICE_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
 
 DEBUG = env_bool("DEBUG", default=False)
 
@@ -74,6 +76,7 @@ INSTALLED_APPS = [
     "lattice.forecasts",
     "lattice.budgets",
     "lattice.coaching",
+    "lattice.recognition",
     "lattice.site",
     "lattice.demo",
 ]

@@ -22,4 +22,5 @@ urlpatterns = [
     path("forecasts/", include("lattice.forecasts.urls")),
     path("budgets/", include("lattice.budgets.urls")),
     path("coaching/", include("lattice.coaching.urls")),
+    path("recognition/", include("lattice.recognition.urls")),
 ]

@@ -1,0 +1,25 @@
+"""The recognition app's periodic jobs (registered into lattice.lib.schedule at start-up)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from lattice.lib import schedule
+
+
+def _enqueue_pathways() -> object:
+    from lattice.recognition.tasks import award_pathways_reached
+
+    return award_pathways_reached.enqueue()
+
+
+def register_jobs() -> None:
+    schedule.register(
+        schedule.Periodic(
+            name="recognition.award_pathways_reached",
+            every=dt.timedelta(days=1),
+            at=dt.time(3, 30),
+            enqueue=_enqueue_pathways,
+            description="Issue 'pathway reached' credentials to teachers newly placed on a pathway",
+        )
+    )

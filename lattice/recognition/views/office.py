@@ -1,0 +1,167 @@
+"""The talent office's recognition pages: achievements, awards, automatic awards, revocation,
+the signing key."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from lattice.people.models import StaffMember
+from lattice.recognition import actions, queries, tlms
+from lattice.recognition.models import AchievementType, Award, EarnedBy
+from lattice.recognition.views.common import office_district, run_action
+
+
+def office(request: HttpRequest) -> HttpResponse:
+    district = office_district(request)
+    achievements = list(queries.achievements_of(district))
+    awards = list(
+        queries.awards_visible_to(request.user)
+        .filter(achievement__district=district)
+        .order_by("-awarded_on", "-pk")[:200]
+    )
+    counts: dict[int, int] = {}
+    for a in awards:
+        if not a.revoked:
+            counts[a.achievement_id] = counts.get(a.achievement_id, 0) + 1
+    rows = [(a, counts.get(a.pk, 0), tlms.describe(a.tlms_functions)) for a in achievements]
+    return render(
+        request,
+        "recognition/office.html",
+        {
+            "district": district,
+            "rows": rows,
+            "awards": awards,
+            "keys": queries.key_ring(district),
+            "types": AchievementType.choices,
+            "earned_by": EarnedBy.choices,
+            "functions": sorted(tlms.FUNCTIONS.items()),
+            "staff": StaffMember.objects.filter(district=district, active=True).order_by(
+                "family_name", "given_name"
+            ),
+        },
+    )
+
+
+@require_POST
+def achievement_new(request: HttpRequest) -> HttpResponse:
+    district = office_district(request)
+    p = request.POST
+    try:
+        terms = int(p.get("terms_required") or 1)
+        units = int(p.get("ledger_units") or 0)
+    except ValueError:
+        messages.error(request, "Terms and units: enter whole numbers such as 2.")
+        return HttpResponseRedirect(reverse("recognition:office"))
+    return run_action(
+        request,
+        "Achievement defined.",
+        reverse("recognition:office"),
+        actions.define_achievement,
+        request.user,
+        district,
+        key=(p.get("key") or "").strip()[:60],
+        name=p.get("name", ""),
+        description=p.get("description", ""),
+        criteria=p.get("criteria", ""),
+        achievement_type=p.get("achievement_type", ""),
+        earned_by=p.get("earned_by", EarnedBy.REVIEW),
+        evidence_required=p.get("evidence_required", ""),
+        role_key=p.get("role_key", ""),
+        terms_required=terms,
+        pathway_key=p.get("pathway_key", ""),
+        tlms_functions=" ".join(p.getlist("tlms_functions")),
+        ledger_kind=p.get("ledger_kind", ""),
+        ledger_units=units,
+    )
+
+
+@require_POST
+def award_new(request: HttpRequest) -> HttpResponse:
+    district = office_district(request)
+    achievement = get_object_or_404(
+        queries.achievements_of(district), pk=request.POST.get("achievement")
+    )
+    staff = StaffMember.objects.filter(district=district, pk=request.POST.get("staff")).first()
+    if staff is None:
+        messages.error(request, "Choose the person to award it to from the list.")
+        return HttpResponseRedirect(reverse("recognition:office"))
+    until = None
+    if request.POST.get("valid_until"):
+        try:
+            until = dt.date.fromisoformat(request.POST["valid_until"])
+        except ValueError:
+            messages.error(request, "Expiry date: use the form YYYY-MM-DD, e.g. 2028-06-30.")
+            return HttpResponseRedirect(reverse("recognition:office"))
+    return run_action(
+        request,
+        f"{achievement.name} awarded to {staff.display_name}; the credential is signed.",
+        reverse("recognition:office"),
+        actions.award,
+        request.user,
+        achievement,
+        staff,
+        valid_until=until,
+        narrative=request.POST.get("narrative", ""),
+        source="talent office review",
+    )
+
+
+@require_POST
+def run_automatic(request: HttpRequest) -> HttpResponse:
+    district = office_district(request)
+    issued = actions.award_pathways(request.user, district)
+    messages.success(request, f"{issued} credential(s) issued for pathways reached.")
+    return HttpResponseRedirect(reverse("recognition:office"))
+
+
+def award_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    found = get_object_or_404(queries.awards_visible_to(request.user), pk=pk)
+    district = found.achievement.district
+    officer = queries.administers(request.user, district)
+    own = queries.own_staff(request.user)
+    if not officer and (own is None or own.pk != found.staff_member_id):
+        raise Http404("No such award")
+    return render(
+        request,
+        "recognition/award.html",
+        {
+            "award": found,
+            "officer": officer,
+            "mine": own is not None and own.pk == found.staff_member_id,
+        },
+    )
+
+
+@require_POST
+def revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    found = _office_award(request, pk)
+    return run_action(
+        request,
+        "Credential revoked; verifiers now see it as revoked.",
+        reverse("recognition:award", args=[pk]),
+        actions.revoke,
+        request.user,
+        found,
+        reason=request.POST.get("reason", ""),
+    )
+
+
+@require_POST
+def rotate_key(request: HttpRequest) -> HttpResponse:
+    district = office_district(request)
+    actions.rotate_key(request.user, district)
+    messages.success(request, "New signing key made; earlier credentials still verify.")
+    return HttpResponseRedirect(reverse("recognition:office"))
+
+
+def _office_award(request: HttpRequest, pk: int) -> Award:
+    found = get_object_or_404(queries.awards_visible_to(request.user), pk=pk)
+    if not queries.administers(request.user, found.achievement.district):
+        raise Http404("No such award")
+    return found

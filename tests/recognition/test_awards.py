@@ -1,0 +1,139 @@
+"""Achievements are awarded once, from Lattice's facts where they say so, and every award,
+revocation and publication is audited."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from lattice.audit.models import AuditEntry
+from lattice.recognition import actions
+from lattice.recognition.actions import RecognitionError
+from lattice.recognition.models import Award
+from lattice.roles import actions as roles
+from tests.recognition.world import world
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_mentor_assigned_through_the_roles_app_earns_the_mentor_credential(cast: Any) -> None:
+    w = world(cast)
+    mentor_role = roles.install_template(None, cast.district, "iowa-mentor", activate=True)
+    roles.assign_role(None, mentor_role, cast.reviewer_staff, cast.year)
+    earned = Award.objects.get(achievement=w.mentor, staff_member=cast.reviewer_staff)
+    assert earned.source.startswith("roles.RoleAssignment:")
+    assert (
+        earned.credential["credentialSubject"]["achievement"]["achievementType"] == "ext:RoleServed"
+    )
+
+
+def test_two_terms_are_needed_when_the_achievement_asks_for_two(cast: Any) -> None:
+    two = actions.define_achievement(
+        None,
+        cast.district,
+        key="mentor-two",
+        name="Mentor: two terms",
+        description="Two terms as a mentor.",
+        criteria="Two years as a mentor.",
+        achievement_type="ext:RoleServed",
+        earned_by="role_served",
+        role_key="mentor",
+        terms_required=2,
+    )
+    mentor_role = roles.install_template(None, cast.district, "iowa-mentor", activate=True)
+    roles.assign_role(None, mentor_role, cast.reviewer_staff, cast.year)
+    assert not Award.objects.filter(achievement=two).exists()
+
+
+def test_an_achievement_is_not_awarded_twice(cast: Any) -> None:
+    w = world(cast)
+    with pytest.raises(RecognitionError, match="already holds"):
+        actions.award(None, w.curriculum, cast.teacher_staff)
+
+
+def test_another_districts_teacher_cannot_be_awarded(cast: Any) -> None:
+    with pytest.raises(RecognitionError, match="not on"):
+        actions.award(None, world(cast).curriculum, cast.other_district_teacher_staff)
+
+
+def test_an_unknown_tlms_function_is_refused_with_the_fix(cast: Any) -> None:
+    with pytest.raises(
+        RecognitionError, match="Unknown Teacher Leader Model Standards function 9z"
+    ):
+        actions.define_achievement(
+            None,
+            cast.district,
+            key="x",
+            name="X",
+            description="d",
+            criteria="c",
+            achievement_type="Competency",
+            tlms_functions="4c 9z",
+        )
+
+
+def test_the_alignment_names_the_tlms_function(cast: Any) -> None:
+    achievement = world(cast).ada_award.credential["credentialSubject"]["achievement"]
+    codes = [a["targetCode"] for a in achievement["alignment"]]
+    assert codes == ["TLMS-3a", "TLMS-5b"]
+
+
+def test_revoking_needs_a_reason_and_is_audited(cast: Any) -> None:
+    award = world(cast).ada_award
+    with pytest.raises(RecognitionError, match="reason"):
+        actions.revoke(None, award, reason=" ")
+    actions.revoke(None, award, reason="Awarded in error.")
+    entry = AuditEntry.objects.get(action="recognition.award.revoke")
+    assert entry.after["reason"] == "Awarded in error."
+
+
+def test_issuing_is_audited(cast: Any) -> None:
+    world(cast)
+    assert AuditEntry.objects.filter(action="recognition.award.issue").count() == 2
+
+
+def test_nothing_is_public_until_the_teacher_chooses(cast: Any) -> None:
+    assert world(cast).ben_award.public is False
+
+
+def test_an_honour_that_counts_toward_the_pathway_enters_the_ledger_as_a_claim(cast: Any) -> None:
+    from lattice.pathways.models import Claim, ClaimStatus
+    from tests.pathways.world import adopt
+
+    adopt(cast)
+    honour = actions.define_achievement(
+        None,
+        cast.district,
+        key="toy-counts",
+        name="Teacher of the Year",
+        description="Chosen by the panel.",
+        criteria="Selected by the panel.",
+        achievement_type="Award",
+        earned_by="recognition",
+        ledger_kind="project",
+        ledger_units=6,
+    )
+    made = actions.award(None, honour, cast.reviewer_staff)
+    assert "waiting for the talent office" in made.ledger_note, made.ledger_note
+    claim = Claim.objects.get(staff_member=cast.reviewer_staff, title="Teacher of the Year")
+    assert claim.status == ClaimStatus.SUBMITTED
+    assert claim.evidence.count() == 1
+    assert "waiting for the talent office" in made.ledger_note
+
+
+def test_without_a_pathway_policy_the_honour_says_why_it_is_not_in_the_ledger(cast: Any) -> None:
+    honour = actions.define_achievement(
+        None,
+        cast.district,
+        key="toy-counts",
+        name="Teacher of the Year",
+        description="Chosen by the panel.",
+        criteria="Selected by the panel.",
+        achievement_type="Award",
+        earned_by="recognition",
+        ledger_kind="project",
+        ledger_units=6,
+    )
+    made = actions.award(None, honour, cast.reviewer_staff)
+    assert made.ledger_note.startswith("Not entered in the ledger")
