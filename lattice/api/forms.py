@@ -77,7 +77,10 @@ class TokenForm(forms.Form):
 
 class SubscriptionForm(forms.Form):
     url = forms.URLField(
-        max_length=500, label="Endpoint address", help_text="Must start with https://."
+        max_length=500,
+        assume_scheme="https",
+        label="Endpoint address",
+        help_text="Must start with https://.",
     )
     description = forms.CharField(max_length=200, required=False)
     events = forms.MultipleChoiceField(
