@@ -39,6 +39,18 @@ DISTRICT = OpenApiParameter(
 )
 
 
+def flag(request: Any, name: str) -> bool | None:
+    """A true/false query parameter (None when absent); anything else is refused."""
+    values = request.query_params.getlist(name)
+    if not values:
+        return None
+    if len(values) > 1 or values[0] not in ("true", "false"):
+        raise FieldProblem(
+            name, f"“{values[-1]}” is not true or false.", "Send true or false, once."
+        )
+    return values[0] == "true"
+
+
 def updated_since(request: Any) -> dt.datetime | None:
     raw = request.query_params.get("updated_since")
     if raw is None:

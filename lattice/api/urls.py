@@ -11,10 +11,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.decorators import login_not_required
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from lattice.api.views import pages, pay, people, ratings, roles
+from lattice.api.views.missing import not_found
 
 app_name = "api"
 
@@ -50,4 +51,6 @@ urlpatterns = [
     path("webhooks/", pages.webhooks, name="webhooks"),
     path("webhooks/<int:pk>/toggle/", pages.toggle_webhook, name="webhook-toggle"),
     path("v1/", include(v1)),
+    # Any other address under /api/v1/ is a JSON 404, never the HTML page.
+    re_path(r"^v1/", _json(not_found), name="not-found"),
 ]

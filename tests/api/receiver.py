@@ -28,7 +28,7 @@ def receiver() -> Iterator[Receiver]:
     state = Receiver(url="")
 
     class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:  # noqa: N802 (http.server's name)
+        def do_POST(self) -> None:
             length = int(self.headers.get("Content-Length", "0"))
             state.requests.append(Received(dict(self.headers.items()), self.rfile.read(length)))
             status = state.answers.pop(0) if state.answers else 200

@@ -35,7 +35,11 @@ from lattice.people.access import districts_administered_by, scope_for
 from lattice.people.models import StaffMember
 
 CURSOR = OpenApiParameter("cursor", OpenApiTypes.STR, description="From the previous `next`.")
-PAGE_SIZE = OpenApiParameter("page_size", OpenApiTypes.INT, description="Rows a page (≤ 500).")
+PAGE_SIZE = OpenApiParameter(
+    "page_size",
+    {"type": "integer", "minimum": 1, "maximum": 500},
+    description="Rows a page, 1 to 500 (500 when left out).",
+)
 
 
 def pay_visible_to(user: Any) -> QuerySet[StaffMember]:
@@ -103,6 +107,7 @@ class StandingList(ApiView):
         "it is fresh, and every pay line in force on the date — the lines My path lists and "
         "payroll exports. Needs pay:read.",
         parameters=[filters.ON, filters.UPDATED_SINCE, filters.DISTRICT],
+        responses=StandingSerializer(many=True),
     )
     def get(self, request: Request) -> Response:
         on = filters.on_date(request)

@@ -55,9 +55,9 @@ class StaffList(mixins.ListModelMixin, ApiView):
         since = filters.updated_since(self.request)
         if since is not None:
             qs = qs.filter(pk__in=filters.people_changed_since(since))
-        active = self.request.query_params.get("active")
-        if active in ("true", "false"):
-            qs = qs.filter(active=active == "true")
+        active = filters.flag(self.request, "active")
+        if active is not None:
+            qs = qs.filter(active=active)
         employee = self.request.query_params.get("employee_id")
         if employee:
             qs = qs.filter(employee_id=employee)
