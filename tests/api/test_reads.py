@@ -57,7 +57,8 @@ def test_a_standing_carries_the_pay_lines_my_path_shows(adopted: Cast) -> None:
         (line.label, line.amount) for line in shown.lines
     ]
     assert ada["pay_total"] == shown.total
-    assert ada["status"] == "placed" and ada["fresh"] is True
+    assert ada["status"] == "placed"
+    assert ada["fresh"] is True
     assert ada["where"]
 
 

@@ -25,7 +25,8 @@ def _rating(label: str = "Effective", year: str = "2025-26") -> dict[str, str]:
 def test_the_talent_office_records_a_rating_and_the_log_says_so(cast: Cast) -> None:
     response = _post(api(token_secret(cast, "officer", ["ratings:write"])), _rating())
     assert response.status_code == 201
-    assert response.json()["label"] == "Effective" and response.json()["created"] is True
+    assert response.json()["label"] == "Effective"
+    assert response.json()["created"] is True
     rating = RatingRecord.objects.get(staff_member=cast.principal_staff, school_year=cast.year)
     assert rating.label == "Effective"
     entry = AuditEntry.objects.get(action="people.rating.record", object_id=str(rating.pk))
@@ -36,7 +37,8 @@ def test_correcting_a_rating_answers_200_with_created_false(cast: Cast) -> None:
     client = api(token_secret(cast, "officer", ["ratings:write"]))
     _post(client, _rating("Developing"))
     response = _post(client, _rating("Effective"))
-    assert response.status_code == 200 and response.json()["created"] is False
+    assert response.status_code == 200
+    assert response.json()["created"] is False
 
 
 def test_a_label_the_district_does_not_use_names_the_field_and_the_fix(cast: Cast) -> None:
