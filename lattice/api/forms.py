@@ -75,6 +75,26 @@ class TokenForm(forms.Form):
         return self.cleaned_data.get("allowed_networks", "").splitlines()
 
 
+EVENT_LABELS = {
+    Fact.RATING: "Ratings",
+    Fact.CREDIT: "Graduate credits",
+    Fact.PD_HOURS: "Professional development hours",
+    Fact.DEGREE: "Degrees",
+    Fact.CERTIFICATE: "Certificates",
+    Fact.ASSIGNMENT: "Assignments",
+    Fact.SCHOOL_PROFILE: "School profiles (level, free/reduced lunch)",
+    Fact.DECISION: "Pathway decisions",
+    Fact.CLAIM: "Decided claims",
+    Fact.ROLE_SERVED: "Leadership roles served",
+    Fact.HIRE: "Hires and returns",
+    Fact.EXIT: "People who left",
+    Fact.PERSON: "Personal records (hire date, prior experience)",
+    Fact.POLICY: "Policy adoptions",
+    Fact.SCHOOL_YEAR: "School years",
+    Fact.CALENDAR: "School calendars",
+}
+
+
 class SubscriptionForm(forms.Form):
     url = forms.URLField(
         max_length=500,
@@ -84,7 +104,7 @@ class SubscriptionForm(forms.Form):
     )
     description = forms.CharField(max_length=200, required=False)
     events = forms.MultipleChoiceField(
-        choices=[(f.value, f.value.replace("_", " ").capitalize()) for f in Fact],
+        choices=[(f.value, EVENT_LABELS[f]) for f in Fact],
         widget=forms.CheckboxSelectMultiple,
         required=False,
         label="Changes to send",

@@ -14,8 +14,8 @@ Each delivery is signed like Stripe's and Standard Webhooks': the header
 ``Lattice-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`` with the
 subscription's secret. A receiver recomputes the HMAC, compares in constant time and
 refuses a timestamp older than five minutes (a replay). Failed deliveries are retried with
-exponential backoff (1 minute, 2, 4 … up to six hours) for :data:`MAX_ATTEMPTS` tries, each
-attempt logged on the delivery.
+exponential backoff (1 minute, 2, 4 … up to six hours) for :data:`MAX_ATTEMPTS` tries (about
+20 hours), each attempt logged on the delivery.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ from lattice.lib.facts import FactsChanged
 SIGNATURE_HEADER = "Lattice-Signature"
 EVENT_HEADER = "Lattice-Event"
 TOLERANCE = dt.timedelta(minutes=5)
-MAX_ATTEMPTS = 8
+MAX_ATTEMPTS = 12  # 1 + 2 + 4 … + 256 minutes, then six-hourly: about 20 hours
 TIMEOUT_SECONDS = 10.0
 FIRST_RETRY = dt.timedelta(minutes=1)
 LONGEST_WAIT = dt.timedelta(hours=6)

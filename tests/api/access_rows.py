@@ -46,15 +46,31 @@ ROWS = [
         note="as the person's page: Mo led Alder in 2024-25",
         extra=JSON,
     ),
-    Row("api:school-list", lambda c: "/api/v1/schools/", EVERYONE_SIGNED_IN, public=True,
-        extra=JSON),  # fmt: skip
-    Row("api:school-year-list", lambda c: "/api/v1/school-years/", EVERYONE_SIGNED_IN,
-        public=True, extra=JSON),  # fmt: skip
-    Row("api:standing-list", lambda c: "/api/v1/standings/", EVERYONE_SIGNED_IN, public=True,
-        extra=JSON),  # fmt: skip
+    Row(
+        "api:school-list", lambda c: "/api/v1/schools/", EVERYONE_SIGNED_IN, public=True, extra=JSON
+    ),  # fmt: skip
+    Row(
+        "api:school-year-list",
+        lambda c: "/api/v1/school-years/",
+        EVERYONE_SIGNED_IN,
+        public=True,
+        extra=JSON,
+    ),  # fmt: skip
+    Row(
+        "api:standing-list",
+        lambda c: "/api/v1/standings/",
+        EVERYONE_SIGNED_IN,
+        public=True,
+        extra=JSON,
+    ),  # fmt: skip
     Row("api:payroll", lambda c: "/api/v1/payroll/", OFFICERS, public=True, extra=JSON),
-    Row("api:role-assignment-list", lambda c: "/api/v1/role-assignments/", EVERYONE_SIGNED_IN,
-        public=True, extra=JSON),  # fmt: skip
+    Row(
+        "api:role-assignment-list",
+        lambda c: "/api/v1/role-assignments/",
+        EVERYONE_SIGNED_IN,
+        public=True,
+        extra=JSON,
+    ),  # fmt: skip
     Row(
         "api:rating-create",
         lambda c: "/api/v1/ratings/",
