@@ -48,21 +48,21 @@ ROWS = [
     ),
     Row(
         "api:school-list", lambda c: "/api/v1/schools/", EVERYONE_SIGNED_IN, public=True, extra=JSON
-    ),  # fmt: skip
+    ),
     Row(
         "api:school-year-list",
         lambda c: "/api/v1/school-years/",
         EVERYONE_SIGNED_IN,
         public=True,
         extra=JSON,
-    ),  # fmt: skip
+    ),
     Row(
         "api:standing-list",
         lambda c: "/api/v1/standings/",
         EVERYONE_SIGNED_IN,
         public=True,
         extra=JSON,
-    ),  # fmt: skip
+    ),
     Row("api:payroll", lambda c: "/api/v1/payroll/", OFFICERS, public=True, extra=JSON),
     Row(
         "api:role-assignment-list",
@@ -70,7 +70,7 @@ ROWS = [
         EVERYONE_SIGNED_IN,
         public=True,
         extra=JSON,
-    ),  # fmt: skip
+    ),
     Row(
         "api:rating-create",
         lambda c: "/api/v1/ratings/",
