@@ -77,6 +77,10 @@ INSTALLED_APPS = [
     "lattice.budgets",
     "lattice.coaching",
     "lattice.recognition",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "lattice.api",
     "lattice.site",
     "lattice.demo",
 ]
@@ -289,4 +293,34 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
+}
+
+# The JSON API (lattice/api, docs/api.md): tokens or the session, errors as RFC 9457 problem
+# details, cursor pages, a per-account rate limit, and an OpenAPI 3.1 schema.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "lattice.api.authentication.TokenAuthentication",
+        "lattice.api.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["lattice.api.authentication.HasScope"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "lattice.api.schema.AutoSchema",
+    "EXCEPTION_HANDLER": "lattice.api.problems.handle",
+    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.UserRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"user": env_str("LATTICE_API_RATE", "1200/minute")},
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Lattice API",
+    "DESCRIPTION": "Read and write a district's teacher leadership data: staff, schools, "
+    "school years, standings and pay, payroll lines, role assignments, ratings. Every call is "
+    "checked by the same access rules as the pages. See docs/api.md.",
+    "VERSION": "1.0.0",
+    "OAS_VERSION": "3.1.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
 }

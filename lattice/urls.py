@@ -23,4 +23,5 @@ urlpatterns = [
     path("budgets/", include("lattice.budgets.urls")),
     path("coaching/", include("lattice.coaching.urls")),
     path("recognition/", include("lattice.recognition.urls")),
+    path("api/", include("lattice.api.urls")),
 ]

@@ -1,0 +1,103 @@
+"""Query parameters shared by the read endpoints: ``updated_since`` and ``on``.
+
+*Updated since* is read from the append-only audit log, which every change of standing,
+pay, assignment, rating and personal record goes through (``lattice.audit.log.record``): a
+person has changed since a moment when an audit entry about them was written at or after
+it. One definition for every endpoint, and no column another app must remember to touch.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db.models import BigIntegerField, QuerySet
+from django.db.models.functions import Cast
+from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter
+
+from lattice.api.problems import FieldProblem
+from lattice.audit.models import AuditEntry
+
+UPDATED_SINCE = OpenApiParameter(
+    "updated_since",
+    OpenApiTypes.DATETIME,
+    description="Only records changed at or after this moment (ISO 8601, e.g. "
+    "2026-09-01T00:00:00Z), as the audit log records changes.",
+)
+ON = OpenApiParameter(
+    "on",
+    OpenApiTypes.DATE,
+    description="The date to read as of (YYYY-MM-DD); today when left out.",
+)
+DISTRICT = OpenApiParameter(
+    "district",
+    OpenApiTypes.STR,
+    description="A district's key, for accounts that reach more than one district.",
+)
+
+
+def flag(request: Any, name: str) -> bool | None:
+    """A true/false query parameter (None when absent); anything else is refused."""
+    values = request.query_params.getlist(name)
+    if not values:
+        return None
+    if len(values) > 1 or values[0] not in ("true", "false"):
+        raise FieldProblem(
+            name, f"“{values[-1]}” is not true or false.", "Send true or false, once."
+        )
+    return values[0] == "true"
+
+
+def updated_since(request: Any) -> dt.datetime | None:
+    raw = request.query_params.get("updated_since")
+    if raw is None:
+        return None
+    value = parse_datetime(raw.replace(" ", "+")) if raw else None
+    if value is None:
+        day = parse_date(raw) if raw else None
+        if day is None:
+            raise FieldProblem(
+                "updated_since",
+                f"“{raw}” is not a date and time.",
+                "Write it as ISO 8601, e.g. 2026-09-01T00:00:00Z.",
+            )
+        value = dt.datetime.combine(day, dt.time.min)
+    if timezone.is_naive(value):
+        value = timezone.make_aware(value, dt.UTC)
+    return value
+
+
+def on_date(request: Any) -> dt.date:
+    raw = request.query_params.get("on")
+    if raw is None:
+        return timezone.localdate()
+    try:
+        day = parse_date(raw)
+    except ValueError:
+        day = None
+    if day is None:
+        raise FieldProblem("on", f"“{raw}” is not a date.", "Write it as YYYY-MM-DD.")
+    return day
+
+
+def people_changed_since(since: dt.datetime) -> QuerySet[Any]:
+    """Staff ids with an audit entry about them at or after ``since``."""
+    return (
+        AuditEntry.objects.filter(at__gte=since, staff_member_id__isnull=False)
+        .order_by()
+        .values("staff_member_id")
+    )
+
+
+def objects_changed_since(since: dt.datetime, label: str) -> QuerySet[Any]:
+    """Ids of objects of model ``label`` (e.g. ``people.School``) audited since ``since``."""
+    return (
+        AuditEntry.objects.filter(at__gte=since, object_type=label)
+        .exclude(object_id="")
+        .order_by()
+        .annotate(pk_value=Cast("object_id", BigIntegerField()))
+        .values("pk_value")
+    )

@@ -1,0 +1,34 @@
+"""What an API token may do: one scope per resource and verb (``people:read``, ``ratings:write``).
+
+A scope only narrows: a token never sees or writes more than its owner could on the pages
+(``lattice.people.access``), and never outside its district. Plain Python, so the schema
+extension, the forms and the checks share one list.
+"""
+
+from __future__ import annotations
+
+import enum
+
+
+class ApiScope(enum.StrEnum):
+    """The scopes a district's officer may give a token, with the sentence the page shows."""
+
+    PEOPLE_READ = "people:read"
+    PAY_READ = "pay:read"
+    ROLES_READ = "roles:read"
+    RATINGS_WRITE = "ratings:write"
+
+    @property
+    def label(self) -> str:
+        return _LABELS[self]
+
+
+_LABELS = {
+    ApiScope.PEOPLE_READ: "Read staff, schools and school years",
+    ApiScope.PAY_READ: "Read standings, pay lines and payroll",
+    ApiScope.ROLES_READ: "Read leadership role assignments",
+    ApiScope.RATINGS_WRITE: "Record annual ratings",
+}
+
+CHOICES = [(scope.value, scope.label) for scope in ApiScope]
+READ_ONLY = frozenset(s for s in ApiScope if s.value.endswith(":read"))

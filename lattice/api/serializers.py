@@ -1,0 +1,184 @@
+"""The JSON shapes of the API: what each endpoint returns and accepts.
+
+Read serializers name fields as the pages do; money is whole dollars (``int``), dates ISO
+8601. The standing and pay shapes are built from ``lattice.pathways.queries`` and
+``lattice.lib.pay`` — the same reads as "My path" and payroll, so the numbers are equal by
+construction.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from lattice.people.models import Assignment, School, SchoolYear, StaffMember
+from lattice.roles.models import RoleAssignment
+
+
+class SchoolSerializer(serializers.ModelSerializer[School]):
+    district = serializers.SlugRelatedField(slug_field="key", read_only=True)
+
+    class Meta:
+        model = School
+        fields = ["id", "district", "key", "name", "sourced_id"]
+
+
+class SchoolYearSerializer(serializers.ModelSerializer[SchoolYear]):
+    district = serializers.SlugRelatedField(slug_field="key", read_only=True)
+
+    class Meta:
+        model = SchoolYear
+        fields = ["id", "district", "label", "start", "end", "sourced_id"]
+
+
+class AssignmentSerializer(serializers.ModelSerializer[Assignment]):
+    school = serializers.SlugRelatedField(slug_field="key", read_only=True)
+    school_year = serializers.SlugRelatedField(slug_field="label", read_only=True)
+
+    class Meta:
+        model = Assignment
+        fields = ["school", "school_year", "position", "title", "subject", "grades", "fte"]
+
+
+class StaffSerializer(serializers.ModelSerializer[StaffMember]):
+    district = serializers.SlugRelatedField(slug_field="key", read_only=True)
+
+    class Meta:
+        model = StaffMember
+        fields = [
+            "id",
+            "district",
+            "employee_id",
+            "sourced_id",
+            "given_name",
+            "family_name",
+            "preferred_name",
+            "email",
+            "hire_date",
+            "active",
+        ]
+
+
+class StaffDetailSerializer(StaffSerializer):
+    assignments = serializers.SerializerMethodField()
+
+    class Meta(StaffSerializer.Meta):
+        fields = [*StaffSerializer.Meta.fields, "assignments"]
+
+    @extend_schema_field(AssignmentSerializer(many=True))
+    def get_assignments(self, staff: StaffMember) -> Any:
+        """The person's assignments the caller may read (the view passes them)."""
+        return AssignmentSerializer(self.context["assignments"], many=True).data
+
+
+class PayLineSerializer(serializers.Serializer[Any]):
+    kind = serializers.CharField()
+    label = serializers.CharField()
+    amount = serializers.IntegerField(help_text="Whole dollars for the school year.")
+    explanation = serializers.CharField()
+    source = serializers.CharField()
+    reference = serializers.CharField()
+    effective_from = serializers.DateField(allow_null=True)
+
+
+class StandingSerializer(serializers.Serializer[Any]):
+    staff_id = serializers.IntegerField()
+    employee_id = serializers.CharField()
+    on = serializers.DateField()
+    status = serializers.ChoiceField(
+        choices=["placed", "unplaced", "pending", "none"],
+        help_text="none: the person has no standing (not a teacher, or no policy adopted).",
+    )
+    fresh = serializers.BooleanField(
+        help_text="False while a changed fact waits for its recompute; payroll waits too."
+    )
+    why_not_fresh = serializers.CharField(allow_blank=True)
+    where = serializers.CharField(allow_blank=True, help_text="Where they stand, in words.")
+    policy = serializers.CharField(allow_blank=True)
+    pathway = serializers.CharField(allow_blank=True)
+    step = serializers.IntegerField(allow_null=True)
+    lane = serializers.CharField(allow_blank=True)
+    units_banked = serializers.IntegerField(allow_null=True)
+    problem = serializers.CharField(allow_blank=True)
+    fix = serializers.CharField(allow_blank=True)
+    pay_lines = PayLineSerializer(many=True)
+    pay_total = serializers.IntegerField(help_text="The sum of the pay lines: what payroll pays.")
+
+
+class PayrollLineSerializer(serializers.Serializer[Any]):
+    employee_id = serializers.CharField()
+    name = serializers.CharField()
+    standing = serializers.CharField(allow_blank=True)
+    policy = serializers.CharField(allow_blank=True)
+    kind = serializers.CharField()
+    label = serializers.CharField()
+    amount = serializers.IntegerField()
+    annual_total = serializers.IntegerField()
+    explanation = serializers.CharField()
+    reference = serializers.CharField()
+    effective_date_of_change = serializers.DateField(allow_null=True)
+
+
+class BlockerSerializer(serializers.Serializer[Any]):
+    employee_id = serializers.CharField()
+    name = serializers.CharField()
+    why = serializers.CharField()
+    fix = serializers.CharField()
+
+
+class PayrollPageSerializer(serializers.Serializer[Any]):
+    district = serializers.CharField()
+    on = serializers.DateField()
+    complete = serializers.BooleanField(
+        help_text="False when some teachers' pay cannot be exported yet (see blockers)."
+    )
+    blockers = BlockerSerializer(many=True)
+    next = serializers.CharField(allow_null=True)
+    results = PayrollLineSerializer(many=True)
+
+
+class RoleAssignmentSerializer(serializers.ModelSerializer[RoleAssignment]):
+    role = serializers.CharField(source="role.title", read_only=True)
+    role_key = serializers.CharField(source="role.key", read_only=True)
+    staff_id = serializers.IntegerField(source="staff_member_id", read_only=True)
+    employee_id = serializers.CharField(source="staff_member.employee_id", read_only=True)
+    school = serializers.SlugRelatedField(slug_field="key", read_only=True)
+    school_year = serializers.SlugRelatedField(slug_field="label", read_only=True)
+
+    class Meta:
+        model = RoleAssignment
+        fields = [
+            "id",
+            "role",
+            "role_key",
+            "role_type",
+            "staff_id",
+            "employee_id",
+            "school",
+            "school_year",
+            "starts_on",
+            "ends_on",
+            "status",
+            "stipend_dollars",
+            "release_fte",
+            "extra_days",
+        ]
+
+
+class RatingWriteSerializer(serializers.Serializer[Any]):
+    employee_id = serializers.CharField(max_length=64, help_text="The HR system's employee number.")
+    school_year = serializers.CharField(max_length=7, help_text="The year's label, e.g. 2025-26.")
+    label = serializers.CharField(
+        max_length=60, help_text="One of the district's rating labels, e.g. Effective."
+    )
+
+
+class RatingSerializer(serializers.Serializer[Any]):
+    id = serializers.IntegerField()
+    staff_id = serializers.IntegerField()
+    employee_id = serializers.CharField()
+    school_year = serializers.CharField()
+    label = serializers.CharField()
+    created = serializers.BooleanField(help_text="False when an earlier rating was corrected.")

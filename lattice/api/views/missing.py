@@ -1,0 +1,18 @@
+"""The answer for an address under /api/v1/ that names no endpoint: a 404 in problem details
+(an integration reading JSON should never get the HTML "not found" page)."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, JsonResponse
+
+from lattice.api.problems import BASE, MEDIA_TYPE
+
+
+def not_found(request: HttpRequest) -> JsonResponse:
+    body = {
+        "type": BASE + "not-found",
+        "title": "Not found",
+        "status": 404,
+        "detail": f"No API endpoint at {request.path}: see /api/v1/docs/ for the list.",
+    }
+    return JsonResponse(body, status=404, content_type=MEDIA_TYPE)

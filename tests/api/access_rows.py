@@ -1,0 +1,104 @@
+"""Access-matrix rows for the API app: the talent office's token and webhook pages, and the
+JSON endpoints as a signed-in session calls them (tokens are checked person by person in
+tests/api/test_access.py).
+
+The JSON endpoints answer an anonymous call 401 in problem details instead of a redirect to
+the log-in page (``public`` with ``anonymous_status``); a session that has not entered its
+second factor is sent to the code step like every page. A list answers 200 to every
+signed-in persona — with only the rows that persona may see.
+"""
+
+from __future__ import annotations
+
+from tests.access import EVERYONE_SIGNED_IN, Row, allow
+from tests.api.world import world
+
+OFFICERS = allow("officer", "other_officer")
+SU = {"superuser": True}
+JSON = {"superuser": True, "anonymous_status": 401}
+
+ROWS = [
+    Row("api:tokens", lambda c: "/api/tokens/", OFFICERS, extra=SU),
+    Row(
+        "api:token-revoke",
+        lambda c: f"/api/tokens/{world(c).token.pk}/revoke/",
+        allow("officer"),
+        method="POST",
+        ok_status=302,
+        note="Southport's officer cannot revoke Northfield's token",
+        extra=SU,
+    ),
+    Row("api:webhooks", lambda c: "/api/webhooks/", OFFICERS, extra=SU),
+    Row(
+        "api:webhook-toggle",
+        lambda c: f"/api/webhooks/{world(c).subscription.pk}/toggle/",
+        allow("officer"),
+        method="POST",
+        ok_status=302,
+        extra=SU,
+    ),
+    Row("api:staff-list", lambda c: "/api/v1/staff/", EVERYONE_SIGNED_IN, public=True, extra=JSON),
+    Row(
+        "api:staff-detail",
+        lambda c: f"/api/v1/staff/{c.teacher_staff.pk}/",
+        allow("teacher", "principal", "officer", "moved_principal"),
+        public=True,
+        note="as the person's page: Mo led Alder in 2024-25",
+        extra=JSON,
+    ),
+    Row(
+        "api:school-list", lambda c: "/api/v1/schools/", EVERYONE_SIGNED_IN, public=True, extra=JSON
+    ),
+    Row(
+        "api:school-year-list",
+        lambda c: "/api/v1/school-years/",
+        EVERYONE_SIGNED_IN,
+        public=True,
+        extra=JSON,
+    ),
+    Row(
+        "api:standing-list",
+        lambda c: "/api/v1/standings/",
+        EVERYONE_SIGNED_IN,
+        public=True,
+        extra=JSON,
+    ),
+    Row("api:payroll", lambda c: "/api/v1/payroll/", OFFICERS, public=True, extra=JSON),
+    Row(
+        "api:role-assignment-list",
+        lambda c: "/api/v1/role-assignments/",
+        EVERYONE_SIGNED_IN,
+        public=True,
+        extra=JSON,
+    ),
+    Row(
+        "api:rating-create",
+        lambda c: "/api/v1/ratings/",
+        EVERYONE_SIGNED_IN,
+        ok_status=405,
+        public=True,
+        note="a GET is not allowed; writes are checked with tokens in tests/api/test_writes.py",
+        extra=JSON,
+    ),
+    Row(
+        "api:schema",
+        lambda c: "/api/v1/schema/",
+        EVERYONE_SIGNED_IN,
+        public=True,
+        extra={"superuser": True, "anonymous_status": 200},
+    ),
+    Row(
+        "api:docs",
+        lambda c: "/api/v1/docs/",
+        EVERYONE_SIGNED_IN,
+        public=True,
+        extra={"superuser": True, "anonymous_status": 200},
+    ),
+    Row(
+        "api:not-found",
+        lambda c: "/api/v1/no-such-endpoint/",
+        allow(),
+        public=True,
+        extra={"superuser": False, "anonymous_status": 404},
+    ),
+]
