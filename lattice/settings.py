@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "lattice.scheduler",
     "lattice.forecasts",
     "lattice.budgets",
+    "lattice.network",
     "lattice.site",
     "lattice.demo",
 ]

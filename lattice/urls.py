@@ -20,4 +20,5 @@ urlpatterns = [
     path("roles/", include("lattice.roles.urls")),
     path("forecasts/", include("lattice.forecasts.urls")),
     path("budgets/", include("lattice.budgets.urls")),
+    path("network/", include("lattice.network.urls")),
 ]
