@@ -31,7 +31,9 @@ class ResourceForm(forms.Form):
     source_title = forms.CharField(
         max_length=300, label="Source", help_text="Who published it, and its title."
     )
-    source_url = forms.URLField(max_length=500, required=False, label="Source address")
+    source_url = forms.URLField(
+        max_length=500, required=False, label="Source address", assume_scheme="https"
+    )
     tags = forms.CharField(
         max_length=300, required=False, help_text="Comma-separated, e.g. trust, hybrid roles."
     )

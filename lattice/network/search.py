@@ -71,7 +71,7 @@ def _full_text(resources: QuerySet[Resource], found: list[str]) -> QuerySet[Reso
         + SearchVector("body", "source_title", weight="C", config="english")
     )
     query = SearchQuery(" ".join(found), search_type="plain", config="english")
-    tagged = resources.filter(tags__label__in=found).values("pk")
+    tagged = resources.filter(tags__slug__in=found).values("pk")
     return (
         resources.annotate(rank=SearchRank(vector, query))
         .filter(Q(rank__gt=0) | Q(pk__in=tagged))

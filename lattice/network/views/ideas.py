@@ -107,11 +107,13 @@ def join(request: HttpRequest, key: str, pk: int) -> HttpResponse:
     return _back(network, found)
 
 
-def _team_post(request: HttpRequest, key: str, pk: int):  # type: ignore[no-untyped-def]
+def _team_post(request: HttpRequest, key: str, pk: int, *, friends: bool = False):  # type: ignore[no-untyped-def]
+    """The network, idea and the user's seat; 404 unless the user is on the team (or, with
+    ``friends``, its critical friend)."""
     network = access.get_network(request.user, key)
     found = access.get_idea(request.user, network, pk)
     seat = access.seat_of(request.user, found)
-    if seat is None:
+    if seat is None or (seat.role == TeamRole.FRIEND and not friends):
         raise Http404("No such page")
     return network, found, seat
 
@@ -154,7 +156,7 @@ def plan_step(request: HttpRequest, key: str, pk: int) -> HttpResponse:
 
 @require_POST
 def feedback(request: HttpRequest, key: str, pk: int) -> HttpResponse:
-    network, found, seat = _team_post(request, key, pk)
+    network, found, seat = _team_post(request, key, pk, friends=True)
     form = FeedbackForm(request.POST)
     if form.is_valid():
         try:
