@@ -41,16 +41,9 @@ def rate_bars(rates: tuple[Rate, ...], unit: str = "") -> tuple[list[Bar], int]:
             if rate.target is not None and rate.value is not None
             else None
         )
+        text_x = max(width, target or 0.0) + 6
         bars.append(
-            Bar(
-                rate.district,
-                y + 14,
-                y + 20,
-                round(width, 1),
-                text,
-                round(width + 6, 1),
-                y + 20 + BAR - 3,
-                target,
-            )
-        )
+            Bar(rate.district, y + 14, y + 20, round(width, 1), text, round(text_x, 1),
+                y + 20 + BAR - 3, target)
+        )  # fmt: skip
     return bars, max(len(bars) * ROW, ROW)
