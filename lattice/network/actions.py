@@ -14,12 +14,16 @@ from django.utils.text import slugify
 
 from lattice.audit.log import record
 from lattice.network.models import (
+    Convening,
+    ConveningSession,
     Idea,
     IdeaFeedback,
     IdeaStatus,
+    Material,
     Measure,
     Membership,
     PlanStep,
+    Registration,
     Resource,
     ResourceCopy,
     ResourceKind,
@@ -473,3 +477,152 @@ def give_feedback(actor: Any, idea: Idea, seat: TeamMember | None, *, text: str)
         after={"progress": progress, "text": text[:80]},
     )
     return note
+
+
+# --- convenings -----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def create_convening(
+    actor: Any,
+    network: Network,
+    *,
+    title: str,
+    starts_on: dt.date,
+    ends_on: dt.date,
+    place: str,
+    keynote: str = "",
+    summary: str = "",
+) -> Convening:
+    _require(title=title, place=place)
+    if ends_on < starts_on:
+        raise NetworkError("ends_on: a convening cannot end before it starts; check the dates.")
+    convening = Convening.objects.create(
+        network=network,
+        title=title.strip()[:200],
+        starts_on=starts_on,
+        ends_on=ends_on,
+        place=place.strip()[:200],
+        keynote=keynote.strip()[:300],
+        summary=summary.strip(),
+    )
+    record(
+        actor=actor,
+        action="network.convening.create",
+        obj=convening,
+        after={"network": network.key, "starts_on": starts_on.isoformat()},
+    )
+    return convening
+
+
+@transaction.atomic
+def add_session(
+    actor: Any,
+    convening: Convening,
+    *,
+    title: str,
+    starts_at: dt.datetime,
+    capacity: int,
+    speaker: str = "",
+) -> ConveningSession:
+    _require(title=title)
+    if capacity < 1:
+        raise NetworkError("capacity: a session needs at least one seat.")
+    if not convening.starts_on <= starts_at.date() <= convening.ends_on:
+        raise NetworkError(
+            f"starts_at: the convening runs {convening.starts_on} to {convening.ends_on}; "
+            "choose a time inside it."
+        )
+    session = ConveningSession.objects.create(
+        convening=convening,
+        title=title.strip()[:200],
+        speaker=speaker.strip()[:200],
+        starts_at=starts_at,
+        capacity=capacity,
+    )
+    record(
+        actor=actor,
+        action="network.session.add",
+        obj=session,
+        after={"convening": convening.title, "capacity": capacity},
+    )
+    return session
+
+
+@transaction.atomic
+def register(
+    actor: Any, session: ConveningSession, staff: StaffMember, *, on: dt.date
+) -> Registration:
+    """A staff member of a member district takes a seat, while seats are left and the
+    convening has not ended."""
+    convening = session.convening
+    if staff.district.network_id != convening.network_id:
+        raise NetworkError(f"registration: {staff.district} is not a member of the network.")
+    if on > convening.ends_on:
+        raise NetworkError("registration: the convening is over; registration is closed.")
+    # lock the session so two last-seat registrations cannot both pass the count
+    locked = ConveningSession.objects.select_for_update().get(pk=session.pk)
+    if locked.registrations.filter(staff_member=staff).exists():
+        raise NetworkError("registration: you already have a seat at this session.")
+    if locked.registrations.count() >= locked.capacity:
+        raise NetworkError(
+            f"registration: all {locked.capacity} seats are taken; choose another session."
+        )
+    seat = Registration.objects.create(session=locked, staff_member=staff)
+    record(
+        actor=actor,
+        action="network.registration.create",
+        obj=locked,
+        district=staff.district,
+        staff_member=staff,
+    )
+    return seat
+
+
+@transaction.atomic
+def check_in(actor: Any, registration: Registration, *, on: dt.date) -> Registration:
+    """The registrant records that they attended, once the session has begun."""
+    if on < registration.session.starts_at.date():
+        raise NetworkError("attendance: check in on the day of the session, not before.")
+    registration.attended = True
+    registration.save(update_fields=["attended"])
+    record(
+        actor=actor,
+        action="network.attendance.record",
+        obj=registration.session,
+        district=registration.staff_member.district,
+        staff_member=registration.staff_member,
+    )
+    return registration
+
+
+@transaction.atomic
+def add_material(
+    actor: Any,
+    convening: Convening,
+    *,
+    title: str,
+    url: str = "",
+    resource: Resource | None = None,
+    note: str = "",
+    on: dt.date,
+) -> Material:
+    """Share what a convening produced, once it has begun; a library resource or a link."""
+    _require(title=title)
+    if on < convening.starts_on:
+        raise NetworkError("material: materials are shared once the convening has begun.")
+    if resource is not None and resource.network_id != convening.network_id:
+        raise NetworkError("resource: choose a resource of this network's library.")
+    if not url and resource is None:
+        raise NetworkError("url: give the material's address or choose a library resource.")
+    made = Material.objects.create(
+        convening=convening,
+        title=title.strip()[:200],
+        url=url[:500],
+        resource=resource,
+        note=note.strip()[:300],
+    )
+    record(
+        actor=actor, action="network.material.add", obj=made, after={"convening": convening.title}
+    )
+    return made

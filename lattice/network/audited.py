@@ -12,5 +12,10 @@ ACTIONS = (
     AuditAction("network.team.join", "{actor} joined a Teach to Lead team: {object}"),
     AuditAction("network.logic_model.save", "{actor} saved the logic model of {object}"),
     AuditAction("network.plan_step.add", "{actor} added a step to an action plan: {object}"),
+    AuditAction("network.convening.create", "{actor} announced the convening {object}"),
+    AuditAction("network.session.add", "{actor} added a session to a convening: {object}"),
+    AuditAction("network.registration.create", "{actor} registered for {object}"),
+    AuditAction("network.attendance.record", "{actor} checked in at {object}"),
+    AuditAction("network.material.add", "{actor} shared material from a convening: {object}"),
     AuditAction("network.feedback.give", "{actor} wrote on a Teach to Lead idea: {object}"),
 )

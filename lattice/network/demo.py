@@ -13,6 +13,7 @@ import random
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
 from lattice.network import actions
 from lattice.network.models import Measure, ResourceKind
@@ -342,4 +343,91 @@ def populate_demo_network(district: District, seed: int, *, actor: Any = None) -
             "round.",
         )
         ideas = 1
-    return {"resources": len(LIBRARY), "ideas": ideas}
+    convenings = _convenings(actor, network, district, neighbour, rng, on)
+    return {"resources": len(LIBRARY), "ideas": ideas, "convenings": convenings}
+
+
+def _at(day: dt.date, hour: int) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time(hour)))
+
+
+def _convenings(
+    actor: Any,
+    network: Any,
+    district: District,
+    neighbour: District | None,
+    rng: random.Random,
+    on: dt.date,
+) -> int:
+    """One past convening (with attendance and materials) and one coming up."""
+    past_day = on - dt.timedelta(days=45)
+    past = actions.create_convening(
+        actor,
+        network,
+        title="Fall convening: building trust slowly",
+        starts_on=past_day,
+        ends_on=past_day,
+        place="Lakes Region Collaborative, Room 2",
+        keynote="“Trust is not built in a day”: a principal and two coaches on moving from "
+        "coaching to peer review",
+        summary="The member districts compared how they choose teacher leaders and how they "
+        "keep coaching confidential.",
+    )
+    people = _teachers(district, 30, rng) + (_teachers(neighbour, 12, rng) if neighbour else [])
+    titles = (
+        ("Choosing teacher leaders by open application", "Maplewood talent office", 9, 20),
+        ("Coaching that stays confidential", "Cedar Falls coaches", 11, 15),
+        ("Writing a logic model with critical friends", "Network office", 13, 25),
+    )
+    for index, (title, speaker, hour, seats) in enumerate(titles):
+        session = actions.add_session(
+            actor, past, title=title, speaker=speaker, starts_at=_at(past_day, hour), capacity=seats
+        )
+        for person in people[index::3][:seats]:
+            seat = actions.register(actor, session, person, on=past_day - dt.timedelta(days=7))
+            if rng.random() < 0.85:
+                actions.check_in(actor, seat, on=past_day)
+    resources = {r.title: r for r in network.resources.all()}
+    for title, note in (
+        ("Wakefield: slow and steady wins the race, building trust", "the keynote's case"),
+        ("Teach to Lead logic model", "the worksheet used in the afternoon session"),
+    ):
+        if title in resources:
+            actions.add_material(
+                actor, past, title=title, resource=resources[title], note=note, on=past_day
+            )
+    actions.add_material(
+        actor,
+        past,
+        title="DESE Teacher Leadership page",
+        url=DESE,
+        note="every case discussed",
+        on=past_day,
+    )
+    next_day = on + dt.timedelta(days=60)
+    upcoming = actions.create_convening(
+        actor,
+        network,
+        title="Winter convening: shared curriculum",
+        starts_on=next_day,
+        ends_on=next_day,
+        place="Cedar Falls High School library",
+        keynote="Teachers leading the way: department chairs on a shared curriculum",
+    )
+    actions.add_session(
+        actor,
+        upcoming,
+        title="Rating core materials together",
+        speaker="Maplewood curriculum leads",
+        starts_at=_at(next_day, 9),
+        capacity=30,
+    )
+    actions.add_session(
+        actor,
+        upcoming,
+        title="Peer review of a unit across schools",
+        speaker="Cedar Falls teacher leaders",
+        starts_at=_at(next_day, 11),
+        capacity=3,
+    )
+    return 2

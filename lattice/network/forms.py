@@ -122,3 +122,39 @@ class PlanStepForm(forms.Form):
 
 class FeedbackForm(forms.Form):
     text = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), label="Your note")
+
+
+class ConveningForm(forms.Form):
+    title = forms.CharField(max_length=200)
+    starts_on = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), label="First day")
+    ends_on = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), label="Last day")
+    place = forms.CharField(max_length=200)
+    keynote = forms.CharField(max_length=300, required=False, help_text="Speaker and title.")
+    summary = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+
+class SessionForm(forms.Form):
+    title = forms.CharField(max_length=200, label="Session")
+    speaker = forms.CharField(max_length=200, required=False)
+    starts_at = forms.DateTimeField(
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        label="Starts",
+    )
+    capacity = forms.IntegerField(min_value=1, max_value=5000, label="Seats")
+
+
+class MaterialForm(forms.Form):
+    title = forms.CharField(max_length=200, label="Material")
+    url = forms.URLField(max_length=500, required=False, label="Address", assume_scheme="https")
+    resource = forms.ModelChoiceField(
+        queryset=None,  # type: ignore[arg-type]
+        required=False,
+        label="Or a library resource",
+    )
+    note = forms.CharField(max_length=300, required=False)
+
+    def __init__(self, *args: Any, network: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from lattice.network.models import Resource
+
+        self.fields["resource"].queryset = Resource.objects.filter(network=network)  # type: ignore[attr-defined]

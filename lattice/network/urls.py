@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from lattice.network.views import compare, home, ideas, library
+from lattice.network.views import compare, convenings, home, ideas, library
 
 app_name = "network"
 
@@ -24,4 +24,10 @@ urlpatterns = [
     path("<slug:key>/ideas/<int:pk>/logic-model/", ideas.logic_model, name="logic-model"),
     path("<slug:key>/ideas/<int:pk>/steps/", ideas.plan_step, name="plan-step"),
     path("<slug:key>/ideas/<int:pk>/feedback/", ideas.feedback, name="feedback"),
+    path("<slug:key>/convenings/", convenings.convenings, name="convenings"),
+    path("<slug:key>/convenings/<int:pk>/", convenings.convening, name="convening"),
+    path("<slug:key>/convenings/<int:pk>/sessions/", convenings.add_session, name="session-add"),
+    path("<slug:key>/convenings/<int:pk>/materials/", convenings.add_material, name="material-add"),
+    path("<slug:key>/sessions/<int:pk>/register/", convenings.register, name="register"),
+    path("<slug:key>/sessions/<int:pk>/check-in/", convenings.check_in, name="check-in"),
 ]

@@ -126,4 +126,52 @@ ROWS = [
         ok_status=302,
         extra=NOT_SU,
     ),
+    Row(
+        "network:convenings", lambda c: f"/network/{KEY}/convenings/", EVERYONE_SIGNED_IN, extra=SU
+    ),
+    Row(
+        "network:convening",
+        lambda c: f"/network/{KEY}/convenings/{world(c).convening.pk}/",
+        EVERYONE_SIGNED_IN,
+        extra=SU,
+    ),
+    Row(
+        "network:session-add",
+        lambda c: f"/network/{KEY}/convenings/{world(c).convening.pk}/sessions/",
+        allow("network_officer"),
+        method="POST",
+        data=lambda c: {
+            "title": "Keynote",
+            "starts_at": world(c).session.starts_at.strftime("%Y-%m-%dT%H:%M"),
+            "capacity": 40,
+        },
+        ok_status=302,
+        extra=SU,
+    ),
+    Row(
+        "network:material-add",
+        lambda c: f"/network/{KEY}/convenings/{world(c).convening.pk}/materials/",
+        allow("network_officer"),
+        method="POST",
+        data=lambda c: {"title": "Slides", "url": "https://example.org/slides"},
+        ok_status=302,
+        extra=SU,
+    ),
+    Row(
+        "network:register",
+        lambda c: f"/network/{KEY}/sessions/{world(c).session.pk}/register/",
+        STAFF,
+        method="POST",
+        ok_status=302,
+        extra=NOT_SU,
+    ),
+    Row(
+        "network:check-in",
+        lambda c: f"/network/{KEY}/sessions/{world(c).session.pk}/check-in/",
+        allow("teacher"),
+        method="POST",
+        ok_status=302,
+        extra=NOT_SU,
+        note="only a registrant checks in, and only themselves",
+    ),
 ]

@@ -14,8 +14,19 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils import timezone
+
 from lattice.network import actions
-from lattice.network.models import Idea, Measure, PlanStep, Resource, ResourceKind, TeamMember
+from lattice.network.models import (
+    Convening,
+    ConveningSession,
+    Idea,
+    Measure,
+    PlanStep,
+    Resource,
+    ResourceKind,
+    TeamMember,
+)
 from lattice.network.models.ideas import TeamRole
 from lattice.pathways.policies import shipped_text
 from tests.cast import Cast
@@ -40,6 +51,8 @@ class World:
     lead_seat: TeamMember
     friend_seat: TeamMember
     step: PlanStep
+    convening: Convening
+    session: ConveningSession
 
 
 def build_world(cast: Cast) -> World:
@@ -73,7 +86,16 @@ def build_world(cast: Cast) -> World:
         None, idea, lead_seat, description="Agree the protocol", owner=lead_seat,
         due=dt.date(2026, 1, 15),
     )  # fmt: skip
-    return World(case_study, role, policy, idea, lead_seat, friend_seat, step)
+    today = timezone.localdate()
+    convening = actions.create_convening(
+        None, net, title="Winter convening", starts_on=today, ends_on=today, place="Town hall"
+    )
+    morning = timezone.make_aware(dt.datetime.combine(today, dt.time(0, 5)))
+    session = actions.add_session(
+        None, convening, title="Open classrooms", starts_at=morning, capacity=3
+    )
+    actions.register(None, session, cast.teacher_staff, on=today)
+    return World(case_study, role, policy, idea, lead_seat, friend_seat, step, convening, session)
 
 
 def world(cast: Cast) -> World:

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from lattice.network import access, actions
 from lattice.network.forms import JoinForm, SharingForm
-from lattice.network.models import Idea, Membership, Resource, SharingChoice
+from lattice.network.models import Convening, Idea, Membership, Resource, SharingChoice
 from lattice.network.views.common import refused, today
 from lattice.people.models import Network
 
@@ -29,6 +29,7 @@ def home(request: HttpRequest, key: str) -> HttpResponse:
             "resource_count": Resource.objects.filter(network=network).count(),
             "ideas": Idea.objects.filter(network=network).select_related("district")[:5],
             "members": network.districts.order_by("name"),
+            "convenings": Convening.objects.filter(network=network)[:3],
         },
     )
 
