@@ -36,9 +36,12 @@ from lattice.pathways.actions.placements import save_adoption_draft
 from lattice.pathways.policies import district_copy, parse_policy
 from lattice.people.actions import set_district_network
 from lattice.people.models import District, Network, StaffMember
+from lattice.people.queries import current_school_year
 from lattice.roles.actions.catalogue import free_key, save_role
 from lattice.roles.actions.common import RoleError
-from lattice.roles.models import RoleOrigin, RoleStatus
+from lattice.roles.actions.proposals import submit_proposal
+from lattice.roles.models import RoleOrigin, RoleProposal, RoleStatus
+from lattice.roles.queries import home_school
 from lattice.rules.loader import PolicyError
 
 ROLE_SPEC_FIELDS = (
@@ -626,3 +629,50 @@ def add_material(
         actor=actor, action="network.material.add", obj=made, after={"convening": convening.title}
     )
     return made
+
+
+# --- an idea becomes a proposed role --------------------------------------------------------
+
+
+@transaction.atomic
+def propose_role_from_idea(
+    actor: Any, idea: Idea, seat: TeamMember | None, *, on: dt.date
+) -> RoleProposal:
+    """A team member proposes the idea as a hybrid role at their school, through the roles
+    app's ``submit_proposal`` (their principal reviews it there). Co-proposers are the team
+    members of the same district; the proposal's problem, duties and measure come from the
+    logic model and the plan, and the team's log says where it went."""
+    author = _on_team(idea, seat)
+    if not (idea.problem.strip() and idea.activities.strip() and idea.measures.strip()):
+        raise NetworkError(
+            "logic model: write the problem, the activities and the measures first; the "
+            "proposal is made from them."
+        )
+    staff = author.staff_member
+    year = current_school_year(staff.district, on)
+    school = home_school(staff, year) if year is not None else None
+    if school is None:
+        raise NetworkError(f"school: {staff} has no assignment this year to propose a role at.")
+    duties = [s.description for s in idea.steps.all()] or idea.activities.splitlines()
+    co = [m.staff_member for m in idea.team.exclude(pk=author.pk).exclude(role=TeamRole.FRIEND)]
+    try:
+        proposal = submit_proposal(
+            actor,
+            staff,
+            school=school,
+            co_proposers=co,
+            title=idea.title[:120],
+            problem=idea.problem,
+            duties="\n".join(d for d in duties if d.strip()),
+            success_measure=idea.measures,
+        )
+    except (RoleError, ValidationError) as exc:
+        messages = exc.messages if isinstance(exc, ValidationError) else [str(exc)]
+        raise NetworkError(f"proposal: {'; '.join(messages)}") from exc
+    IdeaFeedback.objects.create(
+        idea=idea,
+        author=author,
+        progress=True,
+        text=f"Proposed as a hybrid role at {school.name}, for the principal's review.",
+    )
+    return proposal

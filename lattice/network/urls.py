@@ -24,6 +24,7 @@ urlpatterns = [
     path("<slug:key>/ideas/<int:pk>/logic-model/", ideas.logic_model, name="logic-model"),
     path("<slug:key>/ideas/<int:pk>/steps/", ideas.plan_step, name="plan-step"),
     path("<slug:key>/ideas/<int:pk>/feedback/", ideas.feedback, name="feedback"),
+    path("<slug:key>/ideas/<int:pk>/propose-role/", ideas.propose_role, name="propose-role"),
     path("<slug:key>/convenings/", convenings.convenings, name="convenings"),
     path("<slug:key>/convenings/<int:pk>/", convenings.convening, name="convening"),
     path("<slug:key>/convenings/<int:pk>/sessions/", convenings.add_session, name="session-add"),

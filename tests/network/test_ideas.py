@@ -93,3 +93,26 @@ def test_an_empty_idea_is_refused_with_the_field_named(cast: Any, client_for: An
     )
     assert response.status_code == 200
     assert "This field is required" in response.content.decode()
+
+
+def test_an_idea_becomes_a_role_proposal_for_the_principal_through_the_roles_app(
+    cast: Any,
+) -> None:
+    from lattice.roles.models import RoleProposal
+
+    w = world(cast)
+    actions.save_logic_model(None, w.idea, w.lead_seat, activities="Visit rounds",
+                             measures="Share who tried something new")  # fmt: skip
+    proposal = actions.propose_role_from_idea(None, w.idea, w.lead_seat, on=dt.date(2026, 3, 1))
+    assert RoleProposal.objects.get(pk=proposal.pk).school == cast.alder
+    assert proposal.duties == "Agree the protocol"
+    assert set(proposal.proposers.all()) == {cast.teacher_staff, cast.teacher_other_school_staff}
+    assert w.idea.feedback.filter(
+        progress=True, text__startswith="Proposed as a hybrid role"
+    ).exists()
+
+
+def test_an_idea_without_its_logic_model_is_not_proposed(cast: Any) -> None:
+    w = world(cast)
+    with pytest.raises(actions.NetworkError, match="write the problem, the activities"):
+        actions.propose_role_from_idea(None, w.idea, w.lead_seat, on=dt.date(2026, 3, 1))

@@ -18,7 +18,7 @@ from lattice.network.forms import (
 )
 from lattice.network.models import Idea
 from lattice.network.models.ideas import LOGIC_MODEL_FIELDS, TeamRole
-from lattice.network.views.common import refused
+from lattice.network.views.common import refused, today
 
 
 def ideas(request: HttpRequest, key: str) -> HttpResponse:
@@ -167,3 +167,15 @@ def feedback(request: HttpRequest, key: str, pk: int) -> HttpResponse:
             messages.success(request, "Thank you: the team can read your note.")
             return _back(network, found)
     return _invalid(request, network, found, feedback_form=form)
+
+
+@require_POST
+def propose_role(request: HttpRequest, key: str, pk: int) -> HttpResponse:
+    network, found, seat = _team_post(request, key, pk)
+    try:
+        proposal = actions.propose_role_from_idea(request.user, found, seat, on=today())
+    except actions.NetworkError as error:
+        refused(request, error)
+        return _back(network, found)
+    messages.success(request, "Proposed as a hybrid role: your principal reviews it next.")
+    return HttpResponseRedirect(reverse("roles:proposal", args=[proposal.pk]))
