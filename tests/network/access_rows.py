@@ -174,4 +174,13 @@ ROWS = [
         extra=NOT_SU,
         note="only a registrant checks in, and only themselves",
     ),
+    Row(
+        "network:propose-role",
+        lambda c: f"/network/{KEY}/ideas/{_idea(c)}/propose-role/",
+        allow("teacher", "teacher_other_school"),
+        method="POST",
+        ok_status=302,
+        extra=NOT_SU,
+        note="the world's logic model is unfinished: refused with a message, back to the idea",
+    ),
 ]
