@@ -71,9 +71,13 @@ def _full_text(resources: QuerySet[Resource], found: list[str]) -> QuerySet[Reso
         + SearchVector("body", "source_title", weight="C", config="english")
     )
     query = SearchQuery(" ".join(found), search_type="plain", config="english")
-    tagged = resources.filter(tags__slug__in=found).values("pk")
+    matched = resources.annotate(document=vector).filter(document=query).values("pk")
+    # a resource whose tags hold every word matches too (tags are not in the vector)
+    tagged = resources
+    for word in found:
+        tagged = tagged.filter(tags__slug=word)
     return (
-        resources.annotate(rank=SearchRank(vector, query))
-        .filter(Q(rank__gt=0) | Q(pk__in=tagged))
+        resources.filter(Q(pk__in=matched) | Q(pk__in=tagged.values("pk")))
+        .annotate(rank=SearchRank(vector, query))
         .order_by("-rank", "title")
     )
