@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "lattice.api",
+    "lattice.network",
     "lattice.site",
     "lattice.demo",
 ]

@@ -24,4 +24,5 @@ urlpatterns = [
     path("coaching/", include("lattice.coaching.urls")),
     path("recognition/", include("lattice.recognition.urls")),
     path("api/", include("lattice.api.urls")),
+    path("network/", include("lattice.network.urls")),
 ]

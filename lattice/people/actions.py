@@ -80,6 +80,24 @@ def create_district(
 
 
 @transaction.atomic
+def set_district_network(actor: Any, district: District, network: Network | None) -> District:
+    """Put ``district`` in ``network`` (None: in none). The network app keeps the history of
+    joins and leaves; this is the district's current network, which aggregate pages read."""
+    before = str(district.network) if district.network_id else None
+    district.network = network
+    district.save(update_fields=["network"])
+    record(
+        actor=actor,
+        action="people.district.update",
+        obj=district,
+        district=district,
+        before={"network": before},
+        after={"network": str(network) if network else None},
+    )
+    return district
+
+
+@transaction.atomic
 def save_staff_member(
     actor: Any, district: District, *, employee_id: str, **fields: Any
 ) -> tuple[StaffMember, bool]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from lattice.people import network_page
 from lattice.people.access import districts_administered_by, networks_visible_to
 from lattice.people.queries import (
     current_school_year,
@@ -59,4 +60,8 @@ def network(request: HttpRequest) -> HttpResponse:
                 "chart": [(r.district_name, r.teachers) for r in rows],
             }
         )
-    return render(request, "people/network.html", {"sections": sections})
+    return render(
+        request,
+        "people/network.html",
+        {"sections": sections, "app_sections": network_page.sections()},
+    )

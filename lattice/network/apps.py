@@ -1,0 +1,26 @@
+from django.apps import AppConfig
+
+
+class NetworkConfig(AppConfig):
+    name = "lattice.network"
+    label = "network"
+    verbose_name = "Professional learning network"
+
+    def ready(self) -> None:
+        """Name the audit actions, take a place in the menus and on the network office's page,
+        and add the demo network's library, comparisons and Teach to Lead idea (after the
+        roles content, whose holders the comparisons count)."""
+        from lattice.audit import names
+        from lattice.network import navigation
+        from lattice.network.audited import ACTIONS
+        from lattice.network.demo import populate_demo_network
+        from lattice.people import demo_content, network_page
+
+        names.register(*ACTIONS)
+        navigation.register_pages()
+        network_page.register(
+            network_page.NetworkSection("network.learning", "network/_office_section.html", 10)
+        )
+        demo_content.register(
+            demo_content.DemoContent("network", populate_demo_network, after=("roles",))
+        )

@@ -1,0 +1,433 @@
+"""The demo network's shared life: a library of real resources (summaries in Lattice's words,
+each with its public source), both districts sharing comparisons, and a Teach to Lead idea
+with a team across the two districts, a logic model, an action plan and feedback.
+
+``populate_demo_network(district, seed)`` runs on the main demo district after the roles
+content (registered with ``lattice.people.demo_content``), through this app's actions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from lattice.network import actions
+from lattice.network.models import Measure, ResourceKind
+from lattice.network.models.ideas import TeamRole
+from lattice.pathways.policies import shipped_text
+from lattice.people.models import District, Position, StaffMember
+from lattice.people.queries import current_school_year, today
+
+DESE = "https://doe.mass.edu/edeffectiveness/leadership/default.html"
+
+LIBRARY: tuple[dict[str, Any], ...] = (
+    {
+        "kind": ResourceKind.CASE_STUDY,
+        "title": "Revere: leadership boards and councils",
+        "summary": "Revere began in 2010 with two Evaluation Teacher Leaders in every building, "
+        "open to any teacher who applied; they became the experts on the new evaluation system "
+        "and the colleagues others asked first. The work grew into a district leadership board "
+        "supported by seven councils that share decisions with the administration.",
+        "body": "What other districts can borrow:\n- Start small and visible: two respected "
+        "teachers per building, chosen by open application.\n- Give the role a clear job (know "
+        "the system, adapt it, answer colleagues) before giving it a council.\n- Fear fell and "
+        "buy-in rose when teachers heard about evaluation from peers rather than from the "
+        "office.",
+        "source_title": "Massachusetts DESE, Teacher Leadership case: Leadership Boards and "
+        "Councils: Decentralizing Decision-Making (Revere Public Schools)",
+        "source_url": DESE,
+        "tags": "councils, shared decisions, evaluation",
+    },
+    {
+        "kind": ResourceKind.CASE_STUDY,
+        "title": "Springfield: the Effective Educator Coach program",
+        "summary": "Experienced Springfield teachers coached new and struggling colleagues, first "
+        "in ten schools in 2011-12 and district-wide from 2013-14. Coaches valued control over "
+        "what, how and when they coached; spreading to every school stretched coach capacity, "
+        "and how much principals took part varied from school to school.",
+        "body": "Lessons:\n- Let coaches shape the content and timing of their work.\n- Plan "
+        "caseloads before scaling up: a district-wide roll-out strains the coaches you have.\n"
+        "- Agree what the principal does all year, not only at selection.",
+        "source_title": "SRI International and Abt Associates (2015), Research brief: "
+        "Springfield Public Schools Effective Educator Coach program",
+        "source_url": "https://www.sri.com/publication/education-learning-pubs/"
+        "teaching-quality-pubs/research-brief-springfield-public-schools-effective-educator-"
+        "coach-program/",
+        "tags": "coaching, mentoring, scaling up",
+    },
+    {
+        "kind": ResourceKind.CASE_STUDY,
+        "title": "New Bedford: who can be a teacher leader?",
+        "summary": "New Bedford turned interventionists into Teaching and Learning Specialists "
+        "who support teachers rather than students. Specialists are chosen by application on "
+        "ratings, recommendations and student growth; their conversations with teachers stay "
+        "confidential, and teachers ask for support rather than being sent to it.",
+        "body": "The district's definition: a strong teacher of students and a strong teacher of "
+        "peers. Keeping support confidential and teacher-requested is what made teachers use "
+        "it.",
+        "source_title": "Massachusetts DESE, Teacher Leadership case: Who Can Be a Teacher "
+        "Leader? Broadening the Definition in New Bedford",
+        "source_url": DESE,
+        "tags": "trust, coaching, selection",
+    },
+    {
+        "kind": ResourceKind.CASE_STUDY,
+        "title": "Northampton: moving to a shared curriculum, teachers leading the way",
+        "summary": "Northampton first asked every teacher to write and share units, and it did "
+        "not work: too little time, uneven capacity, and not everyone wants to write curriculum. "
+        "The district then leaned on department chairs and a smaller group of teacher leaders, "
+        "who now run a two-year review cycle for each subject.",
+        "body": "Lessons:\n- Ask the people who want to write curriculum, and give them time.\n"
+        "- A fixed cycle per subject (review and research, then training and roll-out) makes the "
+        "work predictable.\n- Rate the core materials against a shared scale before replacing "
+        "them.",
+        "source_title": "Massachusetts DESE, Teacher Leadership case: Moving to a Shared "
+        "Curriculum: Teachers Leading the Way in Northampton",
+        "source_url": "https://northamptonschools.org/project/curriculum/",
+        "tags": "curriculum, department leads",
+    },
+    {
+        "kind": ResourceKind.CASE_STUDY,
+        "title": "Wakefield: slow and steady wins the race, building trust",
+        "summary": "Facing a new evaluation framework, new curriculum frameworks and new tests at "
+        "once, Wakefield slowed down: it broke expectations into small pieces and grew coaches "
+        "from its own teachers, who observe, suggest, find resources and guide team meetings.",
+        "body": "The questions Wakefield kept asking: who serves, and how do we add support "
+        "without adding burdens? Trust came from pace and from colleagues, not from "
+        "announcements.",
+        "source_title": "Massachusetts DESE, Teacher Leadership case: Slow and Steady Wins the "
+        "Race: Building Trust in Wakefield (2015)",
+        "source_url": DESE,
+        "tags": "trust, coaching, pace",
+    },
+    {
+        "kind": ResourceKind.CASE_STUDY,
+        "title": "Wareham: from coach to supervisor",
+        "summary": "Wareham's Instructional Leaders had coached colleagues while teaching since "
+        "2009-10. When one principal per building had to evaluate everyone, the district asked "
+        "whether these leaders should also evaluate peers, knowing that moving a trusted coach "
+        "into evaluation changes the relationship.",
+        "body": "Take-away: decide openly whether a role supports or evaluates, and change it "
+        "deliberately; trust is not built in a day.",
+        "source_title": "Massachusetts DESE, Teacher Leadership case: From Coach to Supervisor "
+        "(Wareham Public Schools)",
+        "source_url": DESE,
+        "tags": "evaluation, trust, hybrid roles",
+    },
+    {
+        "kind": ResourceKind.TEMPLATE,
+        "title": "Planning guide for distributed leadership",
+        "summary": "A planning tool from the state and eight districts for sharing feedback and "
+        "support to teachers beyond the principal. It sets out four approaches, from the most "
+        "formal to the most collaborative: peer assistance and review, secondary evaluators, "
+        "instructional coaches, and collaborative learning; a district starts with the one it "
+        "is most ready for.",
+        "body": "Use it as a planning template: for the approach you choose, check readiness "
+        "(trust, evaluator capacity, contract, time, budget), make the design decisions (who "
+        "gives feedback to whom, training, formative or formal use, time and pay), then write a "
+        "delivery plan with milestones and measures.",
+        "source_title": "Massachusetts DESE, An Interactive Planning Guide for Distributed "
+        "Leadership (Distributed Leadership PLN, 2015-16)",
+        "source_url": "https://docslib.org/doc/746613/an-interactive-planning-guide-for-"
+        "distributed-leadership",
+        "tags": "planning, distributed leadership, evaluation",
+    },
+    {
+        "kind": ResourceKind.TEMPLATE,
+        "title": "Teach to Lead logic model",
+        "summary": "The worksheet Teach to Lead teams fill in with their critical friends: the "
+        "problem, then inputs, activities, outputs, outcomes and measures, ending in an action "
+        "plan with owners and dates.",
+        "body": "Work from the root cause of the problem to a theory of change before listing "
+        "activities; every outcome needs a measure the team can collect.",
+        "source_title": "Teach to Lead (US Department of Education, National Board for "
+        "Professional Teaching Standards, ASCD): summits and leadership labs",
+        "source_url": "http://teachtolead.org/what-we-do/labs/",
+        "tags": "teach to lead, planning",
+    },
+    {
+        "kind": ResourceKind.ROLE,
+        "title": "Teaching and Learning Specialist (New Bedford)",
+        "summary": "A teacher of peers: observes, holds pre- and post-observation conversations "
+        "and models lessons for colleagues who ask, in confidence, never evaluating them.",
+        "source_title": "Massachusetts DESE, Teacher Leadership case: Who Can Be a Teacher "
+        "Leader? (New Bedford Public Schools)",
+        "source_url": DESE,
+        "tags": "coaching, trust, role descriptions",
+        "role_spec": {
+            "title": "Teaching and Learning Specialist",
+            "role_type": "coach",
+            "purpose": "Support teachers who ask for it, in confidence, with observation, "
+            "conversation and modelling.",
+            "duties": [
+                "Observe lessons at a teacher's request",
+                "Hold pre- and post-observation conversations",
+                "Model lessons and practices",
+            ],
+            "tlms_domains": ["learning", "instruction"],
+            "peer_relation": "supports",
+            "release_percent": 50,
+            "stipend_dollars": 3_000,
+        },
+    },
+    {
+        "kind": ResourceKind.ROLE,
+        "title": "Evaluation Teacher Leader (Revere)",
+        "summary": "Two respected teachers per building, chosen by open application, who know "
+        "the evaluation system best and are the colleagues others ask first.",
+        "source_title": "Massachusetts DESE, Teacher Leadership case: Leadership Boards and "
+        "Councils (Revere Public Schools)",
+        "source_url": DESE,
+        "tags": "evaluation, role descriptions",
+        "role_spec": {
+            "title": "Evaluation Teacher Leader",
+            "role_type": "lead",
+            "purpose": "Be the building's go-to colleague on the evaluation system and help "
+            "adapt it.",
+            "duties": [
+                "Become expert in the evaluation system",
+                "Answer colleagues' and evaluators' questions",
+                "Help adapt the system to the building",
+            ],
+            "tlms_domains": ["culture", "learning"],
+            "peer_relation": "supports",
+            "positions": 2,
+            "stipend_dollars": 1_500,
+            "extra_days": 3,
+        },
+    },
+    {
+        "kind": ResourceKind.POLICY,
+        "title": "Iowa Teacher Leadership and Compensation system (2013)",
+        "summary": "Iowa's state model for career pathways with model, mentor and lead teacher "
+        "roles, paid as supplements and covering a set share of teachers. Copy it as an "
+        "adoption draft to see every teacher's placement and pay under it before deciding.",
+        "source_title": "Iowa Department of Education, Teacher Leadership and Compensation "
+        "(TLC) system; Iowa Code 284.15-16",
+        "source_url": "https://educateiowa.gov/pk-12/educator-quality/teacher-leadership-and-"
+        "compensation-tlc-system",
+        "tags": "policy, pay, career pathways",
+        "policy_file": "iowa-tlc-2013.toml",
+    },
+    {
+        "kind": ResourceKind.TEMPLATE,
+        "title": "Differentiated roles school readiness rubric (Denver)",
+        "summary": "A rubric a school fills in before taking on teacher-leader roles: vision, "
+        "the school leader, capacity, culture and structures, with a timeline for applying.",
+        "source_title": "Denver Public Schools, Differentiated Roles School Readiness Toolkit "
+        "(2014-15)",
+        "source_url": "https://vdocuments.mx/2014-15-school-readiness-toolkit-edison-2014-09-"
+        "26-differentiated-roles-school.html",
+        "tags": "planning, readiness, hybrid roles",
+    },
+)
+
+IDEA = {
+    "title": "Open classrooms across our two districts",
+    "summary": "Teachers from Maplewood and Cedar Falls visit each other's classrooms once a "
+    "term in small groups, around one shared problem of practice, and debrief together.",
+}
+LOGIC_MODEL = {
+    "problem": "New teachers in both districts rarely see a colleague teach after their first "
+    "year; practice stays behind closed doors.",
+    "inputs": "Four half-days of cover per term; a shared calendar; two host teachers per school.",
+    "activities": "Termly visit rounds in groups of four, a debrief protocol, a short "
+    "reflection afterwards.",
+    "outputs": "Three rounds a year; every participant hosts once and visits twice.",
+    "outcomes": "Teachers try practices they saw; more teachers ask for coaching.",
+    "measures": "Rounds held, participants, and the share who tried something new (reflection "
+    "form).",
+}
+
+
+def _teachers(district: District, n: int, rng: random.Random) -> list[StaffMember]:
+    year = current_school_year(district)
+    pool = list(
+        StaffMember.objects.filter(
+            district=district,
+            active=True,
+            assignments__school_year=year,
+            assignments__position=Position.TEACHER,
+            user__isnull=True,
+        )
+        .distinct()
+        .order_by("pk")[:200]
+    )
+    return rng.sample(pool, min(n, len(pool)))
+
+
+@transaction.atomic
+def populate_demo_network(district: District, seed: int, *, actor: Any = None) -> dict[str, int]:
+    network = district.network
+    if network is None:
+        return {"resources": 0, "ideas": 0}
+    rng = random.Random(seed)
+    on = today()
+    members = list(network.districts.order_by("pk"))
+    for i, member in enumerate(members):
+        actions.record_joined(
+            actor,
+            member,
+            joined_on=dt.date(2014, 9, 1) if i == 0 else dt.date(2015, 1, 15),
+            note="founding member" if i == 0 else "",
+        )
+    neighbour = next((m for m in members if m.pk != district.pk), None)
+    for entry in LIBRARY:
+        fields = {k: v for k, v in entry.items() if k != "policy_file"}
+        if "policy_file" in entry:
+            fields["policy_toml"] = shipped_text(entry["policy_file"])
+        actions.add_resource(actor, network, shared_by=None, **fields)
+    actions.save_sharing(actor, network, district, set(Measure.values))
+    if neighbour is not None:
+        actions.save_sharing(
+            actor,
+            network,
+            neighbour,
+            {Measure.LEADERS_PER_100, Measure.COVERAGE, Measure.ROLE_TYPES, Measure.PATHWAYS},
+        )
+    ideas = 0
+    local = _teachers(district, 2, rng)
+    far = _teachers(neighbour, 2, rng) if neighbour is not None else []
+    if len(local) == 2:
+        lead, member = local
+        idea = actions.post_idea(actor, lead, network, **IDEA)
+        seat = idea.team.get()
+        actions.join_team(actor, idea, member)
+        if far:
+            actions.join_team(actor, idea, far[0])
+        friend = (
+            actions.join_team(actor, idea, far[1] if len(far) > 1 else member, role=TeamRole.FRIEND)
+            if len(far) > 1
+            else None
+        )
+        actions.save_logic_model(actor, idea, seat, **LOGIC_MODEL)
+        owner_two = idea.team.filter(role=TeamRole.MEMBER).first() or seat
+        for days, text, owner, needs in (
+            (21, "Agree the shared problem of practice and the debrief protocol", seat, ""),
+            (
+                45,
+                "Book cover and publish the first round's calendar",
+                owner_two,
+                "Four half-days of cover",
+            ),
+            (90, "Hold the first visit round and collect reflections", seat, "Reflection form"),
+        ):
+            actions.add_plan_step(
+                actor,
+                idea,
+                seat,
+                description=text,
+                owner=owner,
+                due=on + dt.timedelta(days=days),
+                resources=needs,
+            )
+        if friend is not None:
+            actions.give_feedback(
+                actor,
+                idea,
+                friend,
+                text="Name one measure you can collect "
+                "in the first round itself, so the team sees early whether "
+                "visits change practice.",
+            )
+        actions.give_feedback(
+            actor,
+            idea,
+            seat,
+            text="Problem of practice agreed: questioning "
+            "in mathematics discussions. Cover is booked for the first "
+            "round.",
+        )
+        ideas = 1
+    convenings = _convenings(actor, network, district, neighbour, rng, on)
+    return {"resources": len(LIBRARY), "ideas": ideas, "convenings": convenings}
+
+
+def _at(day: dt.date, hour: int) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time(hour)))
+
+
+def _convenings(
+    actor: Any,
+    network: Any,
+    district: District,
+    neighbour: District | None,
+    rng: random.Random,
+    on: dt.date,
+) -> int:
+    """One past convening (with attendance and materials) and one coming up."""
+    past_day = on - dt.timedelta(days=45)
+    past = actions.create_convening(
+        actor,
+        network,
+        title="Fall convening: building trust slowly",
+        starts_on=past_day,
+        ends_on=past_day,
+        place="Lakes Region Collaborative, Room 2",
+        keynote="“Trust is not built in a day”: a principal and two coaches on moving from "
+        "coaching to peer review",
+        summary="The member districts compared how they choose teacher leaders and how they "
+        "keep coaching confidential.",
+    )
+    people = _teachers(district, 30, rng) + (_teachers(neighbour, 12, rng) if neighbour else [])
+    titles = (
+        ("Choosing teacher leaders by open application", "Maplewood talent office", 9, 20),
+        ("Coaching that stays confidential", "Cedar Falls coaches", 11, 15),
+        ("Writing a logic model with critical friends", "Network office", 13, 25),
+    )
+    for index, (title, speaker, hour, seats) in enumerate(titles):
+        session = actions.add_session(
+            actor, past, title=title, speaker=speaker, starts_at=_at(past_day, hour), capacity=seats
+        )
+        for person in people[index::3][:seats]:
+            seat = actions.register(actor, session, person, on=past_day - dt.timedelta(days=7))
+            if rng.random() < 0.85:
+                actions.check_in(actor, seat, on=past_day)
+    resources = {r.title: r for r in network.resources.all()}
+    for title, note in (
+        ("Wakefield: slow and steady wins the race, building trust", "the keynote's case"),
+        ("Teach to Lead logic model", "the worksheet used in the afternoon session"),
+    ):
+        if title in resources:
+            actions.add_material(
+                actor, past, title=title, resource=resources[title], note=note, on=past_day
+            )
+    actions.add_material(
+        actor,
+        past,
+        title="DESE Teacher Leadership page",
+        url=DESE,
+        note="every case discussed",
+        on=past_day,
+    )
+    next_day = on + dt.timedelta(days=60)
+    upcoming = actions.create_convening(
+        actor,
+        network,
+        title="Winter convening: shared curriculum",
+        starts_on=next_day,
+        ends_on=next_day,
+        place="Cedar Falls High School library",
+        keynote="Teachers leading the way: department chairs on a shared curriculum",
+    )
+    actions.add_session(
+        actor,
+        upcoming,
+        title="Rating core materials together",
+        speaker="Maplewood curriculum leads",
+        starts_at=_at(next_day, 9),
+        capacity=30,
+    )
+    actions.add_session(
+        actor,
+        upcoming,
+        title="Peer review of a unit across schools",
+        speaker="Cedar Falls teacher leaders",
+        starts_at=_at(next_day, 11),
+        capacity=3,
+    )
+    return 2
