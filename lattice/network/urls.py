@@ -8,6 +8,7 @@ app_name = "network"
 
 urlpatterns = [
     path("join/", home.join, name="join"),
+    path("mine/", home.mine, name="mine"),
     path("<slug:key>/", home.home, name="home"),
     path("<slug:key>/members/", home.members, name="members"),
     path("<slug:key>/leave/", home.leave, name="leave"),

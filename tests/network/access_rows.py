@@ -183,4 +183,11 @@ ROWS = [
         extra=NOT_SU,
         note="the world's logic model is unfinished: refused with a message, back to the idea",
     ),
+    Row(
+        "network:mine",
+        lambda c: "/network/mine/",
+        STAFF | OFFICERS,
+        ok_status=302,
+        note="to the user's network's home page",
+    ),
 ]

@@ -84,3 +84,17 @@ def test_sharing_is_opted_into_measure_by_measure(cast: Any, client_for: Any) ->
         )
     )
     assert shared == {Measure.LEADERS_PER_100, Measure.COVERAGE}
+
+
+def test_the_menu_link_leads_a_member_districts_teacher_to_the_network(client_for: Any) -> None:
+    response = client_for("teacher").get("/network/mine/")
+    assert response["Location"] == "/network/river-valley/"
+
+
+def test_a_teacher_of_a_district_in_no_network_learns_who_can_join(
+    cast: Any, client_for: Any
+) -> None:
+    actions.leave_network(None, cast.district, on=ON)
+    page = client_for("teacher").get("/network/mine/")
+    assert page.status_code == 200
+    assert "not a member of a learning network yet" in page.content.decode()

@@ -13,7 +13,21 @@ from lattice.network import access, actions
 from lattice.network.forms import JoinForm, SharingForm
 from lattice.network.models import Convening, Idea, Membership, Resource, SharingChoice
 from lattice.network.views.common import refused, today
-from lattice.people.models import Network
+from lattice.people.models import District, Network
+
+
+def mine(request: HttpRequest) -> HttpResponse:
+    """The user's learning network: its home page, or, for a district in none, where to
+    join (the talent office) or who can (everyone else)."""
+    districts = District.objects.filter(pk__in=access.member_district_ids(request.user))
+    if not districts.exists():
+        raise Http404("No district")
+    member = districts.filter(network__isnull=False).select_related("network").first()
+    if member is not None and member.network is not None:
+        return HttpResponseRedirect(reverse("network:home", args=[member.network.key]))
+    if access.joinable_districts(request.user).exists():
+        return HttpResponseRedirect(reverse("network:join"))
+    return render(request, "network/no_network.html", {"districts": districts})
 
 
 def home(request: HttpRequest, key: str) -> HttpResponse:
