@@ -15,4 +15,4 @@ def _coaching_home(scope: Scope) -> list[NavLink]:
 
 
 def register_pages() -> None:
-    register(NavEntry("coaching", Menu.MAIN, 120, _coaching_home))
+    register(NavEntry("coaching", Menu.MAIN, 125, _coaching_home))

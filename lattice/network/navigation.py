@@ -22,4 +22,4 @@ def _network_home(scope: Scope) -> list[NavLink]:
 def register_pages() -> None:
     """After the apps' own pages (Leadership roles is 110), so a principal's school and a
     teacher's profile stay first."""
-    register(NavEntry("network", Menu.MAIN, 120, _network_home))
+    register(NavEntry("network", Menu.MAIN, 135, _network_home))

@@ -24,7 +24,7 @@ class RecognitionConfig(AppConfig):
         schedule.register_jobs()
         roles_served.register("recognition", record_role_served)
         both = frozenset({ProfilePage.OWN, ProfilePage.OFFICE})
-        register(ProfilePanel("recognition.honours", "recognition/_honours_panel.html", both, 60))
+        register(ProfilePanel("recognition.honours", "recognition/_honours_panel.html", both, 200))
         demo_content.register(
             demo_content.DemoContent(
                 "recognition", populate_demo_recognition, after=("pathways", "roles")

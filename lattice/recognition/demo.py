@@ -42,7 +42,7 @@ ACHIEVEMENTS = (
          criteria="Nominated by a colleague, principal or self; selected by the panel on impact, "
                   "leadership among colleagues and work with families.",
          achievement_type=AchievementType.AWARD, earned_by=EarnedBy.RECOGNITION,
-         tlms_functions="1c 6e 7e", ledger_kind="project", ledger_units=6),
+         tlms_functions="1c 6e 7e"),
     dict(key="shared-curriculum-lead", name="Shared curriculum lead",
          description="Led the district's shared curriculum work for a grade and subject.",
          criteria="Lead a curriculum team for a school year and publish the unit plans it wrote.",

@@ -17,4 +17,4 @@ def _recognition(scope: Scope) -> list[NavLink]:
 
 
 def register_pages() -> None:
-    register(NavEntry("recognition", Menu.MAIN, 55, _recognition))
+    register(NavEntry("recognition", Menu.MAIN, 130, _recognition))

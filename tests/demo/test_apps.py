@@ -73,7 +73,15 @@ def test_the_coverage_dashboard_counts_the_demo_districts_hr_coaches(demo: Any) 
 
 
 def test_each_app_registers_its_demo_content_and_roles_follow_pathways() -> None:
-    assert [c.app for c in demo_content.in_order()] == ["budgets", "pathways", "roles", "councils"]
+    assert [c.app for c in demo_content.in_order()] == [
+        "budgets",
+        "pathways",
+        "roles",
+        "coaching",
+        "councils",
+        "network",
+        "recognition",
+    ]
 
 
 def test_demo_contents_that_wait_for_each_other_are_refused(monkeypatch: Any) -> None:

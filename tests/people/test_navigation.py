@@ -32,6 +32,7 @@ def test_a_teacher_is_offered_their_profile_path_and_roles(cast, client_for):
         "My path",
         "Leadership roles",
         "Coaching",
+        "Recognition",
         "Learning network",
     ]
 
@@ -43,6 +44,7 @@ def test_a_principal_is_offered_their_school_first_then_their_own_pages(cast, cl
         "My path",
         "Leadership roles",
         "Coaching",
+        "Recognition",
         "Learning network",
     ]
 
@@ -58,6 +60,7 @@ def test_the_talent_office_is_offered_every_office_page_in_order(cast, client_fo
         "Pathways",
         "Leadership roles",
         "Coaching",
+        "Recognition",
         "Learning network",
     ]
 
