@@ -144,8 +144,8 @@ class RoleTerm(models.Model):
 
 class IssuerKey(models.Model):
     """One Ed25519 key of a district's key ring. The public half is published (JWKS); the
-    private half lives in a file under LATTICE_VAR_DIR, never in the database. Personal
-    data: none."""
+    private half lives in a file under LATTICE_VAR_DIR, never in the database.
+    Personal data: none."""
 
     district = models.ForeignKey(District, on_delete=models.CASCADE, related_name="+")
     kid = models.CharField(max_length=80, unique=True)
