@@ -31,6 +31,7 @@ def test_a_teacher_is_offered_their_profile_path_and_roles(cast, client_for):
         "My profile",
         "My path",
         "Leadership roles",
+        "Councils",
     ]
 
 
@@ -40,6 +41,7 @@ def test_a_principal_is_offered_their_school_first_then_their_own_pages(cast, cl
         "My profile",
         "My path",
         "Leadership roles",
+        "Councils",
     ]
 
 
@@ -53,6 +55,7 @@ def test_the_talent_office_is_offered_every_office_page_in_order(cast, client_fo
         "Budgets",
         "Pathways",
         "Leadership roles",
+        "Councils",
     ]
 
 

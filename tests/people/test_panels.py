@@ -8,8 +8,11 @@ from lattice.people.panels import ProfilePage, ProfilePanel, panels_for
 
 
 def test_the_pathways_app_adds_the_standing_to_both_pages() -> None:
-    assert [p.key for p in panels_for(ProfilePage.OWN)] == ["pathways.my-path"]
-    assert [p.key for p in panels_for(ProfilePage.OFFICE)] == ["pathways.standing"]
+    assert [p.key for p in panels_for(ProfilePage.OWN)] == ["pathways.my-path", "councils.seats"]
+    assert [p.key for p in panels_for(ProfilePage.OFFICE)] == [
+        "pathways.standing",
+        "councils.seats",
+    ]
 
 
 def test_a_teachers_own_profile_shows_their_path_panel(cast, client_for):
