@@ -66,8 +66,14 @@ def updated_since(request: Any) -> dt.datetime | None:
             )
         value = dt.datetime.combine(day, dt.time.min)
     if timezone.is_naive(value):
-        value = timezone.make_aware(value, dt.UTC)
-    return value
+        value = value.replace(tzinfo=dt.UTC)
+    try:
+        # In UTC: PostgreSQL refuses offsets beyond ±15:59 that ISO 8601 allows.
+        return value.astimezone(dt.UTC)
+    except OverflowError as exc:
+        raise FieldProblem(
+            "updated_since", f"“{raw}” is out of range.", "Give a date after the year 1."
+        ) from exc
 
 
 def on_date(request: Any) -> dt.date:

@@ -146,6 +146,10 @@ class RoleAssignmentSerializer(serializers.ModelSerializer[RoleAssignment]):
     employee_id = serializers.CharField(source="staff_member.employee_id", read_only=True)
     school = serializers.SlugRelatedField(slug_field="key", read_only=True)
     school_year = serializers.SlugRelatedField(slug_field="label", read_only=True)
+    # Declared, so the schema is the same on SQLite and PostgreSQL (whose integer ranges
+    # differ for positive integer columns).
+    stipend_dollars = serializers.IntegerField(read_only=True, help_text="Whole dollars a year.")
+    extra_days = serializers.IntegerField(read_only=True)
 
     class Meta:
         model = RoleAssignment

@@ -10,6 +10,8 @@ from typing import Any
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 
 from lattice.wsgi import application
@@ -20,6 +22,17 @@ SCHEMA = Path(__file__).resolve().parents[2] / "docs" / "api" / "openapi.yaml"
 
 schema = schemathesis.openapi.from_path(str(SCHEMA))
 schema.app = application
+
+
+@pytest.fixture(autouse=True)
+def _connection_kept_across_requests() -> Any:
+    """Calls go straight to the WSGI app, whose request signals would close the test's
+    database connection (and its transaction); Django's own test client unhooks them too."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
