@@ -93,7 +93,13 @@ def test_a_link_is_current_on_every_page_of_its_section(cast, client_for):
 def test_the_account_menu_offers_sign_in_settings_to_the_office_only(cast):
     officer = menu(scope_for(cast.user("officer")), Menu.ACCOUNT, "/")
     teacher = menu(scope_for(cast.user("teacher")), Menu.ACCOUNT, "/")
-    assert [item.label for item in officer] == ["Password", "Two-factor", "Sign-in settings"]
+    assert [item.label for item in officer] == [
+        "Password",
+        "Two-factor",
+        "Sign-in settings",
+        "API tokens",
+        "Webhooks",
+    ]
     assert [item.label for item in teacher] == ["Password", "Two-factor"]
 
 

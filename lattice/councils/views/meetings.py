@@ -4,6 +4,7 @@ the iCalendar invite and the published minutes as PDF."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -210,12 +211,15 @@ def minutes_advance(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+MINUTES_CSS = Path(__file__).resolve().parent.parent / "pdf" / "minutes.css"
+
+
 def minutes_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = meeting_for(request, pk)
     minutes = actions.current_minutes(meeting)
     if minutes is None or minutes.stage != MinutesStage.PUBLISHED:
         raise Http404("Minutes are not published")
-    from weasyprint import HTML
+    from weasyprint import CSS, HTML
 
     present, filled, met = actions.quorum(meeting)
     html = render_to_string(
@@ -231,7 +235,7 @@ def minutes_pdf(request: HttpRequest, pk: int) -> HttpResponse:
             "decisions": meeting.decisions.all(),
         },
     )
-    pdf = HTML(string=html).write_pdf()
+    pdf = HTML(string=html).write_pdf(stylesheets=[CSS(filename=str(MINUTES_CSS))])
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="minutes-{meeting.pk}.pdf"'
     return response
