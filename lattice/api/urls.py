@@ -40,7 +40,11 @@ v1 = [
     path("schema/", _json(SpectacularAPIView.as_view(api_version="v1")), name="schema"),
     path(
         "docs/",
-        _json(SpectacularSwaggerSplitView.as_view(url_name="api:schema")),
+        _json(
+            SpectacularSwaggerSplitView.as_view(
+                url_name="api:schema", template_name="api/swagger_ui.html"
+            )
+        ),
         name="docs",
     ),
 ]
