@@ -17,6 +17,7 @@ class ApiScope(enum.StrEnum):
     PAY_READ = "pay:read"
     ROLES_READ = "roles:read"
     RATINGS_WRITE = "ratings:write"
+    CLAIMS_READ = "claims:read"
 
     @property
     def label(self) -> str:
@@ -28,6 +29,7 @@ _LABELS = {
     ApiScope.PAY_READ: "Read standings, pay lines and payroll",
     ApiScope.ROLES_READ: "Read leadership role assignments",
     ApiScope.RATINGS_WRITE: "Record annual ratings",
+    ApiScope.CLAIMS_READ: "Read claims: a person's own, the talent office's queue",
 }
 
 CHOICES = [(scope.value, scope.label) for scope in ApiScope]

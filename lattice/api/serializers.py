@@ -13,6 +13,7 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from lattice.pathways.models import Claim
 from lattice.people.models import Assignment, School, SchoolYear, StaffMember
 from lattice.roles.models import RoleAssignment
 
@@ -186,3 +187,41 @@ class RatingSerializer(serializers.Serializer[Any]):
     school_year = serializers.CharField()
     label = serializers.CharField()
     created = serializers.BooleanField(help_text="False when an earlier rating was corrected.")
+
+
+class ClaimSerializer(serializers.ModelSerializer[Claim]):
+    district = serializers.SlugRelatedField(slug_field="key", read_only=True)
+    staff_id = serializers.IntegerField(source="staff_member_id", read_only=True)
+    employee_id = serializers.CharField(source="staff_member.employee_id", read_only=True)
+    # Declared, so the schema is the same on SQLite and PostgreSQL.
+    quantity = serializers.IntegerField(
+        read_only=True, help_text="Credits, hours or units claimed, by kind (0: not counted)."
+    )
+    evidence_files = serializers.SerializerMethodField(
+        help_text="How many evidence files are attached (read them on the claim's page)."
+    )
+
+    class Meta:
+        model = Claim
+        fields = [
+            "id",
+            "district",
+            "staff_id",
+            "employee_id",
+            "kind",
+            "title",
+            "provider",
+            "category",
+            "quantity",
+            "completed",
+            "expires",
+            "status",
+            "submitted_on",
+            "window_exception",
+            "decided_at",
+            "reason",
+            "evidence_files",
+        ]
+
+    def get_evidence_files(self, claim: Claim) -> int:
+        return len(claim.evidence.all())
