@@ -18,6 +18,7 @@ class ApiScope(enum.StrEnum):
     ROLES_READ = "roles:read"
     RATINGS_WRITE = "ratings:write"
     CLAIMS_READ = "claims:read"
+    CLAIMS_WRITE = "claims:write"
 
     @property
     def label(self) -> str:
@@ -30,6 +31,7 @@ _LABELS = {
     ApiScope.ROLES_READ: "Read leadership role assignments",
     ApiScope.RATINGS_WRITE: "Record annual ratings",
     ApiScope.CLAIMS_READ: "Read claims: a person's own, the talent office's queue",
+    ApiScope.CLAIMS_WRITE: "Submit claims with their evidence (the token's owner's own)",
 }
 
 CHOICES = [(scope.value, scope.label) for scope in ApiScope]
