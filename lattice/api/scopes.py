@@ -17,6 +17,8 @@ class ApiScope(enum.StrEnum):
     PAY_READ = "pay:read"
     ROLES_READ = "roles:read"
     RATINGS_WRITE = "ratings:write"
+    CLAIMS_READ = "claims:read"
+    CLAIMS_WRITE = "claims:write"
 
     @property
     def label(self) -> str:
@@ -28,6 +30,8 @@ _LABELS = {
     ApiScope.PAY_READ: "Read standings, pay lines and payroll",
     ApiScope.ROLES_READ: "Read leadership role assignments",
     ApiScope.RATINGS_WRITE: "Record annual ratings",
+    ApiScope.CLAIMS_READ: "Read claims: a person's own, the talent office's queue",
+    ApiScope.CLAIMS_WRITE: "Submit claims with their evidence (the token's owner's own)",
 }
 
 CHOICES = [(scope.value, scope.label) for scope in ApiScope]

@@ -13,6 +13,7 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from lattice.pathways.models import Claim, ClaimKind
 from lattice.people.models import Assignment, School, SchoolYear, StaffMember
 from lattice.roles.models import RoleAssignment
 
@@ -186,3 +187,70 @@ class RatingSerializer(serializers.Serializer[Any]):
     school_year = serializers.CharField()
     label = serializers.CharField()
     created = serializers.BooleanField(help_text="False when an earlier rating was corrected.")
+
+
+class ClaimSerializer(serializers.ModelSerializer[Claim]):
+    district = serializers.SlugRelatedField(slug_field="key", read_only=True)
+    staff_id = serializers.IntegerField(source="staff_member_id", read_only=True)
+    employee_id = serializers.CharField(source="staff_member.employee_id", read_only=True)
+    # Declared, so the schema is the same on SQLite and PostgreSQL.
+    quantity = serializers.IntegerField(
+        read_only=True, help_text="Credits, hours or units claimed, by kind (0: not counted)."
+    )
+    evidence_files = serializers.SerializerMethodField(
+        help_text="How many evidence files are attached (read them on the claim's page)."
+    )
+
+    class Meta:
+        model = Claim
+        fields = [
+            "id",
+            "district",
+            "staff_id",
+            "employee_id",
+            "kind",
+            "title",
+            "provider",
+            "category",
+            "quantity",
+            "completed",
+            "expires",
+            "status",
+            "submitted_on",
+            "window_exception",
+            "decided_at",
+            "reason",
+            "evidence_files",
+        ]
+
+    def get_evidence_files(self, claim: Claim) -> int:
+        return len(claim.evidence.all())
+
+
+class EvidenceFileSerializer(serializers.Serializer[Any]):
+    name = serializers.CharField(
+        max_length=200, help_text="The file's name with its extension, e.g. transcript.pdf."
+    )
+    content_base64 = serializers.CharField(
+        max_length=7_000_000,
+        help_text="The file's bytes in base64 (PDF, PNG or JPEG; at most 5 MB).",
+    )
+
+
+class ClaimWriteSerializer(serializers.Serializer[Any]):
+    kind = serializers.ChoiceField(choices=ClaimKind.choices)
+    title = serializers.CharField(max_length=200, help_text="Course, programme, project or role.")
+    provider = serializers.CharField(max_length=200, required=False, default="", allow_blank=True)
+    category = serializers.CharField(max_length=80, required=False, default="", allow_blank=True)
+    quantity = serializers.IntegerField(
+        min_value=0,
+        max_value=10_000,
+        required=False,
+        default=0,
+        help_text="Credits, hours or units (needed for credits, pd_hours and project).",
+    )
+    completed = serializers.DateField(help_text="When it was completed (not in the future).")
+    expires = serializers.DateField(required=False, allow_null=True, default=None)
+    evidence = EvidenceFileSerializer(
+        many=True, help_text="One to five files: a transcript, certificate or completion record."
+    )

@@ -14,7 +14,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from lattice.api.views import pages, pay, people, ratings, roles
+from lattice.api.views import claims, pages, pay, people, ratings, roles
 from lattice.api.views.missing import not_found
 
 app_name = "api"
@@ -36,6 +36,8 @@ v1 = [
         _json(roles.RoleAssignmentList.as_view()),
         name="role-assignment-list",
     ),
+    path("claims/", _json(claims.ClaimList.as_view()), name="claim-list"),
+    path("claims/<int:pk>/", _json(claims.ClaimDetail.as_view()), name="claim-detail"),
     path("ratings/", _json(ratings.RatingCreate.as_view()), name="rating-create"),
     path("schema/", _json(SpectacularAPIView.as_view(api_version="v1")), name="schema"),
     path(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from tests.access import EVERYONE_SIGNED_IN, Row, allow
 from tests.api.world import world
+from tests.pathways.world import w as pathways_world
 
 OFFICERS = allow("officer", "other_officer")
 SU = {"superuser": True}
@@ -69,6 +70,15 @@ ROWS = [
         lambda c: "/api/v1/role-assignments/",
         EVERYONE_SIGNED_IN,
         public=True,
+        extra=JSON,
+    ),
+    Row("api:claim-list", lambda c: "/api/v1/claims/", EVERYONE_SIGNED_IN, public=True, extra=JSON),
+    Row(
+        "api:claim-detail",
+        lambda c: f"/api/v1/claims/{pathways_world(c).pending_claim.pk}/",
+        allow("teacher", "officer"),
+        public=True,
+        note="as the claim's page: the teacher who claimed it and her district's talent office",
         extra=JSON,
     ),
     Row(

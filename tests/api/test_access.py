@@ -11,10 +11,12 @@ from typing import Any
 
 import pytest
 
+from lattice.pathways.models import Claim
 from lattice.people.models import StaffMember
 from lattice.roles.models import RoleAssignment
 from tests.api.tokens import api, token_secret
 from tests.cast import Cast
+from tests.pathways.world import w as pathways_world
 from tests.roles.world import world
 
 PERSONAS = [
@@ -34,6 +36,7 @@ PERSONAS = [
 @pytest.fixture
 def cast(once_cast: Cast) -> Cast:
     world(once_cast)  # role assignments to compare
+    pathways_world(once_cast)  # claims to compare
     return once_cast
 
 
@@ -98,6 +101,23 @@ def test_a_role_assignment_is_in_the_api_only_when_its_page_opens(
         opens = page.get(f"/roles/assignments/{assignment.pk}/").status_code == 200
         in_district = assignment.role.district_id == _token_district(cast, persona)
         assert (assignment.pk in listed) == (opens and in_district), (persona, assignment.pk)
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_a_claim_is_in_the_api_exactly_when_its_page_opens(
+    persona: str, cast: Cast, client_for: Any
+) -> None:
+    token = api(token_secret(cast, persona))
+    page = client_for(persona)
+    listed = {row["id"] for row in _all(token, "/api/v1/claims/?page_size=2")}
+    claims = Claim.objects.all()
+    assert claims
+    for claim in claims:
+        opens = page.get(f"/pathways/claims/{claim.pk}/").status_code == 200
+        expected = opens and claim.district_id == _token_district(cast, persona)
+        detail = token.get(f"/api/v1/claims/{claim.pk}/").status_code
+        assert (detail == 200) == expected, (persona, claim.pk, detail)
+        assert (claim.pk in listed) == expected, (persona, claim.pk)
 
 
 def test_another_districts_officer_sees_none_of_northfield(cast: Cast) -> None:
