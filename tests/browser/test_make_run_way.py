@@ -59,7 +59,12 @@ def _wait_for(url: str, process: subprocess.Popen[bytes], seconds: float = 180) 
 @pytest.fixture
 def running_app(tmp_path: Path) -> Iterator[dict[str, Any]]:
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "SECRET_KEY")}
-    env |= {"LATTICE_VAR_DIR": str(tmp_path / "var"), "DEBUG": "1"}
+    # the app's own settings, not the test settings pytest runs under
+    env |= {
+        "LATTICE_VAR_DIR": str(tmp_path / "var"),
+        "DEBUG": "1",
+        "DJANGO_SETTINGS_MODULE": "lattice.settings",
+    }
     port = _free_port()
     log = (tmp_path / "run.log").open("wb")
     process = subprocess.Popen(

@@ -78,7 +78,9 @@ def _alive(pid: int) -> bool:
 def test_lattice_run_serves_and_stops_its_worker_and_server(tmp_path: Path) -> None:
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-    env.update(DEBUG="1", LATTICE_VAR_DIR=str(tmp_path / "var"))
+    env.update(
+        DEBUG="1", LATTICE_VAR_DIR=str(tmp_path / "var"), DJANGO_SETTINGS_MODULE="lattice.settings"
+    )
     log = (tmp_path / "run.log").open("w")
     process = subprocess.Popen(
         [sys.executable, "-m", "lattice", "run", "--port", str(port), "--teachers", "60"],
