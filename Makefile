@@ -59,7 +59,7 @@ test-pg: setup sysdeps
 	scripts/with-postgres.sh $(BIN)/pytest -q -m "not browser" -n $(PYTEST_WORKERS)
 
 test-browser: setup sysdeps
-	$(BIN)/pytest -q -m browser
+	$(BIN)/pytest -q -m browser -n $(PYTEST_WORKERS)
 
 test: setup sysdeps lint test-sqlite test-pg test-browser
 	@echo "make test: all stages passed"

@@ -57,6 +57,7 @@ def _sign_in(context: Any, persona: str, user: Any, base_url: str) -> None:
     context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": base_url}])
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("persona", [p for p in PERSONAS if p != "anonymous"] + ["superuser"])
 def test_no_page_of_a_persona_violates_the_policy(
     persona: str, cast: Any, live_server: Any, browser: Any

@@ -27,13 +27,7 @@ from tests.browser.conftest import enter_code_if_asked, save_failure_screenshot
 ROOT = Path(__file__).resolve().parents[2]
 LATTICE = Path(sys.executable).with_name("lattice")
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not (ROOT / "lattice" / "cli" / "run.py").exists(),
-        reason="`lattice run` (lattice/cli/run.py) is not in the tree yet",
-    ),
-]
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 def _free_port() -> int:
