@@ -150,3 +150,20 @@ def test_the_forecast_says_which_assumptions_each_model_needs() -> None:
     assert "degree_rate" in by_key["step-and-lane-pwcs-2020"]
     assert "decision_rates" in by_key["baltimore-2010"]
     assert "district_start_salary" not in by_key["baltimore-2010"]
+
+
+def test_the_forecast_says_how_far_the_schedule_is_from_the_salaries_carried_in() -> None:
+    from lattice.forecast.results import schedule_notes
+
+    policy = in_force("dc-lift-2012")
+    workforce = synthetic(50, seed=6, assumptions=A)
+    carried = replace(
+        workforce, starts=(Start.from_rows(policy, [("", 0, 0, 41_000)] * len(workforce)),)
+    )
+    (note,) = schedule_notes(carried, [policy], A)
+    assert "the 50 teachers who carried a salary into the policy are paid it" in note
+    assert "(on average $41,000)" in note
+    assert f"from {A.first_school_year + 1}-" in note and "more a teacher" in note
+    assert schedule_notes(workforce, [policy], A) == []  # nothing carried: nothing to explain
+    baltimore = load_policy(POLICIES / "baltimore-2010.toml")
+    assert schedule_notes(carried, [baltimore], A) == []  # a salary table of its own
