@@ -93,7 +93,8 @@ def _report(result: ForecastResult) -> None:
     for summary in result.policies:
         last = summary.years[-1]
         click.echo(
-            f"{summary.key} v{summary.version}: {school_year_of_forecast(result, last.year)} payroll "
+            f"{summary.key} v{summary.version}: "
+            f"{school_year_of_forecast(result, last.year)} payroll "
             f"{_money(last.payroll_median)} (80% of runs {_money(last.payroll_p10)} to "
             f"{_money(last.payroll_p90)}), "
             f"{last.teachers_mean:,.0f} teachers, {last.leadership_share:.1%} in leadership"
@@ -103,7 +104,8 @@ def _report(result: ForecastResult) -> None:
         click.echo(
             f"{comparison.key} minus {comparison.baseline}: "
             f"{school_year_of_forecast(result, last.year)} payroll "
-            f"{_money(last.payroll_mean)} (positive: {comparison.key} costs more; 95% CI {_money(last.payroll_ci_low)} to "
+            f"{_money(last.payroll_mean)} (positive: {comparison.key} costs more; "
+            f"95% CI {_money(last.payroll_ci_low)} to "
             f"{_money(last.payroll_ci_high)}); {last.gainers_mean:,.0f} gain, "
             f"{last.losers_mean:,.0f} lose"
         )

@@ -57,7 +57,7 @@ def test_a_role_supplement_paid_from_one_time_money_is_a_problem_every_year() ->
 
 def test_a_role_past_its_cliff_still_counts_in_the_plan_cost() -> None:
     report = check(_budget(), _payroll())
-    ((title, cliff),) = report.cliff_years
+    ((_title, cliff),) = report.cliff_years
     before = next(y for y in report.years if y.year == cliff - 1)
     after = next(y for y in report.years if y.year == cliff)
     assert after.positions == before.positions  # unfunded is not free

@@ -163,7 +163,8 @@ def test_the_forecast_says_how_far_the_schedule_is_from_the_salaries_carried_in(
     (note,) = schedule_notes(carried, [policy], A)
     assert "the 50 teachers who carried a salary into the policy are paid it" in note
     assert "(on average $41,000)" in note
-    assert f"from {A.first_school_year + 1}-" in note and "more a teacher" in note
+    assert f"from {A.first_school_year + 1}-" in note
+    assert "more a teacher" in note
     assert schedule_notes(workforce, [policy], A) == []  # nothing carried: nothing to explain
     baltimore = load_policy(POLICIES / "baltimore-2010.toml")
     assert schedule_notes(carried, [baltimore], A) == []  # a salary table of its own
