@@ -31,7 +31,16 @@ from typing import Any, Protocol
 
 EXECUTORS = ("threads", "processes", "dask")
 # Dask worker settings for the forecast (also for a cluster's workers: docs/forecast.md).
-WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
+# The workers' own monitors wake their event loop (taking the GIL from the block being
+# computed) every few milliseconds: the sampling profiler every 10 ms, the tick every 20 ms,
+# the memory monitor every 100 ms. A forecast block is pure NumPy that needs none of them.
+WORKER_CONFIG = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.system-monitor.gil.enabled": False,
+    "distributed.admin.tick.interval": "500ms",
+    "distributed.worker.memory.monitor-interval": "2s",
+    "distributed.admin.system-monitor.interval": "2s",
+}
 
 
 class ForecastCancelled(RuntimeError):
