@@ -40,6 +40,12 @@ WORKER_CONFIG = {
     "distributed.admin.tick.interval": "500ms",
     "distributed.worker.memory.monitor-interval": "2s",
     "distributed.admin.system-monitor.interval": "2s",
+    # Dask's nanny sets MALLOC_TRIM_THRESHOLD_ for its workers, which switches off glibc's
+    # dynamic mmap threshold: every temporary array over 128 KiB is then a fresh mmap whose
+    # pages fault in again, and a block costs three times the CPU it costs in a plain
+    # process. Large arrays come from the heap again with these two.
+    "distributed.nanny.pre-spawn-environ.MALLOC_MMAP_THRESHOLD_": 64 * 2**20,
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": 256 * 2**20,
 }
 
 
