@@ -252,13 +252,13 @@ class ElementsState(PayState):
                     fires = np.zeros(8, dtype=np.bool_)
                     fires[list(ranks)] = True
                     hit = rows[fires[rank]]
-                    limit = element.base_building_max_service_years
+                    max_years = element.base_building_max_service_years
                     if not element.base_building:
                         bonuses[hit] += amount
-                    elif limit is None:
+                    elif max_years is None:
                         built[hit] += amount
                     else:
-                        kept = years[fires[rank]] + 1 <= limit
+                        kept = years[fires[rank]] + 1 <= max_years
                         built[hit[kept]] += amount
                         bonuses[hit[~kept]] += amount
         return built, bonuses
