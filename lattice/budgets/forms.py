@@ -33,7 +33,7 @@ class ScenarioForm(forms.ModelForm):  # type: ignore[type-arg]
             "max_factor_percent",
         ]
         labels = {
-            "first_school_year": "First school year (2026 for 2026-27)",
+            "first_school_year": "First school year",
             "budget_line": "Budget line in the first year ($)",
             "line_growth_percent": "Budget line growth per year (%)",
             "workforce": "Teachers",

@@ -19,6 +19,7 @@ from lattice.budgets.models import BudgetScenario
 from lattice.forecast.budget import BudgetError
 from lattice.forecast.budget_charts import funding, plan_cost
 from lattice.forecast.tables import ForecastError
+from lattice.forecasts.choices import policy_choices
 from lattice.lib.tabular import csv_bytes
 from lattice.people.access import districts_administered_by, get_administered_district
 from lattice.people.models import District
@@ -46,10 +47,12 @@ def district_page(request: HttpRequest, district: str) -> HttpResponse:
         return redirect("budgets:scenario", place.key, scenario.pk)
     status = 400 if request.method == "POST" else 200
     scenarios = BudgetScenario.objects.filter(district=place)
+    names = dict(policy_choices(place))  # the pay policy in words, not its form key
+    listed = [(s, names.get(s.policy, s.policy)) for s in scenarios]
     return render(
         request,
         "budgets/district.html",
-        {"district": place, "form": form, "scenarios": scenarios},
+        {"district": place, "form": form, "scenarios": listed},
         status=status,
     )
 

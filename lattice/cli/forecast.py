@@ -16,7 +16,13 @@ import click
 
 from lattice.forecast.assumptions import AssumptionError, Assumptions, from_dict
 from lattice.forecast.executors import EXECUTORS, executor_for
-from lattice.forecast.results import ForecastResult, build_result, write_csv, write_xlsx
+from lattice.forecast.results import (
+    ForecastResult,
+    build_result,
+    school_year_of_forecast,
+    write_csv,
+    write_xlsx,
+)
 from lattice.forecast.simulate import simulate
 from lattice.forecast.tables import ForecastError
 from lattice.forecast.workforce import read_csv, synthetic
@@ -87,7 +93,8 @@ def _report(result: ForecastResult) -> None:
     for summary in result.policies:
         last = summary.years[-1]
         click.echo(
-            f"{summary.key} v{summary.version}: year {last.year} payroll "
+            f"{summary.key} v{summary.version}: "
+            f"{school_year_of_forecast(result, last.year)} payroll "
             f"{_money(last.payroll_median)} (80% of runs {_money(last.payroll_p10)} to "
             f"{_money(last.payroll_p90)}), "
             f"{last.teachers_mean:,.0f} teachers, {last.leadership_share:.1%} in leadership"
@@ -95,8 +102,10 @@ def _report(result: ForecastResult) -> None:
     for comparison in result.comparisons:
         last = comparison.years[-1]
         click.echo(
-            f"{comparison.key} vs {comparison.baseline}: year {last.year} payroll "
-            f"{_money(last.payroll_mean)} (95% CI {_money(last.payroll_ci_low)} to "
+            f"{comparison.key} minus {comparison.baseline}: "
+            f"{school_year_of_forecast(result, last.year)} payroll "
+            f"{_money(last.payroll_mean)} (positive: {comparison.key} costs more; "
+            f"95% CI {_money(last.payroll_ci_low)} to "
             f"{_money(last.payroll_ci_high)}); {last.gainers_mean:,.0f} gain, "
             f"{last.losers_mean:,.0f} lose"
         )

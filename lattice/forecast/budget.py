@@ -292,9 +292,9 @@ def check(
                         f" — {money(amount - source.annual_amount)} short",
                     )
                 )
-        position_cost = sum(
-            p.cost(year) for p in budget.positions if sources[p.source].available(year)
-        )
+        # a role past its cliff still costs what it costs: the plan must pay it from somewhere
+        # (the budget line), so its cost stays in the plan, as an unfunded lever's does
+        position_cost = sum(p.cost(year) for p in budget.positions)
         payroll = payroll_runs[:, offset]
         total = payroll + position_cost + lever_cost
         line = budget.line(year)

@@ -202,7 +202,7 @@ def gainers_histogram(
             rect(plot.x(j) - width / 2, y, width, plot.y(0.0) - y, fill=colour,
                  hint=f"{labels[i]}: {share:.1%}")
         )  # fmt: skip
-    every = max(1, math.ceil(len(shown) / 8))
+    every = max(1, math.ceil(len(shown) / 5))  # "+16 to +18" is wide: five labels fit
     for j, i in enumerate(shown):
         if j % every == 0:
             body.append(
@@ -227,7 +227,8 @@ def cost_by_group(result: ForecastResult, chart_id: str = "cost-by-group") -> st
         f" (mean salary {money(p.years[-1].salary_other)})"
         for p in policies
     )
-    body = axes(plot, ticks, [shorten(p.title, 18) for p in policies])
+    room = max(12, int(plot.band() / 7.5))  # characters that fit under each pair of bars
+    body = axes(plot, ticks, [shorten(p.title, room) for p in policies])
     width = plot.band() * 0.3
     for i, p in enumerate(policies):
         last = p.years[-1]

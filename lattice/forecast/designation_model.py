@@ -1,6 +1,8 @@
 """Designations (Texas TIA) in the forecast, year for year as ``rules.designation``.
 
-Each year every slot is paid the district schedule for its experience plus the designated
+Each year every slot is paid the district schedule salary (in the first year the salary
+carried into the policy where there is one, ``ladder_model.first_year_salary``; then the
+schedule for the slot's experience) plus the designated
 teacher's share of the allotment of the designation in force (its campus's points and the
 level's base, multiplier and cap, in whole dollars half up). Then the year's data are drawn
 from the block's designation stream, by the year's rating (``observation_by_rating``,
@@ -27,7 +29,12 @@ import numpy as np
 import numpy.typing as npt
 
 from lattice.forecast.assumptions import Assumptions
-from lattice.forecast.ladder_model import district_schedule, schedule_by_code
+from lattice.forecast.ladder_model import (
+    district_schedule,
+    first_year_salary,
+    schedule_by_code,
+    year_one_schedule,
+)
 from lattice.forecast.pay_model import I32, U16, PayState, PayTables
 from lattice.forecast.tables import (
     MAX_LEVELS,
@@ -81,7 +88,8 @@ class DesignationPayTables(PayTables):
         if points is None:
             points = np.where(workforce.high_poverty, self.points_high, self.points_other)
         rural = workforce.rural if workforce.rural is not None else np.zeros(len(workforce), bool)
-        return (points.astype(np.int64), rural, workforce.national_board)
+        carried = first_year_salary(self.policy, workforce)
+        return (points.astype(np.int64), rural, workforce.national_board, carried)
 
     def state(self, block: Block, start: Any) -> PayState:
         return DesignationState(self, block, start)
@@ -193,7 +201,8 @@ class DesignationState(PayState):
         self.t = tables
         d = tables.designation
         n = block.n
-        points, rural, board = start
+        points, rural, board, carried = start
+        self.carried = np.tile(carried, block.runs) if carried.any() else None
         self.rng = block.stream(4)
         self.points = np.tile(points, block.runs)
         self.rural = np.tile(rural, block.runs)
@@ -230,6 +239,9 @@ class DesignationState(PayState):
         t, n = self.t, block.n
         # pay: the designation in force this year (the dollars are kept per slot)
         np.take(self.schedule, block.experience, out=self.pay)
+        if self.carried is not None:
+            self.pay = year_one_schedule(self.carried, self.pay)
+            self.carried = None
         np.add(self.pay, self.teacher, out=self.pay)
         self.category = self.level.astype(np.uint16)
         self.shown = {"allotment": self.allotment.copy(), "designation_pay": self.teacher.copy(),

@@ -138,6 +138,17 @@ class ElementsState(PayState):
             np.zeros(n, dtype=np.uint8),
         )
         self.degree = block.degree.copy() if tables.reads_degrees else None
+        # what _paid reads: SGOs met by draw, each slot's flags as bits, the service limits
+        self.sgo_by_draw = tables.sgo_values.astype(np.uint8)[tables.sgo_lut]
+        self.sgo_size = int(tables.sgo_values.max(initial=0)) + 1
+        self.limits = sorted(
+            {e.base_building_max_service_years for e in tables.elements
+             if e.base_building_max_service_years is not None and e.trigger is not Trigger.DEGREE}
+        )  # fmt: skip
+        if self.sgo_size << (4 + len(self.limits)) > 65536:
+            raise ForecastError(f"{tables.key}: too many pay-element service limits to forecast")
+        self.flag_bits = self.flag_code.astype(np.uint16) << np.uint16(len(self.limits) + 1)
+        self.code_tables: dict[int, tuple[I32, I32]] = {}
         self.year = 0
         self.pay: I32 = np.zeros(n, dtype=np.int32)
         self.category: U16 = np.zeros(n, dtype=np.uint16)
@@ -149,88 +160,108 @@ class ElementsState(PayState):
     def after_rating(self, block: Block, ua13: U16) -> None:
         t, n = self.t, block.n
         u = self.rng.bit_generator.random_raw(-(-n // 2)).view(np.uint16)[: 2 * n] >> 1
-        self.sgos = t.sgo_values.astype(np.uint8)[t.sgo_lut[u[:n] >> 2]]
+        self.sgos = self.sgo_by_draw[u[:n] >> 2]
         self.pdu = u[n : 2 * n] < t.pdu_threshold
         earned = None
         if self.degree is not None:
             earned = np.where(block.degree > self.degree, block.degree, 0)
             self.degree = block.degree.copy()
-        amounts = t.amounts[min(self.year, len(t.amounts) - 1)]
-        built, bonuses = self._paid(block, amounts, earned)
+        year = min(self.year, len(t.amounts) - 1)
+        built, bonuses = self._paid(block, year, earned)
         if block.any_vacant:
             built[~block.active] = 0
             bonuses[~block.active] = 0
         self.base += built
-        pay = np.maximum(self.base, t.minimum_salary) + bonuses
-        self.pay = pay.astype(np.int32)
-        self.bonuses = bonuses.astype(np.int32)
-        self.built = built.astype(np.int32)
-        category = (block.degree.astype(np.int64) - 1) if self.degree is not None else 0
-        self.category = np.where(block.active, category, t.empty).astype(np.uint16)
+        pay = np.maximum(self.base, t.minimum_salary).astype(np.int32)
+        pay += bonuses
+        self.pay = pay
+        self.bonuses = bonuses
+        self.built = built
+        if self.degree is not None:
+            self.category = block.degree - np.uint16(1)  # the degree held
+        else:
+            self.category = np.zeros(n, dtype=np.uint16)
+        if block.any_vacant:
+            self.category[~block.active] = t.empty
         self.year += 1
 
-    def _paid(
-        self, block: Block, amounts: tuple[int, ...], earned: npt.NDArray[Any] | None
-    ) -> tuple[I64, I64]:
-        """This year's base-building and one-time amounts per slot. Elements of one trigger
-        without a service limit are summed through a small table by the trigger's value;
-        an element with a limit is checked against each slot's years of service."""
-        t, n = self.t, block.n
-        built = np.zeros(n, dtype=np.int64)
-        bonuses = np.zeros(n, dtype=np.int64)
-        sgo_built = np.zeros(int(t.sgo_values.max(initial=0)) + 1, dtype=np.int64)
-        sgo_bonus = np.zeros_like(sgo_built)
-        flag_built = np.zeros(8, dtype=np.int64)
-        flag_bonus = np.zeros(8, dtype=np.int64)
-        service = None
-        for element, amount, ranks in zip(t.elements, amounts, t.degree_ranks, strict=True):
-            limit = element.base_building_max_service_years
-            grouped = limit is None and element.trigger in (Trigger.COUNT, Trigger.FLAG)
-            if grouped and element.trigger is Trigger.COUNT and element.count == "sgos_met":
-                values = np.arange(sgo_built.size)
-                top = element.count_max if element.count_max is not None else values.max()
-                hits = (values >= element.count_min) & (values <= top)
-                (sgo_built if element.base_building else sgo_bonus)[hits] += amount
+    def _code_tables(self, year: int) -> tuple[I32, I32]:
+        """This year's base-building and one-time dollars by slot code (see ``_paid``)."""
+        if year in self.code_tables:
+            return self.code_tables[year]
+        t = self.t
+        size = self.sgo_size << (4 + len(self.limits))
+        code = np.arange(size)
+        within = code & ((1 << len(self.limits)) - 1)
+        pdu = (code >> len(self.limits)) & 1
+        flags = (code >> (len(self.limits) + 1)) & 7
+        sgos = code >> (len(self.limits) + 4)
+        built = np.zeros(size, dtype=np.int32)
+        bonus = np.zeros(size, dtype=np.int32)
+        for element, amount in zip(t.elements, t.amounts[year], strict=True):
+            if element.trigger is Trigger.DEGREE:
                 continue
-            if grouped and element.trigger is Trigger.FLAG and element.flag in FLAGS:
-                bit = 1 << FLAGS.index(element.flag)
-                hits = (np.arange(8) & bit) > 0
-                (flag_built if element.base_building else flag_bonus)[hits] += amount
-                continue
-            paid = np.where(self._fires(element, ranks, earned), amount, 0)
-            if element.base_building:
-                if limit is None:
-                    built += paid
+            if element.trigger is Trigger.COUNT:
+                value = sgos if element.count == "sgos_met" else np.zeros_like(sgos)
+                top = element.count_max if element.count_max is not None else size
+                fires = (value >= element.count_min) & (value <= top)
+            elif element.trigger is Trigger.FLAG:
+                if element.flag not in FLAGS:
                     continue
-                if service is None:
-                    service = block.experience // np.uint16(block.codes) + 1
-                builds = service <= limit
-                kept = paid * builds
-                built += kept
-                bonuses += paid - kept
+                fires = (flags >> FLAGS.index(element.flag)) & 1 > 0
+            else:  # an accomplishment: the year's PDU
+                fires = pdu > 0
+            limit = element.base_building_max_service_years
+            if not element.base_building:
+                bonus[fires] += amount
+            elif limit is None:
+                built[fires] += amount
             else:
-                bonuses += paid
-        built += sgo_built[self.sgos] + flag_built[self.flag_code]
-        bonuses += sgo_bonus[self.sgos] + flag_bonus[self.flag_code]
-        return built, bonuses
+                kept = (within >> self.limits.index(limit)) & 1 > 0
+                built[fires & kept] += amount
+                bonus[fires & ~kept] += amount
+        self.code_tables[year] = (built, bonus)
+        return built, bonus
 
-    def _fires(
-        self, element: Element, ranks: tuple[int, ...], earned: npt.NDArray[Any] | None
-    ) -> npt.NDArray[np.bool_]:
-        if element.trigger is Trigger.DEGREE:
-            assert earned is not None
-            fires = np.zeros(8, dtype=np.bool_)
-            fires[list(ranks)] = True
-            fired: npt.NDArray[np.bool_] = fires[earned]
-            return fired
-        if element.trigger is Trigger.COUNT:
-            value = self.sgos if element.count == "sgos_met" else np.zeros_like(self.sgos)
-            top = element.count_max if element.count_max is not None else np.iinfo(np.int64).max
-            return (value >= element.count_min) & (value <= top)
-        if element.trigger is Trigger.FLAG:
-            flag = self.flags.get(element.flag)
-            return flag.copy() if flag is not None else np.zeros(self.pdu.shape, np.bool_)
-        return self.pdu.copy()
+    def _paid(self, block: Block, year: int, earned: npt.NDArray[Any] | None) -> tuple[I32, I32]:
+        """This year's base-building and one-time amounts per slot.
+
+        Every element but the degree ones reads a slot's SGOs met, its three flags, its PDU
+        and, per service limit, whether its years of service are within it: one small code
+        per slot, so the whole year is two lookups in tables of what each code is paid. Degree
+        elements fire for the few slots that earned a degree this year."""
+        t = self.t
+        code = self.sgos.astype(np.uint16) << np.uint16(4 + len(self.limits))
+        code |= self.flag_bits
+        code |= self.pdu.astype(np.uint16) << np.uint16(len(self.limits))
+        for j, limit in enumerate(self.limits):
+            code |= (block.experience < np.uint16(limit * block.codes)).astype(np.uint16) << j
+        built_by_code, bonus_by_code = self._code_tables(year)
+        built = built_by_code.take(code)
+        bonuses = bonus_by_code.take(code)
+        if earned is not None:
+            rows = np.flatnonzero(earned)
+            if rows.size:
+                rank = earned[rows]
+                years = block.experience[rows] // np.uint16(block.codes)
+                for element, amount, ranks in zip(
+                    t.elements, t.amounts[year], t.degree_ranks, strict=True
+                ):
+                    if element.trigger is not Trigger.DEGREE:
+                        continue
+                    fires = np.zeros(8, dtype=np.bool_)
+                    fires[list(ranks)] = True
+                    hit = rows[fires[rank]]
+                    max_years = element.base_building_max_service_years
+                    if not element.base_building:
+                        bonuses[hit] += amount
+                    elif max_years is None:
+                        built[hit] += amount
+                    else:
+                        kept = years[fires[rank]] + 1 <= max_years
+                        built[hit[kept]] += amount
+                        bonuses[hit[~kept]] += amount
+        return built, bonuses
 
     def leave(self, block: Block, rows: npt.NDArray[np.intp], new: npt.NDArray[np.intp],
               gone: npt.NDArray[np.intp], hire_experience: U16) -> None:  # fmt: skip

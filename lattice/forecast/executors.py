@@ -12,11 +12,12 @@ byte-identical whichever executor ran it and however many workers it had.
   Keeps every core busy; costs a second or so to start.
 - ``DaskExecutor``: a ``dask.distributed`` cluster — a ``LocalCluster`` on one machine or a
   scheduler address (dask-jobqueue, Kubernetes; see docs/forecast.md). The job is scattered
-  to every worker once and blocks are mapped by index. Dask is an optional extra, imported
-  only when this executor is used.
+  to every worker once and consecutive blocks go as one task (about ``TASKS_PER_WORKER``
+  tasks a worker, so the scheduler's round trips stay a small share). Dask is an optional
+  extra, imported only when this executor is used.
 
-At most ``2 × workers`` blocks are in flight, so memory stays bounded and a cancelled
-forecast stops within a block or two (``should_stop``).
+At most ``2 × workers`` blocks (Dask: tasks) are in flight, so memory stays bounded and a
+cancelled forecast stops within a block or two (``should_stop``).
 """
 
 from __future__ import annotations
@@ -30,7 +31,22 @@ from typing import Any, Protocol
 
 EXECUTORS = ("threads", "processes", "dask")
 # Dask worker settings for the forecast (also for a cluster's workers: docs/forecast.md).
-WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
+# The workers' own monitors wake their event loop (taking the GIL from the block being
+# computed) every few milliseconds: the sampling profiler every 10 ms, the tick every 20 ms,
+# the memory monitor every 100 ms. A forecast block is pure NumPy that needs none of them.
+WORKER_CONFIG = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.system-monitor.gil.enabled": False,
+    "distributed.admin.tick.interval": "500ms",
+    "distributed.worker.memory.monitor-interval": "2s",
+    "distributed.admin.system-monitor.interval": "2s",
+    # Dask's nanny sets MALLOC_TRIM_THRESHOLD_ for its workers, which switches off glibc's
+    # dynamic mmap threshold: every temporary array over 128 KiB is then a fresh mmap whose
+    # pages fault in again, and a block costs three times the CPU it costs in a plain
+    # process. Large arrays come from the heap again with these two.
+    "distributed.nanny.pre-spawn-environ.MALLOC_MMAP_THRESHOLD_": 64 * 2**20,
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": 256 * 2**20,
+}
 
 
 class ForecastCancelled(RuntimeError):
@@ -160,6 +176,14 @@ def _dask_run(job: BlockRunner, index: int) -> Any:
     return local.run(index)
 
 
+def _dask_run_many(job: BlockRunner, first: int, count: int) -> list[Any]:
+    """Run blocks ``first`` .. ``first + count - 1`` on a Dask worker, in order."""
+    return [_dask_run(job, index) for index in range(first, first + count)]
+
+
+TASKS_PER_WORKER = 16  # Dask tasks per worker: blocks are batched up to this many tasks
+
+
 class DaskExecutor:
     """Blocks as Dask tasks. ``address``: a running scheduler (``tcp://host:8786``); without
     it a ``LocalCluster`` of ``workers`` single-threaded worker processes is started (and
@@ -174,8 +198,10 @@ class DaskExecutor:
         address: str | None = None,
         client: Any = None,
         processes: bool = True,
+        tasks_per_worker: int = TASKS_PER_WORKER,
     ) -> None:
         self.workers = workers
+        self.tasks_per_worker = max(1, tasks_per_worker)
         self.address = address
         self.client = client
         self.processes = processes
@@ -216,16 +242,22 @@ class DaskExecutor:
         client, close = self._connect()
         try:
             [shared] = client.scatter([job], broadcast=True)
-            window = 2 * max(1, self.workers_of(client))
-            yield from _ordered(
-                lambda i: client.submit(
-                    _dask_run, shared, i, pure=False, key=f"block-{i}-{id(job)}"
+            workers = max(1, self.workers_of(client))
+            # Each task costs a round trip through the scheduler (milliseconds, far more on a
+            # busy machine), so consecutive blocks go as one task: about TASKS_PER_WORKER
+            # tasks a worker, enough to balance the load and to stop soon when cancelled.
+            per = max(1, job.blocks // (self.tasks_per_worker * workers))
+            tasks = [(first, min(per, job.blocks - first)) for first in range(0, job.blocks, per)]
+            for results in _ordered(
+                lambda t: client.submit(
+                    _dask_run_many, shared, *tasks[t], pure=False, key=f"blocks-{t}-{id(job)}"
                 ),
-                job.blocks,
-                window,
+                len(tasks),
+                2 * workers,
                 should_stop,
                 lambda futures: client.cancel(futures) if futures else None,
-            )
+            ):
+                yield from results
         finally:
             close()
 

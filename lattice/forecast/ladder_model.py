@@ -10,8 +10,8 @@ Runs count from the forecast's first year (as for a teacher placed on the ladder
 The starting stage is where the workforce's start for the policy puts the teacher (the adoption
 crosswalk's stage), else the workforce's pathway when it names a stage, else the entry stage
 for the teacher's experience; new hires enter by their prior experience. Pay: the district
-schedule for the slot's experience, plus the stage's base increase in a high-poverty school
-(the workforce's high-poverty flag stands for the policy's FRL threshold), the minimum
+schedule salary (see ``first_year_salary``), plus the stage's base increase in a high-poverty
+school (the workforce's high-poverty flag stands for the policy's FRL threshold), the minimum
 salary, and the rating and high-poverty bonuses.
 """
 
@@ -42,6 +42,34 @@ if TYPE_CHECKING:
     from lattice.forecast.workforce import Workforce
 
 I64 = npt.NDArray[np.int64]
+
+
+def first_year_salary(policy: Policy, workforce: Workforce) -> npt.NDArray[np.int32]:
+    """What each teacher's district schedule salary is in the forecast's first year under a
+    model without its own salary table (ladder, roles, designation): the salary the adoption
+    crosswalk carries into ``policy`` (the workforce's start for it), else the workforce's
+    base salary; 0 where there is none (the district schedule for the teacher's experience).
+
+    As the rules engine pays it (``lattice.rules.pay.schedule_salary``), the carried salary is
+    the district's schedule salary on the day of the placement — the adoption preview's year
+    one. It is not a salary table: from the second year on, every slot is paid the district
+    schedule for its experience (the year's ``local_salary``), as are new hires."""
+    start = workforce.start_for(policy)
+    if start is not None:
+        return start.base_salary.astype(np.int32)
+    if workforce.base_salary is not None:
+        return workforce.base_salary.astype(np.int32)
+    return np.zeros(len(workforce), dtype=np.int32)
+
+
+def year_one_schedule(
+    carried: npt.NDArray[np.int32] | None, schedule: npt.NDArray[Any]
+) -> npt.NDArray[Any]:
+    """The district schedule salary per slot in the first year: the carried salary where
+    there is one, else ``schedule`` (the schedule for each slot's experience)."""
+    if carried is None:
+        return schedule
+    return np.where(carried > 0, carried, schedule).astype(schedule.dtype)
 
 
 def district_schedule(a: Assumptions) -> I64:
@@ -79,16 +107,18 @@ class LadderPayTables(PayTables):
     bonus_lut: npt.NDArray[np.int32]  # (high poverty << 3 | rating): the year's bonuses
 
     def start(self, workforce: Workforce) -> Any:
+        """(stage, first-year salary) per teacher (see ``first_year_salary``)."""
+        carried = first_year_salary(self.policy, workforce)
         stage = self.entry_stage(workforce.experience)
         start = workforce.start_for(self.policy)
         if start is not None:  # the adoption crosswalk's stage, else the entry rule
             placed = start.codes(self.compiled.stage_keys, "stage")
             stage = np.where(placed >= 0, placed, stage)
-            return stage.astype(np.uint16)
+            return stage.astype(np.uint16), carried
         for index, key in enumerate(workforce.pathway_keys):
             if key in self.compiled.stage_keys:
                 stage[workforce.pathway == index] = self.compiled.stage_keys.index(key)
-        return stage.astype(np.uint16)
+        return stage.astype(np.uint16), carried
 
     def entry_stage(self, experience: U16) -> I64:
         stage = np.zeros(experience.shape, dtype=np.int64)
@@ -193,7 +223,10 @@ class LadderState(PayState):
     def __init__(self, tables: LadderPayTables, block: Block, start: Any) -> None:
         self.t = tables
         n = block.n
-        self.stage = np.tile(start, block.runs)
+        stage, carried = start
+        self.stage = np.tile(stage, block.runs)
+        # the first year's schedule salary where one was carried (None once it is paid)
+        self.carried = np.tile(carried, block.runs) if carried.any() else None
         self.schedule = schedule_by_code(tables.schedule, block.codes)
         self.lut = tables.step_lut is not None
         if self.lut:
@@ -252,7 +285,8 @@ class LadderState(PayState):
         np.take(t.stage_of_state, self.state_code, out=self.stage)
         np.left_shift(self.stage, 1, out=index)
         np.bitwise_or(index, block.high_poverty, out=index)
-        base = self.schedule.take(block.experience)
+        base = year_one_schedule(self.carried, self.schedule.take(block.experience))
+        self.carried = None
         base += t.base_lut.take(index)
         if t.compiled.minimum_salary:
             np.maximum(base, t.compiled.minimum_salary, out=base)
@@ -268,7 +302,8 @@ class LadderState(PayState):
     def _pay(self, block: Block, rank: I64) -> None:
         t, c = self.t, self.t.compiled
         years = block.experience // np.uint16(block.codes)
-        base = t.schedule[years]
+        base = year_one_schedule(self.carried, t.schedule[years])
+        self.carried = None
         qualifies = block.high_poverty if c.pay_min_frl_percent > 0 else True
         base = base + np.where(qualifies, c.base_increase[self.stage], 0)
         pay = np.maximum(base, c.minimum_salary)

@@ -34,6 +34,45 @@ BY_MODEL: dict[Model, tuple[str, ...]] = {
 }  # fmt: skip
 
 
+# Each assumption in the words a finance office reads on the forecast page and in the CSV.
+WORDS: dict[str, str] = {
+    "first_rating": "first ratings of new teachers",
+    "transition": "how ratings change from year to year",
+    "leave_bands": "leaving rates by years of experience",
+    "leave_by_rating": "leaving rates by rating",
+    "replacement_rate": "share of leavers replaced",
+    "hire_experience": "new hires' prior experience",
+    "cola": "yearly cost-of-living raise",
+    "credits": "college credits earned a year",
+    "pd_hours": "professional-development hours a year",
+    "decision_rates": "how often moves decided by people are approved",
+    "certificate_rate": "rate of earning the professional certificate",
+    "hire_certificate_share": "new hires holding the professional certificate",
+    "leadership_pathways": "which pathways count as leadership",
+    "degree_rate": "rate of earning the next degree",
+    "district_start_salary": "district schedule's starting salary",
+    "district_step_raise": "district schedule's raise per year of experience",
+    "district_top_years": "years to the top of the district schedule",
+    "role_min_experience": "experience a leadership role needs",
+    "sgos_met": "Student Growth Objectives met a year",
+    "pdu_rate": "professional development units completed a year",
+    "hard_to_staff_share": "share of teachers in hard-to-staff assignments",
+    "top_school_share": "share of teachers in top-performing schools",
+    "first_school_year": "first school year (the index salary in force)",
+    "observation_by_rating": "observation averages by rating",
+    "growth_by_rating": "share of students meeting growth, by rating",
+    "dimensions_floor_share": "share with every observation dimension at 3 or more",
+    "nbct_share": "share holding National Board Certification",
+    "campus_points_high_poverty": "campus point value of high-poverty schools",
+    "campus_points_other": "campus point value of other schools",
+}
+
+
+def in_words(keys: tuple[str, ...]) -> list[str]:
+    """The assumptions ``keys`` as the pages and the CSV name them."""
+    return [WORDS.get(key, key.replace("_", " ")) for key in keys]
+
+
 def needs(policy: Policy) -> tuple[str, ...]:
     """The assumption keys a forecast of ``policy`` reads."""
     own = BY_MODEL[policy.model]

@@ -21,9 +21,11 @@ import numpy as np
 from lattice.forecast import CODE_VERSION
 from lattice.forecast.assumptions import Assumptions
 from lattice.forecast.compare import PolicyComparison, YearDifference, compare
-from lattice.forecast.needs import needs
+from lattice.forecast.ladder_model import district_schedule, first_year_salary
+from lattice.forecast.needs import in_words, needs
 from lattice.forecast.simulate import PolicyRuns, Simulation, bin_labels
 from lattice.forecast.workforce import Workforce
+from lattice.lib.formatting import money
 from lattice.lib.tabular import sectioned_csv_bytes, workbook_bytes
 from lattice.rules.policy import Policy
 from lattice.rules.records import school_year_label
@@ -160,6 +162,39 @@ def _summarise(runs: PolicyRuns, simulation: Simulation) -> PolicySummary:
     )
 
 
+def schedule_notes(
+    workforce: Workforce, policies: list[Policy], assumptions: Assumptions
+) -> list[str]:
+    """A sentence per ladder, roles or designation policy whose teachers carried salaries in:
+    how far the district schedule assumption, which pays them from the second year, is from
+    what they were paid the first (so a step between the two years is explained, not hidden)."""
+    out = []
+    schedule = district_schedule(assumptions)
+    first = assumptions.first_school_year
+    for policy in policies:
+        if not policy.model.pays_district_schedule:
+            continue
+        carried = first_year_salary(policy, workforce).astype(np.int64)
+        held = carried > 0
+        if not held.any():
+            continue
+        older = np.minimum(workforce.experience[held].astype(np.int64) + 1, schedule.size - 1)
+        gap = float((schedule[older] - carried[held]).mean())
+        if abs(gap) < 1:
+            continue
+        out.append(
+            f"{policy.name}: in {school_year_label(first)} the {int(held.sum()):,} teachers who "
+            f"carried a salary into the policy are paid it (on average "
+            f"{money(float(carried[held].mean()))}); from {school_year_label(first + 1)} the "
+            "forecast pays the district schedule assumption for their experience, on average "
+            f"{money(abs(gap))} {'more' if gap > 0 else 'less'} a teacher than they were paid "
+            "(before the cost-of-living raise). If the district's own schedule does not step "
+            "like that, set the district schedule assumptions (starting salary, raise per year) "
+            "to it."
+        )
+    return out
+
+
 def build_result(
     simulation: Simulation, workforce: Workforce, policies: list[Policy], assumptions: Assumptions
 ) -> ForecastResult:
@@ -188,6 +223,7 @@ def build_result(
         "baseline": policies[0].key,
         "first_school_year": assumptions.first_school_year,
         "assumptions": assumptions.as_dict(),
+        "notes": schedule_notes(workforce, policies, assumptions),
     }
     summaries = [
         replace(_summarise(r, simulation), name=p.name, needs=needs(p))
@@ -350,7 +386,9 @@ def input_rows(result: ForecastResult) -> list[list[Any]]:
     for p in i["policies"]:
         rows.append(["Policy", f"{p['key']} v{p['version']} {p['file']} ({p['fingerprint']})"])
     for p in result.policies:
-        rows.append([f"Assumptions {p.title} reads", ", ".join(p.needs)])
+        rows.append([f"Assumptions {p.title} reads", "; ".join(in_words(p.needs))])
+    for note in i.get("notes", ()):
+        rows.append(["Note", note])
     for key, value in i["assumptions"].items():
         rows.append([f"Assumption {key}", repr(value)])
     return rows

@@ -4,7 +4,9 @@ Each year, before the rating, the district fills every role's default share of i
 teachers, at random among the eligible (``role_min_experience`` years or more, last rating in
 the upper half of the levels; ASSUMPTION), from the block's roles stream. A slot holds at most
 one role a year. Pay is as ``lattice.rules.roles.run_roles`` pays it: the district schedule
-for the slot's experience, raised to the minimum salary, plus the role's supplement; the
+salary (in the first year the salary carried into the policy where there is one,
+``ladder_model.first_year_salary``; then the schedule for the slot's experience), raised to the
+minimum salary, plus the role's supplement; the
 supplements are also reported on their own (``extras``: ``supplements``), since a budget must
 cover them from recurring funds. The "pathways" are the roles (and "no role").
 """
@@ -18,7 +20,12 @@ import numpy as np
 import numpy.typing as npt
 
 from lattice.forecast.assumptions import Assumptions
-from lattice.forecast.ladder_model import district_schedule, rank_by_code
+from lattice.forecast.ladder_model import (
+    district_schedule,
+    first_year_salary,
+    rank_by_code,
+    year_one_schedule,
+)
 from lattice.forecast.pay_model import I32, U16, PayState, PayTables
 from lattice.forecast.tables import ForecastError, SharedTables
 from lattice.rules.policy import Policy
@@ -42,10 +49,10 @@ class RolesPayTables(PayTables):
     minimum_salary: int
 
     def start(self, workforce: Workforce) -> Any:
-        return None
+        return first_year_salary(self.policy, workforce)
 
     def state(self, block: Block, start: Any) -> PayState:
-        return RolesState(self, block)
+        return RolesState(self, block, start)
 
 
 def roles_tables(policy: Policy, shared: SharedTables, a: Assumptions) -> RolesPayTables:
@@ -78,9 +85,10 @@ def roles_tables(policy: Policy, shared: SharedTables, a: Assumptions) -> RolesP
 
 
 class RolesState(PayState):
-    def __init__(self, tables: RolesPayTables, block: Block) -> None:
+    def __init__(self, tables: RolesPayTables, block: Block, carried: Any) -> None:
         self.t = tables
         self.rng = block.stream(2)
+        self.carried = np.tile(carried, block.runs) if carried.any() else None
         self.role = np.zeros(block.n, dtype=np.uint16)
         self.pay: I32 = np.zeros(block.n, dtype=np.int32)
         self.category: U16 = self.role.copy()
@@ -111,7 +119,8 @@ class RolesState(PayState):
     def after_rating(self, block: Block, ua13: U16) -> None:
         t = self.t
         years = block.experience // np.uint16(block.codes)
-        base = np.maximum(t.schedule[years], t.minimum_salary)
+        base = np.maximum(year_one_schedule(self.carried, t.schedule[years]), t.minimum_salary)
+        self.carried = None
         supplements = t.supplement[self.role]
         pay = np.where(block.active, base + supplements, 0)
         self.pay = pay.astype(np.int32)

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from lattice.forecast import charts
+from lattice.forecast.needs import in_words
 from lattice.forecast.results import ForecastResult, write_csv, write_xlsx
 from lattice.forecasts import actions
 from lattice.forecasts.forms import ForecastForm
@@ -99,9 +100,10 @@ def _chart_context(result: ForecastResult) -> dict[str, Any]:
         "labels": labels,
         "titles": titles,
         "comparisons": [_explained(c, labels, titles) for c in result.comparisons],
-        "payroll_rows": [
-            (p.title, labels[y.year - 1], y) for p in result.policies for y in p.years
+        "payroll_tables": [
+            (p.title, [(labels[y.year - 1], y) for y in p.years]) for p in result.policies
         ],
+        "needs": [(p.title, "; ".join(in_words(p.needs))) for p in result.policies if p.needs],
     }
 
 

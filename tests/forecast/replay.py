@@ -50,6 +50,19 @@ def _label(policy: Policy, rank: int) -> str:
     raise KeyError(level)
 
 
+def _carried(policy: Policy, start: Any, slot: int) -> int | None:
+    """The salary carried into a ladder, roles or designation policy for this slot, if any."""
+    if policy.model is Model.LADDER:
+        salary = int(start[1][slot])
+    elif policy.model is Model.ROLES:
+        salary = int(start[slot])
+    elif policy.model is Model.DESIGNATION:
+        salary = int(start[3][slot])
+    else:
+        return None
+    return salary or None
+
+
 def replay(
     workforce: Workforce, policy: Policy, tables: PayTables, a: Assumptions, log: list[YearLog],
     start: Any,
@@ -86,9 +99,12 @@ def _tenure(
     placement = None
     years: list[tuple[int, int, str]] = []
     degree = 1
+    carried = _carried(policy, start, slot) if existing else None
     if policy.model is Model.LADDER and existing:
-        stage = tables.category_keys[int(start[slot])]
-        placement = Placement(hired, pathway=stage)
+        stage = tables.category_keys[int(start[0][slot])]
+        placement = Placement(hired, pathway=stage, base_salary=carried)
+    elif carried is not None:  # roles, designation: the salary carried into the policy
+        placement = Placement(hired, base_salary=carried)
     if policy.model is Model.ELEMENTS:
         degrees.append(DegreeEarned(Degree.BACHELORS, date(year0 - 5, 6, 1)))
         if existing:
@@ -109,9 +125,9 @@ def _tenure(
             if name.startswith("flag_") and bool(values[slot])
         )
         counts = (("sgos_met", int(state["sgos"][slot])),) if "sgos" in state else ()
-        facts.append(
-            SchoolYearFacts(year, 60 if high else 0, a.district_salary(years_now), flags, counts)
-        )
+        # the district schedule salary: carried into the policy in year one, then the schedule
+        local = None if carried is not None and y == first else a.district_salary(years_now)
+        facts.append(SchoolYearFacts(year, 60 if high else 0, local, flags, counts))
         if "role" in state and int(state["role"][slot]):
             roles.append(RoleServed(tables.category_keys[int(state["role"][slot])], year))
         if entry.degree is not None and int(entry.degree[slot]) > degree:

@@ -55,6 +55,15 @@ def test_a_role_supplement_paid_from_one_time_money_is_a_problem_every_year() ->
     assert [y.supplements_one_time for y in report.years[:4]] == [48_000, 48_000, 48_000, 0]
 
 
+def test_a_role_past_its_cliff_still_counts_in_the_plan_cost() -> None:
+    report = check(_budget(), _payroll())
+    ((_title, cliff),) = report.cliff_years
+    before = next(y for y in report.years if y.year == cliff - 1)
+    after = next(y for y in report.years if y.year == cliff)
+    assert after.positions == before.positions  # unfunded is not free
+    assert after.one_time_funds == 0
+
+
 def test_moving_the_supplements_to_recurring_funds_clears_the_cliff() -> None:
     moved = Position(MCL.key, MCL.title, MCL.fte, MCL.cost_per_fte, "general", 2026,
                      role_supplement=True)  # fmt: skip

@@ -74,6 +74,15 @@ def test_a_dask_local_cluster_gives_the_bytes_one_thread_gives(
     assert _run(policies, DaskExecutor(workers)) == reference
 
 
+def test_dask_tasks_of_several_blocks_each_give_the_same_bytes(
+    policies: list[Policy], reference: bytes
+) -> None:
+    """One task a worker: each task runs two or more consecutive blocks."""
+    blocks = len(block_plan(TEACHERS, RUNS, 166))
+    assert blocks // 2 >= 2
+    assert _run(policies, DaskExecutor(2, tasks_per_worker=1)) == reference
+
+
 def test_each_run_records_its_seed_entropy_block_size_executor_and_code_version(
     policies: list[Policy],
 ) -> None:

@@ -232,4 +232,5 @@ def test_the_command_line_compares_baltimore_with_the_step_and_lane_schedule(
             ],
         )
         assert result.exit_code == 0, result.output
-        assert f"{second} vs {first}: year 3 payroll" in result.output
+        assert f"{second} minus {first}: " in result.output
+        assert f"(positive: {second} costs more; 95% CI" in result.output

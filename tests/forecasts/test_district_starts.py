@@ -94,7 +94,9 @@ def test_each_policy_starts_where_the_adoption_preview_places_each_teacher(
                 assert _label(tables, int(start[index])) == row.after, where
             elif other.model is Model.LADDER:
                 assert placement is not None
-                assert tables.compiled.stage_keys[int(start[index])] == placement.pathway, where
+                stage, carried = start
+                assert tables.compiled.stage_keys[int(stage[index])] == placement.pathway, where
+                assert int(carried[index]) == (placement.base_salary or 0), where
             elif other.model is Model.ELEMENTS:
                 assert placement is not None
                 assert placement.base_salary
