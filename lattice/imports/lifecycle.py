@@ -187,7 +187,11 @@ def queue_apply(actor: Any, run: ImportRun, confirmed: int | None) -> None:
     run.status = Status.APPLY_QUEUED
     run.confirmed_removals = confirmed if guard is not None and guard.exceeded else None
     run.message = ""
-    run.save(update_fields=["status", "confirmed_removals", "message"])
+    # who asked, so a task lost with its worker is enqueued again for the same officer
+    run.applied_by = actor if getattr(actor, "pk", None) else None
+    run.heartbeat_at = timezone.now()
+    run.save(update_fields=["status", "confirmed_removals", "message", "applied_by",
+                            "heartbeat_at"])  # fmt: skip
     if guard is not None and guard.exceeded:
         record(
             actor=actor,
