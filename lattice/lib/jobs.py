@@ -109,8 +109,10 @@ def claim(
 
 
 def reset_lease() -> dict[str, Any]:
-    """The column values of a run nobody holds (for finishing and retrying)."""
-    return {"worker": "", "lease_expires_at": None}
+    """The column values of a run nobody holds (for finishing and retrying). Its last sign of
+    life is now: a run queued again with these is not taken for lost (:func:`lost_waiting`)
+    until a lease length has passed."""
+    return {"worker": "", "lease_expires_at": None, "heartbeat_at": timezone.now()}
 
 
 class Lease:

@@ -37,7 +37,7 @@ def _media(settings: Any, tmp_path: Path) -> None:
 def _lost(run: ImportRun, status: str, quiet: dt.timedelta = LONG_AGO) -> None:
     """Put ``run`` back in ``status`` as if its task had died before claiming it."""
     ImportRun.objects.filter(pk=run.pk).update(
-        status=status, heartbeat_at=timezone.now() - quiet, **jobs.reset_lease()
+        **{**jobs.reset_lease(), "heartbeat_at": timezone.now() - quiet}, status=status
     )
 
 
