@@ -124,7 +124,15 @@ def _run(
 def restart_orphans(district: District | None = None) -> list[int]:
     """Queue again the forecasts whose worker died (their lease expired), for another worker
     to run; returns their ids (``actions.reap`` fails those started too often)."""
+    runs = ForecastRun.objects.all()
+    if district is not None:
+        runs = runs.filter(district=district)
+    # those still waiting long after they were queued: their task may have died with a
+    # worker before it claimed the run (a second task for a claimed run does nothing) —
+    # found before reaping, so a run reaped just now is not counted twice
+    lost = jobs.lost_waiting(runs, waiting_statuses=[ForecastRun.Status.QUEUED])
     requeued = actions.reap(district)
+    requeued += [pk for pk in lost if pk not in requeued]
     for pk in requeued:
         run_forecast.enqueue(pk)
     return requeued

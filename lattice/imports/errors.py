@@ -6,12 +6,10 @@ collection keeps the first ``cap`` and counts the rest.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 
-from lattice.lib.tabular import safe_cell
+from lattice.lib.tabular import csv_bytes
 
 DEFAULT_CAP = 200
 MAX_VALUE_SHOWN = 80
@@ -94,13 +92,13 @@ def problems_from_dicts(rows: Iterable[dict[str, object]]) -> list[ImportProblem
 
 
 def error_report_csv(problems: Iterable[ImportProblem], truncated: int = 0) -> str:
-    """The downloadable error report: one row per problem, plus a note when capped."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["file", "line", "column", "value", "problem", "fix", "message"])
-    for p in problems:
-        cells = [p.file, p.line or "", p.column, p.value, p.problem, p.fix, str(p)]
-        writer.writerow([safe_cell(c) for c in cells])
+    """The downloadable error report: one row per problem, plus a note when capped. Written
+    by the shared safe writer: a roster value like ``=HYPERLINK(...)`` echoed back in the
+    report arrives as text, never as a live formula."""
+    rows: list[list[object]] = [
+        [p.file, p.line or "", p.column, p.value, p.problem, p.fix, str(p)] for p in problems
+    ]
     if truncated:
-        writer.writerow(["", "", "", "", f"{truncated} more problems not listed", "", ""])
-    return out.getvalue()
+        rows.append(["", "", "", "", f"{truncated} more problems not listed", "", ""])
+    header = ["file", "line", "column", "value", "problem", "fix", "message"]
+    return csv_bytes(header, rows).decode("utf-8")

@@ -187,7 +187,12 @@ def queue_apply(actor: Any, run: ImportRun, confirmed: int | None) -> None:
     run.status = Status.APPLY_QUEUED
     run.confirmed_removals = confirmed if guard is not None and guard.exceeded else None
     run.message = ""
-    run.save(update_fields=["status", "confirmed_removals", "message"])
+    # who asked, so a task lost with its worker is enqueued again for the same officer
+    run.applied_by = actor if getattr(actor, "pk", None) else None
+    run.heartbeat_at = timezone.now()
+    run.save(
+        update_fields=["status", "confirmed_removals", "message", "applied_by", "heartbeat_at"]
+    )
     if guard is not None and guard.exceeded:
         record(
             actor=actor,
@@ -210,7 +215,9 @@ def retry_run(actor: Any, run: ImportRun) -> str:
     run.status = Status.APPLY_QUEUED if step == "apply" else Status.QUEUED
     run.message = ""
     run.failed_during = ""
-    run.save(update_fields=["status", "message", "failed_during"])
+    if step == "apply":
+        run.applied_by = actor if getattr(actor, "pk", None) else None
+    run.save(update_fields=["status", "message", "failed_during", "applied_by"])
     ImportRun.objects.filter(pk=run.pk).update(**jobs.reset_lease())
     record(
         actor=actor,

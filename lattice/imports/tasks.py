@@ -147,10 +147,29 @@ def undo_run(run_id: int, actor_id: int | None) -> None:
         ImportRun.objects.filter(pk=run_id).update(**jobs.reset_lease())
 
 
+def requeue_lost(district: Any = None) -> list[int]:
+    """Enqueue again the read or apply of runs still waiting long after they were queued:
+    their task may have died with a worker before it claimed the run (``jobs.lost_waiting``;
+    a task for a run already claimed does nothing). Returns their ids. Cheap; call freely."""
+    runs = ImportRun.objects.all()
+    if district is not None:
+        runs = runs.filter(district=district)
+    again = jobs.lost_waiting(runs, waiting_statuses=[Status.QUEUED])
+    for pk in again:
+        parse_run.enqueue(pk)
+    applies = jobs.lost_waiting(runs, waiting_statuses=[Status.APPLY_QUEUED])
+    actors = dict(ImportRun.objects.filter(pk__in=applies).values_list("pk", "applied_by_id"))
+    for pk in applies:
+        apply_run.enqueue(pk, actors.get(pk))
+    return again + applies
+
+
 @task()
 def housekeeping() -> None:
-    """Orphaned runs failed, old previews expired, old uploaded files deleted."""
+    """Orphaned runs failed, lost tasks enqueued again, old previews expired, old uploaded
+    files deleted."""
     lifecycle.housekeeping()
+    requeue_lost()
 
 
 @task()

@@ -15,6 +15,12 @@ The pattern, shared by import runs and forecast runs:
    plain message, so the page stops saying "Applying… 100%" and the officer can retry.
 4. Retrying is the app's own action (it knows which step failed); :func:`reset_lease`
    clears the lease columns for it.
+5. A worker can also die after the task queue handed it a task but before :func:`claim`
+   (the soak, ``bench/soak.py``, killed one there): the run still says "waiting" and the
+   queue counts its task as running, so nobody would ever start it. :func:`lost_waiting`
+   finds runs that have waited longer than a lease since their last sign of life, for the
+   app to enqueue their task again. That is safe because claiming is conditional: a second
+   task for a run already claimed (or finished) does nothing.
 
 Why a lease and not a process check: the worker may run on another machine. Why a thread:
 a task inside one database transaction cannot commit a heartbeat on its own connection.
@@ -103,8 +109,10 @@ def claim(
 
 
 def reset_lease() -> dict[str, Any]:
-    """The column values of a run nobody holds (for finishing and retrying)."""
-    return {"worker": "", "lease_expires_at": None}
+    """The column values of a run nobody holds (for finishing and retrying). Its last sign of
+    life is now: a run queued again with these is not taken for lost (:func:`lost_waiting`)
+    until a lease length has passed."""
+    return {"worker": "", "lease_expires_at": None, "heartbeat_at": timezone.now()}
 
 
 class Lease:
@@ -199,6 +207,31 @@ def orphaned(
     return queryset.filter(status__in=list(running_statuses)).filter(
         Q(lease_expires_at__lt=now) | Q(lease_expires_at__isnull=True)
     )
+
+
+def lost_waiting(
+    queryset: models.QuerySet[Any],
+    *,
+    waiting_statuses: Iterable[str],
+    now: dt.datetime | None = None,
+) -> list[Any]:
+    """Primary keys of runs in a waiting status with no sign of life for a lease length
+    (``heartbeat_at``, else ``created_at``), whose task may have been lost with its worker;
+    the caller enqueues each again. Each is stamped (``heartbeat_at = now``) in the same
+    conditional UPDATE, so a run is handed out again at most once a lease length, however
+    many pages ask."""
+    now = now or timezone.now()
+    waiting = list(waiting_statuses)
+    quiet = Q(heartbeat_at__lt=now - lease_length()) | Q(
+        heartbeat_at__isnull=True, created_at__lt=now - lease_length()
+    )
+    found = list(queryset.filter(status__in=waiting).filter(quiet).values_list("pk", flat=True))
+    manager = queryset.model._default_manager
+    return [
+        pk
+        for pk in found
+        if manager.filter(pk=pk, status__in=waiting).filter(quiet).update(heartbeat_at=now)
+    ]
 
 
 def reap(

@@ -10,13 +10,12 @@ shows "not shared", never zero.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from lattice.lib.tabular import csv_bytes
 from lattice.network.models import Measure, SharingChoice
 from lattice.network.suppression import SMALL_NUMBER, Suppressed, is_small, suppress_table
 from lattice.pathways.queries import standings_for
@@ -228,10 +227,9 @@ def compare(network: Network, on: dt.date) -> Comparison:
 
 def as_csv(comparison: Comparison) -> str:
     """The comparisons as CSV: one line per district and figure, suppressed cells as
-    "suppressed", unshared as "not shared" (the same cells the page shows)."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["measure", "district", "category", "value", "note"])
+    "suppressed", unshared as "not shared" (the same cells the page shows). Written by the
+    shared safe writer, so a district named ``=HYPERLINK(...)`` arrives as text."""
+    rows: list[list[object]] = []
     for label, rates in (
         (Measure.LEADERS_PER_100.label, comparison.leaders_per_100),
         (Measure.COVERAGE.label + " (% of teachers)", comparison.coverage),
@@ -239,7 +237,7 @@ def as_csv(comparison: Comparison) -> str:
         (Measure.RETENTION.label + " (%)", comparison.retention),
     ):
         for rate in rates:
-            writer.writerow(
+            rows.append(
                 [label, rate.district, "", "" if rate.value is None else rate.value, rate.why_not]
             )
     for label, dist in (
@@ -250,7 +248,7 @@ def as_csv(comparison: Comparison) -> str:
         for i, district in enumerate(dist.districts):
             for j, column in enumerate(dist.columns):
                 shown = t.shown(i, j)
-                writer.writerow(
+                rows.append(
                     [
                         label,
                         district,
@@ -260,7 +258,7 @@ def as_csv(comparison: Comparison) -> str:
                     ]
                 )
             total_hidden = t.row_total_hidden[i]
-            writer.writerow(
+            rows.append(
                 [
                     label,
                     district,
@@ -270,5 +268,5 @@ def as_csv(comparison: Comparison) -> str:
                 ]
             )
         for district in dist.not_shared:
-            writer.writerow([label, district, "", "", "not shared"])
-    return out.getvalue()
+            rows.append([label, district, "", "", "not shared"])
+    return csv_bytes(["measure", "district", "category", "value", "note"], rows).decode("utf-8")

@@ -246,3 +246,53 @@ def test_an_uploaded_zip_is_bounded_like_a_folder(cast, tmp_path):
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("users.csv", "sourcedId\r\n")
     assert package.MAX_UNCOMPRESSED >= 1024**3
+
+
+def _workbook(path, rows):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    book.save(path)
+    return path
+
+
+def test_an_hr_workbook_that_would_expand_a_thousand_times_is_refused_before_reading(
+    cast, tmp_path
+):
+    path = _workbook(tmp_path / "hr.xlsx", [["employee_id", "prior_years_experience"]])
+    with (
+        zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive,
+        archive.open("xl/media/padding.bin", "w") as member,
+    ):
+        for _ in range(12):  # 12 MB of zeros compress to about 12 KB
+            member.write(b"\0" * (1 << 20))
+    assert path.stat().st_size < 200_000
+    assert messages(prepare_hr(path, cast.district)) == [
+        "hr.xlsx: would expand its part xl/media/padding.bin from 0 MB to 12 MB, far more "
+        "than any real spreadsheet compresses — it looks damaged or malicious — save only the "
+        "sheet Lattice reads, as .xlsx or .csv, and upload that"
+    ]
+
+
+def test_an_hr_workbook_larger_than_the_bound_once_expanded_is_refused(cast, tmp_path, monkeypatch):
+    from lattice.imports.hr import reader
+
+    monkeypatch.setattr(reader, "MAX_XLSX_EXPANDED", 4096)
+    path = _workbook(tmp_path / "hr.xlsx", [["employee_id"], *[[f"N{n}"] for n in range(300)]])
+    (message,) = messages(prepare_hr(path, cast.district))
+    assert message.startswith("hr.xlsx: would expand to 0 MB, more than the 0 MB Lattice reads")
+
+
+def test_an_hr_workbook_cell_cut_at_the_spreadsheet_limit_is_an_error_not_stored_short(
+    cast, tmp_path
+):
+    long_value = "x" * 70_000  # openpyxl reads it back cut to 32,767 characters
+    path = _workbook(
+        tmp_path / "hr.xlsx",
+        [["employee_id", "prior_years_experience"], ["N1001", long_value]],
+    )
+    (message,) = messages(prepare_hr(path, cast.district))
+    assert message.startswith('hr.xlsx line 2: prior_years_experience "xxxx')
+    assert "(cell B2) reaches the 32,767 characters a spreadsheet cell may hold" in message

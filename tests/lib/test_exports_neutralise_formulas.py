@@ -149,3 +149,59 @@ def test_a_formula_as_a_district_name_reaches_the_forecast_downloads_as_text(
     csv_data = officer.get(f"{run_url}results.csv").content
     assert_csv_is_inert(csv_data, payload)
     assert_xlsx_is_inert(officer.get(f"{run_url}results.xlsx").content, payload)
+
+
+# --- the council decision register and the network comparisons ---------------------------------
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_a_formula_as_a_council_decision_reaches_the_register_download_as_text(
+    cast: Cast, client_for: Any, payload: str
+) -> None:
+    from lattice.councils.models import Decision
+    from tests.councils.world import world
+
+    Decision.objects.filter(pk=world(cast).decision.pk).update(statement=payload)
+    response = client_for("teacher").get("/councils/decisions.csv")
+    assert response.status_code == 200
+    assert_csv_is_inert(response.content, payload)
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_a_formula_as_a_district_name_reaches_the_network_comparisons_as_text(
+    cast: Cast, client_for: Any, payload: str
+) -> None:
+    District.objects.filter(pk=cast.other_district.pk).update(name=payload)
+    response = client_for("network_officer").get("/network/river-valley/compare.csv")
+    assert response.status_code == 200
+    assert_csv_is_inert(response.content, payload)
+
+
+# --- one writer ----------------------------------------------------------------------------------
+
+LATTICE = Path(__file__).resolve().parents[2] / "lattice"
+WRITERS = re.compile(r"csv\.(writer|DictWriter)\(|openpyxl|xlsxwriter|\.to_csv\(|\.to_excel\(")
+# Modules that may touch csv/openpyxl for something other than a download a person opens:
+READERS_AND_INTERMEDIATES = {
+    "lib/tabular.py": "the shared safe writer itself",
+    "imports/hr/reader.py": "reads uploaded HR workbooks (openpyxl, read-only)",
+    "imports/hr/columns.py": "documents that HR workbooks are read with openpyxl",
+    "imports/oneroster/rest.py": (
+        "writes the REST service's rows as a OneRoster CSV package that the importer then "
+        "reads; neutralising those cells would change the roster itself"
+    ),
+}
+
+
+def test_every_spreadsheet_lattice_writes_goes_through_the_one_safe_writer() -> None:
+    offenders = []
+    for path in sorted(LATTICE.rglob("*.py")):
+        relative = path.relative_to(LATTICE).as_posix()
+        if relative in READERS_AND_INTERMEDIATES or "/migrations/" in relative:
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if WRITERS.search(line):
+                offenders.append(f"lattice/{relative}:{number}: {line.strip()}")
+    assert not offenders, "write CSV/XLSX with lattice.lib.tabular instead:\n" + "\n".join(
+        offenders
+    )

@@ -3,8 +3,6 @@ each decision's page (status, review date, and carrying out what it changes in L
 
 from __future__ import annotations
 
-import csv
-
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
@@ -15,6 +13,7 @@ from lattice.councils import access, actions
 from lattice.councils.forms import DecisionForm
 from lattice.councils.models import Decision, DecisionStatus
 from lattice.councils.views.common import decision_for, post_only, run
+from lattice.lib.tabular import csv_bytes
 from lattice.people.access import scope_for
 from lattice.people.models import StaffMember
 
@@ -53,35 +52,34 @@ def register(request: HttpRequest) -> HttpResponse:
 
 
 def register_csv(request: HttpRequest) -> HttpResponse:
+    """The register as CSV, through the shared safe writer: a decision's statement or a
+    body's name typed as ``=HYPERLINK(...)`` arrives as text, never as a live formula."""
     rows, _ = _rows(request)
-    response = HttpResponse(content_type="text/csv")
-    response["Content-Disposition"] = 'attachment; filename="decisions.csv"'
-    out = csv.writer(response)
-    out.writerow(
+    header = [
+        "decided_on",
+        "body",
+        "statement",
+        "vote",
+        "meeting",
+        "carried_out_by",
+        "review_on",
+        "status",
+    ]
+    lines = [
         [
-            "decided_on",
-            "body",
-            "statement",
-            "vote",
-            "meeting",
-            "carried_out_by",
-            "review_on",
-            "status",
+            d.decided_on,
+            d.body.name,
+            d.statement,
+            d.vote_summary,
+            d.meeting.title if d.meeting else "",
+            str(d.owner) if d.owner else "",
+            d.review_on or "",
+            d.get_status_display(),
         ]
-    )
-    for d in rows:
-        out.writerow(
-            [
-                d.decided_on,
-                d.body.name,
-                d.statement,
-                d.vote_summary,
-                d.meeting.title if d.meeting else "",
-                d.owner or "",
-                d.review_on or "",
-                d.get_status_display(),
-            ]
-        )
+        for d in rows
+    ]
+    response = HttpResponse(csv_bytes(header, lines), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="decisions.csv"'
     return response
 
 

@@ -14,7 +14,7 @@ from lattice.imports.forms import MappingForm
 from lattice.imports.hr.columns import auto_mapping
 from lattice.imports.models import ImportRun
 from lattice.imports.safety import Guard, parse_confirmation
-from lattice.imports.tasks import apply_run, parse_run, undo_run, upload_path
+from lattice.imports.tasks import apply_run, parse_run, requeue_lost, undo_run, upload_path
 from lattice.people.access import get_administered_district
 from lattice.people.models import District, SchoolYear
 
@@ -70,7 +70,7 @@ def _context(run: ImportRun, district: District, **extra: object) -> dict[str, o
 @require_GET
 def run_detail(request: HttpRequest, district: str, pk: int) -> HttpResponse:
     target, run = _run(request, district, pk)
-    if actions.reap(target):
+    if actions.reap(target) or requeue_lost(target):
         run.refresh_from_db()
     show_mapping = run.status == Status.NEEDS_MAPPING or (
         request.GET.get("mapping") == "1" and run.status in (Status.READY, Status.INVALID)
@@ -85,7 +85,7 @@ def run_detail(request: HttpRequest, district: str, pk: int) -> HttpResponse:
 @require_GET
 def run_progress(request: HttpRequest, district: str, pk: int) -> HttpResponse:
     target, run = _run(request, district, pk)
-    if actions.reap(target):
+    if actions.reap(target) or requeue_lost(target):
         run.refresh_from_db()
     response = render(request, "imports/_progress.html", {"district": target, "run": run})
     if run.finished_parsing and request.htmx:

@@ -25,7 +25,7 @@ from lattice.imports.forms import (
 )
 from lattice.imports.hr.columns import COLUMNS, saved_mapping, template_csv
 from lattice.imports.models import ImportRun, ReviewItem, RosterConnection
-from lattice.imports.tasks import parse_run
+from lattice.imports.tasks import parse_run, requeue_lost
 from lattice.people.access import districts_administered_by, get_administered_district
 from lattice.people.models import District
 
@@ -49,6 +49,7 @@ def page(
     status: int = 200,
 ) -> HttpResponse:
     actions.reap(district)
+    requeue_lost(district)
     runs = (
         ImportRun.objects.filter(district=district)
         .select_related("created_by", "applied_by")
