@@ -13,9 +13,12 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from lattice.audit.models import AuditEntry
+from lattice.forecasts.models import ForecastRun
+from lattice.imports.models import ImportRun
 from lattice.pathways.models import Claim, ClaimKind
 from lattice.people.models import Assignment, School, SchoolYear, StaffMember
-from lattice.roles.models import RoleAssignment
+from lattice.roles.models import LeadershipRole, Posting, RoleAssignment
 
 
 class SchoolSerializer(serializers.ModelSerializer[School]):
@@ -254,3 +257,257 @@ class ClaimWriteSerializer(serializers.Serializer[Any]):
     evidence = EvidenceFileSerializer(
         many=True, help_text="One to five files: a transcript, certificate or completion record."
     )
+
+
+class LeadershipRoleSerializer(serializers.ModelSerializer[LeadershipRole]):
+    """A role of the district's catalogue as its page shows it (who holds it is a role
+    assignment). Numbers are declared so the schema is the same on SQLite and PostgreSQL."""
+
+    district = serializers.SlugRelatedField(slug_field="key", read_only=True)
+    duties = serializers.SerializerMethodField(help_text="One duty an item.")
+    tlms_domains = serializers.ListField(
+        child=serializers.CharField(), read_only=True, help_text="Teacher Leader Model Standards."
+    )
+    required_certificates = serializers.ListField(child=serializers.CharField(), read_only=True)
+    min_rating_years = serializers.IntegerField(read_only=True)
+    min_years_experience = serializers.DecimalField(
+        max_digits=4, decimal_places=1, coerce_to_string=False, read_only=True
+    )
+    release_percent = serializers.IntegerField(read_only=True, help_text="Share of the day.")
+    extra_days = serializers.IntegerField(read_only=True)
+    stipend_dollars = serializers.IntegerField(read_only=True, help_text="Whole dollars a year.")
+    pay_units = serializers.DecimalField(
+        max_digits=5, decimal_places=1, coerce_to_string=False, read_only=True
+    )
+    term_years = serializers.IntegerField(read_only=True)
+    positions = serializers.IntegerField(read_only=True)
+    default_share_percent = serializers.IntegerField(read_only=True)
+    team_min = serializers.IntegerField(read_only=True, allow_null=True)
+    team_max = serializers.IntegerField(read_only=True, allow_null=True)
+
+    class Meta:
+        model = LeadershipRole
+        fields = [
+            "id",
+            "district",
+            "key",
+            "title",
+            "role_type",
+            "status",
+            "purpose",
+            "duties",
+            "tlms_domains",
+            "peer_relation",
+            "min_pathway",
+            "min_rating",
+            "min_rating_years",
+            "required_certificates",
+            "min_years_experience",
+            "release_percent",
+            "extra_days",
+            "pay_kind",
+            "stipend_dollars",
+            "pay_units",
+            "term_years",
+            "renewable",
+            "position_scope",
+            "positions",
+            "default_share_percent",
+            "selected_by",
+            "team_min",
+            "team_max",
+        ]
+
+    def get_duties(self, role: LeadershipRole) -> list[str]:
+        return [line.strip() for line in role.duties.splitlines() if line.strip()]
+
+
+class RubricCriterionSerializer(serializers.Serializer[Any]):
+    key = serializers.CharField()
+    label = serializers.CharField()
+    max_points = serializers.IntegerField()
+
+
+class PostingSerializer(serializers.ModelSerializer[Posting]):
+    district = serializers.CharField(source="role.district.key", read_only=True)
+    role = serializers.CharField(source="role.title", read_only=True)
+    role_key = serializers.CharField(source="role.key", read_only=True)
+    role_id = serializers.IntegerField(read_only=True)
+    school = serializers.SlugRelatedField(
+        slug_field="key", read_only=True, help_text="Empty (null) for a district-wide posting."
+    )
+    school_year = serializers.SlugRelatedField(slug_field="label", read_only=True)
+    positions = serializers.IntegerField(read_only=True)
+    rubric = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Posting
+        fields = [
+            "id",
+            "district",
+            "role_id",
+            "role",
+            "role_key",
+            "school",
+            "school_year",
+            "opens_on",
+            "closes_on",
+            "positions",
+            "status",
+            "rubric",
+        ]
+
+    @extend_schema_field(RubricCriterionSerializer(many=True))
+    def get_rubric(self, posting: Posting) -> Any:
+        return [
+            {
+                "key": str(c.get("key", "")),
+                "label": str(c.get("label", "")),
+                "max_points": int(c.get("max", 0) or 0),
+            }
+            for c in posting.rubric
+            if isinstance(c, dict)
+        ]
+
+
+class AuditEntrySerializer(serializers.ModelSerializer[AuditEntry]):
+    """One audit entry: its action under the name it goes by now, in its plain sentence."""
+
+    district = serializers.SlugRelatedField(slug_field="key", read_only=True)
+    action = serializers.CharField(source="action_name", read_only=True)
+    sentence = serializers.CharField(read_only=True, help_text="The entry in plain English.")
+    actor = serializers.CharField(source="actor_label", read_only=True)
+    staff_id = serializers.IntegerField(source="staff_member_id", read_only=True, allow_null=True)
+    employee_id = serializers.SerializerMethodField()
+    before = serializers.DictField(read_only=True, help_text="Changed fields, before.")
+    after = serializers.DictField(read_only=True, help_text="Changed fields, after.")
+
+    class Meta:
+        model = AuditEntry
+        fields = [
+            "id",
+            "at",
+            "district",
+            "action",
+            "sentence",
+            "actor",
+            "object_type",
+            "object_id",
+            "object_label",
+            "staff_id",
+            "employee_id",
+            "summary",
+            "before",
+            "after",
+        ]
+
+    def get_employee_id(self, entry: AuditEntry) -> str | None:
+        return entry.staff_member.employee_id if entry.staff_member_id else None
+
+
+class ImportProblemSerializer(serializers.Serializer[Any]):
+    file = serializers.CharField()
+    line = serializers.IntegerField(allow_null=True)
+    column = serializers.CharField(allow_blank=True)
+    value = serializers.CharField(allow_blank=True)
+    problem = serializers.CharField()
+    fix = serializers.CharField(allow_blank=True)
+
+
+class ImportRunSerializer(serializers.ModelSerializer[ImportRun]):
+    """An import run's state as its page shows it: progress while reading, the counts of
+    its preview, and the errors and warnings that name the file, line, column and fix."""
+
+    district = serializers.SlugRelatedField(slug_field="key", read_only=True)
+    progress = serializers.FloatField(read_only=True, help_text="0 to 1 while reading.")
+    status_label = serializers.CharField(source="get_status_display", read_only=True)
+    created_by = serializers.SerializerMethodField()
+    applied_by = serializers.SerializerMethodField()
+    file_names = serializers.ListField(child=serializers.CharField(), read_only=True)
+    counts = serializers.DictField(
+        read_only=True, help_text="What the preview found or the apply wrote, by table."
+    )
+    error_total = serializers.IntegerField(
+        read_only=True, help_text="Every error found; the list keeps the first ones."
+    )
+    errors = ImportProblemSerializer(many=True, read_only=True)
+    warnings = ImportProblemSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = ImportRun
+        fields = [
+            "id",
+            "district",
+            "kind",
+            "origin",
+            "mode",
+            "status",
+            "status_label",
+            "progress",
+            "progress_label",
+            "message",
+            "failed_during",
+            "file_names",
+            "counts",
+            "error_total",
+            "errors",
+            "warnings",
+            "created_by",
+            "created_at",
+            "applied_by",
+            "applied_at",
+            "expires_at",
+            "undone_at",
+        ]
+
+    def get_created_by(self, run: ImportRun) -> str:
+        return _who(run.created_by)
+
+    def get_applied_by(self, run: ImportRun) -> str:
+        return _who(run.applied_by)
+
+
+class ForecastRunSerializer(serializers.ModelSerializer[ForecastRun]):
+    """A forecast run: what the officer asked for, how far it got, and — once done — its
+    summary (district-wide aggregates per policy and year; never a teacher's own numbers)."""
+
+    district = serializers.SlugRelatedField(slug_field="key", read_only=True)
+    progress = serializers.FloatField(read_only=True, help_text="0 to 1 while running.")
+    status_label = serializers.CharField(source="get_status_display", read_only=True)
+    inputs = serializers.DictField(read_only=True, help_text="The form's choices, as submitted.")
+    created_by = serializers.SerializerMethodField()
+    result = serializers.DictField(
+        read_only=True,
+        allow_null=True,
+        help_text="The result summary once finished (null before): the inputs that produced "
+        "it, each policy's yearly payroll (mean, 10th, 50th, 90th percentile), headcounts by "
+        "pathway and leadership share, and each policy's difference from the baseline.",
+    )
+
+    class Meta:
+        model = ForecastRun
+        fields = [
+            "id",
+            "district",
+            "title",
+            "status",
+            "status_label",
+            "progress",
+            "message",
+            "inputs",
+            "created_by",
+            "created_at",
+            "started_at",
+            "finished_at",
+            "result",
+        ]
+
+    def get_created_by(self, run: ForecastRun) -> str:
+        return _who(run.created_by)
+
+
+def _who(user: Any) -> str:
+    """A user as the pages name them (empty: the system, or an account since removed)."""
+    if user is None:
+        return ""
+    return str(user.get_full_name() or user.get_username())

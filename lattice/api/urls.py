@@ -14,7 +14,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from lattice.api.views import claims, pages, pay, people, ratings, roles
+from lattice.api.views import audit, claims, forecasts, imports, pages, pay, people, ratings, roles
 from lattice.api.views.missing import not_found
 
 app_name = "api"
@@ -35,6 +35,17 @@ v1 = [
         "role-assignments/",
         _json(roles.RoleAssignmentList.as_view()),
         name="role-assignment-list",
+    ),
+    path("roles/", _json(roles.RoleList.as_view()), name="role-list"),
+    path("roles/<int:pk>/", _json(roles.RoleDetail.as_view()), name="role-detail"),
+    path("postings/", _json(roles.PostingList.as_view()), name="posting-list"),
+    path("postings/<int:pk>/", _json(roles.PostingDetail.as_view()), name="posting-detail"),
+    path("audit/", _json(audit.AuditEntryList.as_view()), name="audit-list"),
+    path("imports/", _json(imports.ImportRunList.as_view()), name="import-list"),
+    path("imports/<int:pk>/", _json(imports.ImportRunDetail.as_view()), name="import-detail"),
+    path("forecasts/", _json(forecasts.ForecastRunList.as_view()), name="forecast-list"),
+    path(
+        "forecasts/<int:pk>/", _json(forecasts.ForecastRunDetail.as_view()), name="forecast-detail"
     ),
     path("claims/", _json(claims.ClaimList.as_view()), name="claim-list"),
     path("claims/<int:pk>/", _json(claims.ClaimDetail.as_view()), name="claim-detail"),

@@ -13,6 +13,7 @@ from __future__ import annotations
 from tests.access import EVERYONE_SIGNED_IN, Row, allow
 from tests.api.world import world
 from tests.pathways.world import w as pathways_world
+from tests.roles.world import world as roles_world
 
 OFFICERS = allow("officer", "other_officer")
 SU = {"superuser": True}
@@ -70,6 +71,78 @@ ROWS = [
         lambda c: "/api/v1/role-assignments/",
         EVERYONE_SIGNED_IN,
         public=True,
+        extra=JSON,
+    ),
+    Row("api:role-list", lambda c: "/api/v1/roles/", EVERYONE_SIGNED_IN, public=True, extra=JSON),
+    Row(
+        "api:role-detail",
+        lambda c: f"/api/v1/roles/{roles_world(c).mentor.pk}/",
+        allow(
+            "teacher",
+            "teacher_other_school",
+            "principal",
+            "other_principal",
+            "moved_principal",
+            "officer",
+            "reviewer",
+        ),
+        public=True,
+        note="as the catalogue page: an active role is open to its district's staff",
+        extra=JSON,
+    ),
+    Row(
+        "api:posting-list",
+        lambda c: "/api/v1/postings/",
+        EVERYONE_SIGNED_IN,
+        public=True,
+        extra=JSON,
+    ),
+    Row(
+        "api:posting-detail",
+        lambda c: f"/api/v1/postings/{roles_world(c).alder_posting.pk}/",
+        allow("teacher", "principal", "officer", "reviewer"),
+        public=True,
+        note="as the posting's page: Alder's staff and principal this year, its panel",
+        extra=JSON,
+    ),
+    Row(
+        "api:audit-list",
+        lambda c: "/api/v1/audit/",
+        OFFICERS,
+        public=True,
+        note="as the audit log page: the talent office only",
+        extra=JSON,
+    ),
+    Row(
+        "api:import-list",
+        lambda c: "/api/v1/imports/",
+        EVERYONE_SIGNED_IN,
+        public=True,
+        note="only the talent office's list has rows",
+        extra=JSON,
+    ),
+    Row(
+        "api:import-detail",
+        lambda c: f"/api/v1/imports/{world(c).import_run.pk}/",
+        allow("officer"),
+        public=True,
+        note="as the import's page: its district's talent office",
+        extra=JSON,
+    ),
+    Row(
+        "api:forecast-list",
+        lambda c: "/api/v1/forecasts/",
+        EVERYONE_SIGNED_IN,
+        public=True,
+        note="only the talent office's list has rows",
+        extra=JSON,
+    ),
+    Row(
+        "api:forecast-detail",
+        lambda c: f"/api/v1/forecasts/{world(c).forecast_run.pk}/",
+        allow("officer"),
+        public=True,
+        note="as the forecast's page: its district's talent office",
         extra=JSON,
     ),
     Row("api:claim-list", lambda c: "/api/v1/claims/", EVERYONE_SIGNED_IN, public=True, extra=JSON),

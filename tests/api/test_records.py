@@ -1,0 +1,275 @@
+"""Reads of the roles catalogue, postings, the audit log, import runs and forecast runs:
+each answers what its page would show the token's owner, inside the token's district."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from lattice.audit.models import AuditEntry
+from lattice.forecasts import actions as forecast_actions
+from lattice.imports.models import ImportRun
+from lattice.roles.models import RoleStatus
+from tests.api.tokens import api, token_secret
+from tests.cast import Cast
+from tests.roles.world import World
+from tests.roles.world import world as roles_world
+
+
+@pytest.fixture
+def roles(cast: Cast) -> World:
+    return roles_world(cast)
+
+
+def _results(client: Any, url: str) -> list[dict[str, Any]]:
+    response = client.get(url)
+    assert response.status_code == 200, response.content[:300]
+    return list(response.json()["results"])
+
+
+def _hr_upload(cast: Cast, client_for: Any, content: bytes) -> ImportRun:
+    """An HR file uploaded on the imports page, read by the (immediate) task worker."""
+    page = client_for("officer")
+    response = page.post(
+        f"/imports/{cast.district.key}/hr/", {"file": SimpleUploadedFile("hr.csv", content)}
+    )
+    assert response.status_code == 302, response.content[:300]
+    return ImportRun.objects.filter(district=cast.district).latest("pk")
+
+
+# --- the role catalogue ----------------------------------------------------------------------
+
+
+def test_the_talent_office_reads_every_role_of_its_catalogue_drafts_included(
+    cast: Cast, roles: World
+) -> None:
+    roles.lead.status = RoleStatus.DRAFT
+    roles.lead.save()
+    listed = _results(api(token_secret(cast, "officer", ["roles:read"])), "/api/v1/roles/")
+    keys = {row["key"] for row in listed}
+    assert {roles.mentor.key, roles.lead.key, roles.council.key} <= keys
+    mentor = next(row for row in listed if row["key"] == roles.mentor.key)
+    assert mentor["district"] == "northfield"
+    assert mentor["stipend_dollars"] == roles.mentor.stipend_dollars
+    assert mentor["duties"]
+    assert all(isinstance(d, str) for d in mentor["duties"])
+
+
+def test_a_teacher_reads_only_the_active_roles_of_her_district(cast: Cast, roles: World) -> None:
+    roles.lead.status = RoleStatus.DRAFT
+    roles.lead.save()
+    token = api(token_secret(cast, "teacher", ["roles:read"]))
+    keys = {row["key"] for row in _results(token, "/api/v1/roles/")}
+    assert roles.mentor.key in keys
+    assert roles.lead.key not in keys
+    assert token.get(f"/api/v1/roles/{roles.lead.pk}/").status_code == 404
+    assert token.get(f"/api/v1/roles/{roles.mentor.pk}/").json()["title"] == roles.mentor.title
+
+
+def test_another_districts_officer_reads_none_of_northfields_roles(
+    cast: Cast, roles: World
+) -> None:
+    token = api(token_secret(cast, "other_officer", ["roles:read"]))
+    assert {row["district"] for row in _results(token, "/api/v1/roles/")} <= {"southport"}
+    assert token.get(f"/api/v1/roles/{roles.mentor.pk}/").status_code == 404
+
+
+def test_a_token_without_roles_read_may_not_read_the_catalogue(cast: Cast, roles: World) -> None:
+    token = api(token_secret(cast, "officer", ["people:read"]))
+    assert token.get("/api/v1/roles/").status_code == 403
+    assert token.get("/api/v1/postings/").status_code == 403
+
+
+# --- postings --------------------------------------------------------------------------------
+
+
+def test_a_principal_reads_her_schools_postings_and_the_district_wide_ones(
+    cast: Cast, roles: World
+) -> None:
+    ids = {
+        row["id"]
+        for row in _results(
+            api(token_secret(cast, "principal", ["roles:read"])), "/api/v1/postings/"
+        )
+    }
+    assert ids == {roles.alder_posting.pk, roles.district_posting.pk}
+
+
+def test_a_principal_of_another_school_does_not_read_alders_posting(
+    cast: Cast, roles: World
+) -> None:
+    token = api(token_secret(cast, "other_principal", ["roles:read"]))
+    ids = {row["id"] for row in _results(token, "/api/v1/postings/")}
+    assert roles.alder_posting.pk not in ids
+    assert roles.district_posting.pk in ids
+    assert token.get(f"/api/v1/postings/{roles.alder_posting.pk}/").status_code == 404
+
+
+def test_a_posting_reads_with_its_role_school_year_window_and_rubric(
+    cast: Cast, roles: World
+) -> None:
+    token = api(token_secret(cast, "officer", ["roles:read"]))
+    body = token.get(f"/api/v1/postings/{roles.alder_posting.pk}/").json()
+    assert body["role_key"] == roles.mentor.key
+    assert body["school"] == "alder"
+    assert body["school_year"] == cast.year.label
+    assert body["opens_on"] == roles.alder_posting.opens_on.isoformat()
+    assert [c["max_points"] for c in body["rubric"]] == [
+        int(c["max"]) for c in roles.alder_posting.rubric
+    ]
+    district_wide = token.get(f"/api/v1/postings/{roles.district_posting.pk}/").json()
+    assert district_wide["school"] is None
+
+
+def test_postings_filter_by_school_year_and_status_and_refuse_an_unknown_status(
+    cast: Cast, roles: World
+) -> None:
+    token = api(token_secret(cast, "officer", ["roles:read"]))
+    assert _results(token, f"/api/v1/postings/?school_year={cast.last_year.label}") == []
+    assert len(_results(token, f"/api/v1/postings/?school_year={cast.year.label}")) == 2
+    assert _results(token, "/api/v1/postings/?status=closed") == []
+    refused = token.get("/api/v1/postings/?status=shut")
+    assert refused.status_code == 400
+    assert refused.json()["errors"][0]["field"] == "status"
+
+
+# --- the audit log ---------------------------------------------------------------------------
+
+
+def test_the_talent_office_reads_its_districts_audit_log_oldest_first(cast: Cast) -> None:
+    token = api(token_secret(cast, "officer", ["audit:read"]))
+    rows = _results(token, "/api/v1/audit/?page_size=500")
+    expected = AuditEntry.objects.filter(district=cast.district).count()
+    assert expected
+    assert len(rows) == min(expected, 500)
+    assert {row["district"] for row in rows} == {"northfield"}
+    assert [row["id"] for row in rows] == sorted(row["id"] for row in rows)
+    assert all(row["sentence"] for row in rows)
+
+
+def test_the_audit_log_filters_by_action_and_person(cast: Cast) -> None:
+    token = api(token_secret(cast, "officer", ["audit:read"]))
+    rows = _results(token, "/api/v1/audit/?action=people.rating.record&employee_id=N1001")
+    assert rows
+    assert {row["action"] for row in rows} == {"people.rating.record"}
+    assert {row["employee_id"] for row in rows} == {"N1001"}
+    assert {row["staff_id"] for row in rows} == {cast.teacher_staff.pk}
+
+
+def test_the_audit_log_pages_by_cursor_without_repeating_an_entry(cast: Cast) -> None:
+    token = api(token_secret(cast, "officer", ["audit:read"]))
+    seen: list[int] = []
+    url: str | None = "/api/v1/audit/?page_size=3"
+    while url:
+        body = token.get(url).json()
+        seen += [row["id"] for row in body["results"]]
+        url = body["next"]
+    assert len(seen) == len(set(seen)) == AuditEntry.objects.filter(district=cast.district).count()
+
+
+def test_the_audit_log_reads_entries_since_a_moment_and_refuses_a_non_date(cast: Cast) -> None:
+    token = api(token_secret(cast, "officer", ["audit:read"]))
+    assert _results(token, "/api/v1/audit/?since=2999-01-01T00:00:00Z") == []
+    assert _results(token, "/api/v1/audit/?until=2000-01-01") == []
+    refused = token.get("/api/v1/audit/?since=yesterday")
+    assert refused.status_code == 400
+    assert refused.json()["errors"][0]["field"] == "since"
+
+
+@pytest.mark.parametrize("persona", ["teacher", "principal", "reviewer"])
+def test_a_teacher_or_principal_may_not_read_the_audit_log(cast: Cast, persona: str) -> None:
+    token = api(token_secret(cast, persona, ["audit:read"]))
+    assert token.get("/api/v1/audit/").status_code == 404
+
+
+def test_another_districts_officer_reads_none_of_northfields_audit_log(cast: Cast) -> None:
+    token = api(token_secret(cast, "other_officer", ["audit:read"]))
+    rows = _results(token, "/api/v1/audit/?page_size=500")
+    assert "northfield" not in {row["district"] for row in rows}
+    assert _results(token, "/api/v1/audit/?district=northfield") == []
+
+
+def test_a_token_without_audit_read_may_not_read_the_audit_log(cast: Cast) -> None:
+    token = api(token_secret(cast, "officer", ["people:read", "pay:read"]))
+    assert token.get("/api/v1/audit/").status_code == 403
+
+
+# --- import runs -----------------------------------------------------------------------------
+
+
+def test_the_talent_office_reads_an_import_runs_status_counts_and_errors(
+    cast: Cast, client_for: Any
+) -> None:
+    run = _hr_upload(
+        cast, client_for, b"employee_id,rating_2025_26\r\nN1001,Effective\r\nN9999,Effective\r\n"
+    )
+    run.refresh_from_db()
+    assert run.status == "invalid"
+    assert run.error_total == 1
+    token = api(token_secret(cast, "officer", ["imports:read"]))
+    body = token.get(f"/api/v1/imports/{run.pk}/").json()
+    assert body["kind"] == "hr"
+    assert body["status"] == run.status
+    assert body["file_names"] == ["hr.csv"]
+    assert body["error_total"] == run.error_total
+    assert len(body["errors"]) == len(run.errors)
+    assert body["errors"][0]["file"] == "hr.csv"
+    assert body["errors"][0]["value"] == "N9999"
+    assert body["errors"][0]["fix"]
+    assert [row["id"] for row in _results(token, "/api/v1/imports/")] == [run.pk]
+    assert _results(token, "/api/v1/imports/?kind=oneroster") == []
+
+
+@pytest.mark.parametrize("persona", ["teacher", "principal"])
+def test_teachers_and_principals_read_no_import_run(
+    cast: Cast, client_for: Any, persona: str
+) -> None:
+    run = _hr_upload(cast, client_for, b"employee_id,rating_2025_26\r\nN1001,Effective\r\n")
+    token = api(token_secret(cast, persona, ["imports:read"]))
+    assert _results(token, "/api/v1/imports/") == []
+    assert token.get(f"/api/v1/imports/{run.pk}/").status_code == 404
+
+
+def test_another_districts_officer_reads_none_of_northfields_imports(
+    cast: Cast, client_for: Any
+) -> None:
+    run = _hr_upload(cast, client_for, b"employee_id,rating_2025_26\r\nN1001,Effective\r\n")
+    token = api(token_secret(cast, "other_officer", ["imports:read"]))
+    assert _results(token, "/api/v1/imports/") == []
+    assert token.get(f"/api/v1/imports/{run.pk}/").status_code == 404
+
+
+# --- forecast runs ---------------------------------------------------------------------------
+
+
+def _forecast(cast: Cast) -> Any:
+    return forecast_actions.request_forecast(
+        cast.user("officer"), cast.district, "Five years on the current rules", {"years": 5}
+    )
+
+
+def test_the_talent_office_reads_a_forecasts_inputs_status_and_summary(cast: Cast) -> None:
+    run = _forecast(cast)
+    token = api(token_secret(cast, "officer", ["forecasts:read"]))
+    body = token.get(f"/api/v1/forecasts/{run.pk}/").json()
+    assert body["title"] == "Five years on the current rules"
+    assert body["inputs"] == {"years": 5}
+    assert body["status"] == "queued"
+    assert body["result"] is None
+    run.status = run.Status.DONE
+    run.result = {"inputs": {"years": 5}, "policies": [], "comparisons": []}
+    run.save()
+    done = token.get("/api/v1/forecasts/?status=done").json()["results"]
+    assert [(row["id"], row["result"]["inputs"]) for row in done] == [(run.pk, {"years": 5})]
+
+
+@pytest.mark.parametrize("persona", ["teacher", "principal", "other_officer"])
+def test_no_one_but_the_districts_talent_office_reads_its_forecasts(
+    cast: Cast, persona: str
+) -> None:
+    run = _forecast(cast)
+    token = api(token_secret(cast, persona, ["forecasts:read"]))
+    assert _results(token, "/api/v1/forecasts/") == []
+    assert token.get(f"/api/v1/forecasts/{run.pk}/").status_code == 404
