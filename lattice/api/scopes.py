@@ -21,6 +21,7 @@ class ApiScope(enum.StrEnum):
     CLAIMS_WRITE = "claims:write"
     AUDIT_READ = "audit:read"
     IMPORTS_READ = "imports:read"
+    IMPORTS_WRITE = "imports:write"
     FORECASTS_READ = "forecasts:read"
 
     @property
@@ -37,6 +38,7 @@ _LABELS = {
     ApiScope.CLAIMS_WRITE: "Submit claims with their evidence (the token's owner's own)",
     ApiScope.AUDIT_READ: "Read the district's audit log (the talent office's)",
     ApiScope.IMPORTS_READ: "Read import runs: status, progress, counts and errors",
+    ApiScope.IMPORTS_WRITE: "Import HR rows and apply imports (as the talent office uploads them)",
     ApiScope.FORECASTS_READ: "Read forecast runs: inputs, status and result summaries",
 }
 

@@ -16,6 +16,7 @@ from rest_framework import serializers
 from lattice.audit.models import AuditEntry
 from lattice.forecasts.models import ForecastRun
 from lattice.imports.models import ImportRun
+from lattice.imports.safety import Guard
 from lattice.pathways.models import Claim, ClaimKind
 from lattice.people.models import Assignment, School, SchoolYear, StaffMember
 from lattice.roles.models import LeadershipRole, Posting, RoleAssignment
@@ -432,6 +433,13 @@ class ImportRunSerializer(serializers.ModelSerializer[ImportRun]):
     )
     errors = ImportProblemSerializer(many=True, read_only=True)
     warnings = ImportProblemSerializer(many=True, read_only=True)
+    confirm_count = serializers.SerializerMethodField(
+        help_text="When applying removes more than the safety limit allows: the number of "
+        "removals to send back with apply to confirm them (null: no confirmation needed)."
+    )
+    safety_warning = serializers.SerializerMethodField(
+        help_text="Why a confirmation is needed, in words (empty when none is)."
+    )
 
     class Meta:
         model = ImportRun
@@ -452,6 +460,8 @@ class ImportRunSerializer(serializers.ModelSerializer[ImportRun]):
             "error_total",
             "errors",
             "warnings",
+            "confirm_count",
+            "safety_warning",
             "created_by",
             "created_at",
             "applied_by",
@@ -462,6 +472,14 @@ class ImportRunSerializer(serializers.ModelSerializer[ImportRun]):
 
     def get_created_by(self, run: ImportRun) -> str:
         return _who(run.created_by)
+
+    def get_confirm_count(self, run: ImportRun) -> int | None:
+        guard = Guard.from_dict(run.guard) if run.guard else None
+        return guard.confirm_count if guard is not None and guard.exceeded else None
+
+    def get_safety_warning(self, run: ImportRun) -> str:
+        guard = Guard.from_dict(run.guard) if run.guard else None
+        return guard.message if guard is not None and guard.exceeded else ""
 
     def get_applied_by(self, run: ImportRun) -> str:
         return _who(run.applied_by)
@@ -511,3 +529,51 @@ def _who(user: Any) -> str:
     if user is None:
         return ""
     return str(user.get_full_name() or user.get_username())
+
+
+MAX_HR_ROWS = 20_000
+
+
+class StrictText(serializers.CharField):
+    """Text that must be sent as a JSON string (DRF would turn 0 into "0"): a cell of an HR
+    row is what the file would hold, and a number where text belongs is a client's bug."""
+
+    def to_internal_value(self, data: Any) -> str:
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return str(super().to_internal_value(data))
+
+
+class HrRowsSerializer(serializers.Serializer[Any]):
+    rows = serializers.ListField(
+        child=serializers.DictField(
+            child=StrictText(allow_blank=True, max_length=500, trim_whitespace=False)
+        ),
+        min_length=1,
+        max_length=MAX_HR_ROWS,
+        help_text="One object per person, keyed by the HR file's column names (employee_id, "
+        "hire_date, rating_2025_26, …; see the HR template), values as text. Row 1 of the "
+        "list is line 2 of the import (line 1: the column names), as the errors count lines.",
+    )
+
+    def validate_rows(self, rows: list[dict[str, str]]) -> list[dict[str, str]]:
+        for index, row in enumerate(rows):
+            for name in row:
+                if not name.strip() or len(name) > 80 or any(c in name for c in '\r\n,"\x00'):
+                    raise serializers.ValidationError(
+                        f"Row {index + 1} has the column name “{name[:80]}”: use the HR "
+                        "template's column names (letters, digits and underscores)."
+                    )
+        return rows
+
+
+class ImportApplySerializer(serializers.Serializer[Any]):
+    confirm_count = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        default=None,
+        min_value=0,
+        help_text="When the import removes more people or assignments than the district's "
+        "safety limit allows, the number it removes (the run's guard says it), as the page "
+        "asks the officer to type it.",
+    )

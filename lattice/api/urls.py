@@ -43,6 +43,8 @@ v1 = [
     path("audit/", _json(audit.AuditEntryList.as_view()), name="audit-list"),
     path("imports/", _json(imports.ImportRunList.as_view()), name="import-list"),
     path("imports/<int:pk>/", _json(imports.ImportRunDetail.as_view()), name="import-detail"),
+    path("imports/hr/", _json(imports.HrRowsImport.as_view()), name="import-hr"),
+    path("imports/<int:pk>/apply/", _json(imports.ImportRunApply.as_view()), name="import-apply"),
     path("forecasts/", _json(forecasts.ForecastRunList.as_view()), name="forecast-list"),
     path(
         "forecasts/<int:pk>/", _json(forecasts.ForecastRunDetail.as_view()), name="forecast-detail"

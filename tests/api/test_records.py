@@ -273,3 +273,129 @@ def test_no_one_but_the_districts_talent_office_reads_its_forecasts(
     token = api(token_secret(cast, persona, ["forecasts:read"]))
     assert _results(token, "/api/v1/forecasts/") == []
     assert token.get(f"/api/v1/forecasts/{run.pk}/").status_code == 404
+
+
+# --- HR rows, imported as an HR file is --------------------------------------------------------
+
+HR_WRITE = ["imports:read", "imports:write"]
+
+
+def test_hr_rows_sent_as_json_are_read_into_a_preview_and_written_only_when_applied(
+    cast: Cast,
+) -> None:
+    token = api(token_secret(cast, "officer", HR_WRITE))
+    started = token.post(
+        "/api/v1/imports/hr/",
+        {"rows": [{"employee_id": "N1002", "rating_2025_26": "Effective"}]},
+        content_type="application/json",
+    )
+    assert started.status_code == 202, started.content[:500]
+    run = started.json()
+    assert run["kind"] == "hr"
+    assert run["origin"] == "api"
+    assert started["Location"] == f"/api/v1/imports/{run['id']}/"
+    ready = token.get(started["Location"]).json()
+    assert ready["status"] == "ready", ready
+    ben = cast.teacher_other_school_staff
+    before = ben.ratings.get(school_year=cast.year).label
+    assert before != "Effective"
+
+    applied = token.post(f"/api/v1/imports/{run['id']}/apply/", {}, content_type="application/json")
+    assert applied.status_code == 202, applied.content[:500]
+    assert token.get(started["Location"]).json()["status"] == "applied"
+    assert ben.ratings.get(school_year=cast.year).label == "Effective"
+    audited = AuditEntry.objects.filter(action="imports.hr.apply", object_id=str(run["id"]))
+    assert audited.get().actor_id == cast.user("officer").pk
+
+
+def test_hr_rows_with_an_unknown_person_stop_at_the_preview_naming_the_row(cast: Cast) -> None:
+    token = api(token_secret(cast, "officer", HR_WRITE))
+    started = token.post(
+        "/api/v1/imports/hr/",
+        {"rows": [{"employee_id": "N1002", "rating_2025_26": "Effective"}, {"employee_id": "N9"}]},
+        content_type="application/json",
+    )
+    body = token.get(started["Location"]).json()
+    assert body["status"] == "invalid"
+    assert body["errors"][0]["line"] == 3
+    assert body["errors"][0]["value"] == "N9"
+    refused = token.post(
+        f"/api/v1/imports/{body['id']}/apply/", {}, content_type="application/json"
+    )
+    assert refused.status_code == 400
+    assert "cannot be applied" in refused.json()["errors"][0]["message"]
+    assert cast.teacher_other_school_staff.ratings.get(school_year=cast.year).label != "Effective"
+
+
+def test_a_retried_hr_import_with_the_same_idempotency_key_starts_one_run(cast: Cast) -> None:
+    token = api(token_secret(cast, "officer", HR_WRITE))
+    body = {"rows": [{"employee_id": "N1002", "rating_2025_26": "Effective"}]}
+    first, again = (
+        token.post(
+            "/api/v1/imports/hr/",
+            body,
+            content_type="application/json",
+            HTTP_IDEMPOTENCY_KEY="hr-nightly-2026-12-01",
+        )
+        for _ in range(2)
+    )
+    assert first.json()["id"] == again.json()["id"]
+    assert again["Idempotent-Replayed"] == "true"
+    assert ImportRun.objects.filter(district=cast.district, origin="api").count() == 1
+
+
+@pytest.mark.parametrize("persona", ["teacher", "principal"])
+def test_a_teacher_or_principal_may_not_import_hr_rows(cast: Cast, persona: str) -> None:
+    token = api(token_secret(cast, persona, HR_WRITE))
+    refused = token.post(
+        "/api/v1/imports/hr/",
+        {"rows": [{"employee_id": "N1002", "rating_2025_26": "Effective"}]},
+        content_type="application/json",
+    )
+    assert refused.status_code == 404
+    assert not ImportRun.objects.exists()
+
+
+def test_a_read_only_token_may_not_import_or_apply(cast: Cast, client_for: Any) -> None:
+    run = _hr_upload(cast, client_for, b"employee_id,rating_2025_26\r\nN1002,Effective\r\n")
+    token = api(token_secret(cast, "officer", ["imports:read"]))
+    rows = {"rows": [{"employee_id": "N1002"}]}
+    assert (
+        token.post("/api/v1/imports/hr/", rows, content_type="application/json").status_code == 403
+    )
+    apply = token.post(f"/api/v1/imports/{run.pk}/apply/", {}, content_type="application/json")
+    assert apply.status_code == 403
+
+
+def test_another_districts_officer_may_not_apply_northfields_import(
+    cast: Cast, client_for: Any
+) -> None:
+    run = _hr_upload(cast, client_for, b"employee_id,rating_2025_26\r\nN1002,Effective\r\n")
+    token = api(token_secret(cast, "other_officer", HR_WRITE))
+    apply = token.post(f"/api/v1/imports/{run.pk}/apply/", {}, content_type="application/json")
+    assert apply.status_code == 404
+    run.refresh_from_db()
+    assert run.status == "ready"
+
+
+def test_a_column_name_that_is_not_a_column_is_refused_before_any_run(cast: Cast) -> None:
+    token = api(token_secret(cast, "officer", HR_WRITE))
+    refused = token.post(
+        "/api/v1/imports/hr/",
+        {"rows": [{"employee_id": "N1002", "bad,name": "x"}]},
+        content_type="application/json",
+    )
+    assert refused.status_code == 400
+    assert refused.json()["errors"][0]["field"].startswith("rows")
+    assert not ImportRun.objects.exists()
+
+
+def test_a_cell_sent_as_a_number_is_refused_before_any_run(cast: Cast) -> None:
+    token = api(token_secret(cast, "officer", HR_WRITE))
+    refused = token.post(
+        "/api/v1/imports/hr/",
+        {"rows": [{"employee_id": 1002}]},
+        content_type="application/json",
+    )
+    assert refused.status_code == 400
+    assert not ImportRun.objects.exists()

@@ -1,10 +1,11 @@
 """The audit log: every change of standing, pay, ratings, roles and decisions, as the audit
 log page lists it to the talent office.
 
-Reads go through ``lattice.people.access.audit_entries_visible_to`` — the check behind the
-audit log page — so only a district's officers (and superusers) read it — a teacher or a
-principal is answered 404, as on the page; a token then narrows to its district. Entries come oldest first (by id), so a
-warehouse that keeps the last cursor, or the last ``after_id``, picks up only new entries.
+Reads go through ``lattice.people.access.audit_entries_visible_to``, the check behind the
+audit log page: only a district's officers (and superusers) read it, and a teacher or a
+principal is answered 404, as on the page; a token then narrows to its district. Entries
+come oldest first (by id), so a warehouse that keeps the last ``next`` cursor picks up only
+the entries written since.
 """
 
 from __future__ import annotations
