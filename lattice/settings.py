@@ -316,7 +316,8 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "Lattice API",
     "DESCRIPTION": "Read and write a district's teacher leadership data: staff, schools, "
     "school years, standings and pay, payroll lines, the role catalogue, postings and role "
-    "assignments, ratings, claims, the audit log, import runs and forecast runs. Every call is "
+    "assignments, ratings, claims, the audit log, import runs (HR rows in), forecast runs, the "
+    "decision register and awards. Every call is "
     "checked by the same access rules as the pages. See docs/api.md.",
     "VERSION": "1.0.0",
     "OAS_VERSION": "3.1.0",

@@ -23,6 +23,8 @@ class ApiScope(enum.StrEnum):
     IMPORTS_READ = "imports:read"
     IMPORTS_WRITE = "imports:write"
     FORECASTS_READ = "forecasts:read"
+    COUNCILS_READ = "councils:read"
+    RECOGNITION_READ = "recognition:read"
 
     @property
     def label(self) -> str:
@@ -40,6 +42,8 @@ _LABELS = {
     ApiScope.IMPORTS_READ: "Read import runs: status, progress, counts and errors",
     ApiScope.IMPORTS_WRITE: "Import HR rows and apply imports (as the talent office uploads them)",
     ApiScope.FORECASTS_READ: "Read forecast runs: inputs, status and result summaries",
+    ApiScope.COUNCILS_READ: "Read the decision register of councils and teacher boards",
+    ApiScope.RECOGNITION_READ: "Read awards and their credentials: one's own, the district's",
 }
 
 CHOICES = [(scope.value, scope.label) for scope in ApiScope]

@@ -10,15 +10,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from lattice.audit.models import AuditEntry
+from lattice.councils.models import Decision
 from lattice.forecasts.models import ForecastRun
 from lattice.imports.models import ImportRun
 from lattice.imports.safety import Guard
 from lattice.pathways.models import Claim, ClaimKind
 from lattice.people.models import Assignment, School, SchoolYear, StaffMember
+from lattice.recognition.models import Award
 from lattice.roles.models import LeadershipRole, Posting, RoleAssignment
 
 
@@ -577,3 +580,88 @@ class ImportApplySerializer(serializers.Serializer[Any]):
         "safety limit allows, the number it removes (the run's guard says it), as the page "
         "asks the officer to type it.",
     )
+
+
+class DecisionSerializer(serializers.ModelSerializer[Decision]):
+    """A row of the decision register, as its page and CSV show it."""
+
+    district = serializers.CharField(source="body.district.key", read_only=True)
+    body_id = serializers.IntegerField(read_only=True)
+    body = serializers.CharField(source="body.name", read_only=True)
+    meeting = serializers.SerializerMethodField(help_text="The meeting's title (empty: none).")
+    carried_out_by = serializers.SerializerMethodField(help_text="Who carries it out.")
+    carried_out_by_staff_id = serializers.IntegerField(
+        source="owner_id", read_only=True, allow_null=True
+    )
+
+    class Meta:
+        model = Decision
+        fields = [
+            "id",
+            "district",
+            "body_id",
+            "body",
+            "statement",
+            "vote_summary",
+            "decided_on",
+            "meeting",
+            "carried_out_by",
+            "carried_out_by_staff_id",
+            "review_on",
+            "status",
+            "carried_out_as",
+        ]
+
+    def get_meeting(self, decision: Decision) -> str:
+        return decision.meeting.title if decision.meeting else ""
+
+    def get_carried_out_by(self, decision: Decision) -> str:
+        return str(decision.owner) if decision.owner else ""
+
+
+class AwardSerializer(serializers.ModelSerializer[Award]):
+    """An award: the achievement a person earned, issued as a signed Open Badges 3.0
+    credential. The credential itself is downloaded from its pages; ``public_url`` is the
+    verification page, only when the holder made it public."""
+
+    district = serializers.CharField(source="achievement.district.key", read_only=True)
+    achievement_key = serializers.CharField(source="achievement.key", read_only=True)
+    achievement = serializers.CharField(source="achievement.name", read_only=True)
+    achievement_type = serializers.CharField(source="achievement.achievement_type", read_only=True)
+    criteria = serializers.CharField(source="achievement.criteria", read_only=True)
+    staff_id = serializers.IntegerField(source="staff_member_id", read_only=True)
+    employee_id = serializers.CharField(source="staff_member.employee_id", read_only=True)
+    revoked = serializers.SerializerMethodField()
+    public_url = serializers.SerializerMethodField(
+        help_text="The credential's public verification page (null: not made public)."
+    )
+
+    class Meta:
+        model = Award
+        fields = [
+            "id",
+            "district",
+            "achievement_key",
+            "achievement",
+            "achievement_type",
+            "criteria",
+            "staff_id",
+            "employee_id",
+            "awarded_on",
+            "valid_until",
+            "narrative",
+            "issued_at",
+            "revoked",
+            "revoked_at",
+            "revoked_reason",
+            "public",
+            "public_url",
+        ]
+
+    def get_revoked(self, award: Award) -> bool:
+        return award.revoked_at is not None
+
+    def get_public_url(self, award: Award) -> str | None:
+        if not award.public:
+            return None
+        return reverse("recognition:credential", args=[award.public_id])

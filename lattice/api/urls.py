@@ -14,7 +14,19 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from lattice.api.views import audit, claims, forecasts, imports, pages, pay, people, ratings, roles
+from lattice.api.views import (
+    audit,
+    claims,
+    councils,
+    forecasts,
+    imports,
+    pages,
+    pay,
+    people,
+    ratings,
+    recognition,
+    roles,
+)
 from lattice.api.views.missing import not_found
 
 app_name = "api"
@@ -49,6 +61,10 @@ v1 = [
     path(
         "forecasts/<int:pk>/", _json(forecasts.ForecastRunDetail.as_view()), name="forecast-detail"
     ),
+    path("decisions/", _json(councils.DecisionList.as_view()), name="decision-list"),
+    path("decisions/<int:pk>/", _json(councils.DecisionDetail.as_view()), name="decision-detail"),
+    path("awards/", _json(recognition.AwardList.as_view()), name="award-list"),
+    path("awards/<int:pk>/", _json(recognition.AwardDetail.as_view()), name="award-detail"),
     path("claims/", _json(claims.ClaimList.as_view()), name="claim-list"),
     path("claims/<int:pk>/", _json(claims.ClaimDetail.as_view()), name="claim-detail"),
     path("ratings/", _json(ratings.RatingCreate.as_view()), name="rating-create"),

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from tests.access import EVERYONE_SIGNED_IN, Row, allow
 from tests.api.world import world
+from tests.councils.world import world as councils_world
 from tests.pathways.world import w as pathways_world
+from tests.recognition.world import world as recognition_world
 from tests.roles.world import world as roles_world
 
 OFFICERS = allow("officer", "other_officer")
@@ -161,6 +163,38 @@ ROWS = [
         allow("officer"),
         public=True,
         note="as the forecast's page: its district's talent office",
+        extra=JSON,
+    ),
+    Row(
+        "api:decision-list",
+        lambda c: "/api/v1/decisions/",
+        EVERYONE_SIGNED_IN,
+        public=True,
+        note="with only the decisions of the bodies each persona may see",
+        extra=JSON,
+    ),
+    Row(
+        "api:decision-detail",
+        lambda c: f"/api/v1/decisions/{councils_world(c).decision.pk}/",
+        allow("teacher", "principal", "officer"),
+        public=True,
+        note="as the decision's page: Alder's council's, to Alder's staff and the office",
+        extra=JSON,
+    ),
+    Row(
+        "api:award-list",
+        lambda c: "/api/v1/awards/",
+        EVERYONE_SIGNED_IN,
+        public=True,
+        note="with only one's own awards, or the office's district's",
+        extra=JSON,
+    ),
+    Row(
+        "api:award-detail",
+        lambda c: f"/api/v1/awards/{recognition_world(c).ada_award.pk}/",
+        allow("teacher", "officer"),
+        public=True,
+        note="as the award's page: Ada's own, and her district's talent office",
         extra=JSON,
     ),
     Row("api:claim-list", lambda c: "/api/v1/claims/", EVERYONE_SIGNED_IN, public=True, extra=JSON),

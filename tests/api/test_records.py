@@ -1,5 +1,6 @@
-"""Reads of the roles catalogue, postings, the audit log, import runs and forecast runs:
-each answers what its page would show the token's owner, inside the token's district."""
+"""Reads of the roles catalogue, postings, the audit log, import runs, forecast runs, the
+decision register and awards — each answers what its page would show the token's owner,
+inside the token's district — and HR rows imported as an HR file is."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from lattice.imports.models import ImportRun
 from lattice.roles.models import RoleStatus
 from tests.api.tokens import api, token_secret
 from tests.cast import Cast
+from tests.councils.world import world as councils_world
+from tests.recognition.world import world as recognition_world
 from tests.roles.world import World
 from tests.roles.world import world as roles_world
 
@@ -399,3 +402,81 @@ def test_a_cell_sent_as_a_number_is_refused_before_any_run(cast: Cast) -> None:
     )
     assert refused.status_code == 400
     assert not ImportRun.objects.exists()
+
+
+# --- the decision register -------------------------------------------------------------------
+
+
+def test_alders_staff_read_the_decisions_of_alders_council(cast: Cast) -> None:
+    decision = councils_world(cast).decision
+    token = api(token_secret(cast, "teacher", ["councils:read"]))
+    rows = _results(token, "/api/v1/decisions/")
+    assert [row["id"] for row in rows] == [decision.pk]
+    body = token.get(f"/api/v1/decisions/{decision.pk}/").json()
+    assert body["statement"] == decision.statement
+    assert body["body"] == "Alder Leadership Council"
+    assert body["decided_on"] == decision.decided_on.isoformat()
+    assert body["district"] == "northfield"
+
+
+@pytest.mark.parametrize("persona", ["teacher_other_school", "other_principal", "other_officer"])
+def test_no_one_outside_alder_or_its_district_office_reads_alders_decisions(
+    cast: Cast, persona: str
+) -> None:
+    decision = councils_world(cast).decision
+    token = api(token_secret(cast, persona, ["councils:read"]))
+    assert decision.pk not in {row["id"] for row in _results(token, "/api/v1/decisions/")}
+    assert token.get(f"/api/v1/decisions/{decision.pk}/").status_code == 404
+
+
+def test_the_register_filters_by_status_and_body_and_refuses_a_bad_one(cast: Cast) -> None:
+    decision = councils_world(cast).decision
+    token = api(token_secret(cast, "officer", ["councils:read"]))
+    assert _results(
+        token, f"/api/v1/decisions/?status={decision.status}&body_id={decision.body_id}"
+    )
+    assert _results(token, "/api/v1/decisions/?status=superseded") == []
+    assert token.get("/api/v1/decisions/?status=vetoed").status_code == 400
+    assert token.get("/api/v1/decisions/?body_id=alder").status_code == 400
+
+
+def test_a_token_without_councils_read_may_not_read_the_register(cast: Cast) -> None:
+    councils_world(cast)
+    assert (
+        api(token_secret(cast, "teacher", ["people:read"])).get("/api/v1/decisions/").status_code
+        == 403
+    )
+
+
+# --- awards ----------------------------------------------------------------------------------
+
+
+def test_a_teacher_reads_her_own_awards_and_no_one_elses(cast: Cast) -> None:
+    awards = recognition_world(cast)
+    token = api(token_secret(cast, "teacher", ["recognition:read"]))
+    rows = _results(token, "/api/v1/awards/")
+    assert {row["id"] for row in rows} == {awards.ada_award.pk}
+    assert token.get(f"/api/v1/awards/{awards.ben_award.pk}/").status_code == 404
+    ada = token.get(f"/api/v1/awards/{awards.ada_award.pk}/").json()
+    assert ada["employee_id"] == "N1001"
+    assert ada["achievement"] == awards.ada_award.achievement.name
+    assert ada["public_url"] == f"/recognition/credentials/{awards.ada_award.public_id}/"
+
+
+def test_the_talent_office_reads_its_districts_awards(cast: Cast) -> None:
+    awards = recognition_world(cast)
+    token = api(token_secret(cast, "officer", ["recognition:read"]))
+    ids = {row["id"] for row in _results(token, "/api/v1/awards/")}
+    assert {awards.ada_award.pk, awards.ben_award.pk} <= ids
+    only_ben = _results(token, "/api/v1/awards/?employee_id=N1002")
+    assert {row["id"] for row in only_ben} == {awards.ben_award.pk}
+
+
+@pytest.mark.parametrize("persona", ["principal", "other_officer"])
+def test_a_principal_or_another_districts_officer_reads_no_ones_awards(
+    cast: Cast, persona: str
+) -> None:
+    awards = recognition_world(cast)
+    token = api(token_secret(cast, persona, ["recognition:read"]))
+    assert _results(token, "/api/v1/awards/") == []
+    assert token.get(f"/api/v1/awards/{awards.ada_award.pk}/").status_code == 404
