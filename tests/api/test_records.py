@@ -480,3 +480,15 @@ def test_a_principal_or_another_districts_officer_reads_no_ones_awards(
     token = api(token_secret(cast, persona, ["recognition:read"]))
     assert _results(token, "/api/v1/awards/") == []
     assert token.get(f"/api/v1/awards/{awards.ada_award.pk}/").status_code == 404
+
+
+def test_the_register_lists_only_decisions_due_for_review_when_asked(cast: Cast) -> None:
+    decision = councils_world(cast).decision
+    token = api(token_secret(cast, "officer", ["councils:read"]))
+    decision.review_on = None
+    decision.save()
+    assert _results(token, "/api/v1/decisions/?due=true") == []
+    decision.review_on = cast.year.start
+    decision.save()
+    assert [row["id"] for row in _results(token, "/api/v1/decisions/?due=true")] == [decision.pk]
+    assert token.get("/api/v1/decisions/?due=soon").status_code == 400

@@ -13,6 +13,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins
@@ -65,7 +66,7 @@ class DecisionList(mixins.ListModelMixin, ApiView):
                 raise FieldProblem("body_id", f"“{body}” is not a body's id.", "Send a number.")
             qs = qs.filter(body_id=int(body))
         if filters.flag(self.request, "due"):
-            qs = qs.filter(review_on__lte=filters.on_date(self.request))
+            qs = qs.filter(review_on__lte=timezone.localdate())
         return qs
 
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
