@@ -315,7 +315,9 @@ REST_FRAMEWORK = {
 SPECTACULAR_SETTINGS = {
     "TITLE": "Lattice API",
     "DESCRIPTION": "Read and write a district's teacher leadership data: staff, schools, "
-    "school years, standings and pay, payroll lines, role assignments, ratings. Every call is "
+    "school years, standings and pay, payroll lines, the role catalogue, postings and role "
+    "assignments, ratings, claims, the audit log, import runs (HR rows in), forecast runs, the "
+    "decision register and awards. Every call is "
     "checked by the same access rules as the pages. See docs/api.md.",
     "VERSION": "1.0.0",
     "OAS_VERSION": "3.1.0",
@@ -324,4 +326,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "ClaimKindEnum": "lattice.pathways.models.ClaimKind",
+        "ImportKindEnum": "lattice.imports.models.ImportRun.Kind",
+    },
 }

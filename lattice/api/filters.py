@@ -51,16 +51,36 @@ def flag(request: Any, name: str) -> bool | None:
     return values[0] == "true"
 
 
+def one_of(request: Any, name: str, allowed: list[str], what: str) -> str | None:
+    """A query parameter that must be one of ``allowed``, once (None when absent)."""
+    values = request.query_params.getlist(name)
+    if not values:
+        return None
+    if len(values) > 1 or values[0] not in allowed:
+        raise FieldProblem(
+            name, f"“{values[-1]}” is not {what}.", "Use one of: " + ", ".join(allowed) + ", once."
+        )
+    return values[0]
+
+
 def updated_since(request: Any) -> dt.datetime | None:
     raw = request.query_params.get("updated_since")
     if raw is None:
         return None
-    value = parse_datetime(raw.replace(" ", "+")) if raw else None
+    return moment(raw, "updated_since")
+
+
+def moment(raw: str, name: str) -> dt.datetime:
+    """An ISO 8601 date and time (or a date: its midnight, UTC when no offset is given)."""
+    try:
+        value = parse_datetime(raw.replace(" ", "+")) if raw else None
+        day = None if value is not None or not raw else parse_date(raw)
+    except ValueError:  # well formed, but no such day (2026-02-30)
+        value = day = None
     if value is None:
-        day = parse_date(raw) if raw else None
         if day is None:
             raise FieldProblem(
-                "updated_since",
+                name,
                 f"“{raw}” is not a date and time.",
                 "Write it as ISO 8601, e.g. 2026-09-01T00:00:00Z.",
             )
@@ -72,7 +92,7 @@ def updated_since(request: Any) -> dt.datetime | None:
         return value.astimezone(dt.UTC)
     except OverflowError as exc:
         raise FieldProblem(
-            "updated_since", f"“{raw}” is out of range.", "Give a date after the year 1."
+            name, f"“{raw}” is out of range.", "Give a date after the year 1."
         ) from exc
 
 

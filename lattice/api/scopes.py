@@ -19,6 +19,12 @@ class ApiScope(enum.StrEnum):
     RATINGS_WRITE = "ratings:write"
     CLAIMS_READ = "claims:read"
     CLAIMS_WRITE = "claims:write"
+    AUDIT_READ = "audit:read"
+    IMPORTS_READ = "imports:read"
+    IMPORTS_WRITE = "imports:write"
+    FORECASTS_READ = "forecasts:read"
+    COUNCILS_READ = "councils:read"
+    RECOGNITION_READ = "recognition:read"
 
     @property
     def label(self) -> str:
@@ -28,10 +34,16 @@ class ApiScope(enum.StrEnum):
 _LABELS = {
     ApiScope.PEOPLE_READ: "Read staff, schools and school years",
     ApiScope.PAY_READ: "Read standings, pay lines and payroll",
-    ApiScope.ROLES_READ: "Read leadership role assignments",
+    ApiScope.ROLES_READ: "Read the role catalogue, postings and leadership role assignments",
     ApiScope.RATINGS_WRITE: "Record annual ratings",
     ApiScope.CLAIMS_READ: "Read claims: a person's own, the talent office's queue",
     ApiScope.CLAIMS_WRITE: "Submit claims with their evidence (the token's owner's own)",
+    ApiScope.AUDIT_READ: "Read the district's audit log (the talent office's)",
+    ApiScope.IMPORTS_READ: "Read import runs: status, progress, counts and errors",
+    ApiScope.IMPORTS_WRITE: "Import HR rows and apply imports (as the talent office uploads them)",
+    ApiScope.FORECASTS_READ: "Read forecast runs: inputs, status and result summaries",
+    ApiScope.COUNCILS_READ: "Read the decision register of councils and teacher boards",
+    ApiScope.RECOGNITION_READ: "Read awards and their credentials: one's own, the district's",
 }
 
 CHOICES = [(scope.value, scope.label) for scope in ApiScope]

@@ -14,7 +14,19 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from lattice.api.views import claims, pages, pay, people, ratings, roles
+from lattice.api.views import (
+    audit,
+    claims,
+    councils,
+    forecasts,
+    imports,
+    pages,
+    pay,
+    people,
+    ratings,
+    recognition,
+    roles,
+)
 from lattice.api.views.missing import not_found
 
 app_name = "api"
@@ -36,6 +48,23 @@ v1 = [
         _json(roles.RoleAssignmentList.as_view()),
         name="role-assignment-list",
     ),
+    path("roles/", _json(roles.RoleList.as_view()), name="role-list"),
+    path("roles/<int:pk>/", _json(roles.RoleDetail.as_view()), name="role-detail"),
+    path("postings/", _json(roles.PostingList.as_view()), name="posting-list"),
+    path("postings/<int:pk>/", _json(roles.PostingDetail.as_view()), name="posting-detail"),
+    path("audit/", _json(audit.AuditEntryList.as_view()), name="audit-list"),
+    path("imports/", _json(imports.ImportRunList.as_view()), name="import-list"),
+    path("imports/<int:pk>/", _json(imports.ImportRunDetail.as_view()), name="import-detail"),
+    path("imports/hr/", _json(imports.HrRowsImport.as_view()), name="import-hr"),
+    path("imports/<int:pk>/apply/", _json(imports.ImportRunApply.as_view()), name="import-apply"),
+    path("forecasts/", _json(forecasts.ForecastRunList.as_view()), name="forecast-list"),
+    path(
+        "forecasts/<int:pk>/", _json(forecasts.ForecastRunDetail.as_view()), name="forecast-detail"
+    ),
+    path("decisions/", _json(councils.DecisionList.as_view()), name="decision-list"),
+    path("decisions/<int:pk>/", _json(councils.DecisionDetail.as_view()), name="decision-detail"),
+    path("awards/", _json(recognition.AwardList.as_view()), name="award-list"),
+    path("awards/<int:pk>/", _json(recognition.AwardDetail.as_view()), name="award-detail"),
     path("claims/", _json(claims.ClaimList.as_view()), name="claim-list"),
     path("claims/<int:pk>/", _json(claims.ClaimDetail.as_view()), name="claim-detail"),
     path("ratings/", _json(ratings.RatingCreate.as_view()), name="rating-create"),

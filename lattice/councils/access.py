@@ -19,7 +19,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from lattice.councils.models import Body, SeatPosition, seats_held_q
+from lattice.councils.models import Body, Decision, SeatPosition, seats_held_q
 from lattice.people.access import scope_for
 from lattice.people.models import Assignment, StaffMember
 from lattice.people.queries import current_school_year
@@ -93,3 +93,15 @@ def runs(user: Any, body: Body) -> bool:
 
 def sees_drafts(user: Any, body: Body) -> bool:
     return administers(user, body) or is_member(user, body)
+
+
+def decisions_visible_to(user: Any) -> QuerySet[Decision]:
+    """The decision register's rows for ``user``: the decisions of the bodies they may see,
+    for staff of a district and its talent office (anyone else: none, as the register's
+    page answers them 404)."""
+    scope = scope_for(user)
+    if scope.own_staff_id is None and not (scope.is_officer or scope.is_superuser):
+        return Decision.objects.none()
+    return Decision.objects.filter(body__in=bodies_visible_to(user)).select_related(
+        "body", "body__district", "meeting", "owner"
+    )

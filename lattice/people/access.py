@@ -37,6 +37,7 @@ from django.db.models import DateField, F, OuterRef, Q, QuerySet, Subquery, Valu
 from django.http import Http404
 from django.utils import timezone
 
+from lattice.audit.models import AuditEntry
 from lattice.people.models import (
     AccessGrant,
     Assignment,
@@ -411,3 +412,11 @@ def networks_visible_to(user: Any) -> QuerySet[Network]:
 def can_view_audit(user: Any) -> bool:
     scope = scope_for(user)
     return scope.is_superuser or scope.is_officer
+
+
+def audit_entries_visible_to(user: Any) -> QuerySet[AuditEntry]:
+    """Audit entries ``user`` may read: those of the districts they administer (a superuser:
+    all, system-wide ones included). The audit log page and the API read through this."""
+    if scope_for(user).is_superuser:
+        return AuditEntry.objects.all()
+    return AuditEntry.objects.filter(district__in=districts_administered_by(user))

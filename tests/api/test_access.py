@@ -11,12 +11,16 @@ from typing import Any
 
 import pytest
 
+from lattice.councils.models import Decision
 from lattice.pathways.models import Claim
 from lattice.people.models import StaffMember
-from lattice.roles.models import RoleAssignment
+from lattice.recognition.models import Award
+from lattice.roles.models import LeadershipRole, Posting, RoleAssignment
 from tests.api.tokens import api, token_secret
 from tests.cast import Cast
+from tests.councils.world import world as councils_world
 from tests.pathways.world import w as pathways_world
+from tests.recognition.world import world as recognition_world
 from tests.roles.world import world
 
 PERSONAS = [
@@ -118,6 +122,56 @@ def test_a_claim_is_in_the_api_exactly_when_its_page_opens(
         detail = token.get(f"/api/v1/claims/{claim.pk}/").status_code
         assert (detail == 200) == expected, (persona, claim.pk, detail)
         assert (claim.pk in listed) == expected, (persona, claim.pk)
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_a_role_and_a_posting_are_in_the_api_exactly_when_their_pages_open(
+    persona: str, cast: Cast, client_for: Any
+) -> None:
+    token = api(token_secret(cast, persona))
+    page = client_for(persona)
+    roles = {row["id"] for row in _all(token, "/api/v1/roles/?page_size=2")}
+    postings = {row["id"] for row in _all(token, "/api/v1/postings/?page_size=2")}
+    for role in LeadershipRole.objects.all():
+        opens = page.get(f"/roles/catalogue/{role.pk}/").status_code == 200
+        expected = opens and role.district_id == _token_district(cast, persona)
+        assert (role.pk in roles) == expected, (persona, role.key)
+    for posting in Posting.objects.all():
+        opens = page.get(f"/roles/postings/{posting.pk}/").status_code == 200
+        expected = opens and posting.role.district_id == _token_district(cast, persona)
+        detail = token.get(f"/api/v1/postings/{posting.pk}/").status_code
+        assert (detail == 200) == expected, (persona, posting.pk, detail)
+        assert (posting.pk in postings) == expected, (persona, posting.pk)
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_the_audit_log_is_in_the_api_exactly_for_whom_its_page_opens(
+    persona: str, cast: Cast, client_for: Any
+) -> None:
+    opens = client_for(persona).get("/audit/").status_code == 200
+    assert (api(token_secret(cast, persona)).get("/api/v1/audit/").status_code == 200) == opens
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_a_decision_and_an_award_are_in_the_api_exactly_when_their_pages_open(
+    persona: str, cast: Cast, client_for: Any
+) -> None:
+    councils_world(cast)
+    recognition_world(cast)
+    token = api(token_secret(cast, persona))
+    page = client_for(persona)
+    decisions = {row["id"] for row in _all(token, "/api/v1/decisions/")}
+    awards = {row["id"] for row in _all(token, "/api/v1/awards/")}
+    assert Decision.objects.exists()
+    assert Award.objects.exists()
+    for decision in Decision.objects.select_related("body"):
+        opens = page.get(f"/councils/decisions/{decision.pk}/").status_code == 200
+        expected = opens and decision.body.district_id == _token_district(cast, persona)
+        assert (decision.pk in decisions) == expected, (persona, decision.pk)
+    for award in Award.objects.select_related("achievement"):
+        opens = page.get(f"/recognition/awards/{award.pk}/").status_code == 200
+        expected = opens and award.achievement.district_id == _token_district(cast, persona)
+        assert (award.pk in awards) == expected, (persona, award.pk)
 
 
 def test_another_districts_officer_sees_none_of_northfield(cast: Cast) -> None:

@@ -1,4 +1,5 @@
-"""A token and a webhook subscription of Northfield, for the access matrix's rows."""
+"""A token, a webhook subscription, an import run and a forecast run of Northfield, for the
+access matrix's rows (each made through its app's own action)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,10 @@ from django.utils import timezone
 
 from lattice.api import actions
 from lattice.api.models import ApiToken, WebhookSubscription
+from lattice.forecasts import actions as forecast_actions
+from lattice.forecasts.models import ForecastRun
+from lattice.imports import actions as import_actions
+from lattice.imports.models import ImportRun
 from tests.cast import Cast
 
 
@@ -17,6 +22,8 @@ from tests.cast import Cast
 class World:
     token: ApiToken
     subscription: WebhookSubscription
+    import_run: ImportRun
+    forecast_run: ForecastRun
 
 
 def world(cast: Cast) -> World:
@@ -34,6 +41,12 @@ def world(cast: Cast) -> World:
         subscription = actions.create_subscription(
             officer, cast.district, url="https://hr.northfield.example.org/hooks/lattice"
         ).subscription
-        found = World(token, subscription)
+        import_run = import_actions.create_run(
+            officer, kind="hr", district=cast.district, origin="cli", file_names=["hr.csv"]
+        )
+        forecast_run = forecast_actions.request_forecast(
+            officer, cast.district, "Five years on the current rules", {"years": 5}
+        )
+        found = World(token, subscription, import_run, forecast_run)
         cast._api_world = found  # type: ignore[attr-defined]
     return found

@@ -22,9 +22,7 @@ def _rows(request: HttpRequest) -> tuple[list[Decision], dict[str, str]]:
     scope = scope_for(request.user)
     if scope.own_staff_id is None and not (scope.is_officer or scope.is_superuser):
         raise Http404
-    rows = Decision.objects.filter(body__in=access.bodies_visible_to(request.user)).select_related(
-        "body", "meeting", "owner"
-    )
+    rows = access.decisions_visible_to(request.user)
     f = {k: request.GET.get(k, "") for k in ("body", "status", "due")}
     if f["body"].isdigit():
         rows = rows.filter(body_id=int(f["body"]))

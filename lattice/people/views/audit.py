@@ -8,24 +8,14 @@ decided by people's access scope; the audit app below only stores and writes ent
 
 from __future__ import annotations
 
-from typing import Any
-
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from lattice.audit import names
-from lattice.audit.models import AuditEntry
 from lattice.lib.paging import paginate
-from lattice.people.access import can_view_audit, districts_administered_by, scope_for
+from lattice.people.access import audit_entries_visible_to, can_view_audit
 from lattice.people.forms import AuditFilterForm
-
-
-def entries_visible_to(user: Any) -> QuerySet[AuditEntry]:
-    """Entries of the districts ``user`` administers (superusers: all, including system-wide)."""
-    if scope_for(user).is_superuser:
-        return AuditEntry.objects.all()
-    return AuditEntry.objects.filter(district__in=districts_administered_by(user))
 
 
 def _choice_label(name: str) -> str:
@@ -37,7 +27,7 @@ def _choice_label(name: str) -> str:
 def audit_log(request: HttpRequest) -> HttpResponse:
     if not can_view_audit(request.user):
         raise Http404("No audit log here")
-    entries = entries_visible_to(request.user)
+    entries = audit_entries_visible_to(request.user)
     stored = entries.order_by().values_list("action", flat=True).distinct()
     actions = sorted({names.current_name(name) for name in stored})
     form = AuditFilterForm(
