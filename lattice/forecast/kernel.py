@@ -126,6 +126,8 @@ class Block:
         self._c16 = np.empty(n, dtype=np.uint16)
         self._c = np.empty(n, dtype=np.uint16)
         self._mask = np.empty(n, dtype=np.bool_)
+        self._mask2 = np.empty(n, dtype=np.bool_)
+        self._limits: dict[int, U16] = {}
         self.has_steps = any(t.reads_degrees for t in policies)
         self.streams = streams
         if self.has_steps:
@@ -136,6 +138,17 @@ class Block:
             t.state(self, start) if isinstance(t, PayTables) else None
             for t, start in zip(policies, starts, strict=True)
         ]
+
+    def limit(self, value: int) -> U16:
+        """``value`` in every slot, to cap an array with ``np.minimum(a, block.limit(v))``.
+
+        NumPy 2's 16-bit ``minimum`` against a scalar runs several times slower than against
+        an array of the same value (about 0.16 ms against 0.03 ms per 400,000 slots), and the
+        kernel caps a few arrays every year."""
+        cached = self._limits.get(value)
+        if cached is None:
+            cached = self._limits[value] = np.full(self.n, value, dtype=np.uint16)
+        return cached
 
     def stream(self, number: int) -> np.random.Generator:
         """The block's extra random stream ``number`` (see ``simulate.stream_rng``)."""
@@ -199,24 +212,29 @@ class Block:
         np.left_shift(position, 3, out=index)
         np.bitwise_or(index, self.rating, out=index)
         np.take(tables.step_lut, index, out=self._b)
-        code = tables.lane_code(self.degree, self.credits, self._c)
+        code = tables.lane_code(self.degree, self.credits, self._c, self.limit(tables.credit_cap))
         np.take(tables.lane_offset_lut, code, out=index)
         np.add(self._b, index, out=position)
-        np.minimum(position, np.uint16(tables.sink), out=position)
+        np.minimum(position, self.limit(tables.sink), out=position)
 
     def _learn(self, ua13: U16) -> None:
         """This year's graduate credits add up; some teachers earn their next degree."""
         sh = self.shared
         np.take(sh.credit_lut, ua13, out=self._b)
         np.add(self.credits, self._b, out=self.credits)
-        np.minimum(self.credits, MAX_GRADUATE_CREDITS, out=self.credits)
+        np.minimum(self.credits, self.limit(MAX_GRADUATE_CREDITS), out=self.credits)
         raw = self.steps_rng.bit_generator.random_raw(-(-self.n // 4))
         ug = raw.view(np.uint16)[: self.n]
         np.right_shift(ug, 1, out=ug)
         earned = np.less(ug, sh.degree_threshold, out=self._mask)
-        np.logical_and(earned, self.degree < MAX_DEGREE, out=earned)
-        np.add(self.degree, earned, out=self.degree, casting="unsafe")
-        np.copyto(self.credits, 0, where=earned)
+        np.logical_and(earned, np.less(self.degree, MAX_DEGREE, out=self._mask2), out=earned)
+        # as 16-bit arithmetic, not a masked copy (a third of a millisecond per 400,000 slots):
+        # degree += earned; credits &= earned - 1 (0 where earned, all ones where not)
+        step = self._b
+        np.copyto(step, earned)
+        np.add(self.degree, step, out=self.degree)
+        np.subtract(step, np.uint16(1), out=step)
+        np.bitwise_and(self.credits, step, out=self.credits)
 
     def _decide(self, k: int, tables: PolicyTables, ud: U16) -> npt.NDArray[np.int8]:
         position = self.position[k]
@@ -246,7 +264,7 @@ class Block:
         np.add(bank, self._b, out=bank)
         wanted = self._b
         np.floor_divide(bank, tables.units_per_interval, out=wanted)
-        np.minimum(wanted, 15, out=wanted)
+        np.minimum(wanted, self.limit(15), out=wanted)
         np.left_shift(position, 5, out=index)
         np.bitwise_or(index, self._c16, out=index)
         np.bitwise_or(index, wanted, out=index)
@@ -291,7 +309,7 @@ class Block:
         np.logical_and(left, self.active, out=left)
         rows = np.flatnonzero(left)
         np.add(self.experience, self.codes, out=self.experience)
-        np.minimum(self.experience, MAX_EXPERIENCE * self.codes, out=self.experience)
+        np.minimum(self.experience, self.limit(MAX_EXPERIENCE * self.codes), out=self.experience)
         if sh.replace_threshold >= SCALE:  # every leaver replaced (the default): no vacancies
             new = rows
             gone = rows[:0]
