@@ -85,6 +85,18 @@ class YearLog:
     degree: U16 | None = None  # highest degree rank after the year (when a model reads it)
 
 
+def _packed_units(tables: PolicyTables, shared: SharedTables) -> tuple[U16, int] | None:
+    """The policy's units table with the year's graduate credits in its high bits, or None
+    when the two do not fit 16 bits together."""
+    units = tables.units.astype(np.int64)
+    credits = np.tile(shared.credit_lut.astype(np.int64), len(units) // len(shared.credit_lut))
+    shift = max(1, int(units.max(initial=0)).bit_length())
+    if int(credits.max(initial=0)) >= 1 << (16 - shift):
+        return None
+    packed = (units | (credits << shift)).astype(np.uint16)
+    return packed, shift
+
+
 class Block:
     """The slots of ``runs`` runs of one workforce under one or more policies."""
 
@@ -134,6 +146,19 @@ class Block:
             self.steps_rng = self.stream(1)
             self.degree = np.tile(workforce.degrees(), runs)
             self.credits = np.tile(workforce.credits(), runs)
+        # The year's graduate credits (read by step-and-lane policies) and the first ledger
+        # policy's units come from the same (rating, draw) index: one lookup of both, packed
+        # as units | credits << credit_shift, when both fit 16 bits.
+        self.packed: tuple[int, U16, int] | None = None
+        self._credits_year = _NO_POSITION
+        ledgers = [k for k, t in enumerate(policies) if isinstance(t, PolicyTables)]
+        if self.has_steps and ledgers:
+            first = policies[ledgers[0]]
+            assert isinstance(first, PolicyTables)
+            both = _packed_units(first, shared)
+            if both is not None:
+                self.packed = (ledgers[0], *both)
+                self._credits_year = np.empty(n, dtype=np.uint16)
         self.states: list[PayState | None] = [
             t.state(self, start) if isinstance(t, PayTables) else None
             for t, start in zip(policies, starts, strict=True)
@@ -192,9 +217,12 @@ class Block:
         # (4) units and interval moves, per policy
         np.multiply(self.certificate, 16, out=self._c16, dtype=np.uint16)
         np.right_shift(ua, 2, out=ua)
-        for tables, position, bank in zip(self.policies, self.position, self.bank, strict=True):
+        packed = self.packed[0] if self.packed is not None else -1
+        for k, (tables, position, bank) in enumerate(
+            zip(self.policies, self.position, self.bank, strict=True)
+        ):
             if isinstance(tables, PolicyTables):
-                self._earn_and_move(tables, position, bank, ua)
+                self._earn_and_move(tables, position, bank, ua, k == packed)
         if self.has_steps:
             self._learn(ua)
         for state in self.states:
@@ -220,8 +248,11 @@ class Block:
     def _learn(self, ua13: U16) -> None:
         """This year's graduate credits add up; some teachers earn their next degree."""
         sh = self.shared
-        np.take(sh.credit_lut, ua13, out=self._b)
-        np.add(self.credits, self._b, out=self.credits)
+        if self.packed is not None:
+            np.add(self.credits, self._credits_year, out=self.credits)  # read with the units
+        else:
+            np.take(sh.credit_lut, ua13, out=self._b)
+            np.add(self.credits, self._b, out=self.credits)
         np.minimum(self.credits, self.limit(MAX_GRADUATE_CREDITS), out=self.credits)
         raw = self.steps_rng.bit_generator.random_raw(-(-self.n // 4))
         ug = raw.view(np.uint16)[: self.n]
@@ -256,11 +287,20 @@ class Block:
             decided[rows] = tables.decision_code[at]
         return decided
 
-    def _earn_and_move(self, tables: PolicyTables, position: U16, bank: U16, ua13: U16) -> None:
+    def _earn_and_move(
+        self, tables: PolicyTables, position: U16, bank: U16, ua13: U16, packed: bool = False
+    ) -> None:
         index = self._a
         np.left_shift(self.rating, 13, out=index)
         np.bitwise_or(index, ua13, out=index)
-        np.take(tables.units, index, out=self._b)
+        if packed:
+            assert self.packed is not None
+            _, table, shift = self.packed
+            np.take(table, index, out=self._b)
+            np.right_shift(self._b, shift, out=self._credits_year)
+            np.bitwise_and(self._b, np.uint16((1 << shift) - 1), out=self._b)
+        else:
+            np.take(tables.units, index, out=self._b)
         np.add(bank, self._b, out=bank)
         wanted = self._b
         np.floor_divide(bank, tables.units_per_interval, out=wanted)
