@@ -234,9 +234,29 @@ class Block:
     def _step_and_lane(self, tables: StepsPolicyTables, position: U16) -> None:
         """Last year's rating earns a step (up to the top); the lane is the one met today.
 
-        Two lookups: ``step_lut`` gives the step index after the gate (the sink stays the
-        sink), ``lane_offset_lut`` the lane's first position for the degree and credits."""
+        One lookup, ``lane_offset_lut``, the lane's first position for the degree and
+        credits; the step is arithmetic, since the gate is met from one rating code up
+        (``gate_from``): step + (rating ≥ gate_from and step below the top). An empty slot
+        (the sink) is put back afterwards. A gate that is not monotone in the rating codes
+        reads ``step_lut`` (the step index after the gate; the sink stays the sink)."""
         index = self._a
+        if tables.gate_from is not None:
+            step = self._b
+            np.floor_divide(position, np.uint16(tables.steps), out=step)
+            np.multiply(step, np.uint16(tables.steps), out=step)
+            np.subtract(position, step, out=step)
+            up = np.greater_equal(self.rating, np.uint16(tables.gate_from), out=self._mask)
+            below_top = np.less(step, np.uint16(tables.steps - 1), out=self._mask2)
+            np.logical_and(up, below_top, out=up)
+            code = tables.lane_code(
+                self.degree, self.credits, self._c, self.limit(tables.credit_cap)
+            )
+            np.take(tables.lane_offset_lut, code, out=index)
+            np.add(index, step, out=position)
+            np.add(position, up, out=position)
+            if self.any_vacant:
+                np.copyto(position, np.uint16(tables.sink), where=~self.active)
+            return
         np.left_shift(position, 3, out=index)
         np.bitwise_or(index, self.rating, out=index)
         np.take(tables.step_lut, index, out=self._b)

@@ -321,6 +321,7 @@ class StepsPolicyTables:
     steps: int  # steps per lane
     step_lut: U16  # index (position << 3) | last rating code -> step index this year (sink: sink)
     lane_offset_lut: U16  # same index as lane_lut -> lane * steps
+    gate_from: int | None = None  # the gate is met exactly by codes >= this (None: not so)
 
     @property
     def key(self) -> str:
@@ -443,4 +444,16 @@ def steps_policy_tables(policy: Policy, a: Assumptions) -> StepsPolicyTables:
         steps=steps,
         step_lut=step_lut,
         lane_offset_lut=(lanes_met * steps).astype(np.uint16),
+        gate_from=_gate_from(gate[: len(a.levels) + 1]),
     )
+
+
+def _gate_from(gate: B) -> int | None:
+    """The lowest rating code that meets the step gate when every code from it up does and
+    none below it does (code 0, no rating yet, never does); None otherwise. ``gate`` holds
+    the codes in use only (0 and one per rating level)."""
+    met = np.flatnonzero(gate)
+    first = int(met[0]) if met.size else len(gate)
+    if first == 0 or not gate[first:].all() or gate[:first].any():
+        return None
+    return first
