@@ -194,9 +194,7 @@ class _Summariser:
         # joint pairs (0, k)
         # (16-bit codes when the pair's bins fit: ``bincount`` widens its input to 64 bits,
         # which costs half as much from 16 bits as from 32)
-        self.joint: list[npt.NDArray[np.unsignedinteger[Any]] | None] = [None] * len(
-            block.policies
-        )
+        self.joint: list[npt.NDArray[np.unsignedinteger[Any]] | None] = [None] * len(block.policies)
         self.joint_codes: list[npt.NDArray[np.unsignedinteger[Any]] | None] = [None] * len(
             block.policies
         )
