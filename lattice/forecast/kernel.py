@@ -85,18 +85,6 @@ class YearLog:
     degree: U16 | None = None  # highest degree rank after the year (when a model reads it)
 
 
-def _packed_units(tables: PolicyTables, shared: SharedTables) -> tuple[U16, int] | None:
-    """The policy's units table with the year's graduate credits in its high bits, or None
-    when the two do not fit 16 bits together."""
-    units = tables.units.astype(np.int64)
-    credits = np.tile(shared.credit_lut.astype(np.int64), len(units) // len(shared.credit_lut))
-    shift = max(1, int(units.max(initial=0)).bit_length())
-    if int(credits.max(initial=0)) >= 1 << (16 - shift):
-        return None
-    packed = (units | (credits << shift)).astype(np.uint16)
-    return packed, shift
-
-
 class Block:
     """The slots of ``runs`` runs of one workforce under one or more policies."""
 
@@ -155,9 +143,8 @@ class Block:
         if self.has_steps and ledgers:
             first = policies[ledgers[0]]
             assert isinstance(first, PolicyTables)
-            both = _packed_units(first, shared)
-            if both is not None:
-                self.packed = (ledgers[0], *both)
+            if first.units_and_credits is not None:
+                self.packed = (ledgers[0], first.units_and_credits, first.credit_shift)
                 self._credits_year = np.empty(n, dtype=np.uint16)
         self.states: list[PayState | None] = [
             t.state(self, start) if isinstance(t, PayTables) else None

@@ -29,6 +29,7 @@ satisfactory, *ineffective* and *developing* as unsatisfactory).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -161,6 +162,11 @@ class PolicyTables:
     hire_position: int
     units_per_interval: int
     bank_remainder: bool
+    # ``units`` with the year's graduate credits (``SharedTables.credit_lut``) in the bits
+    # from ``credit_shift`` up: a block with step-and-lane policies reads both in one lookup.
+    # None when the two do not fit 16 bits together.
+    units_and_credits: U16 | None = None
+    credit_shift: int = 0
 
     @property
     def key(self) -> str:
@@ -302,7 +308,18 @@ def policy_tables(policy: Policy, shared: SharedTables, a: Assumptions) -> Polic
         hire_position=int(compiled.first_position[0]),
         units_per_interval=per,
         bank_remainder=compiled.bank_remainder,
+        **_packed_units(units, shared),
     )
+
+
+def _packed_units(units: I64, shared: SharedTables) -> dict[str, Any]:
+    """``units_and_credits`` and ``credit_shift`` for a policy's units table."""
+    credits = np.tile(shared.credit_lut.astype(np.int64), len(units) // len(shared.credit_lut))
+    shift = max(1, int(units.max(initial=0)).bit_length())
+    if int(credits.max(initial=0)) >= 1 << (16 - shift):
+        return {}
+    packed = (units | (credits << shift)).astype(np.uint16)
+    return {"units_and_credits": packed, "credit_shift": shift}
 
 
 @dataclass(frozen=True, eq=False)
