@@ -56,14 +56,17 @@ def _policies() -> list[Policy]:
 def fused() -> list[ForecastTables]:
     _, tables = compile_all(_policies(), A)
     ledger, steps = tables
-    assert isinstance(ledger, PolicyTables) and ledger.units_and_credits is not None
-    assert isinstance(steps, StepsPolicyTables) and steps.gate_from is not None
+    assert isinstance(ledger, PolicyTables)
+    assert ledger.units_and_credits is not None
+    assert isinstance(steps, StepsPolicyTables)
+    assert steps.gate_from is not None
     return tables
 
 
 def _plain(tables: list[ForecastTables]) -> list[ForecastTables]:
     ledger, steps = tables
-    assert isinstance(ledger, PolicyTables) and isinstance(steps, StepsPolicyTables)
+    assert isinstance(ledger, PolicyTables)
+    assert isinstance(steps, StepsPolicyTables)
     return [replace(ledger, units_and_credits=None), replace(steps, gate_from=None)]
 
 
@@ -80,7 +83,8 @@ def test_the_arithmetic_step_is_the_step_table_whenever_the_gate_is_monotone(
     fused: list[ForecastTables],
 ) -> None:
     steps = fused[1]
-    assert isinstance(steps, StepsPolicyTables) and steps.gate_from is not None
+    assert isinstance(steps, StepsPolicyTables)
+    assert steps.gate_from is not None
     codes = len(A.levels) + 1
     position = np.arange(steps.sink + 1, dtype=np.int64)
     for code in range(codes):
