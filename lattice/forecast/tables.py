@@ -29,6 +29,7 @@ satisfactory, *ineffective* and *developing* as unsatisfactory).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -161,6 +162,11 @@ class PolicyTables:
     hire_position: int
     units_per_interval: int
     bank_remainder: bool
+    # ``units`` with the year's graduate credits (``SharedTables.credit_lut``) in the bits
+    # from ``credit_shift`` up: a block with step-and-lane policies reads both in one lookup.
+    # None when the two do not fit 16 bits together.
+    units_and_credits: U16 | None = None
+    credit_shift: int = 0
 
     @property
     def key(self) -> str:
@@ -302,7 +308,18 @@ def policy_tables(policy: Policy, shared: SharedTables, a: Assumptions) -> Polic
         hire_position=int(compiled.first_position[0]),
         units_per_interval=per,
         bank_remainder=compiled.bank_remainder,
+        **_packed_units(units, shared),
     )
+
+
+def _packed_units(units: I64, shared: SharedTables) -> dict[str, Any]:
+    """``units_and_credits`` and ``credit_shift`` for a policy's units table."""
+    credits = np.tile(shared.credit_lut.astype(np.int64), len(units) // len(shared.credit_lut))
+    shift = max(1, int(units.max(initial=0)).bit_length())
+    if int(credits.max(initial=0)) >= 1 << (16 - shift):
+        return {}
+    packed = (units | (credits << shift)).astype(np.uint16)
+    return {"units_and_credits": packed, "credit_shift": shift}
 
 
 @dataclass(frozen=True, eq=False)
@@ -321,6 +338,7 @@ class StepsPolicyTables:
     steps: int  # steps per lane
     step_lut: U16  # index (position << 3) | last rating code -> step index this year (sink: sink)
     lane_offset_lut: U16  # same index as lane_lut -> lane * steps
+    gate_from: int | None = None  # the gate is met exactly by codes >= this (None: not so)
 
     @property
     def key(self) -> str:
@@ -350,9 +368,10 @@ class StepsPolicyTables:
         lanes: U16 = self.lane_lut[index]
         return lanes
 
-    def lane_code(self, degree: U16, credits: U16, out: U16) -> U16:
-        """``degree * (credit_cap + 1) + min(credits, credit_cap)`` in 16 bits, into ``out``."""
-        np.minimum(credits, self.credit_cap, out=out)
+    def lane_code(self, degree: U16, credits: U16, out: U16, cap: U16 | None = None) -> U16:
+        """``degree * (credit_cap + 1) + min(credits, credit_cap)`` in 16 bits, into ``out``
+        (``cap``: ``credit_cap`` in every slot, which NumPy's ``minimum`` takes faster)."""
+        np.minimum(credits, self.credit_cap if cap is None else cap, out=out)
         code: U16 = degree * np.uint16(self.credit_cap + 1)
         np.add(out, code, out=out)
         return out
@@ -442,4 +461,16 @@ def steps_policy_tables(policy: Policy, a: Assumptions) -> StepsPolicyTables:
         steps=steps,
         step_lut=step_lut,
         lane_offset_lut=(lanes_met * steps).astype(np.uint16),
+        gate_from=_gate_from(gate[: len(a.levels) + 1]),
     )
+
+
+def _gate_from(gate: B) -> int | None:
+    """The lowest rating code that meets the step gate when every code from it up does and
+    none below it does (code 0, no rating yet, never does); None otherwise. ``gate`` holds
+    the codes in use only (0 and one per rating level)."""
+    met = np.flatnonzero(gate)
+    first = int(met[0]) if met.size else len(gate)
+    if first == 0 or not gate[first:].all() or gate[:first].any():
+        return None
+    return first
