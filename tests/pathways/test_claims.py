@@ -12,7 +12,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from lattice.audit.models import AuditEntry
 from lattice.pathways import actions
-from lattice.pathways.models import Claim, Evidence, Notification, Placement
+from lattice.notifications.models import Notification
+from lattice.pathways.models import Claim, Evidence, Placement
 from lattice.pathways.queries import standing_for
 from lattice.people.queries import today
 from tests.cast import Cast

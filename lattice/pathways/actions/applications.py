@@ -19,7 +19,7 @@ from django.utils import timezone
 from lattice.audit.log import record
 from lattice.lib.facts import Fact
 from lattice.lib.formatting import day
-from lattice.pathways.actions.ledger import notify
+from lattice.notifications.send import notify
 from lattice.pathways.actions.placements import recompute_standing
 from lattice.pathways.actions.reviews import MIN_REVIEWS
 from lattice.pathways.compute import adoption_in_force, compute, policy_of
@@ -342,6 +342,7 @@ def decide_application(
     outcome = "passed" if passed else "did not pass"
     notify(
         application.staff_member.user,
+        kind="pathways.application_decided",
         subject=f"{cohort.name}: you {outcome}",
         body=f"Your application {outcome} (score {application.final_score}, cut score "
         f"{cohort.cut_score}). Read the panel's feedback on the application page.",
@@ -411,6 +412,7 @@ def decide_appeal(
     )
     notify(
         application.staff_member.user,
+        kind="pathways.appeal_decided",
         subject="Your appeal was decided",
         body=application.appeal_outcome,
         link=reverse("pathways:application", args=[application.pk]),

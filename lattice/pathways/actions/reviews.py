@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from lattice.audit.log import record
-from lattice.pathways.actions.ledger import notify
+from lattice.notifications.send import notify
 from lattice.pathways.models import (
     Application,
     PanelMember,
@@ -73,6 +73,7 @@ def assign_reviewer(
     )
     notify(
         reviewer.user,
+        kind="pathways.review_assigned",
         subject="You have an application to review",
         body=f"You were assigned an application in {cohort.name}. Declare any conflict of "
         "interest before you read it.",
