@@ -47,6 +47,21 @@ def _user(actor: Any) -> Any:
     return actor if getattr(actor, "pk", None) else None
 
 
+def reviewed_by(actor: Any, application: Application) -> bool:
+    """Whether ``actor`` was assigned to review ``application`` (conflicted seats count too:
+    whoever decides never had a seat on the same application's panel)."""
+    user = _user(actor)
+    return user is not None and application.reviews.filter(reviewer__user=user).exists()
+
+
+def _not_a_reviewer(actor: Any, application: Application) -> None:
+    if reviewed_by(actor, application):
+        raise ValidationError(
+            "You were assigned to review this application, so you cannot also decide it; "
+            "a colleague in the talent office who did not review it decides."
+        )
+
+
 def decision_transitions(district: District, on: dt.date) -> list[Any]:
     """The policy's moves that people decide (peer review, selection, accelerated route)."""
     adoption = adoption_in_force(district, on)
@@ -311,6 +326,7 @@ def decide_application(
         raise ValidationError(
             f"Decide once {MIN_REVIEWS} independent reviews agree (or are reconciled)."
         )
+    _not_a_reviewer(actor, application)
     passed = application.final_score >= cohort.cut_score
     kind = cohort.decision_kind if passed else FAILED_KIND.get(cohort.decision_kind)
     if kind:
@@ -390,6 +406,7 @@ def decide_appeal(
         raise ValidationError("There is no open appeal on this application.")
     if not outcome.strip():
         raise ValidationError("Record the reasons for the appeal decision.")
+    _not_a_reviewer(actor, application)
     application.appeal_outcome = ("Upheld: " if upheld else "Dismissed: ") + outcome.strip()
     application.appeal_decided_at = timezone.now()
     fields = ["appeal_outcome", "appeal_decided_at"]

@@ -25,7 +25,7 @@ from lattice.pathways.evidence import check_uploads, evidence_rows, stored
 from lattice.pathways.models import Claim, ClaimKind, ClaimStatus, Evidence, Standing
 from lattice.people.models import StaffMember
 from lattice.people.queries import today
-from lattice.rules.ledger import credit_claim_check
+from lattice.rules.ledger import claim_quantity_check, credit_claim_check
 
 NEEDS_QUANTITY = {ClaimKind.CREDITS, ClaimKind.PD_HOURS, ClaimKind.PROJECT}
 
@@ -74,6 +74,10 @@ def submit_claim(
         raise ValidationError(
             f"{staff.district.name} has not adopted a pathway policy yet; claims open once it does."
         )
+    if kind in NEEDS_QUANTITY:
+        limit = claim_quantity_check(policy_of(adoption), kind, quantity)
+        if not limit.plausible:
+            raise ValidationError(limit.message + ".")
     if kind == ClaimKind.CREDITS:
         check = credit_claim_check(policy_of(adoption), completed, on)
         if not check.in_window and not exception_reason:

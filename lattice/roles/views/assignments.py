@@ -185,8 +185,10 @@ def suggestions(request: HttpRequest) -> HttpResponse:
         staff_member__in=staff, school_year=year, status=AssignmentStatus.ACTIVE
     ).values_list("staff_member_id", flat=True):
         load[sid] = load.get(sid, 0) + 1
-    applicants, reviewers = {}, {}
+    applicants, reviewers, audience = {}, {}, {}
     for p in postings:
+        # Only teachers who see the posting among their openings can apply to it.
+        audience[p.pk] = set(access.staff_who_see(p).values_list("pk", flat=True))
         applicants[p.pk] = set(p.applications.values_list("applicant_id", flat=True))
         reviewers[p.pk] = set(
             PanelMember.objects.filter(panel__posting=p).values_list("reviewer_id", flat=True)
@@ -199,6 +201,8 @@ def suggestions(request: HttpRequest) -> HttpResponse:
     for p in postings:
         fits = []
         for s in staff:
+            if s.pk not in audience[p.pk]:
+                continue
             q = check(p.role, facts[s.pk], district.rating_labels)
             i = interests.get(s.pk)
             max_load = i.max_roles if i else 1
