@@ -148,7 +148,7 @@ def postings_visible_to(user: Any) -> QuerySet[Posting]:
     return qs.filter(q)
 
 
-def staff_who_see(posting: Posting) -> QuerySet[StaffMember]:
+def staff_who_see(posting: Posting, now: Any = ...) -> QuerySet[StaffMember]:
     """The staff of the posting's district who see it among their openings (the rule of
     :func:`postings_visible_to`): everyone for a district-wide posting; for a school's, those
     who work there in the posting's year, or now when the posting is for now or later."""
@@ -156,7 +156,8 @@ def staff_who_see(posting: Posting) -> QuerySet[StaffMember]:
     if posting.school_id is None:
         return staff
     years = [posting.school_year_id]
-    now = current_school_year(posting.role.district_id)
+    if now is ...:  # the caller may pass the school year in force (or None), once for many
+        now = current_school_year(posting.role.district_id)
     if now is not None and posting.school_year.start >= now.start:
         years.append(now.pk)
     return staff.filter(

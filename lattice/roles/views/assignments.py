@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from lattice.people.access import own_staff
 from lattice.people.models import SchoolYear, StaffMember
+from lattice.people.queries import current_school_year
 from lattice.people.models.staff import TEACHING_POSITIONS
 from lattice.roles import access, actions, charts, costing, optimise, queries
 from lattice.roles.forms import InterestForm, ReflectionForm, RenewalForm
@@ -186,9 +187,10 @@ def suggestions(request: HttpRequest) -> HttpResponse:
     ).values_list("staff_member_id", flat=True):
         load[sid] = load.get(sid, 0) + 1
     applicants, reviewers, audience = {}, {}, {}
+    in_force = current_school_year(district)
     for p in postings:
         # Only teachers who see the posting among their openings can apply to it.
-        audience[p.pk] = set(access.staff_who_see(p).values_list("pk", flat=True))
+        audience[p.pk] = set(access.staff_who_see(p, in_force).values_list("pk", flat=True))
         applicants[p.pk] = set(p.applications.values_list("applicant_id", flat=True))
         reviewers[p.pk] = set(
             PanelMember.objects.filter(panel__posting=p).values_list("reviewer_id", flat=True)
