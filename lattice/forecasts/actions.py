@@ -229,8 +229,12 @@ def finish_forecast(run: ForecastRun, result: dict[str, Any]) -> None:
         district=run.district,
         summary=f"Forecast finished: {run.title}",
     )
-    _tell(run, "forecasts.finished", f"Your forecast is ready: {run.title}",
-          "The forecast finished; open it to read the results and download them.")
+    _tell(
+        run,
+        "forecasts.finished",
+        f"Your forecast is ready: {run.title}",
+        "The forecast finished; open it to read the results and download them.",
+    )
 
 
 @transaction.atomic
@@ -247,5 +251,9 @@ def fail_forecast(run: ForecastRun, message: str) -> None:
         district=run.district,
         summary=f"Forecast failed: {run.message}",
     )
-    _tell(run, "forecasts.failed", f"Your forecast failed: {run.title}",
-          f"{run.message} Open it to try again.")
+    _tell(
+        run,
+        "forecasts.failed",
+        f"Your forecast failed: {run.title}",
+        f"{run.message} Open it to try again.",
+    )

@@ -56,9 +56,10 @@ def delivery_of(user: Any) -> str:
 
 
 def _footer() -> str:
+    settings_url = absolute(reverse("notifications:preferences"))
     return (
         "You receive this because Lattice tells you when something waits on you. Choose "
-        f"immediate emails, a daily digest or none at {absolute(reverse('notifications:preferences'))}"
+        f"immediate emails, a daily digest or none at {settings_url}"
     )
 
 
@@ -149,17 +150,10 @@ def send_digests(
         due = due.filter(user_id=user_id)
     if not any_delivery:
         due = due.filter(user__notification_preference__delivery=Delivery.DAILY)
-    users = (
-        due.values_list("user_id", flat=True)
-        .distinct()
-    )
+    users = due.values_list("user_id", flat=True).distinct()
     sent = 0
     for one in sorted(set(users)):
-        notes = list(
-            due.filter(user_id=one)
-            .select_related("user")
-            .order_by("created_at", "id")
-        )
+        notes = list(due.filter(user_id=one).select_related("user").order_by("created_at", "id"))
         user = notes[0].user
         address = address_of(user)
         if not address:
@@ -173,8 +167,12 @@ def send_digests(
             if n.link:
                 lines.append(f"  {absolute(n.link)}")
             lines.append("")
-        lines += [f"All your notifications: {absolute(reverse('notifications:list'))}", "", "-- ",
-                  _footer()]
+        lines += [
+            f"All your notifications: {absolute(reverse('notifications:list'))}",
+            "",
+            "-- ",
+            _footer(),
+        ]
         subject = f"Lattice: your daily digest ({len(notes)})"
         try:
             send_mail(subject, "\n".join(lines), None, [address])

@@ -19,7 +19,9 @@ def notice_list(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         count = send.mark_read(request.user)
         if count:
-            messages.success(request, f"Marked {count} notification{'s' if count != 1 else ''} read.")
+            messages.success(
+                request, f"Marked {count} notification{'s' if count != 1 else ''} read."
+            )
         return redirect("notifications:list")
     page = paginate(request, Notification.objects.filter(user=request.user), 50)
     labels = {k.key: k.label for k in kinds.all_kinds()}

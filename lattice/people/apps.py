@@ -9,9 +9,9 @@ class PeopleConfig(AppConfig):
         """Name the people app's audit actions; put its pages in the menus."""
         from lattice.audit import names
         from lattice.notifications import addresses
-        from lattice.people.queries import staff_address
         from lattice.people.audited import ACTIONS
         from lattice.people.navigation import register_people_pages
+        from lattice.people.queries import staff_address
 
         names.register(*ACTIONS)
         register_people_pages()

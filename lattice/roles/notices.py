@@ -40,7 +40,9 @@ def _reviews(staff_id: int) -> list[WaitingItem]:
     items = []
     seats = PanelMember.objects.filter(
         reviewer_id=staff_id, panel__posting__status=PostingStatus.OPEN
-    ).select_related("panel__posting__role", "panel__posting__school", "panel__posting__school_year")
+    ).select_related(
+        "panel__posting__role", "panel__posting__school", "panel__posting__school_year"
+    )
     for seat in seats:
         posting = seat.panel.posting
         todo = (

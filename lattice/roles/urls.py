@@ -21,7 +21,11 @@ urlpatterns = [
     path("postings/<int:pk>/", postings.posting_detail, name="posting-detail"),
     path("postings/<int:pk>/apply/", postings.apply, name="apply"),
     path("postings/<int:pk>/panel/", postings.seat, name="seat"),
-    path("postings/<int:pk>/panel/candidates/", postings.reviewer_candidates, name="reviewer-candidates"),
+    path(
+        "postings/<int:pk>/panel/candidates/",
+        postings.reviewer_candidates,
+        name="reviewer-candidates",
+    ),
     path("postings/<int:pk>/conflict/", postings.conflict, name="conflict"),
     path("postings/<int:pk>/offer/", postings.offer_next, name="offer-next"),
     path("postings/<int:pk>/close/", postings.close, name="close"),

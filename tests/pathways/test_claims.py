@@ -11,8 +11,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from lattice.audit.models import AuditEntry
-from lattice.pathways import actions
 from lattice.notifications.models import Notification
+from lattice.pathways import actions
 from lattice.pathways.models import Claim, Evidence, Placement
 from lattice.pathways.queries import standing_for
 from lattice.people.queries import today
@@ -183,9 +183,9 @@ def test_a_claim_of_500_college_credits_is_refused_with_the_policys_maximum(
 
 
 def test_the_district_sets_its_own_maximum_in_the_policy_it_adopts() -> None:
+    from lattice.pathways.policies import shipped_text
     from lattice.rules.ledger import claim_quantity_check
     from lattice.rules.loader import loads_policy
-    from lattice.pathways.policies import shipped_text
 
     text = shipped_text("baltimore-2010.toml").replace(
         "credit_window_days = 90", "credit_window_days = 90\nmax_credits_per_claim = 12"

@@ -21,7 +21,9 @@ pytestmark = pytest.mark.django_db
 
 
 def kinds_told(user: Any) -> list[str]:
-    return list(Notification.objects.filter(user=user).order_by("id").values_list("kind", flat=True))
+    return list(
+        Notification.objects.filter(user=user).order_by("id").values_list("kind", flat=True)
+    )
 
 
 def _return(cast: Cast, proposal: RoleProposal, stage: str = "principal") -> RoleProposal:
@@ -79,7 +81,8 @@ def test_the_proposer_edits_a_returned_proposal_on_its_page(cast: Cast, client_f
     proposal = _return(cast, world(cast).proposal)
     client = client_for("teacher")
     page = client.get(f"/roles/proposals/{proposal.pk}/").content.decode()
-    assert "Change the proposal and send it again" in page and "Say what it costs." in page
+    assert "Change the proposal and send it again" in page
+    assert "Say what it costs." in page
     form = client.get(f"/roles/proposals/{proposal.pk}/edit/")
     assert form.status_code == 200
     data = {
@@ -96,7 +99,8 @@ def test_the_proposer_edits_a_returned_proposal_on_its_page(cast: Cast, client_f
     }
     assert client.post(f"/roles/proposals/{proposal.pk}/edit/", data).status_code == 302
     page = client.get(f"/roles/proposals/{proposal.pk}/").content.decode()
-    assert "Changed and sent again" in page and "“1500” → “2000”" in page
+    assert "Changed and sent again" in page
+    assert "“1500” → “2000”" in page
 
 
 def test_a_review_missing_its_note_keeps_the_decision_and_says_so_in_a_sentence(
@@ -177,7 +181,8 @@ def test_an_approved_one_school_pilot_becomes_a_pilot_there_with_its_positions(
 def test_approving_a_proposal_offers_to_place_the_proposer_in_the_role(cast: Cast) -> None:
     proposal = _approved_pilot(cast)
     held = actions.place_proposer(cast.user("officer"), proposal, how="assign")
-    assert isinstance(held, RoleAssignment) and held.staff_member == cast.teacher_staff
+    assert isinstance(held, RoleAssignment)
+    assert held.staff_member == cast.teacher_staff
     assert "roles.proposal_placed" in kinds_told(cast.user("teacher"))
     with pytest.raises(actions.RoleError, match="nothing to place"):
         actions.place_proposer(cast.user("officer"), proposal, how="post")
@@ -206,7 +211,8 @@ def test_a_teacher_sees_next_years_opening_at_their_own_school(cast: Cast) -> No
     assert posting in access.postings_visible_to(cast.user("teacher"))
     assert posting not in access.postings_visible_to(cast.user("teacher2"))
     seen = set(access.staff_who_see(posting))
-    assert cast.teacher_staff in seen and cast.teacher_other_school_staff not in seen
+    assert cast.teacher_staff in seen
+    assert cast.teacher_other_school_staff not in seen
 
 
 def test_staffing_suggestions_propose_only_teachers_who_can_see_the_posting(
@@ -227,7 +233,8 @@ def test_reviewers_are_found_by_name_and_those_seated_are_not_offered(
     found = client.get(url, {"reviewer_q": "rae"}).content.decode()
     assert "Nobody matches" in found  # Rae already sits on the panel
     found = client.get(url, {"reviewer_q": "ben"}).content.decode()
-    assert "Ben Other" in found and 'name="reviewer"' in found
+    assert "Ben Other" in found
+    assert 'name="reviewer"' in found
 
 
 def test_the_offer_button_disappears_once_every_position_is_filled(

@@ -15,10 +15,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from lattice.audit.log import record
-from lattice.notifications.send import notify
 from lattice.lib.facts import Fact, facts_changed
 from lattice.lib.roles_served import RoleServed
 from lattice.lib.uploads import CheckedUpload
+from lattice.notifications.send import notify
 from lattice.pathways.actions.placements import recompute_standing
 from lattice.pathways.compute import adoption_in_force, policy_of
 from lattice.pathways.evidence import check_uploads, evidence_rows, stored

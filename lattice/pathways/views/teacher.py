@@ -10,6 +10,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from lattice.notifications.send import unread_count
 from lattice.pathways import actions
 from lattice.pathways.access import (
     can_decide_claim,
@@ -20,7 +21,6 @@ from lattice.pathways.access import (
 from lattice.pathways.actions.applications import application_gaps
 from lattice.pathways.compute import Outcome, adoption_in_force, compute, policy_of
 from lattice.pathways.forms import ClaimForm, RejectForm, WhatIfForm, claim_fields
-from lattice.notifications.send import unread_count
 from lattice.pathways.models import Cohort
 from lattice.pathways.queries import (
     claims_of,

@@ -235,8 +235,9 @@ def _role_from(actor: Any, proposal: RoleProposal) -> LeadershipRole:
         selected_by=Selector.PRINCIPAL if pilot else Selector.PANEL,
         status=RoleStatus.ACTIVE,
         origin=RoleOrigin.PROPOSAL,
-        source=f"Teacher proposal #{proposal.pk}; measure of success: "
-        f"{proposal.success_measure}"[:300],
+        source=f"Teacher proposal #{proposal.pk}; measure of success: {proposal.success_measure}"[
+            :300
+        ],
     )
 
 
@@ -329,8 +330,9 @@ def review_proposal(
             proposal,
             "roles.proposal_approved",
             f"Your proposal was approved: {title}",
-            f"{title} is in the catalogue: {proposal.role.positions_text() if proposal.role else ''}"
-            ". The district will place you in it or open a posting you can apply to.",
+            f"{title} is in the catalogue: "
+            f"{proposal.role.positions_text() if proposal.role else 'as proposed'}. The district "
+            "will place you in it or open a posting you can apply to.",
         )
     return proposal
 

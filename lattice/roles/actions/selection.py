@@ -188,9 +188,12 @@ def seat_reviewer(actor: Any, posting: Posting, reviewer: StaffMember) -> PanelM
         .exists()
     ):
         raise RoleError(f"{reviewer} applied for this posting and cannot review it.")
-    if reviewer.user_id is not None and Offer.objects.filter(
-        application__posting=posting, offered_by_id=reviewer.user_id
-    ).exists():
+    if (
+        reviewer.user_id is not None
+        and Offer.objects.filter(
+            application__posting=posting, offered_by_id=reviewer.user_id
+        ).exists()
+    ):
         raise RoleError(
             f"{reviewer} decides this posting (they made its offers); whoever decides never "
             "sits on the panel that scores the same applicants. Choose another reviewer."
@@ -290,9 +293,10 @@ def record_scores(
 def deciders_seated(actor: Any, posting: Posting) -> bool:
     """Whether ``actor`` sits on ``posting``'s panel (then someone else makes its offers)."""
     user_id = getattr(actor, "pk", None)
-    return user_id is not None and PanelMember.objects.filter(
-        panel__posting=posting, reviewer__user_id=user_id
-    ).exists()
+    return (
+        user_id is not None
+        and PanelMember.objects.filter(panel__posting=posting, reviewer__user_id=user_id).exists()
+    )
 
 
 def _offer(actor: Any, app: Application, summary: str) -> Offer:
@@ -359,11 +363,12 @@ def respond_to_offer(actor: Any, offer: Offer, *, accept: bool, today: dt.date) 
         after={"response": offer.response},
     )
     if offer.offered_by is not None:
+        answered = "accepted" if accept else "declined"
         notify(
             offer.offered_by,
             kind="roles.offer_answered",
-            subject=f"{app.applicant} {'accepted' if accept else 'declined'} {app.posting.role.title}",
-            body=f"{app.applicant} {'accepted' if accept else 'declined'} the offer of "
+            subject=f"{app.applicant} {answered} {app.posting.role.title}",
+            body=f"{app.applicant} {answered} the offer of "
             f"{app.posting}."
             + ("" if accept else " The next on the waitlist is offered it, if anyone is."),
             link=reverse("roles:posting-detail", args=[app.posting_id]),

@@ -260,7 +260,11 @@ EDITABLE_ROLE_FIELDS: tuple[str, ...] = (
     "team_max",
     "source",
 )
-SYSTEM_ROLE_FIELDS: tuple[str, ...] = ("origin", "template_key", "pilot_school")  # where the role came from
+SYSTEM_ROLE_FIELDS: tuple[str, ...] = (
+    "origin",
+    "template_key",
+    "pilot_school",
+)  # where the role came from
 
 
 # Documented defaults of the district settings (ASSUMPTION [U]; no source gives these figures):

@@ -101,7 +101,9 @@ class ProposalEvent(models.Model):
     )
     note = models.TextField(blank=True)
     changes = models.JSONField(
-        default=list, blank=True, help_text="The fields a resubmission changed: label, before, after."
+        default=list,
+        blank=True,
+        help_text="The fields a resubmission changed: label, before, after.",
     )
     at = models.DateTimeField(auto_now_add=True)
 

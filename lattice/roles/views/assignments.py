@@ -12,8 +12,8 @@ from django.views.decorators.http import require_POST
 
 from lattice.people.access import own_staff
 from lattice.people.models import SchoolYear, StaffMember
-from lattice.people.queries import current_school_year
 from lattice.people.models.staff import TEACHING_POSITIONS
+from lattice.people.queries import current_school_year
 from lattice.roles import access, actions, charts, costing, optimise, queries
 from lattice.roles.forms import InterestForm, ReflectionForm, RenewalForm
 from lattice.roles.models import (

@@ -15,6 +15,7 @@ from lattice.lib.formatting import day
 from lattice.people.access import own_staff, schools_visible_to
 from lattice.people.models import SchoolYear, StaffMember
 from lattice.roles import access, actions, queries
+from lattice.roles.actions import selection as actions_selection
 from lattice.roles.evidence import UploadError, check_uploads
 from lattice.roles.forms import (
     ApplicationForm,
@@ -33,7 +34,6 @@ from lattice.roles.models import (
     RoleStatus,
     Score,
 )
-from lattice.roles.actions import selection as actions_selection
 from lattice.roles.views.common import district_for, run_action, today
 
 CANDIDATES_SHOWN = 15
@@ -46,9 +46,9 @@ def reviewer_candidates_for(posting: Any, q: str) -> list[StaffMember]:
     applied = posting.applications.exclude(status=ApplicationStatus.WITHDRAWN).values(
         "applicant_id"
     )
-    deciders = Offer.objects.filter(
-        application__posting=posting, offered_by__isnull=False
-    ).values("offered_by_id")
+    deciders = Offer.objects.filter(application__posting=posting, offered_by__isnull=False).values(
+        "offered_by_id"
+    )
     staff = (
         StaffMember.objects.filter(district=posting.role.district, active=True, user__isnull=False)
         .exclude(pk__in=seated)
@@ -197,9 +197,7 @@ def posting_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 "members": posting.panel.members.select_related("reviewer").annotate(
                     n_conflicts=Count("conflicts", distinct=True)
                 ),
-                "candidates": reviewer_candidates_for(
-                    posting, request.GET.get("reviewer_q", "")
-                )
+                "candidates": reviewer_candidates_for(posting, request.GET.get("reviewer_q", ""))
                 if request.GET.get("reviewer_q")
                 else None,
                 "reviewer_q": request.GET.get("reviewer_q", ""),
@@ -393,8 +391,9 @@ def seat(request: HttpRequest, pk: int) -> HttpResponse:
     posting = _managed(request, pk)
     form = SeatForm(
         request.POST,
-        staff=StaffMember.objects.filter(district=posting.role.district, active=True)
-        .exclude(role_panel_seats__panel__posting=posting),
+        staff=StaffMember.objects.filter(district=posting.role.district, active=True).exclude(
+            role_panel_seats__panel__posting=posting
+        ),
     )
     back = reverse("roles:posting-detail", args=[posting.pk])
     if not form.is_valid():

@@ -83,9 +83,7 @@ def _detail(
     status: int = 200,
 ) -> HttpResponse:
     placing = (
-        placement_choices(proposal)
-        if access.can_review_as_district(request.user, proposal)
-        else {}
+        placement_choices(proposal) if access.can_review_as_district(request.user, proposal) else {}
     )
     return render(
         request,
@@ -125,9 +123,7 @@ def proposal_review(request: HttpRequest, pk: int) -> HttpResponse:
     form = ProposalReviewForm(request.POST)
     if form.is_valid():
         try:
-            actions.review_proposal(
-                request.user, proposal, stage=stage, **form.cleaned_data
-            )
+            actions.review_proposal(request.user, proposal, stage=stage, **form.cleaned_data)
         except actions.RoleError as exc:
             form.add_error(None, str(exc))
         else:
