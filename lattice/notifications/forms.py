@@ -9,7 +9,7 @@ from lattice.notifications.models import Delivery
 
 class PreferenceForm(forms.Form):
     delivery = forms.ChoiceField(
-        label="Email me",
+        label="How to email you",
         choices=Delivery.choices,
         widget=forms.RadioSelect,
         error_messages={"required": "Choose how you want to receive notifications."},

@@ -43,9 +43,9 @@ class Notification(models.Model):
 
 
 class Delivery(models.TextChoices):
-    IMMEDIATE = "immediate", "Email me each notice as it happens"
-    DAILY = "daily", "Email me one digest a day"
-    NONE = "none", "Do not email me (I read them in Lattice)"
+    IMMEDIATE = "immediate", "Each notice as it happens"
+    DAILY = "daily", "One digest a day"
+    NONE = "none", "No email: I read them in Lattice"
 
 
 class Preference(models.Model):

@@ -45,6 +45,6 @@ def preferences(request: HttpRequest) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         pref = send.choose_delivery(request.user, form.cleaned_data["delivery"])
-        messages.success(request, f"Saved: {pref.get_delivery_display().lower()}.")
+        messages.success(request, f"Saved. Email: {pref.get_delivery_display().lower()}.")
         return redirect("notifications:preferences")
     return render(request, "notifications/preferences.html", {"form": form})

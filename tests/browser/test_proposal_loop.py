@@ -139,7 +139,37 @@ def test_propose_return_edit_resubmit_approve_with_the_proposer_notified(
     page.get_by_role("link", name="Your proposal was approved: Garden classroom lead").wait_for()
     page.get_by_role("link", name="Garden classroom lead: you are placed").wait_for()
     page.goto(f"{url}/notifications/settings/")
-    page.get_by_label("Email me one digest a day").check()
+    page.get_by_label("One digest a day").check()
     page.get_by_role("button", name="Save").click()
-    page.get_by_text("Saved: email me one digest a day.").wait_for()
+    page.get_by_text("Saved. Email: one digest a day.").wait_for()
     shoot(page, "notification-settings")
+
+
+def test_reviewers_are_picked_by_name_and_each_home_lists_what_waits(
+    live_server: Any, page: Any, settings: Any, tmp_path: Any
+) -> None:
+    from tests.roles.world import world
+
+    settings.MEDIA_ROOT = tmp_path / "private"
+    cast = build_cast()
+    w = world(cast)
+    url = live_server.url
+
+    sign_in(page, live_server, cast.user("officer"))
+    page.goto(f"{url}/roles/postings/{w.alder_posting.pk}/")
+    page.get_by_label("Add a reviewer: find them by name").fill("Be")
+    page.get_by_role("button", name="Seat Ben Other on the panel").wait_for()
+    assert page.get_by_role("button", name="Seat Rae Reviewer on the panel").count() == 0
+    shoot(page, "posting-reviewer-search")
+    page.get_by_role("button", name="Seat Ben Other on the panel").click()
+    page.get_by_text("Seated Ben Other on the panel.").wait_for()
+
+    sign_in(page, live_server, cast.user("reviewer"))
+    page.goto(f"{url}/me/")
+    page.get_by_role("link", name=f"Score 1 application for {w.mentor.title}").wait_for()
+    shoot(page, "home-waiting-reviewer")
+
+    sign_in(page, live_server, cast.user("principal"))
+    page.goto(f"{url}/schools/{cast.alder.pk}/")
+    page.get_by_role("link", name=f"Review the proposal “{w.proposal.title}”").wait_for()
+    shoot(page, "home-waiting-principal")

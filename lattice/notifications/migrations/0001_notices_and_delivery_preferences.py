@@ -18,7 +18,7 @@ class Migration(migrations.Migration):
             name='Preference',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('delivery', models.CharField(choices=[('immediate', 'Email me each notice as it happens'), ('daily', 'Email me one digest a day'), ('none', 'Do not email me (I read them in Lattice)')], default='immediate', max_length=10)),
+                ('delivery', models.CharField(choices=[('immediate', 'Each notice as it happens'), ('daily', 'One digest a day'), ('none', 'No email: I read them in Lattice')], default='immediate', max_length=10)),
                 ('updated_at', models.DateTimeField(auto_now=True)),
                 ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='notification_preference', to=settings.AUTH_USER_MODEL)),
             ],

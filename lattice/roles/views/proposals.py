@@ -120,6 +120,15 @@ def proposal_review(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if not allowed:
         raise Http404("No such page")
+    back = reverse("roles:proposal", args=[proposal.pk])
+    if _stage(request.user, proposal) != stage:  # the form is not on the page: say why
+        who = "the principal" if stage == "principal" else "the district"
+        messages.error(
+            request,
+            f"This proposal is “{proposal.get_status_display().lower()}”; it is not waiting "
+            f"for {who}.",
+        )
+        return HttpResponseRedirect(back)
     form = ProposalReviewForm(request.POST)
     if form.is_valid():
         try:
@@ -128,7 +137,7 @@ def proposal_review(request: HttpRequest, pk: int) -> HttpResponse:
             form.add_error(None, str(exc))
         else:
             messages.success(request, "Saved your review; the proposers are told.")
-            return HttpResponseRedirect(reverse("roles:proposal", args=[proposal.pk]))
+            return HttpResponseRedirect(back)
     return _detail(request, proposal, form=form, status=400)
 
 
