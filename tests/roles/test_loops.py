@@ -64,7 +64,7 @@ def test_a_returned_proposal_is_changed_and_sent_again_and_its_history_shows_eac
     assert steps == [
         ("submitted", []),
         ("returned", []),
-        ("resubmitted", [{"label": "Stipend asked ($)", "before": "1500", "after": "1800"}]),
+        ("resubmitted", [{"label": "Stipend asked ($)", "before": "$1,500", "after": "$1,800"}]),
     ]
 
 
@@ -100,7 +100,7 @@ def test_the_proposer_edits_a_returned_proposal_on_its_page(cast: Cast, client_f
     assert client.post(f"/roles/proposals/{proposal.pk}/edit/", data).status_code == 302
     page = client.get(f"/roles/proposals/{proposal.pk}/").content.decode()
     assert "Changed and sent again" in page
-    assert "“1500” → “2000”" in page
+    assert "“$1,500” → “$2,000”" in page
 
 
 def test_a_review_missing_its_note_keeps_the_decision_and_says_so_in_a_sentence(

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.urls import reverse
 
 from lattice.audit.log import record
+from lattice.lib.formatting import money
 from lattice.notifications.send import notify
 from lattice.people.models import School, StaffMember
 from lattice.people.queries import current_school_year, officer_users, principal_users, today
@@ -51,6 +52,18 @@ PROPOSAL_FIELDS = (
 )
 
 DECISIONS = ("approve", "return", "decline")
+
+
+def _shown(name: str, value: Any) -> str:
+    """A proposal field's value as its page shows it (the history's before and after)."""
+    choices = dict(RoleProposal._meta.get_field(name).flatchoices)
+    if value in choices:
+        return str(choices[value])
+    if name == "stipend_dollars":
+        return money(value)
+    if name == "release_percent":
+        return f"{value}%"
+    return str(value)
 
 
 def _link(proposal: RoleProposal) -> str:
@@ -173,13 +186,12 @@ def resubmit_proposal(
             continue
         before, after = getattr(proposal, name), fields[name]
         if before != after:
-            field = RoleProposal._meta.get_field(name)
-            shown = dict(getattr(field, "choices", None) or [])
+            label = str(RoleProposal._meta.get_field(name).verbose_name)
             changes.append(
                 {
-                    "label": str(field.verbose_name).capitalize(),
-                    "before": str(shown.get(before, before)),
-                    "after": str(shown.get(after, after)),
+                    "label": label[:1].upper() + label[1:],
+                    "before": _shown(name, before),
+                    "after": _shown(name, after),
                 }
             )
             setattr(proposal, name, after)
