@@ -11,6 +11,12 @@ from django.test import Client
 from tests.cast import AWAITING_CODE, Cast, build_cast, sign_in
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests marked ``slow`` run first: the parallel workers take tests in collection order,
+    and a long test drawn last keeps one worker busy while the other has finished."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _private_files_in_a_temporary_folder(tmp_path_factory: pytest.TempPathFactory) -> None:
     """Uploaded evidence and import files written by tests go to a throwaway folder, never

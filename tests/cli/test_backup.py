@@ -21,9 +21,12 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tests.migrated import copy_migrated_sqlite, migrated_postgres_template
+
 ROOT = Path(__file__).resolve().parents[2]
 SERVER_URL = os.environ.get("DATABASE_URL", "")
 ON_POSTGRES = SERVER_URL.startswith(("postgres://", "postgresql://"))
+pytestmark = pytest.mark.slow
 DEMO = ["demo", "--teachers", "150", "--years", "3", "--seed", "11"]
 
 
@@ -92,14 +95,19 @@ def databases() -> Iterator[Any]:
     the suite's server, dropped at the end."""
     made: list[str] = []
 
-    def new(var_dir: Path) -> Side:
+    def new(var_dir: Path, *, migrated: bool = False) -> Side:
+        """An installation with an empty database, or (``migrated``) one migrated as
+        ``lattice manage migrate`` leaves it, copied from the session's template."""
         if not ON_POSTGRES:
+            if migrated:
+                copy_migrated_sqlite(var_dir)
             return Side(var_dir, None)
         import psycopg
 
         name = f"backup_{uuid.uuid4().hex[:12]}"
+        template = f' TEMPLATE "{migrated_postgres_template(SERVER_URL)}"' if migrated else ""
         with psycopg.connect(SERVER_URL, autocommit=True) as admin:
-            admin.execute(f'CREATE DATABASE "{name}"')
+            admin.execute(f'CREATE DATABASE "{name}"{template}')
         made.append(name)
         return Side(var_dir, urlsplit(SERVER_URL)._replace(path=f"/{name}").geturl())
 
@@ -115,8 +123,7 @@ def databases() -> Iterator[Any]:
 @pytest.fixture(scope="module")
 def backed_up(databases: Any, tmp_path_factory: pytest.TempPathFactory) -> tuple[Side, Path]:
     """A demo district (with an oddly named private file) and its backup archive."""
-    source = databases(tmp_path_factory.mktemp("source"))
-    assert source.lattice("manage", "migrate", "-v0").returncode == 0
+    source = databases(tmp_path_factory.mktemp("source"), migrated=True)
     assert source.lattice(*DEMO).returncode == 0
     odd = source.var_dir / "private" / "imports" / "Équipe — été 2026.csv"
     odd.parent.mkdir(parents=True, exist_ok=True)
@@ -149,8 +156,7 @@ def test_it_refuses_to_restore_over_a_database_with_data_unless_told_to(
     backed_up: tuple[Side, Path], databases: Any, tmp_path: Path
 ) -> None:
     source, archive = backed_up
-    target = databases(tmp_path / "target")
-    target.lattice("manage", "migrate", "-v0")
+    target = databases(tmp_path / "target", migrated=True)
     theirs = target.tables()
 
     refused = target.lattice("backup", "restore", str(archive))

@@ -22,6 +22,7 @@ from django.test import override_settings
 from lattice.cli import main
 from lattice.cli.run import check_port_free, prepare, static_files_needed
 from lattice.people.models import StaffMember
+from tests.migrated import copy_migrated_sqlite
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -75,12 +76,16 @@ def _alive(pid: int) -> bool:
     return True
 
 
+@pytest.mark.slow
 def test_lattice_run_serves_and_stops_its_worker_and_server(tmp_path: Path) -> None:
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     env.update(
         DEBUG="1", LATTICE_VAR_DIR=str(tmp_path / "var"), DJANGO_SETTINGS_MODULE="lattice.settings"
     )
+    # A migrated database, as the first `lattice run` leaves it (the fresh-folder path, migrations
+    # included, is the browser test of `make run`'s way).
+    copy_migrated_sqlite(tmp_path / "var")
     log = (tmp_path / "run.log").open("w")
     process = subprocess.Popen(
         [sys.executable, "-m", "lattice", "run", "--port", str(port), "--teachers", "60"],

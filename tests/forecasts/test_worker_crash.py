@@ -24,7 +24,9 @@ from typing import Any
 import pytest
 from django.db import connection
 
-pytestmark = pytest.mark.django_db(transaction=True)
+from tests.migrated import copy_migrated_sqlite
+
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
 ROOT = Path(__file__).resolve().parents[2]
 LEASE_SECONDS = 2
 INPUTS = {
@@ -66,7 +68,7 @@ class World:
         self.sqlite = connection.vendor == "sqlite"
         if self.sqlite:
             self.env.pop("DATABASE_URL", None)
-            self.manage("migrate", "--noinput")
+            copy_migrated_sqlite(self.var)
         else:
             s = connection.settings_dict
             self.env["DATABASE_URL"] = (

@@ -25,8 +25,9 @@ from django.db import connection
 
 from lattice.imports.columns import ROLES_12, SESSIONS_12, USERS_12
 from tests.imports.files import ORGS_HEADER
+from tests.migrated import copy_migrated_sqlite
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
 ROOT = Path(__file__).resolve().parents[2]
 STAFF = 10_000
 LEASE_SECONDS = 2
@@ -117,7 +118,7 @@ class World:
         self.sqlite = connection.vendor == "sqlite"
         if self.sqlite:
             self.env.pop("DATABASE_URL", None)
-            self.manage("migrate", "--noinput")
+            copy_migrated_sqlite(self.var)
         else:
             s = connection.settings_dict
             self.env["DATABASE_URL"] = (
