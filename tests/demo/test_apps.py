@@ -115,6 +115,7 @@ def test_the_demo_holds_notices_for_each_persona_in_a_workflow_and_emails_nobody
         "teacher": "roles.proposal_returned",
         "teacher2": "roles.panel_seated",
         "principal": "roles.proposal_waiting",
+        "principal2": "roles.proposal_waiting",
         "officer": "roles.proposal_waiting",
     }
     for username, kind in expected.items():
