@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "lattice.audit",
+    "lattice.notifications",
     "lattice.people",
     "lattice.roles",
     "lattice.councils",
@@ -288,6 +289,9 @@ EMAIL_BACKEND = env_str(
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "lattice@localhost")
+# The address people open Lattice at: links in emails are absolute under it (a path means
+# nothing in a mail client). No trailing slash needed.
+LATTICE_SITE_URL = env_str("LATTICE_SITE_URL", "http://localhost:8000")
 
 LOGGING = {
     "version": 1,

@@ -25,4 +25,5 @@ urlpatterns = [
     path("recognition/", include("lattice.recognition.urls")),
     path("api/", include("lattice.api.urls")),
     path("network/", include("lattice.network.urls")),
+    path("notifications/", include("lattice.notifications.urls")),
 ]

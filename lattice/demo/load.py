@@ -23,6 +23,7 @@ from lattice.demo.generator import (
     generate,
 )
 from lattice.demo.personas import USERNAMES
+from lattice.notifications.send import without_email
 from lattice.people import actions, demo_content
 from lattice.people.models import District, SchoolYear
 
@@ -96,7 +97,8 @@ def add_app_content(
     for content in demo_content.in_order():
         if progress:
             progress(f"Adding the {content.app} demo to {district.name}…")
-        report = content.populate(district, spec.seed, actor=actor)
+        with without_email():  # the demo's people are invented: notices stay in the app
+            report = content.populate(district, spec.seed, actor=actor)
         app = content.app
         for key, value in report.items():
             if isinstance(value, int):

@@ -15,11 +15,14 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from lattice.audit.log import record
 from lattice.forecasts.models import ForecastRun
 from lattice.lib import jobs
+from lattice.notifications.kinds import NoticeKind
+from lattice.notifications.send import notify
 from lattice.people.models import District
 
 Status = ForecastRun.Status
@@ -190,6 +193,25 @@ def set_progress(run_id: int, fraction: float) -> None:
     )
 
 
+KINDS = (
+    NoticeKind("forecasts.finished", "A forecast you started finished"),
+    NoticeKind("forecasts.failed", "A forecast you started failed"),
+)
+
+
+def _tell(run: ForecastRun, kind: str, subject: str, body: str) -> None:
+    """Tell the officer who asked for the forecast (it ran in the background)."""
+    if run.created_by_id is None:
+        return
+    notify(
+        run.created_by,
+        kind=kind,
+        subject=subject,
+        body=body,
+        link=reverse("forecasts:run", args=[run.district.key, run.pk]),
+    )
+
+
 @transaction.atomic
 def finish_forecast(run: ForecastRun, result: dict[str, Any]) -> None:
     run.result = result
@@ -207,6 +229,12 @@ def finish_forecast(run: ForecastRun, result: dict[str, Any]) -> None:
         district=run.district,
         summary=f"Forecast finished: {run.title}",
     )
+    _tell(
+        run,
+        "forecasts.finished",
+        f"Your forecast is ready: {run.title}",
+        "The forecast finished; open it to read the results and download them.",
+    )
 
 
 @transaction.atomic
@@ -222,4 +250,10 @@ def fail_forecast(run: ForecastRun, message: str) -> None:
         obj=run,
         district=run.district,
         summary=f"Forecast failed: {run.message}",
+    )
+    _tell(
+        run,
+        "forecasts.failed",
+        f"Your forecast failed: {run.title}",
+        f"{run.message} Open it to try again.",
     )

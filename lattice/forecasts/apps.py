@@ -18,6 +18,10 @@ class ForecastsConfig(AppConfig):
         from lattice.people import navigation
 
         names.register(*ACTIONS)
+        from lattice.forecasts.actions import KINDS
+        from lattice.notifications import kinds
+
+        kinds.register(*KINDS)
         navigation.register(
             navigation.NavEntry(
                 "forecasts",

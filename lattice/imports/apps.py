@@ -18,6 +18,10 @@ class ImportsConfig(AppConfig):
         from lattice.people import navigation
 
         names.register(*ACTIONS)
+        from lattice.imports.notices import KINDS
+        from lattice.notifications import kinds
+
+        kinds.register(*KINDS)
         navigation.register(
             navigation.NavEntry(
                 "imports", navigation.Menu.MAIN, 40, navigation.links(("Imports", "imports:home"))

@@ -20,6 +20,7 @@ from django_tasks import task
 
 from lattice.imports import actions, lifecycle
 from lattice.imports.models import ImportRun
+from lattice.imports.notices import tell_starter
 from lattice.imports.plan import Plan
 from lattice.lib import jobs
 
@@ -79,6 +80,7 @@ def parse_run(run_id: int) -> None:
             f"Lattice could not read the files ({exc.__class__.__name__}). "
             "Check that they are the OneRoster or HR files and upload them again.",
         )
+    tell_starter(run_id)
 
 
 @task()
@@ -100,6 +102,7 @@ def apply_run(run_id: int, actor_id: int | None) -> None:
             plan = build_plan(run, lambda f, label: lease(0.05 + 0.45 * f, label))
             if plan.errors:  # the database changed since the preview
                 actions.store_preview(run, plan)
+                tell_starter(run_id)
                 return
             lease(0.5, "Writing (one transaction)")
             try:
@@ -122,6 +125,7 @@ def apply_run(run_id: int, actor_id: int | None) -> None:
             f"Nothing was written: applying failed ({exc.__class__.__name__}). "
             "Try again; if it fails again, send the error report to support.",
         )
+    tell_starter(run_id)
 
 
 @task()

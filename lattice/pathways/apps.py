@@ -14,11 +14,13 @@ class PathwaysConfig(AppConfig):
         take a place in the menus, on a person's pages (their standing) and in the demo."""
         from lattice.audit import names
         from lattice.lib import facts, pay, placements, roles_served, schedule
+        from lattice.notifications import kinds, waiting
         from lattice.pathways import navigation
         from lattice.pathways.actions import record_role_served
         from lattice.pathways.actions.standings import on_facts_changed
         from lattice.pathways.audited import ACTIONS
         from lattice.pathways.demo import populate_demo_pathways
+        from lattice.pathways.notices import KINDS, waiting_items
         from lattice.pathways.pay import pathway_pay_lines
         from lattice.pathways.queries import high_poverty_percent, pathway_placements
         from lattice.pathways.tasks import NIGHTLY, recompute_all_districts
@@ -26,6 +28,8 @@ class PathwaysConfig(AppConfig):
         from lattice.people.panels import ProfilePage, ProfilePanel, register
 
         names.register(*ACTIONS)
+        kinds.register(*KINDS)
+        waiting.register(waiting.WaitingSource("pathways", waiting_items, order=20))
         navigation.register_pages()
         own, office = frozenset({ProfilePage.OWN}), frozenset({ProfilePage.OFFICE})
         register(ProfilePanel("pathways.my-path", "pathways/_me_summary.html", own))

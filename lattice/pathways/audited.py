@@ -13,8 +13,6 @@ ACTIONS = (
                 formerly=("pathways.import_verified_claims",)),
     AuditAction("pathways.role_served.record", "{person} holds a leadership role: {object}",
                 formerly=("pathways.record_role_served",)),
-    AuditAction("pathways.notification.mark_read", "{actor} read their notifications",
-                formerly=("pathways.mark_notifications_read",)),
     AuditAction("pathways.cohort.create", "{actor} opened the cohort {object}",
                 formerly=("pathways.create_cohort",)),
     AuditAction("pathways.panel_member.add", "{actor} seated {person} on a review panel",

@@ -30,9 +30,9 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db.models import Prefetch
 
+from lattice.notifications.send import without_email
 from lattice.pathways import actions
 from lattice.pathways.actions.applications import application_gaps
-from lattice.pathways.actions.ledger import without_email
 from lattice.pathways.actions.reviews import schools_of
 from lattice.pathways.models import (
     Application,

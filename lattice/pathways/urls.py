@@ -16,7 +16,6 @@ urlpatterns = [
     path("me/statement/", teacher.statement, name="statement"),
     path("me/claims/", teacher.my_claims, name="my-claims"),
     path("me/applications/", applications.my_applications, name="my-applications"),
-    path("notifications/", teacher.notifications, name="notifications"),
     path("claims/<int:pk>/", teacher.claim_detail, name="claim"),
     path("files/<int:pk>/", teacher.evidence_file, name="evidence"),
     # the talent office

@@ -36,6 +36,7 @@ from lattice.people.access import (
     staff_visible_to,
 )
 from lattice.people.models import (
+    AccessGrant,
     Assignment,
     District,
     Network,
@@ -327,6 +328,44 @@ def summarise_by_level(schools: list[School]) -> list[LevelSummary]:
         row.teacher_fte += school.teacher_fte
     order = [value for value, _ in SchoolLevel.choices] + ["unknown"]
     return sorted(out.values(), key=lambda r: order.index(r.level))
+
+
+def staff_address(user: Any) -> str:
+    """The email address on the account's staff record ("" without one): where notices go
+    for an account that has no address of its own."""
+    found = StaffMember.objects.filter(user=user).values_list("email", flat=True).first()
+    return found or ""
+
+
+def principal_users(school: School, on: dt.date | None = None) -> list[Any]:
+    """The accounts of the people who lead ``school`` in the school year in force ``on``
+    (today): who is told that something at the school waits on its principal."""
+    year = current_school_year(school.district_id, on)
+    if year is None:
+        return []
+    rows = (
+        Assignment.objects.filter(
+            school=school,
+            school_year=year,
+            position__in=PRINCIPAL_POSITIONS,
+            staff_member__user__isnull=False,
+        )
+        .select_related("staff_member__user")
+        .order_by("staff_member__family_name")
+    )
+    seen: dict[int, Any] = {}
+    for row in rows:
+        seen.setdefault(row.staff_member.user.pk, row.staff_member.user)
+    return list(seen.values())
+
+
+def officer_users(district: District | int) -> list[Any]:
+    """The accounts of ``district``'s talent office: who is told what waits on the district."""
+    district_id = district if isinstance(district, int) else district.pk
+    grants = AccessGrant.objects.filter(
+        role=AccessGrant.Role.TALENT_OFFICER, district_id=district_id, user__is_active=True
+    ).select_related("user")
+    return list({g.user.pk: g.user for g in grants}.values())
 
 
 def principals_by_school(schools: list[School], school_year: SchoolYear) -> dict[int, list[str]]:

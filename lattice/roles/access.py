@@ -24,6 +24,7 @@ from django.http import Http404
 
 from lattice.people.access import Scope, led_q, scope_for
 from lattice.people.models import Assignment, StaffMember
+from lattice.people.queries import current_school_year
 from lattice.roles.models import (
     Application,
     AssignmentStatus,
@@ -114,7 +115,9 @@ def postings_visible_to(user: Any) -> QuerySet[Posting]:
     Officers: their district. Principals: their schools' postings for the years they lead them,
     and district-wide ones.
     Teachers: district-wide postings of their district and postings at the schools where they
-    work that year; plus any posting they applied to or review for.
+    work that year, or where they work now for this year or a later one (next year's opening
+    at one's own school, before next year's assignments exist); plus any posting they applied
+    to or review for. :func:`staff_who_see` is the same rule from the posting's side.
     """
     scope = scope_for(user)
     qs = Posting.objects.select_related("role", "role__district", "school", "school_year")
@@ -130,6 +133,10 @@ def postings_visible_to(user: Any) -> QuerySet[Posting]:
         ).values_list("school_id", "school_year_id")
         for school_id, year_id in own_school_years:
             q |= Q(school_id=school_id, school_year_id=year_id)
+        now = current_school_year(district_id)
+        if now is not None:
+            here = [school for school, year in own_school_years if year == now.pk]
+            q |= Q(school_id__in=here, school_year__start__gte=now.start)
         q |= Q(
             pk__in=Application.objects.filter(applicant_id=scope.own_staff_id).values("posting_id")
         )
@@ -139,6 +146,25 @@ def postings_visible_to(user: Any) -> QuerySet[Posting]:
             )
         )
     return qs.filter(q)
+
+
+def staff_who_see(posting: Posting, now: Any = ...) -> QuerySet[StaffMember]:
+    """The staff of the posting's district who see it among their openings (the rule of
+    :func:`postings_visible_to`): everyone for a district-wide posting; for a school's, those
+    who work there in the posting's year, or now when the posting is for now or later."""
+    staff = StaffMember.objects.filter(district_id=posting.role.district_id, active=True)
+    if posting.school_id is None:
+        return staff
+    years = [posting.school_year_id]
+    if now is ...:  # the caller may pass the school year in force (or None), once for many
+        now = current_school_year(posting.role.district_id)
+    if now is not None and posting.school_year.start >= now.start:
+        years.append(now.pk)
+    return staff.filter(
+        pk__in=Assignment.objects.filter(
+            school_id=posting.school_id, school_year_id__in=years
+        ).values("staff_member_id")
+    )
 
 
 def get_visible_posting(user: Any, pk: Any) -> Posting:

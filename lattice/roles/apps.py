@@ -20,6 +20,11 @@ class RolesConfig(AppConfig):
         from lattice.roles.demo import populate_demo_roles
 
         names.register(*ACTIONS)
+        from lattice.notifications import kinds, waiting
+        from lattice.roles.notices import KINDS, waiting_items
+
+        kinds.register(*KINDS)
+        waiting.register(waiting.WaitingSource("roles", waiting_items, order=30))
         navigation.register_pages()
         reach.register(reach.ReachProvider("roles.evaluating", evaluating_roles_held))
         demo_content.register(

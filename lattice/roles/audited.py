@@ -36,6 +36,10 @@ ACTIONS = (
     AuditAction("roles.proposal.submit", "{actor} proposed the role {object}"),
     AuditAction("roles.proposal.principal_review", "{actor} reviewed the proposal {object}"),
     AuditAction("roles.proposal.district_review", "{actor} reviewed the proposal {object}"),
+    AuditAction(
+        "roles.proposal.resubmit", "{actor} changed the proposal {object} and sent it again"
+    ),
+    AuditAction("roles.proposal.place", "{actor} placed {person} in the proposed role {object}"),
     AuditAction("roles.position_mapping.save", "{actor} mapped HR positions: {object}",
                 formerly=("roles.hr_mapping",)),
     AuditAction("roles.assignment.create_from_hr",

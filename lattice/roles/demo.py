@@ -87,7 +87,7 @@ def populate_demo_roles(district: District, seed: int, *, actor: Any = None) -> 
         home = next((sid for sid, ids in by_school.items() if persona and persona.pk in ids), None)
         pick = home if home is not None else rng.choice(sorted(by_school))
         school = School.objects.get(pk=pick) if per_school else None
-        actions.create_posting(
+        posting = actions.create_posting(
             actor,
             mentor,
             school=school,
@@ -97,9 +97,93 @@ def populate_demo_roles(district: District, seed: int, *, actor: Any = None) -> 
             closes_on=on + dt.timedelta(days=21),
         )
         postings = 1
+        # A reviewer from another school sits on its panel (the `teacher2` log-in), told so.
+        other = StaffMember.objects.filter(district=district, user__username="teacher2").first()
+        if other is not None and posting.school_id not in _schools_of(other, year):
+            actions.seat_reviewer(actor, posting, other)
+    proposals = _demo_proposals(district, year, rng)
     return {
         "roles": len(roles),
         "assignments": assigned,
         "hr_coaches": hr_coaches,
         "postings": postings,
+        "proposals": proposals,
     }
+
+
+def _schools_of(staff: StaffMember, year: Any) -> set[int]:
+    return set(staff.assignments.filter(school_year=year).values_list("school_id", flat=True))
+
+
+# Proposals the demo's teachers make: (log-in, title, problem, duties, what happens next).
+DEMO_PROPOSALS = (
+    (
+        "teacher",
+        "Family literacy nights lead",
+        "Families of our youngest readers ask how to help at home; few come to conferences.",
+        "Plan four family literacy evenings a year\nSend a take-home reading kit each term",
+        "returned",
+    ),
+    (
+        "teacher2",
+        "Data team facilitator",
+        "Grade teams look at assessment data once a year and rarely change what they teach.",
+        "Lead a data meeting for each grade team every six weeks\nKeep the team's action log",
+        "submitted",
+    ),
+    (
+        "teacher",
+        "Peer observation coordinator",
+        "Teachers rarely see each other teach; new teachers ask to watch experienced ones.",
+        "Arrange two peer observations a term for each new teacher\nRun the debrief",
+        "principal_ok",
+    ),
+)
+
+
+def _demo_proposals(district: District, year: Any, rng: random.Random) -> int:
+    """Two teacher proposals: one the principal returned for changes (its proposer sees the
+    note and edits it), one waiting for the principal of the other school; each step
+    notifies whoever it now waits on, as in use."""
+    from django.contrib.auth import get_user_model
+
+    users = {u.username: u for u in get_user_model().objects.filter(username__in=["principal"])}
+    made = 0
+    for username, title, problem, duties, then in DEMO_PROPOSALS:
+        proposer = StaffMember.objects.filter(district=district, user__username=username).first()
+        if proposer is None or year is None:
+            continue
+        school_id = next(iter(sorted(_schools_of(proposer, year))), None)
+        if school_id is None:
+            continue
+        proposal = actions.submit_proposal(
+            proposer.user,
+            proposer,
+            school=School.objects.get(pk=school_id),
+            co_proposers=[],
+            title=title,
+            problem=problem,
+            duties=duties,
+            success_measure="Attendance at the events and the share of families who say they "
+            "read at home more often.",
+            release_percent=0,
+            extra_days=rng.choice([2, 3, 4]),
+            stipend_dollars=rng.choice([1500, 2000, 2500]),
+            positions=1,
+        )
+        made += 1
+        principal = users.get("principal")
+        if then == "principal_ok" and principal is not None:
+            actions.review_proposal(
+                principal, proposal, stage="principal", decision="approve", note=""
+            )
+        if then == "returned" and principal is not None:
+            actions.review_proposal(
+                principal,
+                proposal,
+                stage="principal",
+                decision="return",
+                note="A good idea. Say how many families each evening is for, and ask for "
+                "the days in the spring term rather than the autumn.",
+            )
+    return made

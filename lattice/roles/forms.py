@@ -246,6 +246,14 @@ class InterestForm(forms.Form):
     )
 
 
+PROPOSAL_WIDGETS = {
+    "problem": TEXTAREA,
+    "duties": TEXTAREA,
+    "success_measure": TEXTAREA,
+    "scope": forms.RadioSelect,
+}
+
+
 class ProposalForm(forms.ModelForm):
     co_proposers = forms.ModelMultipleChoiceField(
         queryset=None,
@@ -261,12 +269,14 @@ class ProposalForm(forms.ModelForm):
             "school",
             "problem",
             "duties",
+            "scope",
+            "positions",
             "release_percent",
             "extra_days",
             "stipend_dollars",
             "success_measure",
         ]
-        widgets = {"problem": TEXTAREA, "duties": TEXTAREA, "success_measure": TEXTAREA}
+        widgets = PROPOSAL_WIDGETS
 
     def __init__(self, *args: Any, schools: Any, colleagues: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -277,17 +287,73 @@ class ProposalForm(forms.ModelForm):
         team.help_text = "Hold Ctrl (Cmd on a Mac) to choose several colleagues."
 
 
+class ProposalEditForm(forms.ModelForm):
+    """A returned proposal, changed by its proposers and sent again (school and team stay)."""
+
+    resubmit_note = forms.CharField(
+        label="What you changed, for the reviewer (optional)",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    class Meta:
+        model = RoleProposal
+        fields = [
+            "title",
+            "problem",
+            "duties",
+            "scope",
+            "positions",
+            "release_percent",
+            "extra_days",
+            "stipend_dollars",
+            "success_measure",
+        ]
+        widgets = PROPOSAL_WIDGETS
+
+
 class ProposalReviewForm(forms.Form):
+    """A reviewer's decision. No decision is preselected, and a bound form keeps every
+    choice when it comes back with an error (so adding a forgotten note never approves)."""
+
     decision = forms.ChoiceField(
         label="Decision",
         choices=[("approve", "Approve"), ("return", "Return for changes"), ("decline", "Decline")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose a decision: approve, return for changes, or decline."},
     )
     note = forms.CharField(
         label="Note to the proposers",
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Required when returning or declining.",
+        help_text="Required when returning or declining: say what to change, or why.",
+        error_messages={"max_length": "Keep the note under 2,000 characters."},
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        decision = data.get("decision")
+        if decision in ("return", "decline") and not (data.get("note") or "").strip():
+            self.add_error(
+                "note",
+                "Write a note to the proposers saying what to change, so they can act on it."
+                if decision == "return"
+                else "Write a note to the proposers saying why you decline it.",
+            )
+        return data
+
+
+class PlaceForm(forms.Form):
+    how = forms.ChoiceField(
+        label="How to place the proposer",
+        choices=[
+            ("assign", "Give the proposer the role now, for this school year"),
+            ("post", "Open a posting at their school they can apply to"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose how to place the proposer."},
     )
 
 

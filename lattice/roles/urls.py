@@ -21,6 +21,11 @@ urlpatterns = [
     path("postings/<int:pk>/", postings.posting_detail, name="posting-detail"),
     path("postings/<int:pk>/apply/", postings.apply, name="apply"),
     path("postings/<int:pk>/panel/", postings.seat, name="seat"),
+    path(
+        "postings/<int:pk>/panel/candidates/",
+        postings.reviewer_candidates,
+        name="reviewer-candidates",
+    ),
     path("postings/<int:pk>/conflict/", postings.conflict, name="conflict"),
     path("postings/<int:pk>/offer/", postings.offer_next, name="offer-next"),
     path("postings/<int:pk>/close/", postings.close, name="close"),
@@ -40,4 +45,6 @@ urlpatterns = [
     path("proposals/new/", proposals.proposal_new, name="proposal-new"),
     path("proposals/<int:pk>/", proposals.proposal_detail, name="proposal"),
     path("proposals/<int:pk>/review/", proposals.proposal_review, name="proposal-review"),
+    path("proposals/<int:pk>/edit/", proposals.proposal_edit, name="proposal-edit"),
+    path("proposals/<int:pk>/place/", proposals.proposal_place, name="proposal-place"),
 ]

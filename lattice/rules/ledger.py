@@ -11,12 +11,13 @@ takes its ``units`` transition when a listed certificate is held on the year's e
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from lattice.rules.context import Context, ModelYear, RecordError, units_word
 from lattice.rules.pay import finish_year
-from lattice.rules.policy import Policy, Route, Transition
+from lattice.rules.policy import Ledger, Policy, Route, Transition
 from lattice.rules.records import DECISION_WORDS, school_year_label
 from lattice.rules.standing import PayKind, PayLine, Salary, Unit
 
@@ -47,6 +48,41 @@ def credit_claim_check(policy: Policy, course_end: date, submitted: date) -> Cla
         False,
         f"courses must be submitted within {ledger.credit_window_days} days of their end date; "
         f"this one ended on {course_end} — ask the talent office for an exception",
+    )
+
+
+@dataclass(frozen=True)
+class QuantityCheck:
+    """Whether one claim's quantity is plausible under the policy's maxima."""
+
+    plausible: bool
+    message: str
+
+
+# kind of claim -> (the policy's maximum for it, how a quantity of it reads)
+_MAXIMA: dict[str, tuple[Callable[[Ledger], int], str]] = {
+    "credits": (lambda ledger: ledger.max_credits_per_claim, "college credit"),
+    "pd_hours": (lambda ledger: ledger.max_pd_hours_per_claim, "PD hour"),
+    "project": (lambda ledger: ledger.max_project_units_per_claim, "unit"),
+}
+
+
+def claim_quantity_check(policy: Policy, kind: str, quantity: int) -> QuantityCheck:
+    """Refuse a claim whose quantity is above the most one claim may hold (500 college
+    credits is a typing slip, not a course): the policy's ``[ledger]`` maxima, or their
+    defaults. Kinds without a quantity always pass."""
+    found = _MAXIMA.get(kind)
+    if found is None or policy.ledger is None:
+        return QuantityCheck(True, "no maximum applies")
+    maximum, word = found
+    most = maximum(policy.ledger)
+    if quantity <= most:
+        return QuantityCheck(True, f"within the most one claim may hold ({most})")
+    return QuantityCheck(
+        False,
+        f"{quantity} {word}s is more than one claim may hold: the policy allows at most "
+        f"{most} {word}{'' if most == 1 else 's'} a claim. Check the number; for a longer "
+        "programme, claim each course or term separately, or ask the talent office",
     )
 
 

@@ -123,6 +123,11 @@ class Ledger:
     credit_window_from: date | None
     accomplishment_kinds: tuple[str, ...]
     source: str
+    # The most one claim may hold (a claim above is refused as implausible; docs/
+    # policy-language.md gives the defaults' reasons).
+    max_credits_per_claim: int = 30
+    max_pd_hours_per_claim: int = 200
+    max_project_units_per_claim: int = 24
 
     def units_for_level(self, level: str) -> int:
         return dict(self.units_per_rating)[level]

@@ -381,7 +381,27 @@ def _ledger(reader: Reader, data: Table, ratings: Ratings, cite: Any) -> Ledger:
         credit_window_from=reader.day(table, "credit_window_from", path, None),
         accomplishment_kinds=tuple(reader.texts(table, "accomplishment_kinds", path)),
         source=cite(table, path),
+        **claim_maxima(reader, table, path),
     )
+
+
+CLAIM_MAXIMA = {
+    "max_credits_per_claim": 30,
+    "max_pd_hours_per_claim": 200,
+    "max_project_units_per_claim": 24,
+}
+
+
+def claim_maxima(reader: Reader, table: Table, path: KeyPath) -> dict[str, int]:
+    """The policy's plausible maxima for one claim (the defaults where it names none)."""
+    found = {}
+    for key, default in CLAIM_MAXIMA.items():
+        value = reader.integer(table, key, path, default)
+        if value <= 0:
+            reader.note((*path, key), "must be more than 0", f"e.g. {key} = {default}")
+            value = default
+        found[key] = value
+    return found
 
 
 def transitions_in_file_order(data: Table, transitions: tuple[Transition, ...]) -> list[Transition]:

@@ -65,8 +65,8 @@ def test_post_apply_score_offer_accept_then_on_the_dashboard(
     page.get_by_role("button", name="Post").click()
     page.get_by_text("Posted. Seat a review panel next.").wait_for()
     posting_url = page.url
-    page.get_by_label("Add a reviewer").select_option(label="Rae Reviewer")
-    page.get_by_role("button", name="Seat on the panel").click()
+    page.get_by_label("Add a reviewer: find them by name").fill("Rae")
+    page.get_by_role("button", name="Seat Rae Reviewer on the panel").click()
     page.get_by_text("Seated Rae Reviewer on the panel.").wait_for()
 
     # Ada sees the role she qualifies for and applies with evidence

@@ -102,3 +102,23 @@ def test_a_content_waiting_for_an_app_that_is_not_installed_still_runs(monkeypat
     monkeypatch.setattr(demo_content, "_contents", {})
     demo_content.register(demo_content.DemoContent("a", nothing, after=("absent",)))
     assert [c.app for c in demo_content.in_order()] == ["a"]
+
+
+def test_the_demo_holds_notices_for_each_persona_in_a_workflow_and_emails_nobody(
+    demo: Any,
+) -> None:
+    from django.core import mail
+
+    from lattice.notifications.models import Notification
+
+    expected = {
+        "teacher": "roles.proposal_returned",
+        "teacher2": "roles.panel_seated",
+        "principal": "roles.proposal_waiting",
+        "principal2": "roles.proposal_waiting",
+        "officer": "roles.proposal_waiting",
+    }
+    for username, kind in expected.items():
+        assert Notification.objects.filter(user__username=username, kind=kind).exists(), username
+    assert not Notification.objects.exclude(email="skipped").exists()
+    assert mail.outbox == []

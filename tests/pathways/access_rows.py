@@ -7,7 +7,7 @@ office. Rows that need objects build the pathways world on top of the cast.
 
 from __future__ import annotations
 
-from tests.access import EVERYONE_SIGNED_IN, Row, allow
+from tests.access import Row, allow
 from tests.pathways.world import draft, w
 
 TEACHERS = allow("teacher", "teacher_other_school", "reviewer")
@@ -33,9 +33,6 @@ ROWS = [
         method="POST",
         data=lambda c: {"credits": "3"},
         extra=NOT_SU,
-    ),
-    Row(
-        "pathways:notifications", lambda c: "/pathways/notifications/", EVERYONE_SIGNED_IN, extra=SU
     ),
     # one teacher's claim and its evidence: the teacher and her district's talent office
     Row(

@@ -11,8 +11,9 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from lattice.audit.models import AuditEntry
+from lattice.notifications.models import Notification
 from lattice.pathways import actions
-from lattice.pathways.models import Claim, Evidence, Notification, Placement
+from lattice.pathways.models import Claim, Evidence, Placement
 from lattice.pathways.queries import standing_for
 from lattice.people.queries import today
 from tests.cast import Cast
@@ -168,3 +169,28 @@ def test_an_unreadable_record_stops_the_approval_with_the_reason(adopted: Cast) 
 def test_claims_open_only_once_the_district_adopts_a_policy(cast: Cast) -> None:
     with pytest.raises(ValidationError, match="has not adopted a pathway policy"):
         _credits(cast)
+
+
+def test_a_claim_of_500_college_credits_is_refused_with_the_policys_maximum(
+    adopted: Cast,
+) -> None:
+    with pytest.raises(ValidationError) as refused:
+        _credits(adopted, quantity=500)
+    message = refused.value.messages[0]
+    assert message.startswith("500 college credits is more than one claim may hold")
+    assert "at most 30 college credits a claim" in message
+    assert not Claim.objects.exists()
+
+
+def test_the_district_sets_its_own_maximum_in_the_policy_it_adopts() -> None:
+    from lattice.pathways.policies import shipped_text
+    from lattice.rules.ledger import claim_quantity_check
+    from lattice.rules.loader import loads_policy
+
+    text = shipped_text("baltimore-2010.toml").replace(
+        "credit_window_days = 90", "credit_window_days = 90\nmax_credits_per_claim = 12"
+    )
+    policy = loads_policy(text, "district.toml")
+    assert claim_quantity_check(policy, "credits", 12).plausible
+    assert not claim_quantity_check(policy, "credits", 13).plausible
+    assert claim_quantity_check(policy, "pd_hours", 200).plausible

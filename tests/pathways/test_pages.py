@@ -169,15 +169,6 @@ def test_busy_pages_stay_within_their_query_budget(
         assert client.get(url).status_code == 200
 
 
-def test_notifications_list_and_can_all_be_marked_read(world: World, client_for: Any) -> None:
-    from lattice.pathways.models import Notification
-
-    client = client_for("teacher")
-    assert "Your claim was verified" in client.get("/pathways/notifications/").content.decode()
-    client.post("/pathways/notifications/")
-    assert not Notification.objects.filter(user__username="teacher", read_at__isnull=True).exists()
-
-
 def test_the_teacher_home_links_to_my_path_with_the_current_standing(
     world: World, client_for: Any
 ) -> None:

@@ -116,6 +116,33 @@ def old_alder_proposal(cast: Cast) -> int:
     return found.pk
 
 
+def returned_proposal(cast: Cast) -> int:
+    """Ada's proposal at Alder, returned by Pat for changes: hers to edit and send again."""
+    found = _proposal(cast, cast.teacher_staff, cast.alder, "Reading corner lead")
+    if found.status == "submitted":
+        actions.review_proposal(
+            cast.user("principal"), found, stage="principal", decision="return", note="Cost it."
+        )
+    return found.pk
+
+
+def district_proposal(cast: Cast) -> int:
+    """Ada's proposal at Alder, approved by Pat: waiting for the district."""
+    found = _proposal(cast, cast.teacher_staff, cast.alder, "Math night lead")
+    if found.status == "submitted":
+        actions.review_proposal(None, found, stage="principal", decision="approve", note="")
+    return found.pk
+
+
+def approved_proposal(cast: Cast) -> int:
+    """Ada's proposal at Alder, approved by Pat and the district: its proposer to place."""
+    pk = district_proposal(cast)
+    found = RoleProposal.objects.get(pk=pk)
+    if found.status == "principal_ok":
+        actions.review_proposal(None, found, stage="district", decision="approve", note="")
+    return pk
+
+
 ROWS = [
     Row("roles:home", lambda c: "/roles/", WITH_DISTRICT, extra=SU),
     Row("roles:catalogue", lambda c: "/roles/catalogue/", WITH_DISTRICT, extra=SU),
@@ -196,6 +223,12 @@ ROWS = [
         method="POST",
         data=lambda c: {"reviewer": c.other_principal_staff.pk},
         ok_status=302,
+        extra=SU,
+    ),
+    Row(
+        "roles:reviewer-candidates",
+        lambda c: f"/roles/postings/{posting(c)}/panel/candidates/?reviewer_q=a",
+        allow("officer", "principal"),
         extra=SU,
     ),
     Row(
@@ -376,12 +409,48 @@ ROWS = [
         extra={"case": "birch", "superuser": True},
     ),
     Row(
+        "roles:proposal-edit",
+        lambda c: f"/roles/proposals/{returned_proposal(c)}/edit/",
+        allow("teacher"),
+        note="only its proposers change a returned proposal",
+        extra=NOT_SU,
+    ),
+    Row(
+        "roles:proposal-edit",
+        lambda c: f"/roles/proposals/{returned_proposal(c)}/edit/",
+        allow("teacher"),
+        method="POST",
+        data=lambda c: {
+            "title": "Reading corner lead",
+            "problem": "New teachers leave in their first year.",
+            "duties": "Meet each new teacher weekly",
+            "scope": "pilot",
+            "positions": "1",
+            "release_percent": "10",
+            "extra_days": "2",
+            "stipend_dollars": "1200",
+            "success_measure": "Every new teacher returns next year.",
+            "resubmit_note": "Costed.",
+        },
+        ok_status=302,
+        extra={"case": "resubmit", "superuser": False},
+    ),
+    Row(
         "roles:proposal-review",
-        lambda c: f"/roles/proposals/{world(c).proposal.pk}/review/",
+        lambda c: f"/roles/proposals/{district_proposal(c)}/review/",
         allow("officer"),
         method="POST",
         data=lambda c: {"stage": "district", "decision": "return", "note": "Add a cost."},
         ok_status=302,
-        extra={"case": "district", "superuser": True},
+        extra={"case": "district-waiting", "superuser": True},
+    ),
+    Row(
+        "roles:proposal-place",
+        lambda c: f"/roles/proposals/{approved_proposal(c)}/place/",
+        allow("officer"),
+        method="POST",
+        data=lambda c: {"how": "assign"},
+        ok_status=302,
+        extra=SU,
     ),
 ]

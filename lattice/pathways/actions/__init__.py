@@ -16,8 +16,6 @@ from lattice.pathways.actions.applications import (
 from lattice.pathways.actions.ledger import (
     ClaimWindowError,
     import_verified_claims,
-    mark_notifications_read,
-    notify,
     record_role_served,
     reject_claim,
     submit_claim,
@@ -54,8 +52,6 @@ __all__ = [
     "export_payroll",
     "import_verified_claims",
     "lodge_appeal",
-    "mark_notifications_read",
-    "notify",
     "recompute_standing",
     "recompute_standings",
     "reconcile_application",

@@ -19,7 +19,7 @@ from django.utils import timezone
 from lattice.audit.log import record
 from lattice.lib.facts import Fact
 from lattice.lib.formatting import day
-from lattice.pathways.actions.ledger import notify
+from lattice.notifications.send import notify
 from lattice.pathways.actions.placements import recompute_standing
 from lattice.pathways.actions.reviews import MIN_REVIEWS
 from lattice.pathways.compute import adoption_in_force, compute, policy_of
@@ -45,6 +45,21 @@ FAILED_KIND = {"peer_review_passed": "peer_review_failed"}
 
 def _user(actor: Any) -> Any:
     return actor if getattr(actor, "pk", None) else None
+
+
+def reviewed_by(actor: Any, application: Application) -> bool:
+    """Whether ``actor`` was assigned to review ``application`` (conflicted seats count too:
+    whoever decides never had a seat on the same application's panel)."""
+    user = _user(actor)
+    return user is not None and application.reviews.filter(reviewer__user=user).exists()
+
+
+def _not_a_reviewer(actor: Any, application: Application) -> None:
+    if reviewed_by(actor, application):
+        raise ValidationError(
+            "You were assigned to review this application, so you cannot also decide it; "
+            "a colleague in the talent office who did not review it decides."
+        )
 
 
 def decision_transitions(district: District, on: dt.date) -> list[Any]:
@@ -311,6 +326,7 @@ def decide_application(
         raise ValidationError(
             f"Decide once {MIN_REVIEWS} independent reviews agree (or are reconciled)."
         )
+    _not_a_reviewer(actor, application)
     passed = application.final_score >= cohort.cut_score
     kind = cohort.decision_kind if passed else FAILED_KIND.get(cohort.decision_kind)
     if kind:
@@ -342,6 +358,7 @@ def decide_application(
     outcome = "passed" if passed else "did not pass"
     notify(
         application.staff_member.user,
+        kind="pathways.application_decided",
         subject=f"{cohort.name}: you {outcome}",
         body=f"Your application {outcome} (score {application.final_score}, cut score "
         f"{cohort.cut_score}). Read the panel's feedback on the application page.",
@@ -389,6 +406,7 @@ def decide_appeal(
         raise ValidationError("There is no open appeal on this application.")
     if not outcome.strip():
         raise ValidationError("Record the reasons for the appeal decision.")
+    _not_a_reviewer(actor, application)
     application.appeal_outcome = ("Upheld: " if upheld else "Dismissed: ") + outcome.strip()
     application.appeal_decided_at = timezone.now()
     fields = ["appeal_outcome", "appeal_decided_at"]
@@ -411,6 +429,7 @@ def decide_appeal(
     )
     notify(
         application.staff_member.user,
+        kind="pathways.appeal_decided",
         subject="Your appeal was decided",
         body=application.appeal_outcome,
         link=reverse("pathways:application", args=[application.pk]),

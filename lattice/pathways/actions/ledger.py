@@ -7,14 +7,9 @@ recompute leaves the claim as it was.
 from __future__ import annotations
 
 import datetime as dt
-import logging
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -23,69 +18,20 @@ from lattice.audit.log import record
 from lattice.lib.facts import Fact, facts_changed
 from lattice.lib.roles_served import RoleServed
 from lattice.lib.uploads import CheckedUpload
+from lattice.notifications.send import notify
 from lattice.pathways.actions.placements import recompute_standing
 from lattice.pathways.compute import adoption_in_force, policy_of
 from lattice.pathways.evidence import check_uploads, evidence_rows, stored
-from lattice.pathways.models import Claim, ClaimKind, ClaimStatus, Evidence, Notification, Standing
+from lattice.pathways.models import Claim, ClaimKind, ClaimStatus, Evidence, Standing
 from lattice.people.models import StaffMember
 from lattice.people.queries import today
-from lattice.rules.ledger import credit_claim_check
-
-log = logging.getLogger(__name__)
+from lattice.rules.ledger import claim_quantity_check, credit_claim_check
 
 NEEDS_QUANTITY = {ClaimKind.CREDITS, ClaimKind.PD_HOURS, ClaimKind.PROJECT}
 
 
 class ClaimWindowError(ValidationError):
     """A claim submitted outside the policy's window (the engine's message says which)."""
-
-
-# Off while the demo generator works: its invented people must never be emailed.
-EMAIL_NOTIFICATIONS: ContextVar[bool] = ContextVar("email_notifications", default=True)
-
-
-@contextmanager
-def without_email() -> Iterator[None]:
-    """Keep notifications in-app only within the block (the demo generator uses it)."""
-    token = EMAIL_NOTIFICATIONS.set(False)
-    try:
-        yield
-    finally:
-        EMAIL_NOTIFICATIONS.reset(token)
-
-
-def notify(user: Any, *, subject: str, body: str, link: str = "") -> Notification | None:
-    """An in-app notification, and an email after the transaction commits."""
-    if user is None:
-        return None
-    note = Notification.objects.create(user=user, subject=subject[:200], body=body, link=link)
-    if not EMAIL_NOTIFICATIONS.get():
-        return note
-    address = getattr(user, "email", "") or ""
-    staff = getattr(user, "staff_member", None)
-    if not address and staff is not None:
-        address = staff.email
-    if address:
-
-        def send() -> None:
-            try:
-                send_mail(subject, f"{body}\n\n{link}".strip(), None, [address])
-            except OSError:  # a mail server being down must not undo the decision
-                log.warning("could not email notification %s to %s", note.pk, address)
-
-        transaction.on_commit(send)
-    return note
-
-
-@transaction.atomic
-def mark_notifications_read(actor: Any, ids: list[int] | None = None) -> int:
-    qs = Notification.objects.filter(user=actor, read_at__isnull=True)
-    if ids is not None:
-        qs = qs.filter(pk__in=ids)
-    count = qs.update(read_at=timezone.now())
-    if count:
-        record(actor=actor, action="pathways.notification.mark_read", after={"count": count})
-    return count
 
 
 def submit_claim(
@@ -128,6 +74,10 @@ def submit_claim(
         raise ValidationError(
             f"{staff.district.name} has not adopted a pathway policy yet; claims open once it does."
         )
+    if kind in NEEDS_QUANTITY:
+        limit = claim_quantity_check(policy_of(adoption), kind, quantity)
+        if not limit.plausible:
+            raise ValidationError(limit.message + ".")
     if kind == ClaimKind.CREDITS:
         check = credit_claim_check(policy_of(adoption), completed, on)
         if not check.in_window and not exception_reason:
@@ -225,6 +175,7 @@ def verify_claim(actor: Any, claim: Claim, *, on: dt.date | None = None) -> Clai
         body += f" You now have {now.units_banked} units banked on {now.standing_label}."
     notify(
         staff.user,
+        kind="pathways.claim_verified",
         subject="Your claim was verified",
         body=body,
         link=reverse("pathways:my-path"),
@@ -301,6 +252,7 @@ def reject_claim(actor: Any, claim: Claim, *, reason: str) -> Claim:
     )
     notify(
         claim.staff_member.user,
+        kind="pathways.claim_rejected",
         subject="Your claim was not accepted",
         body=f"The talent office did not accept your claim ({claim}): {claim.reason}",
         link=reverse("pathways:claim", args=[claim.pk]),

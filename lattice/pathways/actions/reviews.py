@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from lattice.audit.log import record
-from lattice.pathways.actions.ledger import notify
+from lattice.notifications.send import notify
 from lattice.pathways.models import (
     Application,
     PanelMember,
@@ -60,6 +60,16 @@ def assign_reviewer(
             f"{reviewer.display_name} works at the applicant's school; choose a reviewer from "
             "another school."
         )
+    if reviewer.user_id is not None and getattr(actor, "pk", None) == reviewer.user_id:
+        raise ValidationError(
+            "You seat the reviewers and decide the application in the talent office, so you "
+            "cannot also review it: whoever decides never reviews. Seat a colleague."
+        )
+    if reviewer.user_id is not None and application.decided_by_id == reviewer.user_id:
+        raise ValidationError(
+            f"{reviewer.display_name} decided this application, so cannot also review it. "
+            "Choose another reviewer."
+        )
     if application.reviews.filter(reviewer=reviewer).exists():
         raise ValidationError(f"{reviewer.display_name} is already assigned.")
     assignment = ReviewAssignment.objects.create(application=application, reviewer=reviewer)
@@ -73,6 +83,7 @@ def assign_reviewer(
     )
     notify(
         reviewer.user,
+        kind="pathways.review_assigned",
         subject="You have an application to review",
         body=f"You were assigned an application in {cohort.name}. Declare any conflict of "
         "interest before you read it.",

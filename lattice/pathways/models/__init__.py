@@ -9,7 +9,6 @@ from lattice.pathways.models.applications import (
 )
 from lattice.pathways.models.drafts import AdoptionDraft
 from lattice.pathways.models.ledger import Claim, ClaimKind, ClaimStatus, Evidence
-from lattice.pathways.models.notifications import Notification
 from lattice.pathways.models.policy import (
     Decision,
     PayrollExport,
@@ -29,7 +28,6 @@ __all__ = [
     "Cohort",
     "Decision",
     "Evidence",
-    "Notification",
     "PanelMember",
     "PayrollExport",
     "Placement",

@@ -126,7 +126,6 @@ def pathway_tabs(context: template.Context) -> list[dict[str, Any]]:
             ("Policy", reverse("pathways:adopt")),
             ("Payroll", reverse("pathways:payroll")),
         ]
-    links.append(("Notifications", reverse("pathways:notifications")))
     return [{"label": label, "url": url, "current": request.path == url} for label, url in links]
 
 

@@ -10,6 +10,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from lattice.notifications.send import unread_count
 from lattice.pathways import actions
 from lattice.pathways.access import (
     can_decide_claim,
@@ -20,7 +21,7 @@ from lattice.pathways.access import (
 from lattice.pathways.actions.applications import application_gaps
 from lattice.pathways.compute import Outcome, adoption_in_force, compute, policy_of
 from lattice.pathways.forms import ClaimForm, RejectForm, WhatIfForm, claim_fields
-from lattice.pathways.models import Cohort, Notification
+from lattice.pathways.models import Cohort
 from lattice.pathways.queries import (
     claims_of,
     outcome_view,
@@ -91,7 +92,7 @@ def _path_context(request: HttpRequest, staff: StaffMember) -> dict[str, Any]:
         and c.transition_key in moves
         and not application_gaps(staff, c.transition_key, on)
     ]
-    context["unread"] = Notification.objects.filter(user=request.user, read_at__isnull=True).count()
+    context["unread"] = unread_count(request.user)
     return context
 
 
@@ -209,12 +210,3 @@ def evidence_file(request: HttpRequest, pk: int) -> FileResponse:
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response
-
-
-@require_http_methods(["GET", "POST"])
-def notifications(request: HttpRequest) -> HttpResponse:
-    if request.method == "POST":
-        actions.mark_notifications_read(request.user)
-        return redirect("pathways:notifications")
-    rows = list(Notification.objects.filter(user=request.user)[:100])
-    return render(request, "pathways/notifications.html", {"rows": rows})

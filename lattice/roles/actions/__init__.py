@@ -20,7 +20,12 @@ from lattice.roles.actions.hr import (
     save_position_mappings,
     sync_hr_roles,
 )
-from lattice.roles.actions.proposals import review_proposal, submit_proposal
+from lattice.roles.actions.proposals import (
+    place_proposer,
+    resubmit_proposal,
+    review_proposal,
+    submit_proposal,
+)
 from lattice.roles.actions.selection import (
     close_posting,
     create_posting,
@@ -44,10 +49,12 @@ __all__ = [
     "declare_conflict",
     "install_template",
     "offer_next",
+    "place_proposer",
     "record_reflection",
     "record_scores",
     "request_hr_sync",
     "respond_to_offer",
+    "resubmit_proposal",
     "review_proposal",
     "run_pending_hr_sync",
     "save_interest",

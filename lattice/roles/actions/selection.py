@@ -7,11 +7,13 @@ from typing import Any
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from lattice.audit.log import record
 from lattice.lib.formatting import day
 from lattice.lib.uploads import CheckedUpload
+from lattice.notifications.send import notify
 from lattice.people.models import School, SchoolYear, StaffMember
 from lattice.roles import access, queries
 from lattice.roles.actions.assignments import assign_role
@@ -56,7 +58,12 @@ def create_posting(
     if school is not None and school.district_id != role.district_id:
         raise RoleError("school: choose a school of the role's district.")
     if role.position_scope == PositionScope.PER_SCHOOL and school is None:
-        raise RoleError(f"school: {role.title} is a per-school role; choose the school.")
+        raise RoleError(f"{role.title} is a role of each school; choose the school.")
+    if role.pilot_school_id is not None and (school is None or school.pk != role.pilot_school_id):
+        raise RoleError(
+            f"{role.title} is a pilot at {role.pilot_school} only; post it there, or widen the "
+            "role in the catalogue first."
+        )
     if closes_on < opens_on:
         raise RoleError("closes on: the window must close on or after the day it opens.")
     posting = Posting(
@@ -181,6 +188,16 @@ def seat_reviewer(actor: Any, posting: Posting, reviewer: StaffMember) -> PanelM
         .exists()
     ):
         raise RoleError(f"{reviewer} applied for this posting and cannot review it.")
+    if (
+        reviewer.user_id is not None
+        and Offer.objects.filter(
+            application__posting=posting, offered_by_id=reviewer.user_id
+        ).exists()
+    ):
+        raise RoleError(
+            f"{reviewer} decides this posting (they made its offers); whoever decides never "
+            "sits on the panel that scores the same applicants. Choose another reviewer."
+        )
     panel, _ = Panel.objects.get_or_create(posting=posting)
     member, created = PanelMember.objects.get_or_create(panel=panel, reviewer=reviewer)
     if created:
@@ -191,6 +208,14 @@ def seat_reviewer(actor: Any, posting: Posting, reviewer: StaffMember) -> PanelM
             district=reviewer.district,
             staff_member=reviewer,
             after={"posting": str(posting)},
+        )
+        notify(
+            reviewer.user,
+            kind="roles.panel_seated",
+            subject=f"You are on the review panel for {posting.role.title}",
+            body=f"You were seated on the panel for {posting}. Score each application you are "
+            "shown (never your own school's), or declare a conflict of interest.",
+            link=reverse("roles:posting-detail", args=[posting.pk]),
         )
     return member
 
@@ -265,9 +290,23 @@ def record_scores(
 # --- offers --------------------------------------------------------------------------------
 
 
+def deciders_seated(actor: Any, posting: Posting) -> bool:
+    """Whether ``actor`` sits on ``posting``'s panel (then someone else makes its offers)."""
+    user_id = getattr(actor, "pk", None)
+    return (
+        user_id is not None
+        and PanelMember.objects.filter(panel__posting=posting, reviewer__user_id=user_id).exists()
+    )
+
+
 def _offer(actor: Any, app: Application, summary: str) -> Offer:
     if queries.open_positions(app.posting) <= 0:
         raise RoleError("Every position of this posting is filled or has an offer out.")
+    if deciders_seated(actor, app.posting):
+        raise RoleError(
+            "You sit on this posting's review panel, so you cannot also decide who is offered "
+            "the role; the talent office (or another principal of the school) makes the offer."
+        )
     offer = Offer.objects.create(
         application=app, offered_by=actor if getattr(actor, "pk", None) else None
     )
@@ -281,6 +320,13 @@ def _offer(actor: Any, app: Application, summary: str) -> Offer:
         staff_member=app.applicant,
         after={"posting": str(app.posting)},
         summary=summary,
+    )
+    notify(
+        app.applicant.user,
+        kind="roles.offer_made",
+        subject=f"You are offered the role {app.posting.role.title}",
+        body=f"You are offered {app.posting}. Accept or decline it on your application's page.",
+        link=reverse("roles:application", args=[app.pk]),
     )
     return offer
 
@@ -316,6 +362,17 @@ def respond_to_offer(actor: Any, offer: Offer, *, accept: bool, today: dt.date) 
         staff_member=app.applicant,
         after={"response": offer.response},
     )
+    if offer.offered_by is not None:
+        answered = "accepted" if accept else "declined"
+        notify(
+            offer.offered_by,
+            kind="roles.offer_answered",
+            subject=f"{app.applicant} {answered} {app.posting.role.title}",
+            body=f"{app.applicant} {answered} the offer of "
+            f"{app.posting}."
+            + ("" if accept else " The next on the waitlist is offered it, if anyone is."),
+            link=reverse("roles:posting-detail", args=[app.posting_id]),
+        )
     if accept:
         posting = app.posting
         assign_role(actor, posting.role, app.applicant, posting.school_year, application=app)
@@ -352,6 +409,14 @@ def send_feedback(actor: Any, app: Application, feedback: str) -> Application:
         staff_member=app.applicant,
         before=before,
         after={"status": app.status},
+    )
+    notify(
+        app.applicant.user,
+        kind="roles.application_decided",
+        subject=f"{app.posting.role.title}: you were not selected this time",
+        body="The selectors sent you feedback on your application: what you did well and what "
+        "would strengthen a future one.",
+        link=reverse("roles:application", args=[app.pk]),
     )
     return app
 

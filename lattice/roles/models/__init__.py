@@ -19,7 +19,13 @@ from lattice.roles.models.catalogue import (
     TLMSDomain,
 )
 from lattice.roles.models.hr import HrRoleLink, HrSyncState, PositionMapping
-from lattice.roles.models.proposal import ProposalStatus, RoleProposal
+from lattice.roles.models.proposal import (
+    ProposalEvent,
+    ProposalScope,
+    ProposalStatus,
+    ProposalStep,
+    RoleProposal,
+)
 from lattice.roles.models.selection import (
     DEFAULT_RUBRIC,
     Application,
@@ -56,7 +62,10 @@ __all__ = [
     "PositionScope",
     "Posting",
     "PostingStatus",
+    "ProposalEvent",
+    "ProposalScope",
     "ProposalStatus",
+    "ProposalStep",
     "Renewal",
     "RoleAssignment",
     "RoleOrigin",

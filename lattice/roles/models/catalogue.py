@@ -7,7 +7,7 @@ from decimal import Decimal
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
-from lattice.people.models import District
+from lattice.people.models import District, School
 
 
 class TLMSDomain(models.TextChoices):
@@ -153,6 +153,14 @@ class LeadershipRole(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(500)],
         help_text="How many positions per school (or in the district).",
     )
+    pilot_school = models.ForeignKey(
+        School,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="A pilot runs at this school only; empty for a role of every school.",
+    )
     default_share_percent = models.PositiveSmallIntegerField(
         "target share of teachers (%)",
         default=0,
@@ -208,6 +216,14 @@ class LeadershipRole(models.Model):
     def duty_lines(self) -> list[str]:
         return [line.strip() for line in self.duties.splitlines() if line.strip()]
 
+    def positions_text(self) -> str:
+        """``2 at Maple Elementary (a pilot)``, ``1 per school``, ``3 in the district``."""
+        if self.pilot_school_id is not None:
+            return f"{self.positions} at {self.pilot_school} (a pilot)"
+        if self.position_scope == PositionScope.PER_SCHOOL:
+            return f"{self.positions} per school"
+        return f"{self.positions} in the district"
+
     def domain_labels(self) -> list[str]:
         labels = dict(TLMSDomain.choices)
         return [labels.get(key, key) for key in self.tlms_domains]
@@ -244,7 +260,11 @@ EDITABLE_ROLE_FIELDS: tuple[str, ...] = (
     "team_max",
     "source",
 )
-SYSTEM_ROLE_FIELDS: tuple[str, ...] = ("origin", "template_key")  # where the role came from
+SYSTEM_ROLE_FIELDS: tuple[str, ...] = (
+    "origin",
+    "template_key",
+    "pilot_school",
+)  # where the role came from
 
 
 # Documented defaults of the district settings (ASSUMPTION [U]; no source gives these figures):

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from lattice.people.access import own_staff
 from lattice.people.models import SchoolYear, StaffMember
 from lattice.people.models.staff import TEACHING_POSITIONS
+from lattice.people.queries import current_school_year
 from lattice.roles import access, actions, charts, costing, optimise, queries
 from lattice.roles.forms import InterestForm, ReflectionForm, RenewalForm
 from lattice.roles.models import (
@@ -185,8 +186,11 @@ def suggestions(request: HttpRequest) -> HttpResponse:
         staff_member__in=staff, school_year=year, status=AssignmentStatus.ACTIVE
     ).values_list("staff_member_id", flat=True):
         load[sid] = load.get(sid, 0) + 1
-    applicants, reviewers = {}, {}
+    applicants, reviewers, audience = {}, {}, {}
+    in_force = current_school_year(district)
     for p in postings:
+        # Only teachers who see the posting among their openings can apply to it.
+        audience[p.pk] = set(access.staff_who_see(p, in_force).values_list("pk", flat=True))
         applicants[p.pk] = set(p.applications.values_list("applicant_id", flat=True))
         reviewers[p.pk] = set(
             PanelMember.objects.filter(panel__posting=p).values_list("reviewer_id", flat=True)
@@ -199,6 +203,8 @@ def suggestions(request: HttpRequest) -> HttpResponse:
     for p in postings:
         fits = []
         for s in staff:
+            if s.pk not in audience[p.pk]:
+                continue
             q = check(p.role, facts[s.pk], district.rating_labels)
             i = interests.get(s.pk)
             max_load = i.max_roles if i else 1

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -13,6 +15,7 @@ from lattice.lib.formatting import day
 from lattice.people.access import own_staff, schools_visible_to
 from lattice.people.models import SchoolYear, StaffMember
 from lattice.roles import access, actions, queries
+from lattice.roles.actions import selection as actions_selection
 from lattice.roles.evidence import UploadError, check_uploads
 from lattice.roles.forms import (
     ApplicationForm,
@@ -26,11 +29,39 @@ from lattice.roles.models import (
     ApplicationStatus,
     Offer,
     OfferResponse,
+    PanelMember,
     PositionScope,
     RoleStatus,
     Score,
 )
 from lattice.roles.views.common import district_for, run_action, today
+
+CANDIDATES_SHOWN = 15
+
+
+def reviewer_candidates_for(posting: Any, q: str) -> list[StaffMember]:
+    """Staff of the posting's district who could be seated, matching every word of ``q``
+    in their names: never someone already seated, an applicant, or the posting's decider."""
+    seated = PanelMember.objects.filter(panel__posting=posting).values("reviewer_id")
+    applied = posting.applications.exclude(status=ApplicationStatus.WITHDRAWN).values(
+        "applicant_id"
+    )
+    deciders = Offer.objects.filter(application__posting=posting, offered_by__isnull=False).values(
+        "offered_by_id"
+    )
+    staff = (
+        StaffMember.objects.filter(district=posting.role.district, active=True, user__isnull=False)
+        .exclude(pk__in=seated)
+        .exclude(pk__in=applied)
+        .exclude(user_id__in=deciders)
+    )
+    for word in q.split()[:4]:
+        staff = staff.filter(
+            Q(given_name__icontains=word)
+            | Q(family_name__icontains=word)
+            | Q(preferred_name__icontains=word)
+        )
+    return list(staff.order_by("family_name", "given_name")[:CANDIDATES_SHOWN])
 
 
 def posting_list(request: HttpRequest) -> HttpResponse:
@@ -166,11 +197,11 @@ def posting_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 "members": posting.panel.members.select_related("reviewer").annotate(
                     n_conflicts=Count("conflicts", distinct=True)
                 ),
-                "seat_form": SeatForm(
-                    staff=StaffMember.objects.filter(
-                        district=posting.role.district, active=True, user__isnull=False
-                    )
-                ),
+                "candidates": reviewer_candidates_for(posting, request.GET.get("reviewer_q", ""))
+                if request.GET.get("reviewer_q")
+                else None,
+                "reviewer_q": request.GET.get("reviewer_q", ""),
+                "seated_decider": actions_selection.deciders_seated(request.user, posting),
                 "offers": Offer.objects.filter(application__posting=posting).select_related(
                     "application__applicant"
                 ),
@@ -339,15 +370,38 @@ def _managed(request: HttpRequest, pk: int):  # type: ignore[no-untyped-def]
     return posting
 
 
+def reviewer_candidates(request: HttpRequest, pk: int) -> HttpResponse:
+    """The people matching a name typed into "Add a reviewer" (htmx fetches this as one
+    types; without JavaScript the search form reloads the posting's page instead)."""
+    posting = _managed(request, pk)
+    q = request.GET.get("reviewer_q", "").strip()
+    return render(
+        request,
+        "roles/_reviewer_candidates.html",
+        {
+            "posting": posting,
+            "reviewer_q": q,
+            "candidates": reviewer_candidates_for(posting, q) if q else None,
+        },
+    )
+
+
 @require_POST
 def seat(request: HttpRequest, pk: int) -> HttpResponse:
     posting = _managed(request, pk)
     form = SeatForm(
-        request.POST, staff=StaffMember.objects.filter(district=posting.role.district, active=True)
+        request.POST,
+        staff=StaffMember.objects.filter(district=posting.role.district, active=True).exclude(
+            role_panel_seats__panel__posting=posting
+        ),
     )
     back = reverse("roles:posting-detail", args=[posting.pk])
     if not form.is_valid():
-        messages.error(request, "Reviewer: choose a staff member of the district.")
+        messages.error(
+            request,
+            "Choose a reviewer from the list: find them by name under “Add a reviewer”. "
+            "Someone already on the panel cannot be seated twice.",
+        )
         return HttpResponseRedirect(back)
     reviewer = form.cleaned_data["reviewer"]
     return run_action(
