@@ -6,10 +6,13 @@ class PeopleConfig(AppConfig):
     verbose_name = "People and schools"
 
     def ready(self) -> None:
-        """Name the people app's audit actions; put its pages in the menus."""
+        """Name the people app's audit actions; put its pages in the menus; give a district a
+        new facts stamp whenever its facts change (``lattice.lib.stamped``)."""
         from lattice.audit import names
+        from lattice.lib import facts, stamped
         from lattice.people.audited import ACTIONS
         from lattice.people.navigation import register_people_pages
 
         names.register(*ACTIONS)
         register_people_pages()
+        facts.listen("lib.stamped", stamped.on_facts_changed)

@@ -27,6 +27,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from lattice.audit.log import record, record_many
+from lattice.lib import stamped
 from lattice.lib.facts import FactsChanged
 from lattice.pathways.compute import adoption_in_force, policy_of
 from lattice.pathways.models import Placement, PolicyAdoption, Standing
@@ -232,6 +233,9 @@ def _write_chunk(
                             reason)  # fmt: skip
     Placement.objects.bulk_create(history, batch_size=500)
     report.history_rows += len(history)
+    # Results remembered from the old standings (lattice.lib.stamped) are out of date.
+    stamped.restamp(district.pk)
+    transaction.on_commit(lambda: stamped.restamp(district.pk))
     if audits:
         record_many(
             actor=actor, action="pathways.standing.change", entries=audits, district=district,
