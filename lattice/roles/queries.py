@@ -453,23 +453,40 @@ def pipeline(
     staff_ids: set[int],
     catalogue: Sequence[LeadershipRole],
 ) -> list[tuple[StaffMember, list[str]]]:
-    """Teachers not in a role who qualify for at least one active role, with those roles."""
+    """Teachers not in a role who qualify for at least one active role, with those roles.
+
+    Checking every teacher against every role reads only facts and the roles' requirements,
+    so the answer is remembered under the district's facts stamp (``lattice.lib.stamped``)
+    with the roles as they stand; the people are read fresh."""
     if not catalogue:
         return []
-    people = list(
-        StaffMember.objects.filter(pk__in=staff_ids).order_by("family_name", "given_name")
+    roles = tuple(
+        tuple((f.attname, getattr(r, f.attname)) for f in r._meta.concrete_fields)
+        for r in catalogue
     )
+    ids = tuple(sorted(staff_ids))
+    fits = stamped.remember(
+        "roles.pipeline",
+        district.pk,
+        (on, ids, roles, district.rating_labels),
+        lambda: _qualifying(district, set(ids), on, catalogue),
+    )
+    people = StaffMember.objects.filter(pk__in=list(fits)).order_by("family_name", "given_name")
+    return [(person, fits[person.pk]) for person in people]
+
+
+def _qualifying(
+    district: District, staff_ids: set[int], on: dt.date, catalogue: Sequence[LeadershipRole]
+) -> dict[int, list[str]]:
+    people = list(StaffMember.objects.filter(pk__in=staff_ids))
     facts = facts_of(district, people, on)
-    out = []
+    labels = district.rating_labels
+    found = {}
     for person in people:
-        fits = [
-            r.title
-            for r in catalogue
-            if check(r, facts[person.pk], district.rating_labels).qualified
-        ]
+        fits = [r.title for r in catalogue if check(r, facts[person.pk], labels).qualified]
         if fits:
-            out.append((person, fits))
-    return out
+            found[person.pk] = fits
+    return found
 
 
 def home_school(staff: StaffMember, year: SchoolYear) -> School | None:
