@@ -541,10 +541,32 @@ def _moves(
     return found
 
 
-def district_overview(district: District, on: dt.date | None = None) -> DistrictOverview:
-    on = on or today()
-    adoption = adoption_in_force(district, on)
-    year = current_school_year(district, on)
+@dataclass(frozen=True)
+class _Placed:
+    """What the overview keeps of a placed teacher's standing."""
+
+    pathway: str
+    standing_label: str
+    computed_at: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class _Summary:
+    """The overview's counts of the stored standings (remembered under the facts stamp)."""
+
+    pathway_names: list[str]
+    by_school: list[tuple[str, list[int], int]]
+    by_interval: list[tuple[str, int]]
+    current: dict[int, _Placed]
+    unplaced: int
+    stale: int
+    computed_at: dt.datetime | None
+    newest: dt.datetime | None
+
+
+def _summary(
+    district: District, adoption: PolicyAdoption | None, year: SchoolYear | None, on: dt.date
+) -> _Summary:
     reads = standings_for(district, on, light=True)
     current = {pk: r.standing for pk, r in reads.items() if r.placed and r.standing is not None}
     pathway_names: list[str] = []
@@ -579,10 +601,38 @@ def district_overview(district: District, on: dt.date | None = None) -> District
         digits = "".join(ch for ch in label[len(head) :] if ch.isdigit())
         return (order.get(head, 99), int(digits or 0), label)
 
+    computed = [r.computed_at for r in reads.values() if r.computed_at is not None]
+    return _Summary(
+        pathway_names=pathway_names,
+        by_school=by_school,
+        by_interval=sorted(intervals.items(), key=interval_key),
+        current={
+            pk: _Placed(s.pathway, s.standing_label, s.computed_at) for pk, s in current.items()
+        },
+        unplaced=sum(1 for r in reads.values() if r.standing is not None and not r.placed),
+        stale=sum(1 for r in reads.values() if not r.fresh),
+        computed_at=min(computed) if computed else None,
+        newest=max(computed, default=None),
+    )
+
+
+def district_overview(district: District, on: dt.date | None = None) -> DistrictOverview:
+    """The talent office's district page. The counts of the stored standings are remembered
+    under the district's facts stamp (``lattice.lib.stamped``: every change of a fact or of
+    a standing gives a new one); claims and applications are read fresh."""
+    on = on or today()
+    adoption = adoption_in_force(district, on)
+    year = current_school_year(district, on)
+    summary = stamped.remember(
+        "pathways.overview",
+        district.pk,
+        (on, adoption.pk if adoption else None, year.pk if year else None),
+        lambda: _summary(district, adoption, year, on),
+    )
+    current = summary.current
+    newest = summary.newest
     queue = claim_queue(district)
     waits = [row.waited_days for row in queue]
-    computed = [r.computed_at for r in reads.values() if r.computed_at is not None]
-    newest = max(computed, default=None)
     movements = _movements(district, year, on, newest) if year is not None else []
     movements.sort(key=lambda m: (m.on, m.staff.family_name))
     applied = set(
@@ -595,9 +645,9 @@ def district_overview(district: District, on: dt.date | None = None) -> District
     return DistrictOverview(
         district=district,
         adoption=adoption,
-        pathway_names=pathway_names,
-        by_school=by_school,
-        by_interval=sorted(intervals.items(), key=interval_key),
+        pathway_names=summary.pathway_names,
+        by_school=summary.by_school,
+        by_interval=summary.by_interval,
         claims_waiting=len(queue),
         oldest_wait=max(waits, default=0),
         median_wait=int(median(waits)) if waits else 0,
@@ -607,9 +657,9 @@ def district_overview(district: District, on: dt.date | None = None) -> District
         pipeline=pipeline,
         placed=len(current),
         year_label=year.label if year else "",
-        unplaced=sum(1 for r in reads.values() if r.standing is not None and not r.placed),
-        stale=sum(1 for r in reads.values() if not r.fresh),
-        computed_at=min(computed) if computed else None,
+        unplaced=summary.unplaced,
+        stale=summary.stale,
+        computed_at=summary.computed_at,
     )
 
 
@@ -641,11 +691,13 @@ def _pipeline(
         (adoption.pk, judged, newest, candidates),
         lambda: _ready_moves(district, adoption, candidates, judged),
     )
-    staff = StaffMember.objects.in_bulk([pk for pk in ready if pk in current])
+    staff = StaffMember.objects.in_bulk(
+        [pk for pk, found in ready.items() if found and pk in current]
+    )
     rows = []
     for pk, found in ready.items():
         standing = current.get(pk)
-        if standing is None:
+        if standing is None or not found:
             continue
         open_moves = {
             t.key for t in moves

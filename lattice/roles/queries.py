@@ -465,20 +465,31 @@ def pipeline(
         for r in catalogue
     )
     ids = tuple(sorted(staff_ids))
+    loaded: list[StaffMember] = []
     fits = stamped.remember(
         "roles.pipeline",
         district.pk,
         (on, ids, roles, district.rating_labels),
-        lambda: _qualifying(district, set(ids), on, catalogue),
+        lambda: _qualifying(district, set(ids), on, catalogue, loaded),
     )
-    people = StaffMember.objects.filter(pk__in=list(fits)).order_by("family_name", "given_name")
-    return [(person, fits[person.pk]) for person in people]
+    people = loaded or StaffMember.objects.filter(pk__in=list(fits)).order_by(
+        "family_name", "given_name"
+    )
+    return [(person, fits[person.pk]) for person in people if person.pk in fits]
 
 
 def _qualifying(
-    district: District, staff_ids: set[int], on: dt.date, catalogue: Sequence[LeadershipRole]
+    district: District,
+    staff_ids: set[int],
+    on: dt.date,
+    catalogue: Sequence[LeadershipRole],
+    loaded: list[StaffMember],
 ) -> dict[int, list[str]]:
-    people = list(StaffMember.objects.filter(pk__in=staff_ids))
+    """Staff id -> titles of the roles they qualify for; ``loaded`` gets the people read."""
+    people = list(
+        StaffMember.objects.filter(pk__in=staff_ids).order_by("family_name", "given_name")
+    )
+    loaded.extend(people)
     facts = facts_of(district, people, on)
     labels = district.rating_labels
     found = {}

@@ -321,7 +321,10 @@ def mark_stale(district_id: int, staff_ids: Iterable[int] | None, reason: str) -
     rows = Standing.objects.filter(district_id=district_id, stale_since__isnull=True)
     if staff_ids is not None:
         rows = rows.filter(staff_member_id__in=sorted(set(staff_ids)))
-    return rows.update(stale_since=timezone.now(), stale_reason=reason[:200] or "facts changed")
+    count = rows.update(stale_since=timezone.now(), stale_reason=reason[:200] or "facts changed")
+    stamped.restamp(district_id)  # what was remembered from fresh standings is out of date
+    transaction.on_commit(lambda: stamped.restamp(district_id))
+    return count
 
 
 _pending = threading.local()
