@@ -143,3 +143,7 @@ def test_the_admin_has_a_row() -> None:
 
 def test_every_row_names_a_real_url() -> None:
     assert {row.name for row in ROWS} <= named_urls()
+
+
+def test_every_query_budget_names_a_real_url() -> None:
+    assert set(query_budgets.BUDGETS) <= named_urls() | {"admin:index"}

@@ -111,7 +111,8 @@ def test_the_session_page_says_who_is_signed_in_and_when_the_session_ends(cast, 
     page = client.get("/accounts/session/").content.decode()
     teacher = cast.user("teacher")
     assert teacher.get_username() in page
-    assert "Session ends" in page and "at the latest" in page
+    assert "Session ends" in page
+    assert "at the latest" in page
     assert "not used in this session" in page  # the teacher has no second factor
 
 

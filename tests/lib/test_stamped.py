@@ -36,7 +36,7 @@ def test_other_parts_or_another_district_compute_their_own() -> None:
 
 
 def test_a_fact_change_in_the_district_gives_a_new_stamp() -> None:
-    calls, compute = _counting()
+    _, compute = _counting()
     stamped.remember("test.thing", 1, (), compute)
     stamped.remember("test.thing", 2, (), compute)
     facts_changed(Fact.RATING, district_id=1, staff_ids=[5], reason="a new rating")
@@ -44,8 +44,10 @@ def test_a_fact_change_in_the_district_gives_a_new_stamp() -> None:
     assert stamped.remember("test.thing", 2, (), compute) == 2  # the other district kept
 
 
-def test_the_stamp_changes_again_when_the_writer_commits(django_capture_on_commit_callbacks) -> None:
-    with django_capture_on_commit_callbacks(execute=True):
+def test_the_stamp_changes_again_when_the_writer_commits(
+    django_capture_on_commit_callbacks: object,
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
         facts_changed(Fact.RATING, district_id=1, staff_ids=[5], reason="a new rating")
         during = stamped.stamp(1)
     assert stamped.stamp(1) != during
