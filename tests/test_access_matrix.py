@@ -1,5 +1,7 @@
 """Every URL × every persona: allowed or denied, as each app's ``access_rows.py`` says.
 
+Every GET that answers 200 stays within its page's query budget (tests/query_budgets.py).
+
 Rows come from every ``tests/*/access_rows.py`` module, so a new app's rows join by existing.
 A completeness test walks the project's URL resolver and fails for any named URL without a
 row (the Django admin's own pages are covered by the single ``admin:index`` row).
@@ -14,9 +16,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.db import transaction
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from tests import query_budgets
 from tests.access import Row
 from tests.cast import AWAITING_CODE, PERSONAS, Cast, build_cast
 
@@ -93,11 +97,14 @@ def test_access(row: Row, persona: str, cast: Any, client_for: Any) -> None:
     client = client_for(persona)
     url = row.url(cast)
     data = row.data(cast) if row.data else {}
-    response = client.post(url, data) if row.method == "POST" else client.get(url, data)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(url, data) if row.method == "POST" else client.get(url, data)
     expected = expected_status(row, persona)
     assert response.status_code == expected, (
         f"{persona} {row.method} {url}: got {response.status_code}, expected {expected}"
     )
+    if row.method == "GET" and response.status_code == 200:
+        query_budgets.check(url, len(queries.captured_queries), f"for {persona}")
     if persona == "anonymous" and not row.public:
         login_url = row.extra.get("login_url", LOGIN_URL)
         assert response["Location"].startswith(login_url), response["Location"]
@@ -136,3 +143,7 @@ def test_the_admin_has_a_row() -> None:
 
 def test_every_row_names_a_real_url() -> None:
     assert {row.name for row in ROWS} <= named_urls()
+
+
+def test_every_query_budget_names_a_real_url() -> None:
+    assert set(query_budgets.BUDGETS) <= named_urls() | {"admin:index"}

@@ -1,5 +1,5 @@
 """Every persona's pages on the demo district answer, without a server error or a raw
-traceback, and within a query budget.
+traceback, and within its query budget (tests/query_budgets.py).
 
 For each demo log-in the crawler starts at the home page and follows every same-origin link
 and opens every GET form (with the values the form shows), breadth first. It visits each URL
@@ -24,13 +24,13 @@ from django.test.utils import CaptureQueriesContext
 
 from lattice.demo.personas import PERSONAS
 from lattice.people.models import District
+from tests import query_budgets
 from tests.demo.district import demo_module
 
 pytestmark = pytest.mark.django_db
 
 MAX_PAGES = 45
 PER_SHAPE = 2
-QUERY_BUDGET = 60
 SKIP = ("/accounts/logout", "/static/", "/admin/logout", "/admin/jsi18n", "/healthz")
 
 
@@ -118,9 +118,14 @@ def crawl(client: Client, start: str = "/") -> list[tuple[str, int, int]]:
             continue
         shapes[shape] = shapes.get(shape, 0) + 1
         with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        count = len(queries.captured_queries)
+        if response.status_code == 200:
+            query_budgets.check(url, count, "on the demo")
+        elif 300 <= response.status_code < 400:
             response = client.get(url, follow=True)
         status = response.status_code
-        visited.append((url, status, len(queries.captured_queries)))
+        visited.append((url, status, count))
         assert status < 500, f"{url} answered {status}"
         if response.streaming:  # a file download (evidence): its status is what matters
             b"".join(response.streaming_content)  # type: ignore[attr-defined]
@@ -149,7 +154,5 @@ def test_every_page_a_persona_can_reach_answers_within_its_budget(demo: Any, per
     user = get_user_model().objects.get(username=persona.username)
     client = Client()
     client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
-    visited = crawl(client)
+    visited = crawl(client)  # each page within its budget (tests/query_budgets.py)
     assert len(visited) >= 3, visited
-    heavy = [(url, n) for url, _, n in visited if n > QUERY_BUDGET]
-    assert heavy == [], f"pages over {QUERY_BUDGET} queries: {heavy}"

@@ -13,6 +13,7 @@ def _sign_in_pages(scope: Scope) -> list[NavLink]:
     links = [
         NavLink("Password", reverse("account_change_password")),
         NavLink("Two-factor", reverse("mfa_index")),
+        NavLink("Session", reverse("accounts:session")),
     ]
     if office(scope):
         links.append(NavLink("Sign-in settings", reverse("accounts:settings")))

@@ -12,9 +12,10 @@ from allauth.account import views as account_views
 from allauth.socialaccount import views as social_views
 from django.urls import include, path
 
-from lattice.accounts.views import clever, settings, signin
+from lattice.accounts.views import clever, session, settings, signin
 
 lattice_patterns = [
+    path("session/", session.session, name="session"),
     path("sign-in/refused/", signin.refused, name="sign-in-refused"),
     path("sign-in/waiting/", signin.waiting, name="sign-in-waiting"),
     path("sign-in-settings/", settings.sign_in_settings, name="settings"),

@@ -55,9 +55,18 @@ def env_str(name: str, default: str) -> str:
 # SQLite's locking, the same however SQLite is configured: a writer waits up to 20 s for the
 # lock instead of failing with "database is locked", and every transaction takes the write
 # lock when it begins (BEGIN IMMEDIATE), so two requests that read then write never deadlock
-# on upgrading their locks. SQLite still serves one server process well, not a production
-# pool of workers: that is PostgreSQL's job.
-SQLITE_OPTIONS: dict[str, object] = {"timeout": 20, "transaction_mode": "IMMEDIATE"}
+# on upgrading their locks. The journal is a write-ahead log (readers never wait for the
+# writer, and a commit appends to the log instead of rewriting pages), synced at checkpoints
+# rather than at every commit (synchronous=NORMAL: a crash of Lattice loses nothing; a power
+# cut may lose the last commits, never corrupts the file). Every signed-in page writes its
+# session, so a full sync per commit would cost every page a disk flush (bench/pages.py).
+# SQLite still serves one server process well, not a production pool of workers: that is
+# PostgreSQL's job.
+SQLITE_OPTIONS: dict[str, object] = {
+    "timeout": 20,
+    "transaction_mode": "IMMEDIATE",
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+}
 
 
 def sqlite_database(path: Path) -> dict[str, object]:

@@ -14,18 +14,17 @@ from __future__ import annotations
 
 import contextvars
 import datetime as dt
-import itertools
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from statistics import median
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.utils import timezone
 
-from lattice.lib import pay
+from lattice.lib import pay, stamped
 from lattice.lib.formatting import day, moment
 from lattice.lib.placements import PathwayPlacement
 from lattice.pathways.compute import adoption_in_force, policy_of
@@ -38,9 +37,10 @@ from lattice.pathways.models import (
     Standing,
     StandingStatus,
 )
+from lattice.pathways.models.policy import placement_label
 from lattice.pathways.projection import Projection, project, where_label
 from lattice.pathways.records import load_facts
-from lattice.people.models import Assignment, District, StaffMember
+from lattice.people.models import Assignment, District, SchoolYear, StaffMember
 from lattice.people.models.staff import TEACHING_POSITIONS
 from lattice.people.queries import current_school_year, today
 from lattice.rules import poverty
@@ -136,11 +136,13 @@ class StoredPay:
     supplements: int
     bonuses: int
     one_time: int
+    lane: str
 
     FIELDS = (
         "staff_member_id", "adoption_id", "as_of", "status", "label", "policy_label",
         "pay_lines", "problem", "fix", "stale_since", "stale_reason", "computed_at", "pathway",
         "pathway_name", "units_banked", "base_salary", "supplements", "bonuses", "one_time",
+        "lane",
     )  # fmt: skip
 
     @property
@@ -268,13 +270,14 @@ def pathway_order(standing: Standing) -> tuple[str, ...]:
     return tuple(standing.snapshot.get("policy", {}).get("pathways", []))
 
 
-def placement_of(read: StandingRead) -> PathwayPlacement | None:
+def placement_of(read: StandingRead, order: Sequence[str] | None = None) -> PathwayPlacement | None:
     """The pathway of a standing, or None when it is not placed on one. A pathway satisfies a
-    minimum when it is that pathway or one above it in the policy's order."""
+    minimum when it is that pathway or one above it in the policy's order (``order``, or the
+    one the standing recorded)."""
     standing = read.standing
     if not read.placed or standing is None or not standing.pathway:
         return None
-    order = list(pathway_order(standing))
+    order = list(pathway_order(standing) if order is None else order)
     below = order[: order.index(standing.pathway) + 1] if standing.pathway in order else []
     return PathwayPlacement(
         key=standing.pathway,
@@ -289,8 +292,19 @@ def pathway_placements(
     """Each teacher's pathway from their stored standing under the district's adopted policy
     (one reader call for many teachers); registered with ``lattice.lib.placements``. Nobody
     placed (no adoption, standing not computed) gives no placement, never an invented one."""
-    reads = standings_for(district_id, on, staff_ids, include_missing=False)
-    return {pk: placement_of(read) for pk, read in reads.items()}
+    reads = standings_for(district_id, on, staff_ids, include_missing=False, light=True)
+    # The light read leaves the snapshot behind; the pathway order it recorded is the order
+    # of the policy the standing was computed under (one parse per adoption, cached).
+    orders = {
+        adoption.pk: tuple(p.key for p in policy_of(adoption).pathways)
+        for adoption in PolicyAdoption.objects.filter(
+            pk__in={read.standing.adoption_id for read in reads.values()}
+        )
+    }
+    return {
+        pk: placement_of(read, orders.get(read.standing.adoption_id, ()))
+        for pk, read in reads.items()
+    }
 
 
 def teaching_staff(district: District | int) -> QuerySet[StaffMember]:
@@ -482,24 +496,78 @@ class DistrictOverview:
     notes: list[str] = field(default_factory=list)
 
 
-def latest_placements(district: District, on: dt.date) -> dict[int, list[Placement]]:
-    """Each person's placement history up to ``on`` (oldest first), for active people."""
-    history: dict[int, list[Placement]] = defaultdict(list)
-    rows = (
-        Placement.objects.filter(district=district, effective_on__lte=on, staff_member__active=True)
-        .select_related("staff_member")
-        .order_by("staff_member_id", "effective_on", "id")
+def _movements(
+    district: District, year: SchoolYear, on: dt.date, newest: dt.datetime | None
+) -> list[Movement]:
+    """Changes of standing this school year up to ``on``: each placement whose label differs
+    from the person's placement before it. Only the standings writer adds placements, so the
+    moves are remembered under the district's facts stamp and the newest standing's time
+    (``newest``); the people who moved are read fresh."""
+    found = stamped.remember(
+        "pathways.movements",
+        district.pk,
+        (year.pk, year.start, year.end, on, newest),
+        lambda: _moves(district, year, on),
     )
-    for row in rows:
-        history[row.staff_member_id].append(row)
-    return history
+    staff = StaffMember.objects.in_bulk({m[0] for m in found})
+    return [Movement(staff[pk], *rest) for pk, *rest in found if pk in staff]
 
 
-def district_overview(district: District, on: dt.date | None = None) -> DistrictOverview:
-    on = on or today()
-    adoption = adoption_in_force(district, on)
-    year = current_school_year(district, on)
-    reads = standings_for(district, on)
+def _moves(
+    district: District, year: SchoolYear, on: dt.date
+) -> list[tuple[int, str, str, dt.date, int]]:
+    """(staff id, before, after, effective on, cost) of each move, from the placement history
+    read as plain values (no model instance per row)."""
+    found: list[tuple[int, str, str, dt.date, int]] = []
+    previous: tuple[int, str, int] | None = None
+    last = min(year.end, on)
+    for staff_id, effective_on, pathway, name, interval, step, lane, total in (
+        Placement.objects.filter(district=district, effective_on__lte=on, staff_member__active=True)
+        .order_by("staff_member_id", "effective_on", "id")
+        .values_list(
+            "staff_member_id", "effective_on", "pathway", "pathway_name", "interval", "step",
+            "lane", F("base_salary") + F("supplements") + F("bonuses") + F("one_time"),
+        )
+    ):  # fmt: skip
+        label = placement_label(pathway, name, interval, step, lane)
+        if (
+            previous is not None
+            and previous[0] == staff_id
+            and year.start <= effective_on <= last
+            and previous[1] != label
+        ):
+            found.append((staff_id, previous[1], label, effective_on, total - previous[2]))
+        previous = (staff_id, label, total)
+    return found
+
+
+@dataclass(frozen=True)
+class _Placed:
+    """What the overview keeps of a placed teacher's standing."""
+
+    pathway: str
+    standing_label: str
+    computed_at: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class _Summary:
+    """The overview's counts of the stored standings (remembered under the facts stamp)."""
+
+    pathway_names: list[str]
+    by_school: list[tuple[str, list[int], int]]
+    by_interval: list[tuple[str, int]]
+    current: dict[int, _Placed]
+    unplaced: int
+    stale: int
+    computed_at: dt.datetime | None
+    newest: dt.datetime | None
+
+
+def _summary(
+    district: District, adoption: PolicyAdoption | None, year: SchoolYear | None, on: dt.date
+) -> _Summary:
+    reads = standings_for(district, on, light=True)
     current = {pk: r.standing for pk, r in reads.items() if r.placed and r.standing is not None}
     pathway_names: list[str] = []
     if adoption is not None:
@@ -533,24 +601,39 @@ def district_overview(district: District, on: dt.date | None = None) -> District
         digits = "".join(ch for ch in label[len(head) :] if ch.isdigit())
         return (order.get(head, 99), int(digits or 0), label)
 
+    computed = [r.computed_at for r in reads.values() if r.computed_at is not None]
+    return _Summary(
+        pathway_names=pathway_names,
+        by_school=by_school,
+        by_interval=sorted(intervals.items(), key=interval_key),
+        current={
+            pk: _Placed(s.pathway, s.standing_label, s.computed_at) for pk, s in current.items()
+        },
+        unplaced=sum(1 for r in reads.values() if r.standing is not None and not r.placed),
+        stale=sum(1 for r in reads.values() if not r.fresh),
+        computed_at=min(computed) if computed else None,
+        newest=max(computed, default=None),
+    )
+
+
+def district_overview(district: District, on: dt.date | None = None) -> DistrictOverview:
+    """The talent office's district page. The counts of the stored standings are remembered
+    under the district's facts stamp (``lattice.lib.stamped``: every change of a fact or of
+    a standing gives a new one); claims and applications are read fresh."""
+    on = on or today()
+    adoption = adoption_in_force(district, on)
+    year = current_school_year(district, on)
+    summary = stamped.remember(
+        "pathways.overview",
+        district.pk,
+        (on, adoption.pk if adoption else None, year.pk if year else None),
+        lambda: _summary(district, adoption, year, on),
+    )
+    current = summary.current
+    newest = summary.newest
     queue = claim_queue(district)
     waits = [row.waited_days for row in queue]
-    movements: list[Movement] = []
-    if year is not None:
-        for rows in latest_placements(district, on).values():
-            for before, after in itertools.pairwise(rows):
-                if year.start <= after.effective_on <= min(year.end, on) and (
-                    before.standing_label != after.standing_label
-                ):
-                    movements.append(
-                        Movement(
-                            after.staff_member,
-                            before.standing_label,
-                            after.standing_label,
-                            after.effective_on,
-                            after.total_salary - before.total_salary,
-                        )
-                    )
+    movements = _movements(district, year, on, newest) if year is not None else []
     movements.sort(key=lambda m: (m.on, m.staff.family_name))
     applied = set(
         Application.objects.filter(cohort__district=district).values_list(
@@ -559,13 +642,12 @@ def district_overview(district: District, on: dt.date | None = None) -> District
     )
     pipeline = _pipeline(district, adoption, current, applied, on) if adoption else []
     pipeline.sort(key=lambda p: (p.staff.family_name, p.staff.given_name))
-    computed = [r.computed_at for r in reads.values() if r.computed_at is not None]
     return DistrictOverview(
         district=district,
         adoption=adoption,
-        pathway_names=pathway_names,
-        by_school=by_school,
-        by_interval=sorted(intervals.items(), key=interval_key),
+        pathway_names=summary.pathway_names,
+        by_school=summary.by_school,
+        by_interval=summary.by_interval,
         claims_waiting=len(queue),
         oldest_wait=max(waits, default=0),
         median_wait=int(median(waits)) if waits else 0,
@@ -575,44 +657,69 @@ def district_overview(district: District, on: dt.date | None = None) -> District
         pipeline=pipeline,
         placed=len(current),
         year_label=year.label if year else "",
-        unplaced=sum(1 for r in reads.values() if r.standing is not None and not r.placed),
-        stale=sum(1 for r in reads.values() if not r.fresh),
-        computed_at=min(computed) if computed else None,
+        unplaced=summary.unplaced,
+        stale=summary.stale,
+        computed_at=summary.computed_at,
     )
 
 
 def _pipeline(
     district: District,
     adoption: PolicyAdoption,
-    current: dict[int, Standing],
+    current: dict[int, Any],
     applied: set[tuple[int, str]],
     on: dt.date,
 ) -> list[PipelineRow]:
     """Teachers the rules let apply for a people-decided move who have not applied.
 
     Ratings are judged at the end of the last completed school year (see
-    ``actions.applications.application_gaps``); the pathway is today's.
+    ``actions.applications.application_gaps``); the pathway is today's. Which moves the rules
+    call ready is a projection of every candidate, the same until a fact changes: it is
+    remembered under the district's facts stamp (``lattice.lib.stamped``); who has applied is
+    read fresh.
     """
     policy = policy_of(adoption)
     moves = [t for t in policy.transitions if t.route is Route.DECISION]
     from_pathways = {t.from_pathway for t in moves}
-    candidates = [pk for pk, p in current.items() if p.pathway in from_pathways]
+    candidates = sorted(pk for pk, p in current.items() if p.pathway in from_pathways)
     year = school_year_of(on)
     judged = on if on >= school_year_end(year) else school_year_end(year - 1)
-    people = load_facts(district.pk, candidates)
-    projections = project(
-        people, policy, judged, adoption_id=adoption.pk,
-        schedule_salary=(adoption.crosswalk or {}).get("new_hire_salary"),
-    )  # fmt: skip
-    staff = StaffMember.objects.in_bulk(list(projections))
+    newest = max((current[pk].computed_at for pk in candidates), default=None)
+    ready = stamped.remember(
+        "pathways.pipeline",
+        district.pk,
+        (adoption.pk, judged, newest, candidates),
+        lambda: _ready_moves(district, adoption, candidates, judged),
+    )
+    staff = StaffMember.objects.in_bulk(
+        [pk for pk, found in ready.items() if found and pk in current]
+    )
     rows = []
-    for pk, projection in projections.items():
-        standing = current[pk]
+    for pk, found in ready.items():
+        standing = current.get(pk)
+        if standing is None or not found:
+            continue
         open_moves = {
             t.key for t in moves
             if t.from_pathway == standing.pathway and (pk, t.key) not in applied
         }  # fmt: skip
-        for move in projection.moves:
-            if move.key in open_moves and move.ready:
-                rows.append(PipelineRow(staff[pk], standing.standing_label, move.title))
+        for key, title in found:
+            if key in open_moves:
+                rows.append(PipelineRow(staff[pk], standing.standing_label, title))
     return rows
+
+
+def _ready_moves(
+    district: District, adoption: PolicyAdoption, candidates: list[int], judged: dt.date
+) -> dict[int, list[tuple[str, str]]]:
+    """Each candidate's moves the rules call ready on ``judged``: (key, title), in the
+    projection's order."""
+    people = load_facts(district.pk, candidates)
+    projections = project(
+        people, policy_of(adoption), judged, adoption_id=adoption.pk,
+        schedule_salary=(adoption.crosswalk or {}).get("new_hire_salary"),
+    )  # fmt: skip
+    return {
+        pk: [(move.key, move.title) for move in projection.moves if move.ready]
+        for pk, projection in projections.items()
+    }

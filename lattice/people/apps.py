@@ -6,8 +6,10 @@ class PeopleConfig(AppConfig):
     verbose_name = "People and schools"
 
     def ready(self) -> None:
-        """Name the people app's audit actions; put its pages in the menus."""
+        """Name the people app's audit actions; put its pages in the menus; give a district a
+        new facts stamp whenever its facts change (``lattice.lib.stamped``)."""
         from lattice.audit import names
+        from lattice.lib import facts, stamped
         from lattice.notifications import addresses
         from lattice.people.audited import ACTIONS
         from lattice.people.navigation import register_people_pages
@@ -16,3 +18,4 @@ class PeopleConfig(AppConfig):
         names.register(*ACTIONS)
         register_people_pages()
         addresses.register("people.staff", staff_address)
+        facts.listen("lib.stamped", stamped.on_facts_changed)

@@ -27,6 +27,13 @@ def _saml(cast):
 
 
 ROWS = [
+    Row(
+        "accounts:session",
+        lambda c: "/accounts/session/",
+        EVERYONE_SIGNED_IN,
+        note="one's own session: every signed-in person",
+        extra={"superuser": True},
+    ),
     # log-in and log-out
     Row(
         "account_login",

@@ -102,3 +102,31 @@ def test_signing_in_starts_the_clock(cast):
     client = Client()
     client.post("/accounts/login/", {"login": "teacher", "password": PASSWORD})
     assert time.time() - client.session[SIGNED_IN_AT] < 60
+
+
+def test_the_session_page_says_who_is_signed_in_and_when_the_session_ends(cast, client_for):
+    client = client_for("teacher")
+    client.get("/me/")
+    _age_session(client, 3600)
+    page = client.get("/accounts/session/").content.decode()
+    teacher = cast.user("teacher")
+    assert teacher.get_username() in page
+    assert "Session ends" in page
+    assert "at the latest" in page
+    assert "not used in this session" in page  # the teacher has no second factor
+
+
+def test_the_session_page_names_the_second_factor_an_officer_passed(cast, client_for):
+    page = client_for("officer").get("/accounts/session/").content.decode()
+    assert "passed with" in page
+
+
+def test_the_session_page_costs_no_query_beyond_the_base_template(
+    cast, client_for, django_assert_max_num_queries
+):
+    from tests.query_budgets import budget_for
+
+    client = client_for("officer")
+    client.get("/accounts/session/")
+    with django_assert_max_num_queries(budget_for("/accounts/session/")):
+        assert client.get("/accounts/session/").status_code == 200

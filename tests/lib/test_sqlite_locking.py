@@ -20,8 +20,27 @@ def test_a_sqlite_database_url_gets_the_default_paths_locking_options(tmp_path):
     from_url = database_from_url(f"sqlite://{tmp_path}/lattice.sqlite3", tmp_path / "unused")
     default = database_from_url("", tmp_path / "lattice.sqlite3")
     assert from_url["OPTIONS"] == default["OPTIONS"] == SQLITE_OPTIONS
-    assert SQLITE_OPTIONS == {"timeout": 20, "transaction_mode": "IMMEDIATE"}
+    assert SQLITE_OPTIONS == {
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    }
     assert from_url["NAME"] == tmp_path / "lattice.sqlite3"
+
+
+def test_a_sqlite_file_keeps_a_write_ahead_log_synced_at_checkpoints(tmp_path):
+    """Every signed-in page saves its session: a commit appends to the log, with no flush of
+    the disk per page."""
+    import sqlite3
+
+    path = tmp_path / "wal.sqlite3"
+    options = database_from_url("", path)["OPTIONS"]
+    connection = sqlite3.connect(path)
+    for statement in str(options["init_command"]).split(";"):  # type: ignore[index]
+        connection.execute(statement)
+    assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert connection.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL
+    connection.close()
 
 
 def test_two_configurations_never_share_one_options_dict(tmp_path):

@@ -96,11 +96,12 @@ def test_the_account_menu_offers_sign_in_settings_to_the_office_only(cast):
     assert [item.label for item in officer] == [
         "Password",
         "Two-factor",
+        "Session",
         "Sign-in settings",
         "API tokens",
         "Webhooks",
     ]
-    assert [item.label for item in teacher] == ["Password", "Two-factor"]
+    assert [item.label for item in teacher] == ["Password", "Two-factor", "Session"]
 
 
 def test_an_app_joins_a_menu_by_registering_an_entry(cast, client_for, monkeypatch):

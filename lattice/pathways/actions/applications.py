@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from lattice.audit.log import record
+from lattice.lib import stamped
 from lattice.lib.facts import Fact
 from lattice.lib.formatting import day
 from lattice.notifications.send import notify
@@ -191,7 +192,20 @@ def application_gaps(staff: StaffMember, transition_key: str, on: dt.date) -> li
     The pathway and standing conditions are judged today. Rating conditions ("Effective in
     the year before applying") are judged at the end of the last completed school year,
     because ratings are posted when a year ends.
+
+    The answer is a projection of the teacher's facts (twice: today and at the year's end),
+    so it is remembered under the district's facts stamp (``lattice.lib.stamped``): My path
+    asks it for every open cohort on every visit.
     """
+    return stamped.remember(
+        "pathways.application-gaps",
+        staff.district_id,
+        (staff.pk, transition_key, on),
+        lambda: _application_gaps(staff, transition_key, on),
+    )
+
+
+def _application_gaps(staff: StaffMember, transition_key: str, on: dt.date) -> list[str]:
     now = compute(staff, on)
     if now is None or not now.ok:
         detail = f" ({now.problem})" if now is not None and now.problem else ""

@@ -27,6 +27,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from lattice.audit.log import record, record_many
+from lattice.lib import stamped
 from lattice.lib.facts import FactsChanged
 from lattice.pathways.compute import adoption_in_force, policy_of
 from lattice.pathways.models import Placement, PolicyAdoption, Standing
@@ -232,6 +233,9 @@ def _write_chunk(
                             reason)  # fmt: skip
     Placement.objects.bulk_create(history, batch_size=500)
     report.history_rows += len(history)
+    # Results remembered from the old standings (lattice.lib.stamped) are out of date.
+    stamped.restamp(district.pk)
+    transaction.on_commit(lambda: stamped.restamp(district.pk))
     if audits:
         record_many(
             actor=actor, action="pathways.standing.change", entries=audits, district=district,
@@ -317,7 +321,10 @@ def mark_stale(district_id: int, staff_ids: Iterable[int] | None, reason: str) -
     rows = Standing.objects.filter(district_id=district_id, stale_since__isnull=True)
     if staff_ids is not None:
         rows = rows.filter(staff_member_id__in=sorted(set(staff_ids)))
-    return rows.update(stale_since=timezone.now(), stale_reason=reason[:200] or "facts changed")
+    count = rows.update(stale_since=timezone.now(), stale_reason=reason[:200] or "facts changed")
+    stamped.restamp(district_id)  # what was remembered from fresh standings is out of date
+    transaction.on_commit(lambda: stamped.restamp(district_id))
+    return count
 
 
 _pending = threading.local()

@@ -138,6 +138,21 @@ class Decision(models.Model):
         return f"{self.get_kind_display()} ({self.decided})"
 
 
+def placement_label(
+    pathway: str, pathway_name: str, interval: int | None, step: int | None, lane: str
+) -> str:
+    """Where a placement put someone, in words ("Professional interval 2"); a function of the
+    stored values, so the history can be read as plain rows (``queries``) and label the same."""
+    parts = [pathway_name or pathway]
+    if interval is not None:
+        parts.append(f"interval {interval}")
+    if step is not None:
+        parts.append(f"step {step}")
+    if lane:
+        parts.append(f"lane {lane}")
+    return " ".join(p for p in parts if p)
+
+
 class Placement(models.Model):
     """One entry of the placement history: which adoption placed whom where, from when.
 
@@ -182,14 +197,7 @@ class Placement(models.Model):
 
     @property
     def standing_label(self) -> str:
-        parts = [self.pathway_name or self.pathway]
-        if self.interval is not None:
-            parts.append(f"interval {self.interval}")
-        if self.step is not None:
-            parts.append(f"step {self.step}")
-        if self.lane:
-            parts.append(f"lane {self.lane}")
-        return " ".join(p for p in parts if p)
+        return placement_label(self.pathway, self.pathway_name, self.interval, self.step, self.lane)
 
     @property
     def total_salary(self) -> int:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
@@ -11,20 +9,14 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from lattice.people.access import own_staff
-from lattice.people.models import SchoolYear, StaffMember
-from lattice.people.models.staff import TEACHING_POSITIONS
-from lattice.people.queries import current_school_year
-from lattice.roles import access, actions, charts, costing, optimise, queries
+from lattice.people.models import SchoolYear
+from lattice.roles import access, actions, charts, costing, queries
 from lattice.roles.forms import InterestForm, ReflectionForm, RenewalForm
 from lattice.roles.models import (
-    AssignmentStatus,
     LeadershipInterest,
-    PanelMember,
     PostingStatus,
-    RoleAssignment,
-    RoleType,
 )
-from lattice.roles.qualify import check
+from lattice.roles.suggestions import suggest
 from lattice.roles.views.common import district_for, is_officer, run_action, today
 
 
@@ -162,102 +154,21 @@ def suggestions(request: HttpRequest) -> HttpResponse:
     year = _year(request, district)
     postings = []
     if year is not None:
-        postings = [
-            p
-            for p in access.postings_visible_to(request.user)
+        postings = list(
+            access.postings_visible_to(request.user)
             .filter(role__district=district, school_year=year, status=PostingStatus.OPEN)
+            .select_related("role", "school", "school_year")
             .order_by("role__title")
-        ]
-    staff = list(
-        queries.with_facts(
-            StaffMember.objects.filter(
-                district=district,
-                active=True,
-                assignments__school_year=year,
-                assignments__position__in=list(TEACHING_POSITIONS),
-            ).distinct()
-        ).order_by("family_name", "given_name")
-    )
-    interests = {
-        i.staff_member_id: i for i in LeadershipInterest.objects.filter(staff_member__in=staff)
-    }
-    load: dict[int, int] = {}
-    for sid in RoleAssignment.objects.filter(
-        staff_member__in=staff, school_year=year, status=AssignmentStatus.ACTIVE
-    ).values_list("staff_member_id", flat=True):
-        load[sid] = load.get(sid, 0) + 1
-    applicants, reviewers, audience = {}, {}, {}
-    in_force = current_school_year(district)
-    for p in postings:
-        # Only teachers who see the posting among their openings can apply to it.
-        audience[p.pk] = set(access.staff_who_see(p, in_force).values_list("pk", flat=True))
-        applicants[p.pk] = set(p.applications.values_list("applicant_id", flat=True))
-        reviewers[p.pk] = set(
-            PanelMember.objects.filter(panel__posting=p).values_list("reviewer_id", flat=True)
         )
-    placements = queries.pathways_of(district, today(), [s.pk for s in staff])
-    facts = {s.pk: queries.facts_for(s, today(), placements.get(s.pk)) for s in staff}
-    by_id = {s.pk: s for s in staff}
-    kinds = dict(RoleType.choices)
-    sections, openings, groups, labels = [], [], [], []
-    for p in postings:
-        fits = []
-        for s in staff:
-            if s.pk not in audience[p.pk]:
-                continue
-            q = check(p.role, facts[s.pk], district.rating_labels)
-            i = interests.get(s.pk)
-            max_load = i.max_roles if i else 1
-            f = optimise.fit(
-                s.pk,
-                q,
-                interested=bool(i and p.role.role_type in i.role_types),
-                load=load.get(s.pk, 0),
-                max_load=max_load,
-                kind=kinds.get(p.role.role_type, "these").lower(),
-            )
-            reasons = f.reasons + (("applied to this posting",) if s.pk in applicants[p.pk] else ())
-            if s.pk in reviewers[p.pk]:
-                f = replace(f, eligible=False)
-                reasons += ("sits on this posting's review panel, so is not suggested",)
-            fits.append((f, reasons))
-        fits.sort(key=lambda x: (-x[0].score, by_id[x[0].staff_id].family_name))
-        free = queries.open_positions(p)
-        sections.append(
-            {"posting": p, "free": free, "top": [(by_id[f.staff_id], f, r) for f, r in fits[:5]]}
-        )
-        for n in range(free):
-            openings.append({f.staff_id: f.score for f, _ in fits if f.eligible})
-            groups.append(p.pk)
-            labels.append((p, n + 1))
-    capacity = {
-        s.pk: max((interests[s.pk].max_roles if s.pk in interests else 1) - load.get(s.pk, 0), 0)
-        for s in staff
-    }
-    plan = optimise.optimal_assignment(openings, capacity, groups)
-    rows = [
-        (
-            labels[i][0],
-            by_id.get(plan[i]) if i in plan else None,
-            openings[i].get(plan[i]) if i in plan else None,
-        )
-        for i in range(len(openings))
-    ]
-    # best fit first within each posting, then number the positions
-    rows.sort(key=lambda r: (r[0].role.title, r[0].pk, -(r[2] or -1)))
-    numbered, seen = [], {}
-    for posting, person, score in rows:
-        seen[posting.pk] = seen.get(posting.pk, 0) + 1
-        numbered.append((posting, seen[posting.pk], person, score))
-    rows = numbered
+    found = suggest(district, year, postings, today())
     return render(
         request,
         "roles/suggestions.html",
         {
             "district": district,
             "year": year,
-            "sections": sections,
-            "rows": rows,
-            "total": sum(r[3] or 0 for r in rows),
+            "sections": found.sections,
+            "rows": found.rows,
+            "total": found.total,
         },
     )
