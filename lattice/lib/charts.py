@@ -114,6 +114,27 @@ def swatch_legend(names: Sequence[str], colours: Sequence[str] = PALETTE) -> str
     return f'<span class="legend">{items}</span>'
 
 
+# How wide a character of a sans-serif label is, in ems — generous (DejaVu Sans, Chromium's
+# fallback on Linux, is among the widest), so two labels laid side by side never touch: an
+# even 7 px per 14 px character let "Acknowledged" run into "Recognized".
+_NARROW, _WIDE = frozenset("fijlrt.,:;'|!() "), frozenset("mwMW@%")
+
+
+def text_width(label: str, size: float = 14) -> float:
+    """An upper estimate of ``label``'s width at ``size`` px, for laying out chart text."""
+    em = 0.0
+    for ch in label:
+        if ch in _NARROW:
+            em += 0.36
+        elif ch in _WIDE:
+            em += 0.95
+        elif ch.isupper() or ch.isdigit() or ch in "$—…":
+            em += 0.74
+        else:
+            em += 0.62
+    return em * size
+
+
 def shorten(label: str, width: int) -> str:
     return label if len(label) <= width else label[: width - 1] + "…"
 
@@ -202,7 +223,7 @@ def legend(
     x, y = left, top
     for i, name in enumerate(names):
         shown = shorten(name, 70)
-        width = 24 + 7 * len(shown)
+        width = 16 + text_width(shown) + 20  # the square, the words, the gap to the next
         if x > left and x + width > right:
             x, y = left, y + 16
         out.append(rect(x, y, 12, 12, fill=colours[i % len(colours)]))

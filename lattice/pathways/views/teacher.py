@@ -10,6 +10,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from lattice.lib.formatting import key_words
 from lattice.notifications.send import unread_count
 from lattice.pathways import actions
 from lattice.pathways.access import (
@@ -53,7 +54,7 @@ def claim_categories(policy: Policy | None) -> list[tuple[str, str]]:
         return []
     found: list[tuple[str, str]] = []
     if policy.ledger is not None:
-        found += [(k, k.replace("_", " ").capitalize()) for k in policy.ledger.accomplishment_kinds]
+        found += [(k, key_words(k)) for k in policy.ledger.accomplishment_kinds]
     if policy.roles is not None:
         found += [(r.key, r.name) for r in policy.roles.roles]
     return found

@@ -7,3 +7,18 @@ document.addEventListener("click", (event) => {
     window.print();
   }
 });
+
+// A wide table scrolls sideways inside its .table-wrap (a phone's 390 px): the wrapper is a
+// keyboard stop (tabindex="0" in the template) so the hidden columns can be reached without
+// a mouse, and a named region so a screen reader says which table the stop scrolls.
+function nameScrollRegions(root) {
+  root.querySelectorAll(".table-wrap[tabindex]:not([role])").forEach((wrap) => {
+    const caption = wrap.querySelector("caption");
+    const heading = wrap.closest("section")?.querySelector("h2, h3");
+    const name = (caption || heading)?.textContent.trim();
+    wrap.setAttribute("role", "region");
+    wrap.setAttribute("aria-label", name || "Table");
+  });
+}
+document.addEventListener("DOMContentLoaded", () => nameScrollRegions(document));
+document.addEventListener("htmx:afterSettle", (event) => nameScrollRegions(event.target));
