@@ -60,3 +60,8 @@ def field_label(name: Any) -> str:
 @register.filter
 def shown_value(value: Any) -> str:
     return formatting.shown_value(value)
+
+
+@register.filter
+def key_words(key: Any) -> str:
+    return formatting.key_words(key)
