@@ -244,6 +244,9 @@ class Bar:
     shown: str
 
 
+NOTHING_YET = "No figures yet: nothing has been recorded for this chart."
+
+
 def horizontal_bars(
     bars: Sequence[Bar],
     *,
@@ -260,8 +263,8 @@ def horizontal_bars(
     plot = width - value_w
     height = max(len(bars), 1) * row_h + 6 + (20 if target is not None else 0)
     scale = max([b.value for b in bars] + [target or 0, top or 0, 1e-9])
-    desc = "; ".join(f"{b.label}: {b.shown}" for b in bars) or "no data"
-    body = []
+    desc = "; ".join(f"{b.label}: {b.shown}" for b in bars) or NOTHING_YET
+    body = [] if bars else [text(0, 24, NOTHING_YET, css="chart-label")]
     if target is not None:
         x, bottom = plot * target / scale, height - 20
         desc += f"; {target_label}"

@@ -38,3 +38,11 @@ def test_a_legend_wraps_to_a_new_row_rather_than_running_past_the_plot() -> None
 def test_a_name_in_capitals_is_estimated_wider_than_seven_pixels_a_letter() -> None:
     assert text_width("Acknowledged") > 7 * len("Acknowledged")
     assert text_width("MMMM") > text_width("iiii") * 2
+
+
+def test_a_bar_chart_with_no_figures_says_so_on_the_chart() -> None:
+    from lattice.lib.charts import NOTHING_YET, horizontal_bars
+
+    chart = horizontal_bars([], title="Teachers per school", chart_id="empty")
+    assert f">{NOTHING_YET}</text>" in chart
+    assert f'<desc id="empty-desc">{NOTHING_YET}</desc>' in chart
