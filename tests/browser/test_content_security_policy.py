@@ -50,6 +50,11 @@ WIDTHS = (1280, 390)  # a desktop's and a phone's
 SETTLED = "() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')"
 TOO_WIDE = """() => { const w = document.documentElement.scrollWidth;
   return w > window.innerWidth + 1 ? w : 0; }"""
+# At a desktop's width the brand and the main menu sit on one line (the account links below).
+MENU_LINES = """() => { const mids = [...document.querySelectorAll('.brand, .main-nav li')]
+  .map((el) => { const r = el.getBoundingClientRect(); return (r.top + r.bottom) / 2; })
+  .sort((a, b) => a - b);
+  return mids.filter((m, i) => i === 0 || m - mids[i - 1] > 12).length; }"""
 # axe's rules (WCAG 2.x A and AA, and its best practices), failing on serious and critical
 # findings and on landmark-unique (two navigations or regions of one name), on the whole
 # document but the Swagger UI widget on the API documentation page: a third party's markup
@@ -141,6 +146,8 @@ def test_no_page_of_a_persona_violates_the_policy_or_axe_at_either_width(
                 wide = page.evaluate(TOO_WIDE)
                 if wide:  # a table scrolls in its own region; the page itself never sideways
                     found.append(f"the page is {wide} px wide, wider than the window")
+                if width == WIDTHS[0] and (lines := page.evaluate(MENU_LINES)) > 1:
+                    found.append(f"the header's brand and main menu take {lines} lines")
                 if found:
                     inaccessible[f"{url} at {width} px"] = found
                 page.screenshot(path=str(shots / f"{_page_name(url)}-{width}.png"), full_page=True)

@@ -236,3 +236,9 @@ def test_the_my_path_chart_scales_with_the_page_and_does_not_scroll_sideways(
     assert 'viewBox="0 0 600 300"' in chart
     assert "scrolls sideways" not in chart
     assert "tabindex" not in chart
+
+
+def test_a_cohort_names_its_move_in_words_not_its_policy_key(world: World, client_for: Any) -> None:
+    page = client_for("officer").get("/pathways/office/cohorts/").content.decode()
+    assert "<td>Peer review to model</td>" in page
+    assert ">peer-review-to-model<" not in page
