@@ -242,3 +242,11 @@ def test_a_cohort_names_its_move_in_words_not_its_policy_key(world: World, clien
     page = client_for("officer").get("/pathways/office/cohorts/").content.decode()
     assert "<td>Peer review to model</td>" in page
     assert ">peer-review-to-model<" not in page
+
+
+def test_on_a_phone_each_claim_is_a_card_with_its_columns_labelled(
+    world: World, client_for: Any
+) -> None:
+    page = client_for("teacher").get("/pathways/me/claims/").content.decode()
+    assert '<table class="cards-on-phone">' in page
+    assert 'data-label="Status"' in page
