@@ -124,5 +124,5 @@ def sentence(stored: str, values: Mapping[str, Any]) -> str:
         return "{actor}: {object}".format_map(filled).replace(_GAP, "…")
     # A missing value at the very end after a colon ("… previewed a policy adoption: ") is
     # left out; one inside the sentence reads "…".
-    text = re.sub(f"(: )?{_GAP}$", "", action.sentence.format_map(filled))
-    return text.replace(_GAP, "…")
+    text = re.sub(f"(: )?{_GAP}$", "", action.sentence.format_map(filled)).replace(_GAP, "…")
+    return text[:1].upper() + text[1:]  # "System registered …", a sentence

@@ -154,6 +154,11 @@ def shown_value(value: object) -> str:
         return "; ".join(f"{field_label(k)}: {shown_value(v)}" for k, v in value.items())
     if isinstance(value, list | tuple):
         return ", ".join(shown_value(v) for v in value) if value else "(none)"
+    if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
+        try:  # a day stored as ISO text reads as every page writes a day
+            return day(dt.date.fromisoformat(value))
+        except ValueError:
+            return value
     return str(value)
 
 

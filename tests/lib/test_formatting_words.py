@@ -23,3 +23,8 @@ def test_an_accomplishment_kind_reads_as_words_not_facilitated_pd() -> None:
     assert key_words("facilitated_pd") == "Professional development facilitated"
     assert key_words("building_rep") == "Building representative"
     assert key_words("ell_pd_hours") == "ELL PD hours"
+
+
+def test_a_day_stored_as_iso_text_reads_as_pages_write_a_day() -> None:
+    assert shown_value("2026-12-02") == "Dec 2, 2026"
+    assert shown_value("2026-99-02") == "2026-99-02"
