@@ -7,7 +7,7 @@ PYTEST_WORKERS ?= 2
 export UV_PYTHON_DOWNLOADS := never
 export CHROMIUM
 
-.PHONY: run reset setup sysdeps lint test test-sqlite test-pg test-browser bench requirements clean help
+.PHONY: run reset setup sysdeps axe lint test test-sqlite test-pg test-browser bench requirements clean help
 
 help:
 	@echo "make run      create .venv, migrate, load the demo district, serve http://127.0.0.1:8000"
@@ -58,7 +58,15 @@ test-sqlite: setup
 test-pg: setup sysdeps
 	scripts/with-postgres.sh $(BIN)/pytest -q -m "not browser" -n $(PYTEST_WORKERS)
 
-test-browser: setup sysdeps
+# axe-core, the accessibility engine the browser walk runs on every page, from the npm
+# registry into the git-ignored .test-tools/ (no package.json or lock file is written).
+AXE_VERSION ?= 4
+AXE := .test-tools/node_modules/axe-core/axe.min.js
+$(AXE):
+	npm install -s --no-save --no-audit --no-fund --prefix .test-tools axe-core@$(AXE_VERSION)
+axe: $(AXE)
+
+test-browser: setup sysdeps axe
 	$(BIN)/pytest -q -m browser -n $(PYTEST_WORKERS)
 
 test: setup sysdeps lint test-sqlite test-pg test-browser
@@ -73,4 +81,4 @@ requirements: setup
 	$(BIN)/uv pip compile -q --no-header --no-annotate requirements-dev.in -o requirements-dev.txt
 
 clean:
-	rm -rf $(VENV) staticfiles test-artifacts
+	rm -rf $(VENV) staticfiles test-artifacts .test-tools

@@ -107,9 +107,12 @@ def is_derived(stored: str) -> bool:
     return action is not None and action.derived
 
 
+_GAP = "\x00"  # a value the entry does not have, until the sentence is finished
+
+
 class _Blank(dict[str, str]):
     def __missing__(self, key: str) -> str:
-        return "…"
+        return _GAP
 
 
 def sentence(stored: str, values: Mapping[str, Any]) -> str:
@@ -118,5 +121,8 @@ def sentence(stored: str, values: Mapping[str, Any]) -> str:
     action = _by_stored_name.get(stored)
     filled = _Blank({k: str(v) for k, v in values.items() if v not in (None, "")})
     if action is None:
-        return "{actor}: {object}".format_map(filled)
-    return action.sentence.format_map(filled)
+        return "{actor}: {object}".format_map(filled).replace(_GAP, "…")
+    # A missing value at the very end after a colon ("… previewed a policy adoption: ") is
+    # left out; one inside the sentence reads "…".
+    text = re.sub(f"(: )?{_GAP}$", "", action.sentence.format_map(filled)).replace(_GAP, "…")
+    return text[:1].upper() + text[1:]  # "System registered …", a sentence

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lattice.imports.errors import ErrorLog
+from lattice.lib import formatting
 from lattice.people.models import District
 
 SAMPLE_SIZE = 25
@@ -178,10 +179,14 @@ class Plan:
 
 
 def _show(value: Any) -> str:
+    """A value in the preview as a person reads it: a day as a letter writes it, yes and no
+    rather than True and False (the preview is stored as text, so it is worded here)."""
     if value is None or value == "":
         return "—"
     if isinstance(value, dt.date):
-        return value.isoformat()
+        return formatting.day(value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
     return str(value)
 
 

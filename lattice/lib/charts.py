@@ -114,6 +114,27 @@ def swatch_legend(names: Sequence[str], colours: Sequence[str] = PALETTE) -> str
     return f'<span class="legend">{items}</span>'
 
 
+# How wide a character of a sans-serif label is, in ems — generous (DejaVu Sans, Chromium's
+# fallback on Linux, is among the widest), so two labels laid side by side never touch: an
+# even 7 px per 14 px character let "Acknowledged" run into "Recognized".
+_NARROW, _WIDE = frozenset("fijlrt.,:;'|!() "), frozenset("mwMW@%")
+
+
+def text_width(label: str, size: float = 14) -> float:
+    """An upper estimate of ``label``'s width at ``size`` px, for laying out chart text."""
+    em = 0.0
+    for ch in label:
+        if ch in _NARROW:
+            em += 0.36
+        elif ch in _WIDE:
+            em += 0.95
+        elif ch.isupper() or ch.isdigit() or ch in "$—…":
+            em += 0.74
+        else:
+            em += 0.62
+    return em * size
+
+
 def shorten(label: str, width: int) -> str:
     return label if len(label) <= width else label[: width - 1] + "…"
 
@@ -202,7 +223,7 @@ def legend(
     x, y = left, top
     for i, name in enumerate(names):
         shown = shorten(name, 70)
-        width = 24 + 7 * len(shown)
+        width = 16 + text_width(shown) + 20  # the square, the words, the gap to the next
         if x > left and x + width > right:
             x, y = left, y + 16
         out.append(rect(x, y, 12, 12, fill=colours[i % len(colours)]))
@@ -223,6 +244,9 @@ class Bar:
     shown: str
 
 
+NOTHING_YET = "No figures yet: nothing has been recorded for this chart."
+
+
 def horizontal_bars(
     bars: Sequence[Bar],
     *,
@@ -239,8 +263,8 @@ def horizontal_bars(
     plot = width - value_w
     height = max(len(bars), 1) * row_h + 6 + (20 if target is not None else 0)
     scale = max([b.value for b in bars] + [target or 0, top or 0, 1e-9])
-    desc = "; ".join(f"{b.label}: {b.shown}" for b in bars) or "no data"
-    body = []
+    desc = "; ".join(f"{b.label}: {b.shown}" for b in bars) or NOTHING_YET
+    body = [] if bars else [text(0, 24, NOTHING_YET, css="chart-label")]
     if target is not None:
         x, bottom = plot * target / scale, height - 20
         desc += f"; {target_label}"

@@ -108,3 +108,78 @@ def moment(value: object) -> str:
     if not isinstance(value, dt.datetime):
         return day(value)
     return f"{day(value)}, {value:%H:%M}"
+
+
+# Field names that do not read as words once their underscores are spaces.
+FIELD_WORDS = {
+    "sourced_id": "ID in the roster system",
+    "sourcedid": "ID in the roster system",
+    "employee_id": "Employee ID",
+    "fte": "FTE",
+    "hr_position": "HR position",
+    "active": "Still employed",
+    "email": "Email",
+    "url": "Web address",
+}
+
+
+def field_label(name: object) -> str:
+    """A stored field's name as a person reads it: ``preferred_name`` → ``Preferred name``,
+    ``sourced_id`` → ``ID in the roster system``."""
+    text = str(name).strip()
+    if text.lower() in FIELD_WORDS:
+        return FIELD_WORDS[text.lower()]
+    text = text.replace("_", " ").replace("-", " ")
+    return text[:1].upper() + text[1:]
+
+
+def shown_value(value: object) -> str:
+    """A stored value (an audit entry's before or after, an import's change) as a person
+    reads it: yes and no, not True and False; a mapping as "Label: value" pairs, not
+    ``{'strong-teacher-…': 3}``; a list joined with commas; a whole number with thousands
+    separators; nothing and blanks say so."""
+    if value is None:
+        return "(none)"
+    if value == "":
+        return "(blank)"
+    if value is True:
+        return "yes"
+    if value is False:
+        return "no"
+    if isinstance(value, int):
+        return count(value)
+    if isinstance(value, dict):
+        if not value:
+            return "(none)"
+        return "; ".join(f"{field_label(k)}: {shown_value(v)}" for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return ", ".join(shown_value(v) for v in value) if value else "(none)"
+    if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
+        try:  # a day stored as ISO text reads as every page writes a day
+            return day(dt.date.fromisoformat(value))
+        except ValueError:
+            return value
+    return str(value)
+
+
+# A policy's keys that do not read as words once split ("facilitated_pd" is not "Facilitated
+# pd"); the rest read as their words, with the short forms people say in capitals.
+KEY_WORDS = {
+    "facilitated_pd": "Professional development facilitated",
+    "pd_hours": "Professional development hours",
+    "building_rep": "Building representative",
+    "project": "Approved project",
+}
+SHORT_FORMS = {"pd": "PD", "hr": "HR", "fte": "FTE", "ela": "ELA", "esl": "ESL", "ell": "ELL",
+               "stem": "STEM", "ib": "IB", "ap": "AP", "sped": "special education"}  # fmt: skip
+
+
+def key_words(key: object) -> str:
+    """A policy's key (an accomplishment kind, a cohort kind) in words, capitalised:
+    ``facilitated_pd`` → ``Professional development facilitated``."""
+    text = str(key).strip()
+    if text.lower() in KEY_WORDS:
+        return KEY_WORDS[text.lower()]
+    words = [SHORT_FORMS.get(w.lower(), w) for w in text.replace("-", "_").split("_") if w]
+    out = " ".join(words)
+    return out[:1].upper() + out[1:]

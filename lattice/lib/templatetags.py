@@ -2,7 +2,8 @@
 
 ``{% load lattice %}`` gives the filters ``money`` (``{{ x|money }}``, ``{{ x|money:"signed" }}``,
 ``{{ x|money:"short" }}``), ``count``, ``percent`` (``{{ share|percent:1 }}``), ``day`` and
-``moment``. Each calls the one definition in :mod:`lattice.lib.formatting`; dates and times
+``moment``, and ``field_label`` and ``shown_value`` for a stored field's name and value.
+Each calls the one definition in :mod:`lattice.lib.formatting`; dates and times
 are shown in the site's time zone. Registered in ``settings.TEMPLATES`` (``libraries``).
 """
 
@@ -49,3 +50,18 @@ def day(value: Any) -> str:
 @register.filter
 def moment(value: Any) -> str:
     return formatting.moment(_local(value))
+
+
+@register.filter
+def field_label(name: Any) -> str:
+    return formatting.field_label(name)
+
+
+@register.filter
+def shown_value(value: Any) -> str:
+    return formatting.shown_value(value)
+
+
+@register.filter
+def key_words(key: Any) -> str:
+    return formatting.key_words(key)

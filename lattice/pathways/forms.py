@@ -180,6 +180,16 @@ class ArtifactForm(forms.Form):
         self.fields["domain"].choices = [(d, d) for d in domains]
 
 
+def score_words(score: int, top: int) -> str:
+    """A rubric score as the reviewer picks it: the ends of the scale say which end they are
+    ("1 — lowest", "4 — highest"), so a reviewer need not guess which way the scale runs."""
+    if score == 1:
+        return "1 — lowest"
+    if score == top:
+        return f"{top} — highest"
+    return str(score)
+
+
 class ReviewForm(forms.Form):
     comments = forms.CharField(
         label="Feedback for the applicant", required=False, widget=forms.Textarea(attrs={"rows": 4})
@@ -191,7 +201,7 @@ class ReviewForm(forms.Form):
         for index, domain in enumerate(domains):
             self.fields[f"score_{index}"] = forms.TypedChoiceField(
                 label=domain,
-                choices=[(str(n), str(n)) for n in range(1, top + 1)],
+                choices=[(str(n), score_words(n, top)) for n in range(1, top + 1)],
                 coerce=int,
                 widget=forms.RadioSelect,
             )

@@ -13,7 +13,9 @@ def _pathway_pages(scope: Scope) -> list[NavLink]:
     links = []
     if office(scope):
         links.append(NavLink("Pathways", reverse("pathways:district"), "/pathways/office/"))
-    if scope.own_staff_id is not None:
+    # My path is a teacher's: not offered to a principal or a talent officer (who may still
+    # open it, and read there that pathways are for teachers).
+    if scope.own_staff_id is not None and not (scope.led_periods or scope.officer_district_ids):
         links.append(NavLink("My path", reverse("pathways:my-path"), "/pathways/me/"))
     return links
 

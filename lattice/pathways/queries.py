@@ -448,6 +448,12 @@ def claim_queue(district: District) -> list[QueueRow]:
     return [QueueRow(c, max((on - c.submitted_on).days, 0)) for c in claims]
 
 
+def claim_row(claim: Claim) -> QueueRow:
+    """One claim with its wait, counted from the day it was submitted exactly as the claims
+    queue counts it, so the queue and the claim's own page agree on its age."""
+    return QueueRow(claim, max((today() - claim.submitted_on).days, 0))
+
+
 def claims_of(staff: StaffMember) -> list[QueueRow]:
     """A person's claims, newest first; a waiting claim's age counts from its submission."""
     on = today()

@@ -509,3 +509,11 @@ def home_school(staff: StaffMember, year: SchoolYear) -> School | None:
         .first()
     )
     return found.school if found else None
+
+
+def teaches(staff: StaffMember, year: SchoolYear) -> bool:
+    """Whether ``staff`` has a teaching assignment in ``year``: leadership roles are teachers',
+    so a principal or a talent officer is not offered to apply."""
+    return Assignment.objects.filter(
+        staff_member=staff, school_year=year, position__in=list(TEACHING_POSITIONS)
+    ).exists()

@@ -18,6 +18,7 @@ from lattice.rules.ledger import gap_text, units_transition
 from lattice.rules.policy import Model, Policy, Requirements, Route, Transition, Trigger
 from lattice.rules.records import (
     DECISION_WORDS,
+    DecisionKind,
     TeacherRecord,
     school_year_end,
     school_year_label,
@@ -25,6 +26,15 @@ from lattice.rules.records import (
 )
 from lattice.rules.standing import Move, Requirement, Standing
 from lattice.rules.steps import lane_met
+
+# What a next step asks for when a decision must not have happened lately, as a sentence
+# says it ("not suspended in the last 365 days", never "no 'suspended'").
+NOT_RECENTLY = {
+    DecisionKind.SUSPENSION: "not suspended",
+    DecisionKind.IMPROVEMENT_PLAN: "not placed on an improvement plan",
+    DecisionKind.LABOR_DISPUTE_FINDING: "no substantiated labor-dispute finding",
+    DecisionKind.PEER_REVIEW_FAILED: "no failed peer review",
+}
 
 
 def eligibility(
@@ -167,7 +177,8 @@ def _requirements(ctx: Context, requires: Requirements) -> list[Requirement]:
         found.append(
             Requirement(
                 f"no-{kind.value}",
-                f"no '{DECISION_WORDS[kind]}' in the last {requires.no_recent_days} days",
+                f"{NOT_RECENTLY.get(kind, f'not {DECISION_WORDS[kind]}')} in the last "
+                f"{requires.no_recent_days} days",
                 not hits,
                 f"wait until {hits[-1].decided + timedelta(days=requires.no_recent_days + 1)}"
                 if hits

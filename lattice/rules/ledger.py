@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from lattice.lib.formatting import key_words
 from lattice.rules.context import Context, ModelYear, RecordError, units_word
 from lattice.rules.pay import finish_year
 from lattice.rules.policy import Ledger, Policy, Route, Transition
@@ -179,7 +180,7 @@ def _earn(ctx: Context, year: int) -> int:
         if item.kind not in ledger.accomplishment_kinds or not ctx.in_year(item.completed, year):
             continue
         earned += item.units
-        what = item.note or item.kind.replace("_", " ")
+        what = item.note or key_words(item.kind).lower()
         ctx.add(
             year,
             item.completed,

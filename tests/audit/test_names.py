@@ -116,3 +116,10 @@ def test_the_hr_syncs_writes_are_derived_and_an_officers_are_not() -> None:
     assert names.is_derived("roles.assignment.create_from_hr")
     assert names.is_derived("roles.hr_assign.sync")  # an entry written before the rename
     assert not names.is_derived("roles.assignment.create")
+
+
+def test_an_entry_by_the_system_reads_as_a_sentence_with_a_capital() -> None:
+    from lattice.audit import names
+
+    text = names.sentence("people.rating.record", {"actor": "system", "person": "Ada"})
+    assert text.startswith("System recorded a rating of Ada")

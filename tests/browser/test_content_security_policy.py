@@ -1,4 +1,5 @@
-"""Every persona's pages in Chromium under the Content-Security-Policy: not one violation.
+"""Every persona's pages in Chromium: no Content-Security-Policy violation, and no serious or
+critical axe-core finding at a desktop's width (1280 px) or a phone's (390 px).
 
 The pages are the access matrix's: each GET row that answers the persona 200 (downloads
 apart), the officer who has not yet entered the code included (their open pages: the code
@@ -7,6 +8,14 @@ factor entered, for those who have one — so an officer's pages are really open
 redirected to the code step. A violation would mean a blocked script or style — a broken
 chart, a dead button, an htmx panel that no longer updates — so the browser's own report (the
 ``securitypolicyviolation`` event and the console) is collected on every page.
+
+The same walk runs axe-core (installed from the npm registry by ``make axe``, into the
+git-ignored .test-tools/; never from a CDN) on each page at both widths: the page is opened
+once at 1280 px, judged and photographed, then narrowed to 390 px — the layout reflows without
+a second navigation — and judged and photographed again. axe's source is handed to the page
+over the DevTools protocol (``page.evaluate``), which the policy does not govern, so the policy
+stays exactly the one a person's browser enforces. A screenshot of each page at each width is
+kept under test-artifacts/pages/<persona>/ so a person can look at every page as it rendered.
 
 Only HTML pages are judged. A document for machines — the SAML service-provider metadata, XML
 a district's ADFS or Shibboleth imports — carries the same policy header, but Chromium shows
@@ -17,6 +26,7 @@ blocks; that is the browser's page, not Lattice's, and holds nothing of Lattice'
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +43,31 @@ from tests.test_access_matrix import ROWS, expected_status
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SHOTS = os.environ.get("LATTICE_SCREENSHOTS")  # a folder to keep screenshots in, when set
+ROOT = Path(__file__).resolve().parents[2]
+AXE = Path(os.environ.get("LATTICE_AXE", ROOT / ".test-tools/node_modules/axe-core/axe.min.js"))
+PAGES = ROOT / "test-artifacts" / "pages"  # a screenshot per page and width, kept for looking
+WIDTHS = (1280, 390)  # a desktop's and a phone's
+SETTLED = "() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')"
+TOO_WIDE = """() => { const w = document.documentElement.scrollWidth;
+  return w > window.innerWidth + 1 ? w : 0; }"""
+# At a desktop's width the brand and the main menu sit on one line (the account links below).
+MENU_LINES = """() => { const mids = [...document.querySelectorAll('.brand, .main-nav li')]
+  .map((el) => { const r = el.getBoundingClientRect(); return (r.top + r.bottom) / 2; })
+  .sort((a, b) => a - b);
+  return mids.filter((m, i) => i === 0 || m - mids[i - 1] > 12).length; }"""
+# axe's rules (WCAG 2.x A and AA, and its best practices), failing on serious and critical
+# findings and on landmark-unique (two navigations or regions of one name), on the whole
+# document but the Swagger UI widget on the API documentation page: a third party's markup
+# (its expand buttons nest inside button-like rows, its greys are its own), not Lattice's;
+# the page around it (language, title, landmark) is judged.
+THIRD_PARTY = [["#swagger-ui"]]
+AXE_RUN = """async (exclude) => {
+  const r = await axe.run({exclude}, {resultTypes: ["violations"]});
+  return r.violations.filter((v) => ["serious", "critical"].includes(v.impact) ||
+    v.id === "landmark-unique").map((v) =>
+    `${v.id} (${v.impact}): ${v.help} at ` + v.nodes.slice(0, 3).map((n) => n.target.join(" ") +
+      (n.any[0]?.data?.contrastRatio ? ` (${n.any[0].data.contrastRatio}:1)` : "")).join(", "));
+}"""
 VIRTUAL_AUTHENTICATOR = {  # Chromium's, over the DevTools protocol
     "protocol": "ctap2",
     "transport": "internal",
@@ -57,12 +92,25 @@ def _sign_in(context: Any, persona: str, user: Any, base_url: str) -> None:
     context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": base_url}])
 
 
+def _axe_source() -> str:
+    if not AXE.exists():
+        pytest.fail(f"axe-core is not installed at {AXE}: run `make axe` (npm, axe-core@4)")
+    return AXE.read_text(encoding="utf-8")
+
+
+def _page_name(url: str) -> str:
+    return re.sub(r"[^A-Za-z0-9]+", "-", url).strip("-") or "home"
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("persona", [p for p in PERSONAS if p != "anonymous"] + ["superuser"])
-def test_no_page_of_a_persona_violates_the_policy(
+def test_no_page_of_a_persona_violates_the_policy_or_axe_at_either_width(
     persona: str, cast: Any, live_server: Any, browser: Any
 ) -> None:
-    context = browser.new_context(viewport={"width": 390, "height": 844})
+    axe = _axe_source()
+    shots = PAGES / persona
+    shots.mkdir(parents=True, exist_ok=True)
+    context = browser.new_context(viewport={"width": WIDTHS[0], "height": 844})
     context.add_init_script(LISTEN)
     _sign_in(context, persona, cast.user(persona), live_server.url)
     page = context.new_page()
@@ -71,6 +119,7 @@ def test_no_page_of_a_persona_violates_the_policy(
         "console", lambda m: console.append(m.text) if "Content Security Policy" in m.text else None
     )
     seen: dict[str, list[str]] = {}
+    inaccessible: dict[str, list[str]] = {}
     visited = 0
     for row in ROWS:
         if row.method != "GET" or row.name in DOWNLOADS or expected_status(row, persona) != 200:
@@ -81,12 +130,28 @@ def test_no_page_of_a_persona_violates_the_policy(
         if not head.headers.get("content-type", "").startswith("text/html"):
             assert "default-src 'self'" in head.headers["content-security-policy"], url
             continue
+        page.set_viewport_size({"width": WIDTHS[0], "height": 844})
         response = page.goto(f"{live_server.url}{url}")
         assert response is not None, url
         assert response.url == f"{live_server.url}{url}", url  # opened, not sent elsewhere
         page.wait_for_load_state("load")
-        page.wait_for_timeout(50)  # let htmx run its load-time requests
+        page.wait_for_function(SETTLED)  # htmx's load-time requests answered and swapped in
         visited += 1
+        # A fragment htmx swaps into its page (a progress bar, a search's results) is judged
+        # there; opened alone it has no title or language of its own.
+        if head.text().lstrip()[:15].lower().startswith("<!doctype"):
+            page.evaluate(axe)
+            for width in WIDTHS:
+                page.set_viewport_size({"width": width, "height": 844})
+                found = page.evaluate(AXE_RUN, THIRD_PARTY)
+                wide = page.evaluate(TOO_WIDE)
+                if wide:  # a table scrolls in its own region; the page itself never sideways
+                    found.append(f"the page is {wide} px wide, wider than the window")
+                if width == WIDTHS[0] and (lines := page.evaluate(MENU_LINES)) > 1:
+                    found.append(f"the header's brand and main menu take {lines} lines")
+                if found:
+                    inaccessible[f"{url} at {width} px"] = found
+                page.screenshot(path=str(shots / f"{_page_name(url)}-{width}.png"), full_page=True)
         found = page.evaluate("window.__csp") + console
         console.clear()
         if found:
@@ -94,6 +159,9 @@ def test_no_page_of_a_persona_violates_the_policy(
     context.close()
     assert visited > 0
     assert not seen, seen
+    findings = "\n".join(f"{where}: {v}" for where, found in inaccessible.items() for v in found)
+    (shots / "axe.txt").write_text(findings + "\n", encoding="utf-8")
+    assert not inaccessible, f"axe-core's serious or critical findings:\n{findings}"
 
 
 def _shot(page: Any, name: str) -> None:

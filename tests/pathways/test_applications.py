@@ -152,3 +152,11 @@ def test_a_profile_needs_an_artifact_in_every_domain(cast: Cast, world: World) -
     application = actions.register_application(staff.user, staff, world.cohort)
     with pytest.raises(ValidationError, match="Add at least one artifact in: Learner"):
         actions.submit_application(staff.user, application)
+
+
+def test_a_reviewer_reads_which_end_of_the_rubric_scale_is_which() -> None:
+    from lattice.pathways.forms import ReviewForm
+
+    form = ReviewForm(domains=["Leading adults"], top=4)
+    labels = [label for _, label in form.fields["score_0"].choices]
+    assert labels == ["1 — lowest", "2", "3", "4 — highest"]

@@ -182,3 +182,71 @@ def test_a_decision_never_redirects_off_site(world: World, client_for: Any) -> N
         f"/pathways/claims/{world.pending_claim.pk}/verify/", {"next": "https://evil.example/"}
     )
     assert response["Location"] == "/pathways/office/claims/"
+
+
+def test_the_claim_page_gives_the_same_wait_as_the_claims_queue(
+    world: World, client_for: Any
+) -> None:
+    claim = Claim.objects.filter(status="submitted").order_by("submitted_on").first()
+    assert claim is not None
+    Claim.objects.filter(pk=claim.pk).update(submitted_on=today() - dt.timedelta(days=10))
+    client = client_for("officer")
+    queue = client.get("/pathways/office/claims/").context["rows"]
+    assert next(r for r in queue if r.claim.pk == claim.pk).waited == "10 days"
+    assert "waiting 10 days" in client.get(f"/pathways/claims/{claim.pk}/").content.decode()
+
+
+def test_what_if_lists_a_contribution_even_when_its_wording_matches_one_shown_today() -> None:
+    from lattice.pathways.views.teacher import added_lines
+
+    class Line:
+        def __init__(self, plain: str) -> None:
+            self.plain, self.school_year = plain, "2025-26"
+            self.unit = type("U", (), {"value": "units"})()
+
+    same = Line("+1 unit from 3 college credits")
+    again = Line("+1 unit from 3 college credits")
+    assert added_lines([same], [same, again], "2025-26") == ["+1 unit from 3 college credits"]
+
+
+def test_a_what_if_that_changes_no_pay_says_so_rather_than_zero_dollars(
+    world: World, client_for: Any
+) -> None:
+    response = client_for("teacher").post(
+        "/pathways/me/what-if/", {"pd_hours": "1"}, HTTP_HX_REQUEST="true"
+    )
+    page = response.content.decode()
+    assert "($0)" not in page
+    if response.context.get("difference") == 0:
+        assert "(no change in pay)" in page
+
+
+def test_a_principal_who_never_taught_is_not_offered_my_path(world: World, client_for: Any) -> None:
+    page = client_for("principal").get("/me/").content.decode()
+    assert "Open My path" not in page
+    assert 'href="/pathways/me/"' not in page
+
+
+def test_the_my_path_chart_scales_with_the_page_and_does_not_scroll_sideways(
+    world: World, client_for: Any
+) -> None:
+    page = client_for("teacher").get("/pathways/me/").content.decode()
+    chart = page[page.index('<figure class="chart progress-chart"') :]
+    chart = chart[: chart.index("</figure>")]
+    assert 'viewBox="0 0 600 300"' in chart
+    assert "scrolls sideways" not in chart
+    assert "tabindex" not in chart
+
+
+def test_a_cohort_names_its_move_in_words_not_its_policy_key(world: World, client_for: Any) -> None:
+    page = client_for("officer").get("/pathways/office/cohorts/").content.decode()
+    assert "<td>Peer review to model</td>" in page
+    assert ">peer-review-to-model<" not in page
+
+
+def test_on_a_phone_each_claim_is_a_card_with_its_columns_labelled(
+    world: World, client_for: Any
+) -> None:
+    page = client_for("teacher").get("/pathways/me/claims/").content.decode()
+    assert '<table class="cards-on-phone">' in page
+    assert 'data-label="Status"' in page

@@ -28,6 +28,17 @@ def test_a_role_assigned_is_a_verified_role_in_the_teachers_ledger(cast: Cast) -
     assert claim.category == mentor.role_type
     assert claim.title == mentor.title
     assert claim.completed == cast.year.start
-    assert claim.reason == f"roles.RoleAssignment:{held.pk}"
     entry = AuditEntry.objects.get(object_type="pathways.Claim", object_id=str(claim.pk))
+    assert entry.after["source"] == f"roles.RoleAssignment:{held.pk}"  # traced in the log
     assert entry.actor == officer
+
+
+def test_a_role_served_reads_to_the_teacher_in_words_not_as_an_internal_reference(
+    cast: Cast,
+) -> None:
+    officer = cast.user("officer")
+    mentor = role_actions.install_template(officer, cast.district, "iowa-mentor", activate=True)
+    role_actions.assign_role(officer, mentor, cast.teacher_staff, cast.year)
+    claim = Claim.objects.get(staff_member=cast.teacher_staff, kind=ClaimKind.ROLE)
+    assert "RoleAssignment" not in claim.reason
+    assert claim.reason.startswith("Recorded from the role's assignment for ")

@@ -19,7 +19,7 @@ def _changes(cast):
 def test_officer_sees_their_districts_changes_with_before_and_after(cast, client_for):
     _changes(cast)
     page = client_for("officer").get("/audit/").content.decode()
-    assert "people.rating.record" in page
+    assert "recorded a rating of" in page
     assert "Rating" in page
     assert "Effective" in page
     assert "Highly Effective" in page
@@ -106,7 +106,31 @@ def test_officers_cannot_reach_the_admin(cast, client_for):
 def test_the_action_filter_reads_each_action_as_its_sentence(cast, client_for):
     _changes(cast)
     page = client_for("officer").get("/audit/").content.decode()
-    assert (
-        '<option value="people.rating.record">… recorded a rating of … (people.rating.record)'
-        in page
-    )
+    assert '<option value="people.rating.record">Someone recorded a rating of …</option>' in page
+
+
+def test_an_entry_reads_as_its_sentence_without_the_internal_name_of_its_action(cast, client_for):
+    _changes(cast)
+    response = client_for("officer").get("/audit/")
+    text = response.content.decode()
+    entry = response.context["page"].object_list[0]
+    assert entry.sentence in text
+    assert f'<code class="muted">{entry.action_name}</code>' not in text
+    assert ">people.staff.update<" not in text
+    assert ">people.rating.record<" not in text
+
+
+def test_a_stored_mapping_reads_as_labelled_words_not_python(cast, client_for):
+    from lattice.lib.formatting import shown_value
+
+    assert shown_value({"strong-teacher-leader": 3}) == "Strong teacher leader: 3"
+    assert shown_value({"placed": 3, "unplaced": 0}) == "Placed: 3; Unplaced: 0"
+    assert shown_value([True, None]) == "yes, (none)"
+
+
+def test_on_a_phone_each_audit_entry_is_a_card_with_its_columns_labelled(cast, client_for):
+    _changes(cast)
+    text = client_for("officer").get("/audit/").content.decode()
+    for label in ("When", "Who", "What", "Changes"):
+        assert f'data-label="{label}"' in text
+    assert 'class="table-wrap" tabindex="0"' in text

@@ -38,11 +38,12 @@ def test_a_teacher_is_offered_their_profile_path_and_roles(cast, client_for):
     ]
 
 
-def test_a_principal_is_offered_their_school_first_then_their_own_pages(cast, client_for):
+def test_a_principal_is_offered_their_school_first_then_their_own_pages_but_not_my_path(
+    cast, client_for
+):
     assert labels(main_menu(client_for("principal"))) == [
         cast.alder.name,
         "My profile",
-        "My path",
         "Leadership roles",
         "Councils",
         "Coaching",

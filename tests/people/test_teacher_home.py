@@ -80,3 +80,14 @@ def test_teacher_home_flags_expired_and_soon_expiring_certificates(cast, client_
 
 def test_an_officer_without_a_staff_record_has_no_teacher_home(cast, client_for):
     assert client_for("officer").get("/me/").status_code == 404
+
+
+def test_a_position_and_its_title_are_said_once_and_grades_not_twice(cast):
+    from lattice.people.models import Assignment
+
+    coach = Assignment(position="instructional_coach", title="Instructional coach (Grade 1)")
+    coach.subject, coach.grades = "Grade 1", "1"
+    assert coach.job_words == "Instructional coach (Grade 1)"
+    assert coach.grades_words == ""
+    teacher = Assignment(position="teacher", title="", subject="Math", grades="6-8")
+    assert teacher.grades_words == "grades 6-8"

@@ -217,3 +217,15 @@ def test_an_officer_posts_with_their_own_rubric(cast: Cast, client_for: Any) -> 
     posting = w.council.postings.order_by("-pk").first()
     assert [c["max"] for c in posting.rubric] == [5, 5]
     assert posting.school is None
+
+
+def test_apply_for_this_role_is_offered_to_a_teacher_and_not_to_a_talent_officer(
+    cast: Cast, client_for: Any
+) -> None:
+    w = world(cast)
+    url = f"/roles/postings/{w.district_posting.pk}/"
+    assert "You and this role" in client_for("teacher").get(url).content.decode()
+    officer = client_for("officer").get(url)
+    assert officer.context["can_apply"] is False
+    assert "Apply for this role" not in officer.content.decode()
+    assert "You and this role" not in officer.content.decode()

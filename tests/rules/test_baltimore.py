@@ -235,3 +235,19 @@ def test_assumption_the_nbct_stipend_stops_after_ten_years(baltimore: Policy) ->
     nbct = Certificate("NBCT", date(2005, 11, 15))
     standing = place(baltimore, at("professional", 2, certificates=(nbct,)), YEAR_END)
     assert standing.salary.bonuses == 0
+
+
+def test_a_next_step_that_forbids_a_recent_suspension_says_so_in_words_without_quotes(
+    baltimore: Policy,
+) -> None:
+    record = at(
+        "standard",
+        1,
+        ratings=(Rating(2014, "Effective"), Rating(2015, "Effective")),
+        certificates=(SPC,),
+        decisions=(Decision(DecisionKind.SUSPENSION, date(2016, 2, 1)),),
+    )
+    move = next(m for m in eligibility(baltimore, record, YEAR_END) if m.key.startswith("acc"))
+    texts = [r.text for r in move.requirements]
+    assert any(t.startswith("not suspended in the last ") for t in texts), texts
+    assert not any("'" in t for t in texts), texts

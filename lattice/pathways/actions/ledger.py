@@ -204,7 +204,10 @@ def record_role_served(actor: Any, served: RoleServed) -> Claim:
         status=ClaimStatus.VERIFIED,
         submitted_on=school_year_start,
         decided_at=timezone.now(),
-        reason=source[:500],
+        # The reason a teacher reads on My path; the assignment it came from (``source``,
+        # "roles.RoleAssignment:42") is kept in the audit entry, where it can be traced.
+        reason=f"Recorded from the role's assignment for {school_year_start.year}-"
+        f"{(school_year_start.year + 1) % 100:02d}",
     )
     record(
         actor=actor,

@@ -13,7 +13,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from lattice.lib import charts
 from lattice.lib.formatting import money
-from lattice.pathways.queries import path_view, pay_statement, standing_for
+from lattice.pathways.queries import path_view, pay_statement, standing_for, teaching_staff
 from lattice.people.access import scope_for
 from lattice.people.models import StaffMember
 
@@ -25,11 +25,12 @@ def progress_chart(points: list[Any], chart_id: str = "progress") -> SafeString:
     """Salary by school year as a step line with a dot per year, labelled with the standing.
 
     The y axis starts a little below the lowest salary so movements are visible; the values
-    are printed on the chart and listed in the description for screen readers. On a phone
-    the figure scrolls sideways rather than shrinking its labels out of reach.
+    are printed on the chart and listed in the description for screen readers. The chart
+    scales with the page (a view box of 600 × 300, drawn with 17 px labels so they still
+    read at a phone's 390 px); school years are thinned to those that fit.
     """
-    width, height = 720, 300
-    left, right, top, bottom = 78, 20, 24, 58
+    width, height = 600, 300
+    left, right, top, bottom = 70, 16, 26, 50
     totals = [p.total for p in points] or [0]
     low, high = min(totals), max(totals)
     span = max(high - low, 1)
@@ -50,7 +51,8 @@ def progress_chart(points: list[Any], chart_id: str = "progress") -> SafeString:
         steps.append(f"{'M' if index == 0 else 'L'}{charts.number(x0)},{charts.number(y)}")
         steps.append(f"L{charts.number(x0 + plot.band())},{charts.number(y)}")
     body.append(charts.path(" ".join(steps), css="progress-line"))
-    show_every = max(1, len(points) // 8)
+    fits = max(1, int((width - left - right) // (charts.text_width("2026-27", 17) + 16)))
+    show_every = max(1, math.ceil(len(points) / fits))
     for index, point in enumerate(points):
         x, y = plot.x(index), plot.y(point.total)
         changed = index == 0 or points[index - 1].where != point.where
@@ -69,10 +71,11 @@ def progress_chart(points: list[Any], chart_id: str = "progress") -> SafeString:
         if changed:
             # Keep standing labels inside the plot: the first starts at its dot, the last ends.
             anchor, at = "middle", x
-            if x - left < 90:
+            half = charts.text_width(point.where, 17) / 2
+            if x - left < half:
                 anchor, at = "start", max(x - 8, left + 4)
-            elif width - right - x < 90:
-                anchor, at = "end", x + 8
+            elif width - right - x < half:
+                anchor, at = "end", min(x + 8, width - right)
             body.append(
                 charts.text(at, max(y - 10, top + 10), point.where, text_anchor=anchor,
                             css="chart-value")
@@ -86,8 +89,7 @@ def progress_chart(points: list[Any], chart_id: str = "progress") -> SafeString:
         "The table below has the same figures."
     )
     return mark_safe(  # lattice.lib.charts escapes every text
-        f'<figure class="chart progress-chart" tabindex="0" '
-        f'aria-label="Progress chart (scrolls sideways on small screens)">{svg}'
+        f'<figure class="chart progress-chart">{svg}'
         f"<figcaption>{escape(caption)}</figcaption></figure>"
     )
 
@@ -131,15 +133,25 @@ def pathway_tabs(context: template.Context) -> list[dict[str, Any]]:
 
 @register.simple_tag(takes_context=True)
 def user_standing(context: template.Context) -> Any:
-    """The signed-in person's standing and pay (for the summary on their home page)."""
+    """The signed-in person's standing and pay (for the summary on their home page). None for
+    a person who never taught (a principal, an officer): My path is a teacher's, so their
+    home page does not offer it."""
     scope = scope_for(context["request"].user)
     if scope.own_staff_id is None:
         return None
-    staff = StaffMember.objects.filter(pk=scope.own_staff_id).first()
+    staff = teaching_staff_of(scope.own_staff_id)
     if staff is None:
         return None
     read = standing_for(staff)
     return {"read": read, "view": path_view(read), "pay": pay_statement(staff)}
+
+
+def teaching_staff_of(staff_id: int) -> StaffMember | None:
+    """The person ``staff_id`` if they ever taught (pathways are teachers')."""
+    staff = StaffMember.objects.filter(pk=staff_id).first()
+    if staff is None or not teaching_staff(staff.district_id).filter(pk=staff.pk).exists():
+        return None
+    return staff
 
 
 @register.simple_tag

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from django.contrib import messages
@@ -10,6 +11,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from lattice.lib.formatting import key_words
 from lattice.notifications.send import unread_count
 from lattice.pathways import actions
 from lattice.pathways.access import (
@@ -23,6 +25,7 @@ from lattice.pathways.compute import Outcome, adoption_in_force, compute, policy
 from lattice.pathways.forms import ClaimForm, RejectForm, WhatIfForm, claim_fields
 from lattice.pathways.models import Cohort
 from lattice.pathways.queries import (
+    claim_row,
     claims_of,
     outcome_view,
     path_view,
@@ -53,7 +56,7 @@ def claim_categories(policy: Policy | None) -> list[tuple[str, str]]:
         return []
     found: list[tuple[str, str]] = []
     if policy.ledger is not None:
-        found += [(k, k.replace("_", " ").capitalize()) for k in policy.ledger.accomplishment_kinds]
+        found += [(k, key_words(k)) for k in policy.ledger.accomplishment_kinds]
     if policy.roles is not None:
         found += [(r.key, r.name) for r in policy.roles.roles]
     return found
@@ -101,6 +104,21 @@ def my_path(request: HttpRequest) -> HttpResponse:
     return render(request, "pathways/my_path.html", _path_context(request, staff))
 
 
+def added_lines(before: Any, after: Any, year: Any) -> list[str]:
+    """The explanation lines the trial adds in ``year``: each line of the trial's trace
+    beyond as many of the same line as today's trace has. Counted, not set-compared, so a
+    contribution whose wording matches one already shown (a second "+1 unit") is listed."""
+    today_has = Counter(before)
+    added: list[str] = []
+    for line in after:
+        if today_has[line] > 0:
+            today_has[line] -= 1
+            continue
+        if line.school_year == year and line.unit.value != "dollars":
+            added.append(line.plain)
+    return added
+
+
 @require_POST
 def what_if(request: HttpRequest) -> HttpResponse:
     """Try a rating, credits or PD hours and see the result; nothing is saved."""
@@ -125,12 +143,7 @@ def what_if(request: HttpRequest) -> HttpResponse:
     context = {"form": form, "now": now, "result": result, "on": on}
     if result is not None and result.ok and now.standing and result.standing:
         year = result.standing.years[-1].school_year
-        before = set(now.standing.trace)
-        context["added"] = [
-            line.plain
-            for line in result.standing.trace
-            if line.school_year == year and line not in before and line.unit.value != "dollars"
-        ]
+        context["added"] = added_lines(now.standing.trace, result.standing.trace, year)
         context["now_view"] = outcome_view(now)
         context["result_view"] = outcome_view(result)
         context["difference"] = result.standing.salary.total - now.standing.salary.total
@@ -187,6 +200,7 @@ def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "pathways/claim.html",
         {
             "claim": claim,
+            "row": claim_row(claim),  # its wait, counted as the claims queue counts it
             "files": list(claim.evidence.all()),
             "can_decide": can_decide_claim(request.user, claim) and claim.status == "submitted",
             "reject_form": RejectForm(),

@@ -175,6 +175,24 @@ class Assignment(models.Model):
             f"{self.get_position_display()} at {self.school} ({self.school_year}, {self.fte} FTE)"
         )
 
+    @property
+    def job_words(self) -> str:
+        """The position with the district's own title, said once: "Instructional coach
+        (Grade 1)", never "Instructional coach (Instructional coach (Grade 1))"."""
+        position, title = str(self.get_position_display()), self.title.strip()
+        if not title or title.lower() == position.lower():
+            return position
+        if title.lower().startswith(position.lower()):
+            return title
+        return f"{position} ({title})"
+
+    @property
+    def grades_words(self) -> str:
+        """ "grades 6-8", or nothing when the subject already names them ("Grade 1")."""
+        if not self.grades or "grade" in self.subject.lower() or "grade" in self.title.lower():
+            return ""
+        return f"grade {self.grades}" if self.grades.isdigit() else f"grades {self.grades}"
+
 
 class RatingRecord(models.Model):
     """A staff member's annual summative rating for a school year, in that year's vocabulary.

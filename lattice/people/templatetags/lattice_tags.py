@@ -8,6 +8,7 @@ from typing import Any
 from django import template
 from django.utils.safestring import SafeString, mark_safe
 
+from lattice.lib import formatting
 from lattice.lib.charts import Bar, figure, horizontal_bars
 from lattice.lib.formatting import count
 from lattice.people.queries import SMALL_NUMBER
@@ -67,20 +68,11 @@ def get_item(mapping: Any, key: str) -> Any:
 
 @register.filter
 def field_label(name: str) -> str:
-    """``preferred_name`` → ``Preferred name``."""
-    text = str(name).replace("_", " ").strip()
-    return text[:1].upper() + text[1:]
+    """``preferred_name`` → ``Preferred name`` (:func:`lattice.lib.formatting.field_label`)."""
+    return formatting.field_label(name)
 
 
 @register.filter
 def shown_value(value: Any) -> str:
-    """An audit value as a person reads it: blanks and nothing say so."""
-    if value is None:
-        return "(none)"
-    if value == "":
-        return "(blank)"
-    if value is True:
-        return "yes"
-    if value is False:
-        return "no"
-    return str(value)
+    """An audit value as a person reads it (:func:`lattice.lib.formatting.shown_value`)."""
+    return formatting.shown_value(value)

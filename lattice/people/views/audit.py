@@ -19,9 +19,9 @@ from lattice.people.forms import AuditFilterForm
 
 
 def _choice_label(name: str) -> str:
-    """How an action reads in the filter: its sentence with the blanks left open, then its
-    name ("… recorded a rating of … (people.rating.record)")."""
-    return f"{names.sentence(name, {})} ({name})"
+    """How an action reads in the filter: its sentence with the blanks left open ("Someone
+    recorded a rating of …"); the internal name stays in the query string only."""
+    return names.sentence(name, {"actor": "Someone", "person": "…", "object": "…"})
 
 
 def audit_log(request: HttpRequest) -> HttpResponse:

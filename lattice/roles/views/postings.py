@@ -158,7 +158,8 @@ def posting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     seat = access.seat_for(request.user, posting)
     mine = posting.applications.filter(applicant=me).first() if me else None
     check = None
-    if me is not None and me.district_id == posting.role.district_id:
+    teacher = me is not None and queries.teaches(me, posting.school_year)
+    if me is not None and teacher and me.district_id == posting.role.district_id:
         check = queries.qualification(
             queries.with_facts(StaffMember.objects.filter(pk=me.pk)).get(), posting.role, today()
         )
@@ -172,6 +173,7 @@ def posting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "today": today(),
         "can_apply": (
             me is not None
+            and teacher
             and seat is None
             and posting.window_open(today())
             and (mine is None or mine.status == ApplicationStatus.WITHDRAWN)
