@@ -190,6 +190,10 @@ READERS_AND_INTERMEDIATES = {
         "writes the REST service's rows as a OneRoster CSV package that the importer then "
         "reads; neutralising those cells would change the roster itself"
     ),
+    "api/views/imports.py": (
+        "writes the HR rows posted to the API as the CSV file the HR importer then reads; "
+        "neutralising those cells would change the rows themselves"
+    ),
 }
 
 
