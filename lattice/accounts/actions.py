@@ -20,6 +20,7 @@ from lattice.accounts import claims
 from lattice.accounts.claims import Identity
 from lattice.accounts.models import IdentityProvider, LinkRequest, SignInPolicy
 from lattice.audit.log import record
+from lattice.lib.actors import Actor, signed_in
 from lattice.people import actions as people_actions
 from lattice.people.models import District, StaffMember
 
@@ -154,7 +155,7 @@ def _shared_app(kind: str) -> SocialApp | None:
 
 @transaction.atomic
 def save_identity_provider(
-    actor: Any,
+    actor: Actor,
     district: District,
     settings: ProviderSettings,
     *,
@@ -239,7 +240,7 @@ def save_identity_provider(
 
 
 @transaction.atomic
-def save_sign_in_policy(actor: Any, district: District, **flags: bool) -> SignInPolicy:
+def save_sign_in_policy(actor: Actor, district: District, **flags: bool) -> SignInPolicy:
     unknown = set(flags) - set(POLICY_FIELDS)
     if unknown:
         raise ValueError(f"unknown policy fields: {sorted(unknown)}")
@@ -287,7 +288,7 @@ def create_login_for_staff(staff: StaffMember) -> Any:
 
 @transaction.atomic
 def record_sso_link(
-    user: Any, provider: IdentityProvider, identity: Identity, *, how: str, actor: Any = None
+    user: Any, provider: IdentityProvider, identity: Identity, *, how: str, actor: Actor = None
 ) -> None:
     """Audit that ``provider``'s subject now signs ``user`` in (by roster id or review)."""
     record(
@@ -366,7 +367,7 @@ def provider_key(provider: IdentityProvider) -> str:
 
 
 @transaction.atomic
-def confirm_link_request(actor: Any, link: LinkRequest) -> Any:
+def confirm_link_request(actor: Actor, link: LinkRequest) -> Any:
     """The officer confirms the email match: the subject now signs that account in."""
     if link.status != LinkRequest.Status.PENDING:
         raise ValueError("This request was already decided.")
@@ -385,7 +386,7 @@ def confirm_link_request(actor: Any, link: LinkRequest) -> Any:
     link.status = LinkRequest.Status.CONFIRMED
     link.user = user
     link.decided_at = timezone.now()
-    link.decided_by = actor
+    link.decided_by = signed_in(actor)
     link.save(update_fields=["status", "user", "decided_at", "decided_by"])
     record_sso_link(
         user,
@@ -398,12 +399,12 @@ def confirm_link_request(actor: Any, link: LinkRequest) -> Any:
 
 
 @transaction.atomic
-def reject_link_request(actor: Any, link: LinkRequest) -> None:
+def reject_link_request(actor: Actor, link: LinkRequest) -> None:
     if link.status != LinkRequest.Status.PENDING:
         raise ValueError("This request was already decided.")
     link.status = LinkRequest.Status.REJECTED
     link.decided_at = timezone.now()
-    link.decided_by = actor
+    link.decided_by = signed_in(actor)
     link.save(update_fields=["status", "decided_at", "decided_by"])
     record(
         actor=actor,
@@ -417,7 +418,7 @@ def reject_link_request(actor: Any, link: LinkRequest) -> None:
 
 
 @transaction.atomic
-def set_provider_enabled(actor: Any, provider: IdentityProvider, enabled: bool) -> None:
+def set_provider_enabled(actor: Actor, provider: IdentityProvider, enabled: bool) -> None:
     provider.enabled = enabled
     provider.save(update_fields=["enabled", "updated_at"])
     record(

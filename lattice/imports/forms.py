@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +40,8 @@ class MultipleFileField(forms.FileField):
 
 
 class OneRosterUploadForm(forms.Form):
-    files = MultipleFileField(
+    # Django's metaclass moves declared fields off the class: form.files stays the uploads.
+    files = MultipleFileField(  # type: ignore[assignment]
         label="OneRoster files",
         help_text="The ZIP your SIS exports, or its CSV files (manifest.csv, orgs.csv, "
         "academicSessions.csv, users.csv and, for 1.2, roles.csv).",
@@ -116,9 +118,9 @@ class MappingForm(forms.Form):
         *args: Any,
         headers: list[str],
         mapping: dict[str, str],
-        year_labels: list[str] = (),
+        year_labels: Sequence[str] = (),
         **kwargs: Any,
-    ) -> None:  # type: ignore[assignment]
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.headers = headers
         choices = _column_choices() + [
@@ -141,7 +143,8 @@ class MappingForm(forms.Form):
             )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         targets = [data.get(f"col_{i}") for i in range(len(self.headers))]
         chosen = [t for t in targets if t]
         if "employee_id" not in chosen:
@@ -198,7 +201,8 @@ class ConnectionForm(forms.ModelForm):
             raise forms.ValidationError(str(exc)) from None
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         has_saved = bool(self.instance.pk and self.instance.secret_encrypted)
         if not data.get("client_secret") and not has_saved:
             self.add_error("client_secret", "Enter the client secret the SIS gave you.")

@@ -22,6 +22,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from lattice.audit.log import record
+from lattice.lib.actors import Actor, user_of
 from lattice.notifications import kinds
 from lattice.notifications.addresses import address_of
 from lattice.notifications.models import Delivery, EmailState, Notification, Preference
@@ -100,9 +101,9 @@ def unread_count(user: Any) -> int:
 
 
 @transaction.atomic
-def mark_read(actor: Any, ids: list[int] | None = None) -> int:
+def mark_read(actor: Actor, ids: list[int] | None = None) -> int:
     """Mark the actor's notices read (all, or those of ``ids``); returns how many."""
-    qs = Notification.objects.filter(user=actor, read_at__isnull=True)
+    qs = Notification.objects.filter(user=user_of(actor), read_at__isnull=True)
     if ids is not None:
         qs = qs.filter(pk__in=ids)
     count = qs.update(read_at=timezone.now())
@@ -112,22 +113,23 @@ def mark_read(actor: Any, ids: list[int] | None = None) -> int:
 
 
 @transaction.atomic
-def choose_delivery(actor: Any, delivery: str) -> Preference:
+def choose_delivery(actor: Actor, delivery: str) -> Preference:
     """Record how the actor wants notices by email."""
     if delivery not in Delivery.values:
         raise ValueError("Choose how you want to receive notifications.")
-    pref, created = Preference.objects.get_or_create(user=actor)
+    user = user_of(actor)
+    pref, created = Preference.objects.get_or_create(user=user)
     before = Delivery.IMMEDIATE if created else pref.delivery
     pref.delivery = delivery
     pref.save()
     if before != delivery:
         if delivery == Delivery.NONE:
-            Notification.objects.filter(user=actor, email=EmailState.PENDING).update(
+            Notification.objects.filter(user=user, email=EmailState.PENDING).update(
                 email=EmailState.SKIPPED
             )
         elif delivery == Delivery.IMMEDIATE:
             # Notices kept for a digest go out now, in one message, rather than never.
-            transaction.on_commit(lambda: send_digests(user_id=actor.pk, any_delivery=True))
+            transaction.on_commit(lambda: send_digests(user_id=user.pk, any_delivery=True))
         record(
             actor=actor,
             action="notifications.preference.change",

@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from lattice.lib.actors import user_of
 from lattice.lib.paging import paginate
 from lattice.notifications import kinds, send
 from lattice.notifications.forms import PreferenceForm
@@ -23,10 +24,10 @@ def notice_list(request: HttpRequest) -> HttpResponse:
                 request, f"Marked {count} notification{'s' if count != 1 else ''} read."
             )
         return redirect("notifications:list")
-    page = paginate(request, Notification.objects.filter(user=request.user), 50)
+    page = paginate(request, Notification.objects.filter(user=user_of(request.user)), 50)
     labels = {k.key: k.label for k in kinds.all_kinds()}
     for note in page.object_list:
-        note.kind_label = labels.get(note.kind, "")  # type: ignore[attr-defined]
+        note.kind_label = labels.get(note.kind, "")
     return render(
         request,
         "notifications/list.html",

@@ -49,7 +49,8 @@ def sign_in_settings(request: HttpRequest) -> HttpResponse:
         IdentityProvider.objects.filter(district=district).select_related("app").order_by("label")
     )
     for provider in providers:
-        provider.callbacks = [
+        # Shown by the template only: an attribute the model does not declare.
+        provider.callbacks = [  # type: ignore[attr-defined]
             (what, request.build_absolute_uri(path)) for what, path in callback_urls(provider)
         ]
     return render(
