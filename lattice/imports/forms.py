@@ -9,14 +9,10 @@ from typing import Any
 from django import forms
 
 from lattice.imports.hr.columns import COLUMNS, canonical
+from lattice.imports.limits import HR_MAX_BYTES, ONEROSTER_MAX_BYTES
 from lattice.imports.models import ImportSettings, RosterConnection
-from lattice.lib.env import env_int
 
 MAX_FILES = 30
-# Upload bounds (bytes): a district's roster ZIP is tens of MB even at 100,000 staff; an HR
-# file with one row per person is a few MB. Raise with the environment variables if needed.
-ONEROSTER_MAX_BYTES = env_int("LATTICE_ROSTER_UPLOAD_MAX_MB", 500) * 1024 * 1024
-HR_MAX_BYTES = env_int("LATTICE_HR_UPLOAD_MAX_MB", 20) * 1024 * 1024
 
 
 def megabytes(n: int) -> str:

@@ -34,7 +34,7 @@ from functools import cached_property
 from typing import Any
 
 from django.db.models import DateField, F, OuterRef, Q, QuerySet, Subquery, Value
-from django.http import Http404
+from django.http import Http404, HttpRequest
 from django.utils import timezone
 
 from lattice.audit.models import AuditEntry
@@ -401,6 +401,16 @@ def get_administered_district(user: Actor, key: str) -> District:
         return districts_administered_by(user).get(key=key)
     except District.DoesNotExist as exc:
         raise Http404("No such district") from exc
+
+
+def administered_district(request: HttpRequest) -> District:
+    """The district a talent-office page is about: ``?district=KEY`` or the user's first."""
+    districts = districts_administered_by(request.user).order_by("name")
+    key = request.GET.get("district")
+    district = (districts.filter(key=key).first() if key else None) or districts.first()
+    if district is None:
+        raise Http404("No district")
+    return district
 
 
 def networks_visible_to(user: Actor) -> QuerySet[Network]:

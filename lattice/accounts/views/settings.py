@@ -16,9 +16,8 @@ from lattice.accounts.policy import policy_for
 from lattice.accounts.sso_urls import callback_urls
 from lattice.audit import names
 from lattice.audit.models import AuditEntry
-from lattice.people.access import districts_administered_by
+from lattice.people.access import administered_district, districts_administered_by
 from lattice.people.models import District
-from lattice.people.views.common import administered_district
 
 Kind = IdentityProvider.Kind
 

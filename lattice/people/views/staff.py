@@ -10,6 +10,7 @@ from django.shortcuts import render
 from lattice.lib.htmx import HtmxHttpRequest
 from lattice.lib.paging import paginate
 from lattice.people.access import (
+    administered_district,
     get_visible_school,
     get_visible_staff,
     scope_for,
@@ -27,7 +28,6 @@ from lattice.people.queries import (
     profile_for,
     staff_years,
 )
-from lattice.people.views.common import administered_district
 
 
 def _pick_year(request: HttpRequest, years: list[SchoolYear], district: District) -> SchoolYear:
