@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from allauth.socialaccount.models import SocialAccount, SocialApp
 from django.contrib.auth import get_user_model
@@ -23,6 +23,9 @@ from lattice.audit.log import record
 from lattice.lib.actors import Actor, signed_in
 from lattice.people import actions as people_actions
 from lattice.people.models import District, StaffMember
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 Kind = IdentityProvider.Kind
 SHARED_APP_KINDS = (Kind.CLEVER, Kind.CLASSLINK)
@@ -288,7 +291,7 @@ def create_login_for_staff(staff: StaffMember) -> Any:
 
 @transaction.atomic
 def record_sso_link(
-    user: Any, provider: IdentityProvider, identity: Identity, *, how: str, actor: Actor = None
+    user: User, provider: IdentityProvider, identity: Identity, *, how: str, actor: Actor = None
 ) -> None:
     """Audit that ``provider``'s subject now signs ``user`` in (by roster id or review)."""
     record(
@@ -329,7 +332,7 @@ def request_link_review(
     provider: IdentityProvider,
     identity: Identity,
     *,
-    user: Any,
+    user: User,
     staff: StaffMember | None,
     claims_data: dict[str, Any],
 ) -> LinkRequest:
@@ -434,7 +437,7 @@ def set_provider_enabled(actor: Actor, provider: IdentityProvider, enabled: bool
 
 
 @transaction.atomic
-def record_two_factor_change(user: Any, method: str, *, added: bool) -> None:
+def record_two_factor_change(user: User, method: str, *, added: bool) -> None:
     """Audit a second factor added or removed (allauth's MFA pages make the change)."""
     record(
         actor=user,

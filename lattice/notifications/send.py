@@ -13,7 +13,7 @@ import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -22,10 +22,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from lattice.audit.log import record
-from lattice.lib.actors import Actor, user_of
+from lattice.lib.actors import Actor, signed_in, user_of
 from lattice.notifications import kinds
 from lattice.notifications.addresses import address_of
 from lattice.notifications.models import Delivery, EmailState, Notification, Preference
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +53,7 @@ def absolute(link: str) -> str:
     return settings.LATTICE_SITE_URL.rstrip("/") + "/" + link.lstrip("/")
 
 
-def delivery_of(user: Any) -> str:
+def delivery_of(user: User) -> str:
     """The person's choice (immediate unless they chose otherwise)."""
     pref = Preference.objects.filter(user=user).values_list("delivery", flat=True).first()
     return pref or Delivery.IMMEDIATE
@@ -64,7 +67,9 @@ def _footer() -> str:
     )
 
 
-def notify(user: Any, *, kind: str, subject: str, body: str, link: str = "") -> Notification | None:
+def notify(
+    user: User | None, *, kind: str, subject: str, body: str, link: str = ""
+) -> Notification | None:
     """Tell ``user`` (None: nobody to tell, nothing sent). ``kind`` must be registered."""
     kinds.get(kind)
     if user is None:
@@ -94,10 +99,11 @@ def notify(user: Any, *, kind: str, subject: str, body: str, link: str = "") -> 
     return note
 
 
-def unread_count(user: Any) -> int:
-    if not getattr(user, "is_authenticated", False):
+def unread_count(user: Actor) -> int:
+    account = signed_in(user)
+    if account is None:
         return 0
-    return Notification.objects.filter(user=user, read_at__isnull=True).count()
+    return Notification.objects.filter(user=account, read_at__isnull=True).count()
 
 
 @transaction.atomic

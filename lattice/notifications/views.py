@@ -34,7 +34,7 @@ def notice_list(request: HttpRequest) -> HttpResponse:
         {
             "page": page,
             "unread": send.unread_count(request.user),
-            "delivery": send.delivery_of(request.user),
+            "delivery": send.delivery_of(user_of(request.user)),
         },
     )
 
@@ -42,7 +42,7 @@ def notice_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def preferences(request: HttpRequest) -> HttpResponse:
     form = PreferenceForm(
-        request.POST or None, initial={"delivery": send.delivery_of(request.user)}
+        request.POST or None, initial={"delivery": send.delivery_of(user_of(request.user))}
     )
     if request.method == "POST" and form.is_valid():
         pref = send.choose_delivery(request.user, form.cleaned_data["delivery"])

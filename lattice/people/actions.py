@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth import get_user_model
 from django.db import models, transaction
@@ -36,6 +36,9 @@ from lattice.people.models import (
     SchoolYearProfile,
     StaffMember,
 )
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 STAFF_FIELDS = [
     "employee_id",
@@ -468,7 +471,7 @@ def create_login(
 @transaction.atomic
 def grant_access(
     actor: Actor,
-    user: Any,
+    user: User,
     *,
     role: str,
     district: District | None = None,

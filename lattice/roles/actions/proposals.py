@@ -153,11 +153,11 @@ def submit_proposal(
     return proposal
 
 
-def can_edit(user: Any, proposal: RoleProposal) -> bool:
+def can_edit(user: Actor, proposal: RoleProposal) -> bool:
     """The proposers change a proposal while it is back with them (returned for changes)."""
     return (
         proposal.status == ProposalStatus.RETURNED
-        and proposal.proposers.filter(user=user, user__isnull=False).exists()
+        and proposal.proposers.filter(user=signed_in(user), user__isnull=False).exists()
     )
 
 
