@@ -307,29 +307,27 @@ def school_headcounts(district: District, school_year: SchoolYear) -> list[Schoo
     teaching = in_year & Q(assignments__position=Position.TEACHER)
     profile = SchoolYearProfile.objects.filter(school=OuterRef("pk"), school_year=school_year)
     labels = dict(SchoolLevel.choices)
-    # The annotations below, and level_label filled in here (principal_names by the page).
-    schools = cast(
-        list[SchoolHeadcount],
-        list(
-            School.objects.filter(district=district)
-            .annotate(
-                teachers=Count("assignments__staff_member", filter=teaching, distinct=True),
-                teacher_fte=Coalesce(
-                    Sum("assignments__fte", filter=teaching),
-                    Value(Decimal(0)),
-                    output_field=DecimalField(max_digits=8, decimal_places=2),
-                ),
-                staff_count=Count("assignments__staff_member", filter=in_year, distinct=True),
-                level=Subquery(profile.values("level")[:1]),
-                frl_share=Subquery(profile.values("frl_share")[:1]),
-                title_i=Subquery(profile.values("title_i")[:1]),
-            )
-            .order_by("name")
-        ),
+    schools = list(
+        School.objects.filter(district=district)
+        .annotate(
+            teachers=Count("assignments__staff_member", filter=teaching, distinct=True),
+            teacher_fte=Coalesce(
+                Sum("assignments__fte", filter=teaching),
+                Value(Decimal(0)),
+                output_field=DecimalField(max_digits=8, decimal_places=2),
+            ),
+            staff_count=Count("assignments__staff_member", filter=in_year, distinct=True),
+            level=Subquery(profile.values("level")[:1]),
+            frl_share=Subquery(profile.values("frl_share")[:1]),
+            title_i=Subquery(profile.values("title_i")[:1]),
+        )
+        .order_by("name")
     )
-    for school in schools:
+    # The annotations above, and level_label filled in here (principal_names by the page).
+    rows = cast(list[SchoolHeadcount], schools)
+    for school in rows:
         school.level_label = labels.get(school.level or "", "Not recorded")
-    return schools
+    return rows
 
 
 @dataclass
