@@ -204,7 +204,7 @@ if not DEBUG:
         # of the district's domain: a district opts in with SECURE_HSTS_PRELOAD=1, so the
         # reminder is silenced until then.
         SILENCED_SYSTEM_CHECKS = ["security.W021"]
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_PROXY_SSL_HEADER: tuple[str, str] | None = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # --- Sign-in (lattice.accounts on django-allauth; README "Sign-in and single sign-on") -------
 # The client's address: behind TRUSTED_PROXY_COUNT proxies it is read from X-Forwarded-For,

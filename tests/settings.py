@@ -31,7 +31,7 @@ SECURE_HSTS_SECONDS = 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = False
 SECURE_HSTS_PRELOAD = False
 SECURE_PROXY_SSL_HEADER = None
-SILENCED_SYSTEM_CHECKS: list[str] = []
+SILENCED_SYSTEM_CHECKS = []
 
 # Browsers allow WebAuthn on http://localhost only, where the browser tests' server runs.
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = True

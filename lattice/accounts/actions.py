@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from allauth.socialaccount.models import SocialAccount, SocialApp
 from django.contrib.auth import get_user_model
@@ -20,8 +20,12 @@ from lattice.accounts import claims
 from lattice.accounts.claims import Identity
 from lattice.accounts.models import IdentityProvider, LinkRequest, SignInPolicy
 from lattice.audit.log import record
+from lattice.lib.actors import Actor, signed_in
 from lattice.people import actions as people_actions
 from lattice.people.models import District, StaffMember
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 Kind = IdentityProvider.Kind
 SHARED_APP_KINDS = (Kind.CLEVER, Kind.CLASSLINK)
@@ -154,7 +158,7 @@ def _shared_app(kind: str) -> SocialApp | None:
 
 @transaction.atomic
 def save_identity_provider(
-    actor: Any,
+    actor: Actor,
     district: District,
     settings: ProviderSettings,
     *,
@@ -239,7 +243,7 @@ def save_identity_provider(
 
 
 @transaction.atomic
-def save_sign_in_policy(actor: Any, district: District, **flags: bool) -> SignInPolicy:
+def save_sign_in_policy(actor: Actor, district: District, **flags: bool) -> SignInPolicy:
     unknown = set(flags) - set(POLICY_FIELDS)
     if unknown:
         raise ValueError(f"unknown policy fields: {sorted(unknown)}")
@@ -287,7 +291,7 @@ def create_login_for_staff(staff: StaffMember) -> Any:
 
 @transaction.atomic
 def record_sso_link(
-    user: Any, provider: IdentityProvider, identity: Identity, *, how: str, actor: Any = None
+    user: User, provider: IdentityProvider, identity: Identity, *, how: str, actor: Actor = None
 ) -> None:
     """Audit that ``provider``'s subject now signs ``user`` in (by roster id or review)."""
     record(
@@ -328,7 +332,7 @@ def request_link_review(
     provider: IdentityProvider,
     identity: Identity,
     *,
-    user: Any,
+    user: User,
     staff: StaffMember | None,
     claims_data: dict[str, Any],
 ) -> LinkRequest:
@@ -366,7 +370,7 @@ def provider_key(provider: IdentityProvider) -> str:
 
 
 @transaction.atomic
-def confirm_link_request(actor: Any, link: LinkRequest) -> Any:
+def confirm_link_request(actor: Actor, link: LinkRequest) -> Any:
     """The officer confirms the email match: the subject now signs that account in."""
     if link.status != LinkRequest.Status.PENDING:
         raise ValueError("This request was already decided.")
@@ -385,7 +389,7 @@ def confirm_link_request(actor: Any, link: LinkRequest) -> Any:
     link.status = LinkRequest.Status.CONFIRMED
     link.user = user
     link.decided_at = timezone.now()
-    link.decided_by = actor
+    link.decided_by = signed_in(actor)
     link.save(update_fields=["status", "user", "decided_at", "decided_by"])
     record_sso_link(
         user,
@@ -398,12 +402,12 @@ def confirm_link_request(actor: Any, link: LinkRequest) -> Any:
 
 
 @transaction.atomic
-def reject_link_request(actor: Any, link: LinkRequest) -> None:
+def reject_link_request(actor: Actor, link: LinkRequest) -> None:
     if link.status != LinkRequest.Status.PENDING:
         raise ValueError("This request was already decided.")
     link.status = LinkRequest.Status.REJECTED
     link.decided_at = timezone.now()
-    link.decided_by = actor
+    link.decided_by = signed_in(actor)
     link.save(update_fields=["status", "decided_at", "decided_by"])
     record(
         actor=actor,
@@ -417,7 +421,7 @@ def reject_link_request(actor: Any, link: LinkRequest) -> None:
 
 
 @transaction.atomic
-def set_provider_enabled(actor: Any, provider: IdentityProvider, enabled: bool) -> None:
+def set_provider_enabled(actor: Actor, provider: IdentityProvider, enabled: bool) -> None:
     provider.enabled = enabled
     provider.save(update_fields=["enabled", "updated_at"])
     record(
@@ -433,7 +437,7 @@ def set_provider_enabled(actor: Any, provider: IdentityProvider, enabled: bool) 
 
 
 @transaction.atomic
-def record_two_factor_change(user: Any, method: str, *, added: bool) -> None:
+def record_two_factor_change(user: User, method: str, *, added: bool) -> None:
     """Audit a second factor added or removed (allauth's MFA pages make the change)."""
     record(
         actor=user,

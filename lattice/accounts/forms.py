@@ -29,7 +29,7 @@ FIELDS_BY_KIND: dict[str, tuple[str, ...]] = {
     ),
 }
 COMMON_FIELDS = ("roster_claim", "roster_field", "review_email_matches", "email_domains", "enabled")
-ROSTER_CLAIM_HINT = {
+ROSTER_CLAIM_HINT: dict[str, str] = {
     Kind.CLEVER: "Clever's user id (id) is the default; roles.teacher.sis_id is the SIS id.",
     Kind.CLASSLINK: "ClassLink's SourcedId (the OneRoster sourcedId) is the default.",
     Kind.GOOGLE: "Optional: a custom claim your Workspace adds, e.g. employee_id.",

@@ -17,6 +17,7 @@ from lattice.api import secrets
 from lattice.api.models import ApiToken, WebhookSubscription
 from lattice.api.scopes import ApiScope
 from lattice.audit.log import record
+from lattice.lib.actors import Actor, signed_in
 from lattice.lib.facts import Fact
 from lattice.people.models import District
 
@@ -58,7 +59,7 @@ def _networks(values: Iterable[str]) -> list[str]:
 
 @transaction.atomic
 def create_token(
-    actor: Any,
+    actor: Actor,
     district: District,
     *,
     owner: Any,
@@ -88,7 +89,7 @@ def create_token(
         digest=secrets.digest(secret),
         scopes=chosen,
         allowed_networks=_networks(allowed_networks),
-        created_by=actor if getattr(actor, "pk", None) else None,
+        created_by=signed_in(actor),
         expires_at=expires_at,
     )
     record(
@@ -107,12 +108,12 @@ def create_token(
 
 
 @transaction.atomic
-def revoke_token(actor: Any, token: ApiToken) -> ApiToken:
+def revoke_token(actor: Actor, token: ApiToken) -> ApiToken:
     """Stop a token working, for good; revoking twice changes nothing."""
     if token.revoked_at is not None:
         return token
     token.revoked_at = timezone.now()
-    token.revoked_by = actor if getattr(actor, "pk", None) else None
+    token.revoked_by = signed_in(actor)
     token.save(update_fields=["revoked_at", "revoked_by"])
     record(
         actor=actor,
@@ -144,7 +145,7 @@ class NewSubscription:
 
 @transaction.atomic
 def create_subscription(
-    actor: Any,
+    actor: Actor,
     district: District,
     *,
     url: str,
@@ -166,7 +167,7 @@ def create_subscription(
         events=kinds,
         description=description.strip(),
         secret=secret,
-        created_by=actor if getattr(actor, "pk", None) else None,
+        created_by=signed_in(actor),
     )
     record(
         actor=actor,
@@ -180,7 +181,7 @@ def create_subscription(
 
 @transaction.atomic
 def set_subscription_enabled(
-    actor: Any, subscription: WebhookSubscription, enabled: bool
+    actor: Actor, subscription: WebhookSubscription, enabled: bool
 ) -> WebhookSubscription:
     if subscription.enabled == enabled:
         return subscription

@@ -82,7 +82,7 @@ class HasScope(permissions.BasePermission):
         return needed is not None and needed.value in token.scopes
 
 
-class TokenScheme(OpenApiAuthenticationExtension):  # type: ignore[no-untyped-call]
+class TokenScheme(OpenApiAuthenticationExtension):
     target_class = "lattice.api.authentication.TokenAuthentication"
     name = "token"
 
@@ -95,7 +95,7 @@ class TokenScheme(OpenApiAuthenticationExtension):  # type: ignore[no-untyped-ca
         }
 
 
-class SessionScheme(OpenApiAuthenticationExtension):  # type: ignore[no-untyped-call]
+class SessionScheme(OpenApiAuthenticationExtension):
     target_class = "lattice.api.authentication.SessionAuthentication"
     name = "session"
 

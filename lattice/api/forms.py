@@ -67,8 +67,8 @@ class TokenForm(forms.Form):
         owner_field = self.fields["owner"]
         assert isinstance(owner_field, forms.ModelChoiceField)
         owner_field.queryset = owners_for(district, officer)
-        owner_field.label_from_instance = lambda u: (  # type: ignore[method-assign]
-            f"{u.get_full_name() or u.get_username()} ({u.get_username()})"
+        owner_field.label_from_instance = lambda obj: (  # type: ignore[method-assign]
+            f"{obj.get_full_name() or obj.get_username()} ({obj.get_username()})"
         )
 
     def networks(self) -> list[str]:

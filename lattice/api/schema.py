@@ -26,7 +26,8 @@ class ProblemSerializer(serializers.Serializer[Any]):
     title = serializers.CharField()
     status = serializers.IntegerField()
     detail = serializers.CharField()
-    errors = FieldProblemSerializer(many=True, required=False)
+    # A declared field of this name: DRF's metaclass moves it off the class, so it shadows nothing.
+    errors = FieldProblemSerializer(many=True, required=False)  # type: ignore[assignment]
 
 
 READ_ERRORS = {

@@ -20,13 +20,13 @@ from lattice.forecasts.models import ForecastRun
 from lattice.imports.models import ImportRun
 from lattice.imports.safety import Guard
 from lattice.pathways.models import Claim, ClaimKind
-from lattice.people.models import Assignment, School, SchoolYear, StaffMember
+from lattice.people.models import Assignment, District, School, SchoolYear, StaffMember
 from lattice.recognition.models import Award
 from lattice.roles.models import LeadershipRole, Posting, RoleAssignment
 
 
 class SchoolSerializer(serializers.ModelSerializer[School]):
-    district = serializers.SlugRelatedField(slug_field="key", read_only=True)
+    district = serializers.SlugRelatedField[District](slug_field="key", read_only=True)
 
     class Meta:
         model = School
@@ -34,7 +34,7 @@ class SchoolSerializer(serializers.ModelSerializer[School]):
 
 
 class SchoolYearSerializer(serializers.ModelSerializer[SchoolYear]):
-    district = serializers.SlugRelatedField(slug_field="key", read_only=True)
+    district = serializers.SlugRelatedField[District](slug_field="key", read_only=True)
 
     class Meta:
         model = SchoolYear
@@ -42,8 +42,8 @@ class SchoolYearSerializer(serializers.ModelSerializer[SchoolYear]):
 
 
 class AssignmentSerializer(serializers.ModelSerializer[Assignment]):
-    school = serializers.SlugRelatedField(slug_field="key", read_only=True)
-    school_year = serializers.SlugRelatedField(slug_field="label", read_only=True)
+    school = serializers.SlugRelatedField[School](slug_field="key", read_only=True)
+    school_year = serializers.SlugRelatedField[SchoolYear](slug_field="label", read_only=True)
 
     class Meta:
         model = Assignment
@@ -51,7 +51,7 @@ class AssignmentSerializer(serializers.ModelSerializer[Assignment]):
 
 
 class StaffSerializer(serializers.ModelSerializer[StaffMember]):
-    district = serializers.SlugRelatedField(slug_field="key", read_only=True)
+    district = serializers.SlugRelatedField[District](slug_field="key", read_only=True)
 
     class Meta:
         model = StaffMember
@@ -83,10 +83,12 @@ class StaffDetailSerializer(StaffSerializer):
 
 class PayLineSerializer(serializers.Serializer[Any]):
     kind = serializers.CharField()
-    label = serializers.CharField()
+    # A declared field of this name: DRF's metaclass moves it off the class, so it shadows nothing.
+    label = serializers.CharField()  # type: ignore[assignment]
     amount = serializers.IntegerField(help_text="Whole dollars for the school year.")
     explanation = serializers.CharField()
-    source = serializers.CharField()
+    # A declared field of this name: DRF's metaclass moves it off the class, so it shadows nothing.
+    source = serializers.CharField()  # type: ignore[assignment]
     reference = serializers.CharField()
     effective_from = serializers.DateField(allow_null=True)
 
@@ -121,7 +123,8 @@ class PayrollLineSerializer(serializers.Serializer[Any]):
     standing = serializers.CharField(allow_blank=True)
     policy = serializers.CharField(allow_blank=True)
     kind = serializers.CharField()
-    label = serializers.CharField()
+    # A declared field of this name: DRF's metaclass moves it off the class, so it shadows nothing.
+    label = serializers.CharField()  # type: ignore[assignment]
     amount = serializers.IntegerField()
     annual_total = serializers.IntegerField()
     explanation = serializers.CharField()
@@ -152,8 +155,8 @@ class RoleAssignmentSerializer(serializers.ModelSerializer[RoleAssignment]):
     role_key = serializers.CharField(source="role.key", read_only=True)
     staff_id = serializers.IntegerField(source="staff_member_id", read_only=True)
     employee_id = serializers.CharField(source="staff_member.employee_id", read_only=True)
-    school = serializers.SlugRelatedField(slug_field="key", read_only=True)
-    school_year = serializers.SlugRelatedField(slug_field="label", read_only=True)
+    school = serializers.SlugRelatedField[School](slug_field="key", read_only=True)
+    school_year = serializers.SlugRelatedField[SchoolYear](slug_field="label", read_only=True)
     # Declared, so the schema is the same on SQLite and PostgreSQL (whose integer ranges
     # differ for positive integer columns).
     stipend_dollars = serializers.IntegerField(read_only=True, help_text="Whole dollars a year.")
@@ -182,7 +185,8 @@ class RoleAssignmentSerializer(serializers.ModelSerializer[RoleAssignment]):
 class RatingWriteSerializer(serializers.Serializer[Any]):
     employee_id = serializers.CharField(max_length=64, help_text="The HR system's employee number.")
     school_year = serializers.CharField(max_length=7, help_text="The year's label, e.g. 2025-26.")
-    label = serializers.CharField(
+    # A declared field of this name: DRF's metaclass moves it off the class, so it shadows nothing.
+    label = serializers.CharField(  # type: ignore[assignment]
         max_length=60, help_text="One of the district's rating labels, e.g. Effective."
     )
 
@@ -192,12 +196,13 @@ class RatingSerializer(serializers.Serializer[Any]):
     staff_id = serializers.IntegerField()
     employee_id = serializers.CharField()
     school_year = serializers.CharField()
-    label = serializers.CharField()
+    # A declared field of this name: DRF's metaclass moves it off the class, so it shadows nothing.
+    label = serializers.CharField()  # type: ignore[assignment]
     created = serializers.BooleanField(help_text="False when an earlier rating was corrected.")
 
 
 class ClaimSerializer(serializers.ModelSerializer[Claim]):
-    district = serializers.SlugRelatedField(slug_field="key", read_only=True)
+    district = serializers.SlugRelatedField[District](slug_field="key", read_only=True)
     staff_id = serializers.IntegerField(source="staff_member_id", read_only=True)
     employee_id = serializers.CharField(source="staff_member.employee_id", read_only=True)
     # Declared, so the schema is the same on SQLite and PostgreSQL.
@@ -267,7 +272,7 @@ class LeadershipRoleSerializer(serializers.ModelSerializer[LeadershipRole]):
     """A role of the district's catalogue as its page shows it (who holds it is a role
     assignment). Numbers are declared so the schema is the same on SQLite and PostgreSQL."""
 
-    district = serializers.SlugRelatedField(slug_field="key", read_only=True)
+    district = serializers.SlugRelatedField[District](slug_field="key", read_only=True)
     duties = serializers.SerializerMethodField(help_text="One duty an item.")
     tlms_domains = serializers.ListField(
         child=serializers.CharField(), read_only=True, help_text="Teacher Leader Model Standards."
@@ -328,7 +333,8 @@ class LeadershipRoleSerializer(serializers.ModelSerializer[LeadershipRole]):
 
 class RubricCriterionSerializer(serializers.Serializer[Any]):
     key = serializers.CharField()
-    label = serializers.CharField()
+    # A declared field of this name: DRF's metaclass moves it off the class, so it shadows nothing.
+    label = serializers.CharField()  # type: ignore[assignment]
     max_points = serializers.IntegerField()
 
 
@@ -337,10 +343,10 @@ class PostingSerializer(serializers.ModelSerializer[Posting]):
     role = serializers.CharField(source="role.title", read_only=True)
     role_key = serializers.CharField(source="role.key", read_only=True)
     role_id = serializers.IntegerField(read_only=True)
-    school = serializers.SlugRelatedField(
+    school = serializers.SlugRelatedField[School](
         slug_field="key", read_only=True, help_text="Empty (null) for a district-wide posting."
     )
-    school_year = serializers.SlugRelatedField(slug_field="label", read_only=True)
+    school_year = serializers.SlugRelatedField[SchoolYear](slug_field="label", read_only=True)
     positions = serializers.IntegerField(read_only=True)
     rubric = serializers.SerializerMethodField()
 
@@ -377,7 +383,7 @@ class PostingSerializer(serializers.ModelSerializer[Posting]):
 class AuditEntrySerializer(serializers.ModelSerializer[AuditEntry]):
     """One audit entry: its action under the name it goes by now, in its plain sentence."""
 
-    district = serializers.SlugRelatedField(slug_field="key", read_only=True)
+    district = serializers.SlugRelatedField[District](slug_field="key", read_only=True)
     action = serializers.CharField(source="action_name", read_only=True)
     sentence = serializers.CharField(read_only=True, help_text="The entry in plain English.")
     actor = serializers.CharField(source="actor_label", read_only=True)
@@ -406,7 +412,7 @@ class AuditEntrySerializer(serializers.ModelSerializer[AuditEntry]):
         ]
 
     def get_employee_id(self, entry: AuditEntry) -> str | None:
-        return entry.staff_member.employee_id if entry.staff_member_id else None
+        return entry.staff_member.employee_id if entry.staff_member else None
 
 
 class ImportProblemSerializer(serializers.Serializer[Any]):
@@ -422,7 +428,7 @@ class ImportRunSerializer(serializers.ModelSerializer[ImportRun]):
     """An import run's state as its page shows it: progress while reading, the counts of
     its preview, and the errors and warnings that name the file, line, column and fix."""
 
-    district = serializers.SlugRelatedField(slug_field="key", read_only=True)
+    district = serializers.SlugRelatedField[District](slug_field="key", read_only=True)
     progress = serializers.FloatField(read_only=True, help_text="0 to 1 while reading.")
     status_label = serializers.CharField(source="get_status_display", read_only=True)
     created_by = serializers.SerializerMethodField()
@@ -434,7 +440,8 @@ class ImportRunSerializer(serializers.ModelSerializer[ImportRun]):
     error_total = serializers.IntegerField(
         read_only=True, help_text="Every error found; the list keeps the first ones."
     )
-    errors = ImportProblemSerializer(many=True, read_only=True)
+    # A declared field of this name: DRF's metaclass moves it off the class, so it shadows nothing.
+    errors = ImportProblemSerializer(many=True, read_only=True)  # type: ignore[assignment]
     warnings = ImportProblemSerializer(many=True, read_only=True)
     confirm_count = serializers.SerializerMethodField(
         help_text="When applying removes more than the safety limit allows: the number of "
@@ -492,7 +499,7 @@ class ForecastRunSerializer(serializers.ModelSerializer[ForecastRun]):
     """A forecast run: what the officer asked for, how far it got, and — once done — its
     summary (district-wide aggregates per policy and year; never a teacher's own numbers)."""
 
-    district = serializers.SlugRelatedField(slug_field="key", read_only=True)
+    district = serializers.SlugRelatedField[District](slug_field="key", read_only=True)
     progress = serializers.FloatField(read_only=True, help_text="0 to 1 while running.")
     status_label = serializers.CharField(source="get_status_display", read_only=True)
     inputs = serializers.DictField(read_only=True, help_text="The form's choices, as submitted.")

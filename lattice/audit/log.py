@@ -6,24 +6,26 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.db import models
 
 from lattice.audit.models import AuditEntry
 from lattice.audit.names import require
+from lattice.lib.actors import Actor, signed_in
 
 SYSTEM = "system"
 
 
-def _actor_label(actor: Any) -> str:
+def _actor_label(actor: Actor) -> str:
     if actor is None:
         return SYSTEM
-    full = actor.get_full_name() if hasattr(actor, "get_full_name") else ""
+    full = actor.get_full_name() if isinstance(actor, User) else ""
     return f"{full} ({actor.get_username()})" if full else actor.get_username()
 
 
 def record(
     *,
-    actor: Any,
+    actor: Actor,
     action: str,
     obj: models.Model | None = None,
     district: Any = None,
@@ -34,7 +36,7 @@ def record(
 ) -> AuditEntry:
     """Append one audit entry. ``actor`` is a user or None for the system."""
     return AuditEntry.objects.create(
-        actor=actor if actor is not None and getattr(actor, "pk", None) else None,
+        actor=signed_in(actor),
         actor_label=_actor_label(actor),
         action=require(action),
         district=district,
@@ -50,7 +52,7 @@ def record(
 
 def record_many(
     *,
-    actor: Any,
+    actor: Actor,
     action: str,
     entries: list[dict[str, Any]],
     district: Any = None,
@@ -61,7 +63,7 @@ def record_many(
     ``object_label``, ``before``, ``after`` and ``summary``; the rest is as :func:`record`."""
     require(action)
     label = _actor_label(actor)
-    actor_obj = actor if actor is not None and getattr(actor, "pk", None) else None
+    actor_obj = signed_in(actor)
     rows = []
     for item in entries:
         obj = item.get("obj")

@@ -73,7 +73,8 @@ class AuditEntry(models.Model):
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None:
             raise AppendOnlyError("audit entries cannot be changed")
-        super().save(*args, **kwargs)
+        # django-stubs types pk as int, but an entry not yet written has None.
+        super().save(*args, **kwargs)  # type: ignore[unreachable]
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise AppendOnlyError("audit entries cannot be deleted")
@@ -87,7 +88,7 @@ class AuditEntry(models.Model):
     @property
     def sentence(self) -> str:
         """The entry in plain English, from its action's registered sentence."""
-        person = self.staff_member.display_name if self.staff_member_id else ""
+        person = self.staff_member.display_name if self.staff_member else ""
         return names.sentence(
             self.action,
             {

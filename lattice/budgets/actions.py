@@ -10,20 +10,21 @@ from django.db import transaction
 from lattice.audit.log import record
 from lattice.budgets.audited import NOUNS
 from lattice.budgets.models import BudgetLever, BudgetPosition, BudgetScenario, FundingSource
+from lattice.lib.actors import Actor, signed_in
 from lattice.lib.formatting import money
 from lattice.people.models import District
 
 
 def _audit(
-    actor: Any, action: str, obj: Any, district: District, after: dict[str, Any], summary: str
+    actor: Actor, action: str, obj: Any, district: District, after: dict[str, Any], summary: str
 ) -> None:
     record(actor=actor, action=action, obj=obj, district=district, after=after, summary=summary)
 
 
 @transaction.atomic
-def create_scenario(actor: Any, district: District, **fields: Any) -> BudgetScenario:
+def create_scenario(actor: Actor, district: District, **fields: Any) -> BudgetScenario:
     scenario = BudgetScenario.objects.create(
-        district=district, created_by=actor if getattr(actor, "pk", None) else None, **fields
+        district=district, created_by=signed_in(actor), **fields
     )
     _audit(
         actor,
@@ -37,7 +38,7 @@ def create_scenario(actor: Any, district: District, **fields: Any) -> BudgetScen
 
 
 @transaction.atomic
-def add_funding_source(actor: Any, scenario: BudgetScenario, **fields: Any) -> FundingSource:
+def add_funding_source(actor: Actor, scenario: BudgetScenario, **fields: Any) -> FundingSource:
     source = FundingSource.objects.create(scenario=scenario, **fields)
     kind = "recurring" if source.recurring else f"one-time to {source.last_year}"
     _audit(
@@ -53,7 +54,7 @@ def add_funding_source(actor: Any, scenario: BudgetScenario, **fields: Any) -> F
 
 
 @transaction.atomic
-def add_position(actor: Any, scenario: BudgetScenario, **fields: Any) -> BudgetPosition:
+def add_position(actor: Actor, scenario: BudgetScenario, **fields: Any) -> BudgetPosition:
     position = BudgetPosition.objects.create(scenario=scenario, **fields)
     _audit(
         actor,
@@ -67,7 +68,7 @@ def add_position(actor: Any, scenario: BudgetScenario, **fields: Any) -> BudgetP
 
 
 @transaction.atomic
-def add_lever(actor: Any, scenario: BudgetScenario, **fields: Any) -> BudgetLever:
+def add_lever(actor: Actor, scenario: BudgetScenario, **fields: Any) -> BudgetLever:
     lever = BudgetLever.objects.create(scenario=scenario, **fields)
     _audit(
         actor,
@@ -85,9 +86,14 @@ class StillUsed(ValueError):
 
 
 @transaction.atomic
-def remove_item(actor: Any, scenario: BudgetScenario, kind: str, pk: int) -> str:
+def remove_item(actor: Actor, scenario: BudgetScenario, kind: str, pk: int) -> str:
     """Remove a source, position or lever; a source still paying for items is refused."""
-    model = {"source": FundingSource, "position": BudgetPosition, "lever": BudgetLever}[kind]
+    models: dict[str, type[FundingSource | BudgetPosition | BudgetLever]] = {
+        "source": FundingSource,
+        "position": BudgetPosition,
+        "lever": BudgetLever,
+    }
+    model = models[kind]
     item = model.objects.select_for_update().get(scenario=scenario, pk=pk)
     if isinstance(item, FundingSource) and (item.positions.exists() or item.levers.exists()):
         raise StillUsed(

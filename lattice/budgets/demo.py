@@ -11,9 +11,9 @@ then shows 2029-30 as the cliff year for the grant-funded role.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
 
 from lattice.budgets import actions
+from lattice.lib.actors import Actor
 from lattice.people.models import District
 from lattice.people.queries import today
 from lattice.rules.records import school_year_of
@@ -21,7 +21,7 @@ from lattice.rules.records import school_year_of
 SCENARIO = "Multi-classroom leaders on a three-year grant"
 
 
-def populate_demo_budgets(district: District, seed: int, *, actor: Any = None) -> dict[str, int]:
+def populate_demo_budgets(district: District, seed: int, *, actor: Actor = None) -> dict[str, int]:
     first = school_year_of(today()) + 1
     scenario = actions.create_scenario(
         actor,

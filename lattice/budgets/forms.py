@@ -14,7 +14,7 @@ WHOLE = forms.TextInput(attrs={"inputmode": "numeric"})
 DECIMAL = forms.TextInput(attrs={"inputmode": "decimal"})
 
 
-class ScenarioForm(forms.ModelForm):  # type: ignore[type-arg]
+class ScenarioForm(forms.ModelForm):
     policy = forms.ChoiceField(label="Pay policy to forecast")
 
     class Meta:
@@ -68,7 +68,7 @@ class ScenarioForm(forms.ModelForm):  # type: ignore[type-arg]
         self.fields["line_growth_percent"].widget = DECIMAL
 
 
-class SourceForm(forms.ModelForm):  # type: ignore[type-arg]
+class SourceForm(forms.ModelForm):
     class Meta:
         model = FundingSource
         fields = ["key", "name", "annual_amount", "recurring", "first_year", "last_year"]
@@ -86,7 +86,7 @@ class SourceForm(forms.ModelForm):  # type: ignore[type-arg]
         return data
 
 
-class _ScenarioItem(forms.ModelForm):  # type: ignore[type-arg]
+class _ScenarioItem(forms.ModelForm):
     def __init__(self, *args: Any, scenario: BudgetScenario, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["source"].queryset = scenario.sources.all()  # type: ignore[attr-defined]

@@ -100,14 +100,14 @@ def _report(result: ForecastResult) -> None:
             f"{last.teachers_mean:,.0f} teachers, {last.leadership_share:.1%} in leadership"
         )
     for comparison in result.comparisons:
-        last = comparison.years[-1]
+        final = comparison.years[-1]
         click.echo(
             f"{comparison.key} minus {comparison.baseline}: "
-            f"{school_year_of_forecast(result, last.year)} payroll "
-            f"{_money(last.payroll_mean)} (positive: {comparison.key} costs more; "
-            f"95% CI {_money(last.payroll_ci_low)} to "
-            f"{_money(last.payroll_ci_high)}); {last.gainers_mean:,.0f} gain, "
-            f"{last.losers_mean:,.0f} lose"
+            f"{school_year_of_forecast(result, final.year)} payroll "
+            f"{_money(final.payroll_mean)} (positive: {comparison.key} costs more; "
+            f"95% CI {_money(final.payroll_ci_low)} to "
+            f"{_money(final.payroll_ci_high)}); {final.gainers_mean:,.0f} gain, "
+            f"{final.losers_mean:,.0f} lose"
         )
 
 

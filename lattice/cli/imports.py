@@ -18,6 +18,7 @@ from typing import Any
 import click
 
 from lattice.cli import setup_django
+from lattice.lib.actors import Actor
 
 
 class _Bar:
@@ -58,7 +59,7 @@ def _actor(as_username: str | None) -> Any:
     return user
 
 
-def _district(key: str | None, actor: Any) -> Any:
+def _district(key: str | None, actor: Actor) -> Any:
     from lattice.people.access import can_administer_district
     from lattice.people.models import District
 
@@ -84,7 +85,7 @@ def _district(key: str | None, actor: Any) -> Any:
 
 def _finish(
     plan: Any,
-    actor: Any,
+    actor: Actor,
     *,
     kind: str,
     files: list[str],

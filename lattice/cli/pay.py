@@ -20,6 +20,7 @@ from typing import Any
 import click
 
 from lattice.cli.demo import open_database
+from lattice.lib.actors import Actor
 
 
 def _actor(as_username: str | None) -> Any:
@@ -33,7 +34,7 @@ def _actor(as_username: str | None) -> Any:
     return user
 
 
-def _district(key: str, actor: Any) -> Any:
+def _district(key: str, actor: Actor) -> Any:
     from lattice.people.access import can_administer_district
     from lattice.people.models import District
 

@@ -36,7 +36,7 @@ def describe_database() -> str:
     from django.conf import settings
 
     db = settings.DATABASES["default"]
-    if "sqlite" in db["ENGINE"]:
+    if "sqlite" in str(db["ENGINE"]):
         return f"SQLite database {db['NAME']}"
     return f"PostgreSQL database {db['NAME']!r} on {db.get('HOST') or 'localhost'}"
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -33,6 +32,7 @@ from lattice.coaching.models import (
 )
 from lattice.coaching.models.evaluation import EVALUATIVE_APPROACHES
 from lattice.coaching.readiness import APPROACH_BY_KEY, STATEMENT_KEYS
+from lattice.lib.actors import Actor
 from lattice.people.access import scope_for
 from lattice.people.models import Assignment, District, Position, School, SchoolYear, StaffMember
 from lattice.roles import queries as role_queries
@@ -53,14 +53,14 @@ COACH_KINDS = (
 )
 
 
-def _staff_of(actor: Any) -> StaffMember | None:
+def _staff_of(actor: Actor) -> StaffMember | None:
     if actor is None:
         return None
     staff_id = scope_for(actor).own_staff_id
     return StaffMember.objects.filter(pk=staff_id).first() if staff_id else None
 
 
-def _may_manage(actor: Any, district: District, school: School | None, year: SchoolYear) -> bool:
+def _may_manage(actor: Actor, district: District, school: School | None, year: SchoolYear) -> bool:
     """The district's talent office, or the school's principal in that year (a system actor,
     None, is the demo or a command line the office runs)."""
     if actor is None:
@@ -76,7 +76,7 @@ def _may_manage(actor: Any, district: District, school: School | None, year: Sch
 
 @transaction.atomic
 def create_program(
-    actor: Any,
+    actor: Actor,
     district: District,
     *,
     name: str,
@@ -161,7 +161,7 @@ def eligible_school(
 
 @transaction.atomic
 def assign_coach(
-    actor: Any,
+    actor: Actor,
     program: CoachingProgram,
     *,
     coach: StaffMember,
@@ -239,7 +239,7 @@ def assign_coach(
 
 @transaction.atomic
 def answer_consent(
-    actor: Any, assignment: CoachAssignment, agree: bool, author: StaffMember | None = None
+    actor: Actor, assignment: CoachAssignment, agree: bool, author: StaffMember | None = None
 ) -> CoachAssignment:
     teacher = _writer(actor, author)
     if teacher is None or teacher.pk != assignment.teacher_id:
@@ -260,7 +260,7 @@ def answer_consent(
 
 @transaction.atomic
 def request_support(
-    actor: Any, program: CoachingProgram, *, year: SchoolYear, focus: str, message: str = ""
+    actor: Actor, program: CoachingProgram, *, year: SchoolYear, focus: str, message: str = ""
 ) -> SupportRequest:
     teacher = _staff_of(actor)
     if teacher is None or teacher.district_id != program.district_id:
@@ -298,14 +298,14 @@ def request_support(
 # --- cycles and interactions ----------------------------------------------------------------
 
 
-def _writer(actor: Any, author: StaffMember | None) -> StaffMember | None:
+def _writer(actor: Actor, author: StaffMember | None) -> StaffMember | None:
     """Who writes: the signed-in person; only the system (``actor`` None: the demo, an
     import) names the author itself."""
     return author if actor is None else _staff_of(actor)
 
 
 def _pair_member(
-    actor: Any, assignment: CoachAssignment, author: StaffMember | None = None
+    actor: Actor, assignment: CoachAssignment, author: StaffMember | None = None
 ) -> StaffMember:
     me = _writer(actor, author)
     if me is None or me.pk not in (assignment.coach_id, assignment.teacher_id):
@@ -317,7 +317,7 @@ def _pair_member(
 
 @transaction.atomic
 def start_cycle(
-    actor: Any,
+    actor: Actor,
     assignment: CoachAssignment,
     *,
     focus: str,
@@ -339,7 +339,7 @@ def start_cycle(
 
 @transaction.atomic
 def set_goal(
-    actor: Any, cycle: CoachingCycle, statement: str, author: StaffMember | None = None
+    actor: Actor, cycle: CoachingCycle, statement: str, author: StaffMember | None = None
 ) -> Goal:
     _pair_member(actor, cycle.assignment, author)
     if not statement.strip():
@@ -354,7 +354,7 @@ def set_goal(
 
 @transaction.atomic
 def record_interaction(
-    actor: Any,
+    actor: Actor,
     assignment: CoachAssignment,
     *,
     kind: str,
@@ -406,7 +406,7 @@ def record_interaction(
 
 
 @transaction.atomic
-def share_with_principal(actor: Any, interaction: Interaction) -> Interaction:
+def share_with_principal(actor: Actor, interaction: Interaction) -> Interaction:
     """The teacher shares one coaching item with their principal, explicitly and logged."""
     assignment = interaction.coach_assignment
     me = _staff_of(actor)
@@ -424,7 +424,7 @@ def share_with_principal(actor: Any, interaction: Interaction) -> Interaction:
     return interaction
 
 
-def log_reads(actor: Any, interactions: Sequence[Interaction], district: District) -> int:
+def log_reads(actor: Actor, interactions: Sequence[Interaction], district: District) -> int:
     """Audit every read of coaching content by anyone but its author (one entry each)."""
     me = _staff_of(actor)
     count = 0
@@ -447,7 +447,7 @@ def log_reads(actor: Any, interactions: Sequence[Interaction], district: Distric
 
 @transaction.atomic
 def assign_evaluator(
-    actor: Any,
+    actor: Actor,
     *,
     evaluator: StaffMember,
     teacher: StaffMember,
@@ -491,7 +491,7 @@ def assign_evaluator(
 
 @transaction.atomic
 def record_evaluation_note(
-    actor: Any,
+    actor: Actor,
     assignment: EvaluationAssignment,
     *,
     kind: str,
@@ -528,7 +528,7 @@ def record_evaluation_note(
 
 @transaction.atomic
 def open_survey(
-    actor: Any, district: District, year: SchoolYear, school: School | None = None
+    actor: Actor, district: District, year: SchoolYear, school: School | None = None
 ) -> ReadinessSurvey:
     if not _may_manage(actor, district, school, year):
         raise CoachingError("Only the talent office or the school's principal opens a survey.")
@@ -544,7 +544,7 @@ def open_survey(
 
 @transaction.atomic
 def answer_survey(
-    actor: Any,
+    actor: Actor,
     survey: ReadinessSurvey,
     *,
     respondent: StaffMember,
@@ -596,7 +596,7 @@ def answer_survey(
 
 @transaction.atomic
 def create_plan(
-    actor: Any,
+    actor: Actor,
     district: District,
     year: SchoolYear,
     *,
@@ -621,13 +621,13 @@ def create_plan(
     return plan
 
 
-def _may_edit_plan(actor: Any, plan: Plan) -> bool:
+def _may_edit_plan(actor: Actor, plan: Plan) -> bool:
     return _may_manage(actor, plan.district, plan.school, plan.school_year)
 
 
 @transaction.atomic
 def add_step(
-    actor: Any,
+    actor: Actor,
     plan: Plan,
     *,
     title: str,
@@ -660,7 +660,9 @@ def add_step(
 
 
 @transaction.atomic
-def set_step_status(actor: Any, step: PlanStep, status: str, on: dt.date | None = None) -> PlanStep:
+def set_step_status(
+    actor: Actor, step: PlanStep, status: str, on: dt.date | None = None
+) -> PlanStep:
     if not _may_edit_plan(actor, step.plan) and (
         actor is None or _staff_of(actor) is None or _staff_of(actor) != step.owner
     ):

@@ -12,6 +12,7 @@ from typing import Any
 from lattice.coaching import actions, queries
 from lattice.coaching.models import Approach, InteractionKind, ReferralReason, RespondentGroup
 from lattice.coaching.readiness import STATEMENTS
+from lattice.lib.actors import Actor
 from lattice.people.models import Assignment, District, Position, StaffMember
 from lattice.people.queries import current_school_year, today
 from lattice.roles.models import LeadershipRole
@@ -42,7 +43,7 @@ def _school_of(staff: StaffMember, year: Any) -> Any:
     return first.school if first else None
 
 
-def populate_demo_coaching(district: District, seed: int, *, actor: Any = None) -> dict[str, int]:
+def populate_demo_coaching(district: District, seed: int, *, actor: Actor = None) -> dict[str, int]:
     rng = random.Random(seed)
     on = today()
     year = current_school_year(district, on)
@@ -186,7 +187,7 @@ def populate_demo_coaching(district: District, seed: int, *, actor: Any = None) 
 
 
 def _demo_plan(
-    actor: Any, survey: Any, lead: StaffMember, program: Any, role: LeadershipRole, on: dt.date
+    actor: Actor, survey: Any, lead: StaffMember, program: Any, role: LeadershipRole, on: dt.date
 ) -> int:
     """A plan in progress at the principal's school, for the approach its survey recommends."""
     results = queries.survey_results(survey)

@@ -32,6 +32,7 @@ from lattice.coaching.models import (
     SupportRequest,
     Visibility,
 )
+from lattice.lib.actors import Actor
 from lattice.people.access import Scope, led_q, scope_for
 from lattice.people.models import Assignment, StaffMember
 
@@ -53,7 +54,7 @@ def _office_q(scope: Scope, district_field: str) -> Q:
 # --- coaching: the pair ---------------------------------------------------------------------
 
 
-def pair_assignments(user: Any) -> QuerySet[CoachAssignment]:
+def pair_assignments(user: Actor) -> QuerySet[CoachAssignment]:
     """Assignments whose content ``user`` may read: they are its coach or its teacher."""
     me = _me(scope_for(user))
     qs = CoachAssignment.objects.select_related(
@@ -64,14 +65,14 @@ def pair_assignments(user: Any) -> QuerySet[CoachAssignment]:
     return qs.filter(Q(coach_id=me) | Q(teacher_id=me))
 
 
-def get_pair_assignment(user: Any, pk: Any) -> CoachAssignment:
+def get_pair_assignment(user: Actor, pk: Any) -> CoachAssignment:
     try:
         return pair_assignments(user).get(pk=pk)
     except (CoachAssignment.DoesNotExist, ValueError, TypeError) as exc:
         raise Http404("No such coaching assignment") from exc
 
 
-def overview_assignments(user: Any) -> QuerySet[CoachAssignment]:
+def overview_assignments(user: Actor) -> QuerySet[CoachAssignment]:
     """Assignments ``user`` may know exist ("whom and what on", never content): the pair,
     the school's principal in that school year, the district's talent office."""
     scope = scope_for(user)
@@ -87,7 +88,7 @@ def overview_assignments(user: Any) -> QuerySet[CoachAssignment]:
     return qs.filter(q)
 
 
-def readable_interactions(user: Any, assignment: CoachAssignment) -> QuerySet[Interaction]:
+def readable_interactions(user: Actor, assignment: CoachAssignment) -> QuerySet[Interaction]:
     """The interactions of ``assignment`` whose content ``user`` reads (the pair only):
     everything not private, and their own private notes."""
     me = _me(scope_for(user))
@@ -108,7 +109,7 @@ def now_evaluates(evaluator_id: int, teacher_id: int) -> bool:
     ).exists()
 
 
-def shared_interactions(user: Any) -> QuerySet[Interaction]:
+def shared_interactions(user: Actor) -> QuerySet[Interaction]:
     """Coaching items a teacher shared with their principal: the principal of the school in
     that school year reads them (and the pair, who could already)."""
     scope = scope_for(user)
@@ -122,7 +123,7 @@ def shared_interactions(user: Any) -> QuerySet[Interaction]:
     return qs.filter(q)
 
 
-def score_visible(user: Any, interaction: Interaction) -> bool:
+def score_visible(user: Actor, interaction: Interaction) -> bool:
     """A score is its author's alone unless they shared it with the teacher."""
     me = _me(scope_for(user))
     return interaction.score is not None and (
@@ -130,7 +131,7 @@ def score_visible(user: Any, interaction: Interaction) -> bool:
     )
 
 
-def support_requests(user: Any) -> QuerySet[SupportRequest]:
+def support_requests(user: Actor) -> QuerySet[SupportRequest]:
     """Requests ``user`` may see: their own; the office sees that they exist (the views show
     the office the focus, never the message)."""
     scope = scope_for(user)
@@ -147,7 +148,7 @@ def support_requests(user: Any) -> QuerySet[SupportRequest]:
 # --- evaluation -----------------------------------------------------------------------------
 
 
-def evaluation_assignments(user: Any) -> QuerySet[EvaluationAssignment]:
+def evaluation_assignments(user: Actor) -> QuerySet[EvaluationAssignment]:
     """Evaluation assignments ``user`` may open: as evaluator, as the teacher, as the school's
     principal that year, or as the district's talent office."""
     scope = scope_for(user)
@@ -163,14 +164,14 @@ def evaluation_assignments(user: Any) -> QuerySet[EvaluationAssignment]:
     return qs.filter(q)
 
 
-def get_evaluation_assignment(user: Any, pk: Any) -> EvaluationAssignment:
+def get_evaluation_assignment(user: Actor, pk: Any) -> EvaluationAssignment:
     try:
         return evaluation_assignments(user).get(pk=pk)
     except (EvaluationAssignment.DoesNotExist, ValueError, TypeError) as exc:
         raise Http404("No such evaluation assignment") from exc
 
 
-def evaluation_interactions(user: Any, assignment: EvaluationAssignment) -> QuerySet[Interaction]:
+def evaluation_interactions(user: Actor, assignment: EvaluationAssignment) -> QuerySet[Interaction]:
     """What an evaluation view shows: the interactions of this *evaluation* assignment only —
     by construction never anything written in a coaching or mentoring capacity."""
     me = _me(scope_for(user))
@@ -185,7 +186,7 @@ def evaluation_interactions(user: Any, assignment: EvaluationAssignment) -> Quer
 # --- planning -------------------------------------------------------------------------------
 
 
-def surveys_visible_to(user: Any) -> QuerySet[ReadinessSurvey]:
+def surveys_visible_to(user: Actor) -> QuerySet[ReadinessSurvey]:
     """Readiness surveys: the office sees its district's; a principal, their schools' (in the
     years led) and the district's; staff, the surveys of a school where they work that year
     and their district's (to answer them)."""
@@ -206,14 +207,14 @@ def surveys_visible_to(user: Any) -> QuerySet[ReadinessSurvey]:
     return qs.filter(q)
 
 
-def get_survey(user: Any, pk: Any) -> ReadinessSurvey:
+def get_survey(user: Actor, pk: Any) -> ReadinessSurvey:
     try:
         return surveys_visible_to(user).get(pk=pk)
     except (ReadinessSurvey.DoesNotExist, ValueError, TypeError) as exc:
         raise Http404("No such survey") from exc
 
 
-def can_read_results(user: Any, survey: ReadinessSurvey) -> bool:
+def can_read_results(user: Actor, survey: ReadinessSurvey) -> bool:
     """Aggregated results: the office, the school's principal that year (or any principal of
     the district for a district survey); respondents see only their own answers."""
     scope = scope_for(user)
@@ -225,17 +226,18 @@ def can_read_results(user: Any, survey: ReadinessSurvey) -> bool:
 
 
 def _same_district(scope: Scope, survey: ReadinessSurvey) -> bool:
-    return StaffMember.objects.filter(
+    # django-stubs refuses None for a pk lookup; Django matches no row for it.
+    return StaffMember.objects.filter(  # type: ignore[misc]
         pk=scope.own_staff_id, district_id=survey.district_id
     ).exists()
 
 
-def can_manage_district(user: Any, district_id: int) -> bool:
+def can_manage_district(user: Actor, district_id: int) -> bool:
     scope = scope_for(user)
     return scope.is_superuser or district_id in scope.officer_district_ids
 
 
-def plans_visible_to(user: Any) -> QuerySet[Plan]:
+def plans_visible_to(user: Actor) -> QuerySet[Plan]:
     """Plans: the office's district's, a principal's schools' in the years led, and any plan
     in which the user owns a step."""
     scope = scope_for(user)
@@ -249,7 +251,7 @@ def plans_visible_to(user: Any) -> QuerySet[Plan]:
     return qs.filter(q).distinct()
 
 
-def get_plan(user: Any, pk: Any) -> Plan:
+def get_plan(user: Actor, pk: Any) -> Plan:
     try:
         return plans_visible_to(user).get(pk=pk)
     except (Plan.DoesNotExist, ValueError, TypeError) as exc:

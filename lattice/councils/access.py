@@ -20,6 +20,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from lattice.councils.models import Body, Decision, SeatPosition, seats_held_q
+from lattice.lib.actors import Actor
 from lattice.people.access import scope_for
 from lattice.people.models import Assignment, StaffMember
 from lattice.people.queries import current_school_year
@@ -27,14 +28,14 @@ from lattice.people.queries import current_school_year
 RUNNING_POSITIONS = (SeatPosition.CHAIR, SeatPosition.VICE_CHAIR, SeatPosition.SECRETARY)
 
 
-def own_staff(user: Any) -> StaffMember | None:
+def own_staff(user: Actor) -> StaffMember | None:
     scope = scope_for(user)
     if scope.own_staff_id is None:
         return None
     return StaffMember.objects.select_related("district").get(pk=scope.own_staff_id)
 
 
-def bodies_visible_to(user: Any) -> QuerySet[Body]:
+def bodies_visible_to(user: Actor) -> QuerySet[Body]:
     scope = scope_for(user)
     if scope.is_superuser:
         return Body.objects.all()
@@ -54,14 +55,14 @@ def _my_seats(me: StaffMember) -> QuerySet[Any]:
     return Seat.objects.filter(seats_held_q(timezone.localdate()), holder=me)
 
 
-def get_visible_body(user: Any, pk: Any) -> Body:
+def get_visible_body(user: Actor, pk: Any) -> Body:
     body = bodies_visible_to(user).filter(pk=pk).select_related("district", "school").first()
     if body is None:
         raise Http404("No such body")
     return body
 
 
-def administers(user: Any, body: Body) -> bool:
+def administers(user: Actor, body: Body) -> bool:
     scope = scope_for(user)
     if scope.is_superuser or body.district_id in scope.officer_district_ids:
         return True
@@ -71,14 +72,14 @@ def administers(user: Any, body: Body) -> bool:
     return year is not None and scope.leads(body.school_id, year.pk)
 
 
-def is_member(user: Any, body: Body) -> bool:
+def is_member(user: Actor, body: Body) -> bool:
     me = own_staff(user)
     return (
         me is not None and body.seats.filter(seats_held_q(timezone.localdate()), holder=me).exists()
     )
 
 
-def runs(user: Any, body: Body) -> bool:
+def runs(user: Actor, body: Body) -> bool:
     """Chair, vice-chair or secretary today, or an administrator of the body."""
     if administers(user, body):
         return True
@@ -91,11 +92,11 @@ def runs(user: Any, body: Body) -> bool:
     )
 
 
-def sees_drafts(user: Any, body: Body) -> bool:
+def sees_drafts(user: Actor, body: Body) -> bool:
     return administers(user, body) or is_member(user, body)
 
 
-def decisions_visible_to(user: Any) -> QuerySet[Decision]:
+def decisions_visible_to(user: Actor) -> QuerySet[Decision]:
     """The decision register's rows for ``user``: the decisions of the bodies they may see,
     for staff of a district and its talent office (anyone else: none, as the register's
     page answers them 404)."""

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
 from lattice.councils import actions
 from lattice.councils.models import BodyKind, BodyScope, PollKind, Presence, Workflow
+from lattice.lib.actors import Actor
 from lattice.people.models import Assignment, District, Position, StaffMember
 from lattice.people.queries import current_school_year, today
 
@@ -31,7 +31,7 @@ def _staff(district: District, username: str) -> StaffMember | None:
 
 
 @transaction.atomic
-def populate_demo_councils(district: District, seed: int, *, actor: Any = None) -> dict[str, int]:
+def populate_demo_councils(district: District, seed: int, *, actor: Actor = None) -> dict[str, int]:
     rng = random.Random(seed)
     on = today()
     year = current_school_year(district, on)

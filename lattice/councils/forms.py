@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from django import forms
 
 from lattice.councils import eligibility
@@ -19,16 +21,22 @@ from lattice.councils.models import (
     Workflow,
 )
 
+if TYPE_CHECKING:
+    from lattice.councils.models import AgendaItem, Body
+    from lattice.people.models import School, StaffMember
+
 
 class BodyForm(forms.Form):
     name = forms.CharField(max_length=160)
     kind = forms.ChoiceField(choices=BodyKind.choices)
     purpose = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}))
     scope = forms.ChoiceField(choices=BodyScope.choices)
-    school = forms.ModelChoiceField(
+    school: forms.ModelChoiceField[School] = forms.ModelChoiceField(
         queryset=None, required=False, help_text="Needed when the body serves one school."
     )
-    parent = forms.ModelChoiceField(queryset=None, required=False, label="Parent body")
+    parent: forms.ModelChoiceField[Body] = forms.ModelChoiceField(
+        queryset=None, required=False, label="Parent body"
+    )
     workflow = forms.ChoiceField(choices=Workflow.choices)
     quorum_percent = forms.IntegerField(
         min_value=0, max_value=99, initial=50, label="Quorum (more than this % of filled seats)"
@@ -41,10 +49,10 @@ class BodyForm(forms.Form):
         "e.g. 'Teacher leader stipends: recommends'.",
     )
 
-    def __init__(self, *args, schools=None, bodies=None, **kwargs):  # type: ignore[no-untyped-def]
+    def __init__(self, *args, schools=None, bodies=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["school"].queryset = schools
-        self.fields["parent"].queryset = bodies
+        cast(forms.ModelChoiceField, self.fields["school"]).queryset = schools
+        cast(forms.ModelChoiceField, self.fields["parent"]).queryset = bodies
 
     def clean_rights(self) -> list[tuple[str, str]]:
         out = []
@@ -68,7 +76,7 @@ class SeatForm(forms.Form):
     constituency = forms.CharField(
         max_length=120, required=False, help_text="e.g. a subject or 'Union seat'."
     )
-    constituency_school = forms.ModelChoiceField(
+    constituency_school: forms.ModelChoiceField[School] = forms.ModelChoiceField(
         queryset=None, required=False, label="Represents the school"
     )
     term_years = forms.IntegerField(min_value=1, max_value=6, initial=2, label="Term (years)")
@@ -83,9 +91,9 @@ class SeatForm(forms.Form):
         help_text="Checked against the person's records.",
     )
 
-    def __init__(self, *args, schools=None, **kwargs):  # type: ignore[no-untyped-def]
+    def __init__(self, *args, schools=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["constituency_school"].queryset = schools
+        cast(forms.ModelChoiceField, self.fields["constituency_school"]).queryset = schools
 
 
 class MeetingForm(forms.Form):
@@ -102,16 +110,20 @@ class MeetingForm(forms.Form):
 
 class AgendaItemForm(forms.Form):
     title = forms.CharField(max_length=200)
-    parent = forms.ModelChoiceField(queryset=None, required=False, label="Under item")
-    owner = forms.ModelChoiceField(queryset=None, required=False)
+    parent: forms.ModelChoiceField[AgendaItem] = forms.ModelChoiceField(
+        queryset=None, required=False, label="Under item"
+    )
+    owner: forms.ModelChoiceField[StaffMember] = forms.ModelChoiceField(
+        queryset=None, required=False
+    )
     minutes = forms.IntegerField(
         min_value=1, max_value=600, required=False, label="Minutes planned"
     )
 
-    def __init__(self, *args, items=None, people=None, **kwargs):  # type: ignore[no-untyped-def]
+    def __init__(self, *args, items=None, people=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["parent"].queryset = items
-        self.fields["owner"].queryset = people
+        cast(forms.ModelChoiceField, self.fields["parent"]).queryset = items
+        cast(forms.ModelChoiceField, self.fields["owner"]).queryset = people
 
 
 class MinutesForm(forms.Form):
@@ -148,11 +160,13 @@ class PollForm(forms.Form):
 class DecisionForm(forms.Form):
     status = forms.ChoiceField(choices=DecisionStatus.choices)
     review_on = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    owner = forms.ModelChoiceField(queryset=None, required=False, label="Carried out by")
+    owner: forms.ModelChoiceField[StaffMember] = forms.ModelChoiceField(
+        queryset=None, required=False, label="Carried out by"
+    )
 
-    def __init__(self, *args, people=None, **kwargs):  # type: ignore[no-untyped-def]
+    def __init__(self, *args, people=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = people
+        cast(forms.ModelChoiceField, self.fields["owner"]).queryset = people
 
 
 PRESENCE_CHOICES = [("", "—"), *Presence.choices]

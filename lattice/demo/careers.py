@@ -196,7 +196,7 @@ class CareerEvents:
         issued = max(issued, staff.hire_date - dt.timedelta(days=60))
         self._certificate(person, kind, issued, years)
 
-    def _confer(self, person: Person, level: str, on: dt.date) -> None:
+    def _confer(self, person: Person, level: DegreeLevel, on: dt.date) -> None:
         fields = ("Education (EdD)", "Curriculum and Instruction (PhD)")
         field_name = (
             self.rng.choice(MASTER_FIELDS)
@@ -291,14 +291,14 @@ class CareerEvents:
             if rng.random() < min(chance, 0.8):
                 leaving.append(person)
         for school in district.schools:
-            for person in [school.principal, *school.assistants]:
-                assert person is not None
-                person.rating = next_rating(rng, person.rating, False)
+            for leader in [school.principal, *school.assistants]:
+                assert leader is not None
+                leader.rating = next_rating(rng, leader.rating, False)
                 self.add_row(
                     RatingRecord,
-                    person.staff,
+                    leader.staff,
                     school_year_id=year.pk,
-                    label=RATING_LABELS[person.rating],
+                    label=RATING_LABELS[leader.rating],
                 )
             if rng.random() < 0.12:
                 assert school.principal is not None

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from django.db.models import Model
 from django.utils.text import slugify
 
 from lattice.demo import names
@@ -87,7 +88,7 @@ class GenerationResult:
     teachers_now: dict[str, int] = field(default_factory=dict)  # district key → headcount
 
 
-def _plain_rows(model: type, chunk: list[tuple[StaffMember, dict[str, Any]]]) -> Rows:
+def _plain_rows(model: type[Model], chunk: list[tuple[StaffMember, dict[str, Any]]]) -> Rows:
     """Every column of ``model`` for each buffered fact: given values, else the default."""
     fields = [f for f in model._meta.concrete_fields if not f.primary_key]
     names = tuple(f.attname for f in fields)
@@ -180,10 +181,10 @@ class _Generator(CareerEvents):
         yield years_rows
         yield [s.row for d in self.districts for s in d.schools]
         profiles = []
-        for district in self.districts:
-            for school in district.schools:
+        for state in self.districts:
+            for school in state.schools:
                 frl = school.frl
-                for year in district.years:
+                for year in state.years:
                     frl = min(0.97, max(0.05, frl + self.rng.gauss(0, 0.015)))
                     share = Decimal(str(round(frl, 3)))
                     profiles.append(
@@ -197,7 +198,7 @@ class _Generator(CareerEvents):
                             # disadvantaged share times 2.4, a made-up mean tier value; the
                             # smaller district's campuses are rural.
                             campus_points=(share * Decimal("2.4")).quantize(Decimal("0.0001")),
-                            rural=district is not self.districts[0],
+                            rural=state is not self.districts[0],
                         )
                     )
         yield profiles
@@ -290,7 +291,7 @@ class _Generator(CareerEvents):
                 SchoolLevel.ELEMENTARY: 1 if school.base_size >= 45 else 0,
                 SchoolLevel.MIDDLE: 1,
                 SchoolLevel.HIGH: 2,
-            }[school.level]
+            }[SchoolLevel(school.level)]
             while len(school.assistants) < wanted:
                 strong = [
                     p
@@ -373,6 +374,7 @@ class _Generator(CareerEvents):
                 person.staff.hire_date - dt.timedelta(days=rng.randrange(400, 3000)),
             )
         kind, years = ADMINISTRATOR
+        assert person.staff.hire_date is not None
         self._certificate(person, kind, person.staff.hire_date - dt.timedelta(days=200), years)
         return person
 
@@ -385,7 +387,9 @@ class _Generator(CareerEvents):
                 return weighted_choice(rng, ELEMENTARY_SPECIALISTS), "K-5"
             grade = rng.choice(ELEMENTARY_GRADES)
             return ("Kindergarten" if grade == "K" else f"Grade {grade}"), grade
-        return weighted_choice(rng, SECONDARY_SUBJECTS), rng.choice(LEVEL_GRADES[level])
+        return weighted_choice(rng, SECONDARY_SUBJECTS), rng.choice(
+            LEVEL_GRADES[SchoolLevel(level)]
+        )
 
     def assignments(self, district: DistrictState, year_index: int) -> None:
         year = district.years[year_index]
@@ -433,24 +437,24 @@ class _Generator(CareerEvents):
                     end_date=year.end,
                 )
             person.years_present += 1
-        for index, school in enumerate(district.schools):
-            leaders = [school.principal, *school.assistants]
-            for person in leaders:
-                assert person is not None
-                position = person.position
+        for index, place in enumerate(district.schools):
+            leaders = [place.principal, *place.assistants]
+            for leader in leaders:
+                assert leader is not None
+                position = leader.position
                 self.add_row(
                     Assignment,
-                    person.staff,
-                    school_id=school.row.pk,
+                    leader.staff,
+                    school_id=place.row.pk,
                     school_year_id=year.pk,
                     position=position,
                     title=Position(position).label,
                     fte=Decimal("1.00"),
-                    begin_date=max(year.start, person.staff.hire_date or year.start),
+                    begin_date=max(year.start, leader.staff.hire_date or year.start),
                     end_date=year.end,
                 )
-                person.school = index
-                person.years_present += 1
+                leader.school = index
+                leader.years_present += 1
 
     # --- the whole run --------------------------------------------------------------------
 

@@ -23,6 +23,7 @@ from lattice.demo.generator import (
     generate,
 )
 from lattice.demo.personas import USERNAMES
+from lattice.lib.actors import Actor
 from lattice.notifications.send import without_email
 from lattice.people import actions, demo_content
 from lattice.people.models import District, SchoolYear
@@ -49,7 +50,7 @@ def demo_exists() -> bool:
 
 
 def load_demo(
-    spec: DemoSpec, *, actor: Any = None, progress: Callable[[str], Any] | None = None
+    spec: DemoSpec, *, actor: Actor = None, progress: Callable[[str], Any] | None = None
 ) -> LoadReport:
     """Generate the demo network into the database; raises DemoExists if it is there.
 
@@ -88,7 +89,7 @@ def load_demo(
 
 
 def add_app_content(
-    spec: DemoSpec, *, actor: Any = None, progress: Callable[[str], Any] | None = None
+    spec: DemoSpec, *, actor: Actor = None, progress: Callable[[str], Any] | None = None
 ) -> dict[str, int]:
     """Run each app's registered demo content (``lattice.people.demo_content``) on the main
     district, in order; returns counts per app."""
@@ -106,7 +107,7 @@ def add_app_content(
     return counts
 
 
-def reset_demo(*, actor: Any = None) -> dict[str, int]:
+def reset_demo(*, actor: Actor = None) -> dict[str, int]:
     """Remove the demo districts, network and log-ins (see ``actions.delete_demo_data``)."""
     return actions.delete_demo_data(
         actor,

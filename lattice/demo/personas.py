@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from typing import Any
+
+from lattice.lib.actors import Actor
 
 DEMO_PASSWORD = "lattice-demo"  # the documented demo password: demo data only
 # The authenticator-app key of the demo accounts that must use two-factor sign-in (the
@@ -106,11 +107,11 @@ def demo_password_hash() -> str:
     return make_password(DEMO_PASSWORD)
 
 
-def home_url(user: Any) -> str:
+def home_url(user: Actor) -> str:
     """The page a persona lands on after logging in: where ``/`` sends them (the site
     shell's home routing), or ``/`` for an account with no access yet."""
     from lattice.people.access import scope_for
-    from lattice.site.views import home_url as site_home_url
+    from lattice.site.home import home_url as site_home_url
 
     return site_home_url(scope_for(user)) or "/"
 

@@ -21,6 +21,7 @@ from django.utils import timezone
 from lattice.audit.log import record
 from lattice.forecasts.models import ForecastRun
 from lattice.lib import jobs
+from lattice.lib.actors import Actor, signed_in
 from lattice.notifications.kinds import NoticeKind
 from lattice.notifications.send import notify
 from lattice.people.models import District
@@ -41,11 +42,11 @@ RESTARTED = (
 
 @transaction.atomic
 def request_forecast(
-    actor: Any, district: District, title: str, inputs: dict[str, Any]
+    actor: Actor, district: District, title: str, inputs: dict[str, Any]
 ) -> ForecastRun:
     run = ForecastRun.objects.create(
         district=district,
-        created_by=actor if getattr(actor, "pk", None) else None,
+        created_by=signed_in(actor),
         title=title[:200],
         inputs=inputs,
     )
@@ -114,7 +115,7 @@ def reap(district: District | None = None) -> list[int]:
 
 
 @transaction.atomic
-def retry_forecast(actor: Any, run: ForecastRun) -> ForecastRun:
+def retry_forecast(actor: Actor, run: ForecastRun) -> ForecastRun:
     """Queue a failed forecast again (its inputs unchanged); the caller enqueues the task."""
     run = ForecastRun.objects.select_for_update().get(pk=run.pk)
     if run.status != Status.FAILED:
@@ -147,7 +148,7 @@ def cancel_wanted(run_id: int) -> bool:
 
 
 @transaction.atomic
-def request_cancel(actor: Any, run: ForecastRun) -> bool:
+def request_cancel(actor: Actor, run: ForecastRun) -> bool:
     """Ask a queued or running forecast to stop; False when it has already finished."""
     run = ForecastRun.objects.select_for_update().get(pk=run.pk)
     if run.finished:

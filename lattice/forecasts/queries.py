@@ -3,15 +3,14 @@ pages decide (the talent office of the run's district; a superuser, every run)."
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import QuerySet
 
 from lattice.forecasts.models import ForecastRun
+from lattice.lib.actors import Actor
 from lattice.people.access import districts_administered_by
 
 
-def runs_visible_to(user: Any) -> QuerySet[ForecastRun]:
+def runs_visible_to(user: Actor) -> QuerySet[ForecastRun]:
     """Forecast runs of the districts ``user`` administers — the runs whose pages open for
     them (``forecasts/<district>/runs/<pk>/`` resolves the district the same way)."""
     return ForecastRun.objects.select_related("district").filter(

@@ -49,7 +49,7 @@ def plan_assignments(
         ):
             existing[row[1]] = row
         # Assignments entered by hand (no sourcedId) are adopted, not duplicated.
-        for row in Assignment.objects.filter(
+        for by_hand in Assignment.objects.filter(
             staff_member__district=district, sourced_id=""
         ).values_list(
             "pk",
@@ -61,7 +61,7 @@ def plan_assignments(
             "begin_date",
             "end_date",
         ):
-            adoptable.setdefault(row[1:5], row)
+            adoptable.setdefault(by_hand[1:5], by_hand)
     pk_to_school_sid = {pk: sid for sid, pk in school_pk.items()}
     year_pk_to_label = {pk: label for label, (pk, *_) in existing_years.items()}
     seen: set[str] = set()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
+from typing import Any
 
 from lattice.lib.tabular import csv_bytes
 
@@ -77,12 +78,12 @@ class ErrorLog:
         return [item.as_dict() for item in self.items]
 
 
-def problems_from_dicts(rows: Iterable[dict[str, object]]) -> list[ImportProblem]:
+def problems_from_dicts(rows: Iterable[dict[str, Any]]) -> list[ImportProblem]:
     return [
         ImportProblem(
             str(r["file"]),
             r.get("line"),
-            str(r.get("column", "")),  # type: ignore[arg-type]
+            str(r.get("column", "")),
             str(r.get("value", "")),
             str(r["problem"]),
             str(r.get("fix", "")),

@@ -15,10 +15,12 @@ from typing import Any
 
 from django.db import connection, models
 
+from lattice.lib.fields import column_of, model_field
+
 BATCH = 5000
 
 
-def _adapter(field: models.Field) -> Callable[[Any], Any] | None:  # type: ignore[type-arg]
+def _adapter(field: models.Field) -> Callable[[Any], Any] | None:
     """How to turn a Python value into a database value; None when it passes as it is."""
     ops = connection.ops
     if isinstance(field, models.DateTimeField):
@@ -49,22 +51,18 @@ def insert_rows(
     Columns named in ``ready`` already hold database values (see :func:`db_value`).
     """
     meta = model._meta
-    fields = [meta.get_field(name) for name in columns]
+    fields = [model_field(model, name) for name in columns]
     adapters = [
         None if name in ready else _adapter(f) for name, f in zip(columns, fields, strict=True)
     ]
     adapted = [i for i, a in enumerate(adapters) if a is not None]
     quote = connection.ops.quote_name
-    sql = (
-        f"INSERT INTO {quote(meta.db_table)} ({', '.join(quote(f.column) for f in fields)}) "
-        f"VALUES ({', '.join(['%s'] * len(fields))})"
-    )
+    names = ", ".join(quote(column_of(f)) for f in fields)
+    sql = f"INSERT INTO {quote(meta.db_table)} ({names}) VALUES ({', '.join(['%s'] * len(fields))})"
     count = 0
     if connection.vendor == "postgresql":
         # COPY is several times faster than INSERT batches on PostgreSQL.
-        copy_sql = (
-            f"COPY {quote(meta.db_table)} ({', '.join(quote(f.column) for f in fields)}) FROM STDIN"
-        )
+        copy_sql = f"COPY {quote(meta.db_table)} ({names}) FROM STDIN"
         with connection.cursor() as cursor, cursor.cursor.copy(copy_sql) as copy:
             for row in rows:
                 copy.write_row(_adapted(row, adapters, adapted))
@@ -95,5 +93,5 @@ def _adapted(row: tuple[Any, ...], adapters: list[Any], adapted: list[int]) -> t
 
 def db_value(model: type[models.Model], column: str, value: Any) -> Any:
     """``value`` adapted for ``column`` once, for a column that repeats it on every row."""
-    adapt = _adapter(model._meta.get_field(column))
+    adapt = _adapter(model_field(model, column))
     return value if adapt is None else adapt(value)

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from django import forms
 
 from lattice.imports.hr.columns import COLUMNS, canonical
+from lattice.imports.limits import HR_MAX_BYTES, ONEROSTER_MAX_BYTES
 from lattice.imports.models import ImportSettings, RosterConnection
-from lattice.lib.env import env_int
 
 MAX_FILES = 30
-# Upload bounds (bytes): a district's roster ZIP is tens of MB even at 100,000 staff; an HR
-# file with one row per person is a few MB. Raise with the environment variables if needed.
-ONEROSTER_MAX_BYTES = env_int("LATTICE_ROSTER_UPLOAD_MAX_MB", 500) * 1024 * 1024
-HR_MAX_BYTES = env_int("LATTICE_HR_UPLOAD_MAX_MB", 20) * 1024 * 1024
 
 
 def megabytes(n: int) -> str:
@@ -39,7 +36,8 @@ class MultipleFileField(forms.FileField):
 
 
 class OneRosterUploadForm(forms.Form):
-    files = MultipleFileField(
+    # Django's metaclass moves declared fields off the class: form.files stays the uploads.
+    files = MultipleFileField(  # type: ignore[assignment]
         label="OneRoster files",
         help_text="The ZIP your SIS exports, or its CSV files (manifest.csv, orgs.csv, "
         "academicSessions.csv, users.csv and, for 1.2, roles.csv).",
@@ -116,9 +114,9 @@ class MappingForm(forms.Form):
         *args: Any,
         headers: list[str],
         mapping: dict[str, str],
-        year_labels: list[str] = (),
+        year_labels: Sequence[str] = (),
         **kwargs: Any,
-    ) -> None:  # type: ignore[assignment]
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.headers = headers
         choices = _column_choices() + [
@@ -141,7 +139,8 @@ class MappingForm(forms.Form):
             )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         targets = [data.get(f"col_{i}") for i in range(len(self.headers))]
         chosen = [t for t in targets if t]
         if "employee_id" not in chosen:
@@ -198,7 +197,8 @@ class ConnectionForm(forms.ModelForm):
             raise forms.ValidationError(str(exc)) from None
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         has_saved = bool(self.instance.pk and self.instance.secret_encrypted)
         if not data.get("client_secret") and not has_saved:
             self.add_error("client_secret", "Enter the client secret the SIS gave you.")

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 from pathlib import Path
-from typing import Any
 
 from django.conf import settings
 from django.db import transaction
@@ -20,6 +19,7 @@ from django.utils import timezone
 from lattice.audit.log import record
 from lattice.imports.models import RUNNING_STATUSES, ImportRun, ImportSettings
 from lattice.lib import jobs
+from lattice.lib.actors import Actor, signed_in
 from lattice.people.models import District
 
 Status = ImportRun.Status
@@ -94,7 +94,7 @@ def _delete_files(run: ImportRun) -> bool:
 
 
 @transaction.atomic
-def discard_run(actor: Any, run: ImportRun) -> None:
+def discard_run(actor: Actor, run: ImportRun) -> None:
     """Throw a preview away (its files are deleted); it can no longer be applied."""
     if run.status not in WAITING:
         raise RunStateError(
@@ -173,7 +173,7 @@ def housekeeping(now: dt.datetime | None = None) -> dict[str, int]:
 
 
 @transaction.atomic
-def queue_apply(actor: Any, run: ImportRun, confirmed: int | None) -> None:
+def queue_apply(actor: Actor, run: ImportRun, confirmed: int | None) -> None:
     """The officer asked to apply a preview (with their typed count when it is needed)."""
     from lattice.imports.safety import Guard
 
@@ -188,7 +188,7 @@ def queue_apply(actor: Any, run: ImportRun, confirmed: int | None) -> None:
     run.confirmed_removals = confirmed if guard is not None and guard.exceeded else None
     run.message = ""
     # who asked, so a task lost with its worker is enqueued again for the same officer
-    run.applied_by = actor if getattr(actor, "pk", None) else None
+    run.applied_by = signed_in(actor)
     run.heartbeat_at = timezone.now()
     run.save(
         update_fields=["status", "confirmed_removals", "message", "applied_by", "heartbeat_at"]
@@ -205,7 +205,7 @@ def queue_apply(actor: Any, run: ImportRun, confirmed: int | None) -> None:
 
 
 @transaction.atomic
-def retry_run(actor: Any, run: ImportRun) -> str:
+def retry_run(actor: Actor, run: ImportRun) -> str:
     """Repeat the step that failed (read again, or apply again); returns which."""
     if run.status != Status.FAILED:
         raise RunStateError("only a failed import can be tried again")
@@ -216,7 +216,7 @@ def retry_run(actor: Any, run: ImportRun) -> str:
     run.message = ""
     run.failed_during = ""
     if step == "apply":
-        run.applied_by = actor if getattr(actor, "pk", None) else None
+        run.applied_by = signed_in(actor)
     run.save(update_fields=["status", "message", "failed_during", "applied_by"])
     ImportRun.objects.filter(pk=run.pk).update(**jobs.reset_lease())
     record(

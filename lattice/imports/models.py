@@ -122,7 +122,7 @@ class ImportRun(LeasedRun):
         )
 
     @property
-    def guard(self) -> dict:  # type: ignore[type-arg]
+    def guard(self) -> dict:
         """The safety check's verdict stored with the preview (empty when nothing is at risk)."""
         return dict(self.preview.get("guard") or {})
 

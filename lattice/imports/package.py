@@ -83,7 +83,7 @@ def _zip_sources(path: Path, found: dict[str, list[tuple[str, Source]]]) -> None
     for info in _zip_infos(path):
         name = PurePosixPath(info.filename).name
 
-        def opener(member: str = info.filename):  # type: ignore[no-untyped-def]
+        def opener(member: str = info.filename):
             return zipfile.ZipFile(path).open(member)
 
         found[name].append(
@@ -103,7 +103,7 @@ def _folder_sources(path: Path, found: dict[str, list[tuple[str, Source]]]) -> N
             _zip_sources(file, found)
             continue
 
-        def opener(p: Path = file):  # type: ignore[no-untyped-def]
+        def opener(p: Path = file):
             return p.open("rb")
 
         found[file.name].append(

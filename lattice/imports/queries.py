@@ -3,15 +3,14 @@ decide (the talent office of the run's district; a superuser, every run)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import QuerySet
 
 from lattice.imports.models import ImportRun
+from lattice.lib.actors import Actor
 from lattice.people.access import districts_administered_by
 
 
-def runs_visible_to(user: Any) -> QuerySet[ImportRun]:
+def runs_visible_to(user: Actor) -> QuerySet[ImportRun]:
     """Import runs of the districts ``user`` administers — the runs whose pages open for
     them (``imports/<district>/runs/<pk>/`` resolves the district the same way)."""
     return ImportRun.objects.select_related("district", "created_by", "applied_by").filter(

@@ -35,6 +35,8 @@ from lattice.audit.models import AuditEntry
 from lattice.imports.journal import SECTIONS, snapshot
 from lattice.imports.models import ImportRun, ReviewItem
 from lattice.lib import jobs
+from lattice.lib.actors import Actor, signed_in
+from lattice.lib.fields import model_field
 from lattice.people.models import StaffMember
 
 SHOWN = 8
@@ -119,8 +121,8 @@ def blockers(run: ImportRun) -> list[str]:
         reasons.append(f"{_label(staff_id, names)} was changed later ({action} by {when})")
     if len(later) > SHOWN:
         reasons.append(f"{len(later) - SHOWN} more later changes to people this import touched")
-    for section, staff_id, how in changed[:SHOWN]:
-        who = f" of {_label(staff_id, names)}" if staff_id is not None else ""
+    for section, changed_id, how in changed[:SHOWN]:
+        who = f" of {_label(changed_id, names)}" if changed_id is not None else ""
         kind = section[:-1] if section != "staff" else "staff"
         reasons.append(f"a {kind} record{who} was {how} since the import")
     if len(changed) > SHOWN:
@@ -136,7 +138,7 @@ def _python(
 ) -> dict[str, Any]:
     out = {}
     for name, value in zip(fields, values, strict=True):
-        field = model._meta.get_field(name)
+        field = model_field(model, name)
         if value is not None and isinstance(field, models.DateField | models.DecimalField):
             value = (
                 dt.date.fromisoformat(value)
@@ -148,7 +150,7 @@ def _python(
 
 
 @transaction.atomic
-def undo_import(actor: Any, run: ImportRun) -> dict[str, int]:
+def undo_import(actor: Actor, run: ImportRun) -> dict[str, int]:
     """Revert everything ``run`` wrote, in one transaction and one audit entry."""
     run = ImportRun.objects.select_for_update().get(pk=run.pk)
     if run.status == ImportRun.Status.UNDOING:
@@ -194,10 +196,11 @@ def undo_import(actor: Any, run: ImportRun) -> dict[str, int]:
     ReviewItem.objects.filter(run=run, status=ReviewItem.Status.OPEN).delete()
     from lattice.imports.actions.apply import announce
 
-    announce(run.district, run.journal)
+    if run.district is not None:  # an applied run always has its district
+        announce(run.district, run.journal)
     run.status = ImportRun.Status.UNDONE
     run.undone_at = timezone.now()
-    run.undone_by = actor if getattr(actor, "pk", None) else None
+    run.undone_by = signed_in(actor)
     run.message = "Undone: every row this import wrote was put back as it was."
     run.save(update_fields=["status", "undone_at", "undone_by", "message"])
     ImportRun.objects.filter(pk=run.pk).update(**jobs.reset_lease())

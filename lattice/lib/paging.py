@@ -17,6 +17,6 @@ from django.http import HttpRequest
 PAGE_SIZE = 50
 
 
-def paginate(request: HttpRequest, rows: Any, size: int = PAGE_SIZE) -> Page:
+def paginate(request: HttpRequest, rows: Any, size: int = PAGE_SIZE) -> Page[Any]:
     """The page of ``rows`` (a query set or a list) that ``?page=`` asks for."""
     return Paginator(rows, size).get_page(request.GET.get("page"))

@@ -17,6 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from lattice.lib.actors import Actor
+
 
 @dataclass(frozen=True)
 class RoleServed:
@@ -47,7 +49,7 @@ def recorders() -> dict[str, Recorder]:
     return dict(_recorders)
 
 
-def role_served(actor: Any, served: RoleServed) -> None:
+def role_served(actor: Actor, served: RoleServed) -> None:
     """Tell every recorder that ``served`` holds; call inside the assigning transaction.
     ``actor`` is the user who assigned the role, or None for the system."""
     for name in sorted(_recorders):

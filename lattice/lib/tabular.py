@@ -104,8 +104,8 @@ def workbook_bytes(
     With a ``stamp`` the bytes are reproducible (see :func:`xlsx_bytes`); without one the
     workbook carries the time it was written.
     """
-    from openpyxl import Workbook  # type: ignore[import-untyped]
-    from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+    from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
 
     workbook = Workbook()
     for index, (name, rows) in enumerate(sheets):

@@ -35,7 +35,7 @@ import xml.etree.ElementTree as ElementTree
 import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_FILES = 5
@@ -125,6 +125,7 @@ def _extension(name: str) -> str:
 def _check_pdf(data: bytes) -> None:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
+    from pypdf.generic import DictionaryObject
 
     if not data.startswith(b"%PDF-"):
         raise _Refused("it does not begin as a PDF does (another format's header comes first)")
@@ -142,7 +143,8 @@ def _check_pdf(data: bytes) -> None:
             pages = len(reader.pages)
             for page in reader.pages:
                 page.mediabox  # noqa: B018 -- reading each page's box walks the page tree
-            root = reader.trailer["/Root"]
+            # A damaged file's root may be no dictionary: AttributeError, caught below.
+            root = cast(DictionaryObject, reader.trailer["/Root"])
             names = root.get("/Names")
             open_action = root.get("/OpenAction")
     except _Refused:

@@ -21,12 +21,13 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import Http404
 
+from lattice.lib.actors import Actor
 from lattice.network.models import Idea, TeamMember
 from lattice.people.access import scope_for
 from lattice.people.models import District, Network, StaffMember
 
 
-def own_staff(user: Any) -> StaffMember | None:
+def own_staff(user: Actor) -> StaffMember | None:
     """The signed-in person's active staff record, if any."""
     scope = scope_for(user)
     if scope.own_staff_id is None:
@@ -34,7 +35,7 @@ def own_staff(user: Any) -> StaffMember | None:
     return StaffMember.objects.select_related("district").get(pk=scope.own_staff_id)
 
 
-def member_district_ids(user: Any) -> frozenset[int]:
+def member_district_ids(user: Actor) -> frozenset[int]:
     """Districts the user works in or runs the talent office of."""
     scope = scope_for(user)
     ids = set(scope.officer_district_ids)
@@ -45,7 +46,7 @@ def member_district_ids(user: Any) -> frozenset[int]:
     return frozenset(ids)
 
 
-def networks_for(user: Any) -> QuerySet[Network]:
+def networks_for(user: Actor) -> QuerySet[Network]:
     """Networks whose pages ``user`` may open: as the network office or through a member
     district."""
     scope = scope_for(user)
@@ -59,7 +60,7 @@ def networks_for(user: Any) -> QuerySet[Network]:
     )
 
 
-def get_network(user: Any, key: str) -> Network:
+def get_network(user: Actor, key: str) -> Network:
     """The network ``key`` if ``user`` may see it; 404 otherwise (also when absent)."""
     found = networks_for(user).filter(key=key).first()
     if found is None:
@@ -67,12 +68,12 @@ def get_network(user: Any, key: str) -> Network:
     return found
 
 
-def is_network_office(user: Any, network: Network) -> bool:
+def is_network_office(user: Actor, network: Network) -> bool:
     scope = scope_for(user)
     return scope.is_superuser or network.pk in scope.network_ids
 
 
-def office_districts(user: Any, network: Network) -> QuerySet[District]:
+def office_districts(user: Actor, network: Network) -> QuerySet[District]:
     """Member districts of ``network`` whose talent office ``user`` runs (copies, sharing)."""
     scope = scope_for(user)
     qs = District.objects.filter(network=network).order_by("name")
@@ -81,7 +82,7 @@ def office_districts(user: Any, network: Network) -> QuerySet[District]:
     return qs.filter(pk__in=scope.officer_district_ids)
 
 
-def joinable_districts(user: Any) -> QuerySet[District]:
+def joinable_districts(user: Actor) -> QuerySet[District]:
     """Districts whose talent office ``user`` runs (they may join or leave a network)."""
     scope = scope_for(user)
     if scope.is_superuser:
@@ -89,24 +90,24 @@ def joinable_districts(user: Any) -> QuerySet[District]:
     return District.objects.filter(pk__in=scope.officer_district_ids).order_by("name")
 
 
-def staff_in(user: Any, network: Network) -> StaffMember | None:
+def staff_in(user: Actor, network: Network) -> StaffMember | None:
     """The user's staff record if they work in a member district of ``network``."""
     me = own_staff(user)
     return me if me is not None and me.district.network_id == network.pk else None
 
 
-def ideas_in(user: Any, network: Network) -> QuerySet[Idea]:
+def ideas_in(user: Actor, network: Network) -> QuerySet[Idea]:
     return Idea.objects.filter(network=network).select_related("district")
 
 
-def get_idea(user: Any, network: Network, pk: Any) -> Idea:
+def get_idea(user: Actor, network: Network, pk: Any) -> Idea:
     try:
         return ideas_in(user, network).get(pk=pk)
     except (Idea.DoesNotExist, ValueError, TypeError) as exc:
         raise Http404("No such idea") from exc
 
 
-def seat_of(user: Any, idea: Idea) -> TeamMember | None:
+def seat_of(user: Actor, idea: Idea) -> TeamMember | None:
     """The user's seat on the idea's team (lead, member or critical friend), if any."""
     scope = scope_for(user)
     if scope.own_staff_id is None:
@@ -114,7 +115,7 @@ def seat_of(user: Any, idea: Idea) -> TeamMember | None:
     return idea.team.filter(staff_member_id=scope.own_staff_id).first()
 
 
-def can_see_team(user: Any, idea: Idea) -> bool:
+def can_see_team(user: Actor, idea: Idea) -> bool:
     """Names on a team show to the team itself and to the talent office of the district the
     idea comes from (its own staff); to everyone else only how many, from which districts."""
     scope = scope_for(user)

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 
 from lattice.audit.log import record
+from lattice.lib.actors import Actor, signed_in
 from lattice.network.models import (
     Convening,
     ConveningSession,
@@ -66,8 +67,8 @@ class NetworkError(ValueError):
     """Refused, with a sentence naming the field and the fix."""
 
 
-def _user(actor: Any) -> Any:
-    return actor if getattr(actor, "pk", None) else None
+def _user(actor: Actor) -> Any:
+    return signed_in(actor)
 
 
 # --- membership ---------------------------------------------------------------------------
@@ -75,7 +76,7 @@ def _user(actor: Any) -> Any:
 
 @transaction.atomic
 def join_network(
-    actor: Any, district: District, network: Network, *, on: dt.date, note: str = ""
+    actor: Actor, district: District, network: Network, *, on: dt.date, note: str = ""
 ) -> Membership:
     """Bring ``district`` into ``network`` from ``on``; a district belongs to one network."""
     if district.network_id == network.pk:
@@ -101,7 +102,7 @@ def join_network(
 
 @transaction.atomic
 def record_joined(
-    actor: Any, district: District, *, joined_on: dt.date, note: str = ""
+    actor: Actor, district: District, *, joined_on: dt.date, note: str = ""
 ) -> Membership:
     """Record when a district that is already a member joined (history kept from before)."""
     if district.network is None:
@@ -122,7 +123,7 @@ def record_joined(
 
 
 @transaction.atomic
-def leave_network(actor: Any, district: District, *, on: dt.date, note: str = "") -> District:
+def leave_network(actor: Actor, district: District, *, on: dt.date, note: str = "") -> District:
     """Take ``district`` out of its network from ``on``: it stops sharing and seeing the
     network's pages; what it shared in the library stays, credited to it."""
     network = district.network
@@ -165,7 +166,7 @@ def tags_from(text: str) -> list[Tag]:
 
 @transaction.atomic
 def add_resource(
-    actor: Any,
+    actor: Actor,
     network: Network,
     *,
     kind: str,
@@ -228,7 +229,7 @@ def add_resource(
 
 @transaction.atomic
 def copy_into_district(
-    actor: Any, resource: Resource, district: District, *, effective_from: dt.date | None = None
+    actor: Actor, resource: Resource, district: District, *, effective_from: dt.date | None = None
 ) -> ResourceCopy:
     """Copy a role description into the district's catalogue (a draft role) or a policy into
     its adoption drafts (a preview nobody's pay follows until the office adopts it), through
@@ -292,7 +293,7 @@ def copy_into_district(
 
 @transaction.atomic
 def save_sharing(
-    actor: Any, network: Network, district: District, shared: set[str]
+    actor: Actor, network: Network, district: District, shared: set[str]
 ) -> list[SharingChoice]:
     """Record which measures the district shares with the network (the rest: not shared)."""
     if district.network_id != network.pk:
@@ -336,7 +337,7 @@ def _require(**values: str) -> None:
 
 @transaction.atomic
 def post_idea(
-    actor: Any, staff: StaffMember, network: Network, *, title: str, summary: str
+    actor: Actor, staff: StaffMember, network: Network, *, title: str, summary: str
 ) -> Idea:
     """A teacher posts an idea to the network; they lead its team."""
     if staff.district.network_id != network.pk:
@@ -363,7 +364,7 @@ def post_idea(
 
 @transaction.atomic
 def join_team(
-    actor: Any, idea: Idea, staff: StaffMember, *, role: str = TeamRole.MEMBER
+    actor: Actor, idea: Idea, staff: StaffMember, *, role: str = TeamRole.MEMBER
 ) -> TeamMember:
     """``staff`` joins the idea's team (or, ``role="friend"``, agrees to be a critical friend);
     from any member district of the idea's network."""
@@ -403,7 +404,7 @@ def _on_team(idea: Idea, seat: TeamMember | None, *, friends: bool = False) -> T
 
 
 @transaction.atomic
-def save_logic_model(actor: Any, idea: Idea, seat: TeamMember | None, **parts: str) -> Idea:
+def save_logic_model(actor: Actor, idea: Idea, seat: TeamMember | None, **parts: str) -> Idea:
     """The team writes the logic model: problem, inputs, activities, outputs, outcomes,
     measures (each may be left for later; all six move the idea on)."""
     _on_team(idea, seat)
@@ -427,7 +428,7 @@ def save_logic_model(actor: Any, idea: Idea, seat: TeamMember | None, **parts: s
 
 @transaction.atomic
 def add_plan_step(
-    actor: Any,
+    actor: Actor,
     idea: Idea,
     seat: TeamMember | None,
     *,
@@ -460,7 +461,7 @@ def add_plan_step(
 
 
 @transaction.atomic
-def give_feedback(actor: Any, idea: Idea, seat: TeamMember | None, *, text: str) -> IdeaFeedback:
+def give_feedback(actor: Actor, idea: Idea, seat: TeamMember | None, *, text: str) -> IdeaFeedback:
     """A critical friend's feedback, or (from the team) a report of progress."""
     author = _on_team(idea, seat, friends=True)
     _require(text=text)
@@ -487,7 +488,7 @@ def give_feedback(actor: Any, idea: Idea, seat: TeamMember | None, *, text: str)
 
 @transaction.atomic
 def create_convening(
-    actor: Any,
+    actor: Actor,
     network: Network,
     *,
     title: str,
@@ -520,7 +521,7 @@ def create_convening(
 
 @transaction.atomic
 def add_session(
-    actor: Any,
+    actor: Actor,
     convening: Convening,
     *,
     title: str,
@@ -554,7 +555,7 @@ def add_session(
 
 @transaction.atomic
 def register(
-    actor: Any, session: ConveningSession, staff: StaffMember, *, on: dt.date
+    actor: Actor, session: ConveningSession, staff: StaffMember, *, on: dt.date
 ) -> Registration:
     """A staff member of a member district takes a seat, while seats are left and the
     convening has not ended."""
@@ -583,7 +584,7 @@ def register(
 
 
 @transaction.atomic
-def check_in(actor: Any, registration: Registration, *, on: dt.date) -> Registration:
+def check_in(actor: Actor, registration: Registration, *, on: dt.date) -> Registration:
     """The registrant records that they attended, once the session has begun."""
     if on < registration.session.starts_at.date():
         raise NetworkError("attendance: check in on the day of the session, not before.")
@@ -601,7 +602,7 @@ def check_in(actor: Any, registration: Registration, *, on: dt.date) -> Registra
 
 @transaction.atomic
 def add_material(
-    actor: Any,
+    actor: Actor,
     convening: Convening,
     *,
     title: str,
@@ -636,7 +637,7 @@ def add_material(
 
 @transaction.atomic
 def propose_role_from_idea(
-    actor: Any, idea: Idea, seat: TeamMember | None, *, on: dt.date
+    actor: Actor, idea: Idea, seat: TeamMember | None, *, on: dt.date
 ) -> RoleProposal:
     """A team member proposes the idea as a hybrid role at their school, through the roles
     app's ``submit_proposal`` (their principal reviews it there). Co-proposers are the team

@@ -15,6 +15,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from lattice.lib.actors import Actor
 from lattice.network import actions
 from lattice.network.models import Measure, ResourceKind
 from lattice.network.models.ideas import TeamRole
@@ -261,7 +262,7 @@ def _teachers(district: District, n: int, rng: random.Random) -> list[StaffMembe
 
 
 @transaction.atomic
-def populate_demo_network(district: District, seed: int, *, actor: Any = None) -> dict[str, int]:
+def populate_demo_network(district: District, seed: int, *, actor: Actor = None) -> dict[str, int]:
     network = district.network
     if network is None:
         return {"resources": 0, "ideas": 0}
@@ -293,14 +294,16 @@ def populate_demo_network(district: District, seed: int, *, actor: Any = None) -
     local = _teachers(district, 2, rng)
     far = _teachers(neighbour, 2, rng) if neighbour is not None else []
     if len(local) == 2:
-        lead, member = local
+        lead, colleague = local
         idea = actions.post_idea(actor, lead, network, **IDEA)
         seat = idea.team.get()
-        actions.join_team(actor, idea, member)
+        actions.join_team(actor, idea, colleague)
         if far:
             actions.join_team(actor, idea, far[0])
         friend = (
-            actions.join_team(actor, idea, far[1] if len(far) > 1 else member, role=TeamRole.FRIEND)
+            actions.join_team(
+                actor, idea, far[1] if len(far) > 1 else colleague, role=TeamRole.FRIEND
+            )
             if len(far) > 1
             else None
         )
@@ -352,7 +355,7 @@ def _at(day: dt.date, hour: int) -> dt.datetime:
 
 
 def _convenings(
-    actor: Any,
+    actor: Actor,
     network: Any,
     district: District,
     neighbour: District | None,

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 
 from lattice.network.models import Measure, ResourceKind, TeamMember
 from lattice.network.models.ideas import TeamRole
+
+if TYPE_CHECKING:
+    from lattice.network.models import Resource
+    from lattice.people.models import District, Network
 
 
 class SearchForm(forms.Form):
@@ -50,8 +54,12 @@ class SharingForm(forms.Form):
 
 
 class JoinForm(forms.Form):
-    network = forms.ModelChoiceField(queryset=None, empty_label=None)  # type: ignore[arg-type]
-    district = forms.ModelChoiceField(queryset=None, empty_label=None)  # type: ignore[arg-type]
+    network: forms.ModelChoiceField[Network] = forms.ModelChoiceField(
+        queryset=None, empty_label=None
+    )
+    district: forms.ModelChoiceField[District] = forms.ModelChoiceField(
+        queryset=None, empty_label=None
+    )
 
     def __init__(self, *args: Any, networks: Any, districts: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -146,8 +154,8 @@ class SessionForm(forms.Form):
 class MaterialForm(forms.Form):
     title = forms.CharField(max_length=200, label="Material")
     url = forms.URLField(max_length=500, required=False, label="Address", assume_scheme="https")
-    resource = forms.ModelChoiceField(
-        queryset=None,  # type: ignore[arg-type]
+    resource: forms.ModelChoiceField[Resource] = forms.ModelChoiceField(
+        queryset=None,
         required=False,
         label="Or a library resource",
     )

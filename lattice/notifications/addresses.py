@@ -7,9 +7,12 @@ none of its own) from its ``AppConfig.ready``, so this app never reads people's 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
 
-Resolver = Callable[[Any], str]
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+Resolver = Callable[["User"], str]
 
 _resolvers: dict[str, Resolver] = {}
 
@@ -19,7 +22,7 @@ def register(name: str, resolver: Resolver) -> None:
     _resolvers[name] = resolver
 
 
-def address_of(user: Any) -> str:
+def address_of(user: User) -> str:
     """The account's own address, else the first a registered resolver gives, else ""."""
     own = (user.email or "").strip()
     if own:

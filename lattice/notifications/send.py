@@ -13,7 +13,7 @@ import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -22,9 +22,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from lattice.audit.log import record
+from lattice.lib.actors import Actor, signed_in, user_of
 from lattice.notifications import kinds
 from lattice.notifications.addresses import address_of
 from lattice.notifications.models import Delivery, EmailState, Notification, Preference
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +53,7 @@ def absolute(link: str) -> str:
     return settings.LATTICE_SITE_URL.rstrip("/") + "/" + link.lstrip("/")
 
 
-def delivery_of(user: Any) -> str:
+def delivery_of(user: User) -> str:
     """The person's choice (immediate unless they chose otherwise)."""
     pref = Preference.objects.filter(user=user).values_list("delivery", flat=True).first()
     return pref or Delivery.IMMEDIATE
@@ -63,7 +67,9 @@ def _footer() -> str:
     )
 
 
-def notify(user: Any, *, kind: str, subject: str, body: str, link: str = "") -> Notification | None:
+def notify(
+    user: User | None, *, kind: str, subject: str, body: str, link: str = ""
+) -> Notification | None:
     """Tell ``user`` (None: nobody to tell, nothing sent). ``kind`` must be registered."""
     kinds.get(kind)
     if user is None:
@@ -93,16 +99,17 @@ def notify(user: Any, *, kind: str, subject: str, body: str, link: str = "") -> 
     return note
 
 
-def unread_count(user: Any) -> int:
-    if not getattr(user, "is_authenticated", False):
+def unread_count(user: Actor) -> int:
+    account = signed_in(user)
+    if account is None:
         return 0
-    return Notification.objects.filter(user=user, read_at__isnull=True).count()
+    return Notification.objects.filter(user=account, read_at__isnull=True).count()
 
 
 @transaction.atomic
-def mark_read(actor: Any, ids: list[int] | None = None) -> int:
+def mark_read(actor: Actor, ids: list[int] | None = None) -> int:
     """Mark the actor's notices read (all, or those of ``ids``); returns how many."""
-    qs = Notification.objects.filter(user=actor, read_at__isnull=True)
+    qs = Notification.objects.filter(user=user_of(actor), read_at__isnull=True)
     if ids is not None:
         qs = qs.filter(pk__in=ids)
     count = qs.update(read_at=timezone.now())
@@ -112,22 +119,23 @@ def mark_read(actor: Any, ids: list[int] | None = None) -> int:
 
 
 @transaction.atomic
-def choose_delivery(actor: Any, delivery: str) -> Preference:
+def choose_delivery(actor: Actor, delivery: str) -> Preference:
     """Record how the actor wants notices by email."""
     if delivery not in Delivery.values:
         raise ValueError("Choose how you want to receive notifications.")
-    pref, created = Preference.objects.get_or_create(user=actor)
+    user = user_of(actor)
+    pref, created = Preference.objects.get_or_create(user=user)
     before = Delivery.IMMEDIATE if created else pref.delivery
     pref.delivery = delivery
     pref.save()
     if before != delivery:
         if delivery == Delivery.NONE:
-            Notification.objects.filter(user=actor, email=EmailState.PENDING).update(
+            Notification.objects.filter(user=user, email=EmailState.PENDING).update(
                 email=EmailState.SKIPPED
             )
         elif delivery == Delivery.IMMEDIATE:
             # Notices kept for a digest go out now, in one message, rather than never.
-            transaction.on_commit(lambda: send_digests(user_id=actor.pk, any_delivery=True))
+            transaction.on_commit(lambda: send_digests(user_id=user.pk, any_delivery=True))
         record(
             actor=actor,
             action="notifications.preference.change",

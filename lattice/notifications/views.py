@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from lattice.lib.actors import user_of
 from lattice.lib.paging import paginate
 from lattice.notifications import kinds, send
 from lattice.notifications.forms import PreferenceForm
@@ -23,17 +24,17 @@ def notice_list(request: HttpRequest) -> HttpResponse:
                 request, f"Marked {count} notification{'s' if count != 1 else ''} read."
             )
         return redirect("notifications:list")
-    page = paginate(request, Notification.objects.filter(user=request.user), 50)
+    page = paginate(request, Notification.objects.filter(user=user_of(request.user)), 50)
     labels = {k.key: k.label for k in kinds.all_kinds()}
     for note in page.object_list:
-        note.kind_label = labels.get(note.kind, "")  # type: ignore[attr-defined]
+        note.kind_label = labels.get(note.kind, "")
     return render(
         request,
         "notifications/list.html",
         {
             "page": page,
             "unread": send.unread_count(request.user),
-            "delivery": send.delivery_of(request.user),
+            "delivery": send.delivery_of(user_of(request.user)),
         },
     )
 
@@ -41,7 +42,7 @@ def notice_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def preferences(request: HttpRequest) -> HttpResponse:
     form = PreferenceForm(
-        request.POST or None, initial={"delivery": send.delivery_of(request.user)}
+        request.POST or None, initial={"delivery": send.delivery_of(user_of(request.user))}
     )
     if request.method == "POST" and form.is_valid():
         pref = send.choose_delivery(request.user, form.cleaned_data["delivery"])

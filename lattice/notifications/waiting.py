@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from lattice.lib.actors import Actor
+
 
 @dataclass(frozen=True)
 class WaitingItem:
@@ -42,7 +44,7 @@ def register(source: WaitingSource) -> None:
     _sources[source.key] = source
 
 
-def waiting_for(user: Any) -> list[WaitingItem]:
+def waiting_for(user: Actor) -> list[WaitingItem]:
     """Everything waiting on ``user``, source by source; nothing for an anonymous user."""
     if user is None or not getattr(user, "is_authenticated", False):
         return []

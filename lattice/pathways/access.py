@@ -16,6 +16,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from lattice.lib.actors import Actor
 from lattice.pathways.models import Application, Claim, Evidence, ReviewAssignment
 from lattice.people.access import (
     can_administer_district,
@@ -26,7 +27,7 @@ from lattice.people.access import (
 from lattice.people.models import District, StaffMember
 
 
-def own_staff_or_404(user: Any) -> StaffMember:
+def own_staff_or_404(user: Actor) -> StaffMember:
     """The signed-in person's staff record (``people.access.own_staff``) for the pages that
     are only theirs; 404 for accounts without one."""
     staff = own_staff(user)
@@ -35,7 +36,7 @@ def own_staff_or_404(user: Any) -> StaffMember:
     return staff
 
 
-def get_path_staff(user: Any, pk: Any) -> StaffMember:
+def get_path_staff(user: Actor, pk: Any) -> StaffMember:
     """A person whose path ``user`` may open as the talent office; 404 otherwise."""
     scope = scope_for(user)
     try:
@@ -47,7 +48,7 @@ def get_path_staff(user: Any, pk: Any) -> StaffMember:
     return staff
 
 
-def claims_visible_to(user: Any) -> QuerySet[Claim]:
+def claims_visible_to(user: Actor) -> QuerySet[Claim]:
     scope = scope_for(user)
     qs = Claim.objects.select_related("staff_member", "district")
     if scope.is_superuser:
@@ -58,18 +59,18 @@ def claims_visible_to(user: Any) -> QuerySet[Claim]:
     return qs.filter(q)
 
 
-def get_visible_claim(user: Any, pk: Any) -> Claim:
+def get_visible_claim(user: Actor, pk: Any) -> Claim:
     try:
         return claims_visible_to(user).get(pk=pk)
     except (Claim.DoesNotExist, ValueError, TypeError) as exc:
         raise Http404("No such claim") from exc
 
 
-def can_decide_claim(user: Any, claim: Claim) -> bool:
+def can_decide_claim(user: Actor, claim: Claim) -> bool:
     return can_administer_district(user, claim.district)
 
 
-def applications_visible_to(user: Any) -> QuerySet[Application]:
+def applications_visible_to(user: Actor) -> QuerySet[Application]:
     """Applications ``user`` may open: their own, their district's (talent office) and those
     assigned to them for review without a declared conflict. Principals get none of others'."""
     scope = scope_for(user)
@@ -87,22 +88,22 @@ def applications_visible_to(user: Any) -> QuerySet[Application]:
     return qs.filter(q)
 
 
-def get_visible_application(user: Any, pk: Any) -> Application:
+def get_visible_application(user: Actor, pk: Any) -> Application:
     try:
         return applications_visible_to(user).get(pk=pk)
     except (Application.DoesNotExist, ValueError, TypeError) as exc:
         raise Http404("No such application") from exc
 
 
-def is_applicant(user: Any, application: Application) -> bool:
+def is_applicant(user: Actor, application: Application) -> bool:
     return scope_for(user).own_staff_id == application.staff_member_id
 
 
-def can_administer_application(user: Any, application: Application) -> bool:
+def can_administer_application(user: Actor, application: Application) -> bool:
     return can_administer_district(user, application.cohort.district)
 
 
-def reviews_visible_to(user: Any, application: Application) -> QuerySet[ReviewAssignment]:
+def reviews_visible_to(user: Actor, application: Application) -> QuerySet[ReviewAssignment]:
     """Scores: the talent office sees all; a reviewer only their own; the applicant sees the
     submitted reviews once decided (without reviewer names, see the template); others none."""
     qs = application.reviews.select_related("reviewer")
@@ -118,7 +119,7 @@ def reviews_visible_to(user: Any, application: Application) -> QuerySet[ReviewAs
     return qs.none()
 
 
-def can_see_panel_result(user: Any, application: Application) -> bool:
+def can_see_panel_result(user: Actor, application: Application) -> bool:
     """The panel's result (final score, reconciliation) is the talent office's until the
     application is decided; then the applicant and the reviewers see it too. Before that a
     reviewer who saw the mean of two reviews could work out the other reviewer's total, and
@@ -126,7 +127,7 @@ def can_see_panel_result(user: Any, application: Application) -> bool:
     return can_administer_application(user, application) or application.decided
 
 
-def get_own_review(user: Any, pk: Any) -> ReviewAssignment:
+def get_own_review(user: Actor, pk: Any) -> ReviewAssignment:
     """A review assignment of the signed-in reviewer (404 after they declared a conflict)."""
     scope = scope_for(user)
     if scope.own_staff_id is None:
@@ -139,7 +140,7 @@ def get_own_review(user: Any, pk: Any) -> ReviewAssignment:
         raise Http404("No such review") from exc
 
 
-def get_visible_evidence(user: Any, pk: Any) -> Evidence:
+def get_visible_evidence(user: Actor, pk: Any) -> Evidence:
     """A stored file, when ``user`` may see the claim or application it belongs to."""
     try:
         evidence = Evidence.objects.get(pk=pk)
@@ -155,7 +156,7 @@ def get_visible_evidence(user: Any, pk: Any) -> Evidence:
     return evidence
 
 
-def office_district(user: Any, key: str | None) -> District:
+def office_district(user: Actor, key: str | None) -> District:
     """The district a talent-office page is about (``?district=KEY``), 404 outside scope."""
     districts = districts_administered_by(user).order_by("name")
     district = (districts.filter(key=key).first() if key else None) or districts.first()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 
@@ -45,7 +45,8 @@ class ClaimForm(forms.Form):
     )
     category = forms.ChoiceField(label="Kind of project or role", required=False)
     expires = forms.DateField(label="Certificate expires", widget=DATE, required=False)
-    files = MultipleFileField(
+    # Django's metaclass moves declared fields off the class: form.files stays the uploads.
+    files = MultipleFileField(  # type: ignore[assignment]
         label="Evidence (PDF, PNG or JPEG, up to 5 MB each)",
         help_text="A transcript, certificate or completion record.",
         widget=MultipleFileInput(attrs={"accept": ".pdf,.png,.jpg,.jpeg"}),
@@ -54,7 +55,7 @@ class ClaimForm(forms.Form):
     def __init__(self, *args: Any, categories: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if categories:
-            self.fields["category"].choices = [("", "—"), *categories]
+            cast(forms.ChoiceField, self.fields["category"]).choices = [("", "—"), *categories]
         else:
             del self.fields["category"]
 
@@ -85,7 +86,9 @@ class WhatIfForm(forms.Form):
 
     def __init__(self, *args: Any, labels: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["rating"].choices = [("", "As recorded")] + [(x, x) for x in labels]
+        cast(forms.ChoiceField, self.fields["rating"]).choices = [("", "As recorded")] + [
+            (x, x) for x in labels
+        ]
 
 
 class AdoptForm(forms.Form):
@@ -105,7 +108,7 @@ class AdoptForm(forms.Form):
 
     def __init__(self, *args: Any, shipped: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["shipped"].choices = [("", "—"), *shipped]
+        cast(forms.ChoiceField, self.fields["shipped"]).choices = [("", "—"), *shipped]
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -159,7 +162,7 @@ class CohortForm(forms.Form):
 
     def __init__(self, *args: Any, transitions: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["transition_key"].choices = transitions
+        cast(forms.ChoiceField, self.fields["transition_key"]).choices = transitions
 
 
 class ArtifactForm(forms.Form):
@@ -169,7 +172,8 @@ class ArtifactForm(forms.Form):
         label="What it shows", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
     link = forms.URLField(label="Link (e.g. a lesson video)", required=False, assume_scheme="https")
-    files = MultipleFileField(
+    # Django's metaclass moves declared fields off the class: form.files stays the uploads.
+    files = MultipleFileField(  # type: ignore[assignment]
         label="Files (PDF, PNG or JPEG, up to 5 MB each)",
         required=False,
         widget=MultipleFileInput(attrs={"accept": ".pdf,.png,.jpg,.jpeg"}),
@@ -177,7 +181,7 @@ class ArtifactForm(forms.Form):
 
     def __init__(self, *args: Any, domains: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["domain"].choices = [(d, d) for d in domains]
+        cast(forms.ChoiceField, self.fields["domain"]).choices = [(d, d) for d in domains]
 
 
 def score_words(score: int, top: int) -> str:
@@ -252,7 +256,7 @@ class AssignForm(forms.Form):
 
     def __init__(self, *args: Any, reviewers: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["reviewer"].choices = reviewers
+        cast(forms.ChoiceField, self.fields["reviewer"]).choices = reviewers
 
 
 class PanelForm(forms.Form):

@@ -516,7 +516,11 @@ def _movements(
         lambda: _moves(district, year, on),
     )
     staff = StaffMember.objects.in_bulk({m[0] for m in found})
-    return [Movement(staff[pk], *rest) for pk, *rest in found if pk in staff]
+    return [
+        Movement(staff[pk], before, after, on, cost)
+        for pk, before, after, on, cost in found
+        if pk in staff
+    ]
 
 
 def _moves(

@@ -34,10 +34,11 @@ from functools import cached_property
 from typing import Any
 
 from django.db.models import DateField, F, OuterRef, Q, QuerySet, Subquery, Value
-from django.http import Http404
+from django.http import Http404, HttpRequest
 from django.utils import timezone
 
 from lattice.audit.models import AuditEntry
+from lattice.lib.actors import Actor
 from lattice.people.models import (
     AccessGrant,
     Assignment,
@@ -90,7 +91,7 @@ class LedPeriod:
 class Scope:
     """The resolved reach of one user; built once per request by :func:`scope_for`."""
 
-    user: Any
+    user: Actor
     is_superuser: bool = False
     own_staff_id: int | None = None
     officer_district_ids: frozenset[int] = field(default_factory=frozenset)
@@ -169,7 +170,7 @@ class Scope:
 ANONYMOUS = Scope(user=None)
 
 
-def scope_for(user: Any) -> Scope:
+def scope_for(user: Actor) -> Scope:
     """Resolve a user's scope from their staff record, assignments and grants."""
     if user is None or not user.is_authenticated or not user.is_active:
         return ANONYMOUS
@@ -202,7 +203,8 @@ def scope_for(user: Any) -> Scope:
             evaluated_school_years=evaluated,
             led_periods=periods,
         )
-    user._lattice_scope = scope
+    # Kept on the user object for the rest of the request (read back above).
+    setattr(user, "_lattice_scope", scope)  # noqa: B010
     return scope
 
 
@@ -287,7 +289,7 @@ def _reach_q(scope: Scope) -> Q:
 # --- staff -------------------------------------------------------------------------------
 
 
-def staff_visible_to(user: Any) -> QuerySet[StaffMember]:
+def staff_visible_to(user: Actor) -> QuerySet[StaffMember]:
     """The staff members whose individual records ``user`` may see."""
     scope = scope_for(user)
     qs = StaffMember.objects.all()
@@ -307,7 +309,7 @@ def staff_visible_to(user: Any) -> QuerySet[StaffMember]:
     return qs.filter(q)
 
 
-def own_staff(user: Any) -> StaffMember | None:
+def own_staff(user: Actor) -> StaffMember | None:
     """The signed-in person's own staff record (with its district); None for an account
     linked to no active staff record. Pages only for staff answer 404 on None."""
     staff_id = scope_for(user).own_staff_id
@@ -316,7 +318,7 @@ def own_staff(user: Any) -> StaffMember | None:
     return StaffMember.objects.select_related("district").filter(pk=staff_id).first()
 
 
-def get_visible_staff(user: Any, pk: Any) -> StaffMember:
+def get_visible_staff(user: Actor, pk: Any) -> StaffMember:
     """The staff member ``pk`` if ``user`` may see them; 404 otherwise (also when absent)."""
     try:
         return staff_visible_to(user).select_related("district").get(pk=pk)
@@ -324,7 +326,7 @@ def get_visible_staff(user: Any, pk: Any) -> StaffMember:
         raise Http404("No such person") from exc
 
 
-def ratings_visible_to(user: Any, staff: StaffMember) -> QuerySet[RatingRecord]:
+def ratings_visible_to(user: Actor, staff: StaffMember) -> QuerySet[RatingRecord]:
     """A person's ratings that ``user`` may read.
 
     A principal reads ratings only for the years they led a school where the person worked;
@@ -347,7 +349,7 @@ def ratings_visible_to(user: Any, staff: StaffMember) -> QuerySet[RatingRecord]:
     return qs.none()
 
 
-def assignments_visible_to(user: Any, staff: StaffMember) -> QuerySet[Assignment]:
+def assignments_visible_to(user: Actor, staff: StaffMember) -> QuerySet[Assignment]:
     """A person's assignments that ``user`` may read (a principal: only at schools they lead,
     an evaluating role holder: only their teaching there in the role's year)."""
     scope = scope_for(user)
@@ -366,7 +368,7 @@ def assignments_visible_to(user: Any, staff: StaffMember) -> QuerySet[Assignment
 # --- schools and districts ----------------------------------------------------------------
 
 
-def schools_visible_to(user: Any) -> QuerySet[School]:
+def schools_visible_to(user: Actor) -> QuerySet[School]:
     """Schools whose staff lists ``user`` may open."""
     scope = scope_for(user)
     qs = School.objects.select_related("district")
@@ -375,14 +377,14 @@ def schools_visible_to(user: Any) -> QuerySet[School]:
     return qs.filter(Q(district_id__in=scope.officer_district_ids) | Q(pk__in=scope.led_school_ids))
 
 
-def get_visible_school(user: Any, pk: Any) -> School:
+def get_visible_school(user: Actor, pk: Any) -> School:
     try:
         return schools_visible_to(user).get(pk=pk)
     except (School.DoesNotExist, ValueError, TypeError) as exc:
         raise Http404("No such school") from exc
 
 
-def districts_administered_by(user: Any) -> QuerySet[District]:
+def districts_administered_by(user: Actor) -> QuerySet[District]:
     """Districts whose talent-office pages (directory, audit log, imports) ``user`` may use."""
     scope = scope_for(user)
     if scope.is_superuser:
@@ -390,18 +392,28 @@ def districts_administered_by(user: Any) -> QuerySet[District]:
     return District.objects.filter(pk__in=scope.officer_district_ids)
 
 
-def can_administer_district(user: Any, district: District) -> bool:
+def can_administer_district(user: Actor, district: District) -> bool:
     return districts_administered_by(user).filter(pk=district.pk).exists()
 
 
-def get_administered_district(user: Any, key: str) -> District:
+def get_administered_district(user: Actor, key: str) -> District:
     try:
         return districts_administered_by(user).get(key=key)
     except District.DoesNotExist as exc:
         raise Http404("No such district") from exc
 
 
-def networks_visible_to(user: Any) -> QuerySet[Network]:
+def administered_district(request: HttpRequest) -> District:
+    """The district a talent-office page is about: ``?district=KEY`` or the user's first."""
+    districts = districts_administered_by(request.user).order_by("name")
+    key = request.GET.get("district")
+    district = (districts.filter(key=key).first() if key else None) or districts.first()
+    if district is None:
+        raise Http404("No district")
+    return district
+
+
+def networks_visible_to(user: Actor) -> QuerySet[Network]:
     """Networks whose aggregate pages ``user`` may see (counts only, never individuals)."""
     scope = scope_for(user)
     if scope.is_superuser:
@@ -409,12 +421,12 @@ def networks_visible_to(user: Any) -> QuerySet[Network]:
     return Network.objects.filter(pk__in=scope.network_ids)
 
 
-def can_view_audit(user: Any) -> bool:
+def can_view_audit(user: Actor) -> bool:
     scope = scope_for(user)
     return scope.is_superuser or scope.is_officer
 
 
-def audit_entries_visible_to(user: Any) -> QuerySet[AuditEntry]:
+def audit_entries_visible_to(user: Actor) -> QuerySet[AuditEntry]:
     """Audit entries ``user`` may read: those of the districts they administer (a superuser:
     all, system-wide ones included). The audit log page and the API read through this."""
     if scope_for(user).is_superuser:

@@ -13,13 +13,15 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth import get_user_model
 from django.db import models, transaction
 
 from lattice.audit.log import diff, record, snapshot
+from lattice.lib.actors import Actor
 from lattice.lib.facts import Fact, facts_changed
+from lattice.lib.fields import column_of, model_field
 from lattice.people.models import (
     AccessGrant,
     Assignment,
@@ -35,6 +37,9 @@ from lattice.people.models import (
     StaffMember,
 )
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
 STAFF_FIELDS = [
     "employee_id",
     "sourced_id",
@@ -49,7 +54,7 @@ STAFF_FIELDS = [
 
 
 @transaction.atomic
-def create_network(actor: Any, *, key: str, name: str) -> Network:
+def create_network(actor: Actor, *, key: str, name: str) -> Network:
     network = Network.objects.create(key=key, name=name)
     record(
         actor=actor, action="people.network.create", obj=network, after={"key": key, "name": name}
@@ -59,7 +64,7 @@ def create_network(actor: Any, *, key: str, name: str) -> Network:
 
 @transaction.atomic
 def create_district(
-    actor: Any,
+    actor: Actor,
     *,
     key: str,
     name: str,
@@ -80,7 +85,7 @@ def create_district(
 
 
 @transaction.atomic
-def set_district_network(actor: Any, district: District, network: Network | None) -> District:
+def set_district_network(actor: Actor, district: District, network: Network | None) -> District:
     """Put ``district`` in ``network`` (None: in none). The network app keeps the history of
     joins and leaves; this is the district's current network, which aggregate pages read."""
     before = str(district.network) if district.network_id else None
@@ -99,7 +104,7 @@ def set_district_network(actor: Any, district: District, network: Network | None
 
 @transaction.atomic
 def save_staff_member(
-    actor: Any, district: District, *, employee_id: str, **fields: Any
+    actor: Actor, district: District, *, employee_id: str, **fields: Any
 ) -> tuple[StaffMember, bool]:
     """Create or update a staff member by employee id; returns (person, created).
 
@@ -151,7 +156,7 @@ def save_staff_member(
 
 
 @transaction.atomic
-def deactivate_staff_member(actor: Any, staff: StaffMember, *, reason: str) -> None:
+def deactivate_staff_member(actor: Actor, staff: StaffMember, *, reason: str) -> None:
     """Mark a person inactive (they left). People are never deleted: history stays."""
     if not staff.active:
         return
@@ -177,7 +182,7 @@ def deactivate_staff_member(actor: Any, staff: StaffMember, *, reason: str) -> N
 
 @transaction.atomic
 def record_rating(
-    actor: Any, staff: StaffMember, school_year: SchoolYear, label: str
+    actor: Actor, staff: StaffMember, school_year: SchoolYear, label: str
 ) -> RatingRecord:
     """Record (or correct) a person's rating for a school year; audited with before/after."""
     existing = RatingRecord.objects.filter(staff_member=staff, school_year=school_year).first()
@@ -213,7 +218,7 @@ def record_rating(
 
 @transaction.atomic
 def add_assignment(
-    actor: Any,
+    actor: Actor,
     staff: StaffMember,
     *,
     school: Any,
@@ -258,7 +263,7 @@ def add_assignment(
 
 @transaction.atomic
 def add_certificate(
-    actor: Any,
+    actor: Actor,
     staff: StaffMember,
     *,
     kind: str,
@@ -291,7 +296,7 @@ def add_certificate(
 
 @transaction.atomic
 def add_degree(
-    actor: Any,
+    actor: Actor,
     staff: StaffMember,
     *,
     level: str,
@@ -322,7 +327,7 @@ def add_degree(
 
 @transaction.atomic
 def add_credit(
-    actor: Any,
+    actor: Actor,
     staff: StaffMember,
     *,
     credits: Decimal,
@@ -355,7 +360,7 @@ def add_credit(
 
 @transaction.atomic
 def save_school_year_profile(
-    actor: Any,
+    actor: Actor,
     school: School,
     school_year: SchoolYear,
     *,
@@ -407,7 +412,7 @@ def save_school_year_profile(
 
 @transaction.atomic
 def add_school_year(
-    actor: Any, district: District, *, label: str, start: dt.date, end: dt.date
+    actor: Actor, district: District, *, label: str, start: dt.date, end: dt.date
 ) -> SchoolYear:
     """Open a new school year for a district (the turn of the year moves standings)."""
     year = SchoolYear(district=district, label=label, start=start, end=end)
@@ -431,7 +436,7 @@ def add_school_year(
 
 @transaction.atomic
 def create_login(
-    actor: Any,
+    actor: Actor,
     *,
     username: str,
     password: str,
@@ -465,8 +470,8 @@ def create_login(
 
 @transaction.atomic
 def grant_access(
-    actor: Any,
-    user: Any,
+    actor: Actor,
+    user: User,
     *,
     role: str,
     district: District | None = None,
@@ -520,7 +525,7 @@ def _insert_rows(step: Rows) -> None:
 
     meta = step.model._meta
     quote = connection.ops.quote_name
-    columns = ", ".join(quote(meta.get_field(name).column) for name in step.fields)
+    columns = ", ".join(quote(column_of(model_field(step.model, name))) for name in step.fields)
     marks = ", ".join(["%s"] * len(step.fields))
     sql = f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES ({marks})"
     with connection.cursor() as cursor:
@@ -530,7 +535,7 @@ def _insert_rows(step: Rows) -> None:
 
 @transaction.atomic
 def bulk_load(
-    actor: Any,
+    actor: Actor,
     *,
     action: str,
     steps: Iterable[Sequence[models.Model] | Rows | SetValues],
@@ -586,7 +591,7 @@ def bulk_load(
 
 @transaction.atomic
 def delete_demo_data(
-    actor: Any,
+    actor: Actor,
     *,
     action: str,
     network_key: str,

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from lattice.lib.actors import Actor
 from lattice.people.models import District
 
 
@@ -24,7 +25,7 @@ class Populate(Protocol):
     invented: a populator never emails them."""
 
     def __call__(
-        self, district: District, seed: int, *, actor: Any = None
+        self, district: District, seed: int, *, actor: Actor = None
     ) -> Mapping[str, Any]: ...
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 
@@ -35,13 +35,17 @@ class StaffFilterForm(forms.Form):
     ) -> None:
         super().__init__(data)
         any_ = [("", "Any")]
-        self.fields["subject"].choices = any_ + [(s, s) for s in choices["subjects"]]
-        self.fields["grades"].choices = any_ + [(g, g) for g in choices["grades"]]
-        self.fields["position"].choices = any_ + list(choices["positions"])
+        cast(forms.ChoiceField, self.fields["subject"]).choices = any_ + [
+            (s, s) for s in choices["subjects"]
+        ]
+        cast(forms.ChoiceField, self.fields["grades"]).choices = any_ + [
+            (g, g) for g in choices["grades"]
+        ]
+        cast(forms.ChoiceField, self.fields["position"]).choices = any_ + list(choices["positions"])
         if schools is None:
             del self.fields["school"]
         else:
-            self.fields["school"].choices = [("", "All schools")] + [
+            cast(forms.ChoiceField, self.fields["school"]).choices = [("", "All schools")] + [
                 (s.pk, s.name) for s in schools
             ]
 
@@ -65,7 +69,7 @@ class AuditFilterForm(forms.Form):
     def __init__(self, data: Any, *, actions: list[tuple[str, str]]) -> None:
         """``actions`` are (name, label) pairs: the action's current name and how it reads."""
         super().__init__(data)
-        self.fields["action"].choices = [("", "Any action"), *actions]
+        cast(forms.ChoiceField, self.fields["action"]).choices = [("", "Any action"), *actions]
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

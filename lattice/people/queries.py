@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias, TypedDict, cast
 
 from django.db.models import (
     Count,
@@ -28,6 +29,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from lattice.lib.actors import Actor
 from lattice.people.access import (
     PRINCIPAL_POSITIONS,
     assignments_visible_to,
@@ -49,6 +51,10 @@ from lattice.people.models import (
     StaffMember,
 )
 from lattice.people.models.staff import DEGREE_ORDER
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+    from django_stubs_ext import WithAnnotations
 
 EXPIRY_WARNING_DAYS = 90
 SMALL_NUMBER = 10  # counts under this are shown as "<10" on aggregate pages
@@ -125,7 +131,7 @@ def certificate_status(expires: dt.date | None, on: dt.date) -> str:
     return "current"
 
 
-def profile_for(user: Any, staff: StaffMember, on: dt.date | None = None) -> Profile:
+def profile_for(user: Actor, staff: StaffMember, on: dt.date | None = None) -> Profile:
     """A person's profile as ``user`` may see it (the caller has already checked visibility)."""
     on = on or today()
     year = current_school_year(staff.district_id, on)
@@ -167,7 +173,7 @@ def profile_for(user: Any, staff: StaffMember, on: dt.date | None = None) -> Pro
     )
 
 
-def can_view_credentials(user: Any, staff: StaffMember) -> bool:
+def can_view_credentials(user: Actor, staff: StaffMember) -> bool:
     """Degrees, credits and certificates: the person, their district's talent office, admins."""
     scope = scope_for(user)
     return (
@@ -202,7 +208,7 @@ class DirectoryFilter:
 
 
 def directory(
-    user: Any, school_year: SchoolYear, schools: QuerySet[School], f: DirectoryFilter
+    user: Actor, school_year: SchoolYear, schools: QuerySet[School], f: DirectoryFilter
 ) -> QuerySet[StaffMember]:
     """Staff ``user`` may see with an assignment at ``schools`` in ``school_year``, filtered.
 
@@ -274,7 +280,23 @@ def _grade_sort_key(band: str) -> tuple[int, str]:
 # --- district and school headcounts ---------------------------------------------------------
 
 
-def school_headcounts(district: District, school_year: SchoolYear) -> list[School]:
+class Headcounts(TypedDict):
+    """What :func:`school_headcounts` adds to each school (and the district page beside it)."""
+
+    teachers: int
+    teacher_fte: Decimal
+    staff_count: int
+    level: str | None
+    frl_share: Decimal | None
+    title_i: bool | None
+    level_label: str
+    principal_names: list[str]
+
+
+SchoolHeadcount: TypeAlias = "WithAnnotations[School, Headcounts]"
+
+
+def school_headcounts(district: District, school_year: SchoolYear) -> list[SchoolHeadcount]:
     """The district's schools with the year's counts annotated (one query).
 
     Each school gets ``teachers`` (people with a teacher assignment), ``teacher_fte``,
@@ -301,9 +323,11 @@ def school_headcounts(district: District, school_year: SchoolYear) -> list[Schoo
         )
         .order_by("name")
     )
-    for school in schools:
-        school.level_label = labels.get(school.level, "Not recorded")
-    return schools
+    # The annotations above, and level_label filled in here (principal_names by the page).
+    rows = cast(list[SchoolHeadcount], schools)
+    for school in rows:
+        school.level_label = labels.get(school.level or "", "Not recorded")
+    return rows
 
 
 @dataclass
@@ -315,7 +339,7 @@ class LevelSummary:
     teacher_fte: Decimal
 
 
-def summarise_by_level(schools: list[School]) -> list[LevelSummary]:
+def summarise_by_level(schools: list[SchoolHeadcount]) -> list[LevelSummary]:
     labels = dict(SchoolLevel.choices)
     out: dict[str, LevelSummary] = {}
     for school in schools:
@@ -330,14 +354,14 @@ def summarise_by_level(schools: list[School]) -> list[LevelSummary]:
     return sorted(out.values(), key=lambda r: order.index(r.level))
 
 
-def staff_address(user: Any) -> str:
+def staff_address(user: User) -> str:
     """The email address on the account's staff record ("" without one): where notices go
     for an account that has no address of its own."""
     found = StaffMember.objects.filter(user=user).values_list("email", flat=True).first()
     return found or ""
 
 
-def principal_users(school: School, on: dt.date | None = None) -> list[Any]:
+def principal_users(school: School, on: dt.date | None = None) -> list[User]:
     """The accounts of the people who lead ``school`` in the school year in force ``on``
     (today): who is told that something at the school waits on its principal."""
     year = current_school_year(school.district_id, on)
@@ -353,13 +377,15 @@ def principal_users(school: School, on: dt.date | None = None) -> list[Any]:
         .select_related("staff_member__user")
         .order_by("staff_member__family_name")
     )
-    seen: dict[int, Any] = {}
+    seen: dict[int, User] = {}
     for row in rows:
-        seen.setdefault(row.staff_member.user.pk, row.staff_member.user)
+        user = row.staff_member.user
+        if user is not None:  # the filter's staff_member__user__isnull=False
+            seen.setdefault(user.pk, user)
     return list(seen.values())
 
 
-def officer_users(district: District | int) -> list[Any]:
+def officer_users(district: District | int) -> list[User]:
     """The accounts of ``district``'s talent office: who is told what waits on the district."""
     district_id = district if isinstance(district, int) else district.pk
     grants = AccessGrant.objects.filter(
@@ -368,7 +394,9 @@ def officer_users(district: District | int) -> list[Any]:
     return list({g.user.pk: g.user for g in grants}.values())
 
 
-def principals_by_school(schools: list[School], school_year: SchoolYear) -> dict[int, list[str]]:
+def principals_by_school(
+    schools: Sequence[School], school_year: SchoolYear
+) -> dict[int, list[str]]:
     rows = (
         Assignment.objects.filter(
             school__in=[s.pk for s in schools],
@@ -489,7 +517,7 @@ def network_aggregates(network: Network, on: dt.date | None = None) -> list[Dist
     return out
 
 
-def staff_years(user: Any, school: School) -> list[SchoolYear]:
+def staff_years(user: Actor, school: School) -> list[SchoolYear]:
     """The school years of ``school`` whose staff list ``user`` may open, latest first."""
     scope = scope_for(user)
     years = SchoolYear.objects.filter(district_id=school.district_id).order_by("-start")

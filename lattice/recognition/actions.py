@@ -15,6 +15,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from lattice.audit.log import record
+from lattice.lib.actors import Actor
 from lattice.lib.placements import pathway_placements
 from lattice.lib.roles_served import RoleServed
 from lattice.pathways.actions import submit_claim
@@ -52,7 +53,7 @@ def current_key(district: District) -> IssuerKey:
 
 
 @transaction.atomic
-def rotate_key(actor: Any, district: District) -> IssuerKey:
+def rotate_key(actor: Actor, district: District) -> IssuerKey:
     """Retire the district's signing key and make a new one. Credentials signed with the old
     key still verify: its public half stays published in the key ring."""
     now = timezone.now()
@@ -68,7 +69,7 @@ def rotate_key(actor: Any, district: District) -> IssuerKey:
 
 @transaction.atomic
 def define_achievement(
-    actor: Any,
+    actor: Actor,
     district: District,
     *,
     key: str,
@@ -152,7 +153,7 @@ def recipient_email(staff: StaffMember) -> str:
 
 @transaction.atomic
 def award(
-    actor: Any,
+    actor: Actor,
     achievement: Achievement,
     staff: StaffMember,
     *,
@@ -219,7 +220,7 @@ def award(
     return made
 
 
-def _claim_toward_pathway(actor: Any, made: Award) -> str:
+def _claim_toward_pathway(actor: Actor, made: Award) -> str:
     """Enter the honour in the teacher's ledger through the pathways app's own claim action,
     with the baked badge as its evidence; it then waits for the talent office like any claim.
     A district without a pathway policy takes no claims: the refusal is kept as the note."""
@@ -255,7 +256,7 @@ def _check(body: dict[str, Any]) -> None:
 
 
 @transaction.atomic
-def revoke(actor: Any, award_: Award, *, reason: str) -> Award:
+def revoke(actor: Actor, award_: Award, *, reason: str) -> Award:
     """Revoke a credential: its bit is set in the district's status list, so every verifier
     sees it revoked. The reason is required and kept."""
     if not reason.strip():
@@ -277,7 +278,7 @@ def revoke(actor: Any, award_: Award, *, reason: str) -> Award:
 
 
 @transaction.atomic
-def set_public(actor: Any, award_: Award, public: bool) -> Award:
+def set_public(actor: Actor, award_: Award, public: bool) -> Award:
     """The teacher chooses whether the credential's page and JSON are public."""
     if award_.public != public:
         award_.public = public
@@ -307,7 +308,7 @@ def status_list_jwt(district: District, on: dt.date | None = None) -> str:
 # --- automatic awards ---------------------------------------------------------------------
 
 
-def record_role_served(actor: Any, served: RoleServed) -> None:
+def record_role_served(actor: Actor, served: RoleServed) -> None:
     """Registered with ``lattice.lib.roles_served``: a role the roles app assigns may complete
     the terms an achievement asks for."""
     staff = StaffMember.objects.select_related("district", "user").get(pk=served.staff_id)
@@ -333,7 +334,7 @@ def _terms_served(staff: StaffMember, served: RoleServed) -> int:
 
 
 def award_once(
-    actor: Any, achievement: Achievement, staff: StaffMember, on: dt.date, source: str
+    actor: Actor, achievement: Achievement, staff: StaffMember, on: dt.date, source: str
 ) -> Award | None:
     if Award.objects.filter(achievement=achievement, staff_member=staff).exists():
         return None  # held, or revoked: a revoked award is never silently re-issued
@@ -342,7 +343,7 @@ def award_once(
     return award(actor, achievement, staff, on=min(on, timezone.localdate()), source=source)
 
 
-def award_pathways(actor: Any, district: District, on: dt.date | None = None) -> int:
+def award_pathways(actor: Actor, district: District, on: dt.date | None = None) -> int:
     """Award each 'pathway reached' achievement to the teachers placed on that pathway (or
     above it) on ``on``; returns how many were issued."""
     on = on or timezone.localdate()
@@ -366,7 +367,7 @@ def award_pathways(actor: Any, district: District, on: dt.date | None = None) ->
     return issued
 
 
-def award_roles_served(actor: Any, district: District) -> int:
+def award_roles_served(actor: Actor, district: District) -> int:
     """Award each 'roles served' achievement to everyone whose recorded terms complete it
     (for terms announced before the achievement was defined); returns how many were issued."""
     issued = 0

@@ -14,12 +14,13 @@ from typing import Any
 
 from django.db import transaction
 
+from lattice.lib.actors import Actor
 from lattice.people.models import District, SchoolYear, StaffMember
 from lattice.people.queries import today
 from lattice.recognition import actions, programs
 from lattice.recognition.models import AchievementType, EarnedBy, NominatorKind
 
-ACHIEVEMENTS = (
+ACHIEVEMENTS: tuple[dict[str, Any], ...] = (
     dict(key="mentor-term", name="Mentor teacher: a term served",
          description="Served a full school-year term as a mentor teacher.",
          criteria="Hold the district's mentor teacher role for a school year, assigned through "
@@ -59,7 +60,7 @@ STATEMENT = (
 
 @transaction.atomic
 def populate_demo_recognition(
-    district: District, seed: int, *, actor: Any = None
+    district: District, seed: int, *, actor: Actor = None
 ) -> dict[str, int]:
     rng = random.Random(seed)
     on = today()

@@ -19,6 +19,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from lattice.audit.log import record
+from lattice.lib.actors import Actor
 from lattice.people.models import Assignment, District, SchoolYear, StaffMember
 from lattice.recognition import actions
 from lattice.recognition.actions import RecognitionError
@@ -43,7 +44,7 @@ SCALE = (1, 2, 3, 4)
 
 @transaction.atomic
 def create_program(
-    actor: Any,
+    actor: Actor,
     district: District,
     year: SchoolYear,
     *,
@@ -96,7 +97,7 @@ def home_school_id(staff: StaffMember, year: SchoolYear) -> int | None:
 
 @transaction.atomic
 def nominate(
-    actor: Any,
+    actor: Actor,
     program: Program,
     nominee: StaffMember,
     *,
@@ -153,7 +154,7 @@ def nominate(
 
 
 @transaction.atomic
-def seat_reviewer(actor: Any, program: Program, reviewer: StaffMember) -> PanelSeat:
+def seat_reviewer(actor: Actor, program: Program, reviewer: StaffMember) -> PanelSeat:
     if reviewer.district_id != program.district_id:
         raise RecognitionError(f"{reviewer.display_name} is not on the district's staff.")
     seat, made = PanelSeat.objects.get_or_create(program=program, reviewer=reviewer)
@@ -174,7 +175,7 @@ def may_review(seat: PanelSeat, nomination: Nomination) -> bool:
 
 @transaction.atomic
 def submit_review(
-    actor: Any,
+    actor: Actor,
     seat: PanelSeat,
     nomination: Nomination,
     *,
@@ -214,7 +215,7 @@ def submit_review(
 
 
 @transaction.atomic
-def open_review(actor: Any, program: Program) -> Program:
+def open_review(actor: Actor, program: Program) -> Program:
     if program.status != ProgramStatus.NOMINATING:
         raise RecognitionError(f"{program.name} is already past nominations.")
     if not program.nominations.exists():
@@ -261,7 +262,7 @@ def results(program: Program) -> list[Standing]:
 
 
 @transaction.atomic
-def decide(actor: Any, program: Program) -> list[Nomination]:
+def decide(actor: Actor, program: Program) -> list[Nomination]:
     """Select the best-scored nominees (``honourees`` of them) and award the program's honour,
     issued as a credential like any award."""
     if program.status != ProgramStatus.REVIEWING:

@@ -7,23 +7,24 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import Http404
 
+from lattice.lib.actors import Actor
 from lattice.people.access import districts_administered_by, scope_for
 from lattice.people.models import District, StaffMember
 from lattice.recognition.models import Achievement, Award, IssuerKey
 
 
-def own_staff(user: Any) -> StaffMember | None:
+def own_staff(user: Actor) -> StaffMember | None:
     staff_id = scope_for(user).own_staff_id
     if staff_id is None:
         return None
     return StaffMember.objects.select_related("district", "user").get(pk=staff_id)
 
 
-def administers(user: Any, district: District) -> bool:
+def administers(user: Actor, district: District) -> bool:
     return districts_administered_by(user).filter(pk=district.pk).exists()
 
 
-def awards_visible_to(user: Any) -> QuerySet[Award]:
+def awards_visible_to(user: Actor) -> QuerySet[Award]:
     """The talent office sees its districts' awards; a person sees their own. Principals see
     no one's (an honour is the teacher's to publish)."""
     scope = scope_for(user)
@@ -33,7 +34,7 @@ def awards_visible_to(user: Any) -> QuerySet[Award]:
     return qs.filter(achievement__district__in=districts) | mine
 
 
-def honours_of(user: Any, staff: StaffMember) -> list[Award]:
+def honours_of(user: Actor, staff: StaffMember) -> list[Award]:
     return list(awards_visible_to(user).filter(staff_member=staff).order_by("-awarded_on"))
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from lattice.lib.actors import Actor
 from lattice.lib.placements import pathway_placement
 from lattice.people.models import StaffMember
 from lattice.recognition import queries
@@ -23,7 +24,7 @@ def terms_of(staff: StaffMember) -> list[RoleTerm]:
     return list(RoleTerm.objects.filter(staff_member=staff).order_by("-school_year_start"))
 
 
-def page(user: Any, staff: StaffMember) -> dict[str, Any]:
+def page(user: Actor, staff: StaffMember) -> dict[str, Any]:
     today = timezone.localdate()
     return {
         "me": staff,
@@ -34,7 +35,7 @@ def page(user: Any, staff: StaffMember) -> dict[str, Any]:
     }
 
 
-def clr(user: Any, staff: StaffMember) -> dict[str, Any]:
+def clr(user: Actor, staff: StaffMember) -> dict[str, Any]:
     found = page(user, staff)
     district = staff.district
     email = staff.user.email if staff.user and staff.user.email else staff.email

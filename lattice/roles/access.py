@@ -22,6 +22,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from lattice.lib.actors import Actor
 from lattice.people.access import Scope, led_q, scope_for
 from lattice.people.models import Assignment, StaffMember
 from lattice.people.queries import current_school_year
@@ -84,7 +85,7 @@ def _get(qs: QuerySet[Any], pk: Any, what: str) -> Any:
 # --- catalogue -----------------------------------------------------------------------------
 
 
-def roles_visible_to(user: Any) -> QuerySet[LeadershipRole]:
+def roles_visible_to(user: Actor) -> QuerySet[LeadershipRole]:
     """Officers see their district's whole catalogue; staff see its active roles."""
     scope = scope_for(user)
     qs = LeadershipRole.objects.select_related("district")
@@ -97,11 +98,11 @@ def roles_visible_to(user: Any) -> QuerySet[LeadershipRole]:
     return qs.filter(q)
 
 
-def get_visible_role(user: Any, pk: Any) -> LeadershipRole:
+def get_visible_role(user: Actor, pk: Any) -> LeadershipRole:
     return _get(roles_visible_to(user), pk, "role")
 
 
-def can_edit_catalogue(user: Any, district_id: int) -> bool:
+def can_edit_catalogue(user: Actor, district_id: int) -> bool:
     scope = scope_for(user)
     return scope.is_superuser or district_id in scope.officer_district_ids
 
@@ -109,7 +110,7 @@ def can_edit_catalogue(user: Any, district_id: int) -> bool:
 # --- postings ------------------------------------------------------------------------------
 
 
-def postings_visible_to(user: Any) -> QuerySet[Posting]:
+def postings_visible_to(user: Actor) -> QuerySet[Posting]:
     """Postings a user may open.
 
     Officers: their district. Principals: their schools' postings for the years they lead them,
@@ -167,11 +168,11 @@ def staff_who_see(posting: Posting, now: Any = ...) -> QuerySet[StaffMember]:
     )
 
 
-def get_visible_posting(user: Any, pk: Any) -> Posting:
+def get_visible_posting(user: Actor, pk: Any) -> Posting:
     return _get(postings_visible_to(user), pk, "posting")
 
 
-def can_manage_posting(user: Any, posting: Posting) -> bool:
+def can_manage_posting(user: Actor, posting: Posting) -> bool:
     """Officers of the district, and the principal of the posting's school in the posting's
     school year, while that year is in force or still ahead, run its selection (a past
     year's postings are the office's: the principal who led then may read them, not act)."""
@@ -182,7 +183,7 @@ def can_manage_posting(user: Any, posting: Posting) -> bool:
 
 
 def can_post_at(
-    user: Any, district_id: int, school_id: int | None, school_year_id: int | None
+    user: Actor, district_id: int, school_id: int | None, school_year_id: int | None
 ) -> bool:
     """Officers post anywhere in their district; a principal only at a school they lead in
     the posting's school year, this year or later (district-wide postings are the office's)."""
@@ -192,7 +193,7 @@ def can_post_at(
     return school_id is not None and (school_id, school_year_id) in scope.led_school_years_from()
 
 
-def postable_school_years(user: Any) -> frozenset[tuple[int, int]]:
+def postable_school_years(user: Actor) -> frozenset[tuple[int, int]]:
     """(school, school year) pairs a principal may post at: those they lead this year or
     later (an officer's reach is their whole district, see :func:`can_post_at`)."""
     return scope_for(user).led_school_years_from()
@@ -211,7 +212,7 @@ def same_school_staff_ids(reviewer_id: int, school_year_id: int) -> QuerySet[Any
     )
 
 
-def seat_for(user: Any, posting: Posting) -> PanelMember | None:
+def seat_for(user: Actor, posting: Posting) -> PanelMember | None:
     scope = scope_for(user)
     if scope.own_staff_id is None:
         return None
@@ -248,7 +249,7 @@ def reviewable_by(member: PanelMember) -> QuerySet[Application]:
     )
 
 
-def can_see_panel_scores(user: Any, posting: Posting) -> bool:
+def can_see_panel_scores(user: Actor, posting: Posting) -> bool:
     """Whether ``user`` sees the panel's ranking and mean totals for ``posting``: those who run
     its selection do, except while they also sit on its panel and selection is still open —
     a panel member sees only their own scores until selection is finished, or they could work
@@ -261,7 +262,7 @@ def can_see_panel_scores(user: Any, posting: Posting) -> bool:
 # --- applications --------------------------------------------------------------------------
 
 
-def applications_visible_to(user: Any) -> QuerySet[Application]:
+def applications_visible_to(user: Actor) -> QuerySet[Application]:
     scope = scope_for(user)
     qs = Application.objects.select_related(
         "posting", "posting__role", "posting__school", "posting__school_year", "applicant"
@@ -276,11 +277,11 @@ def applications_visible_to(user: Any) -> QuerySet[Application]:
     return qs.filter(q)
 
 
-def get_visible_application(user: Any, pk: Any) -> Application:
+def get_visible_application(user: Actor, pk: Any) -> Application:
     return _get(applications_visible_to(user), pk, "application")
 
 
-def get_visible_evidence(user: Any, pk: Any) -> Evidence:
+def get_visible_evidence(user: Actor, pk: Any) -> Evidence:
     return _get(
         Evidence.objects.filter(application__in=applications_visible_to(user)).select_related(
             "application"
@@ -290,14 +291,14 @@ def get_visible_evidence(user: Any, pk: Any) -> Evidence:
     )
 
 
-def is_applicant(user: Any, application: Application) -> bool:
+def is_applicant(user: Actor, application: Application) -> bool:
     return scope_for(user).own_staff_id == application.applicant_id
 
 
 # --- assignments, proposals, dashboards ----------------------------------------------------
 
 
-def role_assignments_visible_to(user: Any) -> QuerySet[RoleAssignment]:
+def role_assignments_visible_to(user: Actor) -> QuerySet[RoleAssignment]:
     scope = scope_for(user)
     qs = RoleAssignment.objects.select_related("role", "staff_member", "school", "school_year")
     if scope.is_superuser:
@@ -309,11 +310,11 @@ def role_assignments_visible_to(user: Any) -> QuerySet[RoleAssignment]:
     return qs.filter(q)
 
 
-def get_visible_role_assignment(user: Any, pk: Any) -> RoleAssignment:
+def get_visible_role_assignment(user: Actor, pk: Any) -> RoleAssignment:
     return _get(role_assignments_visible_to(user), pk, "role assignment")
 
 
-def can_decide_renewal(user: Any, assignment: RoleAssignment) -> bool:
+def can_decide_renewal(user: Actor, assignment: RoleAssignment) -> bool:
     """Officers, and the principal of the holder's school in the assignment's school year
     while that year is in force or ahead."""
     scope = scope_for(user)
@@ -323,7 +324,7 @@ def can_decide_renewal(user: Any, assignment: RoleAssignment) -> bool:
     return assignment.school_id is not None and pair in scope.led_school_years_from()
 
 
-def proposals_visible_to(user: Any) -> QuerySet[RoleProposal]:
+def proposals_visible_to(user: Actor) -> QuerySet[RoleProposal]:
     """Officers: their district's. Proposers: their own. A principal: those submitted at their
     school in a school year they led it, and those still waiting for a decision at the school
     they lead now (a proposal has no school year of its own: it belongs to the year in force
@@ -347,15 +348,15 @@ def proposals_visible_to(user: Any) -> QuerySet[RoleProposal]:
     return qs.filter(q)
 
 
-def get_visible_proposal(user: Any, pk: Any) -> RoleProposal:
+def get_visible_proposal(user: Actor, pk: Any) -> RoleProposal:
     return _get(proposals_visible_to(user), pk, "proposal")
 
 
-def can_review_as_principal(user: Any, proposal: RoleProposal) -> bool:
+def can_review_as_principal(user: Actor, proposal: RoleProposal) -> bool:
     """The principal who leads the proposal's school now reviews it (not one who left)."""
     scope = scope_for(user)
     return scope.is_superuser or proposal.school_id in scope.current_led_school_ids()
 
 
-def can_review_as_district(user: Any, proposal: RoleProposal) -> bool:
+def can_review_as_district(user: Actor, proposal: RoleProposal) -> bool:
     return can_edit_catalogue(user, proposal.district_id)

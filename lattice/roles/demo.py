@@ -15,6 +15,7 @@ from typing import Any
 
 from django.db import transaction
 
+from lattice.lib.actors import Actor
 from lattice.people.models import District, Position, RatingRecord, School, StaffMember
 from lattice.people.queries import today
 from lattice.roles import actions, queries
@@ -27,7 +28,7 @@ STRONG = {"Effective", "Highly Effective"}
 
 
 @transaction.atomic
-def populate_demo_roles(district: District, seed: int, *, actor: Any = None) -> dict[str, int]:
+def populate_demo_roles(district: District, seed: int, *, actor: Actor = None) -> dict[str, int]:
     """Give ``district`` a role catalogue, role holders for the current year and one posting.
 
     One transaction: the role holders' standings are recomputed once, together, at the end.

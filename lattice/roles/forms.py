@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.utils.text import slugify
@@ -20,6 +20,9 @@ from lattice.roles.models import (
 )
 from lattice.roles.models.catalogue import EDITABLE_ROLE_FIELDS
 from lattice.roles.role_templates import TEMPLATES
+
+if TYPE_CHECKING:
+    from lattice.people.models import School, SchoolYear, StaffMember
 
 TEXTAREA = forms.Textarea(attrs={"rows": 4})
 
@@ -70,14 +73,16 @@ class PostingForm(forms.Form):
     role = forms.ModelChoiceField(
         queryset=LeadershipRole.objects.none(), label="Role", empty_label="Choose a role"
     )
-    school = forms.ModelChoiceField(
+    school: forms.ModelChoiceField[School] = forms.ModelChoiceField(
         queryset=None,
         required=False,
         label="School",
         empty_label="District-wide",
         help_text="Per-school roles need a school.",
     )
-    school_year = forms.ModelChoiceField(queryset=None, label="School year")
+    school_year: forms.ModelChoiceField[SchoolYear] = forms.ModelChoiceField(
+        queryset=None, label="School year"
+    )
     opens_on = forms.DateField(
         label="Applications open", widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -97,18 +102,19 @@ class PostingForm(forms.Form):
         self, *args: Any, roles: Any, schools: Any, years: Any, district_wide: bool, **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["role"].queryset = roles
-        self.fields["school"].queryset = schools
-        self.fields["school_year"].queryset = years
+        cast(forms.ModelChoiceField, self.fields["role"]).queryset = roles
+        cast(forms.ModelChoiceField, self.fields["school"]).queryset = schools
+        cast(forms.ModelChoiceField, self.fields["school_year"]).queryset = years
         if not district_wide:
             self.fields["school"].required = True
-            self.fields["school"].empty_label = None
+            cast(forms.ModelChoiceField, self.fields["school"]).empty_label = None
 
     def clean_rubric(self) -> list[dict[str, Any]]:
         return parse_rubric(self.cleaned_data.get("rubric") or "")
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         role, school = data.get("role"), data.get("school")
         if role and role.position_scope == PositionScope.PER_SCHOOL and not school:
             self.add_error("school", f"{role.title} is a per-school role; choose the school.")
@@ -183,13 +189,13 @@ class ConflictForm(forms.Form):
 
 
 class SeatForm(forms.Form):
-    reviewer = forms.ModelChoiceField(
+    reviewer: forms.ModelChoiceField[StaffMember] = forms.ModelChoiceField(
         queryset=None, label="Reviewer", empty_label="Choose a staff member"
     )
 
     def __init__(self, *args: Any, staff: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["reviewer"].queryset = staff
+        cast(forms.ModelChoiceField, self.fields["reviewer"]).queryset = staff
 
 
 def score_form(
@@ -255,7 +261,7 @@ PROPOSAL_WIDGETS = {
 
 
 class ProposalForm(forms.ModelForm):
-    co_proposers = forms.ModelMultipleChoiceField(
+    co_proposers: forms.ModelMultipleChoiceField[StaffMember] = forms.ModelMultipleChoiceField(
         queryset=None,
         required=False,
         label="Co-proposers (your team, optional)",
@@ -280,9 +286,9 @@ class ProposalForm(forms.ModelForm):
 
     def __init__(self, *args: Any, schools: Any, colleagues: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["school"].queryset = schools
-        self.fields["school"].empty_label = "Choose your school"
-        self.fields["co_proposers"].queryset = colleagues
+        cast(forms.ModelChoiceField, self.fields["school"]).queryset = schools
+        cast(forms.ModelChoiceField, self.fields["school"]).empty_label = "Choose your school"
+        cast(forms.ModelChoiceField, self.fields["co_proposers"]).queryset = colleagues
         team = self.fields["co_proposers"]
         team.help_text = "Hold Ctrl (Cmd on a Mac) to choose several colleagues."
 

@@ -30,7 +30,7 @@ from lattice.roles.models import (
 
 # HR positions that usually are a leadership role; unmapped ones are listed for the officer.
 LEADERSHIP_POSITIONS = {Position.INSTRUCTIONAL_COACH}
-SUGGESTED_TYPES = {Position.INSTRUCTIONAL_COACH: RoleType.COACH}
+SUGGESTED_TYPES: dict[str, str] = {Position.INSTRUCTIONAL_COACH: RoleType.COACH}
 
 
 @dataclass(frozen=True)
@@ -173,7 +173,7 @@ class Wanted:
     mapping: PositionMapping
 
 
-def wanted(district: District, on: dt.date) -> tuple[dict[tuple[int, int, int], Wanted], list]:  # type: ignore[type-arg]
+def wanted(district: District, on: dt.date) -> tuple[dict[tuple[int, int, int], Wanted], list]:
     """(staff, role, year) → what the HR positions call for; plus skipped (position, reason)."""
     years = sync_years(district, on)
     mapping = rules(district)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 
 from lattice.lib import stamped
 from lattice.lib.placements import (
@@ -67,7 +67,7 @@ def current_year(district: District, on: dt.date) -> SchoolYear | None:
 # --- qualifications ------------------------------------------------------------------------
 
 
-def with_facts(staff: Iterable[StaffMember] | Any) -> Any:
+def with_facts(staff: QuerySet[StaffMember]) -> QuerySet[StaffMember]:
     """Prefetch what :func:`facts_for` reads (ratings, certificates)."""
     return staff.prefetch_related(
         Prefetch(

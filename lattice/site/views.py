@@ -6,25 +6,9 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
-from django.urls import reverse
 
-from lattice.people.access import Scope, scope_for
-
-
-def home_url(scope: Scope) -> str | None:
-    """The home page of ``scope``'s persona, or None for an account with no access yet."""
-    persona = scope.persona.key
-    if persona == "superuser":
-        return reverse("admin:index")
-    if persona == "officer":
-        return reverse("people:district")
-    if persona == "network":
-        return reverse("people:network")
-    if persona == "principal":
-        return reverse("people:school", args=[scope.home_school_id()])
-    if persona == "teacher":
-        return reverse("people:me")
-    return None
+from lattice.people.access import scope_for
+from lattice.site.home import home_url
 
 
 def home(request: HttpRequest) -> HttpResponse:

@@ -16,9 +16,8 @@ from lattice.accounts.policy import policy_for
 from lattice.accounts.sso_urls import callback_urls
 from lattice.audit import names
 from lattice.audit.models import AuditEntry
-from lattice.people.access import districts_administered_by
+from lattice.people.access import administered_district, districts_administered_by
 from lattice.people.models import District
-from lattice.people.views.common import administered_district
 
 Kind = IdentityProvider.Kind
 
@@ -49,7 +48,8 @@ def sign_in_settings(request: HttpRequest) -> HttpResponse:
         IdentityProvider.objects.filter(district=district).select_related("app").order_by("label")
     )
     for provider in providers:
-        provider.callbacks = [
+        # Shown by the template only: an attribute the model does not declare.
+        provider.callbacks = [  # type: ignore[attr-defined]
             (what, request.build_absolute_uri(path)) for what, path in callback_urls(provider)
         ]
     return render(

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db.models import Q
 from rest_framework import generics
+from rest_framework.pagination import BasePagination
 
 from lattice.api.authentication import HasScope, district_ids_of
 from lattice.api.pagination import IdCursor
@@ -14,12 +15,13 @@ from lattice.people.access import scope_for
 from lattice.people.models import District
 
 
-class ApiView(generics.GenericAPIView):  # type: ignore[type-arg]
+class ApiView(generics.GenericAPIView):
     """A view that reads through ``lattice.people.access`` as the pages do, narrowed to the
     token's district; ``required_scope`` names the token scope it needs."""
 
     permission_classes = [HasScope]
-    pagination_class = IdCursor
+    # Lists page by id; a view that answers one object sets None.
+    pagination_class: type[BasePagination] | None = IdCursor
     required_scope: ApiScope
 
     def in_reach(self, district_field: str = "district_id") -> Q:

@@ -136,7 +136,7 @@ def _own_staff(view: ApiView) -> StaffMember:
         and staff.active
         and StaffMember.objects.filter(view.in_reach(), pk=staff.pk).exists()
     )
-    if not in_reach:
+    if staff is None or not in_reach:
         raise PermissionDenied(
             "Only a person with a staff record in the token's district submits claims, "
             "for themselves: use a token that acts as the claimant."

@@ -40,8 +40,8 @@ from lattice.api.serializers import HrRowsSerializer, ImportApplySerializer, Imp
 from lattice.api.views.base import ApiView
 from lattice.api.views.ratings import IDEMPOTENCY
 from lattice.imports import actions
-from lattice.imports.forms import HR_MAX_BYTES
 from lattice.imports.hr.columns import saved_mapping
+from lattice.imports.limits import HR_MAX_BYTES
 from lattice.imports.models import ImportRun
 from lattice.imports.queries import runs_visible_to
 from lattice.imports.tasks import apply_run, parse_run

@@ -15,9 +15,8 @@ from lattice.api import actions
 from lattice.api.forms import SubscriptionForm, TokenForm
 from lattice.api.models import ApiToken, WebhookDelivery, WebhookSubscription
 from lattice.api.scopes import ApiScope
-from lattice.people.access import districts_administered_by
+from lattice.people.access import administered_district, districts_administered_by
 from lattice.people.models import District
-from lattice.people.views.common import administered_district
 
 
 def _tokens_url(district: District) -> str:

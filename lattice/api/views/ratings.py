@@ -71,7 +71,7 @@ class RatingCreate(ApiView):
         district = staff.district
         year = SchoolYear.objects.filter(district=district, label=values["school_year"]).first()
         if year is None:
-            labels = ", ".join(
+            years = ", ".join(
                 SchoolYear.objects.filter(district=district)
                 .order_by("start")
                 .values_list("label", flat=True)
@@ -79,7 +79,7 @@ class RatingCreate(ApiView):
             raise FieldProblem(
                 "school_year",
                 f"{district.name} has no school year “{values['school_year']}”.",
-                f"Use one of: {labels}." if labels else "Add the school year first.",
+                f"Use one of: {years}." if years else "Add the school year first.",
             )
         if year.start > timezone.localdate():
             raise FieldProblem(

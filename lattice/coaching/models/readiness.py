@@ -39,7 +39,7 @@ class ReadinessSurvey(models.Model):
         ]
 
     def __str__(self) -> str:
-        where = self.school.name if self.school_id else f"{self.district.name} (district)"
+        where = self.school.name if self.school else f"{self.district.name} (district)"
         return f"Readiness of {where}, {self.school_year}"
 
 

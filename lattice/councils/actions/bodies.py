@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
 
 from django.db import transaction
 
@@ -19,12 +18,13 @@ from lattice.councils.models import (
     Workflow,
     seats_held_q,
 )
+from lattice.lib.actors import Actor
 from lattice.people.models import District, School, StaffMember
 
 
 @transaction.atomic
 def create_body(
-    actor: Any,
+    actor: Actor,
     district: District,
     *,
     name: str,
@@ -77,7 +77,7 @@ def create_body(
 
 @transaction.atomic
 def add_seat(
-    actor: Any,
+    actor: Actor,
     body: Body,
     *,
     label: str,
@@ -129,7 +129,7 @@ def seat_checks(seat: Seat, person: StaffMember, day: dt.date) -> list[eligibili
 
 @transaction.atomic
 def fill_seat(
-    actor: Any, seat: Seat, person: StaffMember, *, start: dt.date | None = None, how: str = ""
+    actor: Actor, seat: Seat, person: StaffMember, *, start: dt.date | None = None, how: str = ""
 ) -> Seat:
     """Seat ``person`` for one term from ``start``: they must be active staff of the district,
     meet the seat's eligibility rules, hold no other seat on the body and be within the
@@ -142,9 +142,9 @@ def fill_seat(
     failed = [c.reason for c in seat_checks(seat, person, start) if not c.met]
     if failed:
         raise CouncilError(f"member: {person} is not eligible for {seat.label}: {' '.join(failed)}")
-    others = body.seats.filter(seats_held_q(start), holder=person).exclude(pk=seat.pk)
-    if others.exists():
-        raise CouncilError(f"member: {person} already holds {others.first().label} on {body}.")
+    other = body.seats.filter(seats_held_q(start), holder=person).exclude(pk=seat.pk).first()
+    if other is not None:
+        raise CouncilError(f"member: {person} already holds {other.label} on {body}.")
     consecutive = seat.terms_served + 1 if seat.holder_id == person.pk else 1
     if consecutive > seat.term_limit:
         raise CouncilError(
@@ -176,7 +176,7 @@ def fill_seat(
 
 
 @transaction.atomic
-def vacate_seat(actor: Any, seat: Seat, *, on: dt.date | None = None) -> Seat:
+def vacate_seat(actor: Actor, seat: Seat, *, on: dt.date | None = None) -> Seat:
     on = on or _today()
     if seat.holder_id is None:
         raise CouncilError("seat: the seat is already vacant.")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.db import transaction
 from django.db.models import Count
@@ -19,12 +18,13 @@ from lattice.councils.models import (
     Proposal,
     ProposalStatus,
 )
+from lattice.lib.actors import Actor
 from lattice.people.models import District, StaffMember
 
 
 @transaction.atomic
 def record_decision(
-    actor: Any,
+    actor: Actor,
     body: Body,
     *,
     statement: str,
@@ -60,7 +60,7 @@ def record_decision(
 
 @transaction.atomic
 def update_decision(
-    actor: Any,
+    actor: Actor,
     decision: Decision,
     *,
     status: str,
@@ -126,7 +126,7 @@ def carry_out_preview(decision: Decision) -> list[tuple[str, str]]:
 
 
 @transaction.atomic
-def carry_out(actor: Any, decision: Decision) -> Decision:
+def carry_out(actor: Actor, decision: Decision) -> Decision:
     """Carry out what the decision decided, once, after its vote passed: today, create the
     catalogue role it names through the roles app's ``save_role`` (which audits it too)."""
     from lattice.roles.actions import RoleError, save_role

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -22,12 +21,13 @@ from lattice.councils.models import (
     Presence,
     seats_held_q,
 )
+from lattice.lib.actors import Actor
 from lattice.people.models import StaffMember
 
 
 @transaction.atomic
 def schedule_meeting(
-    actor: Any,
+    actor: Actor,
     body: Body,
     *,
     title: str,
@@ -63,7 +63,7 @@ def schedule_meeting(
 
 @transaction.atomic
 def add_agenda_item(
-    actor: Any,
+    actor: Actor,
     meeting: Meeting,
     *,
     title: str,
@@ -100,7 +100,7 @@ def members_on(body: Body, day: dt.date) -> list[StaffMember]:
 
 @transaction.atomic
 def record_attendance(
-    actor: Any,
+    actor: Actor,
     meeting: Meeting,
     member: StaffMember,
     presence: str,
@@ -153,7 +153,7 @@ def current_minutes(meeting: Meeting) -> MinutesVersion | None:
 
 @transaction.atomic
 def write_minutes(
-    actor: Any, meeting: Meeting, text: str, author: StaffMember | None
+    actor: Actor, meeting: Meeting, text: str, author: StaffMember | None
 ) -> MinutesVersion:
     latest = current_minutes(meeting)
     if latest is not None and latest.stage == MinutesStage.PUBLISHED:
@@ -178,7 +178,7 @@ def write_minutes(
 
 
 @transaction.atomic
-def advance_minutes(actor: Any, meeting: Meeting, author: StaffMember | None) -> MinutesVersion:
+def advance_minutes(actor: Actor, meeting: Meeting, author: StaffMember | None) -> MinutesVersion:
     """Move the minutes one stage on: draft → prepared → attendee review → published."""
     latest = current_minutes(meeting)
     if latest is None:

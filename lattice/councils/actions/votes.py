@@ -28,6 +28,7 @@ from lattice.councils.models import (
     Seat,
     Workflow,
 )
+from lattice.lib.actors import Actor
 from lattice.people.models import Assignment, School, StaffMember
 from lattice.people.models.staff import TEACHING_POSITIONS
 from lattice.people.queries import current_school_year
@@ -35,7 +36,7 @@ from lattice.people.queries import current_school_year
 
 @transaction.atomic
 def raise_proposal(
-    actor: Any,
+    actor: Actor,
     body: Body,
     person: StaffMember,
     *,
@@ -79,7 +80,7 @@ def raise_proposal(
 
 
 @transaction.atomic
-def second_proposal(actor: Any, proposal: Proposal, person: StaffMember) -> Proposal:
+def second_proposal(actor: Actor, proposal: Proposal, person: StaffMember) -> Proposal:
     """Formal workflow: another member seconds ("permits") the proposal before a vote."""
     if proposal.status != ProposalStatus.SUBMITTED:
         raise CouncilError("status: only a submitted proposal can be seconded.")
@@ -105,7 +106,7 @@ OPTIONS_BY_KIND = {
 
 @transaction.atomic
 def start_poll(
-    actor: Any,
+    actor: Actor,
     proposal: Proposal,
     *,
     kind: str,
@@ -162,7 +163,7 @@ def _snapshot_voters(poll: Poll, voters: Iterable[StaffMember]) -> None:
 
 
 @transaction.atomic
-def call_election(actor: Any, body: Body, seats: Iterable[Seat], *, title: str = "") -> Poll:
+def call_election(actor: Actor, body: Body, seats: Iterable[Seat], *, title: str = "") -> Poll:
     """Open nominations for vacant or expiring elected seats; the ballot is always secret."""
     chosen = list(seats)
     if not chosen:
@@ -197,7 +198,7 @@ def election_rules(poll: Poll) -> tuple[list[str], School | None]:
 
 
 @transaction.atomic
-def nominate(actor: Any, poll: Poll, candidate: StaffMember, statement: str) -> PollOption:
+def nominate(actor: Actor, poll: Poll, candidate: StaffMember, statement: str) -> PollOption:
     if poll.kind != PollKind.ELECTION or poll.status != PollStatus.NOMINATING:
         raise CouncilError("poll: nominations are closed.")
     if candidate.district_id != poll.body.district_id or not candidate.active:
@@ -243,7 +244,7 @@ def election_voters(poll: Poll) -> list[StaffMember]:
 
 
 @transaction.atomic
-def open_voting(actor: Any, poll: Poll) -> Poll:
+def open_voting(actor: Actor, poll: Poll) -> Poll:
     if poll.status != PollStatus.NOMINATING:
         raise CouncilError("poll: voting is already open or closed.")
     if poll.options.count() == 0:
@@ -262,7 +263,7 @@ def open_voting(actor: Any, poll: Poll) -> Poll:
 
 
 @transaction.atomic
-def hide_results(actor: Any, poll: Poll) -> Poll:
+def hide_results(actor: Actor, poll: Poll) -> Poll:
     """One way: once hidden, results stay hidden until the poll closes."""
     poll.hide_results = True
     poll.save(update_fields=["hide_results"])
@@ -290,7 +291,7 @@ def _clean_choices(poll: Poll, choices: Mapping[int, int]) -> dict[str, int]:
 
 @transaction.atomic
 def cast_ballot(
-    actor: Any, poll: Poll, voter: StaffMember, choices: Mapping[int, int], reason: str = ""
+    actor: Actor, poll: Poll, voter: StaffMember, choices: Mapping[int, int], reason: str = ""
 ) -> Ballot:
     """Cast (or, in a named poll, change) ``voter``'s ballot. A secret ballot is written
     without the voter, and only a receipt says they voted; it cannot be changed."""
@@ -378,7 +379,7 @@ def _ballots(poll: Poll) -> list[dict[int, int]]:
 
 @transaction.atomic
 def close_poll(
-    actor: Any, poll: Poll, *, review_on: dt.date | None = None, owner: StaffMember | None = None
+    actor: Actor, poll: Poll, *, review_on: dt.date | None = None, owner: StaffMember | None = None
 ) -> Poll:
     """Count the ballots and act on the outcome: an election fills its seats with the
     winners; a proposal is accepted (and enters the decision register) or rejected."""
@@ -407,7 +408,7 @@ def close_poll(
     )
     if poll.kind == PollKind.ELECTION:
         seats = list(poll.seats.order_by("position", "pk"))
-        winners = {o.pk: o.candidate for o in poll.options.all()}
+        winners = {o.pk: o.candidate for o in poll.options.all() if o.candidate is not None}
         for seat, option_id in zip(seats, outcome.winners, strict=False):
             fill_seat(actor, seat, winners[option_id], how=f"elected in {poll.title}")
         return poll

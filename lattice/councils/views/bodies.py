@@ -97,8 +97,9 @@ def body_detail(request: HttpRequest, pk: int) -> HttpResponse:
         key=lambda s: (order.index(s.position), s.label),
     )
     for seat in seats:
-        seat.current = seat.held_on(today)
-        seat.rule_labels = [
+        # Shown by the template only: an attribute the model does not declare.
+        seat.current = seat.held_on(today)  # type: ignore[attr-defined]
+        seat.rule_labels = [  # type: ignore[attr-defined]
             eligibility.RULES[r].label for r in seat.eligibility if r in eligibility.RULES
         ]
     proposals = list(body.proposals.select_related("raised_by")) if drafts else []
@@ -126,7 +127,7 @@ def body_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "people": people,
             "children": body.children.all(),
             "seat_form": SeatForm(schools=body.district.schools.all()) if admin else None,
-            "vacant": [s for s in seats if not s.current and s.selection == "elected"],
+            "vacant": [s for s in seats if not s.current and s.selection == "elected"],  # type: ignore[attr-defined]
         },
     )
 
@@ -140,7 +141,7 @@ def seat_new(request: HttpRequest, pk: int) -> HttpResponse:
     form = SeatForm(request.POST, schools=body.district.schools.all())
     if not form.is_valid():
         for field, errors in form.errors.items():
-            messages.error(request, f"{field}: {' '.join(errors)}")
+            messages.error(request, f"{field}: {' '.join(map(str, errors))}")
         return HttpResponseRedirect(back)
     d = form.cleaned_data
     return run(

@@ -117,7 +117,8 @@ def agenda_add(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if not form.is_valid():
         messages.error(
-            request, "agenda: " + "; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items())
+            request,
+            "agenda: " + "; ".join(f"{k}: {' '.join(map(str, v))}" for k, v in form.errors.items()),
         )
         return HttpResponseRedirect(back)
     d = form.cleaned_data

@@ -120,7 +120,9 @@ def decision_update(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if not form.is_valid():
         messages.error(
-            request, "decision: " + "; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items())
+            request,
+            "decision: "
+            + "; ".join(f"{k}: {' '.join(map(str, v))}" for k, v in form.errors.items()),
         )
         return HttpResponseRedirect(back)
     d = form.cleaned_data

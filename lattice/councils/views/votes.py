@@ -87,7 +87,8 @@ def poll_start(request: HttpRequest, pk: int) -> HttpResponse:
     form = PollForm(request.POST)
     if not form.is_valid():
         messages.error(
-            request, "vote: " + "; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items())
+            request,
+            "vote: " + "; ".join(f"{k}: {' '.join(map(str, v))}" for k, v in form.errors.items()),
         )
         return HttpResponseRedirect(back)
     d = form.cleaned_data
@@ -135,7 +136,8 @@ def poll_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     names = {str(o.pk): o.name for o in poll.options.all()}
     for b in named:
-        b.chosen = ", ".join(
+        # Shown by the template only: an attribute the model does not declare.
+        b.chosen = ", ".join(  # type: ignore[attr-defined]
             f"{names.get(k, '?')}" + (f" ({v})" if poll.kind in ("ranked", "score") else "")
             for k, v in sorted(b.choices.items(), key=lambda kv: kv[1])
         )

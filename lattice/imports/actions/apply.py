@@ -26,6 +26,7 @@ from lattice.imports.fastwrite import db_value, insert_rows
 from lattice.imports.journal import Journal
 from lattice.imports.models import ImportRun, ReviewItem
 from lattice.imports.plan import Plan, rating_year
+from lattice.lib.actors import Actor, signed_in
 from lattice.lib.facts import Fact, facts_changed
 from lattice.people.models import District
 
@@ -65,13 +66,13 @@ AUDIT_COLUMNS = [
 
 
 def _audit_people(
-    actor: Any, district: District, plan: Plan, staff_pk: dict[str, int], summary: str
+    actor: Actor, district: District, plan: Plan, staff_pk: dict[str, int], summary: str
 ) -> None:
     """One audit entry per changed person (the columns :func:`record` fills), in bulk, and
     one per rating the import records, under the name an officer's rating gets
     (``people.rating.record``, with the same before and after)."""
     label = _actor_label(actor)
-    actor_id = actor.pk if getattr(actor, "pk", None) else None
+    actor_id = user.pk if (user := signed_in(actor)) is not None else None
     at = db_value(AuditEntry, "at", timezone.now())
     rating_action = require("people.rating.record")
     for action in {change.action for change in plan.people.values()}:
@@ -101,7 +102,7 @@ def _audit_people(
 
 
 def apply_plan(
-    actor: Any,
+    actor: Actor,
     plan: Plan,
     run: ImportRun | None = None,
     *,
@@ -188,7 +189,7 @@ def apply_plan(
         if run is not None:
             run.status = ImportRun.Status.APPLIED
             run.applied_at = timezone.now()
-            run.applied_by = actor if getattr(actor, "pk", None) else None
+            run.applied_by = signed_in(actor)
             run.counts = counts
             run.journal = journal.as_dict()
             run.confirmed_removals = confirmed if guard.exceeded else run.confirmed_removals

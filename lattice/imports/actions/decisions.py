@@ -10,12 +10,13 @@ from django.utils import timezone
 
 from lattice.audit.log import record
 from lattice.imports.models import ColumnMapping, ImportSettings, ReviewItem
+from lattice.lib.actors import Actor, signed_in
 from lattice.lib.facts import Fact, facts_changed
 from lattice.people.models import District, StaffMember
 
 
 @transaction.atomic
-def resolve_review_item(actor: Any, item: ReviewItem, *, staff: StaffMember | None) -> None:
+def resolve_review_item(actor: Actor, item: ReviewItem, *, staff: StaffMember | None) -> None:
     """Link a review row to ``staff`` or (``staff=None``) confirm it is a new person."""
     before = {"status": item.status}
     if staff is not None:
@@ -45,7 +46,7 @@ def resolve_review_item(actor: Any, item: ReviewItem, *, staff: StaffMember | No
             )
     else:
         item.status = ReviewItem.Status.NEW
-    item.resolved_by = actor if getattr(actor, "pk", None) else None
+    item.resolved_by = signed_in(actor)
     item.resolved_at = timezone.now()
     item.save()
     if staff is not None:
@@ -65,7 +66,7 @@ def resolve_review_item(actor: Any, item: ReviewItem, *, staff: StaffMember | No
     )
 
 
-def _take_employee_id(actor: Any, item: ReviewItem, staff: StaffMember) -> None:
+def _take_employee_id(actor: Actor, item: ReviewItem, staff: StaffMember) -> None:
     """An HR row linked to ``staff``: they take the HR file's employee id (HR's number is the
     district's), so the next HR import matches them by it."""
     if staff.employee_id == item.identifier:
@@ -90,10 +91,10 @@ def _take_employee_id(actor: Any, item: ReviewItem, staff: StaffMember) -> None:
 
 
 @transaction.atomic
-def save_rating_vocabulary(actor: Any, district: District, labels: list[str]) -> None:
+def save_rating_vocabulary(actor: Actor, district: District, labels: list[str]) -> None:
     """Set the district's rating labels, lowest first (asked when an HR file has ratings and
     the district has no vocabulary yet). Audited."""
-    cleaned = []
+    cleaned: list[str] = []
     for label in labels:
         label = " ".join(label.split())[:60]
         if label and label.lower() not in {c.lower() for c in cleaned}:
@@ -123,7 +124,9 @@ SETTINGS_FIELDS = (
 
 
 @transaction.atomic
-def save_import_settings(actor: Any, district: District, values: dict[str, Any]) -> ImportSettings:
+def save_import_settings(
+    actor: Actor, district: District, values: dict[str, Any]
+) -> ImportSettings:
     """Save the district's import safety limits and retention periods (audited)."""
     saved, _ = ImportSettings.objects.get_or_create(district=district)
     before = {f: str(getattr(saved, f)) for f in SETTINGS_FIELDS}
@@ -147,7 +150,7 @@ def save_import_settings(actor: Any, district: District, values: dict[str, Any])
 
 @transaction.atomic
 def save_column_mapping(
-    actor: Any, district: District, mapping: dict[str, str], kind: str = "hr"
+    actor: Actor, district: District, mapping: dict[str, str], kind: str = "hr"
 ) -> ColumnMapping:
     saved, _ = ColumnMapping.objects.get_or_create(district=district, kind=kind)
     before = dict(saved.mapping)

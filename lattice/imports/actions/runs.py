@@ -5,18 +5,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
 
 from django.utils import timezone
 
 from lattice.imports import safety
 from lattice.imports.models import ImportRun
 from lattice.imports.plan import Plan
+from lattice.lib.actors import Actor, signed_in
 from lattice.people.models import District
 
 
 def create_run(
-    actor: Any,
+    actor: Actor,
     *,
     kind: str,
     district: District | None,
@@ -34,7 +34,7 @@ def create_run(
         mode=mode,
         storage=storage,
         preview={"mapping_choice": mapping} if mapping is not None else {},
-        created_by=actor if getattr(actor, "pk", None) else None,
+        created_by=signed_in(actor),
     )
 
 

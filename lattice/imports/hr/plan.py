@@ -144,10 +144,10 @@ class Stored:
     """The district's people and the HR facts they have, read in a few whole-table queries."""
 
     people: dict[str, Person]  # by employee id
-    ratings: dict[tuple[int, int], StoredRating]  # (staff, school year)
-    degrees: dict[tuple[int, str], StoredDegree]  # (staff, level)
-    certificates: dict[tuple[int, str, dt.date], StoredCertificate]  # (staff, kind, issued)
-    credits: dict[int, StoredCredit]  # staff → the HR file's credit record
+    ratings: dict[tuple[Who, int], StoredRating]  # (staff, school year)
+    degrees: dict[tuple[Who, str], StoredDegree]  # (staff, level)
+    certificates: dict[tuple[Who, str, dt.date], StoredCertificate]  # (staff, kind, issued)
+    credits: dict[Who, StoredCredit]  # staff → the HR file's credit record
     by_pk: dict[int, Person]
     by_email: dict[str, list[Person]]  # lower-case email → people
 

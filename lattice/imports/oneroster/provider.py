@@ -23,7 +23,7 @@ import re
 import secrets
 import threading
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from socketserver import ThreadingMixIn
 from typing import Any
@@ -218,8 +218,8 @@ class Provider:
 
 
 def _json(
-    start_response: Any, status: str, body: Any, headers: list[tuple[str, str]] = ()
-) -> Iterable[bytes]:  # type: ignore[assignment]
+    start_response: Any, status: str, body: Any, headers: Sequence[tuple[str, str]] = ()
+) -> Iterable[bytes]:
     data = json.dumps(body).encode()
     start_response(
         status, [("Content-Type", "application/json"), ("Content-Length", str(len(data))), *headers]

@@ -473,7 +473,7 @@ class _Reader(CellReader):
             return None
         return year
 
-    def _check_session_parents(self, table: Table, parsed: list) -> None:  # type: ignore[type-arg]
+    def _check_session_parents(self, table: Table, parsed: list) -> None:
         if "parentSourcedId" not in table.columns or self.roster.mode == "delta":
             return
         ids = {cells[table.columns["sourcedId"]].strip() for _, cells, *_ in parsed}
@@ -489,7 +489,7 @@ class _Reader(CellReader):
                     "add the parent session (e.g. the school year) or correct the id",
                 )
 
-    def _school_years(self, table: Table, years: list) -> None:  # type: ignore[type-arg]
+    def _school_years(self, table: Table, years: list) -> None:
         labels: dict[str, int] = {}
         for line, cells, _, start, end, _ in years:
             label = f"{start.year}-{(start.year + 1) % 100:02d}"
@@ -508,9 +508,9 @@ class _Reader(CellReader):
                 Session(cells[table.columns["sourcedId"]].strip(), label, start, end, line)
             )
 
-    def _derived_school_years(self, parsed: list) -> None:  # type: ignore[type-arg]
+    def _derived_school_years(self, parsed: list) -> None:
         """No schoolYear session: each distinct ``schoolYear`` of the terms is a school year."""
-        spans: dict[int, list] = {}  # type: ignore[type-arg]
+        spans: dict[int, list] = {}
         for line, _, _, start, end, year in parsed:
             if year is None:
                 continue

@@ -39,7 +39,7 @@ class IdSet:
     def __len__(self) -> int:
         return len(self.hashes)
 
-    def sorted(self) -> np.ndarray:  # type: ignore[type-arg]
+    def sorted(self) -> np.ndarray:
         return np.unique(np.frombuffer(self.hashes, dtype=np.int64))
 
     def missing_from(self, known: IdSet, limit: int = 250) -> list[int]:

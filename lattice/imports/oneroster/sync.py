@@ -40,6 +40,7 @@ from lattice.imports.oneroster.rest import (
     utc_stamp,
 )
 from lattice.lib import jobs
+from lattice.lib.actors import Actor
 from lattice.people.models import AccessGrant, District
 
 log = logging.getLogger(__name__)
@@ -63,7 +64,7 @@ CONNECTION_FIELDS = (
 
 @transaction.atomic
 def save_connection(
-    actor: Any, district: District, values: dict[str, Any], secret: str = ""
+    actor: Actor, district: District, values: dict[str, Any], secret: str = ""
 ) -> RosterConnection:
     """Create or change the district's connection; ``secret`` replaces the saved one if given."""
     connection = RosterConnection.objects.filter(district=district).first()
@@ -157,7 +158,7 @@ def _needs_full(connection: RosterConnection, now: dt.datetime) -> bool:
     )
 
 
-def sync(connection_id: int, *, actor: Any = None, full: bool = False) -> ImportRun | None:
+def sync(connection_id: int, *, actor: Actor = None, full: bool = False) -> ImportRun | None:
     """Read the service and plan, preview and (when safe) apply; returns the run."""
     connection = RosterConnection.objects.select_related("district").get(pk=connection_id)
     district = connection.district

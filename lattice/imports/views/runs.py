@@ -15,6 +15,7 @@ from lattice.imports.hr.columns import auto_mapping
 from lattice.imports.models import ImportRun
 from lattice.imports.safety import Guard, parse_confirmation
 from lattice.imports.tasks import apply_run, parse_run, requeue_lost, undo_run, upload_path
+from lattice.lib.htmx import HtmxHttpRequest
 from lattice.people.access import get_administered_district
 from lattice.people.models import District, SchoolYear
 
@@ -26,7 +27,7 @@ def _run(request: HttpRequest, district_key: str, pk: int) -> tuple[District, Im
     return district, get_object_or_404(ImportRun, pk=pk, district=district)
 
 
-def _mapping_form(run: ImportRun, data: dict | None = None) -> MappingForm | None:  # type: ignore[type-arg]
+def _mapping_form(run: ImportRun, data: dict | None = None) -> MappingForm | None:
     headers = run.preview.get("headers")
     if run.kind != ImportRun.Kind.HR or not headers:
         return None
@@ -35,7 +36,7 @@ def _mapping_form(run: ImportRun, data: dict | None = None) -> MappingForm | Non
     return MappingForm(data, headers=headers, mapping=mapping, year_labels=years)
 
 
-def _table_rows(preview: dict) -> list[dict]:  # type: ignore[type-arg]
+def _table_rows(preview: dict) -> list[dict]:
     tables = preview.get("counts", {}).get("tables", {})
     return [
         {
@@ -83,7 +84,7 @@ def run_detail(request: HttpRequest, district: str, pk: int) -> HttpResponse:
 
 
 @require_GET
-def run_progress(request: HttpRequest, district: str, pk: int) -> HttpResponse:
+def run_progress(request: HtmxHttpRequest, district: str, pk: int) -> HttpResponse:
     target, run = _run(request, district, pk)
     if actions.reap(target) or requeue_lost(target):
         run.refresh_from_db()
@@ -200,7 +201,7 @@ def run_errors(request: HttpRequest, district: str, pk: int) -> HttpResponse:
 
 
 @require_GET
-def run_file(request: HttpRequest, district: str, pk: int, index: int) -> HttpResponse:
+def run_file(request: HttpRequest, district: str, pk: int, index: int) -> FileResponse:
     _, run = _run(request, district, pk)
     if not run.storage or index >= len(run.file_names) or run.files_deleted_at is not None:
         raise Http404("No such file")

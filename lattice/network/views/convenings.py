@@ -157,7 +157,9 @@ def add_session(request: HttpRequest, key: str, pk: int) -> HttpResponse:
         else:
             messages.success(request, "Added the session.")
     else:
-        messages.error(request, "; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items()))
+        messages.error(
+            request, "; ".join(f"{k}: {' '.join(map(str, v))}" for k, v in form.errors.items())
+        )
     return _back(network, found)
 
 
@@ -173,5 +175,7 @@ def add_material(request: HttpRequest, key: str, pk: int) -> HttpResponse:
         else:
             messages.success(request, "Shared the material.")
     else:
-        messages.error(request, "; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items()))
+        messages.error(
+            request, "; ".join(f"{k}: {' '.join(map(str, v))}" for k, v in form.errors.items())
+        )
     return _back(network, found)

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from lattice.lib.fields import model_field
 from lattice.network import access, actions
 from lattice.network.forms import (
     FeedbackForm,
@@ -44,7 +45,7 @@ def ideas(request: HttpRequest, key: str) -> HttpResponse:
     )
 
 
-def _context(request: HttpRequest, network, idea: Idea) -> dict:  # type: ignore[no-untyped-def]
+def _context(request: HttpRequest, network, idea: Idea) -> dict:
     seat = access.seat_of(request.user, idea)
     on_team = seat is not None and seat.role != TeamRole.FRIEND
     team = list(idea.team.select_related("staff_member__district"))
@@ -62,9 +63,9 @@ def _context(request: HttpRequest, network, idea: Idea) -> dict:  # type: ignore
         "logic_model": [
             (
                 name,
-                idea._meta.get_field(name).verbose_name,
+                model_field(idea, name).verbose_name,
                 getattr(idea, name),
-                idea._meta.get_field(name).help_text,
+                model_field(idea, name).help_text,
             )
             for name in LOGIC_MODEL_FIELDS
         ],
@@ -83,7 +84,7 @@ def idea(request: HttpRequest, key: str, pk: int) -> HttpResponse:
     return render(request, "network/idea.html", _context(request, network, found))
 
 
-def _back(network, found: Idea) -> HttpResponseRedirect:  # type: ignore[no-untyped-def]
+def _back(network, found: Idea) -> HttpResponseRedirect:
     return HttpResponseRedirect(reverse("network:idea", args=[network.key, found.pk]))
 
 
@@ -107,7 +108,7 @@ def join(request: HttpRequest, key: str, pk: int) -> HttpResponse:
     return _back(network, found)
 
 
-def _team_post(request: HttpRequest, key: str, pk: int, *, friends: bool = False):  # type: ignore[no-untyped-def]
+def _team_post(request: HttpRequest, key: str, pk: int, *, friends: bool = False):
     """The network, idea and the user's seat; 404 unless the user is on the team (or, with
     ``friends``, its critical friend)."""
     network = access.get_network(request.user, key)
@@ -118,7 +119,7 @@ def _team_post(request: HttpRequest, key: str, pk: int, *, friends: bool = False
     return network, found, seat
 
 
-def _invalid(request: HttpRequest, network, found: Idea, **forms) -> HttpResponse:  # type: ignore[no-untyped-def]
+def _invalid(request: HttpRequest, network, found: Idea, **forms) -> HttpResponse:
     context = _context(request, network, found)
     context.update(forms)
     return render(request, "network/idea.html", context, status=400)

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from lattice.audit.log import record
 from lattice.lib import stamped
+from lattice.lib.actors import Actor, signed_in
 from lattice.lib.facts import Fact
 from lattice.lib.formatting import day
 from lattice.notifications.send import notify
@@ -44,18 +45,18 @@ Status = Application.Status
 FAILED_KIND = {"peer_review_passed": "peer_review_failed"}
 
 
-def _user(actor: Any) -> Any:
-    return actor if getattr(actor, "pk", None) else None
+def _user(actor: Actor) -> Any:
+    return signed_in(actor)
 
 
-def reviewed_by(actor: Any, application: Application) -> bool:
+def reviewed_by(actor: Actor, application: Application) -> bool:
     """Whether ``actor`` was assigned to review ``application`` (conflicted seats count too:
     whoever decides never had a seat on the same application's panel)."""
     user = _user(actor)
     return user is not None and application.reviews.filter(reviewer__user=user).exists()
 
 
-def _not_a_reviewer(actor: Any, application: Application) -> None:
+def _not_a_reviewer(actor: Actor, application: Application) -> None:
     if reviewed_by(actor, application):
         raise ValidationError(
             "You were assigned to review this application, so you cannot also decide it; "
@@ -74,7 +75,7 @@ def decision_transitions(district: District, on: dt.date) -> list[Any]:
 
 @transaction.atomic
 def create_cohort(
-    actor: Any,
+    actor: Actor,
     district: District,
     *,
     name: str,
@@ -141,7 +142,7 @@ def create_cohort(
 
 
 @transaction.atomic
-def add_panel_member(actor: Any, district: District, staff: StaffMember) -> PanelMember:
+def add_panel_member(actor: Actor, district: District, staff: StaffMember) -> PanelMember:
     if staff.district_id != district.pk:
         raise ValidationError(f"{staff.display_name} does not work in {district.name}.")
     seat, created = PanelMember.objects.get_or_create(district=district, staff_member=staff)
@@ -158,7 +159,7 @@ def add_panel_member(actor: Any, district: District, staff: StaffMember) -> Pane
 
 @transaction.atomic
 def register_application(
-    actor: Any, staff: StaffMember, cohort: Cohort, *, on: dt.date | None = None
+    actor: Actor, staff: StaffMember, cohort: Cohort, *, on: dt.date | None = None
 ) -> Application:
     """Register for a cohort, inside its window, when the rules say the person may apply."""
     on = on or today()
@@ -244,7 +245,7 @@ def _editable(application: Application, on: dt.date) -> None:
 
 
 def add_artifact(
-    actor: Any,
+    actor: Actor,
     application: Application,
     *,
     domain: str,
@@ -290,7 +291,7 @@ def add_artifact(
 
 @transaction.atomic
 def submit_application(
-    actor: Any, application: Application, *, on: dt.date | None = None
+    actor: Actor, application: Application, *, on: dt.date | None = None
 ) -> Application:
     application = Application.objects.select_for_update().get(pk=application.pk)
     on = on or today()
@@ -316,7 +317,7 @@ def submit_application(
 
 
 def _record_decision(
-    actor: Any, application: Application, kind: str, on: dt.date, note: str
+    actor: Actor, application: Application, kind: str, on: dt.date, note: str
 ) -> Decision:
     return Decision.objects.create(
         staff_member=application.staff_member,
@@ -330,7 +331,7 @@ def _record_decision(
 
 @transaction.atomic
 def decide_application(
-    actor: Any, application: Application, *, feedback: str = "", on: dt.date | None = None
+    actor: Actor, application: Application, *, feedback: str = "", on: dt.date | None = None
 ) -> Application:
     """Pass or not against the cut score; a pass becomes a decision the engine moves on."""
     on = on or today()
@@ -382,7 +383,7 @@ def decide_application(
 
 
 @transaction.atomic
-def lodge_appeal(actor: Any, application: Application, *, text: str) -> Application:
+def lodge_appeal(actor: Actor, application: Application, *, text: str) -> Application:
     """The applicant appeals a decision once."""
     application = Application.objects.select_for_update().get(pk=application.pk)
     if application.status != Status.NOT_PASSED:
@@ -406,7 +407,7 @@ def lodge_appeal(actor: Any, application: Application, *, text: str) -> Applicat
 
 @transaction.atomic
 def decide_appeal(
-    actor: Any,
+    actor: Actor,
     application: Application,
     *,
     upheld: bool,

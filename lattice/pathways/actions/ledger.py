@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from lattice.audit.log import record
+from lattice.lib.actors import Actor, signed_in
 from lattice.lib.facts import Fact, facts_changed
 from lattice.lib.roles_served import RoleServed
 from lattice.lib.uploads import CheckedUpload
@@ -35,7 +36,7 @@ class ClaimWindowError(ValidationError):
 
 
 def submit_claim(
-    actor: Any,
+    actor: Actor,
     staff: StaffMember,
     *,
     kind: str,
@@ -99,13 +100,13 @@ def submit_claim(
 
 
 def _create_claim(
-    actor: Any, staff: StaffMember, checked: list[CheckedUpload], **fields: Any
+    actor: Actor, staff: StaffMember, checked: list[CheckedUpload], **fields: Any
 ) -> Claim:
     with stored(checked) as saved, transaction.atomic():
         claim = Claim.objects.create(
             staff_member=staff,
             district_id=staff.district_id,
-            submitted_by=actor if getattr(actor, "pk", None) else None,
+            submitted_by=signed_in(actor),
             **fields,
         )
         Evidence.objects.bulk_create(evidence_rows(saved, claim=claim))
@@ -137,7 +138,7 @@ def _decided(claim: Claim) -> None:
 
 
 @transaction.atomic
-def verify_claim(actor: Any, claim: Claim, *, on: dt.date | None = None) -> Claim:
+def verify_claim(actor: Actor, claim: Claim, *, on: dt.date | None = None) -> Claim:
     """Verify a claim, recompute the person's standing now and tell them."""
     claim = (
         Claim.objects.select_for_update().select_related("staff_member__district").get(pk=claim.pk)
@@ -149,7 +150,7 @@ def verify_claim(actor: Any, claim: Claim, *, on: dt.date | None = None) -> Clai
     before_pay = before.total_salary if before else None
     claim.status = ClaimStatus.VERIFIED
     claim.decided_at = timezone.now()
-    claim.decided_by = actor if getattr(actor, "pk", None) else None
+    claim.decided_by = signed_in(actor)
     claim.save(update_fields=["status", "decided_at", "decided_by"])
     now = recompute_standing(staff, reason=f"claim verified: {claim}", kind=Fact.CLAIM,
                              actor=actor)  # fmt: skip
@@ -184,7 +185,7 @@ def verify_claim(actor: Any, claim: Claim, *, on: dt.date | None = None) -> Clai
 
 
 @transaction.atomic
-def record_role_served(actor: Any, served: RoleServed) -> Claim:
+def record_role_served(actor: Actor, served: RoleServed) -> Claim:
     """Enter a leadership role a person holds for a school year into their verified ledger,
     so policies that read roles served see it. Registered with ``lattice.lib.roles_served``:
     the roles app announces each role it assigns. The role's stipend is paid by the roles
@@ -229,7 +230,7 @@ def record_role_served(actor: Any, served: RoleServed) -> Claim:
 
 
 @transaction.atomic
-def reject_claim(actor: Any, claim: Claim, *, reason: str) -> Claim:
+def reject_claim(actor: Actor, claim: Claim, *, reason: str) -> Claim:
     """Reject a claim with a reason the person reads."""
     reason = reason.strip()
     if not reason:
@@ -241,7 +242,7 @@ def reject_claim(actor: Any, claim: Claim, *, reason: str) -> Claim:
     claim.status = ClaimStatus.REJECTED
     claim.reason = reason[:500]
     claim.decided_at = timezone.now()
-    claim.decided_by = actor if getattr(actor, "pk", None) else None
+    claim.decided_by = signed_in(actor)
     claim.save(update_fields=["status", "reason", "decided_at", "decided_by"])
     record(
         actor=actor,
@@ -264,7 +265,7 @@ def reject_claim(actor: Any, claim: Claim, *, reason: str) -> Claim:
 
 
 @transaction.atomic
-def import_verified_claims(actor: Any, district: Any, rows: list[Claim], *, source: str) -> int:
+def import_verified_claims(actor: Actor, district: Any, rows: list[Claim], *, source: str) -> int:
     """Load a ledger verified elsewhere (e.g. the HR system's AU history), one audit entry.
 
     Rows are unsaved ``Claim`` objects of people in ``district``; they arrive verified, with

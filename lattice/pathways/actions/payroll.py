@@ -24,6 +24,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from lattice.audit.log import record
+from lattice.lib.actors import Actor, signed_in
 from lattice.lib.pay import PayLine, pay_lines, total
 from lattice.lib.tabular import csv_bytes, xlsx_bytes
 from lattice.pathways.models import PayrollExport, Placement, StandingStatus
@@ -170,10 +171,10 @@ def _payroll(district: District, on: dt.date) -> Payroll:
     since = _changes(district, on)
     for staff_id, person_lines in lines.items():
         employee, name = people.get(staff_id, ("", ""))
-        read = reads.get(staff_id)
-        standing = read.standing if read is not None else None
-        label = standing.standing_label if standing is not None and read and read.placed else ""
-        policy = standing.policy_label if standing is not None and read and read.placed else ""
+        found = reads.get(staff_id)
+        standing = found.standing if found is not None else None
+        label = standing.standing_label if standing is not None and found and found.placed else ""
+        policy = standing.policy_label if standing is not None and found and found.placed else ""
         annual = total(person_lines)
         out.lines_by_staff[staff_id] = person_lines
         for line in person_lines:
@@ -201,7 +202,7 @@ def render_xlsx(rows: list[PayrollRow], district: District, effective_date: dt.d
 
 @transaction.atomic
 def export_payroll(
-    actor: Any,
+    actor: Actor,
     district: District,
     *,
     effective_date: dt.date,
@@ -233,7 +234,7 @@ def export_payroll(
         rows=len(rows),
         sha256=checksum,
         excluded=excluded,
-        exported_by=actor if getattr(actor, "pk", None) else None,
+        exported_by=signed_in(actor),
     )
     record(
         actor=actor,

@@ -9,12 +9,12 @@ only by ``actions.standings.recompute_standings``.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from lattice.audit.log import record
+from lattice.lib.actors import Actor, signed_in
 from lattice.lib.facts import Fact, facts_changed
 from lattice.pathways import crosswalk as cw
 from lattice.pathways.actions.standings import recompute_standings
@@ -41,7 +41,7 @@ class RecomputeError(ValidationError):
 
 
 def recompute_standing(
-    staff: StaffMember, *, reason: str, kind: Fact = Fact.DECISION, actor: Any = None
+    staff: StaffMember, *, reason: str, kind: Fact = Fact.DECISION, actor: Actor = None
 ) -> Standing | None:
     """Announce a change of ``staff``'s facts and recompute their standing now, in the
     caller's transaction (the pathways actions that tell the teacher their new standing).
@@ -108,7 +108,7 @@ def refusal(plan: AdoptionPlan) -> list[str]:
 
 @transaction.atomic
 def adopt_policy(
-    actor: Any,
+    actor: Actor,
     district: District,
     *,
     toml_text: str,
@@ -147,7 +147,7 @@ def adopt_policy(
             "from": f"{previous.policy_key} v{previous.version}" if previous else "",
             "summary": {k: v for k, v in summary.items() if k != "unplaced_reasons"},
         },
-        adopted_by=actor if getattr(actor, "pk", None) else None,
+        adopted_by=signed_in(actor),
     )
     waiting = StartingPlacement.objects.filter(
         staff_member__district=district, adoption__isnull=True
@@ -221,7 +221,7 @@ def adopt_policy(
 
 @transaction.atomic
 def save_adoption_draft(
-    actor: Any,
+    actor: Actor,
     district: District,
     *,
     toml_text: str,
@@ -236,8 +236,7 @@ def save_adoption_draft(
     policy = check_adoption(district, toml_text, effective_from)
     plan = plan_adoption(district, policy, effective_from, crosswalk=crosswalk)
     if draft is None:
-        draft = AdoptionDraft(district=district, created_by=actor if getattr(actor, "pk", None)
-                              else None)  # fmt: skip
+        draft = AdoptionDraft(district=district, created_by=signed_in(actor))
     draft.policy_key, draft.policy_name, draft.version = policy.key, policy.name, policy.version
     draft.toml_text, draft.sha256 = toml_text, sha256_text(toml_text)
     draft.effective_from, draft.on = effective_from, plan.on
@@ -264,7 +263,7 @@ def save_adoption_draft(
 
 @transaction.atomic
 def record_starting_placement(
-    actor: Any,
+    actor: Actor,
     staff: StaffMember,
     *,
     on: dt.date,
@@ -318,7 +317,7 @@ def record_starting_placement(
 
 @transaction.atomic
 def record_starting_placements(
-    actor: Any, district: District, rows: list[StartingPlacement], *, reason: str
+    actor: Actor, district: District, rows: list[StartingPlacement], *, reason: str
 ) -> int:
     """Record many starting placements at once (a conversion), with one audit entry.
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 from statistics import median
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -16,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from lattice.audit.log import record
+from lattice.lib.actors import Actor
 from lattice.notifications.send import notify
 from lattice.pathways.models import (
     Application,
@@ -42,7 +42,7 @@ def schools_of(staff: StaffMember, district: District) -> set[int]:
 
 @transaction.atomic
 def assign_reviewer(
-    actor: Any, application: Application, reviewer: StaffMember
+    actor: Actor, application: Application, reviewer: StaffMember
 ) -> ReviewAssignment:
     """Seat a panel member on an application: never the applicant, nor from their school."""
     application = Application.objects.select_for_update().get(pk=application.pk)
@@ -93,7 +93,7 @@ def assign_reviewer(
 
 
 @transaction.atomic
-def declare_conflict(actor: Any, assignment: ReviewAssignment, *, note: str) -> ReviewAssignment:
+def declare_conflict(actor: Actor, assignment: ReviewAssignment, *, note: str) -> ReviewAssignment:
     """A reviewer steps aside; the talent office assigns someone else."""
     if assignment.submitted_at is not None:
         raise ValidationError("Scores were already submitted for this application.")
@@ -144,7 +144,7 @@ def _evaluate(application: Application) -> None:
 
 @transaction.atomic
 def submit_review(
-    actor: Any, assignment: ReviewAssignment, *, scores: dict[str, int], comments: str = ""
+    actor: Actor, assignment: ReviewAssignment, *, scores: dict[str, int], comments: str = ""
 ) -> ReviewAssignment:
     """A reviewer's scores per domain; the application is scored or sent to reconciliation."""
     assignment = ReviewAssignment.objects.select_for_update().get(pk=assignment.pk)
@@ -181,7 +181,7 @@ def submit_review(
 
 @transaction.atomic
 def reconcile_application(
-    actor: Any, application: Application, *, score: Decimal, note: str
+    actor: Actor, application: Application, *, score: Decimal, note: str
 ) -> Application:
     """The talent office settles reviewers' disagreement with a reconciled score and note."""
     application = Application.objects.select_for_update().get(pk=application.pk)

@@ -19,7 +19,7 @@ import datetime as dt
 import logging
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,6 +28,7 @@ from django.utils import timezone
 
 from lattice.audit.log import record, record_many
 from lattice.lib import stamped
+from lattice.lib.actors import Actor
 from lattice.lib.facts import FactsChanged
 from lattice.pathways.compute import adoption_in_force, policy_of
 from lattice.pathways.models import Placement, PolicyAdoption, Standing
@@ -137,7 +138,7 @@ def _history(
     return rows
 
 
-def _label(values: dict[str, Any]) -> dict[str, Any]:
+def _label(values: Mapping[str, Any]) -> dict[str, Any]:
     return {
         "status": values["status"],
         "standing": values["label"] if values["status"] == PLACED else "",
@@ -154,7 +155,7 @@ def _write_chunk(
     projections: dict[int, Projection],
     on: dt.date,
     reason: str,
-    actor: Any,
+    actor: Actor,
     report: RecomputeReport,
 ) -> None:
     now = timezone.now()
@@ -249,7 +250,7 @@ def recompute_standings(
     reason: str,
     staff_ids: Iterable[int] | None = None,
     on: dt.date | None = None,
-    actor: Any = None,
+    actor: Actor = None,
     stale_only: bool = False,
     adoption: PolicyAdoption | None = None,
 ) -> RecomputeReport:
@@ -283,10 +284,10 @@ def recompute_standings(
     gone = [pk for pk in (ids if ids is not None else ()) if pk not in teachers]
     with transaction.atomic():
         if ids is None:
-            stored = Standing.objects.filter(district=district).values_list(
+            stored_ids = Standing.objects.filter(district=district).values_list(
                 "staff_member_id", flat=True
             )
-            gone = [pk for pk in stored if pk not in teachers]
+            gone = [pk for pk in stored_ids if pk not in teachers]
         for first in range(0, len(gone), 500):
             report.removed += Standing.objects.filter(
                 staff_member_id__in=gone[first : first + 500]
@@ -400,7 +401,7 @@ def recompute_after_commit(district_id: int, staff_ids: set[int] | None, reason:
 
 
 @transaction.atomic
-def request_recompute(actor: Any, district: District, *, reason: str) -> None:
+def request_recompute(actor: Actor, district: District, *, reason: str) -> None:
     """The talent office asks for every standing to be recomputed as of today (audited)."""
     count = mark_stale(district.pk, None, reason)
     record(

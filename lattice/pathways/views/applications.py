@@ -160,7 +160,8 @@ def assign(request: HttpRequest, pk: int) -> HttpResponse:
     application = get_visible_application(request.user, pk)
     if not can_administer_application(request.user, application):
         raise Http404("No such application")
-    reviewer = StaffMember.objects.filter(
+    # django-stubs refuses None for a pk lookup; Django matches no row for it.
+    reviewer = StaffMember.objects.filter(  # type: ignore[misc]
         pk=request.POST.get("reviewer"), district=application.cohort.district
     ).first()
     if reviewer is None:

@@ -6,7 +6,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from lattice.people import network_page
-from lattice.people.access import districts_administered_by, networks_visible_to
+from lattice.people.access import (
+    administered_district,
+    districts_administered_by,
+    networks_visible_to,
+)
 from lattice.people.queries import (
     current_school_year,
     network_aggregates,
@@ -14,7 +18,6 @@ from lattice.people.queries import (
     school_headcounts,
     summarise_by_level,
 )
-from lattice.people.views.common import administered_district
 
 
 def district(request: HttpRequest) -> HttpResponse:

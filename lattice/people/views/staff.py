@@ -7,8 +7,10 @@ from typing import Any
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from lattice.lib.htmx import HtmxHttpRequest
 from lattice.lib.paging import paginate
 from lattice.people.access import (
+    administered_district,
     get_visible_school,
     get_visible_staff,
     scope_for,
@@ -26,7 +28,6 @@ from lattice.people.queries import (
     profile_for,
     staff_years,
 )
-from lattice.people.views.common import administered_district
 
 
 def _pick_year(request: HttpRequest, years: list[SchoolYear], district: District) -> SchoolYear:
@@ -42,7 +43,7 @@ def _pick_year(request: HttpRequest, years: list[SchoolYear], district: District
 
 
 def _staff_list(
-    request: HttpRequest,
+    request: HtmxHttpRequest,
     *,
     template: str,
     year: SchoolYear,
@@ -73,7 +74,7 @@ def _staff_list(
     return render(request, template, context)
 
 
-def school(request: HttpRequest, pk: int) -> HttpResponse:
+def school(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """A school's staff for a school year: the principal's home."""
     school = get_visible_school(request.user, pk)
     years = staff_years(request.user, school)
@@ -92,7 +93,7 @@ def school(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def staff_list(request: HttpRequest) -> HttpResponse:
+def staff_list(request: HtmxHttpRequest) -> HttpResponse:
     """The district staff directory for the talent office."""
     district = administered_district(request)
     years = list(district.school_years.order_by("-start"))

@@ -102,7 +102,8 @@ def award_new(request: HttpRequest) -> HttpResponse:
     achievement = get_object_or_404(
         queries.achievements_of(district), pk=request.POST.get("achievement")
     )
-    staff = StaffMember.objects.filter(district=district, pk=request.POST.get("staff")).first()
+    # django-stubs refuses None for a pk lookup; Django matches no row for it.
+    staff = StaffMember.objects.filter(district=district, pk=request.POST.get("staff")).first()  # type: ignore[misc]
     if staff is None:
         messages.error(request, "Choose the person to award it to from the list.")
         return HttpResponseRedirect(reverse("recognition:office"))

@@ -150,7 +150,8 @@ def nominate(request: HttpRequest, pk: int) -> HttpResponse:
     nominee = (
         me
         if kind == NominatorKind.SELF
-        else StaffMember.objects.filter(
+        # django-stubs refuses None for a pk lookup; Django matches no row for it.
+        else StaffMember.objects.filter(  # type: ignore[misc]
             district=program.district, pk=request.POST.get("nominee")
         ).first()
     )
@@ -176,7 +177,8 @@ def seat(request: HttpRequest, pk: int) -> HttpResponse:
     program = _program(request, pk)
     if not queries.administers(request.user, program.district):
         raise Http404("No such program")
-    reviewer = StaffMember.objects.filter(
+    # django-stubs refuses None for a pk lookup; Django matches no row for it.
+    reviewer = StaffMember.objects.filter(  # type: ignore[misc]
         district=program.district, pk=request.POST.get("reviewer")
     ).first()
     if reviewer is None:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
 
 from django.db import transaction
 
 from lattice.audit.log import diff, record, snapshot
+from lattice.lib.actors import Actor, signed_in
 from lattice.lib.roles_served import RoleServed, role_served
 from lattice.people.models import School, SchoolYear, StaffMember
 from lattice.roles import queries
@@ -26,7 +26,7 @@ from lattice.roles.models import (
 
 @transaction.atomic
 def assign_role(
-    actor: Any,
+    actor: Actor,
     role: LeadershipRole,
     staff: StaffMember,
     school_year: SchoolYear,
@@ -95,7 +95,7 @@ def assign_role(
 
 
 @transaction.atomic
-def record_reflection(actor: Any, assignment: RoleAssignment, text: str) -> RoleAssignment:
+def record_reflection(actor: Actor, assignment: RoleAssignment, text: str) -> RoleAssignment:
     if not text.strip():
         raise RoleError("reflection: write what you did, what changed, what you learned.")
     assignment.reflection = text.strip()
@@ -113,7 +113,7 @@ def record_reflection(actor: Any, assignment: RoleAssignment, text: str) -> Role
 
 @transaction.atomic
 def decide_renewal(
-    actor: Any, assignment: RoleAssignment, decision: str, note: str = ""
+    actor: Actor, assignment: RoleAssignment, decision: str, note: str = ""
 ) -> RoleAssignment:
     if decision not in (Renewal.RENEW, Renewal.END):
         raise RoleError("decision: choose renew or do not renew.")
@@ -122,7 +122,7 @@ def decide_renewal(
     before = {"renewal": assignment.renewal}
     assignment.renewal = decision
     assignment.renewal_note = note.strip()[:500]
-    assignment.renewal_decided_by = actor if getattr(actor, "pk", None) else None
+    assignment.renewal_decided_by = signed_in(actor)
     assignment.save(update_fields=["renewal", "renewal_note", "renewal_decided_by"])
     record(
         actor=actor,
@@ -138,7 +138,7 @@ def decide_renewal(
 
 @transaction.atomic
 def save_interest(
-    actor: Any, staff: StaffMember, *, role_types: list[str], max_roles: int, note: str = ""
+    actor: Actor, staff: StaffMember, *, role_types: list[str], max_roles: int, note: str = ""
 ) -> LeadershipInterest:
     valid = {k for k, _ in RoleType.choices}
     bad = [t for t in role_types if t not in valid]

@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
 from lattice.audit.log import diff, record, snapshot
+from lattice.lib.actors import Actor
 from lattice.people.models import District
 from lattice.roles.actions.common import RoleError, clean
 from lattice.roles.models import (
@@ -28,7 +29,7 @@ SETTINGS_FIELDS = ["target_share_percent", "round_up", "coverage_fte_cost", "ext
 
 
 @transaction.atomic
-def save_role_settings(actor: Any, district: District, **fields: Any) -> RoleSettings:
+def save_role_settings(actor: Actor, district: District, **fields: Any) -> RoleSettings:
     conf = RoleSettings.objects.filter(district=district).first() or RoleSettings(district=district)
     before = snapshot(conf, SETTINGS_FIELDS) if conf.pk else {}
     for name in SETTINGS_FIELDS:
@@ -45,7 +46,7 @@ def save_role_settings(actor: Any, district: District, **fields: Any) -> RoleSet
 
 @transaction.atomic
 def save_role(
-    actor: Any, district: District, role: LeadershipRole | None = None, **fields: Any
+    actor: Actor, district: District, role: LeadershipRole | None = None, **fields: Any
 ) -> LeadershipRole:
     """Create (role=None) or update a catalogue role; the audit entry lists what changed."""
     unknown = set(fields) - set(ROLE_FIELDS)
@@ -95,7 +96,7 @@ def free_key(district: District, base: str) -> str:
 
 
 def install_template(
-    actor: Any, district: District, template_key: str, *, activate: bool = False
+    actor: Actor, district: District, template_key: str, *, activate: bool = False
 ) -> LeadershipRole:
     """Add a role to the catalogue from a template (draft unless ``activate``)."""
     t = template(template_key)

@@ -25,6 +25,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from lattice.audit.log import record
+from lattice.lib.actors import Actor, signed_in
 from lattice.lib.facts import Fact, facts_changed
 from lattice.people.models import District, Position, School, StaffMember
 from lattice.roles import hr
@@ -77,7 +78,7 @@ class HrSyncReport:
 
 @transaction.atomic
 def save_position_mappings(
-    actor: Any,
+    actor: Actor,
     district: District,
     rows: list[tuple[str, str, LeadershipRole | None]],
 ) -> list[PositionMapping]:
@@ -104,7 +105,7 @@ def save_position_mappings(
                 position=position,
                 title_contains=title.strip()[:120],
                 role=role,
-                reviewed_by=actor if getattr(actor, "pk", None) else None,
+                reviewed_by=signed_in(actor),
                 reviewed_at=now,
             )
             for position, title, role in rows
@@ -156,7 +157,7 @@ def run_pending_hr_sync(district_id: int) -> HrSyncReport | None:
 
 
 @transaction.atomic
-def sync_hr_roles(actor: Any, district: District, on: dt.date | None = None) -> HrSyncReport:
+def sync_hr_roles(actor: Actor, district: District, on: dt.date | None = None) -> HrSyncReport:
     """Make the district's current and upcoming role assignments follow its HR positions."""
     on = on or timezone.localdate()
     report = HrSyncReport()
@@ -237,7 +238,7 @@ def sync_hr_roles(actor: Any, district: District, on: dt.date | None = None) -> 
     for key, existing in current.items():
         if key in want or getattr(existing, "hr_link", None) is None:
             continue
-        before = {"status": existing.status, "ends_on": existing.ends_on}
+        was = {"status": existing.status, "ends_on": existing.ends_on}
         existing.status = AssignmentStatus.ENDED
         existing.ends_on = max(existing.starts_on, min(existing.ends_on, on))
         existing.save(update_fields=["status", "ends_on"])
@@ -247,7 +248,7 @@ def sync_hr_roles(actor: Any, district: District, on: dt.date | None = None) -> 
             obj=existing,
             district=district,
             staff_member=existing.staff_member,
-            before=before,
+            before=was,
             after={"status": existing.status, "ends_on": existing.ends_on},
             summary="its HR position ended or no longer maps to this role",
         )

@@ -14,6 +14,8 @@ from django.db import transaction
 from django.urls import reverse
 
 from lattice.audit.log import record
+from lattice.lib.actors import Actor, signed_in
+from lattice.lib.fields import model_field
 from lattice.lib.formatting import money
 from lattice.notifications.send import notify
 from lattice.people.models import School, StaffMember
@@ -56,7 +58,7 @@ DECISIONS = ("approve", "return", "decline")
 
 def _shown(name: str, value: Any) -> str:
     """A proposal field's value as its page shows it (the history's before and after)."""
-    choices = dict(RoleProposal._meta.get_field(name).flatchoices)
+    choices = dict(model_field(RoleProposal, name).flatchoices)
     if value in choices:
         return str(choices[value])
     if name == "stipend_dollars":
@@ -103,7 +105,7 @@ def _tell_proposers(proposal: RoleProposal, kind: str, subject: str, body: str) 
 
 def _event(
     proposal: RoleProposal,
-    actor: Any,
+    actor: Actor,
     step: str,
     *,
     stage: str = "",
@@ -114,7 +116,7 @@ def _event(
         proposal=proposal,
         step=step,
         stage=stage,
-        actor=actor if getattr(actor, "pk", None) else None,
+        actor=signed_in(actor),
         note=note,
         changes=changes or [],
     )
@@ -122,7 +124,7 @@ def _event(
 
 @transaction.atomic
 def submit_proposal(
-    actor: Any,
+    actor: Actor,
     proposer: StaffMember,
     *,
     school: School,
@@ -151,11 +153,11 @@ def submit_proposal(
     return proposal
 
 
-def can_edit(user: Any, proposal: RoleProposal) -> bool:
+def can_edit(user: Actor, proposal: RoleProposal) -> bool:
     """The proposers change a proposal while it is back with them (returned for changes)."""
     return (
         proposal.status == ProposalStatus.RETURNED
-        and proposal.proposers.filter(user=user, user__isnull=False).exists()
+        and proposal.proposers.filter(user=signed_in(user), user__isnull=False).exists()
     )
 
 
@@ -167,7 +169,7 @@ def returned_by(proposal: RoleProposal) -> str:
 
 @transaction.atomic
 def resubmit_proposal(
-    actor: Any, proposal: RoleProposal, *, note: str = "", **fields: Any
+    actor: Actor, proposal: RoleProposal, *, note: str = "", **fields: Any
 ) -> RoleProposal:
     """The proposers change a returned proposal and send it back to whoever returned it; the
     history keeps what changed (each field's label, before and after)."""
@@ -186,7 +188,7 @@ def resubmit_proposal(
             continue
         before, after = getattr(proposal, name), fields[name]
         if before != after:
-            label = str(RoleProposal._meta.get_field(name).verbose_name)
+            label = str(model_field(RoleProposal, name).verbose_name)
             changes.append(
                 {
                     "label": label[:1].upper() + label[1:],
@@ -222,7 +224,7 @@ def resubmit_proposal(
     return proposal
 
 
-def _role_from(actor: Any, proposal: RoleProposal) -> LeadershipRole:
+def _role_from(actor: Actor, proposal: RoleProposal) -> LeadershipRole:
     """The catalogue role the proposal asked for: a pilot at the proposer's school, a role of
     every school, or district-wide positions — with the positions it asked for."""
     pilot = proposal.scope == ProposalScope.PILOT
@@ -255,7 +257,7 @@ def _role_from(actor: Any, proposal: RoleProposal) -> LeadershipRole:
 
 @transaction.atomic
 def review_proposal(
-    actor: Any, proposal: RoleProposal, *, stage: str, decision: str, note: str
+    actor: Actor, proposal: RoleProposal, *, stage: str, decision: str, note: str
 ) -> RoleProposal:
     """Principal review (stage 'principal') then district review (stage 'district').
 
@@ -366,7 +368,7 @@ def placement_choices(proposal: RoleProposal) -> dict[str, Any]:
 
 
 @transaction.atomic
-def place_proposer(actor: Any, proposal: RoleProposal, *, how: str) -> RoleAssignment | Posting:
+def place_proposer(actor: Actor, proposal: RoleProposal, *, how: str) -> RoleAssignment | Posting:
     """After approval: ``assign`` gives the proposer the role for the current school year;
     ``post`` opens a posting at their school (for the proposed positions) they can apply to."""
     choices = placement_choices(proposal)

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from lattice.audit.log import record
+from lattice.lib.actors import Actor, signed_in
 from lattice.lib.formatting import day
 from lattice.lib.uploads import CheckedUpload
 from lattice.notifications.send import notify
@@ -41,7 +42,7 @@ from lattice.roles.models import (
 
 @transaction.atomic
 def create_posting(
-    actor: Any,
+    actor: Actor,
     role: LeadershipRole,
     *,
     school: School | None,
@@ -74,7 +75,7 @@ def create_posting(
         closes_on=closes_on,
         positions=positions,
         rubric=rubric or [dict(c) for c in DEFAULT_RUBRIC],
-        posted_by=actor if getattr(actor, "pk", None) else None,
+        posted_by=signed_in(actor),
     )
     clean(posting, exclude=["posted_by"])
     posting.save()
@@ -98,7 +99,7 @@ def create_posting(
 
 @transaction.atomic
 def submit_application(
-    actor: Any,
+    actor: Actor,
     posting: Posting,
     applicant: StaffMember,
     *,
@@ -153,7 +154,7 @@ def submit_application(
 
 
 @transaction.atomic
-def withdraw_application(actor: Any, app: Application, *, today: dt.date) -> Application:
+def withdraw_application(actor: Actor, app: Application, *, today: dt.date) -> Application:
     if app.status != ApplicationStatus.SUBMITTED:
         raise RoleError(
             f"This application is {app.get_status_display().lower()}; "
@@ -179,7 +180,7 @@ def withdraw_application(actor: Any, app: Application, *, today: dt.date) -> App
 
 
 @transaction.atomic
-def seat_reviewer(actor: Any, posting: Posting, reviewer: StaffMember) -> PanelMember:
+def seat_reviewer(actor: Actor, posting: Posting, reviewer: StaffMember) -> PanelMember:
     if reviewer.district_id != posting.role.district_id:
         raise RoleError("reviewer: choose a staff member of the posting's district.")
     if (
@@ -222,7 +223,7 @@ def seat_reviewer(actor: Any, posting: Posting, reviewer: StaffMember) -> PanelM
 
 @transaction.atomic
 def declare_conflict(
-    actor: Any, member: PanelMember, app: Application, reason: str
+    actor: Actor, member: PanelMember, app: Application, reason: str
 ) -> ConflictOfInterest:
     if app.posting_id != member.panel.posting_id:
         raise RoleError("That application is not on your panel.")
@@ -245,7 +246,7 @@ def declare_conflict(
 
 @transaction.atomic
 def record_scores(
-    actor: Any,
+    actor: Actor,
     member: PanelMember,
     app: Application,
     points: dict[str, int],
@@ -290,7 +291,7 @@ def record_scores(
 # --- offers --------------------------------------------------------------------------------
 
 
-def deciders_seated(actor: Any, posting: Posting) -> bool:
+def deciders_seated(actor: Actor, posting: Posting) -> bool:
     """Whether ``actor`` sits on ``posting``'s panel (then someone else makes its offers)."""
     user_id = getattr(actor, "pk", None)
     return (
@@ -299,7 +300,7 @@ def deciders_seated(actor: Any, posting: Posting) -> bool:
     )
 
 
-def _offer(actor: Any, app: Application, summary: str) -> Offer:
+def _offer(actor: Actor, app: Application, summary: str) -> Offer:
     if queries.open_positions(app.posting) <= 0:
         raise RoleError("Every position of this posting is filled or has an offer out.")
     if deciders_seated(actor, app.posting):
@@ -307,9 +308,7 @@ def _offer(actor: Any, app: Application, summary: str) -> Offer:
             "You sit on this posting's review panel, so you cannot also decide who is offered "
             "the role; the talent office (or another principal of the school) makes the offer."
         )
-    offer = Offer.objects.create(
-        application=app, offered_by=actor if getattr(actor, "pk", None) else None
-    )
+    offer = Offer.objects.create(application=app, offered_by=signed_in(actor))
     app.status = ApplicationStatus.OFFERED
     app.save(update_fields=["status"])
     record(
@@ -332,7 +331,7 @@ def _offer(actor: Any, app: Application, summary: str) -> Offer:
 
 
 @transaction.atomic
-def offer_next(actor: Any, posting: Posting, *, summary: str = "") -> Offer | None:
+def offer_next(actor: Actor, posting: Posting, *, summary: str = "") -> Offer | None:
     """Offer the position to the best-ranked applicant on the waitlist (None if nobody)."""
     if posting.status != PostingStatus.OPEN:
         raise RoleError("Selection for this posting has finished.")
@@ -343,7 +342,7 @@ def offer_next(actor: Any, posting: Posting, *, summary: str = "") -> Offer | No
 
 
 @transaction.atomic
-def respond_to_offer(actor: Any, offer: Offer, *, accept: bool, today: dt.date) -> Offer:
+def respond_to_offer(actor: Actor, offer: Offer, *, accept: bool, today: dt.date) -> Offer:
     """The applicant accepts (they get the role) or declines (the next on the waitlist is
     offered automatically)."""
     if offer.response != OfferResponse.PENDING:
@@ -384,7 +383,7 @@ def respond_to_offer(actor: Any, offer: Offer, *, accept: bool, today: dt.date) 
 
 
 @transaction.atomic
-def send_feedback(actor: Any, app: Application, feedback: str) -> Application:
+def send_feedback(actor: Actor, app: Application, feedback: str) -> Application:
     if app.status not in (
         ApplicationStatus.SUBMITTED,
         ApplicationStatus.DECLINED,
@@ -422,7 +421,7 @@ def send_feedback(actor: Any, app: Application, feedback: str) -> Application:
 
 
 @transaction.atomic
-def close_posting(actor: Any, posting: Posting) -> Posting:
+def close_posting(actor: Actor, posting: Posting) -> Posting:
     if posting.status != PostingStatus.OPEN:
         return posting
     posting.status = PostingStatus.CLOSED

@@ -67,7 +67,7 @@ class Posting(models.Model):
         ]
 
     def __str__(self) -> str:
-        where = self.school.name if self.school_id else "district-wide"
+        where = self.school.name if self.school else "district-wide"
         return f"{self.role.title} — {where}, {self.school_year.label}"
 
     @property

@@ -20,7 +20,7 @@ from lattice.roles.suggestions import suggest
 from lattice.roles.views.common import district_for, is_officer, run_action, today
 
 
-def _year(request: HttpRequest, district):  # type: ignore[no-untyped-def]
+def _year(request: HttpRequest, district):
     label = request.GET.get("year")
     year = SchoolYear.objects.filter(district=district, label=label).first() if label else None
     return year or queries.current_year(district, today())

@@ -54,14 +54,14 @@ def role_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _officer_district(request: HttpRequest):  # type: ignore[no-untyped-def]
+def _officer_district(request: HttpRequest):
     district = district_for(request)
     if not is_officer(request, district):
         raise Http404("No such page")
     return district
 
 
-def _save(request: HttpRequest, form: RoleForm, district, role=None) -> HttpResponse | None:  # type: ignore[no-untyped-def]
+def _save(request: HttpRequest, form: RoleForm, district, role=None) -> HttpResponse | None:
     if not form.is_valid():
         return None
     try:

@@ -8,8 +8,8 @@ from django.shortcuts import render
 from lattice.people.access import own_staff
 from lattice.people.models import StaffMember
 from lattice.roles import access, queries
-from lattice.roles.models import ApplicationStatus, PostingStatus
-from lattice.roles.qualify import check
+from lattice.roles.models import ApplicationStatus, Posting, PostingStatus
+from lattice.roles.qualify import Qualification, check
 from lattice.roles.views.common import district_for, is_officer, today
 
 
@@ -27,7 +27,8 @@ def home(request: HttpRequest) -> HttpResponse:
         )
         .order_by("closes_on")
     )
-    qualify, gaps = [], []
+    qualify: list[tuple[Posting, Qualification]] = []
+    gaps: list[tuple[Posting, Qualification]] = []
     mine = []
     holding = []
     if me is not None:

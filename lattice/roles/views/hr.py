@@ -18,16 +18,16 @@ NOT_A_ROLE = "none"
 NEW_RULES = 2
 
 
-def _officer_district(request: HttpRequest):  # type: ignore[no-untyped-def]
+def _officer_district(request: HttpRequest):
     district = district_for(request)
     if not is_officer(request, district):
         raise Http404("No such page")
     return district
 
 
-def _rows_from(request: HttpRequest, roles: dict[str, LeadershipRole], summaries, title_rules):  # type: ignore[no-untyped-def]
+def _rows_from(request: HttpRequest, roles: dict[str, LeadershipRole], summaries, title_rules):
     """(position, title contains, role or None) rows from the posted form."""
-    rows = []
+    rows: list[tuple[str, str, LeadershipRole | None]] = []
     for summary in summaries:
         choice = request.POST.get(f"role_{summary.position}", "")
         if choice == NOT_A_ROLE:

@@ -228,7 +228,7 @@ def posting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "roles/posting_detail.html", context)
 
 
-def _applicant_or_404(request: HttpRequest, posting_pk: int):  # type: ignore[no-untyped-def]
+def _applicant_or_404(request: HttpRequest, posting_pk: int):
     posting = access.get_visible_posting(request.user, posting_pk)
     me = own_staff(request.user)
     if me is None or me.district_id != posting.role.district_id:
@@ -320,7 +320,7 @@ def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def evidence_file(request: HttpRequest, pk: int) -> HttpResponse:
+def evidence_file(request: HttpRequest, pk: int) -> FileResponse:
     ev = access.get_visible_evidence(request.user, pk)
     try:
         handle = ev.file.open("rb")
@@ -341,7 +341,7 @@ def score(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404("No such application")
     rubric = app.posting.rubric
     existing = {s.criterion: s for s in Score.objects.filter(member=seat, application=app)}
-    initial = {}
+    initial: dict[str, object] = {}
     for key, s in existing.items():
         initial[f"points_{key}"], initial[f"comment_{key}"] = s.points, s.comment
     form = score_form(rubric, request.POST or None, initial=initial)
@@ -365,7 +365,7 @@ def score(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _managed(request: HttpRequest, pk: int):  # type: ignore[no-untyped-def]
+def _managed(request: HttpRequest, pk: int):
     posting = access.get_visible_posting(request.user, pk)
     if not access.can_manage_posting(request.user, posting):
         raise Http404("No such page")
