@@ -41,6 +41,7 @@ import numpy.typing as npt
 from lattice.forecast.compile import ForecastTables, is_position_model
 from lattice.forecast.pay_model import PayState, PayTables
 from lattice.forecast.tables import (
+    FINE,
     MAX_DEGREE,
     MAX_EXPERIENCE,
     SCALE,
@@ -134,6 +135,24 @@ class Block:
             self.steps_rng = self.stream(1)
             self.degree = np.tile(workforce.degrees(), runs)
             self.credits = np.tile(workforce.credits(), runs)
+        # A step-and-lane policy whose gate is met from one rating code up keeps each slot's
+        # step index beside its position, so a year adds to it instead of dividing it out.
+        self.step = [
+            position % np.uint16(t.steps)
+            if isinstance(t, StepsPolicyTables) and t.gate_from is not None
+            else _NO_POSITION
+            for t, position in zip(policies, self.position, strict=True)
+        ]
+        # What a new hire starts with, by the hire's 13-bit experience draw: experience (times
+        # the rating codes, as the slots keep it) and, under a step-and-lane policy, the
+        # position (a hire holds a bachelor's with no graduate credits) and its step.
+        draws = shared.hire_experience_lut
+        self._hire_experience = draws * np.uint16(self.codes)
+        ones, zeros = np.ones(FINE, np.uint16), np.zeros(FINE, np.uint16)
+        self._hire_position = [
+            t.start_positions(draws, ones, zeros) if isinstance(t, StepsPolicyTables) else None
+            for t in policies
+        ]
         # The year's graduate credits (read by step-and-lane policies) and the first ledger
         # policy's units come from the same (rating, draw) index: one lookup of both, packed
         # as units | credits << credit_shift, when both fit 16 bits.
@@ -186,9 +205,9 @@ class Block:
             self._decide(k, tables, ud) if isinstance(tables, PolicyTables) else none
             for k, tables in enumerate(self.policies)
         ]
-        for tables, position in zip(self.policies, self.position, strict=True):
+        for k, (tables, position) in enumerate(zip(self.policies, self.position, strict=True)):
             if isinstance(tables, StepsPolicyTables):
-                self._step_and_lane(tables, position)
+                self._step_and_lane(k, tables, position)
         for state in self.states:
             if state is not None:
                 state.before_rating(self)
@@ -200,7 +219,7 @@ class Block:
         np.right_shift(ur, 2, out=self._b)
         np.bitwise_or(index, self._b, out=index)
         self.previous, self.rating = self.rating, self.previous
-        np.take(sh.rating_lut, index, out=self.rating)
+        np.take(sh.rating_lut, index, out=self.rating, mode="clip")
         # (4) units and interval moves, per policy
         np.multiply(self.certificate, 16, out=self._c16, dtype=np.uint16)
         np.right_shift(ua, 2, out=ua)
@@ -218,37 +237,34 @@ class Block:
         if self.log is not None:
             self._log_year(decided, ua)
 
-    def _step_and_lane(self, tables: StepsPolicyTables, position: U16) -> None:
+    def _step_and_lane(self, k: int, tables: StepsPolicyTables, position: U16) -> None:
         """Last year's rating earns a step (up to the top); the lane is the one met today.
 
         One lookup, ``lane_offset_lut``, the lane's first position for the degree and
         credits; the step is arithmetic, since the gate is met from one rating code up
-        (``gate_from``): step + (rating ≥ gate_from and step below the top). An empty slot
+        (``gate_from``): the slot's step (kept in ``step``) + (rating ≥ gate_from), capped
+        at the top step. An empty slot
         (the sink) is put back afterwards. A gate that is not monotone in the rating codes
         reads ``step_lut`` (the step index after the gate; the sink stays the sink)."""
         index = self._a
         if tables.gate_from is not None:
-            step = self._b
-            np.floor_divide(position, np.uint16(tables.steps), out=step)
-            np.multiply(step, np.uint16(tables.steps), out=step)
-            np.subtract(position, step, out=step)
+            step = self.step[k]
             up = np.greater_equal(self.rating, np.uint16(tables.gate_from), out=self._mask)
-            below_top = np.less(step, np.uint16(tables.steps - 1), out=self._mask2)
-            np.logical_and(up, below_top, out=up)
+            np.add(step, up, out=step)
+            np.minimum(step, self.limit(tables.steps - 1), out=step)
             code = tables.lane_code(
                 self.degree, self.credits, self._c, self.limit(tables.credit_cap)
             )
-            np.take(tables.lane_offset_lut, code, out=index)
+            np.take(tables.lane_offset_lut, code, out=index, mode="clip")
             np.add(index, step, out=position)
-            np.add(position, up, out=position)
             if self.any_vacant:
                 np.copyto(position, np.uint16(tables.sink), where=~self.active)
             return
         np.left_shift(position, 3, out=index)
         np.bitwise_or(index, self.rating, out=index)
-        np.take(tables.step_lut, index, out=self._b)
+        np.take(tables.step_lut, index, out=self._b, mode="clip")
         code = tables.lane_code(self.degree, self.credits, self._c, self.limit(tables.credit_cap))
-        np.take(tables.lane_offset_lut, code, out=index)
+        np.take(tables.lane_offset_lut, code, out=index, mode="clip")
         np.add(self._b, index, out=position)
         np.minimum(position, self.limit(tables.sink), out=position)
 
@@ -258,7 +274,7 @@ class Block:
         if self.packed is not None:
             np.add(self.credits, self._credits_year, out=self.credits)  # read with the units
         else:
-            np.take(sh.credit_lut, ua13, out=self._b)
+            np.take(sh.credit_lut, ua13, out=self._b, mode="clip")
             np.add(self.credits, self._b, out=self.credits)
         np.minimum(self.credits, self.limit(MAX_GRADUATE_CREDITS), out=self.credits)
         raw = self.steps_rng.bit_generator.random_raw(-(-self.n // 4))
@@ -303,11 +319,11 @@ class Block:
         if packed:
             assert self.packed is not None
             _, table, shift = self.packed
-            np.take(table, index, out=self._b)
+            np.take(table, index, out=self._b, mode="clip")
             np.right_shift(self._b, shift, out=self._credits_year)
             np.bitwise_and(self._b, np.uint16((1 << shift) - 1), out=self._b)
         else:
-            np.take(tables.units, index, out=self._b)
+            np.take(tables.units, index, out=self._b, mode="clip")
         np.add(bank, self._b, out=bank)
         wanted = self._b
         np.floor_divide(bank, tables.units_per_interval, out=wanted)
@@ -316,7 +332,7 @@ class Block:
         np.bitwise_or(index, self._c16, out=index)
         np.bitwise_or(index, wanted, out=index)
         moved = self._b
-        np.take(tables.advance, index, out=moved)
+        np.take(tables.advance, index, out=moved, mode="clip")
         np.bitwise_and(moved, 127, out=position)
         np.right_shift(moved, 7, out=moved)
         np.subtract(bank, moved, out=bank)
@@ -352,7 +368,7 @@ class Block:
         sh = self.shared
         index = self._a
         np.add(self.experience, self.rating, out=index)
-        left = np.less(ul, np.take(sh.leave_threshold, index, out=self._b), out=self._mask)
+        left = np.less(ul, np.take(sh.leave_threshold, index, out=self._b, mode="clip"), out=self._mask)
         np.logical_and(left, self.active, out=left)
         rows = np.flatnonzero(left)
         np.add(self.experience, self.codes, out=self.experience)
@@ -367,24 +383,33 @@ class Block:
             self.any_vacant = self.any_vacant or bool(gone.size)
         self.rating[rows] = 0
         self.previous[rows] = 0
-        extra = rng.bit_generator.random_raw(new.size).view(np.uint16).reshape(-1, 4).T >> 1
-        hire_experience = sh.hire_experience_lut[extra[0] >> 2]
-        hire_certificate = extra[1] < sh.hire_certificate_threshold
+        # four 16-bit words a hire, of which two are used, as 15-bit draws (>> 1): the first
+        # at 13 bits (>> 2 more) for the experience, the second for the certificate
+        extra = rng.bit_generator.random_raw(new.size).view(np.uint16).reshape(-1, 4)
+        experience_draw = extra[:, 0] >> np.uint16(3)
+        hire_certificate = (extra[:, 1] >> np.uint16(1)) < sh.hire_certificate_threshold
         if self.has_steps:
             self.degree[new] = 1
             self.credits[new] = 0
-        for tables, position, bank in zip(self.policies, self.position, self.bank, strict=True):
+        for k, (tables, position, bank) in enumerate(
+            zip(self.policies, self.position, self.bank, strict=True)
+        ):
             if isinstance(tables, StepsPolicyTables):
-                position[new] = tables.start_positions(
-                    hire_experience, self.degree[new], self.credits[new]
-                )
+                starts = self._hire_position[k]
+                assert starts is not None
+                hired = starts[experience_draw]
+                position[new] = hired
                 position[gone] = tables.sink
+                if self.step[k].size:
+                    self.step[k][new] = hired % np.uint16(tables.steps)
             elif isinstance(tables, PolicyTables):
                 position[new] = tables.hire_position
                 position[gone] = tables.sink
                 bank[rows] = 0
-        self.experience[new] = hire_experience * self.codes
+        self.experience[new] = self._hire_experience[experience_draw]
         self.certificate[new] = hire_certificate
+        wanted = self.log is not None or any(state is not None for state in self.states)
+        hire_experience = sh.hire_experience_lut[experience_draw] if wanted else _NO_POSITION
         for state in self.states:
             if state is not None:
                 state.leave(self, rows, new, gone, hire_experience)
