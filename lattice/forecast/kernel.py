@@ -86,6 +86,16 @@ class YearLog:
     degree: U16 | None = None  # highest degree rank after the year (when a model reads it)
 
 
+def _below(words: U16, threshold: int, out: npt.NDArray[np.bool_]) -> npt.NDArray[np.bool_]:
+    """``words >> 1 < threshold`` (a 15-bit draw below a 15-bit threshold) into ``out``,
+    without shifting the words: ``w >> 1 < t`` exactly when ``w < 2t``."""
+    if threshold >= SCALE:  # a certain event: every 16-bit word is below 2 * SCALE
+        out[:] = True
+        return out
+    np.less(words, np.uint16(2 * threshold), out=out)
+    return out
+
+
 class Block:
     """The slots of ``runs`` runs of one workforce under one or more policies."""
 
@@ -131,10 +141,19 @@ class Block:
         self._limits: dict[int, U16] = {}
         self.has_steps = any(t.reads_degrees for t in policies)
         self.streams = streams
+        # Upper bounds of the experience and credit counts, so that a year caps them only
+        # once a slot could have passed the cap (a new hire starts at most at the hires'
+        # largest experience, with no credits).
+        self._experience_bound = max(
+            int(self.experience.max(initial=0)),
+            int(shared.hire_experience_lut.max(initial=0)) * self.codes,
+        )
         if self.has_steps:
             self.steps_rng = self.stream(1)
             self.degree = np.tile(workforce.degrees(), runs)
             self.credits = np.tile(workforce.credits(), runs)
+            self._credit_bound = int(self.credits.max(initial=0))
+            self._credits_per_year = int(shared.credit_lut.max(initial=0))
         # A step-and-lane policy whose gate is met from one rating code up keeps each slot's
         # step index beside its position, so a year adds to it instead of dividing it out.
         self.step = [
@@ -188,12 +207,13 @@ class Block:
         return self.streams(number)
 
     def draws(self, rng: np.random.Generator) -> U16:
-        """Five rows of 15-bit draws, one per slot each (decision, certificate, rating,
-        credits and PD, leaving)."""
+        """Five rows of 16-bit words, one per slot each (decision, certificate, rating,
+        credits and PD, leaving). A draw is a word's top 15 bits, ``w >> 1``; the kernel
+        reads most of them without shifting every word: ``w >> 1 < t`` exactly when
+        ``w < 2t`` (``_below``), and a 13-bit draw ``(w >> 1) >> 2`` is ``w >> 3``."""
         words = -(-self.n * DRAWS // 4)
         raw = rng.bit_generator.random_raw(words)
         u: U16 = raw.view(np.uint16)[: self.n * DRAWS].reshape(DRAWS, self.n)
-        np.right_shift(u, 1, out=u)
         return u
 
     def year(self, u: U16) -> None:
@@ -211,18 +231,18 @@ class Block:
         for state in self.states:
             if state is not None:
                 state.before_rating(self)
-        np.less(uc, sh.certificate_threshold, out=self._mask)
+        _below(uc, sh.certificate_threshold, self._mask)
         np.logical_or(self.certificate, self._mask, out=self.certificate)
         # (3) ratings: one lookup in the (last rating, draw) table
         index = self._a
         np.left_shift(self.rating, 13, out=index)
-        np.right_shift(ur, 2, out=self._b)
+        np.right_shift(ur, np.uint16(3), out=self._b)
         np.bitwise_or(index, self._b, out=index)
         self.previous, self.rating = self.rating, self.previous
         np.take(sh.rating_lut, index, out=self.rating, mode="clip")
         # (4) units and interval moves, per policy
         np.multiply(self.certificate, 16, out=self._c16, dtype=np.uint16)
-        np.right_shift(ua, 2, out=ua)
+        np.right_shift(ua, np.uint16(3), out=ua)  # the 13-bit draw, in place
         packed = self.packed[0] if self.packed is not None else -1
         for k, (tables, position, bank) in enumerate(
             zip(self.policies, self.position, self.bank, strict=True)
@@ -276,11 +296,13 @@ class Block:
         else:
             np.take(sh.credit_lut, ua13, out=self._b, mode="clip")
             np.add(self.credits, self._b, out=self.credits)
-        np.minimum(self.credits, self.limit(MAX_GRADUATE_CREDITS), out=self.credits)
+        self._credit_bound += self._credits_per_year
+        if self._credit_bound > MAX_GRADUATE_CREDITS:  # else no count can have reached it
+            np.minimum(self.credits, self.limit(MAX_GRADUATE_CREDITS), out=self.credits)
+            self._credit_bound = MAX_GRADUATE_CREDITS
         raw = self.steps_rng.bit_generator.random_raw(-(-self.n // 4))
         ug = raw.view(np.uint16)[: self.n]
-        np.right_shift(ug, 1, out=ug)
-        earned = np.less(ug, sh.degree_threshold, out=self._mask)
+        earned = _below(ug, sh.degree_threshold, self._mask)
         np.logical_and(earned, np.less(self.degree, MAX_DEGREE, out=self._mask2), out=earned)
         # as 16-bit arithmetic, not a masked copy (a third of a millisecond per 400,000 slots):
         # degree += earned; credits &= earned - 1 (0 where earned, all ones where not)
@@ -294,9 +316,9 @@ class Block:
         position = self.position[k]
         decided = np.full(self.n if self.log is not None else 0, -1, dtype=np.int8)
         # decisions are rare: find the few draws below the largest rate, then look closer
-        rows = np.flatnonzero(np.less(ud, tables.decision_max, out=self._mask))
+        rows = np.flatnonzero(_below(ud, tables.decision_max, self._mask))
         at = position[rows]
-        keep = ud[rows] < tables.decision_threshold[at]
+        keep = (ud[rows] >> np.uint16(1)) < tables.decision_threshold[at]
         rows, at = rows[keep], at[keep]
         if rows.size == 0:
             return decided
@@ -365,14 +387,20 @@ class Block:
         decides the replacement: replaced when ``u < p × replacement rate``.
         """
         ul = u[4]
+        np.right_shift(ul, np.uint16(1), out=ul)  # the 15-bit draw: compared with a table
         sh = self.shared
         index = self._a
         np.add(self.experience, self.rating, out=index)
         left = np.less(ul, np.take(sh.leave_threshold, index, out=self._b, mode="clip"), out=self._mask)
-        np.logical_and(left, self.active, out=left)
+        if self.any_vacant:
+            np.logical_and(left, self.active, out=left)
         rows = np.flatnonzero(left)
         np.add(self.experience, self.codes, out=self.experience)
-        np.minimum(self.experience, self.limit(MAX_EXPERIENCE * self.codes), out=self.experience)
+        top = MAX_EXPERIENCE * self.codes
+        self._experience_bound += self.codes
+        if self._experience_bound > top:  # else no slot can have passed the top
+            np.minimum(self.experience, self.limit(top), out=self.experience)
+            self._experience_bound = top
         if sh.replace_threshold >= SCALE:  # every leaver replaced (the default): no vacancies
             new = rows
             gone = rows[:0]
