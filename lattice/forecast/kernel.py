@@ -172,6 +172,11 @@ class Block:
             t.start_positions(draws, ones, zeros) if isinstance(t, StepsPolicyTables) else None
             for t in policies
         ]
+        self._hire_step = [
+            start % np.uint16(t.steps) if isinstance(t, StepsPolicyTables) and start is not None
+            else _NO_POSITION
+            for t, start in zip(policies, self._hire_position, strict=True)
+        ]
         # The year's graduate credits (read by step-and-lane policies) and the first ledger
         # policy's units come from the same (rating, draw) index: one lookup of both, packed
         # as units | credits << credit_shift, when both fit 16 bits.
@@ -273,7 +278,7 @@ class Block:
             np.add(step, up, out=step)
             np.minimum(step, self.limit(tables.steps - 1), out=step)
             code = tables.lane_code(
-                self.degree, self.credits, self._c, self.limit(tables.credit_cap)
+                self.degree, self.credits, self._c, self.limit(tables.credit_cap), self._b
             )
             np.take(tables.lane_offset_lut, code, out=index, mode="clip")
             np.add(index, step, out=position)
@@ -429,7 +434,7 @@ class Block:
                 position[new] = hired
                 position[gone] = tables.sink
                 if self.step[k].size:
-                    self.step[k][new] = hired % np.uint16(tables.steps)
+                    self.step[k][new] = self._hire_step[k][experience_draw]
             elif isinstance(tables, PolicyTables):
                 position[new] = tables.hire_position
                 position[gone] = tables.sink

@@ -42,6 +42,9 @@ from lattice.lib.formatting import money
 from lattice.rules.policy import Policy
 
 BLOCK_SLOTS = 1 << 17
+# The columns of ``SummaryLayout.columns``: what a position counts for, then its pathway.
+SALARY, LEADER, TEACHER = 0, 1, 2
+COLUMNS = 3
 MAX_YEARS = 50
 MAX_RUNS = 100_000
 # Pay differences vs the baseline in the final year: 2,000-dollar bins out to ±40,000, with an
@@ -168,7 +171,9 @@ class SummaryLayout:
     positional: tuple[bool, ...]
     width: tuple[int, ...]  # positions of each position policy, the sink included; else 0
     offsets: tuple[npt.NDArray[np.uint16] | None, ...]  # (run, group) * width, per policy
-    pathway_matrix: tuple[I64 | None, ...]  # (position, pathway) 0/1, per position policy
+    # per position policy, what each position counts for, by column (``COLUMNS``): its
+    # salary, 1 when a leader, 1 when a teacher (not the sink), then 1 in its pathway's column
+    columns: tuple[I64 | None, ...]
     salary32: tuple[I32 | None, ...]
     # joint pairs (0, k): (run, group) * w0 * wk, 16-bit when the pair's bins fit
     # (``bincount`` widens its input to 64 bits, which costs half as much from 16 bits as
@@ -176,6 +181,9 @@ class SummaryLayout:
     joint: tuple[npt.NDArray[np.unsignedinteger[Any]] | None, ...]
     # other models: run * (categories + 1), the offsets of their (run, category) codes
     pay_offsets: tuple[npt.NDArray[np.unsignedinteger[Any]] | None, ...]
+    # joint pairs (0, k): 1 where policy k pays a (baseline position, position) pair more
+    # than the baseline does (column 0), 1 where it pays less (column 1)
+    gain_loss: tuple[I64 | None, ...]
 
     JOINT_FACTOR = 4  # joint counting when its bins are at most this many times the slots
 
@@ -197,20 +205,27 @@ class SummaryLayout:
                 matrices.append(None)
                 continue
             offsets.append((group * np.uint32(w)).astype(np.uint16))
-            matrix = np.zeros((w, len(t.pathway_keys)), np.int64)
+            matrix = np.zeros((w, COLUMNS + len(t.pathway_keys)), np.int64)
             live = np.arange(t.sink)
-            matrix[live, t.pathway_of[live]] = 1
+            matrix[:, SALARY] = t.salary
+            matrix[:, LEADER] = t.leader
+            matrix[live, TEACHER] = 1
+            matrix[live, COLUMNS + t.pathway_of[live]] = 1
             matrices.append(matrix)
         joint: list[npt.NDArray[np.unsignedinteger[Any]] | None] = [None] * len(tables)
-        if positional[0]:
+        gain_loss: list[I64 | None] = [None] * len(tables)
+        base = position_tables[0]
+        if base is not None:
             w0 = width[0]
-            for k in range(1, len(tables)):
-                if not positional[k]:
+            for k, other in enumerate(position_tables):
+                if k == 0 or other is None:
                     continue
                 bins = runs * 2 * w0 * width[k]
                 if bins <= max(cls.JOINT_FACTOR * n, 1 << 16) and bins < 2**31:
                     offset = group * np.uint32(w0 * width[k])
                     joint[k] = offset.astype(np.uint16) if bins <= 1 << 16 else offset
+                    diff = (other.salary[None, :] - base.salary[:, None]).ravel()  # (w0 * wk)
+                    gain_loss[k] = np.stack([diff > 0, diff < 0], axis=1).astype(np.int64)
         pay_offsets = tuple(
             None
             if p
@@ -225,7 +240,8 @@ class SummaryLayout:
             positional=positional,
             width=width,
             offsets=tuple(offsets),
-            pathway_matrix=tuple(matrices),
+            columns=tuple(matrices),
+            gain_loss=tuple(gain_loss),
             salary32=tuple(t.salary.astype(np.int32) if t is not None else None
                            for t in position_tables),  # fmt: skip
             joint=tuple(joint),
@@ -244,7 +260,6 @@ class _Summariser:
         self.block, self.out, self.layout = block, out, layout
         self.width, self.offsets, self.joint = layout.width, layout.offsets, layout.joint
         self.positional, self.salary32 = layout.positional, layout.salary32
-        self.pathway_matrix = layout.pathway_matrix
         self.codes = np.empty(block.n, np.uint16)
         self.codes32 = np.empty(block.n, np.uint32)
         self.histograms = [np.zeros(BINS, np.int64) for _ in block.policies]
@@ -263,17 +278,17 @@ class _Summariser:
 
     def _by_position(self, k: int, counts: I64, runs: slice, y: int) -> None:
         """Every per-run number of a position policy from its (run, group, position) counts."""
-        tables, out = self._pos(k), self.out[k]
-        both = counts.sum(axis=1)
-        out.payroll[runs, y] = both @ tables.salary
-        matrix = self.pathway_matrix[k]
-        assert matrix is not None
-        out.headcount[runs, y] = both @ matrix
-        out.group_pay[runs, y] = counts @ tables.salary
-        sink = tables.sink
-        out.group_count[runs, y] = counts[:, :, :sink].sum(axis=2)
-        out.leaders[runs, y] = both @ tables.leader.astype(np.int64)
-        out.teachers[runs, y] = both[:, : tables.sink].sum(axis=1)
+        out = self.out[k]
+        columns = self.layout.columns[k]
+        assert columns is not None
+        by_group = counts @ columns  # (runs, group, column)
+        total = by_group.sum(axis=1)
+        out.payroll[runs, y] = total[:, SALARY]
+        out.leaders[runs, y] = total[:, LEADER]
+        out.teachers[runs, y] = total[:, TEACHER]
+        out.headcount[runs, y] = total[:, COLUMNS:]
+        out.group_pay[runs, y] = by_group[:, :, SALARY]
+        out.group_count[runs, y] = by_group[:, :, TEACHER]
 
     def _own_counts(self, k: int) -> I64:
         block = self.block
@@ -353,12 +368,15 @@ class _Summariser:
             self._by_position(0, joint.sum(axis=3), runs, y)
             self.first_joint = False
         self._by_position(k, joint.sum(axis=2), runs, y)
-        base, other = self._pos(0), self._pos(k)
-        diff = other.salary[None, :] - base.salary[:, None]  # (w0, wk)
         pairs = joint.sum(axis=1).reshape(block.runs, w0 * wk)
-        out.gainers[runs, y] = pairs @ (diff > 0).ravel().astype(np.int64)
-        out.losers[runs, y] = pairs @ (diff < 0).ravel().astype(np.int64)
+        gain_loss = self.layout.gain_loss[k]
+        assert gain_loss is not None
+        moved = pairs @ gain_loss
+        out.gainers[runs, y] = moved[:, 0]
+        out.losers[runs, y] = moved[:, 1]
         if final:
+            base, other = self._pos(0), self._pos(k)
+            diff = other.salary[None, :] - base.salary[:, None]  # (w0, wk)
             counts = pairs.sum(axis=0)
             counts[base.sink * wk + other.sink] = 0  # empty slots: no teacher to compare
             bins = bin_of(diff.ravel().astype(np.float64) * factor)
