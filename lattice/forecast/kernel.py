@@ -44,6 +44,7 @@ from lattice.forecast.tables import (
     FINE,
     MAX_DEGREE,
     MAX_EXPERIENCE,
+    MAX_LEVELS,
     SCALE,
     PolicyTables,
     SharedTables,
@@ -84,6 +85,16 @@ class YearLog:
     hire_certificate: npt.NDArray[np.bool_]
     states: list[dict[str, npt.NDArray[Any]] | None] = field(default_factory=list)
     degree: U16 | None = None  # highest degree rank after the year (when a model reads it)
+
+
+_DRAW_BITS = np.uint16(0xFFF8)  # a 16-bit word's top 13 bits, the 13-bit draw << 3
+
+
+def _by_draw(table: U16) -> U16:
+    """A (rating code << 13) | 13-bit draw table re-laid out as (draw << 3) | rating code, so
+    that its index is a draw word with the low three bits cleared, or-ed with the code."""
+    relaid: U16 = np.ascontiguousarray(table.reshape(MAX_LEVELS + 1, FINE).T).ravel()
+    return relaid
 
 
 def _below(words: U16, threshold: int, out: npt.NDArray[np.bool_]) -> npt.NDArray[np.bool_]:
@@ -141,6 +152,10 @@ class Block:
         self._limits: dict[int, U16] = {}
         self.has_steps = any(t.reads_degrees for t in policies)
         self.streams = streams
+        self._rating_by_draw = _by_draw(shared.rating_lut)
+        self._units_by_draw = [
+            _by_draw(t.units) if isinstance(t, PolicyTables) else _NO_POSITION for t in policies
+        ]
         # Upper bounds of the experience and credit counts, so that a year caps them only
         # once a slot could have passed the cap (a new hire starts at most at the hires'
         # largest experience, with no credits).
@@ -187,7 +202,7 @@ class Block:
             first = policies[ledgers[0]]
             assert isinstance(first, PolicyTables)
             if first.units_and_credits is not None:
-                self.packed = (ledgers[0], first.units_and_credits, first.credit_shift)
+                self.packed = (ledgers[0], _by_draw(first.units_and_credits), first.credit_shift)
                 self._credits_year = np.empty(n, dtype=np.uint16)
         self.states: list[PayState | None] = [
             t.state(self, start) if isinstance(t, PayTables) else None
@@ -239,21 +254,26 @@ class Block:
         _below(uc, sh.certificate_threshold, self._mask)
         np.logical_or(self.certificate, self._mask, out=self.certificate)
         # (3) ratings: one lookup in the (last rating, draw) table
+        # (``_by_draw``: the table read at (13-bit draw << 3) | rating code, which is the
+        # word with its low three bits cleared, or-ed with the code)
         index = self._a
-        np.left_shift(self.rating, 13, out=index)
-        np.right_shift(ur, np.uint16(3), out=self._b)
-        np.bitwise_or(index, self._b, out=index)
+        np.bitwise_and(ur, _DRAW_BITS, out=index)
+        np.bitwise_or(index, self.rating, out=index)
         self.previous, self.rating = self.rating, self.previous
-        np.take(sh.rating_lut, index, out=self.rating, mode="clip")
-        # (4) units and interval moves, per policy
+        np.take(self._rating_by_draw, index, out=self.rating, mode="clip")
+        # (4) units and interval moves, per policy (their tables read as the ratings')
         np.multiply(self.certificate, 16, out=self._c16, dtype=np.uint16)
-        np.right_shift(ua, np.uint16(3), out=ua)  # the 13-bit draw, in place
+        np.bitwise_and(ua, _DRAW_BITS, out=ua)
         packed = self.packed[0] if self.packed is not None else -1
         for k, (tables, position, bank) in enumerate(
             zip(self.policies, self.position, self.bank, strict=True)
         ):
             if isinstance(tables, PolicyTables):
-                self._earn_and_move(tables, position, bank, ua, k == packed)
+                self._earn_and_move(k, tables, position, bank, ua, k == packed)
+        if (self.has_steps and self.packed is None) or self.log is not None or any(
+            state is not None for state in self.states
+        ):
+            np.right_shift(ua, np.uint16(3), out=ua)  # the 13-bit draw, in place
         if self.has_steps:
             self._learn(ua)
         for state in self.states:
@@ -337,12 +357,12 @@ class Block:
             decided[rows] = tables.decision_code[at]
         return decided
 
-    def _earn_and_move(
-        self, tables: PolicyTables, position: U16, bank: U16, ua13: U16, packed: bool = False
-    ) -> None:
+    def _earn_and_move(self, k: int, tables: PolicyTables, position: U16, bank: U16,
+                       ua: U16, packed: bool = False) -> None:  # fmt: skip
+        """The rating's and the year's units banked, full intervals spent (``ua``: the
+        activity words with their low three bits cleared, see ``year``)."""
         index = self._a
-        np.left_shift(self.rating, 13, out=index)
-        np.bitwise_or(index, ua13, out=index)
+        np.bitwise_or(ua, self.rating, out=index)
         if packed:
             assert self.packed is not None
             _, table, shift = self.packed
@@ -350,7 +370,7 @@ class Block:
             np.right_shift(self._b, shift, out=self._credits_year)
             np.bitwise_and(self._b, np.uint16((1 << shift) - 1), out=self._b)
         else:
-            np.take(tables.units, index, out=self._b, mode="clip")
+            np.take(self._units_by_draw[k], index, out=self._b, mode="clip")
         np.add(bank, self._b, out=bank)
         wanted = self._b
         np.floor_divide(bank, tables.units_per_interval, out=wanted)
