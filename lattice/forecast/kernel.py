@@ -448,13 +448,16 @@ class Block:
             zip(self.policies, self.position, self.bank, strict=True)
         ):
             if isinstance(tables, StepsPolicyTables):
+                if self.step[k].size:
+                    # the position is rebuilt from the step at the start of next year, before
+                    # anything reads it (a hire has no rating: no step earned), and an empty
+                    # slot is put back in the sink there
+                    self.step[k][new] = self._hire_step[k][experience_draw]
+                    continue
                 starts = self._hire_position[k]
                 assert starts is not None
-                hired = starts[experience_draw]
-                position[new] = hired
+                position[new] = starts[experience_draw]
                 position[gone] = tables.sink
-                if self.step[k].size:
-                    self.step[k][new] = self._hire_step[k][experience_draw]
             elif isinstance(tables, PolicyTables):
                 position[new] = tables.hire_position
                 position[gone] = tables.sink
