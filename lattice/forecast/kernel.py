@@ -188,7 +188,8 @@ class Block:
             for t in policies
         ]
         self._hire_step = [
-            start % np.uint16(t.steps) if isinstance(t, StepsPolicyTables) and start is not None
+            start % np.uint16(t.steps)
+            if isinstance(t, StepsPolicyTables) and start is not None
             else _NO_POSITION
             for t, start in zip(policies, self._hire_position, strict=True)
         ]
@@ -270,8 +271,10 @@ class Block:
         ):
             if isinstance(tables, PolicyTables):
                 self._earn_and_move(k, tables, position, bank, ua, k == packed)
-        if (self.has_steps and self.packed is None) or self.log is not None or any(
-            state is not None for state in self.states
+        if (
+            (self.has_steps and self.packed is None)
+            or self.log is not None
+            or any(state is not None for state in self.states)
         ):
             np.right_shift(ua, np.uint16(3), out=ua)  # the 13-bit draw, in place
         if self.has_steps:
@@ -416,7 +419,8 @@ class Block:
         sh = self.shared
         index = self._a
         np.add(self.experience, self.rating, out=index)
-        left = np.less(ul, np.take(sh.leave_threshold, index, out=self._b, mode="clip"), out=self._mask)
+        np.take(sh.leave_threshold, index, out=self._b, mode="clip")
+        left = np.less(ul, self._b, out=self._mask)
         if self.any_vacant:
             np.logical_and(left, self.active, out=left)
         rows = np.flatnonzero(left)

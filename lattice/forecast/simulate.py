@@ -226,24 +226,27 @@ class SummaryLayout:
                     joint[k] = offset.astype(np.uint16) if bins <= 1 << 16 else offset
                     diff = (other.salary[None, :] - base.salary[:, None]).ravel()  # (w0 * wk)
                     gain_loss[k] = np.stack([diff > 0, diff < 0], axis=1).astype(np.int64)
-        pay_offsets = tuple(
-            None
-            if p
-            else (run_index * np.uint32(len(t.pathway_keys) + 1)).astype(
-                np.uint16 if runs * (len(t.pathway_keys) + 1) < 65536 else np.uint32
-            )
-            for t, p in zip(tables, positional, strict=True)
-        )
+        pay_offsets: list[npt.NDArray[np.unsignedinteger[Any]] | None] = []
+        for model, p in zip(tables, positional, strict=True):
+            categories = len(model.pathway_keys) + 1
+            offset = run_index * np.uint32(categories)
+            if p:
+                pay_offsets.append(None)
+            elif runs * categories < 65536:
+                pay_offsets.append(offset.astype(np.uint16))
+            else:
+                pay_offsets.append(offset)
         return cls(
             run_index=run_index,
-            pay_offsets=pay_offsets,
+            pay_offsets=tuple(pay_offsets),
             positional=positional,
             width=width,
             offsets=tuple(offsets),
             columns=tuple(matrices),
             gain_loss=tuple(gain_loss),
-            salary32=tuple(t.salary.astype(np.int32) if t is not None else None
-                           for t in position_tables),  # fmt: skip
+            salary32=tuple(
+                t.salary.astype(np.int32) if t is not None else None for t in position_tables
+            ),
             joint=tuple(joint),
         )
 
