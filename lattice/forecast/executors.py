@@ -24,7 +24,11 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import copy
+import ctypes
+import ctypes.util
 import multiprocessing
+import platform
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -46,6 +50,7 @@ WORKER_CONFIG = {
     # process. Large arrays come from the heap again with these two.
     "distributed.nanny.pre-spawn-environ.MALLOC_MMAP_THRESHOLD_": 64 * 2**20,
     "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": 256 * 2**20,
+    # (the process executor's workers set the same two with ``keep_large_allocations``)
 }
 
 
@@ -125,10 +130,32 @@ def _cancel_all(futures: list[cf.Future[Any]]) -> None:
 
 
 _WORKER_JOB: Any = None
+# glibc's mallopt parameters (malloc.h) and the values Dask's workers get (WORKER_CONFIG)
+_M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3
+MMAP_THRESHOLD, TRIM_THRESHOLD = 64 * 2**20, 256 * 2**20
+
+
+def keep_large_allocations() -> None:
+    """Let glibc reuse freed large arrays instead of returning them to the system.
+
+    By default an array over 128 KiB is a fresh ``mmap`` until a freed one raises the limit,
+    and the heap's free top is given back once it exceeds twice that: a block's arrays (a
+    run of 400,000 teachers frees some 15 MB at its end) then fault their pages in again
+    every block — measured, 7% of a state-sized forecast's CPU went to the kernel. Linux
+    with glibc only; elsewhere nothing changes."""
+    if not sys.platform.startswith("linux") or platform.libc_ver()[0] != "glibc":
+        return
+    name = ctypes.util.find_library("c")
+    if name is None:
+        return
+    libc = ctypes.CDLL(name)
+    libc.mallopt(_M_MMAP_THRESHOLD, MMAP_THRESHOLD)
+    libc.mallopt(_M_TRIM_THRESHOLD, TRIM_THRESHOLD)
 
 
 def _install(job: BlockRunner) -> None:
     global _WORKER_JOB
+    keep_large_allocations()
     _WORKER_JOB = job
 
 

@@ -41,8 +41,10 @@ import numpy.typing as npt
 from lattice.forecast.compile import ForecastTables, is_position_model
 from lattice.forecast.pay_model import PayState, PayTables
 from lattice.forecast.tables import (
+    FINE,
     MAX_DEGREE,
     MAX_EXPERIENCE,
+    MAX_LEVELS,
     SCALE,
     PolicyTables,
     SharedTables,
@@ -83,6 +85,26 @@ class YearLog:
     hire_certificate: npt.NDArray[np.bool_]
     states: list[dict[str, npt.NDArray[Any]] | None] = field(default_factory=list)
     degree: U16 | None = None  # highest degree rank after the year (when a model reads it)
+
+
+_DRAW_BITS = np.uint16(0xFFF8)  # a 16-bit word's top 13 bits, the 13-bit draw << 3
+
+
+def _by_draw(table: U16) -> U16:
+    """A (rating code << 13) | 13-bit draw table re-laid out as (draw << 3) | rating code, so
+    that its index is a draw word with the low three bits cleared, or-ed with the code."""
+    relaid: U16 = np.ascontiguousarray(table.reshape(MAX_LEVELS + 1, FINE).T).ravel()
+    return relaid
+
+
+def _below(words: U16, threshold: int, out: npt.NDArray[np.bool_]) -> npt.NDArray[np.bool_]:
+    """``words >> 1 < threshold`` (a 15-bit draw below a 15-bit threshold) into ``out``,
+    without shifting the words: ``w >> 1 < t`` exactly when ``w < 2t``."""
+    if threshold >= SCALE:  # a certain event: every 16-bit word is below 2 * SCALE
+        out[:] = True
+        return out
+    np.less(words, np.uint16(2 * threshold), out=out)
+    return out
 
 
 class Block:
@@ -130,10 +152,47 @@ class Block:
         self._limits: dict[int, U16] = {}
         self.has_steps = any(t.reads_degrees for t in policies)
         self.streams = streams
+        self._rating_by_draw = _by_draw(shared.rating_lut)
+        self._units_by_draw = [
+            _by_draw(t.units) if isinstance(t, PolicyTables) else _NO_POSITION for t in policies
+        ]
+        # Upper bounds of the experience and credit counts, so that a year caps them only
+        # once a slot could have passed the cap (a new hire starts at most at the hires'
+        # largest experience, with no credits).
+        self._experience_bound = max(
+            int(self.experience.max(initial=0)),
+            int(shared.hire_experience_lut.max(initial=0)) * self.codes,
+        )
         if self.has_steps:
             self.steps_rng = self.stream(1)
             self.degree = np.tile(workforce.degrees(), runs)
             self.credits = np.tile(workforce.credits(), runs)
+            self._credit_bound = int(self.credits.max(initial=0))
+            self._credits_per_year = int(shared.credit_lut.max(initial=0))
+        # A step-and-lane policy whose gate is met from one rating code up keeps each slot's
+        # step index beside its position, so a year adds to it instead of dividing it out.
+        self.step = [
+            position % np.uint16(t.steps)
+            if isinstance(t, StepsPolicyTables) and t.gate_from is not None
+            else _NO_POSITION
+            for t, position in zip(policies, self.position, strict=True)
+        ]
+        # What a new hire starts with, by the hire's 13-bit experience draw: experience (times
+        # the rating codes, as the slots keep it) and, under a step-and-lane policy, the
+        # position (a hire holds a bachelor's with no graduate credits) and its step.
+        draws = shared.hire_experience_lut
+        self._hire_experience = draws * np.uint16(self.codes)
+        ones, zeros = np.ones(FINE, np.uint16), np.zeros(FINE, np.uint16)
+        self._hire_position = [
+            t.start_positions(draws, ones, zeros) if isinstance(t, StepsPolicyTables) else None
+            for t in policies
+        ]
+        self._hire_step = [
+            start % np.uint16(t.steps)
+            if isinstance(t, StepsPolicyTables) and start is not None
+            else _NO_POSITION
+            for t, start in zip(policies, self._hire_position, strict=True)
+        ]
         # The year's graduate credits (read by step-and-lane policies) and the first ledger
         # policy's units come from the same (rating, draw) index: one lookup of both, packed
         # as units | credits << credit_shift, when both fit 16 bits.
@@ -144,7 +203,7 @@ class Block:
             first = policies[ledgers[0]]
             assert isinstance(first, PolicyTables)
             if first.units_and_credits is not None:
-                self.packed = (ledgers[0], first.units_and_credits, first.credit_shift)
+                self.packed = (ledgers[0], _by_draw(first.units_and_credits), first.credit_shift)
                 self._credits_year = np.empty(n, dtype=np.uint16)
         self.states: list[PayState | None] = [
             t.state(self, start) if isinstance(t, PayTables) else None
@@ -169,12 +228,13 @@ class Block:
         return self.streams(number)
 
     def draws(self, rng: np.random.Generator) -> U16:
-        """Five rows of 15-bit draws, one per slot each (decision, certificate, rating,
-        credits and PD, leaving)."""
+        """Five rows of 16-bit words, one per slot each (decision, certificate, rating,
+        credits and PD, leaving). A draw is a word's top 15 bits, ``w >> 1``; the kernel
+        reads most of them without shifting every word: ``w >> 1 < t`` exactly when
+        ``w < 2t`` (``_below``), and a 13-bit draw ``(w >> 1) >> 2`` is ``w >> 3``."""
         words = -(-self.n * DRAWS // 4)
         raw = rng.bit_generator.random_raw(words)
         u: U16 = raw.view(np.uint16)[: self.n * DRAWS].reshape(DRAWS, self.n)
-        np.right_shift(u, 1, out=u)
         return u
 
     def year(self, u: U16) -> None:
@@ -186,30 +246,37 @@ class Block:
             self._decide(k, tables, ud) if isinstance(tables, PolicyTables) else none
             for k, tables in enumerate(self.policies)
         ]
-        for tables, position in zip(self.policies, self.position, strict=True):
+        for k, (tables, position) in enumerate(zip(self.policies, self.position, strict=True)):
             if isinstance(tables, StepsPolicyTables):
-                self._step_and_lane(tables, position)
+                self._step_and_lane(k, tables, position)
         for state in self.states:
             if state is not None:
                 state.before_rating(self)
-        np.less(uc, sh.certificate_threshold, out=self._mask)
+        _below(uc, sh.certificate_threshold, self._mask)
         np.logical_or(self.certificate, self._mask, out=self.certificate)
         # (3) ratings: one lookup in the (last rating, draw) table
+        # (``_by_draw``: the table read at (13-bit draw << 3) | rating code, which is the
+        # word with its low three bits cleared, or-ed with the code)
         index = self._a
-        np.left_shift(self.rating, 13, out=index)
-        np.right_shift(ur, 2, out=self._b)
-        np.bitwise_or(index, self._b, out=index)
+        np.bitwise_and(ur, _DRAW_BITS, out=index)
+        np.bitwise_or(index, self.rating, out=index)
         self.previous, self.rating = self.rating, self.previous
-        np.take(sh.rating_lut, index, out=self.rating)
-        # (4) units and interval moves, per policy
+        np.take(self._rating_by_draw, index, out=self.rating, mode="clip")
+        # (4) units and interval moves, per policy (their tables read as the ratings')
         np.multiply(self.certificate, 16, out=self._c16, dtype=np.uint16)
-        np.right_shift(ua, 2, out=ua)
+        np.bitwise_and(ua, _DRAW_BITS, out=ua)
         packed = self.packed[0] if self.packed is not None else -1
         for k, (tables, position, bank) in enumerate(
             zip(self.policies, self.position, self.bank, strict=True)
         ):
             if isinstance(tables, PolicyTables):
-                self._earn_and_move(tables, position, bank, ua, k == packed)
+                self._earn_and_move(k, tables, position, bank, ua, k == packed)
+        if (
+            (self.has_steps and self.packed is None)
+            or self.log is not None
+            or any(state is not None for state in self.states)
+        ):
+            np.right_shift(ua, np.uint16(3), out=ua)  # the 13-bit draw, in place
         if self.has_steps:
             self._learn(ua)
         for state in self.states:
@@ -218,37 +285,34 @@ class Block:
         if self.log is not None:
             self._log_year(decided, ua)
 
-    def _step_and_lane(self, tables: StepsPolicyTables, position: U16) -> None:
+    def _step_and_lane(self, k: int, tables: StepsPolicyTables, position: U16) -> None:
         """Last year's rating earns a step (up to the top); the lane is the one met today.
 
         One lookup, ``lane_offset_lut``, the lane's first position for the degree and
         credits; the step is arithmetic, since the gate is met from one rating code up
-        (``gate_from``): step + (rating ≥ gate_from and step below the top). An empty slot
+        (``gate_from``): the slot's step (kept in ``step``) + (rating ≥ gate_from), capped
+        at the top step. An empty slot
         (the sink) is put back afterwards. A gate that is not monotone in the rating codes
         reads ``step_lut`` (the step index after the gate; the sink stays the sink)."""
         index = self._a
         if tables.gate_from is not None:
-            step = self._b
-            np.floor_divide(position, np.uint16(tables.steps), out=step)
-            np.multiply(step, np.uint16(tables.steps), out=step)
-            np.subtract(position, step, out=step)
+            step = self.step[k]
             up = np.greater_equal(self.rating, np.uint16(tables.gate_from), out=self._mask)
-            below_top = np.less(step, np.uint16(tables.steps - 1), out=self._mask2)
-            np.logical_and(up, below_top, out=up)
+            np.add(step, up, out=step)
+            np.minimum(step, self.limit(tables.steps - 1), out=step)
             code = tables.lane_code(
-                self.degree, self.credits, self._c, self.limit(tables.credit_cap)
+                self.degree, self.credits, self._c, self.limit(tables.credit_cap), self._b
             )
-            np.take(tables.lane_offset_lut, code, out=index)
+            np.take(tables.lane_offset_lut, code, out=index, mode="clip")
             np.add(index, step, out=position)
-            np.add(position, up, out=position)
             if self.any_vacant:
                 np.copyto(position, np.uint16(tables.sink), where=~self.active)
             return
         np.left_shift(position, 3, out=index)
         np.bitwise_or(index, self.rating, out=index)
-        np.take(tables.step_lut, index, out=self._b)
+        np.take(tables.step_lut, index, out=self._b, mode="clip")
         code = tables.lane_code(self.degree, self.credits, self._c, self.limit(tables.credit_cap))
-        np.take(tables.lane_offset_lut, code, out=index)
+        np.take(tables.lane_offset_lut, code, out=index, mode="clip")
         np.add(self._b, index, out=position)
         np.minimum(position, self.limit(tables.sink), out=position)
 
@@ -258,13 +322,15 @@ class Block:
         if self.packed is not None:
             np.add(self.credits, self._credits_year, out=self.credits)  # read with the units
         else:
-            np.take(sh.credit_lut, ua13, out=self._b)
+            np.take(sh.credit_lut, ua13, out=self._b, mode="clip")
             np.add(self.credits, self._b, out=self.credits)
-        np.minimum(self.credits, self.limit(MAX_GRADUATE_CREDITS), out=self.credits)
+        self._credit_bound += self._credits_per_year
+        if self._credit_bound > MAX_GRADUATE_CREDITS:  # else no count can have reached it
+            np.minimum(self.credits, self.limit(MAX_GRADUATE_CREDITS), out=self.credits)
+            self._credit_bound = MAX_GRADUATE_CREDITS
         raw = self.steps_rng.bit_generator.random_raw(-(-self.n // 4))
         ug = raw.view(np.uint16)[: self.n]
-        np.right_shift(ug, 1, out=ug)
-        earned = np.less(ug, sh.degree_threshold, out=self._mask)
+        earned = _below(ug, sh.degree_threshold, self._mask)
         np.logical_and(earned, np.less(self.degree, MAX_DEGREE, out=self._mask2), out=earned)
         # as 16-bit arithmetic, not a masked copy (a third of a millisecond per 400,000 slots):
         # degree += earned; credits &= earned - 1 (0 where earned, all ones where not)
@@ -278,9 +344,9 @@ class Block:
         position = self.position[k]
         decided = np.full(self.n if self.log is not None else 0, -1, dtype=np.int8)
         # decisions are rare: find the few draws below the largest rate, then look closer
-        rows = np.flatnonzero(np.less(ud, tables.decision_max, out=self._mask))
+        rows = np.flatnonzero(_below(ud, tables.decision_max, self._mask))
         at = position[rows]
-        keep = ud[rows] < tables.decision_threshold[at]
+        keep = (ud[rows] >> np.uint16(1)) < tables.decision_threshold[at]
         rows, at = rows[keep], at[keep]
         if rows.size == 0:
             return decided
@@ -294,20 +360,20 @@ class Block:
             decided[rows] = tables.decision_code[at]
         return decided
 
-    def _earn_and_move(
-        self, tables: PolicyTables, position: U16, bank: U16, ua13: U16, packed: bool = False
-    ) -> None:
+    def _earn_and_move(self, k: int, tables: PolicyTables, position: U16, bank: U16,
+                       ua: U16, packed: bool = False) -> None:  # fmt: skip
+        """The rating's and the year's units banked, full intervals spent (``ua``: the
+        activity words with their low three bits cleared, see ``year``)."""
         index = self._a
-        np.left_shift(self.rating, 13, out=index)
-        np.bitwise_or(index, ua13, out=index)
+        np.bitwise_or(ua, self.rating, out=index)
         if packed:
             assert self.packed is not None
             _, table, shift = self.packed
-            np.take(table, index, out=self._b)
+            np.take(table, index, out=self._b, mode="clip")
             np.right_shift(self._b, shift, out=self._credits_year)
             np.bitwise_and(self._b, np.uint16((1 << shift) - 1), out=self._b)
         else:
-            np.take(tables.units, index, out=self._b)
+            np.take(self._units_by_draw[k], index, out=self._b, mode="clip")
         np.add(bank, self._b, out=bank)
         wanted = self._b
         np.floor_divide(bank, tables.units_per_interval, out=wanted)
@@ -316,7 +382,7 @@ class Block:
         np.bitwise_or(index, self._c16, out=index)
         np.bitwise_or(index, wanted, out=index)
         moved = self._b
-        np.take(tables.advance, index, out=moved)
+        np.take(tables.advance, index, out=moved, mode="clip")
         np.bitwise_and(moved, 127, out=position)
         np.right_shift(moved, 7, out=moved)
         np.subtract(bank, moved, out=bank)
@@ -349,14 +415,21 @@ class Block:
         decides the replacement: replaced when ``u < p × replacement rate``.
         """
         ul = u[4]
+        np.right_shift(ul, np.uint16(1), out=ul)  # the 15-bit draw: compared with a table
         sh = self.shared
         index = self._a
         np.add(self.experience, self.rating, out=index)
-        left = np.less(ul, np.take(sh.leave_threshold, index, out=self._b), out=self._mask)
-        np.logical_and(left, self.active, out=left)
+        np.take(sh.leave_threshold, index, out=self._b, mode="clip")
+        left = np.less(ul, self._b, out=self._mask)
+        if self.any_vacant:
+            np.logical_and(left, self.active, out=left)
         rows = np.flatnonzero(left)
         np.add(self.experience, self.codes, out=self.experience)
-        np.minimum(self.experience, self.limit(MAX_EXPERIENCE * self.codes), out=self.experience)
+        top = MAX_EXPERIENCE * self.codes
+        self._experience_bound += self.codes
+        if self._experience_bound > top:  # else no slot can have passed the top
+            np.minimum(self.experience, self.limit(top), out=self.experience)
+            self._experience_bound = top
         if sh.replace_threshold >= SCALE:  # every leaver replaced (the default): no vacancies
             new = rows
             gone = rows[:0]
@@ -367,24 +440,36 @@ class Block:
             self.any_vacant = self.any_vacant or bool(gone.size)
         self.rating[rows] = 0
         self.previous[rows] = 0
-        extra = rng.bit_generator.random_raw(new.size).view(np.uint16).reshape(-1, 4).T >> 1
-        hire_experience = sh.hire_experience_lut[extra[0] >> 2]
-        hire_certificate = extra[1] < sh.hire_certificate_threshold
+        # four 16-bit words a hire, of which two are used, as 15-bit draws (>> 1): the first
+        # at 13 bits (>> 2 more) for the experience, the second for the certificate
+        extra = rng.bit_generator.random_raw(new.size).view(np.uint16).reshape(-1, 4)
+        experience_draw = extra[:, 0] >> np.uint16(3)
+        hire_certificate = (extra[:, 1] >> np.uint16(1)) < sh.hire_certificate_threshold
         if self.has_steps:
             self.degree[new] = 1
             self.credits[new] = 0
-        for tables, position, bank in zip(self.policies, self.position, self.bank, strict=True):
+        for k, (tables, position, bank) in enumerate(
+            zip(self.policies, self.position, self.bank, strict=True)
+        ):
             if isinstance(tables, StepsPolicyTables):
-                position[new] = tables.start_positions(
-                    hire_experience, self.degree[new], self.credits[new]
-                )
+                if self.step[k].size:
+                    # the position is rebuilt from the step at the start of next year, before
+                    # anything reads it (a hire has no rating: no step earned), and an empty
+                    # slot is put back in the sink there
+                    self.step[k][new] = self._hire_step[k][experience_draw]
+                    continue
+                starts = self._hire_position[k]
+                assert starts is not None
+                position[new] = starts[experience_draw]
                 position[gone] = tables.sink
             elif isinstance(tables, PolicyTables):
                 position[new] = tables.hire_position
                 position[gone] = tables.sink
                 bank[rows] = 0
-        self.experience[new] = hire_experience * self.codes
+        self.experience[new] = self._hire_experience[experience_draw]
         self.certificate[new] = hire_certificate
+        wanted = self.log is not None or any(state is not None for state in self.states)
+        hire_experience = sh.hire_experience_lut[experience_draw] if wanted else _NO_POSITION
         for state in self.states:
             if state is not None:
                 state.leave(self, rows, new, gone, hire_experience)

@@ -42,6 +42,9 @@ from lattice.lib.formatting import money
 from lattice.rules.policy import Policy
 
 BLOCK_SLOTS = 1 << 17
+# The columns of ``SummaryLayout.columns``: what a position counts for, then its pathway.
+SALARY, LEADER, TEACHER = 0, 1, 2
+COLUMNS = 3
 MAX_YEARS = 50
 MAX_RUNS = 100_000
 # Pay differences vs the baseline in the final year: 2,000-dollar bins out to ±40,000, with an
@@ -155,6 +158,99 @@ class BlockResult:
     policies: tuple[PolicyRuns, ...]  # arrays of ``count`` runs; histogram of this block
 
 
+@dataclass(frozen=True, eq=False)
+class SummaryLayout:
+    """What a block's summaries read that depends only on the job and the block's run count:
+    each slot's run, the (run, school group) offsets of every position policy's codes, the
+    joint pairs' offsets. Every block of a plan but perhaps the last has the same run count,
+    so a worker builds this once (``BlockJob.layout``) instead of once per block (with one
+    run of 400,000 teachers a block, building it cost as much as two of the block's ten
+    years' summaries)."""
+
+    run_index: npt.NDArray[np.uint32]
+    positional: tuple[bool, ...]
+    width: tuple[int, ...]  # positions of each position policy, the sink included; else 0
+    offsets: tuple[npt.NDArray[np.uint16] | None, ...]  # (run, group) * width, per policy
+    # per position policy, what each position counts for, by column (``COLUMNS``): its
+    # salary, 1 when a leader, 1 when a teacher (not the sink), then 1 in its pathway's column
+    columns: tuple[I64 | None, ...]
+    salary32: tuple[I32 | None, ...]
+    # joint pairs (0, k): (run, group) * w0 * wk, 16-bit when the pair's bins fit
+    # (``bincount`` widens its input to 64 bits, which costs half as much from 16 bits as
+    # from 32); None when policy k is not counted jointly with the baseline
+    joint: tuple[npt.NDArray[np.unsignedinteger[Any]] | None, ...]
+    # other models: run * (categories + 1), the offsets of their (run, category) codes
+    pay_offsets: tuple[npt.NDArray[np.unsignedinteger[Any]] | None, ...]
+    # joint pairs (0, k): 1 where policy k pays a (baseline position, position) pair more
+    # than the baseline does (column 0), 1 where it pays less (column 1)
+    gain_loss: tuple[I64 | None, ...]
+
+    JOINT_FACTOR = 4  # joint counting when its bins are at most this many times the slots
+
+    @classmethod
+    def of(cls, tables: Sequence[ForecastTables], workforce: Workforce, runs: int) -> SummaryLayout:
+        teachers = len(workforce)
+        n = runs * teachers
+        run_index = np.repeat(np.arange(runs, dtype=np.uint32), teachers)
+        high = np.tile(workforce.high_poverty, runs).astype(np.uint32)
+        group = run_index * np.uint32(2) + high
+        positional = tuple(is_position_model(t) for t in tables)
+        position_tables = [t if is_position_model(t) else None for t in tables]
+        width = tuple(t.sink + 1 if t is not None else 0 for t in position_tables)
+        offsets: list[npt.NDArray[np.uint16] | None] = []
+        matrices: list[I64 | None] = []
+        for t, w in zip(position_tables, width, strict=True):
+            if t is None:
+                offsets.append(None)
+                matrices.append(None)
+                continue
+            offsets.append((group * np.uint32(w)).astype(np.uint16))
+            matrix = np.zeros((w, COLUMNS + len(t.pathway_keys)), np.int64)
+            live = np.arange(t.sink)
+            matrix[:, SALARY] = t.salary
+            matrix[:, LEADER] = t.leader
+            matrix[live, TEACHER] = 1
+            matrix[live, COLUMNS + t.pathway_of[live]] = 1
+            matrices.append(matrix)
+        joint: list[npt.NDArray[np.unsignedinteger[Any]] | None] = [None] * len(tables)
+        gain_loss: list[I64 | None] = [None] * len(tables)
+        base = position_tables[0]
+        if base is not None:
+            w0 = width[0]
+            for k, other in enumerate(position_tables):
+                if k == 0 or other is None:
+                    continue
+                bins = runs * 2 * w0 * width[k]
+                if bins <= max(cls.JOINT_FACTOR * n, 1 << 16) and bins < 2**31:
+                    offset = group * np.uint32(w0 * width[k])
+                    joint[k] = offset.astype(np.uint16) if bins <= 1 << 16 else offset
+                    diff = (other.salary[None, :] - base.salary[:, None]).ravel()  # (w0 * wk)
+                    gain_loss[k] = np.stack([diff > 0, diff < 0], axis=1).astype(np.int64)
+        pay_offsets: list[npt.NDArray[np.unsignedinteger[Any]] | None] = []
+        for model, p in zip(tables, positional, strict=True):
+            categories = len(model.pathway_keys) + 1
+            offset = run_index * np.uint32(categories)
+            if p:
+                pay_offsets.append(None)
+            elif runs * categories < 65536:
+                pay_offsets.append(offset.astype(np.uint16))
+            else:
+                pay_offsets.append(offset)
+        return cls(
+            run_index=run_index,
+            pay_offsets=tuple(pay_offsets),
+            positional=positional,
+            width=width,
+            offsets=tuple(offsets),
+            columns=tuple(matrices),
+            gain_loss=tuple(gain_loss),
+            salary32=tuple(
+                t.salary.astype(np.int32) if t is not None else None for t in position_tables
+            ),
+            joint=tuple(joint),
+        )
+
+
 class _Summariser:
     """Reads one block's year into the block's per-run arrays of every policy.
 
@@ -163,60 +259,19 @@ class _Summariser:
     when the pair's codes fit, which gives both policies' counts, the gainers, the losers and
     the histogram from one pass. Other models report each slot's pay and category."""
 
-    JOINT_FACTOR = 4  # joint counting when its bins are at most this many times the slots
-
-    def __init__(self, block: Block, out: list[PolicyRuns]) -> None:
-        self.block, self.out = block, out
-        runs, teachers = block.runs, block.teachers
-        self.run_index = np.repeat(np.arange(runs, dtype=np.uint32), teachers)
-        group = self.run_index * np.uint32(2) + block.high_poverty.astype(np.uint32)
-        self.positional = [is_position_model(t) for t in block.policies]
-        self.width = [self._pos(k).sink + 1 if p else 0 for k, p in enumerate(self.positional)]
-        self.offsets: list[npt.NDArray[np.uint16] | None] = []
-        self.pathway_matrix: list[I64 | None] = []
-        for k in range(len(block.policies)):
-            if not self.positional[k]:
-                self.offsets.append(None)
-                self.pathway_matrix.append(None)
-                continue
-            tables = self._pos(k)
-            width = self.width[k]
-            self.offsets.append((group * np.uint32(width)).astype(np.uint16))
-            matrix = np.zeros((width, len(tables.pathway_keys)), np.int64)
-            live = np.arange(tables.sink)
-            matrix[live, tables.pathway_of[live]] = 1
-            self.pathway_matrix.append(matrix)
-        self.salary32 = [self._pos(k).salary.astype(np.int32) if p else None
-                         for k, p in enumerate(self.positional)]  # fmt: skip
+    def __init__(self, block: Block, out: list[PolicyRuns], layout: SummaryLayout) -> None:
+        self.block, self.out, self.layout = block, out, layout
+        self.width, self.offsets, self.joint = layout.width, layout.offsets, layout.joint
+        self.positional, self.salary32 = layout.positional, layout.salary32
         self.codes = np.empty(block.n, np.uint16)
         self.codes32 = np.empty(block.n, np.uint32)
         self.histograms = [np.zeros(BINS, np.int64) for _ in block.policies]
-        # joint pairs (0, k)
-        # (16-bit codes when the pair's bins fit: ``bincount`` widens its input to 64 bits,
-        # which costs half as much from 16 bits as from 32)
-        self.joint: list[npt.NDArray[np.unsignedinteger[Any]] | None] = [None] * len(block.policies)
-        self.joint_codes: list[npt.NDArray[np.unsignedinteger[Any]] | None] = [None] * len(
-            block.policies
-        )
-        if self.positional[0]:
-            w0 = self.width[0]
-            for k in range(1, len(block.policies)):
-                if not self.positional[k]:
-                    continue
-                bins = runs * 2 * w0 * self.width[k]
-                if bins <= max(self.JOINT_FACTOR * block.n, 1 << 16) and bins < 2**31:
-                    offset = group * np.uint32(w0 * self.width[k])
-                    if bins <= 1 << 16:
-                        self.joint[k] = offset.astype(np.uint16)
-                        self.joint_codes[k] = self.codes
-                    else:
-                        self.joint[k] = offset
-                        self.joint_codes[k] = self.codes32
+        self.joint_codes: list[npt.NDArray[np.unsignedinteger[Any]] | None] = [
+            None if joint is None else self.codes if joint.dtype == np.uint16 else self.codes32
+            for joint in layout.joint
+        ]
         self.pay0: I32 | None = None
         self.first_joint = False
-        self.pay_offsets: list[npt.NDArray[np.unsignedinteger[Any]] | None] = [None] * len(
-            block.policies
-        )
         self.high_count: npt.NDArray[np.int64] | None = None
 
     def _pos(self, k: int) -> PositionTables:
@@ -226,17 +281,17 @@ class _Summariser:
 
     def _by_position(self, k: int, counts: I64, runs: slice, y: int) -> None:
         """Every per-run number of a position policy from its (run, group, position) counts."""
-        tables, out = self._pos(k), self.out[k]
-        both = counts.sum(axis=1)
-        out.payroll[runs, y] = both @ tables.salary
-        matrix = self.pathway_matrix[k]
-        assert matrix is not None
-        out.headcount[runs, y] = both @ matrix
-        out.group_pay[runs, y] = counts @ tables.salary
-        sink = tables.sink
-        out.group_count[runs, y] = counts[:, :, :sink].sum(axis=2)
-        out.leaders[runs, y] = both @ tables.leader.astype(np.int64)
-        out.teachers[runs, y] = both[:, : tables.sink].sum(axis=1)
+        out = self.out[k]
+        columns = self.layout.columns[k]
+        assert columns is not None
+        by_group = counts @ columns  # (runs, group, column)
+        total = by_group.sum(axis=1)
+        out.payroll[runs, y] = total[:, SALARY]
+        out.leaders[runs, y] = total[:, LEADER]
+        out.teachers[runs, y] = total[:, TEACHER]
+        out.headcount[runs, y] = total[:, COLUMNS:]
+        out.group_pay[runs, y] = by_group[:, :, SALARY]
+        out.group_count[runs, y] = by_group[:, :, TEACHER]
 
     def _own_counts(self, k: int) -> I64:
         block = self.block
@@ -261,11 +316,7 @@ class _Summariser:
         out.group_pay[runs, y, 1] = high_pay
         out.group_pay[runs, y, 0] = total - high_pay
         categories = len(tables.pathway_keys)
-        if self.pay_offsets[k] is None:
-            self.pay_offsets[k] = (self.run_index * np.uint32(categories + 1)).astype(
-                np.uint16 if block.runs * (categories + 1) < 65536 else np.uint32
-            )
-        offsets = self.pay_offsets[k]
+        offsets = self.layout.pay_offsets[k]
         assert offsets is not None
         code = offsets + state.category
         counts = np.bincount(code, minlength=block.runs * (categories + 1)).reshape(
@@ -320,12 +371,15 @@ class _Summariser:
             self._by_position(0, joint.sum(axis=3), runs, y)
             self.first_joint = False
         self._by_position(k, joint.sum(axis=2), runs, y)
-        base, other = self._pos(0), self._pos(k)
-        diff = other.salary[None, :] - base.salary[:, None]  # (w0, wk)
         pairs = joint.sum(axis=1).reshape(block.runs, w0 * wk)
-        out.gainers[runs, y] = pairs @ (diff > 0).ravel().astype(np.int64)
-        out.losers[runs, y] = pairs @ (diff < 0).ravel().astype(np.int64)
+        gain_loss = self.layout.gain_loss[k]
+        assert gain_loss is not None
+        moved = pairs @ gain_loss
+        out.gainers[runs, y] = moved[:, 0]
+        out.losers[runs, y] = moved[:, 1]
         if final:
+            base, other = self._pos(0), self._pos(k)
+            diff = other.salary[None, :] - base.salary[:, None]  # (w0, wk)
             counts = pairs.sum(axis=0)
             counts[base.sink * wk + other.sink] = 0  # empty slots: no teacher to compare
             bins = bin_of(diff.ravel().astype(np.float64) * factor)
@@ -414,9 +468,19 @@ class BlockJob:
     entropy: int
     factor: F64
 
+    layouts: dict[int, SummaryLayout] = field(default_factory=dict, compare=False, repr=False)
+
     @property
     def blocks(self) -> int:
         return len(self.plan)
+
+    def layout(self, runs: int) -> SummaryLayout:
+        """The summaries' layout of a block of ``runs`` runs, built once per worker (threads
+        sharing the job may each build it once: the layouts are equal and never written)."""
+        layout = self.layouts.get(runs)
+        if layout is None:
+            layout = self.layouts[runs] = SummaryLayout.of(self.tables, self.workforce, runs)
+        return layout
 
     def run(self, index: int) -> BlockResult:
         first, count = self.plan[index]
@@ -429,7 +493,7 @@ class BlockJob:
             streams=lambda stream: stream_rng(self.entropy, index, stream),
         )
         out = [_empty(t, count, self.years) for t in self.tables]
-        summary = _Summariser(block, out)
+        summary = _Summariser(block, out, self.layout(count))
         rng = block_rng(self.entropy, index)
         for y in range(self.years):
             u = block.draws(rng)

@@ -368,11 +368,13 @@ class StepsPolicyTables:
         lanes: U16 = self.lane_lut[index]
         return lanes
 
-    def lane_code(self, degree: U16, credits: U16, out: U16, cap: U16 | None = None) -> U16:
+    def lane_code(self, degree: U16, credits: U16, out: U16, cap: U16 | None = None,
+                  scratch: U16 | None = None) -> U16:  # fmt: skip
         """``degree * (credit_cap + 1) + min(credits, credit_cap)`` in 16 bits, into ``out``
-        (``cap``: ``credit_cap`` in every slot, which NumPy's ``minimum`` takes faster)."""
+        (``cap``: ``credit_cap`` in every slot, which NumPy's ``minimum`` takes faster;
+        ``scratch``: an array of the same size to use instead of a new one)."""
         np.minimum(credits, self.credit_cap if cap is None else cap, out=out)
-        code: U16 = degree * np.uint16(self.credit_cap + 1)
+        code: U16 = np.multiply(degree, np.uint16(self.credit_cap + 1), out=scratch)
         np.add(out, code, out=out)
         return out
 
