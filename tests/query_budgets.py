@@ -175,6 +175,7 @@ BUDGETS: dict[str, int] = {
     "roles:assignments": 17,
     "roles:catalogue": 14,
     "roles:dashboard": 20,
+    "roles:pipeline": 16,
     "roles:evidence": 11,
     "roles:home": 26,
     "roles:hr": 27,

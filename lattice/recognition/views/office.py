@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.html import format_html_join
 from django.views.decorators.http import require_POST
 
+from lattice.lib.paging import paginate
 from lattice.people.models import StaffMember
 from lattice.recognition import actions, queries, tlms
 from lattice.recognition.models import AchievementType, Award, EarnedBy
@@ -22,15 +23,13 @@ from lattice.recognition.views.common import office_district, run_action
 def office(request: HttpRequest) -> HttpResponse:
     district = office_district(request)
     achievements = list(queries.achievements_of(district))
-    awards = list(
+    awards = paginate(
+        request,
         queries.awards_visible_to(request.user)
         .filter(achievement__district=district)
-        .order_by("-awarded_on", "-pk")[:200]
+        .order_by("-awarded_on", "-pk"),
     )
-    counts: dict[int, int] = {}
-    for a in awards:
-        if not a.revoked:
-            counts[a.achievement_id] = counts.get(a.achievement_id, 0) + 1
+    counts = queries.awards_in_force_by_achievement(district)
     rows = [(a, counts.get(a.pk, 0), tlms.describe(a.tlms_functions)) for a in achievements]
     return render(
         request,
