@@ -4,13 +4,14 @@ the signing key."""
 from __future__ import annotations
 
 import datetime as dt
+from html import escape
 from typing import Any
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils.html import format_html_join
+from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_POST
 
 from lattice.lib.paging import paginate
@@ -47,18 +48,21 @@ def office(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _staff_options(district: Any) -> str:
+def _staff_options(district: Any) -> SafeString:
     """The <option>s of everyone active in the district, by name: built from plain rows in
-    one pass (a district's whole staff is a long list for the template engine)."""
+    one pass (a district's whole staff is a long list for the template engine, and
+    ``format_html`` per option cost half the page), each name escaped as ``format_html``
+    would."""
     rows = (
         StaffMember.objects.filter(district=district, active=True)
         .order_by("family_name", "given_name")
         .values_list("pk", "preferred_name", "given_name", "family_name")
     )
-    return format_html_join(
-        "",
-        '<option value="{}">{} {}</option>',
-        ((pk, preferred or given, family) for pk, preferred, given, family in rows),
+    return mark_safe(
+        "".join(
+            f'<option value="{int(pk)}">{escape(preferred or given)} {escape(family)}</option>'
+            for pk, preferred, given, family in rows
+        )
     )
 
 
