@@ -71,7 +71,7 @@ BUDGETS: dict[str, int] = {
     "coaching:assignment": 19,
     "coaching:evaluation": 14,
     "coaching:feedback-map": 18,
-    "coaching:home": 24,
+    "coaching:home": 25,  # the overview is paged: its count
     "coaching:plan": 18,
     "coaching:program": 24,
     "coaching:program-new": 10,
@@ -160,7 +160,7 @@ BUDGETS: dict[str, int] = {
     "recognition:issuer-key": 11,
     "recognition:jwks": 11,
     "recognition:mine": 14,
-    "recognition:office": 13,
+    "recognition:office": 14,  # the awards are paged: their count
     "recognition:program": 23,
     "recognition:programs": 14,
     "recognition:public-jwt": 10,
@@ -175,6 +175,7 @@ BUDGETS: dict[str, int] = {
     "roles:assignments": 17,
     "roles:catalogue": 14,
     "roles:dashboard": 20,
+    "roles:pipeline": 16,
     "roles:evidence": 11,
     "roles:home": 26,
     "roles:hr": 27,

@@ -94,6 +94,8 @@ class Scope:
     user: Actor
     is_superuser: bool = False
     own_staff_id: int | None = None
+    # the district of that staff record (read in the same query)
+    own_district_id: int | None = None
     officer_district_ids: frozenset[int] = field(default_factory=frozenset)
     network_ids: frozenset[int] = field(default_factory=frozenset)
     # (school id, school year id) pairs the user leads as principal
@@ -183,9 +185,9 @@ def scope_for(user: Actor) -> Scope:
         grants = list(
             AccessGrant.objects.filter(user=user).values_list("role", "district_id", "network_id")
         )
-        staff_id = (
-            StaffMember.objects.filter(user=user, active=True).values_list("pk", flat=True).first()
-        )
+        staff_id, district_id = StaffMember.objects.filter(user=user, active=True).values_list(
+            "pk", "district_id"
+        ).first() or (None, None)
         periods: tuple[LedPeriod, ...] = ()
         evaluated: frozenset[tuple[int, int]] = frozenset()
         if staff_id is not None:
@@ -193,6 +195,7 @@ def scope_for(user: Actor) -> Scope:
         scope = Scope(
             user=user,
             own_staff_id=staff_id,
+            own_district_id=district_id,
             officer_district_ids=frozenset(
                 d for role, d, _ in grants if role == AccessGrant.Role.TALENT_OFFICER
             ),

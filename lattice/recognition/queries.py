@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from django.http import Http404
 
 from lattice.lib.actors import Actor
@@ -56,3 +56,14 @@ def key_ring(district: District) -> list[IssuerKey]:
 
 def achievements_of(district: District) -> QuerySet[Achievement]:
     return Achievement.objects.filter(district=district)
+
+
+def awards_in_force_by_achievement(district: District) -> dict[int, int]:
+    """Achievement id -> how many of its awards stand (not revoked), over every award."""
+    return dict(
+        Award.objects.filter(achievement__district=district, revoked_at__isnull=True)
+        .values("achievement_id")
+        .annotate(n=Count("pk"))
+        .values_list("achievement_id", "n")
+        .order_by()
+    )

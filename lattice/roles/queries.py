@@ -335,7 +335,9 @@ class Dashboard:
     bands: list[tuple[str, int, int, Decimal, int]]  # label, teachers, in roles, share, dollars
     cost: costing.SystemCost
     plan: Any  # the engine's plan of the default mix for this many teachers
-    pipeline: list[tuple[StaffMember, list[str]]]  # qualified, not in a role
+    # qualified, not in a role: staff id -> titles of the roles they qualify for (the people
+    # themselves are listed a page at a time by :func:`pipeline_page`)
+    pipeline: dict[int, list[str]]
 
     @property
     def share(self) -> Decimal:
@@ -345,7 +347,7 @@ class Dashboard:
     def pipeline_by_role(self) -> list[tuple[str, int]]:
         """How many teachers outside a role qualify for each role, most first."""
         counts: dict[str, int] = defaultdict(int)
-        for _, fits in self.pipeline:
+        for fits in self.pipeline.values():
             for title in fits:
                 counts[title] += 1
         return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
@@ -442,40 +444,49 @@ def dashboard(district: District, year: SchoolYear, on: dt.date) -> Dashboard:
             extra_day_cost=conf.extra_day_cost,
         ),
         plan=costing.plan(spec, n) if catalogue else None,
-        pipeline=pipeline(district, year, on, all_teachers - holders, catalogue),
+        pipeline=pipeline(district, on, all_teachers - holders, catalogue),
     )
 
 
 def pipeline(
     district: District,
-    year: SchoolYear,
     on: dt.date,
     staff_ids: set[int],
     catalogue: Sequence[LeadershipRole],
-) -> list[tuple[StaffMember, list[str]]]:
-    """Teachers not in a role who qualify for at least one active role, with those roles.
+) -> dict[int, list[str]]:
+    """Of ``staff_ids``, those who qualify for at least one active role, with those roles.
 
     Checking every teacher against every role reads only facts and the roles' requirements,
     so the answer is remembered under the district's facts stamp (``lattice.lib.stamped``)
-    with the roles as they stand; the people are read fresh."""
+    with the roles as they stand."""
     if not catalogue:
-        return []
+        return {}
     roles = tuple(
         tuple((f.attname, getattr(r, f.attname)) for f in r._meta.concrete_fields)
         for r in catalogue
     )
     ids = tuple(sorted(staff_ids))
-    loaded: list[StaffMember] = []
-    fits = stamped.remember(
+    return stamped.remember(
         "roles.pipeline",
         district.pk,
         (on, ids, roles, district.rating_labels),
-        lambda: _qualifying(district, set(ids), on, catalogue, loaded),
+        lambda: _qualifying(district, set(ids), on, catalogue),
     )
-    people = loaded or StaffMember.objects.filter(pk__in=list(fits)).order_by(
-        "family_name", "given_name"
-    )
-    return [(person, fits[person.pk]) for person in people if person.pk in fits]
+
+
+def pipeline_of(district: District, year: SchoolYear, on: dt.date) -> dict[int, list[str]]:
+    """The district's pipeline in ``year``, as the coverage dashboard counts it: teachers
+    outside a role who qualify for an active role."""
+    teachers_at = teaching_staff_by_school(district, year)
+    teachers = set().union(*teachers_at.values()) if teachers_at else set()
+    holders = set(active_role_assignments(district, year).values_list("staff_member_id", flat=True))
+    catalogue = list(LeadershipRole.objects.filter(district=district, status=RoleStatus.ACTIVE))
+    return pipeline(district, on, teachers - holders, catalogue)
+
+
+def pipeline_people(fits: dict[int, list[str]]) -> QuerySet[StaffMember]:
+    """The people of a pipeline (:func:`pipeline`), by name, to list a page at a time."""
+    return StaffMember.objects.filter(pk__in=list(fits)).order_by("family_name", "given_name", "pk")
 
 
 def _qualifying(
@@ -483,13 +494,11 @@ def _qualifying(
     staff_ids: set[int],
     on: dt.date,
     catalogue: Sequence[LeadershipRole],
-    loaded: list[StaffMember],
 ) -> dict[int, list[str]]:
-    """Staff id -> titles of the roles they qualify for; ``loaded`` gets the people read."""
+    """Staff id -> titles of the roles they qualify for."""
     people = list(
         StaffMember.objects.filter(pk__in=staff_ids).order_by("family_name", "given_name")
     )
-    loaded.extend(people)
     facts = facts_of(district, people, on)
     labels = district.rating_labels
     found = {}

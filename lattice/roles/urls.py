@@ -40,6 +40,7 @@ urlpatterns = [
     path("assignments/<int:pk>/renewal/", assignments.renewal, name="renewal"),
     path("interest/", assignments.interest, name="interest"),
     path("dashboard/", assignments.dashboard, name="dashboard"),
+    path("dashboard/pipeline/", assignments.pipeline, name="pipeline"),
     path("suggestions/", assignments.suggestions, name="suggestions"),
     path("proposals/", proposals.proposal_list, name="proposals"),
     path("proposals/new/", proposals.proposal_new, name="proposal-new"),

@@ -350,6 +350,7 @@ ROWS = [
     ),
     Row("roles:interest", lambda c: "/roles/interest/", STAFF, extra=NOT_SU),
     Row("roles:dashboard", lambda c: "/roles/dashboard/", OFFICERS, extra=SU),
+    Row("roles:pipeline", lambda c: "/roles/dashboard/pipeline/", OFFICERS, extra=SU),
     Row("roles:suggestions", lambda c: "/roles/suggestions/", OFFICERS, extra=SU),
     Row("roles:hr", lambda c: "/roles/hr-positions/", OFFICERS, extra=SU),
     Row(

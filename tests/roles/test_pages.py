@@ -28,7 +28,18 @@ def test_the_dashboard_shows_share_cost_equity_and_pipeline(cast: Cast) -> None:
     high = next(b for b in d.bands if b[0].startswith("High poverty"))
     assert high[1:] == (1, 1, 1, 10_000)
     # Ben and Rae meet the mentor and council roles' requirements and hold none
-    assert [p.display_name for p, _ in d.pipeline] == ["Ben Other", "Rae Reviewer"]
+    people = queries.pipeline_people(d.pipeline)
+    assert [p.display_name for p in people] == ["Ben Other", "Rae Reviewer"]
+
+
+def test_the_pipeline_page_lists_the_qualified_teachers_outside_a_role(
+    cast: Cast, client_for: Any
+) -> None:
+    world(cast)
+    html = client_for("officer").get("/roles/dashboard/pipeline/?year=2025-26").content.decode()
+    assert "2 teachers." in html
+    assert html.index("Ben Other") < html.index("Rae Reviewer")
+    assert "Ada" not in html.split("<tbody>")[1]  # she leads a role already
 
 
 def add_teachers(cast: Cast, n: int) -> None:

@@ -26,6 +26,7 @@ from lattice.coaching.models import (
     SupportRequest,
 )
 from lattice.coaching.views.common import current_year, district_for, me, require_POST, run_action
+from lattice.lib.paging import paginate
 from lattice.people.access import schools_visible_to, scope_for
 from lattice.people.models import StaffMember
 from lattice.people.queries import today
@@ -44,13 +45,16 @@ def home(request: HttpRequest) -> HttpResponse:
     evaluating = list(
         wall.evaluation_assignments(request.user).filter(evaluator=person, school_year=year)
     ) if person else []  # fmt: skip
-    overview = []
+    overview = None
     led_now = scope.current_led_school_ids()
     if office or led_now:
         seen = wall.overview_assignments(request.user).filter(school_year=year)
         if not office:
             seen = seen.filter(school_id__in=led_now)
-        overview = list(queries.with_counts(seen).order_by("school__name", "teacher__family_name"))
+        overview = paginate(
+            request,
+            queries.with_counts(seen).order_by("school__name", "teacher__family_name", "pk"),
+        )
     shared = list(wall.shared_interactions(request.user).filter(
         coach_assignment__school_year=year, coach_assignment__school_id__in=led_now
     )) if led_now else []  # fmt: skip

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from lattice.lib.paging import paginate
 from lattice.people.access import own_staff
 from lattice.people.models import SchoolYear
 from lattice.roles import access, actions, charts, costing, queries
@@ -40,7 +41,7 @@ def assignment_list(request: HttpRequest) -> HttpResponse:
         {
             "district": district,
             "year": year,
-            "rows": rows,
+            "page": paginate(request, rows),
             "years": SchoolYear.objects.filter(district=district).order_by("-start"),
             "conf": queries.settings_for(district),
         },
@@ -143,6 +144,28 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             **charts.dashboard_charts(d),
             "years": SchoolYear.objects.filter(district=district).order_by("-start"),
             "plan_coverage": (None if d.plan is None else costing.to_decimal(d.plan.coverage_fte)),
+        },
+    )
+
+
+def pipeline(request: HttpRequest) -> HttpResponse:
+    """The dashboard's pipeline, a page of people at a time: teachers outside a role who
+    qualify for at least one active role, and for which."""
+    district = district_for(request)
+    if not is_officer(request, district):
+        raise Http404("No such page")
+    year = _year(request, district)
+    fits = {} if year is None else queries.pipeline_of(district, year, today())
+    page = paginate(request, queries.pipeline_people(fits))
+    return render(
+        request,
+        "roles/pipeline.html",
+        {
+            "district": district,
+            "year": year,
+            "page": page,
+            "rows": [(person, fits.get(person.pk, [])) for person in page.object_list],
+            "years": SchoolYear.objects.filter(district=district).order_by("-start"),
         },
     )
 
