@@ -18,6 +18,7 @@ from allauth.mfa.models import Authenticator
 from django.db.models import BooleanField, Exists, OuterRef, Q, Value
 
 from lattice.accounts.models import SignInPolicy
+from lattice.lib.fields import model_field
 from lattice.people.access import scope_for
 from lattice.people.models import District, School
 
@@ -58,7 +59,7 @@ def second_factor_state(user: Any) -> SecondFactorState:
         member |= Q(pk=scope.own_district_id)
     if led or evaluated:
         member |= Q(pk__in=School.objects.filter(pk__in=led | evaluated).values("district_id"))
-    rows = (
+    rows: list[tuple[Any, ...]] = (
         []
         if scope.is_superuser
         else list(
@@ -112,7 +113,7 @@ def _has_school(school_ids: frozenset[int]) -> Any:
 
 # What a district that never saved a policy requires: the model's defaults.
 _DEFAULTS = tuple(
-    bool(SignInPolicy._meta.get_field(name).get_default())
+    bool(model_field(SignInPolicy, name).get_default())
     for name in (
         "two_factor_for_officers",
         "two_factor_for_everyone",
