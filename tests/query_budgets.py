@@ -53,6 +53,7 @@ BUDGETS: dict[str, int] = {
     "api:payroll": 14,
     "api:posting-detail": 19,
     "api:posting-list": 14,
+    "api:role-assignment-detail": 12,
     "api:role-assignment-list": 10,
     "api:role-detail": 13,
     "api:role-list": 11,

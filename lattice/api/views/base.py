@@ -21,6 +21,9 @@ class ApiView(generics.GenericAPIView):  # type: ignore[type-arg]
     permission_classes = [HasScope]
     pagination_class = IdCursor
     required_scope: ApiScope
+    # drf-spectacular sets this on the views it builds to write the schema: their querysets
+    # are read for types only, so a read's side work (restarting lost runs) is skipped.
+    swagger_fake_view = False
 
     def in_reach(self, district_field: str = "district_id") -> Q:
         """Q limiting rows to the token's district (no limit for a session) and, when the
