@@ -18,9 +18,10 @@ from lattice.councils.models import (
     Threshold,
     Workflow,
 )
+from lattice.lib.choices import EmptyChoice, ExplainsEmptyChoices
 
 
-class BodyForm(forms.Form):
+class BodyForm(ExplainsEmptyChoices, forms.Form):
     name = forms.CharField(max_length=160)
     kind = forms.ChoiceField(choices=BodyKind.choices)
     purpose = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}))
@@ -40,6 +41,13 @@ class BodyForm(forms.Form):
         help_text="One a line: topic: decides | recommends | consulted, "
         "e.g. 'Teacher leader stipends: recommends'.",
     )
+
+    empty_choices = {
+        "school": EmptyChoice(
+            "No schools yet", "a body that serves one school needs the roster imported first"
+        ),
+        "parent": EmptyChoice("No other bodies yet", "leave it empty for a top-level body"),
+    }
 
     def __init__(self, *args, schools=None, bodies=None, **kwargs):  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
@@ -61,7 +69,7 @@ class BodyForm(forms.Form):
         return out
 
 
-class SeatForm(forms.Form):
+class SeatForm(ExplainsEmptyChoices, forms.Form):
     label = forms.CharField(max_length=120)
     position = forms.ChoiceField(choices=SeatPosition.choices, initial=SeatPosition.MEMBER)
     selection = forms.ChoiceField(choices=Selection.choices)
@@ -82,6 +90,12 @@ class SeatForm(forms.Form):
         label="Who may hold it",
         help_text="Checked against the person's records.",
     )
+
+    empty_choices = {
+        "constituency_school": EmptyChoice(
+            "No schools yet", "a seat that represents a school needs the roster imported first"
+        ),
+    }
 
     def __init__(self, *args, schools=None, **kwargs):  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
