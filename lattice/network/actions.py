@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 
 from lattice.audit.log import record
+from lattice.network import notices
 from lattice.network.models import (
     Convening,
     ConveningSession,
@@ -358,6 +359,7 @@ def post_idea(
         staff_member=staff,
         after={"title": idea.title},
     )
+    notices.tell_network_office(idea)
     return idea
 
 
