@@ -5,7 +5,8 @@ a select without options and a person cannot tell why. A form names, per field, 
 missing and where to add it (:class:`EmptyChoice`, in its ``empty_choices``); the shared
 field template (``shared/field.html``) then shows that sentence in place of a required select
 with no options, and beside an optional one (whose blank choice still means something, such
-as "District-wide"). A field a form does not name gets a plain sentence from its label.
+as "District-wide"). A plain choice field a form does not name gets a plain sentence from its
+label; a model choice field is checked only when named, as checking costs a query.
 """
 
 from __future__ import annotations
@@ -37,13 +38,22 @@ class ExplainsEmptyChoices:
 
 
 def has_no_choices(field: forms.BoundField) -> bool:
-    """True for a select (single or multiple) whose only options are blank."""
+    """True for a select (single or multiple) whose only options are blank. A model choice
+    field is asked only when its form names it in ``empty_choices`` (one ``exists()``
+    query): every other page renders its selects without an extra query."""
     widget = field.field.widget
     if not isinstance(widget, forms.Select | forms.SelectMultiple):
         return False
     if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
         return False
-    choices: Any = getattr(field.field, "choices", ())
+    if isinstance(field.field, forms.ModelChoiceField):
+        form = field.form
+        named = isinstance(form, ExplainsEmptyChoices) and field.name in form.empty_choices
+        queryset = field.field.queryset
+        return named and queryset is not None and not queryset.exists()
+    if not isinstance(field.field, forms.ChoiceField):
+        return False
+    choices: Any = field.field.choices
     for value, label in choices:
         if isinstance(label, list | tuple):  # an option group
             if any(str(v) != "" for v, _ in label):
