@@ -320,7 +320,8 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "Lattice API",
     "DESCRIPTION": "Read and write a district's teacher leadership data: staff, schools, "
     "school years, standings and pay, payroll lines, the role catalogue, postings and role "
-    "assignments, ratings, claims, the audit log, import runs (HR rows in), forecast runs, the "
+    "assignments, ratings, claims, the audit log, import runs (OneRoster files and HR rows in), "
+    "forecast runs (started and read), the "
     "decision register and awards. Every call is "
     "checked by the same access rules as the pages. See docs/api.md.",
     "VERSION": "1.0.0",

@@ -31,8 +31,19 @@ MAX_LENGTH = 255
 
 
 def _digest(request: Any) -> str:
-    body = json.dumps(request.data, sort_keys=True, default=str)
-    return hashlib.sha256(f"{request.method} {request.path}\n{body}".encode()).hexdigest()
+    """The request's method, path and body; an uploaded file counts by its bytes, so the
+    same key with another file of the same name is another request."""
+    data = request.data
+    fields = {k: v for k, v in data.items() if k not in request.FILES} if request.FILES else data
+    body = json.dumps(fields, sort_keys=True, default=str)
+    digest = hashlib.sha256(f"{request.method} {request.path}\n{body}".encode())
+    for name in sorted(request.FILES):
+        for upload in request.FILES.getlist(name):
+            digest.update(f"\n{name}={upload.name}:".encode())
+            for chunk in upload.chunks():
+                digest.update(chunk)
+            upload.seek(0)
+    return digest.hexdigest()
 
 
 def idempotent(view: Callable[..., Response]) -> Callable[..., Response]:

@@ -42,6 +42,16 @@ class FieldProblem(serializers.ValidationError):
         self.fix_by_field = {field: fix} if fix else {}
 
 
+class FormProblems(serializers.ValidationError):
+    """The errors of the page's own form, field by field, with the fix where it is known:
+    the API checks what the page checks, in the page's words."""
+
+    def __init__(self, errors: dict[str, list[str]], fixes: dict[str, str]) -> None:
+        detail = {("non_field_errors" if k == "__all__" else k): v for k, v in errors.items()}
+        super().__init__(detail)
+        self.fix_by_field = {k: fixes[k] for k in detail if fixes.get(k)}
+
+
 def _field_errors(detail: Any, fixes: dict[str, str], path: str = "") -> list[dict[str, str]]:
     out: list[dict[str, str]] = []
     if isinstance(detail, dict):

@@ -23,6 +23,7 @@ class ApiScope(enum.StrEnum):
     IMPORTS_READ = "imports:read"
     IMPORTS_WRITE = "imports:write"
     FORECASTS_READ = "forecasts:read"
+    FORECASTS_WRITE = "forecasts:write"
     COUNCILS_READ = "councils:read"
     RECOGNITION_READ = "recognition:read"
 
@@ -40,8 +41,9 @@ _LABELS = {
     ApiScope.CLAIMS_WRITE: "Submit claims with their evidence (the token's owner's own)",
     ApiScope.AUDIT_READ: "Read the district's audit log (the talent office's)",
     ApiScope.IMPORTS_READ: "Read import runs: status, progress, counts and errors",
-    ApiScope.IMPORTS_WRITE: "Import HR rows and apply imports (as the talent office uploads them)",
+    ApiScope.IMPORTS_WRITE: "Upload OneRoster files, import HR rows, apply imports",
     ApiScope.FORECASTS_READ: "Read forecast runs: inputs, status and result summaries",
+    ApiScope.FORECASTS_WRITE: "Start forecasts (as the talent office runs them on the page)",
     ApiScope.COUNCILS_READ: "Read the decision register of councils and teacher boards",
     ApiScope.RECOGNITION_READ: "Read awards and their credentials: one's own, the district's",
 }

@@ -534,6 +534,92 @@ class ForecastRunSerializer(serializers.ModelSerializer[ForecastRun]):
         return _who(run.created_by)
 
 
+def _percent(help_text: str, low: int = 0, high: int = 100) -> serializers.DecimalField:
+    return serializers.DecimalField(
+        max_digits=5,
+        decimal_places=2,
+        min_value=low,
+        max_value=high,
+        required=False,
+        coerce_to_string=False,
+        help_text=f"{help_text} In percent, as the form asks (1.5 for 1.5%).",
+    )
+
+
+class ForecastStartSerializer(serializers.Serializer[Any]):
+    """What the forecast form asks, field for field; the form's own checks decide (the
+    policies the district may run, the size limit), so the page and the API agree. A field
+    left out takes the form's default."""
+
+    policy = serializers.CharField(
+        max_length=200,
+        help_text="The policy to forecast: adopted (the district's policy in force) or "
+        "shipped:KEY (a shipped policy file, e.g. shipped:baltimore-2010).",
+    )
+    vs = serializers.CharField(
+        max_length=200,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="A second policy to compare with, named the same way (empty: none).",
+    )
+    workforce = serializers.ChoiceField(
+        choices=["district", "synthetic"],
+        required=False,
+        default="district",
+        help_text="district: this district's teachers; synthetic: a made-up district of "
+        "`teachers` teachers shaped like Baltimore in 2011.",
+    )
+    teachers = serializers.IntegerField(
+        min_value=10, max_value=100_000, required=False, help_text="Only for synthetic."
+    )
+    years = serializers.IntegerField(min_value=1, max_value=20, required=False)
+    first_school_year = serializers.IntegerField(
+        min_value=2000,
+        max_value=2200,
+        required=False,
+        help_text="The first school year forecast: 2027 for 2027-28 (default: next year).",
+    )
+    runs = serializers.IntegerField(
+        min_value=10, max_value=5000, required=False, help_text="More runs, narrower bands."
+    )
+    seed = serializers.IntegerField(
+        min_value=0,
+        max_value=2**31 - 1,
+        required=False,
+        help_text="The same seed and inputs always give the same forecast.",
+    )
+    calibrate = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="Estimate ratings, leaving and courses from the district's history.",
+    )
+    cola = _percent("Cost-of-living raise per year.", -5, 15)
+    replacement_rate = _percent("Leavers replaced.")
+    certificate_rate = _percent("Teachers without a certificate who earn one each year.")
+    accelerated_approved = _percent("Accelerated applications approved each year.")
+    peer_review_passed = _percent("Peer reviews passed each year.")
+    selected_as_lead = _percent("Selected as Lead each year.")
+
+
+class OneRosterUploadSerializer(serializers.Serializer[Any]):
+    """The OneRoster upload, as the imports page takes it (multipart/form-data)."""
+
+    files = serializers.ListField(
+        child=serializers.FileField(),
+        min_length=1,
+        help_text="The ZIP the SIS exports, or its CSV files (manifest.csv, orgs.csv, "
+        "academicSessions.csv, users.csv and, for 1.2, roles.csv): one `files` part each.",
+    )
+    mode = serializers.ChoiceField(
+        choices=["", "bulk", "delta"],
+        required=False,
+        default="",
+        help_text="Empty: as the manifest says; bulk: the whole roster (people missing from "
+        "the files become inactive, never deleted); delta: changes only.",
+    )
+
+
 def _who(user: Any) -> str:
     """A user as the pages name them (empty: the system, or an account since removed)."""
     if user is None:

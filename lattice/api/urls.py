@@ -48,6 +48,11 @@ v1 = [
         _json(roles.RoleAssignmentList.as_view()),
         name="role-assignment-list",
     ),
+    path(
+        "role-assignments/<int:pk>/",
+        _json(roles.RoleAssignmentDetail.as_view()),
+        name="role-assignment-detail",
+    ),
     path("roles/", _json(roles.RoleList.as_view()), name="role-list"),
     path("roles/<int:pk>/", _json(roles.RoleDetail.as_view()), name="role-detail"),
     path("postings/", _json(roles.PostingList.as_view()), name="posting-list"),
@@ -56,6 +61,11 @@ v1 = [
     path("imports/", _json(imports.ImportRunList.as_view()), name="import-list"),
     path("imports/<int:pk>/", _json(imports.ImportRunDetail.as_view()), name="import-detail"),
     path("imports/hr/", _json(imports.HrRowsImport.as_view()), name="import-hr"),
+    path(
+        "imports/oneroster/",
+        _json(imports.OneRosterImport.as_view()),
+        name="import-oneroster",
+    ),
     path("imports/<int:pk>/apply/", _json(imports.ImportRunApply.as_view()), name="import-apply"),
     path("forecasts/", _json(forecasts.ForecastRunList.as_view()), name="forecast-list"),
     path(

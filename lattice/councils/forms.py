@@ -20,13 +20,14 @@ from lattice.councils.models import (
     Threshold,
     Workflow,
 )
+from lattice.lib.choices import EmptyChoice, ExplainsEmptyChoices
 
 if TYPE_CHECKING:
     from lattice.councils.models import AgendaItem, Body
     from lattice.people.models import School, StaffMember
 
 
-class BodyForm(forms.Form):
+class BodyForm(ExplainsEmptyChoices, forms.Form):
     name = forms.CharField(max_length=160)
     kind = forms.ChoiceField(choices=BodyKind.choices)
     purpose = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}))
@@ -49,6 +50,13 @@ class BodyForm(forms.Form):
         "e.g. 'Teacher leader stipends: recommends'.",
     )
 
+    empty_choices = {
+        "school": EmptyChoice(
+            "No schools yet", "a body that serves one school needs the roster imported first"
+        ),
+        "parent": EmptyChoice("No other bodies yet", "leave it empty for a top-level body"),
+    }
+
     def __init__(self, *args, schools=None, bodies=None, **kwargs):
         super().__init__(*args, **kwargs)
         cast(forms.ModelChoiceField, self.fields["school"]).queryset = schools
@@ -69,7 +77,7 @@ class BodyForm(forms.Form):
         return out
 
 
-class SeatForm(forms.Form):
+class SeatForm(ExplainsEmptyChoices, forms.Form):
     label = forms.CharField(max_length=120)
     position = forms.ChoiceField(choices=SeatPosition.choices, initial=SeatPosition.MEMBER)
     selection = forms.ChoiceField(choices=Selection.choices)
@@ -90,6 +98,12 @@ class SeatForm(forms.Form):
         label="Who may hold it",
         help_text="Checked against the person's records.",
     )
+
+    empty_choices = {
+        "constituency_school": EmptyChoice(
+            "No schools yet", "a seat that represents a school needs the roster imported first"
+        ),
+    }
 
     def __init__(self, *args, schools=None, **kwargs):
         super().__init__(*args, **kwargs)

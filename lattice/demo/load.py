@@ -22,6 +22,7 @@ from lattice.demo.generator import (
     current_school_year_start,
     generate,
 )
+from lattice.demo.notices import give_office_notices
 from lattice.demo.personas import USERNAMES
 from lattice.lib.actors import Actor
 from lattice.notifications.send import without_email
@@ -83,6 +84,7 @@ def load_demo(
     )
     if spec.apps:
         counts.update(add_app_content(spec, actor=actor, progress=progress))
+        counts["forecasts.office_notices"] = give_office_notices(spec.today)
     return LoadReport(
         spec=spec, counts=counts, seconds=time.perf_counter() - started, result=result
     )

@@ -11,7 +11,7 @@ from django import forms
 from lattice.forecast.assumptions import Assumptions
 from lattice.forecasts.choices import policy_choices
 from lattice.people.models import District
-from lattice.rules.records import school_year_of
+from lattice.rules.records import school_year_label, school_year_of
 
 DEFAULTS = Assumptions()
 MAX_TEACHER_YEARS = 2_000_000_000  # about a minute of work on two cores
@@ -136,6 +136,22 @@ class ForecastForm(forms.Form):
                 f"or under {MAX_TEACHER_YEARS:,} (for example, fewer runs)."
             )
         return data
+
+    def _short(self, choice: str) -> str:
+        """The policy as people call it: its name, without the file's key and version."""
+        labels = dict(self.fields["policy"].choices)  # type: ignore[attr-defined]
+        label = str(labels.get(choice, choice.removeprefix("shipped:")))
+        return label.split(" (shipped ")[0].removeprefix("Adopted: ")
+
+    def title(self) -> str:
+        """The run's name in the list of past forecasts: what it forecasts, over what."""
+        d = self.cleaned_data
+        title = self._short(d["policy"])
+        if d["vs"]:
+            title += f" compared with {self._short(d['vs'])}"
+        first = school_year_label(d["first_school_year"])
+        years = f"{d['years']} year{'' if d['years'] == 1 else 's'}"
+        return f"{title}, {years} from {first}, {d['runs']} runs"
 
     def inputs(self) -> dict[str, Any]:
         """The choices as JSON for the run (assumption percentages as fractions)."""

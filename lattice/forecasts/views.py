@@ -24,7 +24,6 @@ from lattice.forecasts.tasks import restart_orphans, run_forecast
 from lattice.lib.formatting import money
 from lattice.people.access import districts_administered_by, get_administered_district
 from lattice.people.models import District
-from lattice.rules.records import school_year_label
 
 HISTORY_SIZE = 30
 
@@ -43,29 +42,13 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "forecasts/home.html", {"districts": districts})
 
 
-def _short(choice: str, form: ForecastForm) -> str:
-    """The policy as people call it: its name, without the file's key and version."""
-    labels = dict(form.fields["policy"].choices)  # type: ignore[attr-defined]
-    label = str(labels.get(choice, choice.removeprefix("shipped:")))
-    return label.split(" (shipped ")[0].removeprefix("Adopted: ")
-
-
-def _title(form: ForecastForm) -> str:
-    d = form.cleaned_data
-    title = _short(d["policy"], form)
-    if d["vs"]:
-        title += f" compared with {_short(d['vs'], form)}"
-    first = school_year_label(d["first_school_year"])
-    return f"{title}, {d['years']} years from {first}, {d['runs']} runs"
-
-
 @require_http_methods(["GET", "POST"])
 def district_page(request: HttpRequest, district: str) -> HttpResponse:
     place = get_administered_district(request.user, district)
     if request.method == "POST":
         form = ForecastForm(request.POST, district=place)
         if form.is_valid():
-            run = actions.request_forecast(request.user, place, _title(form), form.inputs())
+            run = actions.request_forecast(request.user, place, form.title(), form.inputs())
             run_forecast.enqueue(run.pk)
             return redirect("forecasts:run", place.key, run.pk)
         status = 400

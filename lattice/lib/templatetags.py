@@ -16,6 +16,7 @@ from django import template
 from django.utils import timezone
 
 from lattice.lib import formatting
+from lattice.lib.choices import EmptyChoice, empty_choice_for
 
 register = template.Library()
 
@@ -65,3 +66,9 @@ def shown_value(value: Any) -> str:
 @register.filter
 def key_words(key: Any) -> str:
     return formatting.key_words(key)
+
+
+@register.filter
+def empty_choice(field: Any) -> EmptyChoice | None:
+    """A select field's "nothing to choose yet" sentence (:mod:`lattice.lib.choices`)."""
+    return empty_choice_for(field)

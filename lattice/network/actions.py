@@ -14,6 +14,7 @@ from django.utils.text import slugify
 
 from lattice.audit.log import record
 from lattice.lib.actors import Actor, signed_in
+from lattice.network import notices
 from lattice.network.models import (
     Convening,
     ConveningSession,
@@ -359,6 +360,7 @@ def post_idea(
         staff_member=staff,
         after={"title": idea.title},
     )
+    notices.tell_network_office(idea)
     return idea
 
 

@@ -14,9 +14,12 @@ class NetworkConfig(AppConfig):
         from lattice.network import navigation
         from lattice.network.audited import ACTIONS
         from lattice.network.demo import populate_demo_network
+        from lattice.network.notices import KINDS
+        from lattice.notifications import kinds
         from lattice.people import demo_content, network_page
 
         names.register(*ACTIONS)
+        kinds.register(*KINDS)
         navigation.register_pages()
         network_page.register(
             network_page.NetworkSection("network.learning", "network/_office_section.html", 10)

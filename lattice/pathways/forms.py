@@ -8,6 +8,7 @@ from typing import Any, cast
 from django import forms
 
 from lattice.pathways.models import ClaimKind
+from lattice.pathways.models.applications import FOUR_LEVELS
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -149,6 +150,14 @@ class CohortForm(forms.Form):
     max_per_domain = forms.IntegerField(
         label="Top score per domain", min_value=1, max_value=10, initial=4
     )
+    level_descriptors = forms.CharField(
+        label="What each score means (one a line, from 1 up)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        initial="\n".join(FOUR_LEVELS),
+        help_text="Reviewers read each line beside its score. One line for each score up to "
+        "the top score; leave it empty for Lattice's four levels (a top score of 4).",
+    )
     cut_score = forms.DecimalField(
         label="Cut score (total)", min_value=0, max_digits=5, decimal_places=2, initial=12
     )
@@ -184,6 +193,14 @@ class ArtifactForm(forms.Form):
         cast(forms.ChoiceField, self.fields["domain"]).choices = [(d, d) for d in domains]
 
 
+def score_choice(score: int, top: int, descriptors: list[str]) -> str:
+    """A score as the review form offers it: its number, which end of the scale it is, and
+    what the cohort says it means ("3: Consistent: shown regularly, …")."""
+    words = score_words(score, top)
+    meaning = descriptors[score - 1] if len(descriptors) >= score else ""
+    return f"{words}: {meaning}" if meaning else words
+
+
 def score_words(score: int, top: int) -> str:
     """A rubric score as the reviewer picks it: the ends of the scale say which end they are
     ("1 — lowest", "4 — highest"), so a reviewer need not guess which way the scale runs."""
@@ -199,13 +216,21 @@ class ReviewForm(forms.Form):
         label="Feedback for the applicant", required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
 
-    def __init__(self, *args: Any, domains: list[str], top: int, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        domains: list[str],
+        top: int,
+        descriptors: list[str] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.domain_names = domains
+        levels = descriptors or []
         for index, domain in enumerate(domains):
             self.fields[f"score_{index}"] = forms.TypedChoiceField(
                 label=domain,
-                choices=[(str(n), score_words(n, top)) for n in range(1, top + 1)],
+                choices=[(str(n), score_choice(n, top, levels)) for n in range(1, top + 1)],
                 coerce=int,
                 widget=forms.RadioSelect,
             )

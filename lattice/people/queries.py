@@ -50,7 +50,7 @@ from lattice.people.models import (
     SchoolYearProfile,
     StaffMember,
 )
-from lattice.people.models.staff import DEGREE_ORDER
+from lattice.people.models.staff import DEGREE_ORDER, TEACHING_POSITIONS
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -296,23 +296,58 @@ class Headcounts(TypedDict):
 SchoolHeadcount: TypeAlias = "WithAnnotations[School, Headcounts]"
 
 
+def teaching(prefix: str = "") -> Q:
+    """The one definition of a teacher in a school year's counts: an active staff member
+    with a teaching assignment (a teacher, or an instructional coach) that year. ``prefix``
+    reaches the assignment from another model (``assignments__`` from a school)."""
+    return Q(
+        **{
+            f"{prefix}position__in": sorted(TEACHING_POSITIONS),
+            f"{prefix}staff_member__active": True,
+        }
+    )
+
+
+def teachers_by_school(district: District, school_year: SchoolYear) -> dict[int, set[int]]:
+    """School id -> the ids of its teachers in the school year (:func:`teaching`); a person
+    teaching at two schools is in both sets, once in the district's count."""
+    rows = Assignment.objects.filter(
+        teaching(), school__district=district, school_year=school_year
+    ).values_list("school_id", "staff_member_id")
+    out: dict[int, set[int]] = {}
+    for school_id, staff_id in rows:
+        out.setdefault(school_id, set()).add(staff_id)
+    return out
+
+
+def teacher_count(district: District, school_year: SchoolYear, school: School | None = None) -> int:
+    """How many teachers the district (or one school) has in the school year: the number
+    every page that shows one shows (the district overview, the roles dashboard, the
+    network's pages), from :func:`teaching`'s one definition (one query)."""
+    qs = Assignment.objects.filter(teaching(), school__district=district, school_year=school_year)
+    if school is not None:
+        qs = qs.filter(school=school)
+    return qs.values("staff_member_id").distinct().count()
+
+
 def school_headcounts(district: District, school_year: SchoolYear) -> list[SchoolHeadcount]:
     """The district's schools with the year's counts annotated (one query).
 
-    Each school gets ``teachers`` (people with a teacher assignment), ``teacher_fte``,
+    Each school gets ``teachers`` (its teachers, as :func:`teaching` defines them),
+    ``teacher_fte`` (their teaching assignments' FTE),
     ``staff_count`` (everyone assigned); and the year's ``level`` (``level_label``),
     ``frl_share`` and ``title_i`` from its profile.
     """
     in_year = Q(assignments__school_year=school_year)
-    teaching = in_year & Q(assignments__position=Position.TEACHER)
+    teaches = in_year & teaching("assignments__")
     profile = SchoolYearProfile.objects.filter(school=OuterRef("pk"), school_year=school_year)
     labels = dict(SchoolLevel.choices)
     schools = list(
         School.objects.filter(district=district)
         .annotate(
-            teachers=Count("assignments__staff_member", filter=teaching, distinct=True),
+            teachers=Count("assignments__staff_member", filter=teaches, distinct=True),
             teacher_fte=Coalesce(
-                Sum("assignments__fte", filter=teaching),
+                Sum("assignments__fte", filter=teaches),
                 Value(Decimal(0)),
                 output_field=DecimalField(max_digits=8, decimal_places=2),
             ),
@@ -463,9 +498,7 @@ def network_aggregates(network: Network, on: dt.date | None = None) -> list[Dist
             active = Assignment.objects.filter(
                 school_year=year, staff_member__active=True, school__district=district
             )
-            teachers = (
-                active.filter(position=Position.TEACHER).values("staff_member").distinct().count()
-            )
+            teachers = teacher_count(district, year)
             principals = (
                 active.filter(position__in=PRINCIPAL_POSITIONS)
                 .values("staff_member")

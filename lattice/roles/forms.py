@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
+from django.urls import reverse
 from django.utils.text import slugify
 
+from lattice.lib.choices import EmptyChoice, ExplainsEmptyChoices
 from lattice.roles.evidence import ACCEPT, ALLOWED_TEXT
 from lattice.roles.models import (
     DEFAULT_RUBRIC,
@@ -69,7 +71,7 @@ class TemplateForm(forms.Form):
     )
 
 
-class PostingForm(forms.Form):
+class PostingForm(ExplainsEmptyChoices, forms.Form):
     role = forms.ModelChoiceField(
         queryset=LeadershipRole.objects.none(), label="Role", empty_label="Choose a role"
     )
@@ -99,9 +101,37 @@ class PostingForm(forms.Form):
     )
 
     def __init__(
-        self, *args: Any, roles: Any, schools: Any, years: Any, district_wide: bool, **kwargs: Any
+        self,
+        *args: Any,
+        roles: Any,
+        schools: Any,
+        years: Any,
+        district_wide: bool,
+        district_key: str = "",
+        **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
+        imports = reverse("imports:district", args=[district_key]) if district_key else ""
+        self.empty_choices = {
+            "role": EmptyChoice(
+                "No active roles yet",
+                "add one to the catalogue or activate a draft on",
+                reverse("roles:catalogue"),
+                "the role catalogue",
+            ),
+            "school": EmptyChoice(
+                "No schools yet",
+                "they come with the roster: import it on" if imports else "",
+                imports,
+                "the imports page",
+            ),
+            "school_year": EmptyChoice(
+                "No school years yet",
+                "they come with the roster: import it on" if imports else "",
+                imports,
+                "the imports page",
+            ),
+        }
         cast(forms.ModelChoiceField, self.fields["role"]).queryset = roles
         cast(forms.ModelChoiceField, self.fields["school"]).queryset = schools
         cast(forms.ModelChoiceField, self.fields["school_year"]).queryset = years

@@ -32,7 +32,7 @@ from lattice.people.models import (
     StaffMember,
 )
 from lattice.people.models.staff import TEACHING_POSITIONS
-from lattice.people.queries import current_school_year, today
+from lattice.people.queries import current_school_year, teachers_by_school, today
 from lattice.roles import costing
 from lattice.roles.models import (
     Application,
@@ -268,17 +268,10 @@ def open_positions(posting: Posting) -> int:
 
 
 def teaching_staff_by_school(district: District, year: SchoolYear) -> dict[int, set[int]]:
-    """School id -> ids of active staff with a teaching assignment there that year."""
-    rows = Assignment.objects.filter(
-        school__district=district,
-        school_year=year,
-        position__in=list(TEACHING_POSITIONS),
-        staff_member__active=True,
-    ).values_list("school_id", "staff_member_id")
-    out: dict[int, set[int]] = defaultdict(set)
-    for school_id, staff_id in rows:
-        out[school_id].add(staff_id)
-    return out
+    """School id -> ids of the school's teachers that year: the people app's one definition
+    (``lattice.people.queries.teachers_by_school``), so the dashboard's count is the
+    district overview's."""
+    return teachers_by_school(district, year)
 
 
 LOWER_POVERTY = Decimal("0.40")  # below this FRL share: lower poverty

@@ -75,6 +75,14 @@ ROWS = [
         public=True,
         extra=JSON,
     ),
+    Row(
+        "api:role-assignment-detail",
+        lambda c: f"/api/v1/role-assignments/{roles_world(c).ada_held.pk}/",
+        allow("teacher", "principal", "officer"),
+        public=True,
+        note="as the roles pages: Ada's own, her principal's school that year, the office",
+        extra=JSON,
+    ),
     Row("api:role-list", lambda c: "/api/v1/roles/", EVERYONE_SIGNED_IN, public=True, extra=JSON),
     Row(
         "api:role-detail",
@@ -141,6 +149,15 @@ ROWS = [
         extra=JSON,
     ),
     Row(
+        "api:import-oneroster",
+        lambda c: "/api/v1/imports/oneroster/",
+        EVERYONE_SIGNED_IN,
+        ok_status=405,
+        public=True,
+        note="a GET is not allowed; uploads are sent with tokens in tests/api/test_starts.py",
+        extra=JSON,
+    ),
+    Row(
         "api:import-apply",
         lambda c: f"/api/v1/imports/{world(c).import_run.pk}/apply/",
         EVERYONE_SIGNED_IN,
@@ -154,7 +171,8 @@ ROWS = [
         lambda c: "/api/v1/forecasts/",
         EVERYONE_SIGNED_IN,
         public=True,
-        note="only the talent office's list has rows",
+        note="only the talent office's list has rows; starts are sent with tokens in "
+        "tests/api/test_starts.py",
         extra=JSON,
     ),
     Row(

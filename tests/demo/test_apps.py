@@ -117,6 +117,8 @@ def test_the_demo_holds_notices_for_each_persona_in_a_workflow_and_emails_nobody
         "principal": "roles.proposal_waiting",
         "principal2": "roles.proposal_waiting",
         "officer": "roles.proposal_waiting",
+        "network": "network.idea_posted",
+        "admin": "forecasts.finished",
     }
     for username, kind in expected.items():
         assert Notification.objects.filter(user__username=username, kind=kind).exists(), username

@@ -157,6 +157,21 @@ def test_directory_paginates_fifty_to_a_page(cast, client_for):
     assert "Page 1 of 2" in first.content.decode()
 
 
+def test_the_directory_pages_both_ways_by_number_keeping_the_search(cast, client_for):
+    for n in range(120):
+        _add_teacher(cast, f"P{n:03d}", "Pat", f"Page{n:03d}", cast.birch, "Art", "6-8")
+    client = client_for("officer")
+    page = client.get("/staff/", {"q": "Page", "subject": "Art", "page": 2}).content.decode()
+    assert "Page 2 of 3" in page
+    assert 'href="?q=Page&amp;subject=Art&amp;page=1" rel="prev"' in page
+    assert 'href="?q=Page&amp;subject=Art&amp;page=3" rel="next"' in page
+    assert '<span class="visually-hidden">Page </span>3</a>' in page  # the numbers link too
+    assert '<span aria-current="page"><span class="visually-hidden">Page </span>2' in page
+    last = client.get("/staff/", {"q": "Page", "subject": "Art", "page": 3}).content.decode()
+    assert 'rel="prev"' in last
+    assert 'rel="next"' not in last
+
+
 def test_school_page_for_an_earlier_year_the_principal_led(cast, client_for):
     response = client_for("other_principal").get(f"/schools/{cast.birch.pk}/", {"year": "2024-25"})
     assert response.context["year"] == cast.last_year

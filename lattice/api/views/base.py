@@ -23,6 +23,9 @@ class ApiView(generics.GenericAPIView):
     # Lists page by id; a view that answers one object sets None.
     pagination_class: type[BasePagination] | None = IdCursor
     required_scope: ApiScope
+    # drf-spectacular sets this on the views it builds to write the schema: their querysets
+    # are read for types only, so a read's side work (restarting lost runs) is skipped.
+    swagger_fake_view = False
 
     def in_reach(self, district_field: str = "district_id") -> Q:
         """Q limiting rows to the token's district (no limit for a session) and, when the

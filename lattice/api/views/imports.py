@@ -9,6 +9,11 @@ the same plan and preview, with the same errors and safety check. Applying queue
 ``apply_run`` after ``lattice.imports.actions.queue_apply``, which asks for the typed count
 when the safety limit is exceeded, as the page does; ``apply_plan`` writes, audited.
 
+A OneRoster upload takes the imports page's road too: the files are checked by the page's
+own ``OneRosterUploadForm``, stored by ``lattice.imports.actions.upload_run`` and read by
+``parse_run`` into the plan and preview an officer reviews; nothing is written until the run
+is applied (``/apply/``), with the same safety check.
+
 Reads go through ``lattice.imports.queries.runs_visible_to`` (the talent office of the run's
 district, as the pages decide). As the pages do, a read first fails the runs whose worker
 died (``lattice.imports.actions.reap``), so a crashed import never reads as still running.
@@ -25,21 +30,29 @@ from typing import Any
 from django.conf import settings
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils.datastructures import MultiValueDict
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins
 from rest_framework.exceptions import NotFound
+from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from lattice.api import filters
 from lattice.api.idempotency import idempotent
-from lattice.api.problems import FieldProblem
+from lattice.api.problems import FieldProblem, FormProblems
 from lattice.api.scopes import ApiScope
-from lattice.api.serializers import HrRowsSerializer, ImportApplySerializer, ImportRunSerializer
+from lattice.api.serializers import (
+    HrRowsSerializer,
+    ImportApplySerializer,
+    ImportRunSerializer,
+    OneRosterUploadSerializer,
+)
 from lattice.api.views.base import ApiView
 from lattice.api.views.ratings import IDEMPOTENCY
 from lattice.imports import actions
+from lattice.imports.forms import OneRosterUploadForm
 from lattice.imports.hr.columns import saved_mapping
 from lattice.imports.limits import HR_MAX_BYTES
 from lattice.imports.models import ImportRun
@@ -62,8 +75,9 @@ KIND = OpenApiParameter(
 
 
 def _runs(view: ApiView) -> QuerySet[ImportRun]:
-    for district in districts_administered_by(view.request.user).filter(view.in_reach("pk")):
-        actions.reap(district)
+    if not view.swagger_fake_view:
+        for district in districts_administered_by(view.request.user).filter(view.in_reach("pk")):
+            actions.reap(district)
     return runs_visible_to(view.request.user).filter(view.in_reach()).defer("journal")
 
 
@@ -176,6 +190,51 @@ class HrRowsImport(ApiView):
             file_names=[ROWS_FILE],
             storage=storage,
             mapping=saved_mapping(district),
+        )
+        parse_run.enqueue(run.pk)
+        run = _runs(self).get(pk=run.pk)
+        response = Response(ImportRunSerializer(run).data, status=202)
+        response["Location"] = f"/api/v1/imports/{run.pk}/"
+        return response
+
+
+class OneRosterImport(ApiView):
+    required_scope = ApiScope.IMPORTS_WRITE
+    serializer_class = OneRosterUploadSerializer
+    pagination_class = None
+    parser_classes = [MultiPartParser]
+
+    @extend_schema(
+        summary="Import OneRoster files",
+        description="Starts a OneRoster import from the files the SIS exports, uploaded as "
+        "the imports page takes them (multipart/form-data, one `files` part per file): the "
+        "run is read in the background (poll the import until it is ready or has errors), "
+        "previewed and checked against the safety limit, and written only when applied. "
+        "Send an Idempotency-Key so a retried upload starts one run. Needs imports:write and "
+        "the talent office's access.",
+        parameters=[IDEMPOTENCY],
+        request={"multipart/form-data": OneRosterUploadSerializer},
+        responses={202: ImportRunSerializer},
+    )
+    @idempotent
+    def post(self, request: Request) -> Response:
+        incoming = OneRosterUploadSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        district = _district(self)
+        values = incoming.validated_data
+        files = MultiValueDict({"files": list(values["files"])})
+        form = OneRosterUploadForm({"mode": values["mode"]}, files)
+        if not form.is_valid():
+            fix = "Upload the ZIP the SIS exports, or its OneRoster CSV files."
+            errors = {name: [str(m) for m in messages] for name, messages in form.errors.items()}
+            raise FormProblems(errors, {"files": fix})
+        run = actions.upload_run(
+            request.user,
+            form.cleaned_data["files"],
+            kind=ImportRun.Kind.ONEROSTER,
+            district=district,
+            origin="api",
+            mode=form.cleaned_data["mode"],
         )
         parse_run.enqueue(run.pk)
         run = _runs(self).get(pk=run.pk)

@@ -28,6 +28,7 @@ from lattice.api.views.base import ApiView
 from lattice.roles.access import (
     get_visible_posting,
     get_visible_role,
+    get_visible_role_assignment,
     postings_visible_to,
     role_assignments_visible_to,
     roles_visible_to,
@@ -180,3 +181,24 @@ class RoleAssignmentList(mixins.ListModelMixin, ApiView):
 
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return self.list(request, *args, **kwargs)
+
+
+class RoleAssignmentDetail(ApiView):
+    required_scope = ApiScope.ROLES_READ
+    serializer_class = RoleAssignmentSerializer
+    pagination_class = None
+
+    @extend_schema(
+        summary="One role assignment",
+        description="A role assignment the caller may see on the roles pages (their own; a "
+        "principal's school in the years they lead it; the talent office's district). Needs "
+        "roles:read.",
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        assignment = get_visible_role_assignment(request.user, pk)
+        in_reach = role_assignments_visible_to(request.user).filter(
+            self.in_reach("role__district_id"), pk=assignment.pk
+        )
+        if not in_reach.exists():
+            raise Http404("No such role assignment")  # outside the token's district
+        return Response(RoleAssignmentSerializer(assignment).data)

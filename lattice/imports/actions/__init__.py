@@ -22,6 +22,7 @@ from lattice.imports.actions.runs import (
     mark_run,
     set_progress,
     store_preview,
+    upload_run,
 )
 from lattice.imports.lifecycle import (
     RunStateError,
@@ -49,4 +50,5 @@ __all__ = [
     "save_rating_vocabulary",
     "set_progress",
     "store_preview",
+    "upload_run",
 ]

@@ -4,11 +4,17 @@ column mapping, a run's status."""
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
 
+from django.conf import settings
 from django.utils import timezone
+from django.utils.text import get_valid_filename
 
 from lattice.imports import safety
+from lattice.imports.hr.columns import saved_mapping
 from lattice.imports.models import ImportRun
 from lattice.imports.plan import Plan
 from lattice.lib.actors import Actor, signed_in
@@ -35,6 +41,34 @@ def create_run(
         storage=storage,
         preview={"mapping_choice": mapping} if mapping is not None else {},
         created_by=signed_in(actor),
+    )
+
+
+def upload_run(
+    actor: Any, files: Iterable[Any], *, kind: str, district: District, origin: str, mode: str = ""
+) -> ImportRun:
+    """Write uploaded files under MEDIA_ROOT and create their run, for the caller to queue
+    ``tasks.parse_run``: the task worker reads the files, never the web process. The imports
+    page and the API upload through here, so a file is stored and named one way."""
+    storage = f"imports/{uuid.uuid4().hex}"
+    folder = Path(settings.MEDIA_ROOT) / storage
+    folder.mkdir(parents=True, exist_ok=True)
+    names = []
+    for upload in files:
+        name = get_valid_filename(Path(upload.name).name)[:120] or "upload"
+        with (folder / name).open("wb") as out:
+            for chunk in upload.chunks():
+                out.write(chunk)
+        names.append(name)
+    return create_run(
+        actor,
+        kind=kind,
+        district=district,
+        origin=origin,
+        file_names=names,
+        mode=mode,
+        storage=storage,
+        mapping=saved_mapping(district) if kind == ImportRun.Kind.HR else None,
     )
 
 

@@ -3,15 +3,11 @@ template and the district's import safety settings."""
 
 from __future__ import annotations
 
-import uuid
-from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.text import get_valid_filename
 from django.views.decorators.http import require_GET, require_POST
 
 from lattice.imports import actions, safety
@@ -23,7 +19,7 @@ from lattice.imports.forms import (
     OneRosterUploadForm,
     megabytes,
 )
-from lattice.imports.hr.columns import COLUMNS, saved_mapping, template_csv
+from lattice.imports.hr.columns import COLUMNS, template_csv
 from lattice.imports.models import ImportRun, ReviewItem, RosterConnection
 from lattice.imports.tasks import parse_run, requeue_lost
 from lattice.people.access import districts_administered_by, get_administered_district
@@ -93,27 +89,9 @@ def _store(
     request: HttpRequest,
     mode: str = "",
 ) -> ImportRun:
-    """Write the upload under MEDIA_ROOT and queue it: the task worker reads it, never the
-    web process."""
-    storage = f"imports/{uuid.uuid4().hex}"
-    folder = Path(settings.MEDIA_ROOT) / storage
-    folder.mkdir(parents=True, exist_ok=True)
-    names = []
-    for upload in files:
-        name = get_valid_filename(Path(upload.name).name)[:120] or "upload"
-        with (folder / name).open("wb") as out:
-            for chunk in upload.chunks():
-                out.write(chunk)
-        names.append(name)
-    run = actions.create_run(
-        request.user,
-        kind=kind,
-        district=district,
-        origin="web",
-        file_names=names,
-        mode=mode,
-        storage=storage,
-        mapping=saved_mapping(district) if kind == ImportRun.Kind.HR else None,
+    """Store the upload and queue it: the task worker reads it, never the web process."""
+    run = actions.upload_run(
+        request.user, files, kind=kind, district=district, origin="web", mode=mode
     )
     parse_run.enqueue(run.pk)
     return run

@@ -34,7 +34,7 @@ from lattice.pathways.models import (
     Evidence,
     PanelMember,
 )
-from lattice.pathways.models.applications import BALTIMORE_MODEL_DOMAINS
+from lattice.pathways.models.applications import BALTIMORE_MODEL_DOMAINS, FOUR_LEVELS
 from lattice.pathways.queries import teaching_staff
 from lattice.people.models import District, StaffMember
 from lattice.people.queries import today
@@ -88,6 +88,7 @@ def create_cohort(
     reconcile_margin: Decimal,
     domains: list[str] | None = None,
     max_per_domain: int = 4,
+    level_descriptors: list[str] | None = None,
 ) -> Cohort:
     transitions = {t.key: t for t in decision_transitions(district, register_opens)}
     transition = transitions.get(transition_key)
@@ -105,6 +106,14 @@ def create_cohort(
     domains = [d.strip() for d in (domains or []) if d.strip()]
     if not domains:
         domains = list(BALTIMORE_MODEL_DOMAINS) if transition.to_pathway == "model" else ["Profile"]
+    levels = [d.strip() for d in (level_descriptors or []) if d.strip()]
+    if not levels and max_per_domain == len(FOUR_LEVELS):
+        levels = list(FOUR_LEVELS)
+    if levels and len(levels) != max_per_domain:
+        raise ValidationError(
+            f"What each score means: write one line for each score from 1 to {max_per_domain} "
+            f"({max_per_domain} lines, not {len(levels)})."
+        )
     top = max_per_domain * len(domains)
     if not 0 < cut_score <= top:
         raise ValidationError(f"The cut score must be above 0 and at most {top} (the maximum).")
@@ -117,6 +126,7 @@ def create_cohort(
         decision_kind=transition.decision.value,
         domains=domains,
         max_per_domain=max_per_domain,
+        level_descriptors=levels,
         cut_score=cut_score,
         reconcile_margin=reconcile_margin,
         register_opens=register_opens,

@@ -15,6 +15,16 @@ BALTIMORE_MODEL_DOMAINS = [
     "Leadership",
 ]
 
+# What each score of a four-level rubric means, from 1 up, in Lattice's words: a cohort
+# starts with these (the office words its own where it creates the cohort), and the review
+# form shows each beside its score, so two reviewers read "3" the same way.
+FOUR_LEVELS = [
+    "Not yet shown: the evidence does not show this, or shows it only once",
+    "Emerging: shown now and then, with gaps the evidence itself points to",
+    "Consistent: shown regularly, in evidence from more than one source",
+    "Leading: shown consistently and shared, so colleagues' practice changes too",
+]
+
 
 class Cohort(models.Model):
     """A round of applications for one of the policy's people-decided moves.
@@ -30,6 +40,11 @@ class Cohort(models.Model):
     decision_kind = models.CharField(max_length=40, help_text="The decision a pass records.")
     domains = models.JSONField(default=list, help_text="Rubric domains, in order.")
     max_per_domain = models.PositiveSmallIntegerField(default=4)
+    level_descriptors = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="What each score means, from 1 up to the top score: one sentence a level.",
+    )
     cut_score = models.DecimalField(
         max_digits=5, decimal_places=2, help_text="Final score needed to pass."
     )

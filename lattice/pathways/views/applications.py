@@ -90,6 +90,7 @@ def cohorts(request: HttpRequest) -> HttpResponse:
                 reconcile_margin=data["reconcile_margin"],
                 domains=data["domains"].splitlines(),
                 max_per_domain=data["max_per_domain"],
+                level_descriptors=data["level_descriptors"].splitlines(),
             )
         except ValidationError as error:
             for message in error.messages:
@@ -354,6 +355,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         request.POST if request.POST.get("form") == "scores" else None,
         domains=cohort.domains,
         top=cohort.max_per_domain,
+        descriptors=cohort.level_descriptors,
     )
     conflict_form = ConflictForm(request.POST if request.POST.get("form") == "conflict" else None)
     if request.method == "POST":

@@ -17,6 +17,7 @@ from lattice.people.queries import (
     principals_by_school,
     school_headcounts,
     summarise_by_level,
+    teacher_count,
 )
 
 
@@ -39,7 +40,7 @@ def district(request: HttpRequest) -> HttpResponse:
             "levels": summarise_by_level(schools),
             "totals": {
                 "schools": len(schools),
-                "teachers": sum(s.teachers for s in schools),
+                "teachers": teacher_count(district, year) if year else 0,
                 "teacher_fte": sum((s.teacher_fte for s in schools), start=0),
                 "title_i": sum(1 for s in schools if s.title_i),
             },
