@@ -55,8 +55,13 @@ lint: setup
 test-sqlite: setup
 	$(BIN)/pytest -q -m "not browser" -n $(PYTEST_WORKERS)
 
+# The pure core's tests (the rules engine, the forecast) cannot reach a database: the packages
+# import no Django (import-linter) and tests/test_pure_core_tests.py keeps their tests free of
+# database fixtures. They run once, in test-sqlite; PostgreSQL runs every test that can reach it.
+PURE_CORE_TESTS := tests/rules tests/forecast
 test-pg: setup sysdeps
-	scripts/with-postgres.sh $(BIN)/pytest -q -m "not browser" -n $(PYTEST_WORKERS)
+	scripts/with-postgres.sh $(BIN)/pytest -q -m "not browser" -n $(PYTEST_WORKERS) \
+		$(foreach t,$(PURE_CORE_TESTS),--ignore=$(t))
 
 # axe-core, the accessibility engine the browser walk runs on every page, from the npm
 # registry into the git-ignored .test-tools/ (no package.json or lock file is written).
