@@ -19,7 +19,10 @@ from tests.api.test_schema import COMMITTED
 
 REVIEW_WORDS = re.compile(r"score|mean|rank|review|panel|application", re.IGNORECASE)
 # Field names that contain one of those words but are not about reviewing people.
-NOT_ABOUT_REVIEWERS = {"review_on": "the day a council decision is due to be looked at again"}
+NOT_ABOUT_REVIEWERS = {
+    "review_on": "the day a council decision is due to be looked at again",
+    "peer_review_passed": "a forecast's assumption: the share who pass a peer review each year",
+}
 
 
 def _property_names(node: Any) -> Iterator[str]:
