@@ -117,7 +117,6 @@ def posting_new(request: HttpRequest) -> HttpResponse:
         schools=schools,
         years=years,
         district_wide=officer,
-        district_key=district.key if officer else "",
         initial={"opens_on": today(), "school_year": queries.current_year(district, today())},
     )
     if request.method == "POST" and form.is_valid():
