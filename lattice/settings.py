@@ -94,6 +94,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Before any view reads the address: a query string holding NUL is answered 400.
+    "lattice.lib.middleware.NulInAddressMiddleware",
     # Before any view reads the form: a form Django cannot read gets a page that says why.
     "lattice.lib.middleware.UnreadableFormMiddleware",
     # No-store on signed-in pages, Permissions-Policy everywhere.

@@ -17,8 +17,10 @@ from rest_framework import exceptions, serializers, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
-MEDIA_TYPE = "application/problem+json"
-BASE = "https://lattice.example.org/problems/"  # documented in docs/api.md, never fetched
+from lattice.lib import problems
+
+MEDIA_TYPE = problems.MEDIA_TYPE
+BASE = problems.TYPES  # documented in docs/api.md, never fetched
 
 TITLES = {
     400: ("invalid", "The request is not valid"),

@@ -3,6 +3,9 @@
 - :class:`UnreadableFormMiddleware`: a form Django cannot read (a file name longer than its
   multipart parser accepts, an upload cut off, too many files) is answered with a page that
   says what happened and what to do, not a bare "Bad Request (400)".
+- :class:`NulInAddressMiddleware`: an address whose query string holds a NUL character is
+  answered 400, naming the parameter, before any view reads it: PostgreSQL refuses to compare
+  text holding NUL, so such a value would otherwise crash whichever page filters by it.
 - :class:`PrivatePagesMiddleware`: pages behind the log-in are personal (names, ratings, pay),
   so browsers and proxies must not keep copies: ``Cache-Control: no-store`` on every response
   to a signed-in user; and a ``Permissions-Policy`` that switches off the powerful browser
@@ -16,10 +19,12 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFilesSent
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.http.multipartparser import MultiPartParserError
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
+
+from lattice.lib import problems
 
 # Off everywhere: nothing in Lattice needs them.
 FEATURES_OFF = (
@@ -104,6 +109,50 @@ def _declared_length(request: HttpRequest) -> int:
         return int(request.META.get("CONTENT_LENGTH") or 0)
     except ValueError:
         return 0
+
+
+API_PATH = "/api/"  # where lattice/urls.py mounts the JSON API
+
+
+class NulInAddressMiddleware:
+    """Answer 400 to a query string holding NUL (``%00``), in the caller's language: the API's
+    problem details under /api/, a page saying what to do elsewhere. No link Lattice makes
+    holds one; a hand-edited or hostile address does."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        for name, values in request.GET.lists():
+            if "\x00" in name or any("\x00" in value for value in values):
+                return self._refuse(request, name.replace("\x00", "") or "(unnamed)")
+        return self.get_response(request)
+
+    @staticmethod
+    def _refuse(request: HttpRequest, name: str) -> HttpResponse:
+        message = f"The address's parameter {name!r} holds a NUL character (%00)."
+        fix = f"Remove the NUL character from {name!r} and ask again."
+        if request.path.startswith(API_PATH):
+            body = {
+                "type": problems.TYPES + "invalid",
+                "title": "The request is not valid",
+                "status": 400,
+                "detail": message,
+                "errors": [{"field": name, "message": message, "fix": fix}],
+            }
+            return JsonResponse(body, status=400, content_type=problems.MEDIA_TYPE)
+        return render(
+            request,
+            "form_unreadable.html",
+            {
+                "heading": "The address could not be read",
+                "problem": message,
+                "fix": fix,
+                "back": request.path,
+                "back_label": "Open the page without its parameters",
+            },
+            status=400,
+        )
 
 
 class PrivatePagesMiddleware:
