@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import copy
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from django.db import transaction
 from django.test import Client
 
 from tests.cast import AWAITING_CODE, Cast, build_cast, sign_in
@@ -35,9 +37,57 @@ def _fresh_cache() -> None:
     cache.clear()
 
 
+def _is_transactional(item: pytest.Item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    if marker is None:
+        return False
+    return bool(marker.kwargs.get("transaction", marker.args[0] if marker.args else False))
+
+
+@pytest.fixture(scope="module")
+def module_cast(
+    request: pytest.FixtureRequest, django_db_setup: Any, django_db_blocker: Any
+) -> Iterator[Cast | None]:
+    """The cast, built once for a test module inside a transaction rolled back at its end.
+
+    Building the cast is ~0.2 s of database writes; most tests need it and change little, so
+    a module's tests share one build. Each test still runs in its own savepoint (the ``db``
+    fixture), so what a test writes is rolled back before the next. A module with a
+    transactional test (real commits, a flush at its end) cannot sit inside a transaction:
+    its tests build their own cast (``None`` here)."""
+    module = request.node
+    if any(
+        _is_transactional(item)
+        for item in request.session.items
+        if item.getparent(pytest.Module) is module
+    ):
+        yield None
+        return
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            shared = build_cast()
+            # ``pytest.mark.shared_world.with_args(builder, ...)`` on a module: each builder
+            # (a world function that caches its world on the cast) runs once here, inside the
+            # module's transaction, so each test's deep copy of the cast carries the world.
+            for marker in module.iter_markers("shared_world"):
+                for build in marker.args:
+                    build(shared)
+            yield shared
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
 @pytest.fixture
-def cast(db: Any) -> Cast:
-    return build_cast()
+def cast(module_cast: Cast | None, db: Any) -> Cast:
+    """The persona cast: the module's shared build, deep-copied so that what one test changes
+    on the Python objects (a field set, a cached relation) never reaches the next; what it
+    writes to the database is rolled back with its savepoint."""
+    if module_cast is None:
+        return build_cast()
+    return copy.deepcopy(module_cast)
 
 
 @pytest.fixture

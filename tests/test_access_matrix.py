@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import copy
 import importlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +22,15 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from tests import query_budgets
 from tests.access import Row
+from tests.accounts.world import sso_world
+from tests.api.world import world as api_world
 from tests.cast import AWAITING_CODE, PERSONAS, Cast, build_cast
+from tests.coaching.world import world as coaching_world
+from tests.councils.world import world as councils_world
+from tests.network.world import world as network_world
+from tests.pathways.world import w as pathways_world
+from tests.recognition.world import world as recognition_world
+from tests.roles.world import world as roles_world
 
 TESTS_DIR = Path(__file__).resolve().parent
 LOGIN_URL = "/accounts/login/"
@@ -39,9 +47,48 @@ def collect_rows() -> list[Row]:
 
 ROWS = collect_rows()
 
+# Each app's world (the data its rows' URLs are made of), built once for a run of that app's
+# cases rather than once per case: a world rebuilt for each of the thousands of cases was most
+# of the matrix's run time. Every world function caches its world on the cast it is given; a
+# row that needs another app's world still builds it in its own case.
+GROUP_WORLDS: dict[str, tuple[Callable[[Cast], Any], ...]] = {
+    "roles": (roles_world,),
+    "pathways": (pathways_world,),
+    "councils": (councils_world,),
+    "coaching": (coaching_world,),
+    "recognition": (recognition_world,),
+    "network": (network_world,),
+    "api": (api_world,),
+    "accounts": (sso_world,),
+}
+
+
+class SharedCast:
+    """The cast built once per module, and the current app's world on a copy of it.
+
+    The worlds live in a savepoint above the module's transaction; when the cases move on to
+    another app's rows, the savepoint is rolled back and the next app's world is built."""
+
+    def __init__(self, base: Cast) -> None:
+        self.base = base
+        self.group: str | None = None
+        self.pristine = base
+        self.savepoint: str | None = None
+
+    def for_group(self, group: str) -> Cast:
+        if group != self.group:
+            if self.savepoint is not None:
+                transaction.savepoint_rollback(self.savepoint)
+            self.savepoint = transaction.savepoint()
+            self.pristine = copy.deepcopy(self.base)
+            for build in GROUP_WORLDS.get(group, ()):
+                build(self.pristine)
+            self.group = group
+        return self.pristine
+
 
 @pytest.fixture(scope="module")
-def matrix_cast(django_db_setup: Any, django_db_blocker: Any) -> Iterator[Cast]:
+def matrix_cast(django_db_setup: Any, django_db_blocker: Any) -> Iterator[SharedCast]:
     """The cast, built once for this module inside a transaction rolled back at its end.
 
     Each case still runs in its own savepoint (the ``db`` fixture), so a POST in one case
@@ -51,17 +98,27 @@ def matrix_cast(django_db_setup: Any, django_db_blocker: Any) -> Iterator[Cast]:
         outer = transaction.atomic()
         outer.__enter__()
         try:
-            yield build_cast()
+            yield SharedCast(build_cast())
         finally:
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)
 
 
 @pytest.fixture
-def cast(matrix_cast: Cast, db: Any) -> Cast:
-    # A fresh copy per case: rows' helpers cache per-cast worlds on it (tests/roles/world.py),
-    # and those rows are rolled back with the case's savepoint.
-    return copy.copy(matrix_cast)
+def group_cast(
+    request: pytest.FixtureRequest, matrix_cast: SharedCast, django_db_blocker: Any
+) -> Cast:
+    """The cast with this case's app's world, set up before the case's own savepoint."""
+    row: Row = request.node.callspec.params["row"]
+    with django_db_blocker.unblock():
+        return matrix_cast.for_group(row.name.split(":")[0])
+
+
+@pytest.fixture
+def cast(group_cast: Cast, db: Any) -> Cast:
+    # A deep copy per case: what a case changes on the Python objects never reaches the next,
+    # and what it writes is rolled back with its savepoint.
+    return copy.deepcopy(group_cast)
 
 
 def _row_id(row: Row) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -121,3 +122,19 @@ def test_a_starting_placement_on_an_unknown_pathway_is_refused(cast: Cast) -> No
         actions.record_starting_placement(
             cast.user("officer"), cast.teacher_staff, on=START, pathway="expert"
         )
+
+
+def test_the_adoption_preview_lists_changes_before_anything_is_saved(
+    cast: Cast, client_for: Any
+) -> None:
+    client = client_for("officer")
+    response = client.post(
+        "/pathways/office/policy/",
+        {"shipped": "baltimore-2010.toml", "effective_from": "2024-07-01", "district_copy": "on"},
+    )
+    assert response.status_code == 302
+    page = client.get(response["Location"]).content.decode()
+    assert "Preview: Baltimore City career pathways" in page
+    assert "Ada Teacher" in page
+    assert "Crosswalk" in page
+    assert not Placement.objects.exists()

@@ -17,7 +17,7 @@ from lattice.people.queries import today
 from tests.cast import Cast
 from tests.pathways.world import World, build_world
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.shared_world.with_args(build_world)]
 
 
 @pytest.fixture

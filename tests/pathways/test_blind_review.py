@@ -11,7 +11,7 @@ from lattice.pathways import actions
 from tests.cast import Cast
 from tests.pathways.world import World, build_world
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.shared_world.with_args(build_world)]
 
 
 @pytest.fixture

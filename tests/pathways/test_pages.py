@@ -13,7 +13,7 @@ from lattice.people.queries import today
 from tests.cast import Cast
 from tests.pathways.world import World, build_world, pdf
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.shared_world.with_args(build_world)]
 
 
 @pytest.fixture
@@ -128,22 +128,6 @@ def test_the_applicant_sees_no_scores_before_the_decision(world: World, client_f
     )
     page = client_for("teacher").get(f"/pathways/applications/{world.application.pk}/")
     assert "SECRET-COMMENT" not in page.content.decode()
-
-
-def test_the_adoption_preview_lists_changes_before_anything_is_saved(
-    cast: Cast, client_for: Any
-) -> None:
-    client = client_for("officer")
-    response = client.post(
-        "/pathways/office/policy/",
-        {"shipped": "baltimore-2010.toml", "effective_from": "2024-07-01", "district_copy": "on"},
-    )
-    assert response.status_code == 302
-    page = client.get(response["Location"]).content.decode()
-    assert "Preview: Baltimore City career pathways" in page
-    assert "Ada Teacher" in page
-    assert "Crosswalk" in page
-    assert not Placement.objects.exists()
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,8 @@ from lattice.pathways.models.applications import FOUR_LEVELS
 from tests.cast import Cast
 from tests.pathways.world import World, build_world
 
+pytestmark = pytest.mark.shared_world.with_args(build_world)
+
 
 @pytest.fixture
 def world(cast: Cast) -> World:

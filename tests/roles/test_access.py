@@ -10,7 +10,7 @@ from lattice.roles import access, actions
 from tests.cast import Cast
 from tests.roles.world import world
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.shared_world.with_args(world)]
 
 
 def test_a_teacher_never_sees_another_teachers_application(cast: Cast, client_for: Any) -> None:
@@ -67,11 +67,10 @@ def test_a_declared_conflict_removes_the_application_from_the_reviewer(
 
 
 def test_evidence_is_served_only_to_those_who_may_read_the_application(
-    cast: Cast, client_for: Any, settings: Any, tmp_path: Any
+    cast: Cast, client_for: Any, settings: Any
 ) -> None:
-    settings.MEDIA_ROOT = tmp_path
     ev = world(cast).ben_app.evidence.get()
-    assert str(tmp_path) in ev.file.path  # under MEDIA_ROOT, outside the web root
+    assert ev.file.path.startswith(str(settings.MEDIA_ROOT))  # the private store, not the web root
     ok = client_for("teacher_other_school").get(f"/roles/evidence/{ev.pk}/")
     assert ok.status_code == 200
     assert b"".join(ok.streaming_content) == b"What I learned leading my team."

@@ -15,7 +15,7 @@ from lattice.roles import actions
 from tests.cast import Cast
 from tests.roles.world import World, today, world
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.shared_world.with_args(world)]
 
 
 @pytest.fixture

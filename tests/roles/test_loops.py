@@ -17,7 +17,7 @@ from lattice.roles.models import Posting, ProposalStatus, RoleAssignment, RolePr
 from tests.cast import Cast
 from tests.roles.world import today, world
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.shared_world.with_args(world)]
 
 
 def kinds_told(user: Any) -> list[str]:

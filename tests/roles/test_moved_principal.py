@@ -11,7 +11,7 @@ from lattice.roles import access
 from tests.cast import Cast
 from tests.roles.world import world
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.shared_world.with_args(world)]
 
 
 def test_she_sees_none_of_her_old_schools_current_applications_or_assignments(

@@ -14,7 +14,7 @@ from lattice.roles.models import LeadershipRole, ProposalStatus, RoleOrigin, Rol
 from tests.cast import Cast
 from tests.roles.world import today, world
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.shared_world.with_args(world)]
 
 
 def test_the_dashboard_shows_share_cost_equity_and_pipeline(cast: Cast) -> None:

@@ -16,7 +16,7 @@ from lattice.roles.models import ApplicationStatus, OfferResponse, RoleAssignmen
 from tests.cast import Cast
 from tests.roles.world import today, world
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.shared_world.with_args(world)]
 
 RUBRIC_TOTAL = {"practice": 4, "peers": 4, "plan": 4}
 
