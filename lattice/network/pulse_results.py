@@ -1,0 +1,139 @@
+"""What the trust pulse shows: per school and for the district, per statement, the mean (1-5)
+and the share who agree, only from closed rounds and only where at least ten answered; and a
+school's trend over rounds beside its leadership activity (teacher leaders holding a role at
+the school that year), drawn as an SVG line chart."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from lattice.network.models import PulseResponse, PulseRound
+from lattice.network.models.pulse import MIN_RESPONSES, QUESTIONS
+from lattice.people.models import District, School
+from lattice.people.queries import current_school_year
+from lattice.roles.queries import active_role_assignments
+
+LABELS = dict(QUESTIONS)
+
+
+@dataclass(frozen=True)
+class Line:
+    key: str
+    statement: str
+    mean: float
+    agree_percent: int
+
+
+@dataclass(frozen=True)
+class Result:
+    """One school's (or the district's) answers to a round; ``lines`` empty when too few."""
+
+    label: str
+    responses: int
+    lines: tuple[Line, ...]
+
+    @property
+    def shown(self) -> bool:
+        return self.responses >= MIN_RESPONSES
+
+    @property
+    def overall(self) -> float | None:
+        return round(sum(x.mean for x in self.lines) / len(self.lines), 2) if self.lines else None
+
+
+def _result(label: str, keys: list[str], answers: list[dict[str, int]]) -> Result:
+    if len(answers) < MIN_RESPONSES:
+        return Result(label, len(answers), ())
+    lines = []
+    for key in keys:
+        values = [a[key] for a in answers if key in a]
+        if not values:
+            continue
+        agree = sum(1 for v in values if v >= 4)
+        lines.append(
+            Line(
+                key,
+                LABELS.get(key, key),
+                round(sum(values) / len(values), 2),
+                round(100 * agree / len(values)),
+            )
+        )
+    return Result(label, len(answers), tuple(lines))
+
+
+def round_results(pulse: PulseRound) -> tuple[Result, list[tuple[School | None, Result]]]:
+    """The district's result and each school's (schools with fewer than ten show only that
+    they had fewer). Nothing before the round closes."""
+    if not pulse.closed:
+        return Result(pulse.district.name, 0, ()), []
+    by_school: dict[int | None, list[dict[str, int]]] = defaultdict(list)
+    for school_id, answers in PulseResponse.objects.filter(round=pulse).values_list(
+        "school_id", "answers"
+    ):
+        by_school[school_id].append(answers)
+    everyone = [a for rows in by_school.values() for a in rows]
+    schools = {s.pk: s for s in School.objects.filter(pk__in=[k for k in by_school if k])}
+    rows: list[tuple[School | None, Result]] = [
+        (schools[pk], _result(schools[pk].name, pulse.questions, answers))
+        for pk, answers in sorted(
+            by_school.items(), key=lambda kv: schools[kv[0]].name if kv[0] else "~"
+        )
+        if pk is not None
+    ]
+    if None in by_school:
+        rows.append((None, _result("Other schools (pooled)", pulse.questions, by_school[None])))
+    return _result(pulse.district.name, pulse.questions, everyone), rows
+
+
+@dataclass(frozen=True)
+class Point:
+    round_title: str
+    x: float
+    y: float | None
+    overall: float | None
+    responses: int
+    leaders: int
+
+
+WIDTH, HEIGHT, LEFT, TOP, PLOT_H = 560, 220, 44, 16, 150
+
+
+def trend(district: District, school: School | None) -> list[Point]:
+    """The school's (or, with None, the district's) overall mean in each closed round, beside
+    the number of teacher leaders in a role at the school that year."""
+    rounds = list(PulseRound.objects.filter(district=district, closed=True).order_by("opens_on"))
+    step = (WIDTH - LEFT - 20) / max(len(rounds) - 1, 1)
+    points = []
+    for i, pulse in enumerate(rounds):
+        qs = PulseResponse.objects.filter(round=pulse)
+        if school is not None:
+            qs = qs.filter(school=school)
+        result = _result("", pulse.questions, list(qs.values_list("answers", flat=True)))
+        year = current_school_year(district, pulse.opens_on)
+        holders = active_role_assignments(district, year) if year is not None else None
+        if holders is not None and school is not None:
+            holders = holders.filter(school=school)
+        leaders = holders.values("staff_member").distinct().count() if holders is not None else 0
+        overall = result.overall
+        y = TOP + PLOT_H * (5 - overall) / 4 if overall is not None else None
+        points.append(
+            Point(
+                pulse.title,
+                round(LEFT + i * step, 1),
+                round(y, 1) if y is not None else None,
+                overall,
+                result.responses,
+                leaders,
+            )
+        )
+    return points
+
+
+def polyline(points: list[Point]) -> str:
+    return " ".join(f"{p.x},{p.y}" for p in points if p.y is not None)
+
+
+def grid() -> list[tuple[int, float]]:
+    """The chart's horizontal lines: each point of the 1-5 scale and its height."""
+    return [(v, round(TOP + PLOT_H * (5 - v) / 4, 1)) for v in (1, 2, 3, 4, 5)]
