@@ -5,14 +5,16 @@ the school that year), drawn as an SVG line chart."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.db.models import Count
+
 from lattice.network.models import PulseResponse, PulseRound
 from lattice.network.models.pulse import MIN_RESPONSES, QUESTIONS
-from lattice.people.models import District, School
-from lattice.people.queries import current_school_year
-from lattice.roles.queries import active_role_assignments
+from lattice.people.models import District, School, SchoolYear
+from lattice.roles.models import AssignmentStatus, RoleAssignment
 
 LABELS = dict(QUESTIONS)
 
@@ -103,31 +105,46 @@ def trend(district: District, school: School | None) -> list[Point]:
     """The school's (or, with None, the district's) overall mean in each closed round, beside
     the number of teacher leaders in a role at the school that year."""
     rounds = list(PulseRound.objects.filter(district=district, closed=True).order_by("opens_on"))
+    school_years = list(SchoolYear.objects.filter(district=district).order_by("start"))
+    answers: dict[int, list[dict[str, int]]] = defaultdict(list)
+    rows = PulseResponse.objects.filter(round__in=rounds)
+    if school is not None:
+        rows = rows.filter(school=school)
+    for round_id, given in rows.values_list("round_id", "answers"):
+        answers[round_id].append(given)
+    years = {pulse.pk: _year_of(school_years, pulse.opens_on) for pulse in rounds}
+    holders = RoleAssignment.objects.filter(
+        role__district=district,
+        status=AssignmentStatus.ACTIVE,
+        school_year__in=[y for y in years.values() if y is not None],
+    )
+    if school is not None:
+        holders = holders.filter(school=school)
+    leaders = dict(
+        holders.values("school_year").annotate(n=Count("staff_member", distinct=True))
+        .values_list("school_year", "n")
+    )  # fmt: skip
     step = (WIDTH - LEFT - 20) / max(len(rounds) - 1, 1)
     points = []
     for i, pulse in enumerate(rounds):
-        qs = PulseResponse.objects.filter(round=pulse)
-        if school is not None:
-            qs = qs.filter(school=school)
-        result = _result("", pulse.questions, list(qs.values_list("answers", flat=True)))
-        year = current_school_year(district, pulse.opens_on)
-        holders = active_role_assignments(district, year) if year is not None else None
-        if holders is not None and school is not None:
-            holders = holders.filter(school=school)
-        leaders = holders.values("staff_member").distinct().count() if holders is not None else 0
+        result = _result("", pulse.questions, answers[pulse.pk])
+        year = years[pulse.pk]
         overall = result.overall
         y = TOP + PLOT_H * (5 - overall) / 4 if overall is not None else None
         points.append(
-            Point(
-                pulse.title,
-                round(LEFT + i * step, 1),
-                round(y, 1) if y is not None else None,
-                overall,
-                result.responses,
-                leaders,
-            )
-        )
+            Point(pulse.title, round(LEFT + i * step, 1), round(y, 1) if y is not None else None,
+                  overall, result.responses, leaders.get(year.pk, 0) if year else 0)
+        )  # fmt: skip
     return points
+
+
+def _year_of(years: list[SchoolYear], on: dt.date) -> SchoolYear | None:
+    """The school year of ``on``, chosen as :func:`lattice.people.queries.current_school_year`
+    chooses it (containing it; else the latest started before; else the first), from years
+    read once for every round."""
+    started = [y for y in years if y.start <= on]
+    containing = [y for y in started if on <= y.end]
+    return (containing or started or years or [None])[-1 if (containing or started) else 0]
 
 
 def polyline(points: list[Point]) -> str:

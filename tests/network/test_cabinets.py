@@ -33,8 +33,10 @@ def test_an_idea_becomes_a_proposal_to_a_council_its_team_member_sits_on(cast: A
     w = world(cast)
     actions.save_logic_model(None, w.idea, w.lead_seat, problem="Practice stays private.",
                              activities="Termly visit rounds.")  # fmt: skip
-    body = councils.create_body(None, cast.district, name="Alder council", kind="school_council",
-                                purpose="Decide together.", scope="school", school=cast.alder)  # fmt: skip
+    body = councils.create_body(
+        None, cast.district, name="Alder council", kind="school_council",
+        purpose="Decide together.", scope="school", school=cast.alder,
+    )  # fmt: skip
     seat = councils.add_seat(None, body, label="Teacher seat", position="member",
                              selection=Selection.APPOINTED)  # fmt: skip
     councils.fill_seat(None, seat, cast.teacher_staff)

@@ -68,7 +68,8 @@ def test_reviewers_come_from_other_schools_than_the_writers(cast: Any) -> None:
             None, unit, lead, [cast.principal_staff, cast.reviewer_staff], on=ON
         )  # Pat works at Alder, like Ada who wrote it
     unit.refresh_from_db()
-    assert unit.status == UnitStatus.DRAFT and not unit.versions.get().reviews.exists()
+    assert unit.status == UnitStatus.DRAFT
+    assert not unit.versions.get().reviews.exists()
 
 
 def test_a_review_scores_every_criterion_of_the_rubric(cast: Any) -> None:
@@ -149,4 +150,6 @@ def test_the_unit_page_shows_reviews_to_the_district_and_404s_elsewhere(
     page = client_for("teacher_other_school").get(f"/network/curriculum/units/{unit.pk}/")
     assert page.status_code == 200
     assert "Ready to pilot" in page.content.decode()
-    assert client_for("other_officer").get(f"/network/curriculum/units/{unit.pk}/").status_code == 404
+    assert (
+        client_for("other_officer").get(f"/network/curriculum/units/{unit.pk}/").status_code == 404
+    )

@@ -53,7 +53,8 @@ def test_a_school_with_ten_answers_is_shown_and_one_with_fewer_is_not(cast: Any)
     actions.close_round(None, pulse)
     district, schools = pulse_results.round_results(pulse)
     shown = {result.label: result for _, result in schools}
-    assert shown["Alder Elementary"].shown and shown["Alder Elementary"].overall == 4.0
+    assert shown["Alder Elementary"].shown
+    assert shown["Alder Elementary"].overall == 4.0
     assert "Birch Middle" not in shown  # under ten: pooled, then discarded as a pool under ten
     assert district.responses == 10
 
@@ -71,9 +72,7 @@ def test_small_schools_answers_lose_their_school_at_close(cast: Any) -> None:
     _answer_all(pulse, _staff(cast, cast.birch, 5, "B"))
     counts = actions.close_round(None, pulse)
     assert counts == {"kept": 0, "pooled": 11, "discarded": 0}
-    assert set(PulseResponse.objects.filter(round=pulse).values_list("school", flat=True)) == {
-        None
-    }
+    assert set(PulseResponse.objects.filter(round=pulse).values_list("school", flat=True)) == {None}
 
 
 def test_at_the_database_level_no_answer_joins_to_a_person(cast: Any) -> None:
@@ -110,7 +109,8 @@ def test_closing_rewrites_the_answers_under_new_ids(cast: Any) -> None:
     before = set(PulseResponse.objects.filter(round=pulse).values_list("id", flat=True))
     actions.close_round(None, pulse)
     after = set(PulseResponse.objects.filter(round=pulse).values_list("id", flat=True))
-    assert len(after) == 10 and not before & after
+    assert len(after) == 10
+    assert not before & after
 
 
 def test_the_trend_runs_over_closed_rounds_beside_the_schools_leaders(cast: Any) -> None:
@@ -132,12 +132,11 @@ def test_the_trend_runs_over_closed_rounds_beside_the_schools_leaders(cast: Any)
     ]
 
 
-def test_the_results_page_shows_a_chart_and_hides_small_groups(
-    cast: Any, client_for: Any
-) -> None:
+def test_the_results_page_shows_a_chart_and_hides_small_groups(cast: Any, client_for: Any) -> None:
     pulse = _round(cast)
     _answer_all(pulse, _staff(cast, cast.alder, 10, "A"))
     actions.close_round(None, pulse)
     page = client_for("teacher").get(f"/network/pulse/{pulse.pk}/").content.decode()
-    assert "<svg" in page and "10 answers" in page
+    assert "<svg" in page
+    assert "10 answers" in page
     assert client_for("other_officer").get(f"/network/pulse/{pulse.pk}/").status_code == 404

@@ -81,7 +81,10 @@ def team_member(request: HttpRequest, pk: int) -> HttpResponse:
     form = TeamMemberForm(request.POST, district=found.district)
     if form.is_valid():
         try:
-            actions.add_team_member(request.user, found, on=today(), **form.cleaned_data)
+            actions.add_team_member(
+                request.user, found, form.cleaned_data["staff_member"],
+                lead=form.cleaned_data["lead"], on=today(),
+            )  # fmt: skip
         except actions.NetworkError as error:
             form.add_error(None, str(error))
         else:

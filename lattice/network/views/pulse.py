@@ -4,6 +4,7 @@ with each school's trend beside its leadership activity."""
 from __future__ import annotations
 
 from django.contrib import messages
+from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -11,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from lattice.network import access, actions, pulse_results
 from lattice.network.forms_district import PulseForm, RoundForm
+from lattice.network.models import PulseReceipt
 from lattice.network.models.pulse import MIN_RESPONSES, SCALE
 from lattice.network.views.common import today
 from lattice.people.models import District, School
@@ -36,19 +38,31 @@ def rounds(request: HttpRequest) -> HttpResponse:
             else:
                 messages.success(request, "The round is open: staff answer from this page.")
                 return HttpResponseRedirect(reverse("network:pulse"))
-    rows = []
-    for found in access.rounds_for(request.user).order_by("-opens_on"):
-        rows.append(
-            {
-                "round": found,
-                "answered": found.receipts.count(),
-                "mine": me is not None and actions.has_answered(found, me),
-                "can_answer": me is not None
-                and me.district_id == found.district_id
-                and not found.closed
-                and found.opens_on <= today() <= found.closes_on,
-            }
+    found_rounds = list(
+        access.rounds_for(request.user).annotate(answered=Count("receipts")).order_by("-opens_on")
+    )
+    mine = (
+        set(
+            PulseReceipt.objects.filter(staff_member=me, round__in=found_rounds).values_list(
+                "round_id", flat=True
+            )
         )
+        if me is not None
+        else set()
+    )
+    on = today()
+    rows = [
+        {
+            "round": found,
+            "answered": found.answered,  # type: ignore[attr-defined]
+            "mine": found.pk in mine,
+            "can_answer": me is not None
+            and me.district_id == found.district_id
+            and not found.closed
+            and found.opens_on <= on <= found.closes_on,
+        }
+        for found in found_rounds
+    ]
     return render(
         request,
         "network/pulse/rounds.html",
