@@ -98,7 +98,7 @@ class Point:
     leaders: int
 
 
-WIDTH, HEIGHT, LEFT, TOP, PLOT_H = 560, 220, 44, 16, 150
+WIDTH, HEIGHT, LEFT, RIGHT, TOP, PLOT_H = 560, 220, 110, 470, 16, 150
 
 
 def trend(district: District, school: School | None) -> list[Point]:
@@ -124,7 +124,7 @@ def trend(district: District, school: School | None) -> list[Point]:
         holders.values("school_year").annotate(n=Count("staff_member", distinct=True))
         .values_list("school_year", "n")
     )  # fmt: skip
-    step = (WIDTH - LEFT - 20) / max(len(rounds) - 1, 1)
+    step = (RIGHT - LEFT) / max(len(rounds) - 1, 1)
     points = []
     for i, pulse in enumerate(rounds):
         result = _result("", pulse.questions, answers[pulse.pk])
@@ -132,7 +132,7 @@ def trend(district: District, school: School | None) -> list[Point]:
         overall = result.overall
         y = TOP + PLOT_H * (5 - overall) / 4 if overall is not None else None
         points.append(
-            Point(pulse.title, round(LEFT + i * step, 1), round(y, 1) if y is not None else None,
+            Point(pulse.title, x_at(i, step, len(rounds)), round(y, 1) if y is not None else None,
                   overall, result.responses, leaders.get(year.pk, 0) if year else 0)
         )  # fmt: skip
     return points
@@ -144,7 +144,14 @@ def _year_of(years: list[SchoolYear], on: dt.date) -> SchoolYear | None:
     read once for every round."""
     started = [y for y in years if y.start <= on]
     containing = [y for y in started if on <= y.end]
-    return (containing or started or years or [None])[-1 if (containing or started) else 0]
+    if containing or started:
+        return (containing or started)[-1]
+    return years[0] if years else None
+
+
+def x_at(i: int, step: float, n: int) -> float:
+    """Where round ``i`` of ``n`` sits across the chart (one round: in the middle)."""
+    return round(LEFT + i * step if n > 1 else (LEFT + RIGHT) / 2, 1)
 
 
 def polyline(points: list[Point]) -> str:

@@ -4,6 +4,7 @@ idea to a council."""
 from __future__ import annotations
 
 from django.contrib import messages
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -13,10 +14,10 @@ from lattice.network import access, actions
 from lattice.network.forms_district import CabinetForm, CouncilForm
 from lattice.network.models import NetworkCabinet
 from lattice.network.views.common import refused, today
-from lattice.people.models import District
+from lattice.people.models import District, Network
 
 
-def _hosts(request: HttpRequest, network) -> object:
+def _hosts(request: HttpRequest, network: Network) -> QuerySet[District]:
     if access.is_network_office(request.user, network):
         return District.objects.filter(network=network).order_by("name")
     return access.office_districts(request.user, network)
@@ -25,7 +26,7 @@ def _hosts(request: HttpRequest, network) -> object:
 def cabinets(request: HttpRequest, key: str) -> HttpResponse:
     network = access.get_network(request.user, key)
     hosts = _hosts(request, network)
-    may_convene = hosts.exists()  # type: ignore[attr-defined]
+    may_convene = hosts.exists()
     form = CabinetForm(request.POST or None, hosts=hosts)
     if request.method == "POST":
         if not may_convene:

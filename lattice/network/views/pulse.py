@@ -54,7 +54,7 @@ def rounds(request: HttpRequest) -> HttpResponse:
     rows = [
         {
             "round": found,
-            "answered": found.answered,  # type: ignore[attr-defined]
+            "answered": found.answered,
             "mine": found.pk in mine,
             "can_answer": me is not None
             and me.district_id == found.district_id
@@ -127,6 +127,8 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
             "polyline": pulse_results.polyline(points),
             "grid": pulse_results.grid(),
             "width": pulse_results.WIDTH,
+            "left": pulse_results.LEFT - 60,
+            "right": pulse_results.RIGHT + 60,
             "height": pulse_results.HEIGHT,
             "all_schools": School.objects.filter(district=found.district).order_by("name"),
             "office": access.runs_office_of(request.user, found.district_id),
