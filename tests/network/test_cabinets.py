@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from lattice.councils import actions as councils
-from lattice.councils.models import BodyKind, BodyScope, Proposal, Selection
+from lattice.councils.models import BodyKind, BodyScope, Proposal
 from lattice.network import actions
 from lattice.network.models import IdeaFeedback
 from tests.network.world import world
@@ -33,13 +33,7 @@ def test_an_idea_becomes_a_proposal_to_a_council_its_team_member_sits_on(cast: A
     w = world(cast)
     actions.save_logic_model(None, w.idea, w.lead_seat, problem="Practice stays private.",
                              activities="Termly visit rounds.")  # fmt: skip
-    body = councils.create_body(
-        None, cast.district, name="Alder council", kind="school_council",
-        purpose="Decide together.", scope="school", school=cast.alder,
-    )  # fmt: skip
-    seat = councils.add_seat(None, body, label="Teacher seat", position="member",
-                             selection=Selection.APPOINTED)  # fmt: skip
-    councils.fill_seat(None, seat, cast.teacher_staff)
+    body = w.council  # Ada holds its teacher seat
     assert actions.councils_of(w.lead_seat, body.created_on) == [body]
     proposal = actions.propose_idea_to_council(None, w.idea, w.lead_seat, body, on=body.created_on)
     assert isinstance(proposal, Proposal)
