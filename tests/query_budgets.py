@@ -153,7 +153,7 @@ BUDGETS: dict[str, int] = {
     "pathways:statement": 47,
     "people:audit-log": 11,
     "people:district": 18,
-    "people:me": 34,
+    "people:me": 36,
     "people:network": 24,
     "people:school": 26,
     "people:staff-detail": 25,

@@ -140,3 +140,18 @@ def test_the_results_page_shows_a_chart_and_hides_small_groups(cast: Any, client
     assert "<svg" in page
     assert "10 answers" in page
     assert client_for("other_officer").get(f"/network/pulse/{pulse.pk}/").status_code == 404
+
+
+def test_my_profile_asks_me_to_answer_an_open_round_until_i_have(
+    cast: Any, client_for: Any
+) -> None:
+    from django.utils import timezone
+
+    on = timezone.localdate()
+    pulse = actions.open_round(
+        None, cast.district, title="Today's pulse", opens_on=on, closes_on=on + dt.timedelta(7)
+    )
+    client = client_for("teacher")
+    assert f"/network/pulse/{pulse.pk}/answer/" in client.get("/me/").content.decode()
+    actions.answer_pulse(None, pulse, cast.teacher_staff, dict.fromkeys(KEYS, 3), on=on)
+    assert f"/network/pulse/{pulse.pk}/answer/" not in client.get("/me/").content.decode()
