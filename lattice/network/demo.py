@@ -551,7 +551,14 @@ def _pulse(actor: Actor, district: District, rng: random.Random, on: dt.date) ->
     """Two closed rounds of the trust pulse, in autumn and in winter; trust rises a little
     between them, as Wakefield's slow and steady work would hope. Answers come from a sample
     of staff at each school (a school with fewer than ten answers is pooled at the close)."""
-    schools = _by_school(district, _teachers(district, 200, rng), on)
+    year = current_school_year(district)
+    everyone = list(
+        StaffMember.objects.filter(
+            district=district, active=True, assignments__school_year=year,
+            assignments__position=Position.TEACHER,
+        ).distinct().order_by("pk")
+    )  # fmt: skip
+    schools = _by_school(district, rng.sample(everyone, min(240, len(everyone))), on)
     people = [p for group in schools.values() for p in group]
     keys = [key for key, _ in QUESTIONS]
     for weeks, title, lift in ((20, "Trust pulse: autumn", 0.0), (6, "Trust pulse: winter", 0.4)):

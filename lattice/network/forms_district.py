@@ -11,8 +11,26 @@ from lattice.councils.models import Body
 from lattice.network.models.curriculum import RUBRIC, RUBRIC_SCALE
 from lattice.network.models.pulse import QUESTIONS, SCALE
 from lattice.people.models import District, StaffMember
+from lattice.people.models.staff import TEACHING_POSITIONS
+from lattice.people.queries import current_school_year
 
 DATE = forms.DateInput(attrs={"type": "date"})
+
+
+def teachers_of(district: District) -> Any:
+    """The district's active staff teaching this school year: who may lead, write or review
+    curriculum (principals and the office do not)."""
+    year = current_school_year(district)
+    return (
+        StaffMember.objects.filter(
+            district=district,
+            active=True,
+            assignments__school_year=year,
+            assignments__position__in=list(TEACHING_POSITIONS),
+        )
+        .distinct()
+        .order_by("family_name", "given_name")
+    )
 
 
 class TeamForm(forms.Form):
@@ -39,9 +57,7 @@ class TeamMemberForm(forms.Form):
         super().__init__(*args, **kwargs)
         field = self.fields["staff_member"]
         assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = StaffMember.objects.filter(district=district, active=True).order_by(
-            "family_name", "given_name"
-        )
+        field.queryset = teachers_of(district)
 
 
 class UnitForm(forms.Form):

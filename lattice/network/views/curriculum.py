@@ -20,11 +20,12 @@ from lattice.network.forms_district import (
     TeamMemberForm,
     UnitForm,
     VersionForm,
+    teachers_of,
 )
 from lattice.network.models import CurriculumTeam, Unit, UnitStatus
 from lattice.network.models.curriculum import RUBRIC, RUBRIC_SCALE
 from lattice.network.views.common import today
-from lattice.people.models import District, StaffMember
+from lattice.people.models import District
 
 
 def teams(request: HttpRequest) -> HttpResponse:
@@ -115,11 +116,7 @@ def unit_new(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _candidates(found: Unit) -> Any:
     on_team = found.team.members.filter(left_on__isnull=True).values("staff_member_id")
-    return (
-        StaffMember.objects.filter(district=found.team.district, active=True)
-        .exclude(pk__in=on_team)
-        .order_by("family_name", "given_name")
-    )
+    return teachers_of(found.team.district).exclude(pk__in=on_team)
 
 
 def _unit_context(request: HttpRequest, found: Unit) -> dict[str, Any]:
