@@ -22,7 +22,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from lattice.lib.actors import Actor
-from lattice.network.models import Idea, TeamMember
+from lattice.network.models import CurriculumTeam, Idea, PulseRound, TeamMember, Unit, UnitReview
 from lattice.people.access import scope_for
 from lattice.people.models import District, Network, StaffMember
 
@@ -124,3 +124,71 @@ def can_see_team(user: Actor, idea: Idea) -> bool:
         or idea.district_id in scope.officer_district_ids
         or seat_of(user, idea) is not None
     )
+
+
+# --- a district's own work: curriculum teams and the trust pulse -----------------------------
+
+
+def own_district_ids(user: Actor) -> frozenset[int] | None:
+    """Districts whose curriculum and pulse ``user`` reads (None: every district, for the
+    superuser). The network office sees none: this is a district's own work."""
+    if scope_for(user).is_superuser:
+        return None
+    return member_district_ids(user)
+
+
+def runs_office_of(user: Actor, district_id: int) -> bool:
+    scope = scope_for(user)
+    return scope.is_superuser or district_id in scope.officer_district_ids
+
+
+def teams_for(user: Actor) -> QuerySet[CurriculumTeam]:
+    ids = own_district_ids(user)
+    qs = CurriculumTeam.objects.select_related("district")
+    return qs if ids is None else qs.filter(district_id__in=ids)
+
+
+def get_team(user: Actor, pk: Any) -> CurriculumTeam:
+    try:
+        return teams_for(user).get(pk=pk)
+    except (CurriculumTeam.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404("No such team") from exc
+
+
+def get_unit(user: Actor, pk: Any) -> Unit:
+    try:
+        return Unit.objects.select_related("team__district").get(pk=pk, team__in=teams_for(user))
+    except (Unit.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404("No such unit") from exc
+
+
+def get_review(user: Actor, pk: Any) -> UnitReview:
+    """A review the signed-in person was asked to write (404 for anyone else)."""
+    me = own_staff(user)
+    try:
+        return UnitReview.objects.select_related("version__unit__team__district").get(
+            pk=pk, reviewer=me
+        )
+    except (UnitReview.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404("No such review") from exc
+
+
+def sees_names_on(user: Actor, team: CurriculumTeam) -> bool:
+    """Reviewers' names show to the team and its district's talent office."""
+    me = own_staff(user)
+    return runs_office_of(user, team.district_id) or (
+        me is not None and team.members.filter(staff_member=me, left_on__isnull=True).exists()
+    )
+
+
+def rounds_for(user: Actor) -> QuerySet[PulseRound]:
+    ids = own_district_ids(user)
+    qs = PulseRound.objects.select_related("district")
+    return qs if ids is None else qs.filter(district_id__in=ids)
+
+
+def get_round(user: Actor, pk: Any) -> PulseRound:
+    try:
+        return rounds_for(user).get(pk=pk)
+    except (PulseRound.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404("No such round") from exc

@@ -16,13 +16,21 @@ class NetworkConfig(AppConfig):
         from lattice.network.demo import populate_demo_network
         from lattice.network.notices import KINDS
         from lattice.notifications import kinds
-        from lattice.people import demo_content, network_page
+        from lattice.people import demo_content, network_page, panels
 
         names.register(*ACTIONS)
         kinds.register(*KINDS)
         navigation.register_pages()
         network_page.register(
             network_page.NetworkSection("network.learning", "network/_office_section.html", 10)
+        )
+        panels.register(
+            panels.ProfilePanel(
+                "network.work",
+                "network/_profile_panel.html",
+                frozenset({panels.ProfilePage.OWN}),
+                order=320,
+            )
         )
         demo_content.register(
             demo_content.DemoContent("network", populate_demo_network, after=("roles",))

@@ -2,6 +2,9 @@
 each with its public source), both districts sharing comparisons, and a Teach to Lead idea
 with a team across the two districts, a logic model, an action plan and feedback.
 
+It also gives the main district a shared curriculum team whose first unit went through peer
+review, a pilot and adoption, two closed rounds of the trust pulse, and a network cabinet.
+
 ``populate_demo_network(district, seed)`` runs on the main demo district after the roles
 content (registered with ``lattice.people.demo_content``), through this app's actions.
 """
@@ -19,6 +22,7 @@ from lattice.lib.actors import Actor
 from lattice.network import actions
 from lattice.network.models import Measure, ResourceKind
 from lattice.network.models.ideas import TeamRole
+from lattice.network.models.pulse import QUESTIONS
 from lattice.pathways.policies import shipped_text
 from lattice.people.models import District, Position, StaffMember
 from lattice.people.queries import current_school_year, today
@@ -347,7 +351,17 @@ def populate_demo_network(district: District, seed: int, *, actor: Actor = None)
         )
         ideas = 1
     convenings = _convenings(actor, network, district, neighbour, rng, on)
-    return {"resources": len(LIBRARY), "ideas": ideas, "convenings": convenings}
+    curriculum = _curriculum(actor, district, rng, on)
+    rounds = _pulse(actor, district, rng, on)
+    actions.convene_cabinet(
+        actor, network, district, name=f"{network.name} cabinet",
+        purpose="Teacher leaders and talent officers of every member district agree what the "
+        "network studies next, plan its convenings and choose the comparisons it shares.",
+    )  # fmt: skip
+    return {
+        "resources": len(LIBRARY), "ideas": ideas, "convenings": convenings,
+        "units": curriculum["units"], "pulse_rounds": rounds, "cabinets": 1,
+    }  # fmt: skip
 
 
 def _at(day: dt.date, hour: int) -> dt.datetime:
@@ -433,4 +447,132 @@ def _convenings(
         starts_at=_at(next_day, 11),
         capacity=3,
     )
+    return 2
+
+
+# --- shared curriculum, the trust pulse and a network cabinet --------------------------------
+
+UNIT_V1 = {
+    "goals": "Students write and solve one-step equations, and explain each step as keeping "
+    "a balance.",
+    "outline": "1. Hanger diagrams: what keeps a balance.\n2. From hangers to equations.\n"
+    "3. Solving by doing the same to both sides.\n4. Writing equations for word problems.\n"
+    "5. Checking a solution by substitution.",
+    "assessment": "A short quiz after lesson 3; an end-of-unit task: write and solve an "
+    "equation for a school-fair budget, explaining every step.",
+}
+UNIT_V2_CHANGE = (
+    "Reviewers asked for more support for English learners: added a word bank and sentence "
+    "frames to lessons 2 and 4, and a worked example before the end-of-unit task."
+)
+REVIEWS = (
+    ({"alignment": 4, "coherence": 3, "rigor": 3, "supports": 2, "assessment": 3}, False,
+     "Strong sequence from hangers to symbols. English learners need a word bank and sentence "
+     "frames before lesson 4's word problems."),
+    ({"alignment": 3, "coherence": 4, "rigor": 3, "supports": 2, "assessment": 4}, True,
+     "The end-of-unit task is excellent. Add a worked example before it for students who "
+     "struggle to start."),
+)  # fmt: skip
+
+
+def _by_school(district: District, people: list[StaffMember], on: dt.date) -> dict[int, list]:
+    found: dict[int, list[StaffMember]] = {}
+    for person in people:
+        school = actions.school_of(person, on)
+        if school is not None:
+            found.setdefault(school.pk, []).append(person)
+    return found
+
+
+def _curriculum(
+    actor: Actor, district: District, rng: random.Random, on: dt.date
+) -> dict[str, int]:
+    """A Mathematics 6-8 team of three teacher leaders; one unit through two versions, peer
+    review by teachers of other schools, a pilot with teachers' feedback, and adoption (which
+    records the members' year on the team as a role served); a second unit in draft."""
+    schools = _by_school(district, _teachers(district, 60, rng), on)
+    groups = [people for people in schools.values() if len(people) >= 2]
+    if len(groups) < 2:
+        return {"units": 0}
+    writers, others = groups[0], [p for g in groups[1:] for p in g]
+    team = actions.create_team(
+        actor, district, subject="Mathematics", grade_band="6-8", on=on - dt.timedelta(200),
+        purpose="Write and keep the middle-school mathematics units every school teaches, "
+        "two units a term, reviewed across schools before any classroom pilots them.",
+    )  # fmt: skip
+    lead = actions.add_team_member(actor, team, writers[0], lead=True, on=team.created_on)
+    second = actions.add_team_member(actor, team, writers[1], on=team.created_on)
+    third = actions.add_team_member(actor, team, others[0], on=team.created_on)
+    unit = actions.start_unit(
+        actor, team, lead, title="Equations as balance", on=on - dt.timedelta(120), **UNIT_V1
+    )
+    reviewers = others[1:3]
+    asked = actions.ask_for_review(actor, unit, second, reviewers, on=on - dt.timedelta(110))
+    for review, (scores, ready, text) in zip(asked, REVIEWS, strict=True):
+        actions.submit_review(
+            actor, review, review.reviewer, scores=scores, comments=text, ready=ready,
+            on=on - dt.timedelta(100),
+        )  # fmt: skip
+    actions.revise_unit(
+        actor, unit, lead, on=on - dt.timedelta(90), change_note=UNIT_V2_CHANGE[:300],
+        goals=UNIT_V1["goals"], outline=UNIT_V1["outline"].replace(
+            "4. Writing", "4. Word bank and sentence frames, then writing"
+        ), assessment=UNIT_V1["assessment"] + " A worked example comes first.",
+    )  # fmt: skip
+    asked = actions.ask_for_review(actor, unit, lead, reviewers, on=on - dt.timedelta(85))
+    for review in asked:
+        actions.submit_review(
+            actor, review, review.reviewer, ready=True, on=on - dt.timedelta(80),
+            scores={"alignment": 4, "coherence": 4, "rigor": 3, "supports": 3, "assessment": 4},
+            comments="The word bank and the worked example answer what we asked. Ready to pilot.",
+        )  # fmt: skip
+    actions.start_pilot(actor, unit, lead)
+    for person, worked, change in (
+        (third.staff_member, "The hanger diagrams made 'do the same to both sides' click.",
+         "Lesson 3 needs a second day."),
+        (others[3] if len(others) > 3 else second.staff_member,
+         "Students used the sentence frames to explain their steps aloud.", ""),
+    ):  # fmt: skip
+        actions.report_teaching(
+            actor, unit, person, taught_on=on - dt.timedelta(40), worked=worked, change=change,
+            on=on - dt.timedelta(35),
+        )  # fmt: skip
+    actions.adopt_unit(actor, unit, lead, on=on - dt.timedelta(30))
+    actions.start_unit(
+        actor, team, third, title="Ratios and rates", on=on - dt.timedelta(10),
+        goals="Students reason about ratios with tables, tape diagrams and double number lines.",
+        outline="1. Ratio language.\n2. Equivalent ratios in tables.\n3. Unit rates.",
+        assessment="A recipe-scaling task.",
+    )  # fmt: skip
+    return {"units": 2}
+
+
+def _pulse(actor: Actor, district: District, rng: random.Random, on: dt.date) -> int:
+    """Two closed rounds of the trust pulse, in autumn and in winter; trust rises a little
+    between them, as Wakefield's slow and steady work would hope. Answers come from a sample
+    of staff at each school (a school with fewer than ten answers is pooled at the close)."""
+    year = current_school_year(district)
+    everyone = list(
+        StaffMember.objects.filter(
+            district=district, active=True, assignments__school_year=year,
+            assignments__position=Position.TEACHER,
+        ).distinct().order_by("pk")
+    )  # fmt: skip
+    schools = _by_school(district, rng.sample(everyone, min(240, len(everyone))), on)
+    people = [p for group in schools.values() for p in group]
+    keys = [key for key, _ in QUESTIONS]
+    for weeks, title, lift in ((20, "Trust pulse: autumn", 0.0), (6, "Trust pulse: winter", 0.4)):
+        opens = on - dt.timedelta(weeks=weeks)
+        pulse = actions.open_round(
+            actor, district, title=title, opens_on=opens, closes_on=opens + dt.timedelta(14)
+        )
+        for person in people:
+            if rng.random() < 0.2:
+                continue  # not everyone answers
+            answers = {
+                key: max(1, min(5, round(rng.gauss(3.2 + lift + (0.3 if i == 0 else 0), 0.9))))
+                for i, key in enumerate(keys)
+            }
+            actions.answer_pulse(actor, pulse, person, answers, on=opens + dt.timedelta(3))
+        actions.close_round(actor, pulse)
     return 2

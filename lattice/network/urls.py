@@ -2,14 +2,39 @@
 
 from django.urls import path
 
-from lattice.network.views import compare, convenings, home, ideas, library
+from lattice.network.views import (
+    cabinets,
+    compare,
+    convenings,
+    curriculum,
+    home,
+    ideas,
+    library,
+    pulse,
+)
 
 app_name = "network"
 
 urlpatterns = [
     path("join/", home.join, name="join"),
     path("mine/", home.mine, name="mine"),
+    path("curriculum/", curriculum.teams, name="curriculum"),
+    path("curriculum/teams/<int:pk>/", curriculum.team, name="team"),
+    path("curriculum/teams/<int:pk>/members/", curriculum.team_member, name="team-member"),
+    path("curriculum/teams/<int:pk>/units/", curriculum.unit_new, name="unit-new"),
+    path("curriculum/units/<int:pk>/", curriculum.unit, name="unit"),
+    path("curriculum/units/<int:pk>/versions/", curriculum.version_new, name="version-new"),
+    path("curriculum/units/<int:pk>/reviewers/", curriculum.reviewers, name="unit-reviewers"),
+    path("curriculum/units/<int:pk>/pilot/", curriculum.pilot, name="unit-pilot"),
+    path("curriculum/units/<int:pk>/teaching/", curriculum.teaching, name="unit-teaching"),
+    path("curriculum/units/<int:pk>/adopt/", curriculum.adopt, name="unit-adopt"),
+    path("curriculum/reviews/<int:pk>/", curriculum.review, name="unit-review"),
+    path("pulse/", pulse.rounds, name="pulse"),
+    path("pulse/<int:pk>/", pulse.results, name="pulse-results"),
+    path("pulse/<int:pk>/answer/", pulse.answer, name="pulse-answer"),
+    path("pulse/<int:pk>/close/", pulse.close, name="pulse-close"),
     path("<slug:key>/", home.home, name="home"),
+    path("<slug:key>/cabinets/", cabinets.cabinets, name="cabinets"),
     path("<slug:key>/members/", home.members, name="members"),
     path("<slug:key>/leave/", home.leave, name="leave"),
     path("<slug:key>/sharing/", home.sharing, name="sharing"),
@@ -26,6 +51,7 @@ urlpatterns = [
     path("<slug:key>/ideas/<int:pk>/steps/", ideas.plan_step, name="plan-step"),
     path("<slug:key>/ideas/<int:pk>/feedback/", ideas.feedback, name="feedback"),
     path("<slug:key>/ideas/<int:pk>/propose-role/", ideas.propose_role, name="propose-role"),
+    path("<slug:key>/ideas/<int:pk>/to-council/", cabinets.idea_to_council, name="idea-council"),
     path("<slug:key>/convenings/", convenings.convenings, name="convenings"),
     path("<slug:key>/convenings/<int:pk>/", convenings.convening, name="convening"),
     path("<slug:key>/convenings/<int:pk>/sessions/", convenings.add_session, name="session-add"),

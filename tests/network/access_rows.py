@@ -9,10 +9,13 @@ its feedback. The network office, with no staff record, cannot join a team.
 
 from __future__ import annotations
 
+from lattice.network.models.curriculum import RUBRIC
 from lattice.network.models.ideas import TeamRole
 from tests.access import EVERYONE_SIGNED_IN, Row, allow
 from tests.cast import Cast
-from tests.network.world import world
+from tests.network.world import UNIT, world
+
+RUBRIC_KEYS = [key for key, _ in RUBRIC]
 
 KEY = "river-valley"
 SU = {"superuser": True}
@@ -26,6 +29,7 @@ STAFF = allow(
     "reviewer",
 )
 OFFICERS = allow("officer", "other_officer")
+NORTHFIELD = STAFF | allow("officer")
 
 
 def _idea(cast: Cast) -> int:
@@ -189,5 +193,126 @@ ROWS = [
         STAFF | OFFICERS,
         ok_status=302,
         note="to the user's network's home page",
+    ),
+    Row("network:curriculum", lambda c: "/network/curriculum/", EVERYONE_SIGNED_IN, extra=SU),
+    Row(
+        "network:team",
+        lambda c: f"/network/curriculum/teams/{world(c).team.pk}/",
+        NORTHFIELD,
+        extra=SU,
+        note="a district's own teams: its staff and talent office",
+    ),
+    Row(
+        "network:team-member",
+        lambda c: f"/network/curriculum/teams/{world(c).team.pk}/members/",
+        allow("officer"),
+        method="POST",
+        data=lambda c: {"staff_member": c.teacher_other_school_staff.pk},
+        ok_status=302,
+        extra=SU,
+    ),
+    Row(
+        "network:unit-new",
+        lambda c: f"/network/curriculum/teams/{world(c).team.pk}/units/",
+        allow("teacher"),
+        method="POST",
+        data=lambda c: {"title": "Measurement", **UNIT},
+        ok_status=302,
+        extra=NOT_SU,
+        note="the team's members draft units",
+    ),
+    Row(
+        "network:unit",
+        lambda c: f"/network/curriculum/units/{world(c).review_unit.pk}/",
+        NORTHFIELD,
+        extra=SU,
+    ),
+    Row(
+        "network:version-new",
+        lambda c: f"/network/curriculum/units/{world(c).draft_unit.pk}/versions/",
+        allow("teacher"),
+        method="POST",
+        data=lambda c: {**UNIT, "change_note": "Shorter lessons."},
+        ok_status=302,
+        extra=NOT_SU,
+    ),
+    Row(
+        "network:unit-reviewers",
+        lambda c: f"/network/curriculum/units/{world(c).draft_unit.pk}/reviewers/",
+        allow("teacher"),
+        method="POST",
+        data=lambda c: {"reviewers": [c.teacher_other_school_staff.pk, c.reviewer_staff.pk]},
+        ok_status=302,
+        extra=NOT_SU,
+    ),
+    Row(
+        "network:unit-review",
+        lambda c: f"/network/curriculum/reviews/{world(c).bens_review.pk}/",
+        allow("teacher_other_school"),
+        method="POST",
+        data=lambda c: {**dict.fromkeys(RUBRIC_KEYS, 3), "comments": "Clear.", "ready": "yes"},
+        ok_status=302,
+        extra=NOT_SU,
+        note="only the teacher asked writes the review",
+    ),
+    Row(
+        "network:unit-pilot",
+        lambda c: f"/network/curriculum/units/{world(c).review_unit.pk}/pilot/",
+        allow("teacher"),
+        method="POST",
+        ok_status=302,
+        extra=NOT_SU,
+        note="one review of two is in: refused with a message, back to the unit",
+    ),
+    Row(
+        "network:unit-teaching",
+        lambda c: f"/network/curriculum/units/{world(c).pilot_unit.pk}/teaching/",
+        STAFF,
+        method="POST",
+        data=lambda c: {"taught_on": world(c).convening.starts_on.isoformat(), "worked": "Yes."},
+        ok_status=302,
+        extra=NOT_SU,
+        note="any teacher of the district who taught it reports; officers have no staff record",
+    ),
+    Row(
+        "network:unit-adopt",
+        lambda c: f"/network/curriculum/units/{world(c).pilot_unit.pk}/adopt/",
+        allow("teacher"),
+        method="POST",
+        ok_status=302,
+        extra=NOT_SU,
+    ),
+    Row("network:pulse", lambda c: "/network/pulse/", EVERYONE_SIGNED_IN, extra=SU),
+    Row(
+        "network:pulse-results",
+        lambda c: f"/network/pulse/{world(c).closed_round.pk}/",
+        NORTHFIELD,
+        extra=SU,
+    ),
+    Row(
+        "network:pulse-answer",
+        lambda c: f"/network/pulse/{world(c).open_round.pk}/answer/",
+        STAFF,
+        extra=NOT_SU,
+        note="the district's staff answer; officers and the superuser have no staff record",
+    ),
+    Row(
+        "network:pulse-close",
+        lambda c: f"/network/pulse/{world(c).open_round.pk}/close/",
+        allow("officer"),
+        method="POST",
+        ok_status=302,
+        extra=SU,
+    ),
+    Row("network:cabinets", lambda c: f"/network/{KEY}/cabinets/", EVERYONE_SIGNED_IN, extra=SU),
+    Row(
+        "network:idea-council",
+        lambda c: f"/network/{KEY}/ideas/{_idea(c)}/to-council/",
+        allow("teacher"),
+        method="POST",
+        data=lambda c: {"body": world(c).council.pk},
+        ok_status=302,
+        extra=NOT_SU,
+        note="only a team member who sits on a council",
     ),
 ]

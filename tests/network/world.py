@@ -5,7 +5,11 @@ River Valley Network), built by the network app's actions.
   policy (the shipped Iowa TLC file);
 - Northfield shares every comparison; Southport shares none yet;
 - Ada (teacher, Northfield) posted an idea; Ben (teacher_other_school) joined the team; Rae
-  (reviewer) is its critical friend; the team wrote a logic model and one plan step.
+  (reviewer) is its critical friend; the team wrote a logic model and one plan step; Ada sits
+  on Alder's school council, where she may raise the idea;
+- Northfield's Mathematics 3-5 curriculum team, led by Ada, has a draft unit, a unit in peer
+  review (Ben's review still to write, Rae's in) and a unit in its pilot;
+- Northfield's trust pulse has a closed round and an open one.
 """
 
 from __future__ import annotations
@@ -16,16 +20,22 @@ from typing import Any
 
 from django.utils import timezone
 
+from lattice.councils import actions as councils
+from lattice.councils.models import Body, Selection
 from lattice.network import actions
 from lattice.network.models import (
     Convening,
     ConveningSession,
+    CurriculumTeam,
     Idea,
     Measure,
     PlanStep,
+    PulseRound,
     Resource,
     ResourceKind,
     TeamMember,
+    Unit,
+    UnitReview,
 )
 from lattice.network.models.ideas import TeamRole
 from lattice.pathways.policies import shipped_text
@@ -53,6 +63,14 @@ class World:
     step: PlanStep
     convening: Convening
     session: ConveningSession
+    team: CurriculumTeam
+    draft_unit: Unit
+    review_unit: Unit
+    pilot_unit: Unit
+    bens_review: UnitReview
+    closed_round: PulseRound
+    open_round: PulseRound
+    council: Body
 
 
 def build_world(cast: Cast) -> World:
@@ -95,7 +113,57 @@ def build_world(cast: Cast) -> World:
         None, convening, title="Open classrooms", starts_at=morning, capacity=3
     )
     actions.register(None, session, cast.teacher_staff, on=today)
-    return World(case_study, role, policy, idea, lead_seat, friend_seat, step, convening, session)
+    council = councils.create_body(
+        None, cast.district, name="Alder council", kind="school_council", purpose="Decide.",
+        scope="school", school=cast.alder,
+    )  # fmt: skip
+    council_seat = councils.add_seat(
+        None, council, label="Teacher seat", position="member", selection=Selection.APPOINTED
+    )
+    councils.fill_seat(None, council_seat, cast.teacher_staff)
+    team, units, bens = _curriculum(cast, today)
+    closed, opened = _pulse(cast, today)
+    return World(
+        case_study, role, policy, idea, lead_seat, friend_seat, step, convening, session,
+        team, *units, bens, closed, opened, council,
+    )  # fmt: skip
+
+
+UNIT = {"goals": "Place fractions.", "outline": "1. Halves. 2. Thirds.", "assessment": "Exit."}
+
+
+def _curriculum(cast: Cast, on: dt.date) -> tuple[CurriculumTeam, list[Unit], UnitReview]:
+    team = actions.create_team(
+        None, cast.district, subject="Mathematics", grade_band="3-5", purpose="", on=on
+    )
+    lead = actions.add_team_member(None, team, cast.teacher_staff, lead=True, on=on)
+    units = [
+        actions.start_unit(None, team, lead, title=title, on=on, **UNIT)
+        for title in ("Area and perimeter", "Fractions", "Multiplication")
+    ]
+    reviewers = [cast.teacher_other_school_staff, cast.reviewer_staff]
+    scores = {"alignment": 3, "coherence": 3, "rigor": 3, "supports": 3, "assessment": 3}
+    bens, raes = actions.ask_for_review(None, units[1], lead, reviewers, on=on)
+    actions.submit_review(None, raes, raes.reviewer, scores=scores, comments="Good.", ready=True,
+                          on=on)  # fmt: skip
+    for review in actions.ask_for_review(None, units[2], lead, reviewers, on=on):
+        actions.submit_review(None, review, review.reviewer, scores=scores, comments="Good.",
+                              ready=True, on=on)  # fmt: skip
+    actions.start_pilot(None, units[2], lead)
+    return team, units, bens
+
+
+def _pulse(cast: Cast, on: dt.date) -> tuple[PulseRound, PulseRound]:
+    closed = actions.open_round(
+        None, cast.district, title="Autumn pulse", opens_on=on - dt.timedelta(60),
+        closes_on=on - dt.timedelta(45),
+    )  # fmt: skip
+    actions.close_round(None, closed)
+    opened = actions.open_round(
+        None, cast.district, title="Winter pulse", opens_on=on - dt.timedelta(1),
+        closes_on=on + dt.timedelta(14),
+    )  # fmt: skip
+    return closed, opened
 
 
 def world(cast: Cast) -> World:

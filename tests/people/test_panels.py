@@ -8,11 +8,13 @@ from lattice.people.panels import ProfilePage, ProfilePanel, panels_for
 
 
 def test_the_pathways_app_adds_the_standing_to_both_pages() -> None:
-    # (the recognition app's honours, then the councils app's seats, follow on both)
+    # (the recognition app's honours, then the councils app's seats, follow on both; the
+    # network app's curriculum and trust-pulse panel only on the person's own profile)
     assert [p.key for p in panels_for(ProfilePage.OWN)] == [
         "pathways.my-path",
         "recognition.honours",
         "councils.seats",
+        "network.work",
     ]
     assert [p.key for p in panels_for(ProfilePage.OFFICE)] == [
         "pathways.standing",

@@ -17,6 +17,7 @@ from lattice.network.forms import (
     LogicModelForm,
     PlanStepForm,
 )
+from lattice.network.forms_district import CouncilForm
 from lattice.network.models import Idea
 from lattice.network.models.ideas import LOGIC_MODEL_FIELDS, TeamRole
 from lattice.network.views.common import refused, today
@@ -49,6 +50,7 @@ def _context(request: HttpRequest, network, idea: Idea) -> dict:
     seat = access.seat_of(request.user, idea)
     on_team = seat is not None and seat.role != TeamRole.FRIEND
     team = list(idea.team.select_related("staff_member__district"))
+    councils = actions.councils_of(seat, today())
     return {
         "network": network,
         "idea": idea,
@@ -75,6 +77,8 @@ def _context(request: HttpRequest, network, idea: Idea) -> dict:
         "model_form": LogicModelForm(initial={n: getattr(idea, n) for n in LOGIC_MODEL_FIELDS}),
         "step_form": PlanStepForm(idea=idea),
         "feedback_form": FeedbackForm(),
+        "councils": councils,
+        "council_form": CouncilForm(bodies=councils) if councils else None,
     }
 
 

@@ -15,6 +15,8 @@ from django.utils.text import slugify
 from lattice.audit.log import record
 from lattice.lib.actors import Actor, signed_in
 from lattice.network import notices
+from lattice.network.actions.common import NetworkError
+from lattice.network.actions.common import require as _require
 from lattice.network.models import (
     Convening,
     ConveningSession,
@@ -62,10 +64,6 @@ ROLE_SPEC_FIELDS = (
     "positions",
     "selected_by",
 )
-
-
-class NetworkError(ValueError):
-    """Refused, with a sentence naming the field and the fix."""
 
 
 def _user(actor: Actor) -> Any:
@@ -328,12 +326,6 @@ def save_sharing(
 
 
 # --- Teach to Lead --------------------------------------------------------------------------
-
-
-def _require(**values: str) -> None:
-    for name, value in values.items():
-        if not (value or "").strip():
-            raise NetworkError(f"{name}: required; write a sentence or two.")
 
 
 @transaction.atomic
@@ -679,3 +671,73 @@ def propose_role_from_idea(
         text=f"Proposed as a hybrid role at {school.name}, for the principal's review.",
     )
     return proposal
+
+
+# --- split by topic (re-exported so callers keep writing ``actions.<verb>``) ------------------
+
+from lattice.network.actions.councils import (  # noqa: E402
+    convene_cabinet,
+    councils_of,
+    propose_idea_to_council,
+)
+from lattice.network.actions.curriculum import (  # noqa: E402
+    add_team_member,
+    adopt_unit,
+    ask_for_review,
+    create_team,
+    record_service,
+    report_teaching,
+    revise_unit,
+    school_of,
+    seat_on,
+    start_pilot,
+    start_unit,
+    submit_review,
+)
+from lattice.network.actions.pulse import (  # noqa: E402
+    answer_pulse,
+    close_round,
+    has_answered,
+    open_round,
+)
+
+__all__ = [
+    "NetworkError",
+    "add_material",
+    "add_plan_step",
+    "add_resource",
+    "add_session",
+    "add_team_member",
+    "adopt_unit",
+    "answer_pulse",
+    "ask_for_review",
+    "check_in",
+    "close_round",
+    "convene_cabinet",
+    "copy_into_district",
+    "councils_of",
+    "create_convening",
+    "create_team",
+    "give_feedback",
+    "has_answered",
+    "join_network",
+    "join_team",
+    "leave_network",
+    "open_round",
+    "post_idea",
+    "propose_idea_to_council",
+    "propose_role_from_idea",
+    "record_joined",
+    "record_service",
+    "register",
+    "report_teaching",
+    "revise_unit",
+    "save_logic_model",
+    "save_sharing",
+    "school_of",
+    "seat_on",
+    "start_pilot",
+    "start_unit",
+    "submit_review",
+    "tags_from",
+]
