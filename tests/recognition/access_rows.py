@@ -132,10 +132,17 @@ ROWS = [
         extra=NOT_SU,
     ),
     Row("recognition:transcript", lambda c: "/recognition/transcript/", STAFF, extra=NOT_SU),
+    # A CLR lists at least one credential: only Ada holds one; the rest have none to list.
     Row(
         "recognition:transcript-json",
         lambda c: "/recognition/transcript/clr.json",
-        STAFF,
+        allow("teacher"),
+        extra=NOT_SU,
+    ),
+    Row(
+        "recognition:transcript-jwt",
+        lambda c: "/recognition/transcript/clr.jwt",
+        allow("teacher"),
         extra=NOT_SU,
     ),
     Row("recognition:programs", lambda c: "/recognition/programs/", STAFF | OFFICERS, extra=SU),
