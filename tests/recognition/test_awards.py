@@ -224,3 +224,28 @@ def test_an_achievement_earned_by_a_claim_names_the_kind_of_claim(cast: Any) -> 
             achievement_type="Competency",
             earned_by="ledger_claim",
         )
+
+
+def test_the_office_defines_an_achievement_earned_by_a_verified_claim(
+    cast: Any, client_for: Any
+) -> None:
+    from lattice.recognition.models import Achievement
+
+    response = client_for("officer").post(
+        "/recognition/achievements/new/",
+        {
+            "name": "National Board Certified Teacher",
+            "key": "board-certified",
+            "description": "Holds National Board certification.",
+            "criteria": "Have the certificate verified in the career ledger.",
+            "achievement_type": "Competency",
+            "earned_by": "ledger_claim",
+            "claim_kind": "certificate",
+            "claim_category": "National Board",
+            "terms_required": "1",
+            "ledger_units": "0",
+        },
+    )
+    assert response.status_code == 302
+    made = Achievement.objects.get(district=cast.district, key="board-certified")
+    assert (made.claim_kind, made.claim_category) == ("certificate", "National Board")
