@@ -176,6 +176,7 @@ BUDGETS: dict[str, int] = {
     "recognition:status-list": 17,
     "recognition:transcript": 17,
     "recognition:transcript-json": 14,
+    "recognition:transcript-jwt": 16,
     "recognition:verify": 15,
     "roles:application": 18,
     "roles:apply": 23,

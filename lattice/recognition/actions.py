@@ -16,10 +16,11 @@ from django.utils import timezone
 
 from lattice.audit.log import record
 from lattice.lib.actors import Actor
+from lattice.lib.claims_verified import ClaimVerified
 from lattice.lib.placements import pathway_placements
 from lattice.lib.roles_served import RoleServed
 from lattice.pathways.actions import submit_claim
-from lattice.pathways.models import ClaimKind
+from lattice.pathways.models import Claim, ClaimKind, ClaimStatus
 from lattice.people.models import District, StaffMember
 from lattice.recognition import tlms
 from lattice.recognition.models import (
@@ -37,6 +38,8 @@ from lattice.recognition.openbadges.jsonld import UnsafeJsonLd, expand_safely
 
 # The ledger's kinds of claim an honour may count as (no quantity to state, no credit window).
 COUNTING_KINDS = (ClaimKind.PROJECT.value, ClaimKind.CERTIFICATE.value)
+# The kinds of verified claim that may earn an achievement (a role served has its own way).
+CLAIM_KINDS = tuple(k for k in ClaimKind.values if k != ClaimKind.ROLE)
 
 
 class RecognitionError(ValueError):
@@ -82,6 +85,8 @@ def define_achievement(
     role_key: str = "",
     terms_required: int = 1,
     pathway_key: str = "",
+    claim_kind: str = "",
+    claim_category: str = "",
     tlms_functions: str = "",
     ledger_kind: str = "",
     ledger_units: int = 0,
@@ -94,6 +99,10 @@ def define_achievement(
         raise RecognitionError("Name the role (its kind, e.g. 'mentor') whose terms earn it.")
     if earned_by == EarnedBy.PATHWAY and not pathway_key:
         raise RecognitionError("Name the pathway (e.g. 'model') whose reaching earns it.")
+    if earned_by == EarnedBy.LEDGER_CLAIM and claim_kind not in CLAIM_KINDS:
+        raise RecognitionError(
+            f"Name the kind of verified ledger claim that earns it: {', '.join(CLAIM_KINDS)}."
+        )
     if ledger_kind and ledger_kind not in COUNTING_KINDS:
         raise RecognitionError(
             f"An honour enters the ledger as {' or '.join(COUNTING_KINDS)}, not '{ledger_kind}'."
@@ -125,6 +134,8 @@ def define_achievement(
         role_key=role_key.strip(),
         terms_required=terms_required,
         pathway_key=pathway_key.strip(),
+        claim_kind=claim_kind if earned_by == EarnedBy.LEDGER_CLAIM else "",
+        claim_category=claim_category.strip()[:80] if earned_by == EarnedBy.LEDGER_CLAIM else "",
         tlms_functions=" ".join(tlms_functions.split()),
         ledger_kind=ledger_kind,
         ledger_units=ledger_units if ledger_kind == ClaimKind.PROJECT else 0,
@@ -387,4 +398,53 @@ def award_roles_served(actor: Actor, district: District) -> int:
                     actor, achievement, people[staff_id], last.school_year_start, last.source
                 )
                 issued += made is not None
+    return issued
+
+
+def _earned_by_claim(achievement: Achievement, kind: str, category: str) -> bool:
+    return achievement.claim_kind == kind and (
+        not achievement.claim_category
+        or achievement.claim_category.casefold() == category.strip().casefold()
+    )
+
+
+def record_claim_verified(actor: Actor, verified: ClaimVerified) -> None:
+    """Registered with ``lattice.lib.claims_verified``: when the talent office verifies a
+    ledger claim, each active achievement that claim earns is issued (once)."""
+    achievements = [
+        a
+        for a in Achievement.objects.filter(
+            district_id=verified.district_id, earned_by=EarnedBy.LEDGER_CLAIM, active=True
+        )
+        if _earned_by_claim(a, verified.kind, verified.category)
+    ]
+    if not achievements:
+        return
+    staff = StaffMember.objects.select_related("district", "user").get(pk=verified.staff_id)
+    for achievement in achievements:
+        award_once(actor, achievement, staff, verified.completed, verified.source)
+
+
+def award_ledger_claims(actor: Actor, district: District) -> int:
+    """Award each 'verified ledger claim' achievement to everyone whose verified ledger already
+    holds such a claim (claims verified before the achievement was defined, or imported
+    verified); returns how many were issued."""
+    issued = 0
+    for achievement in Achievement.objects.filter(
+        district=district, earned_by=EarnedBy.LEDGER_CLAIM, active=True
+    ):
+        claims = Claim.objects.filter(
+            district_id=district.pk, status=ClaimStatus.VERIFIED, kind=achievement.claim_kind
+        ).order_by("staff_member_id", "completed", "pk")
+        if achievement.claim_category:
+            claims = claims.filter(category__iexact=achievement.claim_category)
+        first: dict[int, Claim] = {}
+        for claim in claims:
+            first.setdefault(claim.staff_member_id, claim)
+        people = StaffMember.objects.select_related("user").in_bulk(list(first))
+        for staff_id, claim in sorted(first.items()):
+            made = award_once(
+                actor, achievement, people[staff_id], claim.completed, f"pathways.Claim:{claim.pk}"
+            )
+            issued += made is not None
     return issued

@@ -27,11 +27,13 @@ ACHIEVEMENTS: tuple[dict[str, Any], ...] = (
                   "the roles process.",
          achievement_type=AchievementType.ROLE_SERVED, earned_by=EarnedBy.ROLE_SERVED,
          role_key="mentor", tlms_functions="4c 3g"),
-    dict(key="coach-term", name="Instructional coach: a term served",
-         description="Served a school-year term as an instructional coach.",
-         criteria="Hold the instructional coach role for a school year.",
-         achievement_type=AchievementType.ROLE_SERVED, earned_by=EarnedBy.ROLE_SERVED,
-         role_key="coach", tlms_functions="3c 4b 4c"),
+    dict(key="approved-project", name="Leadership project completed",
+         description="Completed a leadership project the talent office approved and verified.",
+         criteria="Complete an approved leadership project (a study group, a mentoring cycle, a "
+                  "family-engagement plan) and have it verified in the career ledger.",
+         evidence_required="The project's verified ledger claim and its report.",
+         achievement_type=AchievementType.MICRO_CREDENTIAL, earned_by=EarnedBy.LEDGER_CLAIM,
+         claim_kind="project", tlms_functions="2b 3c"),
     dict(key="model-pathway", name="Model teacher pathway",
          description="Reached the Model pathway of the district's career lattice.",
          criteria="Be placed on the Model pathway (or above) under the district's adopted policy.",
@@ -67,6 +69,7 @@ def populate_demo_recognition(
     made = {a["key"]: actions.define_achievement(actor, district, **a) for a in ACHIEVEMENTS}
     automatic = actions.award_roles_served(actor, district)
     automatic += actions.award_pathways(actor, district, on)
+    automatic += actions.award_ledger_claims(actor, district)
 
     year = SchoolYear.objects.filter(district=district, start__lte=on).order_by("-start").first()
     teacher = StaffMember.objects.filter(district=district, user__username="teacher").first()

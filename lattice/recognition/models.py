@@ -31,6 +31,7 @@ class EarnedBy(models.TextChoices):
     ROLE_SERVED = "role_served", "Automatically: terms served in a leadership role"
     PATHWAY = "pathway", "Automatically: reaching a pathway"
     RECOGNITION = "recognition", "Automatically: selected in a recognition program"
+    LEDGER_CLAIM = "ledger_claim", "Automatically: a verified ledger claim"
 
 
 class Achievement(models.Model):
@@ -48,6 +49,18 @@ class Achievement(models.Model):
     role_key = models.CharField(max_length=80, blank=True, help_text="For roles served.")
     terms_required = models.PositiveSmallIntegerField(default=1)
     pathway_key = models.CharField(max_length=80, blank=True, help_text="For a pathway reached.")
+    claim_kind = models.CharField(
+        max_length=20,
+        blank=True,
+        help_text=(
+            "For a verified ledger claim: its kind (certificate, project, credits, pd_hours)."
+        ),
+    )
+    claim_category = models.CharField(
+        max_length=80,
+        blank=True,
+        help_text="For a verified ledger claim: its category, e.g. 'National Board' (blank: any).",
+    )
     tlms_functions = models.CharField(
         max_length=120,
         blank=True,

@@ -22,6 +22,7 @@ urlpatterns = [
     path("awards/<int:pk>/badge.png", mine.download_png, name="download-png"),
     path("transcript/", mine.transcript_page, name="transcript"),
     path("transcript/clr.json", mine.transcript_json, name="transcript-json"),
+    path("transcript/clr.jwt", mine.transcript_jwt, name="transcript-jwt"),
     path("programs/", programs.program_list, name="programs"),
     path("programs/new/", programs.program_new, name="program-new"),
     path("programs/<int:pk>/", programs.program_detail, name="program"),

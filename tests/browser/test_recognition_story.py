@@ -1,6 +1,7 @@
 """In Chromium: a colleague nominates Ada → the officer seats a panel and closes nominations →
 Rae scores → the officer decides → Ada's Teacher of the Year credential is on her profile; she
-makes it public, downloads it, and its public page verifies it."""
+makes it public, downloads it and her signed transcript (CLR 2.0), and its public page
+verifies it."""
 
 from __future__ import annotations
 
@@ -100,6 +101,13 @@ def test_nominate_panel_award_credential_verify(
         page.get_by_role("link", name="Download the credential (JSON)").click()
     credential = json.loads(Path(download.value.path()).read_text())
     assert credential["type"] == ["VerifiableCredential", "OpenBadgeCredential"]
+
+    # her leadership transcript bundles it, signed by the district
+    page.goto(f"{url}/recognition/transcript/")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="signed by Northfield").click()
+    clr = Path(download.value.path()).read_text()
+    assert all(verifier.verify_clr(Client(), clr).values())
 
     # anyone can verify it on its public page, signed in or not
     page.context.clear_cookies()

@@ -137,3 +137,115 @@ def test_without_a_pathway_policy_the_honour_says_why_it_is_not_in_the_ledger(ca
     )
     made = actions.award(None, honour, cast.reviewer_staff)
     assert made.ledger_note.startswith("Not entered in the ledger")
+
+
+def _certificate_achievement(cast: Any, category: str = "National Board") -> Any:
+    return actions.define_achievement(
+        None,
+        cast.district,
+        key="board-certified",
+        name="National Board Certified Teacher",
+        description="Holds National Board certification, verified in the career ledger.",
+        criteria="Have the certificate verified by the talent office.",
+        achievement_type="Competency",
+        earned_by="ledger_claim",
+        claim_kind="certificate",
+        claim_category=category,
+    )
+
+
+def _claim(cast: Any, category: str) -> Any:
+    from lattice.pathways import actions as pathways
+    from tests.pathways.world import pdf
+
+    return pathways.submit_claim(
+        cast.user("teacher"),
+        cast.teacher_staff,
+        kind="certificate",
+        title="National Board Certification, Literacy",
+        provider="NBPTS",
+        category=category,
+        completed=cast.year.start,
+        quantity=0,
+        files=[pdf("certificate.pdf")],
+    )
+
+
+def test_verifying_a_ledger_claim_in_the_pathways_app_issues_the_credential_it_earns(
+    cast: Any,
+) -> None:
+    from lattice.pathways import actions as pathways
+    from tests.pathways.world import adopt
+
+    adopt(cast)
+    board = _certificate_achievement(cast)
+    claim = _claim(cast, "national board")
+    assert not Award.objects.filter(achievement=board).exists()
+    pathways.verify_claim(cast.user("officer"), claim)
+    made = Award.objects.get(achievement=board, staff_member=cast.teacher_staff)
+    assert made.source == f"pathways.Claim:{claim.pk}"
+    assert made.credential_jwt
+    assert AuditEntry.objects.filter(action="recognition.award.issue", object_id=str(made.pk))
+
+
+def test_a_verified_claim_of_another_category_earns_nothing(cast: Any) -> None:
+    from lattice.pathways import actions as pathways
+    from tests.pathways.world import adopt
+
+    adopt(cast)
+    board = _certificate_achievement(cast)
+    pathways.verify_claim(cast.user("officer"), _claim(cast, "First aid"))
+    assert not Award.objects.filter(achievement=board).exists()
+
+
+def test_claims_verified_before_the_achievement_existed_earn_it_when_the_office_runs_awards(
+    cast: Any,
+) -> None:
+    from lattice.pathways import actions as pathways
+    from tests.pathways.world import adopt
+
+    adopt(cast)
+    pathways.verify_claim(cast.user("officer"), _claim(cast, "National Board"))
+    board = _certificate_achievement(cast)
+    assert actions.award_ledger_claims(None, cast.district) == 1
+    assert actions.award_ledger_claims(None, cast.district) == 0
+    assert Award.objects.filter(achievement=board, staff_member=cast.teacher_staff).count() == 1
+
+
+def test_an_achievement_earned_by_a_claim_names_the_kind_of_claim(cast: Any) -> None:
+    with pytest.raises(RecognitionError, match="kind of verified ledger claim"):
+        actions.define_achievement(
+            None,
+            cast.district,
+            key="any-claim",
+            name="Any claim",
+            description="Any.",
+            criteria="Any.",
+            achievement_type="Competency",
+            earned_by="ledger_claim",
+        )
+
+
+def test_the_office_defines_an_achievement_earned_by_a_verified_claim(
+    cast: Any, client_for: Any
+) -> None:
+    from lattice.recognition.models import Achievement
+
+    response = client_for("officer").post(
+        "/recognition/achievements/new/",
+        {
+            "name": "National Board Certified Teacher",
+            "key": "board-certified",
+            "description": "Holds National Board certification.",
+            "criteria": "Have the certificate verified in the career ledger.",
+            "achievement_type": "Competency",
+            "earned_by": "ledger_claim",
+            "claim_kind": "certificate",
+            "claim_category": "National Board",
+            "terms_required": "1",
+            "ledger_units": "0",
+        },
+    )
+    assert response.status_code == 302
+    made = Achievement.objects.get(district=cast.district, key="board-certified")
+    assert (made.claim_kind, made.claim_category) == ("certificate", "National Board")

@@ -145,3 +145,34 @@ def test_a_private_credential_has_no_public_page(cast: Any) -> None:
     assert (
         Client().get(f"/recognition/credentials/{award.public_id}/verify.json").status_code == 404
     )
+
+
+def test_the_bundled_schema_rejects_what_the_ob_schema_rejects(cast: Any) -> None:
+    """Every class of the 1EdTech schema is there: an identity without its hash, an unknown
+    achievement type, and an endorsement without its issuer each fail."""
+    import copy
+
+    from lattice.recognition.openbadges import schema
+
+    good = world(cast).ada_award.credential
+    assert schema.problems(good) == []
+    no_hash = copy.deepcopy(good)
+    del no_hash["credentialSubject"]["identifier"][0]["identityHash"]
+    assert schema.problems(no_hash)
+    odd_type = copy.deepcopy(good)
+    odd_type["credentialSubject"]["achievement"]["achievementType"] = "Trophy"
+    assert schema.problems(odd_type)
+    endorsed = copy.deepcopy(good)
+    endorsed["endorsement"] = [
+        {
+            "@context": good["@context"],
+            "type": ["VerifiableCredential", "EndorsementCredential"],
+            "id": "urn:uuid:1",
+            "name": "Endorsed",
+            "validFrom": good["validFrom"],
+            "credentialSubject": {"id": good["id"], "type": ["EndorsementSubject"]},
+        }
+    ]
+    assert any("issuer" in p for p in schema.problems(endorsed))
+    endorsed["endorsement"][0]["issuer"] = good["issuer"]
+    assert schema.problems(endorsed) == []

@@ -5,7 +5,9 @@ Lattice's public URLs with a test client, and checks with joserfc, jsonschema an
 
 Steps: (1) JSON Schema (the 1EdTech schema named in ``credentialSchema``); (2) the VC-JWT proof
 and its claims mirroring the credential; (4) status (Bitstring Status List) and the validity
-dates; (5) the recipient's salted email hash.
+dates; (5) the recipient's salted email hash. ``verify_clr`` checks a CLR 2.0 transcript the
+same way: its proof and claims, the CLR schema (which refers to the OB schema by its ``$id``,
+resolved here from the bundled file), and each embedded credential against the OB schema.
 """
 
 from __future__ import annotations
@@ -24,10 +26,11 @@ from joserfc import jwt
 from joserfc.errors import JoseError
 from joserfc.jwk import OKPKey
 from jsonschema import Draft201909Validator
+from referencing import Registry, Resource
 
-SCHEMA = Path(__file__).parents[2] / (
-    "lattice/recognition/openbadges/bundled/ob_v3p0_achievementcredential_schema.json"
-)
+BUNDLED = Path(__file__).parents[2] / "lattice/recognition/openbadges/bundled"
+SCHEMA = BUNDLED / "ob_v3p0_achievementcredential_schema.json"
+CLR_SCHEMA = BUNDLED / "clr_v2p0_clrcredential_schema.json"
 
 
 def _b64(part: str) -> Any:
@@ -82,4 +85,26 @@ def verify(client: Any, token: str, *, now: dt.datetime, email: str = "") -> dic
         identity = vc["credentialSubject"]["identifier"][0]
         digest = hashlib.sha256((email + identity["salt"]).encode()).hexdigest()
         result["recipient"] = identity["identityHash"] == f"sha256${digest}"
+    return result
+
+
+def verify_clr(client: Any, token: str) -> dict[str, bool]:
+    """The CLR's proof, claims, CLR 2.0 schema, and each embedded credential's OB schema."""
+    result: dict[str, bool] = {}
+    claims = _signed_claims(client, token)
+    result["proof"] = claims is not None
+    vc = claims["vc"] if claims else _b64(token.split(".")[1])["vc"]
+    if claims:
+        result["claims"] = claims["iss"] == vc["issuer"]["id"] and claims["jti"] == vc["id"]
+    ob_schema = json.loads(SCHEMA.read_text())
+    clr_schema = json.loads(CLR_SCHEMA.read_text())
+    assert vc["credentialSchema"][0]["id"] == clr_schema["$id"]
+    registry: Registry[Any] = Registry().with_resources(
+        (s["$id"], Resource.from_contents(s)) for s in (ob_schema, clr_schema)
+    )
+    result["schema"] = Draft201909Validator(clr_schema, registry=registry).is_valid(vc)
+    embedded = vc["credentialSubject"]["verifiableCredential"]
+    result["embedded_schema"] = bool(embedded) and all(
+        Draft201909Validator(ob_schema).is_valid(c) for c in embedded
+    )
     return result

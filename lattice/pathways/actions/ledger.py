@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from lattice.audit.log import record
+from lattice.lib import claims_verified
 from lattice.lib.actors import Actor, signed_in
 from lattice.lib.facts import Fact, facts_changed
 from lattice.lib.roles_served import RoleServed
@@ -167,6 +168,19 @@ def verify_claim(actor: Actor, claim: Claim, *, on: dt.date | None = None) -> Cl
             "pay": now.total_salary if now else None,
         },
         summary=f"Verified: {claim}",
+    )
+    claims_verified.claim_verified(
+        actor,
+        claims_verified.ClaimVerified(
+            claim_id=claim.pk,
+            staff_id=staff.pk,
+            district_id=staff.district_id,
+            kind=claim.kind,
+            category=claim.category,
+            title=claim.title,
+            completed=claim.completed,
+            source=f"pathways.Claim:{claim.pk}",
+        ),
     )
     moved = now is not None and now.standing_label != before_label
     body = f"The talent office verified your claim: {claim}."

@@ -84,9 +84,11 @@ def verify(
         checks.append(
             Check("Claims match", mirrors, "iss and jti name the credential's issuer and id.")
         )
-    found = schema.problems(credential)
+    clr = "ClrCredential" in (credential.get("type") or [])
+    found = schema.problems(credential, schema.CLR_SCHEMA_URL if clr else schema.SCHEMA_URL)
+    named = "CLR 2.0" if clr else "OB 3.0"
     checks.append(
-        Check("Schema", not found, "; ".join(found[:3]) or "Matches the 1EdTech OB 3.0 schema.")
+        Check("Schema", not found, "; ".join(found[:3]) or f"Matches the 1EdTech {named} schema.")
     )
     try:
         expand_safely(credential)

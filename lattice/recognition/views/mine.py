@@ -84,11 +84,26 @@ def transcript_page(request: HttpRequest) -> HttpResponse:
 
 
 def transcript_json(request: HttpRequest) -> HttpResponse:
+    """The CLR 2.0 document as JSON, to read; the signed one is ``transcript_jwt``."""
     me = queries.own_staff(request.user)
     if me is None:
         raise Http404("No staff record")
-    return JsonResponse(
-        transcript.clr(request.user, me),
-        json_dumps_params={"indent": 2},
-        content_type="application/ld+json",
-    )
+    try:
+        body = transcript.clr(request.user, me)
+    except transcript.NoCredentials as exc:
+        raise Http404(str(exc)) from exc
+    return JsonResponse(body, json_dumps_params={"indent": 2}, content_type="application/ld+json")
+
+
+def transcript_jwt(request: HttpRequest) -> HttpResponse:
+    """The CLR 2.0 document signed by the district as a VC-JWT, the one a verifier checks."""
+    me = queries.own_staff(request.user)
+    if me is None:
+        raise Http404("No staff record")
+    try:
+        token = transcript.signed_clr(request.user, me)
+    except transcript.NoCredentials as exc:
+        raise Http404(str(exc)) from exc
+    response = HttpResponse(token, content_type="application/vc+jwt")
+    response["Content-Disposition"] = 'attachment; filename="leadership-transcript.jwt"'
+    return response

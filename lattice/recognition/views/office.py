@@ -15,6 +15,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_POST
 
 from lattice.lib.paging import paginate
+from lattice.pathways.models import ClaimKind
 from lattice.people.models import StaffMember
 from lattice.recognition import actions, queries, tlms
 from lattice.recognition.models import AchievementType, Award, EarnedBy
@@ -42,6 +43,7 @@ def office(request: HttpRequest) -> HttpResponse:
             "keys": queries.key_ring(district),
             "types": AchievementType.choices,
             "earned_by": EarnedBy.choices,
+            "claim_kinds": [(k, ClaimKind(k).label) for k in actions.CLAIM_KINDS],
             "functions": sorted(tlms.FUNCTIONS.items()),
             "staff_options": _staff_options(district),
         },
@@ -93,6 +95,8 @@ def achievement_new(request: HttpRequest) -> HttpResponse:
         role_key=p.get("role_key", ""),
         terms_required=terms,
         pathway_key=p.get("pathway_key", ""),
+        claim_kind=p.get("claim_kind", ""),
+        claim_category=p.get("claim_category", ""),
         tlms_functions=" ".join(p.getlist("tlms_functions")),
         ledger_kind=p.get("ledger_kind", ""),
         ledger_units=units,
@@ -134,8 +138,13 @@ def award_new(request: HttpRequest) -> HttpResponse:
 @require_POST
 def run_automatic(request: HttpRequest) -> HttpResponse:
     district = office_district(request)
-    issued = actions.award_pathways(request.user, district)
-    messages.success(request, f"{issued} credential(s) issued for pathways reached.")
+    pathways = actions.award_pathways(request.user, district)
+    ledger = actions.award_ledger_claims(request.user, district)
+    messages.success(
+        request,
+        f"{pathways} credential(s) issued for pathways reached and {ledger} for verified "
+        "ledger claims.",
+    )
     return HttpResponseRedirect(reverse("recognition:office"))
 
 
