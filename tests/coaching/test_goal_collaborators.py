@@ -29,7 +29,8 @@ def test_a_collaborator_reads_the_goal_and_its_evidence_never_the_visits_or_note
     ben = client_for("teacher_other_school")
     page = ben.get(f"/coaching/goals/{w.ada_goal.pk}/").content.decode()
     assert "SECRET-GOAL" in page
-    assert "SECRET-VISIT" not in page and "SECRET-PRIVATE" not in page
+    assert "SECRET-VISIT" not in page
+    assert "SECRET-PRIVATE" not in page
     assert "SECRET-REFLECTION" not in page
     assert "Change the goal" not in page  # no edit right
     assert "File on the goal" in page  # the evidence right
@@ -58,7 +59,8 @@ def test_rights_are_split_and_the_teacher_changes_them(cast: Cast, w: World) -> 
     row = actions.set_collaborator(
         None, w.ada_goal, ben, ["view", "edit", "review"], author=cast.teacher_staff
     )
-    assert row is not None and row.rights == {"view", "edit", "review"}
+    assert row is not None
+    assert row.rights == {"view", "edit", "review"}
     actions.edit_goal(None, w.ada_goal, statement="Exit tickets daily", status="met", author=ben)
     w.ada_goal.refresh_from_db()
     assert w.ada_goal.status == "met"
