@@ -13,8 +13,9 @@ from lattice.coaching import actions, queries
 from lattice.coaching.models import Approach, InteractionKind, ReferralReason, RespondentGroup
 from lattice.coaching.readiness import STATEMENTS
 from lattice.lib.actors import Actor
-from lattice.people.models import Assignment, District, Position, StaffMember
+from lattice.people.models import Assignment, District, Position, SchoolYear, StaffMember
 from lattice.people.queries import current_school_year, today
+from lattice.roles import actions as role_actions
 from lattice.roles.models import LeadershipRole
 
 FOCUSES = (
@@ -90,6 +91,17 @@ def populate_demo_coaching(district: District, seed: int, *, actor: Actor = None
         None, cycle, "Every lesson ends with an exit ticket I use to plan the next day.",
         author=teacher,
     )  # fmt: skip
+    # The teacher invites a grade-level colleague to read the goal and review progress.
+    here = _school_of(teacher, year)
+    colleague = (
+        StaffMember.objects.filter(
+            assignments__school=here, assignments__school_year=year,
+            assignments__position=Position.TEACHER, active=True,
+        ).exclude(pk__in=[teacher.pk, coach.pk]).distinct().order_by("pk").first()
+        if here else None
+    )  # fmt: skip
+    if colleague is not None:
+        actions.set_collaborator(None, goal, colleague, ["view", "review"], author=teacher)
     day = min(start + dt.timedelta(days=14), on)
     actions.record_interaction(
         None, main, kind=InteractionKind.VISIT, occurred_on=day, cycle=cycle, goal=goal,
@@ -155,6 +167,10 @@ def populate_demo_coaching(district: District, seed: int, *, actor: Actor = None
                 year=year, approach=Approach.SECONDARY_EVALUATOR,
             )  # fmt: skip
             counts["evaluations"] += 1
+        if evaluators and rest:
+            counts["coach_turned_evaluator"] = _wareham(
+                program, role, year, coach=evaluators[0], teacher=rest[0]
+            )
     # Completed readiness surveys at the two principals' schools.
     for index, username in enumerate(("principal", "principal2")):
         lead = _user_staff(district, username)
@@ -184,6 +200,39 @@ def populate_demo_coaching(district: District, seed: int, *, actor: Actor = None
         if index == 0:
             counts["plans"] = _demo_plan(actor, survey, lead, program, role, on)
     return counts
+
+
+def _wareham(
+    program: Any, role: LeadershipRole, year: SchoolYear, *, coach: StaffMember,
+    teacher: StaffMember,
+) -> int:  # fmt: skip
+    """From coach to supervisor (Wareham): the first secondary evaluator coached, last year,
+    a teacher they now evaluate. Their coaching stays out of every evaluation view."""
+    previous = (
+        SchoolYear.objects.filter(district_id=year.district_id, end__lt=year.start)
+        .order_by("-start")
+        .first()
+    )
+    if previous is None:
+        return 0
+    try:
+        if coach not in actions.coaches_of(program, previous):
+            role_actions.assign_role(None, role, coach, previous)
+        pair = actions.assign_coach(
+            None, program, coach=coach, teacher=teacher, year=previous,
+            reason=ReferralReason.REQUESTED, focus="Student discourse",
+            starts_on=previous.start + dt.timedelta(days=30),
+        )  # fmt: skip
+        actions.answer_consent(None, pair, True, author=teacher)
+        actions.record_interaction(
+            None, pair, kind=InteractionKind.VISIT,
+            occurred_on=previous.start + dt.timedelta(days=45),
+            body="Turn-and-talk worked for the front rows; the back rows waited it out.",
+            author=coach,
+        )  # fmt: skip
+    except (actions.CoachingError, ValueError):
+        return 0  # the teacher was not on staff last year: no Wareham case to show
+    return 1
 
 
 def _demo_plan(

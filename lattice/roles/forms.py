@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 
 from lattice.lib.choices import EmptyChoice, ExplainsEmptyChoices
+from lattice.people.models import Position
 from lattice.roles.evidence import ACCEPT, ALLOWED_TEXT
 from lattice.roles.models import (
     DEFAULT_RUBRIC,
@@ -35,6 +36,13 @@ class RoleForm(forms.ModelForm):
         choices=TLMSDomain.choices,
         widget=forms.CheckboxSelectMultiple,
         required=False,
+    )
+    eligible_positions = forms.MultipleChoiceField(
+        label="Who may hold it",
+        choices=Position.choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Positions on the staff records whose holders may apply (New Bedford opened "
+        "teacher leadership to specialists, counselors and paraprofessionals).",
     )
     required_certificates = forms.CharField(
         label="Required certificates",
