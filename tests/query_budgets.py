@@ -71,7 +71,8 @@ BUDGETS: dict[str, int] = {
     "budgets:scenario": 19,
     "coaching:assignment": 19,
     "coaching:evaluation": 14,
-    "coaching:feedback-map": 18,
+    "coaching:goal": 21,  # the goal, the reader's rights, what is filed on it, its audit entries
+    "coaching:feedback-map": 20,  # with the school's plan and its steps (the load after it)
     "coaching:home": 25,  # the overview is paged: its count
     "coaching:plan": 18,
     "coaching:program": 24,
@@ -194,7 +195,7 @@ BUDGETS: dict[str, int] = {
     "roles:role-new": 10,
     "roles:score": 18,
     "roles:settings": 11,
-    "roles:suggestions": 16,
+    "roles:suggestions": 17,  # the positions each person holds (who each role is open to)
     "saml_login": 14,
     "saml_metadata": 11,
     "site:healthz": 5,

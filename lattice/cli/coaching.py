@@ -45,11 +45,8 @@ def overview_command(as_username: str, year_label: str | None, school_name: str 
         rows = rows.filter(school_year__label=year_label)
     if school_name:
         rows = rows.filter(school__name__iexact=school_name)
-    found = list(
-        queries.with_counts(rows).order_by(
-            "-school_year__start", "school__name", "teacher__family_name"
-        )
-    )
+    found = list(rows.order_by("-school_year__start", "school__name", "teacher__family_name", "pk"))
+    counts = queries.overview_counts(rows)
     if not found:
         click.echo(
             f"No coaching {as_username} may see" + (f" in {year_label}" if year_label else "") + "."
@@ -57,11 +54,12 @@ def overview_command(as_username: str, year_label: str | None, school_name: str 
         return
     for a in found:
         consent = {True: "agreed", False: "declined", None: "not answered yet"}[a.teacher_consent]
-        last = a.last_contact.isoformat() if a.last_contact else "no contact yet"
+        cycles, entries, last_on = counts.get(a.pk, (0, 0, None))
+        last = last_on.isoformat() if last_on else "no contact yet"
         click.echo(
             f"{a.school_year.label}  {a.school.name}: {a.coach} coaches {a.teacher} "
             f"({a.get_reason_display().lower()}) on {a.focus!r} since {a.starts_on.isoformat()}; "
-            f"teacher {consent}; {_n(a.cycle_count, 'cycle')}, {_n(a.interaction_count, 'entry')}, "
+            f"teacher {consent}; {_n(cycles, 'cycle')}, {_n(entries, 'entry')}, "
             f"last {last}"
         )
     click.echo(

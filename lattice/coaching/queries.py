@@ -37,6 +37,18 @@ def with_counts(assignments: QuerySet[CoachAssignment]) -> QuerySet[CoachAssignm
     )
 
 
+def overview_counts(
+    assignments: QuerySet[CoachAssignment],
+) -> dict[int, tuple[int, int, dt.date | None]]:
+    """Per assignment: its cycles, its interactions and the last date (for the CLI)."""
+    rows = assignments.annotate(
+        n_cycles=Count("cycles", distinct=True),
+        n_entries=Count("interactions", distinct=True),
+        last_on=Max("interactions__occurred_on"),
+    ).values_list("pk", "n_cycles", "n_entries", "last_on")
+    return {pk: (cycles, entries, last) for pk, cycles, entries, last in rows}
+
+
 # --- the feedback map -----------------------------------------------------------------------
 
 
