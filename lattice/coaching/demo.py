@@ -9,13 +9,22 @@ import datetime as dt
 import random
 from typing import Any
 
+from django.db import transaction
+
 from lattice.coaching import actions, queries
-from lattice.coaching.models import Approach, InteractionKind, ReferralReason, RespondentGroup
+from lattice.coaching.models import (
+    Approach,
+    EvaluationAssignment,
+    InteractionKind,
+    ReferralReason,
+    RespondentGroup,
+)
 from lattice.coaching.readiness import STATEMENTS
 from lattice.lib.actors import Actor
 from lattice.people.models import Assignment, District, Position, SchoolYear, StaffMember
 from lattice.people.queries import current_school_year, today
 from lattice.roles import actions as role_actions
+from lattice.roles.actions import RoleError
 from lattice.roles.models import LeadershipRole
 
 FOCUSES = (
@@ -167,10 +176,9 @@ def populate_demo_coaching(district: District, seed: int, *, actor: Actor = None
                 year=year, approach=Approach.SECONDARY_EVALUATOR,
             )  # fmt: skip
             counts["evaluations"] += 1
-        if evaluators and rest:
-            counts["coach_turned_evaluator"] = _wareham(
-                program, role, year, coach=evaluators[0], teacher=rest[0]
-            )
+        evaluated = EvaluationAssignment.objects.filter(school=school, school_year=year)
+        exclude = [teacher.pk, *evaluated.values_list("teacher_id", flat=True)]
+        counts["past_coach_roles"] = _wareham(actor, program, year, school, exclude)
     # Completed readiness surveys at the two principals' schools.
     for index, username in enumerate(("principal", "principal2")):
         lead = _user_staff(district, username)
@@ -202,12 +210,10 @@ def populate_demo_coaching(district: District, seed: int, *, actor: Actor = None
     return counts
 
 
-def _wareham(
-    program: Any, role: LeadershipRole, year: SchoolYear, *, coach: StaffMember,
-    teacher: StaffMember,
-) -> int:  # fmt: skip
-    """From coach to supervisor (Wareham): the first secondary evaluator coached, last year,
-    a teacher they now evaluate. Their coaching stays out of every evaluation view."""
+def _wareham(actor: Actor, program: Any, year: SchoolYear, school: Any, exclude: list[int]) -> int:
+    """From coach to supervisor (Wareham): someone who coached a teacher last year is that
+    teacher's secondary evaluator this year. Their coaching stays out of every evaluation
+    view. Tries a few pairs; one that a rule refuses is rolled back and the next tried."""
     previous = (
         SchoolYear.objects.filter(district_id=year.district_id, end__lt=year.start)
         .order_by("-start")
@@ -215,24 +221,41 @@ def _wareham(
     )
     if previous is None:
         return 0
-    try:
-        if coach not in actions.coaches_of(program, previous):
-            role_actions.assign_role(None, role, coach, previous)
-        pair = actions.assign_coach(
-            None, program, coach=coach, teacher=teacher, year=previous,
-            reason=ReferralReason.REQUESTED, focus="Student discourse",
-            starts_on=previous.start + dt.timedelta(days=30),
-        )  # fmt: skip
-        actions.answer_consent(None, pair, True, author=teacher)
-        actions.record_interaction(
-            None, pair, kind=InteractionKind.VISIT,
-            occurred_on=previous.start + dt.timedelta(days=45),
-            body="Turn-and-talk worked for the front rows; the back rows waited it out.",
-            author=coach,
-        )  # fmt: skip
-    except (actions.CoachingError, ValueError):
-        return 0  # the teacher was not on staff last year: no Wareham case to show
-    return 1
+    teachers = list(
+        StaffMember.objects.filter(
+            assignments__school=school, assignments__school_year=year,
+            assignments__position=Position.TEACHER, active=True,
+        ).filter(assignments__school_year=previous)
+        .exclude(pk__in=exclude).distinct().order_by("pk")[:6]
+    )  # fmt: skip
+    for coach in teachers[:3]:
+        for teacher in teachers:
+            if teacher == coach:
+                continue
+            try:
+                with transaction.atomic():
+                    role_actions.assign_role(None, program.coach_role, coach, previous)
+                    pair = actions.assign_coach(
+                        None, program, coach=coach, teacher=teacher, year=previous,
+                        reason=ReferralReason.REQUESTED, focus="Student discourse",
+                        starts_on=previous.start + dt.timedelta(days=30),
+                    )  # fmt: skip
+                    actions.answer_consent(None, pair, True, author=teacher)
+                    actions.record_interaction(
+                        None, pair, kind=InteractionKind.VISIT,
+                        occurred_on=previous.start + dt.timedelta(days=45),
+                        body="Turn-and-talk worked for the front rows; the back rows "
+                        "waited it out.",
+                        author=coach,
+                    )  # fmt: skip
+                    actions.assign_evaluator(
+                        actor, evaluator=coach, teacher=teacher, school=school, year=year,
+                        approach=Approach.SECONDARY_EVALUATOR,
+                    )  # fmt: skip
+            except (actions.CoachingError, RoleError):
+                continue
+            return 1
+    return 0
 
 
 def _demo_plan(
