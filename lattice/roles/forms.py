@@ -21,7 +21,7 @@ from lattice.roles.models import (
     RoleType,
     TLMSDomain,
 )
-from lattice.roles.models.catalogue import EDITABLE_ROLE_FIELDS
+from lattice.roles.models.catalogue import EDITABLE_ROLE_FIELDS, default_eligible_positions
 from lattice.roles.role_templates import TEMPLATES
 
 if TYPE_CHECKING:
@@ -41,8 +41,10 @@ class RoleForm(forms.ModelForm):
         label="Who may hold it",
         choices=Position.choices,
         widget=forms.CheckboxSelectMultiple,
+        required=False,
         help_text="Positions on the staff records whose holders may apply (New Bedford opened "
-        "teacher leadership to specialists, counselors and paraprofessionals).",
+        "teacher leadership to specialists, counselors and paraprofessionals); none ticked "
+        "means teachers and instructional coaches.",
     )
     required_certificates = forms.CharField(
         label="Required certificates",
@@ -67,6 +69,9 @@ class RoleForm(forms.ModelForm):
             choices=[("", "No rating requirement")] + [(x, x) for x in labels],
             initial=self.instance.min_rating,
         )
+
+    def clean_eligible_positions(self) -> list[str]:
+        return list(self.cleaned_data.get("eligible_positions") or default_eligible_positions())
 
     def clean_required_certificates(self) -> list[str]:
         raw = self.cleaned_data.get("required_certificates") or ""

@@ -49,3 +49,14 @@ def test_a_counselor_may_apply_once_the_district_opens_the_role_to_counselors(
         None, posting, cleo, statement="Advisory lead", files=[], today=today()
     )
     assert app.applicant == cleo
+
+
+def test_the_role_form_keeps_the_default_when_nothing_is_ticked(cast: Cast) -> None:
+    from lattice.roles.forms import RoleForm
+
+    role = world(cast).district_posting.role
+    form = RoleForm(instance=role)
+    field = form.fields["eligible_positions"]
+    assert "counselor" in [value for value, _ in field.choices]  # type: ignore[attr-defined]
+    form.cleaned_data = {"eligible_positions": []}
+    assert form.clean_eligible_positions() == ["teacher", "instructional_coach"]
