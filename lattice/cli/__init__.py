@@ -72,6 +72,9 @@ def _register() -> None:
     from lattice.cli.schedule import schedule
 
     main.add_command(schedule)
+    from lattice.cli.coaching import coaching_group
+
+    main.add_command(coaching_group)
 
 
 _register()

@@ -18,6 +18,8 @@ from lattice.coaching.models import (
     CoachingProgram,
     EvaluationAssignment,
     Goal,
+    GoalCollaborator,
+    GoalRight,
     Interaction,
     InteractionKind,
     Plan,
@@ -350,6 +352,161 @@ def set_goal(
         district=cycle.assignment.program.district, staff_member=cycle.assignment.teacher,
     )  # fmt: skip
     return goal
+
+
+# --- goal collaborators -----------------------------------------------------------------------
+
+LEADING_POSITIONS = (Position.PRINCIPAL, Position.ASSISTANT_PRINCIPAL)
+
+
+@transaction.atomic
+def set_collaborator(
+    actor: Actor,
+    goal: Goal,
+    person: StaffMember,
+    rights: Sequence[str],
+    author: StaffMember | None = None,
+) -> GoalCollaborator | None:
+    """The teacher invites ``person`` to a goal with the rights chosen one by one (reading
+    always; editing, evidence and review apart), changes them, or — with no right at all —
+    removes them. Someone who evaluates the teacher, or leads their school that year or
+    since, is refused: the teacher shares a single item with the principal instead."""
+    assignment = goal.cycle.assignment
+    me = _writer(actor, author)
+    if me is None or me.pk != assignment.teacher_id:
+        raise CoachingError("Only the teacher invites collaborators to their goal.")
+    unknown = sorted(set(rights) - {r.value for r in GoalRight})
+    if unknown:
+        raise CoachingError(f"Rights: {', '.join(unknown)} is not a right; choose from the list.")
+    if person.pk in (assignment.coach_id, assignment.teacher_id):
+        raise CoachingError("Collaborator: the coach and the teacher already share the goal.")
+    if person.district_id != assignment.program.district_id or not person.active:
+        raise CoachingError("Collaborator: choose an active colleague of your district.")
+    if (
+        wall.now_evaluates(person.pk, assignment.teacher_id)
+        or Assignment.objects.filter(
+            staff_member=person,
+            school=assignment.school,
+            school_year__start__gte=assignment.school_year.start,
+            position__in=LEADING_POSITIONS,
+        ).exists()
+    ):
+        raise CoachingError(
+            f"Collaborator: {person} evaluates you, so coaching stays closed to them; share "
+            "one item with the principal instead."
+        )
+    found = GoalCollaborator.objects.filter(goal=goal, person=person).first()
+    district = assignment.program.district
+    if not rights:
+        if found is not None:
+            found.delete()
+            record(
+                actor=actor, action="coaching.goal.collaborator", obj=goal, district=district,
+                staff_member=person, summary="removed",
+            )  # fmt: skip
+        return None
+    row = found or GoalCollaborator(goal=goal, person=person)
+    row.may_edit = GoalRight.EDIT in rights
+    row.may_add_evidence = GoalRight.EVIDENCE in rights
+    row.may_review = GoalRight.REVIEW in rights
+    row.save()
+    record(
+        actor=actor, action="coaching.goal.collaborator", obj=goal, district=district,
+        staff_member=person, summary=", ".join(sorted(row.rights)),
+    )  # fmt: skip
+    return row
+
+
+def _goal_writer(actor: Actor, goal: Goal, right: str, author: StaffMember | None) -> StaffMember:
+    me = _writer(actor, author)
+    assignment = goal.cycle.assignment
+    if assignment.teacher_consent is not True:
+        raise CoachingError("Coaching starts when the teacher has agreed to it.")
+    if me is None:
+        raise CoachingError("Only a person of the district writes on a goal.")
+    if actor is None:
+        rights = (
+            wall.ALL_GOAL_RIGHTS
+            if me.pk in (assignment.coach_id, assignment.teacher_id)
+            else next(
+                (c.rights for c in GoalCollaborator.objects.filter(goal=goal, person=me)),
+                frozenset(),
+            )
+        )
+    else:
+        rights = wall.goal_rights(actor, goal)
+    if right not in rights:
+        raise CoachingError(f"You may not {GoalRight(right).label.lower()} on this goal.")
+    return me
+
+
+@transaction.atomic
+def edit_goal(
+    actor: Actor, goal: Goal, *, statement: str, status: str, author: StaffMember | None = None
+) -> Goal:
+    _goal_writer(actor, goal, GoalRight.EDIT, author)
+    if not statement.strip():
+        raise CoachingError("Goal: write the goal in a sentence.")
+    if status not in Goal.Status.values:
+        raise CoachingError("Status: choose working on it, met or revised.")
+    goal.statement = statement.strip()[:300]
+    goal.status = status
+    goal.save(update_fields=["statement", "status"])
+    record(
+        actor=actor, action="coaching.goal.edit", obj=goal.cycle.assignment,
+        district=goal.cycle.assignment.program.district,
+        staff_member=goal.cycle.assignment.teacher, summary=goal.get_status_display(),
+    )  # fmt: skip
+    return goal
+
+
+@transaction.atomic
+def file_on_goal(
+    actor: Actor,
+    goal: Goal,
+    *,
+    kind: str,
+    body: str,
+    occurred_on: dt.date,
+    author: StaffMember | None = None,
+) -> Interaction:
+    """Evidence (the evidence right) or a review of progress (the review right) filed
+    against a goal, in the program's capacity, readable by the pair and the collaborators."""
+    if kind not in COLLABORATOR_FILED:
+        raise CoachingError("Kind: file evidence or a review on a goal.")
+    right = GoalRight.EVIDENCE if kind == InteractionKind.EVIDENCE else GoalRight.REVIEW
+    me = _goal_writer(actor, goal, right, author)
+    if not body.strip():
+        raise CoachingError("Text: write the evidence or the review.")
+    if occurred_on > timezone.localdate():
+        raise CoachingError("Date: an interaction cannot be in the future.")
+    assignment = goal.cycle.assignment
+    item = Interaction.objects.create(
+        coach_assignment=assignment, cycle=goal.cycle, goal=goal, author=me, kind=kind,
+        capacity=assignment.program.capacity, visibility=Visibility.PAIR,
+        occurred_on=occurred_on, body=body.strip(),
+    )  # fmt: skip
+    record(
+        actor=actor, action="coaching.interaction.record", obj=item,
+        district=assignment.program.district, staff_member=assignment.teacher,
+    )  # fmt: skip
+    return item
+
+
+COLLABORATOR_FILED = (InteractionKind.EVIDENCE, InteractionKind.REVIEW)
+
+
+def log_goal_read(actor: Actor, goal: Goal) -> bool:
+    """Audit a read of a goal's wording by anyone but the teacher, whose goal it is."""
+    me = _staff_of(actor)
+    assignment = goal.cycle.assignment
+    if me is not None and me.pk == assignment.teacher_id:
+        return False
+    record(
+        actor=actor, action="coaching.goal.read", obj=assignment,
+        district=assignment.program.district, staff_member=assignment.teacher,
+    )  # fmt: skip
+    return True
 
 
 @transaction.atomic

@@ -14,6 +14,11 @@ ACTIONS = (
     AuditAction("coaching.request.submit", "{actor} asked for coaching support"),
     AuditAction("coaching.cycle.start", "{actor} started a coaching cycle in {object}"),
     AuditAction("coaching.goal.set", "{actor} set a coaching goal in {object}"),
+    AuditAction("coaching.goal.collaborator", "{actor} set {person}'s rights on a goal: {summary}"),
+    AuditAction("coaching.goal.edit", "{actor} changed a coaching goal in {object}: {summary}"),
+    AuditAction(
+        "coaching.goal.read", "{actor} read a coaching goal in {object}, set by someone else"
+    ),
     AuditAction("coaching.interaction.record", "{actor} recorded {object}"),
     AuditAction("coaching.interaction.share", "{actor} shared {object} with the principal"),
     AuditAction("coaching.content.read", "{actor} read {object}, written by someone else"),

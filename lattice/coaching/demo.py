@@ -9,12 +9,22 @@ import datetime as dt
 import random
 from typing import Any
 
+from django.db import transaction
+
 from lattice.coaching import actions, queries
-from lattice.coaching.models import Approach, InteractionKind, ReferralReason, RespondentGroup
+from lattice.coaching.models import (
+    Approach,
+    EvaluationAssignment,
+    InteractionKind,
+    ReferralReason,
+    RespondentGroup,
+)
 from lattice.coaching.readiness import STATEMENTS
 from lattice.lib.actors import Actor
-from lattice.people.models import Assignment, District, Position, StaffMember
+from lattice.people.models import Assignment, District, Position, SchoolYear, StaffMember
 from lattice.people.queries import current_school_year, today
+from lattice.roles import actions as role_actions
+from lattice.roles.actions import RoleError
 from lattice.roles.models import LeadershipRole
 
 FOCUSES = (
@@ -90,6 +100,17 @@ def populate_demo_coaching(district: District, seed: int, *, actor: Actor = None
         None, cycle, "Every lesson ends with an exit ticket I use to plan the next day.",
         author=teacher,
     )  # fmt: skip
+    # The teacher invites a grade-level colleague to read the goal and review progress.
+    here = _school_of(teacher, year)
+    colleague = (
+        StaffMember.objects.filter(
+            assignments__school=here, assignments__school_year=year,
+            assignments__position=Position.TEACHER, active=True,
+        ).exclude(pk__in=[teacher.pk, coach.pk]).distinct().order_by("pk").first()
+        if here else None
+    )  # fmt: skip
+    if colleague is not None:
+        actions.set_collaborator(None, goal, colleague, ["view", "review"], author=teacher)
     day = min(start + dt.timedelta(days=14), on)
     actions.record_interaction(
         None, main, kind=InteractionKind.VISIT, occurred_on=day, cycle=cycle, goal=goal,
@@ -155,6 +176,9 @@ def populate_demo_coaching(district: District, seed: int, *, actor: Actor = None
                 year=year, approach=Approach.SECONDARY_EVALUATOR,
             )  # fmt: skip
             counts["evaluations"] += 1
+        evaluated = EvaluationAssignment.objects.filter(school=school, school_year=year)
+        exclude = [teacher.pk, *evaluated.values_list("teacher_id", flat=True)]
+        counts["past_coach_roles"] = _wareham(actor, program, year, school, exclude)
     # Completed readiness surveys at the two principals' schools.
     for index, username in enumerate(("principal", "principal2")):
         lead = _user_staff(district, username)
@@ -184,6 +208,54 @@ def populate_demo_coaching(district: District, seed: int, *, actor: Actor = None
         if index == 0:
             counts["plans"] = _demo_plan(actor, survey, lead, program, role, on)
     return counts
+
+
+def _wareham(actor: Actor, program: Any, year: SchoolYear, school: Any, exclude: list[int]) -> int:
+    """From coach to supervisor (Wareham): someone who coached a teacher last year is that
+    teacher's secondary evaluator this year. Their coaching stays out of every evaluation
+    view. Tries a few pairs; one that a rule refuses is rolled back and the next tried."""
+    previous = (
+        SchoolYear.objects.filter(district_id=year.district_id, end__lt=year.start)
+        .order_by("-start")
+        .first()
+    )
+    if previous is None:
+        return 0
+    teachers = list(
+        StaffMember.objects.filter(
+            assignments__school=school, assignments__school_year=year,
+            assignments__position=Position.TEACHER, active=True,
+        ).filter(assignments__school_year=previous)
+        .exclude(pk__in=exclude).distinct().order_by("pk")[:6]
+    )  # fmt: skip
+    for coach in teachers[:3]:
+        for teacher in teachers:
+            if teacher == coach:
+                continue
+            try:
+                with transaction.atomic():
+                    role_actions.assign_role(None, program.coach_role, coach, previous)
+                    pair = actions.assign_coach(
+                        None, program, coach=coach, teacher=teacher, year=previous,
+                        reason=ReferralReason.REQUESTED, focus="Student discourse",
+                        starts_on=previous.start + dt.timedelta(days=30),
+                    )  # fmt: skip
+                    actions.answer_consent(None, pair, True, author=teacher)
+                    actions.record_interaction(
+                        None, pair, kind=InteractionKind.VISIT,
+                        occurred_on=previous.start + dt.timedelta(days=45),
+                        body="Turn-and-talk worked for the front rows; the back rows "
+                        "waited it out.",
+                        author=coach,
+                    )  # fmt: skip
+                    actions.assign_evaluator(
+                        actor, evaluator=coach, teacher=teacher, school=school, year=year,
+                        approach=Approach.SECONDARY_EVALUATOR,
+                    )  # fmt: skip
+            except (actions.CoachingError, RoleError):
+                continue
+            return 1
+    return 0
 
 
 def _demo_plan(

@@ -10,6 +10,8 @@ from django.utils import timezone
 
 from lattice.coaching.models import (
     CoachingProgram,
+    Goal,
+    GoalRight,
     InteractionKind,
     ReferralReason,
     RespondentGroup,
@@ -92,6 +94,42 @@ class CycleForm(forms.Form):
 
 class GoalForm(forms.Form):
     statement = forms.CharField(max_length=300, label="Goal")
+
+
+class GoalEditForm(forms.Form):
+    statement = forms.CharField(max_length=300, label="Goal")
+    status = forms.ChoiceField(choices=Goal.Status.choices)
+
+
+class CollaboratorForm(forms.Form):
+    """The teacher invites a colleague; reading is every collaborator's right, the other
+    three are ticked one by one."""
+
+    person = forms.TypedChoiceField(coerce=int, choices=(), label="Colleague")
+    rights = forms.MultipleChoiceField(
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="They may also",
+        choices=[(r.value, r.label) for r in GoalRight if r != GoalRight.VIEW],
+        help_text="Every collaborator reads the goal and what is filed on it; untick all and "
+        "choose 'Remove' to take someone off.",
+    )
+
+    def __init__(self, *args: object, people: list[tuple[int, str]], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["person"].choices = [("", "Choose a colleague"), *people]  # type: ignore[attr-defined]
+
+
+class GoalFilingForm(forms.Form):
+    kind = forms.ChoiceField(choices=())
+    occurred_on = forms.DateField(
+        label="Date", widget=forms.DateInput(attrs={"type": "date"}), initial=timezone.localdate
+    )
+    body = forms.CharField(label="What you file", widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args: object, kinds: list[tuple[str, str]], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["kind"].choices = kinds  # type: ignore[attr-defined]
 
 
 class InteractionForm(forms.Form):

@@ -37,6 +37,18 @@ def with_counts(assignments: QuerySet[CoachAssignment]) -> QuerySet[CoachAssignm
     )
 
 
+def overview_counts(
+    assignments: QuerySet[CoachAssignment],
+) -> dict[int, tuple[int, int, dt.date | None]]:
+    """Per assignment: its cycles, its interactions and the last date (for the CLI)."""
+    rows = assignments.annotate(
+        n_cycles=Count("cycles", distinct=True),
+        n_entries=Count("interactions", distinct=True),
+        last_on=Max("interactions__occurred_on"),
+    ).values_list("pk", "n_cycles", "n_entries", "last_on")
+    return {pk: (cycles, entries, last) for pk, cycles, entries, last in rows}
+
+
 # --- the feedback map -----------------------------------------------------------------------
 
 
@@ -146,6 +158,59 @@ def feedback_map(school: School, year: SchoolYear) -> FeedbackMap:
         edges,
         ordered,
     )
+
+
+@dataclass(frozen=True)
+class PlannedLoad:
+    """One giver's summative load before distributed leadership, now, and as the plan would
+    make it (``person`` is None for an evaluator the plan will post)."""
+
+    label: str
+    before: int
+    now: int
+    after: int
+    person: StaffMember | None = None
+
+
+def loads_after_plan(fmap: FeedbackMap, plan: Plan | None) -> list[PlannedLoad]:
+    """Each evaluator's summative load as ``plan`` would make it: every position of a step
+    not yet done whose role evaluates peers (a secondary evaluator, a PAR consulting teacher)
+    takes an even share of what the principals evaluate now; the others keep theirs. The
+    guide's third benefit, a lighter evaluator workload, in figures."""
+    principal_ids = {e.giver_id for e in fmap.edges if e.approach == Approach.PRINCIPAL}
+    planned: list[tuple[PlanStep, int]] = []
+    if plan is not None:
+        for step in plan.steps.select_related("role").exclude(status=PlanStep.Status.DONE):
+            if step.role is not None and step.role.evaluates:
+                planned += [(step, i + 1) for i in range(step.positions)]
+    shared = sum(ld.evaluations_now for ld in fmap.loads if ld.person.pk in principal_ids)
+    sharers = len(principal_ids) + len(planned)
+    shares = (
+        [shared // sharers + (1 if i < shared % sharers else 0) for i in range(sharers)]
+        if (sharers)
+        else []
+    )
+    rows: list[PlannedLoad] = []
+    i = 0
+    for ld in fmap.loads:
+        if not (ld.evaluations_before or ld.evaluations_now):
+            continue
+        if ld.person.pk in principal_ids and planned:
+            after = shares[i]
+            i += 1
+        else:
+            after = ld.evaluations_now
+        rows.append(PlannedLoad(str(ld.person), ld.evaluations_before, ld.evaluations_now, after,
+                                ld.person))  # fmt: skip
+    for step, n in planned:
+        label = f"{step.role} {n} (planned)" if step.role else f"Planned evaluator {n}"
+        rows.append(PlannedLoad(label, 0, 0, shares[i]))
+        i += 1
+    return rows
+
+
+def plan_of(school: School, year: SchoolYear) -> Plan | None:
+    return Plan.objects.filter(school=school, school_year=year).first()
 
 
 # --- readiness ------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from lattice.coaching.views import coaching, evaluation, planning, plans
+from lattice.coaching.views import coaching, evaluation, goals, planning, plans
 
 app_name = "coaching"
 
@@ -17,6 +17,10 @@ urlpatterns = [
     path("assignments/<int:pk>/cycles/", coaching.cycle_new, name="cycle-new"),
     path("assignments/<int:pk>/interactions/", coaching.interaction_new, name="interaction-new"),
     path("cycles/<int:pk>/goals/", coaching.goal_new, name="goal-new"),
+    path("goals/<int:pk>/", goals.goal_detail, name="goal"),
+    path("goals/<int:pk>/edit/", goals.goal_edit, name="goal-edit"),
+    path("goals/<int:pk>/file/", goals.goal_file, name="goal-file"),
+    path("goals/<int:pk>/collaborators/", goals.goal_collaborator, name="goal-collaborator"),
     path("interactions/<int:pk>/share/", coaching.share, name="share"),
     path("evaluations/<int:pk>/", evaluation.evaluation_detail, name="evaluation"),
     path("evaluations/<int:pk>/notes/", evaluation.evaluation_note, name="evaluation-note"),

@@ -26,7 +26,11 @@ from django.http import Http404
 from lattice.coaching.models import (
     CoachAssignment,
     EvaluationAssignment,
+    Goal,
+    GoalCollaborator,
+    GoalRight,
     Interaction,
+    InteractionKind,
     Plan,
     ReadinessSurvey,
     SupportRequest,
@@ -143,6 +147,71 @@ def support_requests(user: Actor) -> QuerySet[SupportRequest]:
     if me is not None:
         q |= Q(teacher_id=me)
     return qs.filter(q)
+
+
+# --- goals and their collaborators ---------------------------------------------------------
+
+ALL_GOAL_RIGHTS = frozenset(r.value for r in GoalRight)
+# What a collaborator reads of a goal besides the goal itself: what is filed against it.
+COLLABORATOR_KINDS = (InteractionKind.EVIDENCE, InteractionKind.REVIEW)
+
+
+def goal_rights(user: Actor, goal: Goal) -> frozenset[str]:
+    """What ``user`` may do with ``goal``: the teacher everything; the coach everything
+    unless they now evaluate the teacher (Wareham: then nothing); a collaborator the rights
+    the teacher granted, unless they evaluate the teacher (the wall wins); anyone else
+    nothing — the principal and the office included."""
+    me = _me(scope_for(user))
+    assignment = goal.cycle.assignment
+    if me is None:
+        return frozenset()
+    if me == assignment.teacher_id:
+        return ALL_GOAL_RIGHTS
+    if now_evaluates(me, assignment.teacher_id):
+        return frozenset()
+    if me == assignment.coach_id:
+        return ALL_GOAL_RIGHTS
+    row = GoalCollaborator.objects.filter(goal=goal, person_id=me).first()
+    return row.rights if row is not None else frozenset()
+
+
+def get_goal(user: Actor, pk: Any) -> tuple[Goal, frozenset[str]]:
+    """The goal and ``user``'s rights on it; *not found* without the right to view."""
+    try:
+        goal = Goal.objects.select_related(
+            "cycle__assignment__program__district",
+            "cycle__assignment__teacher",
+            "cycle__assignment__coach",
+        ).get(pk=pk)
+    except (Goal.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404("No such goal") from exc
+    rights = goal_rights(user, goal)
+    if GoalRight.VIEW not in rights:
+        raise Http404("No such goal")
+    return goal, rights
+
+
+def goal_interactions(user: Actor, goal: Goal) -> QuerySet[Interaction]:
+    """What the goal page lists: for the pair, every item on the goal they may read; for
+    a collaborator, only the evidence and reviews filed against it (never a private item)."""
+    me = _me(scope_for(user))
+    assignment = goal.cycle.assignment
+    if me in (assignment.coach_id, assignment.teacher_id):
+        return readable_interactions(user, assignment).filter(goal=goal)
+    if GoalRight.VIEW not in goal_rights(user, goal):
+        return Interaction.objects.none()
+    return (
+        goal.interactions.filter(kind__in=COLLABORATOR_KINDS)
+        .exclude(visibility=Visibility.PRIVATE)
+        .select_related("author")
+    )
+
+
+def collaborating_goals(user: Actor) -> QuerySet[GoalCollaborator]:
+    """The goals ``user`` was invited to, for their coaching home page."""
+    me = _me(scope_for(user))
+    qs = GoalCollaborator.objects.select_related("goal__cycle__assignment__teacher")
+    return qs.none() if me is None else qs.filter(person_id=me)
 
 
 # --- evaluation -----------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 
 from lattice.lib.choices import EmptyChoice, ExplainsEmptyChoices
+from lattice.people.models import Position
 from lattice.roles.evidence import ACCEPT, ALLOWED_TEXT
 from lattice.roles.models import (
     DEFAULT_RUBRIC,
@@ -20,7 +21,7 @@ from lattice.roles.models import (
     RoleType,
     TLMSDomain,
 )
-from lattice.roles.models.catalogue import EDITABLE_ROLE_FIELDS
+from lattice.roles.models.catalogue import EDITABLE_ROLE_FIELDS, default_eligible_positions
 from lattice.roles.role_templates import TEMPLATES
 
 if TYPE_CHECKING:
@@ -35,6 +36,15 @@ class RoleForm(forms.ModelForm):
         choices=TLMSDomain.choices,
         widget=forms.CheckboxSelectMultiple,
         required=False,
+    )
+    eligible_positions = forms.MultipleChoiceField(
+        label="Who may hold it",
+        choices=Position.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text="Positions on the staff records whose holders may apply (New Bedford opened "
+        "teacher leadership to specialists, counselors and paraprofessionals); none ticked "
+        "means teachers and instructional coaches.",
     )
     required_certificates = forms.CharField(
         label="Required certificates",
@@ -59,6 +69,9 @@ class RoleForm(forms.ModelForm):
             choices=[("", "No rating requirement")] + [(x, x) for x in labels],
             initial=self.instance.min_rating,
         )
+
+    def clean_eligible_positions(self) -> list[str]:
+        return list(self.cleaned_data.get("eligible_positions") or default_eligible_positions())
 
     def clean_required_certificates(self) -> list[str]:
         raw = self.cleaned_data.get("required_certificates") or ""

@@ -31,7 +31,6 @@ from lattice.people.models import (
     SchoolYearProfile,
     StaffMember,
 )
-from lattice.people.models.staff import TEACHING_POSITIONS
 from lattice.people.queries import current_school_year, teachers_by_school, today
 from lattice.roles import costing
 from lattice.roles.models import (
@@ -513,9 +512,11 @@ def home_school(staff: StaffMember, year: SchoolYear) -> School | None:
     return found.school if found else None
 
 
-def teaches(staff: StaffMember, year: SchoolYear) -> bool:
-    """Whether ``staff`` has a teaching assignment in ``year``: leadership roles are teachers',
-    so a principal or a talent officer is not offered to apply."""
+def may_hold(staff: StaffMember, role: LeadershipRole, year: SchoolYear) -> bool:
+    """Whether ``staff`` holds, in ``year``, a position the role is open to (its
+    ``eligible_positions``, read from the staff records; by default classroom teachers and
+    instructional coaches), so a principal or a talent officer is not offered to apply
+    unless the district opened the role to them."""
     return Assignment.objects.filter(
-        staff_member=staff, school_year=year, position__in=list(TEACHING_POSITIONS)
+        staff_member=staff, school_year=year, position__in=list(role.eligible_positions)
     ).exists()

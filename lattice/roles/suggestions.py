@@ -17,7 +17,7 @@ from typing import Any
 
 from django.db.models import Count
 
-from lattice.people.models import District, SchoolYear, StaffMember
+from lattice.people.models import Assignment, District, SchoolYear, StaffMember
 from lattice.people.models.staff import TEACHING_POSITIONS
 from lattice.people.queries import current_school_year
 from lattice.roles import optimise
@@ -86,16 +86,26 @@ def suggest(
     """Fit of every teacher of ``year`` for each of ``postings`` (the open ones the viewer may
     see), and the assignment that maximises total fit."""
     postings = list(postings)
+    # Whoever holds a position some posting's role is open to (its eligible positions, read
+    # from the staff records), not only classroom teachers; each posting keeps its own.
+    open_to = {pos for p in postings for pos in p.role.eligible_positions} or set(
+        TEACHING_POSITIONS
+    )
     staff = list(
         StaffMember.objects.filter(
             district=district,
             active=True,
             assignments__school_year=year,
-            assignments__position__in=list(TEACHING_POSITIONS),
+            assignments__position__in=sorted(open_to),
         )
         .distinct()
         .order_by("family_name", "given_name")
     )
+    positions_of: dict[int, set[str]] = defaultdict(set)
+    for sid, position in Assignment.objects.filter(
+        staff_member__in=staff, school_year=year
+    ).values_list("staff_member_id", "position"):
+        positions_of[sid].add(position)
     interests = {
         i.staff_member_id: i
         for i in LeadershipInterest.objects.filter(staff_member__district=district)
@@ -140,6 +150,8 @@ def suggest(
         seen_by = audience[p.pk]
         for s in staff:
             if seen_by is not None and s.pk not in seen_by:
+                continue
+            if not positions_of[s.pk] & set(p.role.eligible_positions):
                 continue
             q = check(p.role, facts[s.pk], district.rating_labels)
             i = interests.get(s.pk)

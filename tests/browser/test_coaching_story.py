@@ -1,7 +1,8 @@
 """In Chromium: three people answer Alder's readiness survey → the principal reads the
 recommendation → the officer creates a coaching program → the principal matches Rae with Ada
 → Ada agrees → Rae starts a cycle, Ada sets a goal, Rae records a visit and a private note →
-the principal sees whom and what on, never the content."""
+Ada invites Ben to her goal with the review right → the principal sees whom and what on,
+never the content."""
 
 from __future__ import annotations
 
@@ -159,6 +160,20 @@ def test_readiness_to_coaching_behind_the_wall(live_server: Any, page: Any) -> N
     assert "bring the sort protocol" not in page.content()
     shoot(page, "coaching-assignment")
 
+    # Ada invites Ben to her goal, to read it and review progress only
+    page.get_by_role("link", name="Every lesson ends with an exit ticket.").click()
+    goal_url = page.url
+    page.get_by_label("Colleague").select_option(label="Ben Other")
+    page.get_by_label("Review progress on the goal").check()
+    page.get_by_role("button", name="Save", exact=True).click()
+    page.get_by_text("Collaborator saved.").wait_for()
+    shoot(page, "coaching-goal")
+    sign_in(page, live_server, cast.user("teacher_other_school"))
+    page.goto(goal_url)
+    page.get_by_role("heading", name="File on the goal").wait_for()
+    assert "Nine of twenty-four" not in page.content()
+    assert "Change the goal" not in page.content()
+
     # the principal: whom and what on, and no way in
     sign_in(page, live_server, cast.user("principal"))
     page.goto(f"{url}/coaching/")
@@ -172,6 +187,8 @@ def test_readiness_to_coaching_behind_the_wall(live_server: Any, page: Any) -> N
     shoot(page, "coaching-home-principal")
     page.goto(assignment_url)
     assert "Nine of twenty-four" not in page.content()
+    page.goto(goal_url)
+    assert "exit ticket" not in page.content().lower()
     page.goto(f"{url}/coaching/schools/{cast.alder.pk}/feedback/")
     page.get_by_role("heading", name="Each person's load").wait_for()
     shoot(page, "coaching-feedback-map")

@@ -7,8 +7,11 @@ from collections.abc import Callable
 import pytest
 from django.test import Client
 
-from lattice.coaching import queries
+from lattice.coaching import actions, queries
+from lattice.coaching.models import Approach
 from lattice.coaching.readiness import STATEMENTS
+from lattice.roles import actions as role_actions
+from lattice.roles.models import LeadershipRole
 from tests.cast import Cast
 from tests.coaching.world import World, world
 
@@ -100,3 +103,29 @@ def test_the_principal_starts_a_plan_from_the_recommendation(
     recommended = queries.survey_results(w.survey).recommendation
     assert recommended is not None
     assert plan.approach == recommended.approach.key
+
+
+def test_the_plan_s_evaluator_positions_lighten_the_principal_s_load(cast: Cast, w: World) -> None:
+    role = role_actions.install_template(None, cast.district, "mentor", activate=True)
+    LeadershipRole.objects.filter(pk=role.pk).update(peer_relation="evaluates")
+    actions.add_step(
+        None, w.plan, title="Post two secondary evaluators", due_on=cast.year.end,
+        role=LeadershipRole.objects.get(pk=role.pk), positions=2,
+    )  # fmt: skip
+    pat = cast.principal_staff
+    fmap = queries.FeedbackMap(
+        cast.alder, cast.year, [],
+        [queries.Edge(pat.pk, 1000 + i, Approach.PRINCIPAL, True) for i in range(7)],
+        [queries.Load(pat, evaluations_before=7, evaluations_now=7)],
+    )  # fmt: skip
+    rows = queries.loads_after_plan(fmap, w.plan)
+    assert [(r.before, r.now, r.after) for r in rows] == [(7, 7, 3), (0, 0, 2), (0, 0, 2)]
+    assert rows[1].label.endswith("1 (planned)")
+    assert queries.loads_after_plan(fmap, None)[0].after == 7
+
+
+def test_the_feedback_map_page_shows_the_load_after_the_plan(
+    cast: Cast, w: World, client_for: Callable[[str], Client]
+) -> None:
+    text = client_for("principal").get(f"/coaching/schools/{cast.alder.pk}/feedback/").content
+    assert b"After the plan" in text

@@ -5,6 +5,7 @@
   Rae, and Ada's reflection; Ada shared nothing;
 - 2025-26: Rae *evaluates* Ada as a secondary evaluator at Alder (Wareham: from coach to
   supervisor), with one observation; and Rae coaches Ben (Birch), who agreed, with a visit;
+- Ada invited Ben to her goal with the right to read it and file evidence;
 - a readiness survey of Alder for 2025-26 answered by Ada and Pat Principal.
 Every content text carries a marker (``SECRET-…``) that no one outside the pair may see.
 """
@@ -21,6 +22,7 @@ from lattice.coaching.models import (
     CoachingCycle,
     CoachingProgram,
     EvaluationAssignment,
+    Goal,
     Interaction,
     InteractionKind,
     Plan,
@@ -40,6 +42,7 @@ class World:
     program: CoachingProgram
     ada_last_year: CoachAssignment
     ada_cycle: CoachingCycle
+    ada_goal: Goal
     ben_now: CoachAssignment
     visit: Interaction
     private_note: Interaction
@@ -66,6 +69,8 @@ def build_world(cast: Cast) -> World:
     actions.answer_consent(None, ada_ly, True, author=ada)
     cycle = actions.start_cycle(None, ada_ly, focus="Exit tickets", starts_on=start, author=rae)
     goal = actions.set_goal(None, cycle, "SECRET-GOAL: exit tickets daily", author=ada)
+    # Ada invites Ben to her goal: he reads it and files evidence, nothing more.
+    actions.set_collaborator(None, goal, ben, ["view", "evidence"], author=ada)
     visit = actions.record_interaction(
         None, ada_ly, kind=InteractionKind.VISIT, occurred_on=start, cycle=cycle, goal=goal,
         body="SECRET-VISIT: nine of twenty-four answered", score=2, author=rae,
@@ -116,7 +121,7 @@ def build_world(cast: Cast) -> World:
         owner=rae, measure="Ratings within one level on the calibration video",
     )  # fmt: skip
     return World(
-        program, ada_ly, cycle, ben_now, visit, private, reflection, evaluation, survey, plan
+        program, ada_ly, cycle, goal, ben_now, visit, private, reflection, evaluation, survey, plan
     )
 
 

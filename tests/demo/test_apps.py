@@ -41,7 +41,9 @@ def test_the_demo_district_has_leadership_roles_held_this_year(demo: Any) -> Non
     district, report = demo
     assert LeadershipRole.objects.filter(district=district, status="active").count() >= 5
     assert RoleAssignment.objects.filter(role__district=district).count() == (
-        report.counts["roles.assignments"] + report.counts["roles.hr_coaches"]
+        report.counts["roles.assignments"]
+        + report.counts["roles.hr_coaches"]
+        + report.counts.get("coaching.past_coach_roles", 0)  # the Wareham coach, last year
     )
     assert report.counts["roles.assignments"] > 0
     assert Posting.objects.filter(role__district=district).count() == 1
@@ -124,3 +126,42 @@ def test_the_demo_holds_notices_for_each_persona_in_a_workflow_and_emails_nobody
         assert Notification.objects.filter(user__username=username, kind=kind).exists(), username
     assert not Notification.objects.exclude(email="skipped").exists()
     assert mail.outbox == []
+
+
+def test_the_demo_s_coach_turned_evaluator_sees_none_of_the_coaching_when_evaluating(
+    demo: Any,
+) -> None:
+    """Wareham in the demo: last year's coach evaluates the teacher this year; the
+    evaluation view, as the evaluator and as the principal, shows nothing written as coach."""
+    from django.test import Client
+
+    from lattice.coaching.models import CoachAssignment, EvaluationAssignment
+    from lattice.people.models import Assignment
+    from tests.cast import sign_in
+
+    district, report = demo
+    assert report.counts["coaching.past_coach_roles"] == 1
+    wareham = next(
+        e
+        for e in EvaluationAssignment.objects.filter(school__district=district)
+        if CoachAssignment.objects.filter(coach=e.evaluator, teacher=e.teacher)
+        .exclude(school_year=e.school_year)
+        .exists()
+    )
+    principal = (
+        Assignment.objects.filter(school=wareham.school, school_year=wareham.school_year,
+                                  position="principal", staff_member__user__isnull=False)
+        .first()
+    )  # fmt: skip
+    assert principal is not None
+    readers = [principal.staff_member.user]
+    if wareham.evaluator.user is not None:
+        readers.append(wareham.evaluator.user)
+    for user in readers:
+        client = Client()
+        sign_in(client, user)
+        response = client.get(f"/coaching/evaluations/{wareham.pk}/")
+        assert response.status_code == 200
+        page = response.content.decode()
+        assert "Turn-and-talk" not in page
+        assert "Student discourse" not in page

@@ -208,6 +208,53 @@ class Goal(models.Model):
         return "Coaching goal"
 
 
+class GoalRight(models.TextChoices):
+    """What a goal's collaborator may do; the rights are granted one by one."""
+
+    VIEW = "view", "Read the goal, its evidence and reviews"
+    EDIT = "edit", "Change the goal's wording and status"
+    EVIDENCE = "evidence", "Add evidence to the goal"
+    REVIEW = "review", "Review progress on the goal"
+
+
+class GoalCollaborator(models.Model):
+    """Someone the teacher invited to a coaching goal (a colleague, a department head, a
+    mentor), with split rights: every collaborator may read the goal; editing it, adding
+    evidence and reviewing are granted apart. A collaborator reads the goal and what is
+    filed against it as evidence or a review — never the pair's visits, notes or
+    conversations. Whoever evaluates the teacher cannot be one (the wall).
+
+    Personal data: who collaborates on whose goal, with which rights.
+    """
+
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="collaborators")
+    person = models.ForeignKey(StaffMember, on_delete=models.CASCADE, related_name="+")
+    may_edit = models.BooleanField(default=False)
+    may_add_evidence = models.BooleanField(default=False)
+    may_review = models.BooleanField(default=False)
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["goal", "person"], name="one_collaborator_row")
+        ]
+
+    def __str__(self) -> str:
+        return f"Collaborator on a coaching goal: {self.person}"
+
+    @property
+    def rights(self) -> frozenset[str]:
+        found = {GoalRight.VIEW.value}
+        if self.may_edit:
+            found.add(GoalRight.EDIT.value)
+        if self.may_add_evidence:
+            found.add(GoalRight.EVIDENCE.value)
+        if self.may_review:
+            found.add(GoalRight.REVIEW.value)
+        return frozenset(found)
+
+
 class InteractionKind(models.TextChoices):
     VISIT = "visit", "Classroom visit"
     CONVERSATION = "conversation", "Conversation"
@@ -216,6 +263,7 @@ class InteractionKind(models.TextChoices):
     ACTION_STEP = "action_step", "Action step"
     REFLECTION = "reflection", "Reflection"
     OBSERVATION = "observation", "Observation"
+    REVIEW = "review", "Review of a goal"
 
 
 class Visibility(models.TextChoices):

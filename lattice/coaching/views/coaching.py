@@ -83,6 +83,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "coached": coached,
             "caseload": caseload,
             "evaluating": evaluating,
+            "collaborating": list(wall.collaborating_goals(request.user)),
             "overview": overview,
             "shared": shared,
             "programs": programs,

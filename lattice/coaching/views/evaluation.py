@@ -88,20 +88,25 @@ def feedback_map(request: HttpRequest, pk: int) -> HttpResponse:
         title=f"Who gives feedback to whom at {school}, {year}",
         chart_id="feedback-map",
     )
+    plan = queries.plan_of(school, year)
+    planned = queries.loads_after_plan(fmap, plan)
+    series = ["Before: the principal alone", "Now, with distributed leadership"]
+    if plan is not None:
+        series.append("After the plan")
     loads_chart = grouped_bars(
         [
             Group(
-                str(ld.person),
-                [ld.evaluations_before, ld.evaluations_now],
-                [str(ld.evaluations_before), str(ld.evaluations_now)],
+                row.label,
+                [row.before, row.now, row.after][: len(series)],
+                [str(row.before), str(row.now), str(row.after)][: len(series)],
             )
-            for ld in fmap.loads
-            if ld.evaluations_before or ld.evaluations_now
+            for row in planned
         ],
-        ["Before: the principal alone", "Now, with distributed leadership"],
-        title="Each evaluator's load, before and now",
+        series,
+        title="Each evaluator's load: before, now"
+        + (" and as the plan would make it" if plan else ""),
         chart_id="evaluator-load",
-        top=max([ld.evaluations_before for ld in fmap.loads] + [1]),
+        top=max([max(r.before, r.now, r.after) for r in planned] + [1]),
     )
     people = StaffMember.objects.filter(
         assignments__school=school, assignments__school_year=year, active=True
@@ -116,6 +121,8 @@ def feedback_map(request: HttpRequest, pk: int) -> HttpResponse:
             "fmap": fmap,
             "diagram": diagram,
             "loads_chart": loads_chart,
+            "plan": plan,
+            "planned": planned,
             "form": EvaluatorForm(people=[(p.pk, str(p)) for p in people]) if may_assign else None,
             "years": years,
         },

@@ -15,7 +15,7 @@ from lattice.lib.actors import Actor, signed_in
 from lattice.lib.formatting import day
 from lattice.lib.uploads import CheckedUpload
 from lattice.notifications.send import notify
-from lattice.people.models import School, SchoolYear, StaffMember
+from lattice.people.models import Assignment, School, SchoolYear, StaffMember
 from lattice.roles import access, queries
 from lattice.roles.actions.assignments import assign_role
 from lattice.roles.actions.common import RoleError, clean
@@ -115,6 +115,15 @@ def submit_application(
         )
     if applicant.district_id != posting.role.district_id:
         raise RoleError("Only staff of the posting's district may apply.")
+    if not Assignment.objects.filter(
+        staff_member=applicant,
+        school_year=posting.school_year,
+        position__in=list(posting.role.eligible_positions),
+    ).exists():
+        raise RoleError(
+            f"This role is open to {', '.join(posting.role.eligible_labels()).lower()} in "
+            f"{posting.school_year}; your staff record lists none of these positions that year."
+        )
     if not statement.strip():
         raise RoleError("statement: write why you want the role and what you would do.")
     if PanelMember.objects.filter(panel__posting=posting, reviewer=applicant).exists():

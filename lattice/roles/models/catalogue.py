@@ -7,7 +7,7 @@ from decimal import Decimal
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
-from lattice.people.models import District, School
+from lattice.people.models import District, Position, School
 
 
 class TLMSDomain(models.TextChoices):
@@ -71,6 +71,12 @@ class RoleOrigin(models.TextChoices):
     DISTRICT = "district", "Written by the district"
 
 
+def default_eligible_positions() -> list[str]:
+    """Who may hold a role unless the district says otherwise: classroom teachers and
+    instructional coaches (the people app's teaching positions)."""
+    return [Position.TEACHER.value, Position.INSTRUCTIONAL_COACH.value]
+
+
 class LeadershipRole(models.Model):
     """A defined teacher-leader job in a district's catalogue: purpose, duties, time, pay, term.
 
@@ -93,6 +99,12 @@ class LeadershipRole(models.Model):
         max_length=10, choices=PeerRelation.choices, default=PeerRelation.SUPPORTS
     )
     # qualifications
+    eligible_positions = models.JSONField(
+        "who may hold it",
+        default=default_eligible_positions,
+        help_text="The staff positions (from the staff records) whose holders may apply: "
+        "classroom teachers, counselors, paraprofessionals… as the district chooses.",
+    )
     min_pathway = models.CharField(
         "minimum pathway or stage",
         max_length=40,
@@ -204,6 +216,10 @@ class LeadershipRole(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def eligible_labels(self) -> list[str]:
+        labels = dict(Position.choices)
+        return [str(labels.get(p, p)) for p in self.eligible_positions]
+
     @property
     def evaluates(self) -> bool:
         return self.peer_relation == PeerRelation.EVALUATES
@@ -240,6 +256,7 @@ EDITABLE_ROLE_FIELDS: tuple[str, ...] = (
     "duties",
     "tlms_domains",
     "peer_relation",
+    "eligible_positions",
     "min_pathway",
     "min_rating",
     "min_rating_years",

@@ -158,7 +158,7 @@ def posting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     seat = access.seat_for(request.user, posting)
     mine = posting.applications.filter(applicant=me).first() if me else None
     check = None
-    teacher = me is not None and queries.teaches(me, posting.school_year)
+    teacher = me is not None and queries.may_hold(me, posting.role, posting.school_year)
     if me is not None and teacher and me.district_id == posting.role.district_id:
         check = queries.qualification(
             queries.with_facts(StaffMember.objects.filter(pk=me.pk)).get(), posting.role, today()
