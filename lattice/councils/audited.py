@@ -23,5 +23,6 @@ ACTIONS = (
     AuditAction("councils.poll.close", "{actor} closed the vote {object}: {summary}"),
     AuditAction("councils.decision.record", "{actor} entered the decision {object}"),
     AuditAction("councils.decision.update", "{actor} updated the decision {object}"),
+    AuditAction("councils.decision.review_reminder", "Review due: {object}; told {summary}"),
     AuditAction("councils.decision.carry_out", "{actor} carried out the decision {object}"),
 )  # fmt: skip
