@@ -45,6 +45,7 @@ from lattice.councils.actions.votes import (
     nominate,
     open_voting,
     raise_proposal,
+    score_spreads,
     second_proposal,
     start_poll,
 )
@@ -84,6 +85,7 @@ __all__ = [
     "schedule_meeting",
     "seat_checks",
     "seat_school",
+    "score_spreads",
     "second_proposal",
     "start_poll",
     "update_decision",

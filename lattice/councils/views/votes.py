@@ -7,7 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 
-from lattice.councils import access, actions
+from lattice.councils import access, actions, charts, counting
 from lattice.councils.forms import PollForm, ProposalForm
 from lattice.councils.models import PollKind, PollStatus, VoterReceipt
 from lattice.councils.views.common import body_for, poll_for, post_only, proposal_for, run
@@ -128,6 +128,13 @@ def poll_detail(request: HttpRequest, pk: int) -> HttpResponse:
         counts = [(o, shown.get(str(o.pk), shown.get(o.meaning, 0))) for o in poll.options.all()]
         top = max([n for _, n in counts] + [1])
         tally = [(o, n, i * 26, round(n * 300 / top)) for i, (o, n) in enumerate(counts)]
+    spread_chart, spreads = None, []
+    if show and poll.kind == PollKind.SCORE:
+        names = {o.pk: o.name for o in poll.options.all()}
+        found = actions.score_spreads(poll)
+        if any(s.ballots for s in found):
+            spread_chart = charts.score_chart(found, names)
+            spreads = [(names.get(s.option, "?"), s) for s in found]
     runs = access.runs(request.user, body)
     named = (
         []
@@ -153,6 +160,9 @@ def poll_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "mine": mine,
             "runs": runs,
             "tally": tally,
+            "spread_chart": spread_chart,
+            "spreads": spreads,
+            "score_range": range(counting.TOP_SCORE + 1),
             "show": show,
             "chart_height": max(len(tally), 1) * 26,
             "named": named,
