@@ -14,6 +14,7 @@ ACTIONS = (
     AuditAction("councils.minutes.write", "{actor} wrote the minutes of {object}"),
     AuditAction("councils.minutes.advance", "{actor} moved the minutes of {object} on"),
     AuditAction("councils.proposal.raise", "{actor} raised the proposal {object}"),
+    AuditAction("councils.proposal.attach", "{actor} attached a file to the proposal {object}"),
     AuditAction("councils.proposal.second", "{actor} seconded the proposal {object}"),
     AuditAction("councils.election.call", "{actor} called {object}"),
     AuditAction("councils.candidacy.submit", "{person} stands in {object}"),

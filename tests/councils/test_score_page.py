@@ -21,6 +21,7 @@ def test_the_score_page_charts_each_options_spread_of_scores(cast: Cast, client_
     actions.cast_ballot(None, poll, cast.principal_staff, {monday.pk: 0, friday.pk: 3})
     page = client_for("teacher").get(f"/councils/polls/{poll.pk}/").content.decode()
     assert "How the ballots scored each option" in page
-    assert 'role="img"' in page and "<desc" in page
+    assert 'role="img"' in page
+    assert "<desc" in page
     assert "Monday workshop: 1 scored 0, 1 scored 5" in page  # the chart's description
     assert '<td class="num">2.5</td>' in page  # the table: Monday's mean
