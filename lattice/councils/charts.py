@@ -30,7 +30,9 @@ def score_chart(spreads: Sequence[ScoreSpread], names: dict[int, str]) -> SafeSt
         chart_id="score-spread",
         colours=SCORE_COLOURS,
     )
-    legend = swatch_legend([f"{k} points" for k in range(TOP_SCORE + 1)], SCORE_COLOURS)
+    legend = swatch_legend(
+        [f"{k} point{'' if k == 1 else 's'}" for k in range(TOP_SCORE + 1)], SCORE_COLOURS
+    )
     caption = (
         "<figcaption>Each bar is the ballots that scored the option, split by the score "
         f"they gave it; the number after it counts the ballots. {legend}</figcaption>"

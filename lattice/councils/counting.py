@@ -146,9 +146,13 @@ def _top(options: Sequence[int], totals: Counter[int], places: int, unit: str) -
     above = tuple(o for o in ranked if totals[o] > cut)
     at_cut = tuple(o for o in ranked if totals[o] == cut)
     if len(above) + len(at_cut) == places:
-        return Outcome(
-            True, f"The {places} with the most {unit} win.", winners=above + at_cut, figures=figures
+        top = totals[ranked[0]]
+        words = (
+            f"The one with the most {unit} ({top}) wins."
+            if places == 1
+            else f"The {places} with the most {unit} win."
         )
+        return Outcome(True, words, winners=above + at_cut, figures=figures)
     open_places = places - len(above)
     return Outcome(
         bool(above),
