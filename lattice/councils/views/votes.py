@@ -193,11 +193,11 @@ def poll_detail(request: HttpRequest, pk: int) -> HttpResponse:
         tally = [(o, n, i * 26, round(n * 300 / top)) for i, (o, n) in enumerate(counts)]
     spread_chart, spreads = None, []
     if show and poll.kind == PollKind.SCORE:
-        names = {o.pk: o.name for o in poll.options.all()}
+        option_names = {o.pk: o.name for o in poll.options.all()}
         found = actions.score_spreads(poll)
         if any(s.ballots for s in found):
-            spread_chart = charts.score_chart(found, names)
-            spreads = [(names.get(s.option, "?"), s) for s in found]
+            spread_chart = charts.score_chart(found, option_names)
+            spreads = [(option_names.get(s.option, "?"), s) for s in found]
     runs = access.runs(request.user, body)
     named = (
         []
