@@ -80,6 +80,7 @@ BUDGETS: dict[str, int] = {
     "coaching:survey": 18,
     "coaching:survey-answer": 16,
     "coaching:surveys": 18,
+    "councils:attachment": 19,
     "councils:body": 34,
     "councils:body-new": 13,
     "councils:decision": 25,

@@ -8,16 +8,19 @@ class CouncilsConfig(AppConfig):
 
     def ready(self) -> None:
         """Register the audit actions, a place in the menus, a profile panel of the seats
-        held, and the demo's councils (after the roles content, so the demo's open proposal
-        can carry a role into the catalogue)."""
+        held, the nightly review reminder and its notice kind, and the demo's councils (after
+        the roles content, so the demo's open proposal can carry a role into the catalogue)."""
         from lattice.audit import names
-        from lattice.councils import navigation
+        from lattice.councils import navigation, reminders, schedule
         from lattice.councils.audited import ACTIONS
         from lattice.councils.demo import populate_demo_councils
+        from lattice.notifications import kinds
         from lattice.people import demo_content, panels
 
         names.register(*ACTIONS)
         navigation.register_pages()
+        schedule.register_jobs()
+        kinds.register(*reminders.KINDS)
         panels.register(
             panels.ProfilePanel(
                 "councils.seats",

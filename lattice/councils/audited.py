@@ -14,6 +14,7 @@ ACTIONS = (
     AuditAction("councils.minutes.write", "{actor} wrote the minutes of {object}"),
     AuditAction("councils.minutes.advance", "{actor} moved the minutes of {object} on"),
     AuditAction("councils.proposal.raise", "{actor} raised the proposal {object}"),
+    AuditAction("councils.proposal.attach", "{actor} attached a file to the proposal {object}"),
     AuditAction("councils.proposal.second", "{actor} seconded the proposal {object}"),
     AuditAction("councils.election.call", "{actor} called {object}"),
     AuditAction("councils.candidacy.submit", "{person} stands in {object}"),
@@ -23,5 +24,6 @@ ACTIONS = (
     AuditAction("councils.poll.close", "{actor} closed the vote {object}: {summary}"),
     AuditAction("councils.decision.record", "{actor} entered the decision {object}"),
     AuditAction("councils.decision.update", "{actor} updated the decision {object}"),
+    AuditAction("councils.decision.review_reminder", "Review due: {object}; told {summary}"),
     AuditAction("councils.decision.carry_out", "{actor} carried out the decision {object}"),
 )  # fmt: skip

@@ -84,6 +84,42 @@ def count_scores(options: Sequence[int], ballots: Iterable[Mapping[int, int]]) -
     return _top(options, totals, 1, "points")
 
 
+TOP_SCORE = 5
+
+
+@dataclass(frozen=True)
+class ScoreSpread:
+    """How the ballots scored one option: ``counts[k]`` ballots gave it ``k`` points."""
+
+    option: int
+    counts: tuple[int, ...]
+
+    @property
+    def ballots(self) -> int:
+        return sum(self.counts)
+
+    @property
+    def points(self) -> int:
+        return sum(k * n for k, n in enumerate(self.counts))
+
+    @property
+    def mean(self) -> float | None:
+        return self.points / self.ballots if self.ballots else None
+
+
+def score_spreads(
+    options: Sequence[int], ballots: Iterable[Mapping[int, int]], top: int = TOP_SCORE
+) -> list[ScoreSpread]:
+    """The spread of scores each option received, beyond its total: a contested option
+    (many 0s and 5s) and a lukewarm one (all 2s and 3s) can share a total."""
+    counts = {o: [0] * (top + 1) for o in options}
+    for ballot in ballots:
+        for option, score in ballot.items():
+            if option in counts and 0 <= score <= top:
+                counts[option][score] += 1
+    return [ScoreSpread(o, tuple(counts[o])) for o in options]
+
+
 def count_election(options: Sequence[int], ballots: Iterable[Iterable[int]], seats: int) -> Outcome:
     """Each ballot marks up to ``seats`` candidates; the ``seats`` most-marked win. A tie
     across the last winning place fills none of the tied places (hold a run-off)."""
@@ -110,9 +146,13 @@ def _top(options: Sequence[int], totals: Counter[int], places: int, unit: str) -
     above = tuple(o for o in ranked if totals[o] > cut)
     at_cut = tuple(o for o in ranked if totals[o] == cut)
     if len(above) + len(at_cut) == places:
-        return Outcome(
-            True, f"The {places} with the most {unit} win.", winners=above + at_cut, figures=figures
+        top = totals[ranked[0]]
+        words = (
+            f"The one with the most {unit} ({top}) wins."
+            if places == 1
+            else f"The {places} with the most {unit} win."
         )
+        return Outcome(True, words, winners=above + at_cut, figures=figures)
     open_places = places - len(above)
     return Outcome(
         bool(above),

@@ -14,11 +14,12 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 
 from lattice.councils import actions
-from lattice.councils.models import BodyKind, BodyScope, PollKind, Presence, Workflow
+from lattice.councils.models import Body, BodyKind, BodyScope, PollKind, Presence, Workflow
 from lattice.lib.actors import Actor
 from lattice.people.models import Assignment, District, Position, StaffMember
 from lattice.people.queries import current_school_year, today
@@ -185,6 +186,18 @@ def populate_demo_councils(district: District, seed: int, *, actor: Actor = None
         },
     )
     actions.start_poll(actor, open_one, kind=PollKind.CONSENT)
+    brief = (
+        "Data-coach role: what the teams asked for\n\n"
+        "- A monthly hour with each team to read the latest assessment together\n"
+        "- One-page summaries of the data before each PLC meeting\n"
+        "- Half-time teaching, so the coach stays in the classroom\n"
+    )
+    actions.attach_files(
+        actor,
+        open_one,
+        teacher,
+        [SimpleUploadedFile("data-coach-brief.txt", brief.encode(), "text/plain")],
+    )
 
     curriculum = actions.create_body(
         actor,
@@ -231,10 +244,41 @@ def populate_demo_councils(district: District, seed: int, *, actor: Actor = None
                 continue
             seated += 1
             break
+    scored = _score_the_pilots(actor, curriculum, on, rng)
     return {
         "bodies": 2,
         "seats": len(seats) + 1 + len(labels),
         "members": len(members) + seated,
-        "decisions": 1,
+        "decisions": 1 + scored,
         "proposals": 2,
     }
+
+
+def _score_the_pilots(actor: Actor, council: Body, on: dt.date, rng: random.Random) -> int:
+    """The curriculum council scored three reading programmes to pilot (a closed score vote:
+    its page charts the spread behind each total); returns the decisions it entered."""
+    members = actions.members_on(council, on)
+    if len(members) < 2:
+        return 0
+    proposal = actions.raise_proposal(
+        actor,
+        council,
+        members[0],
+        title="Which reading programme to pilot next year",
+        problem="Three programmes were shortlisted; the district can fund one pilot.",
+        proposal="Pilot the programme members score highest, in four schools.",
+        rationale="Scores show how strongly members hold each view, not only the favourite.",
+    )
+    actions.second_proposal(actor, proposal, members[1])
+    options = ["Structured phonics plus", "Reading across subjects", "Book clubs for all"]
+    poll = actions.start_poll(actor, proposal, kind=PollKind.SCORE, options=options)
+    ids = list(poll.options.values_list("pk", flat=True))
+    leaning = (4, 3, 2)  # the first is liked by most; the others split the room
+    for m in members:
+        ballot = {
+            o: max(0, min(5, lean + rng.choice((-2, -1, 0, 1, 2))))
+            for o, lean in zip(ids, leaning, strict=True)
+        }
+        actions.cast_ballot(actor, poll, m, ballot)
+    poll = actions.close_poll(actor, poll, owner=members[0], review_on=on + dt.timedelta(days=200))
+    return 1 if poll.result.get("passed") else 0

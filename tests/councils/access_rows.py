@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from tests.access import Row, allow
 from tests.cast import Cast
-from tests.councils.world import world
+from tests.councils.world import text_file, world
 
 SU = {"superuser": True}
 NOT_SU = {"superuser": False}
@@ -152,6 +152,21 @@ ROWS = [
         method="POST",
         ok_status=302,
         extra=NOT_SU,
+    ),
+    Row(
+        "councils:proposal-attach",
+        lambda c: f"/councils/proposals/{world(c).open_proposal.pk}/attachments/",
+        ALDER,  # Ada raised it; Pat and the office run the body
+        method="POST",
+        data=lambda c: {"files": text_file("notes.txt", "Notes from the PLC leads.")},
+        ok_status=302,
+        extra=SU,
+    ),
+    Row(
+        "councils:attachment",
+        lambda c: f"/councils/attachments/{world(c).attachment.pk}/",
+        ALDER,
+        extra=SU,
     ),
     Row(
         "councils:poll-start",

@@ -9,6 +9,7 @@ from lattice.councils.counting import (
     count_ranked,
     count_yes_no,
     quorum_met,
+    score_spreads,
 )
 
 
@@ -81,3 +82,15 @@ def test_an_even_split_is_a_tie_not_a_winner() -> None:
     outcome = count_ranked([1, 2], [[1, 2], [2, 1]])
     assert not outcome.passed
     assert set(outcome.tied) == {1, 2}
+
+
+def test_score_spreads_show_what_a_total_hides() -> None:
+    # Two options share a total of 10 points from four ballots: one loved and refused,
+    # one liked by everyone a little.
+    ballots = [{1: 5, 2: 3}, {1: 5, 2: 2}, {1: 0, 2: 3}, {1: 0, 2: 2}]
+    contested, lukewarm = score_spreads([1, 2], ballots)
+    assert contested.counts == (2, 0, 0, 0, 0, 2)
+    assert lukewarm.counts == (0, 0, 2, 2, 0, 0)
+    assert contested.points == lukewarm.points == 10
+    assert contested.mean == lukewarm.mean == 2.5
+    assert score_spreads([1], [])[0].mean is None

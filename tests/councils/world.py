@@ -7,7 +7,8 @@
   ``next``: a coming Alder meeting with draft minutes;
 - ``decided``: an accepted Alder proposal whose consent vote passed at ``held``, in the
   register with a review date and set to create a catalogue role when carried out;
-- ``open_proposal`` with ``open_poll``, a named yes/no vote Ada and Pat may cast.
+- ``open_proposal`` with ``open_poll``, a named yes/no vote Ada and Pat may cast, and
+  ``attachment``, a survey Ada attached to it.
 """
 
 from __future__ import annotations
@@ -16,10 +17,19 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from lattice.councils import actions
-from lattice.councils.models import Body, Decision, Meeting, Poll, Proposal, Seat
+from lattice.councils.models import (
+    Body,
+    Decision,
+    Meeting,
+    Poll,
+    Proposal,
+    ProposalAttachment,
+    Seat,
+)
 from tests.cast import Cast
 
 
@@ -36,6 +46,11 @@ class World:
     open_proposal: Proposal
     open_poll: Poll
     election: Poll
+    attachment: ProposalAttachment
+
+
+def text_file(name: str, text: str) -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, text.encode(), content_type="text/plain")
 
 
 def _at(day: dt.date, hour: int) -> dt.datetime:
@@ -143,6 +158,9 @@ def build_world(cast: Cast) -> World:
         proposal="Start PLC at 8:30 on Fridays.",
     )
     open_poll = actions.start_poll(None, open_proposal, kind="yes_no")
+    (attachment,) = actions.attach_files(
+        None, open_proposal, cast.teacher_staff, [text_file("survey.txt", "PLC survey: 12 of 15")]
+    )
     election = actions.call_election(None, alder, [vacant])
     decided.refresh_from_db()
     return World(
@@ -157,6 +175,7 @@ def build_world(cast: Cast) -> World:
         open_proposal,
         open_poll,
         election,
+        attachment,
     )
 
 

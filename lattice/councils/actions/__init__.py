@@ -1,6 +1,11 @@
 """The only place the councils app writes: each action is one transaction and one audit
 entry (or more), and refuses bad input with a sentence naming the field and the fix."""
 
+from lattice.councils.actions.attachments import KINDS as ATTACHMENT_KINDS
+from lattice.councils.actions.attachments import MAX_BYTES as ATTACHMENT_MAX_BYTES
+from lattice.councils.actions.attachments import MAX_FILES as ATTACHMENT_MAX_FILES
+from lattice.councils.actions.attachments import OPEN as ATTACHABLE
+from lattice.councils.actions.attachments import attach_files
 from lattice.councils.actions.bodies import (
     add_seat,
     create_body,
@@ -45,11 +50,16 @@ from lattice.councils.actions.votes import (
     nominate,
     open_voting,
     raise_proposal,
+    score_spreads,
     second_proposal,
     start_poll,
 )
 
 __all__ = [
+    "ATTACHABLE",
+    "ATTACHMENT_KINDS",
+    "ATTACHMENT_MAX_BYTES",
+    "ATTACHMENT_MAX_FILES",
     "CARRY_OUTS",
     "FIELD_LABELS",
     "MINUTES_ORDER",
@@ -58,6 +68,7 @@ __all__ = [
     "add_agenda_item",
     "add_seat",
     "advance_minutes",
+    "attach_files",
     "attendance_counts",
     "call_election",
     "carry_out",
@@ -82,6 +93,7 @@ __all__ = [
     "record_decision",
     "reviews_due",
     "schedule_meeting",
+    "score_spreads",
     "seat_checks",
     "seat_school",
     "second_proposal",

@@ -373,6 +373,12 @@ def figures(poll: Poll) -> Mapping[str, int]:
     return count(poll).figures
 
 
+def score_spreads(poll: Poll) -> list[counting.ScoreSpread]:
+    """How the ballots scored each option of a score vote, in the options' order."""
+    ids = list(poll.options.values_list("pk", flat=True))
+    return counting.score_spreads(ids, _ballots(poll))
+
+
 def _ballots(poll: Poll) -> list[dict[int, int]]:
     return [{int(k): v for k, v in b.choices.items()} for b in poll.ballots.all()]
 

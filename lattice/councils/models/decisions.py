@@ -53,6 +53,11 @@ class Decision(models.Model):
         max_length=12, choices=DecisionStatus.choices, default=DecisionStatus.ADOPTED
     )
     carried_out_as = models.CharField(max_length=200, blank=True)
+    review_reminded_for = models.DateField(
+        null=True,
+        blank=True,
+        help_text="The review date the reminder went out for (one reminder a review date).",
+    )
 
     class Meta:
         ordering = ["-decided_on", "-pk"]

@@ -217,3 +217,26 @@ class Ballot(models.Model):
 
     def __str__(self) -> str:
         return f"A ballot in {self.poll}"
+
+
+class ProposalAttachment(models.Model):
+    """A file that goes with a proposal (a quote, a draft policy, survey results), checked
+    by ``lattice.lib.uploads`` and kept in the private store under a random name; it is
+    shown to whoever sees the proposal. Personal data: who attached it."""
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(upload_to="councils/attachments/%Y/%m/")
+    original_name = models.CharField(max_length=200)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    attached_by = models.ForeignKey(
+        StaffMember, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    attached_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["attached_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.original_name} ({self.proposal})"

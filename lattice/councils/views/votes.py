@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 
-from lattice.councils import access, actions
+from lattice.councils import access, actions, charts, counting
 from lattice.councils.forms import PollForm, ProposalForm
-from lattice.councils.models import PollKind, PollStatus, VoterReceipt
+from lattice.councils.models import (
+    PollKind,
+    PollStatus,
+    Proposal,
+    ProposalAttachment,
+    VoterReceipt,
+)
 from lattice.councils.views.common import body_for, poll_for, post_only, proposal_for, run
+from lattice.lib import uploads
 from lattice.people.models import StaffMember
 
 
@@ -44,21 +51,77 @@ def proposal_new(request: HttpRequest, pk: int) -> HttpResponse:
 def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
     proposal = proposal_for(request, pk)
     body = proposal.body
+    runs = access.runs(request.user, body)
+    me = access.own_staff(request.user)
     return render(
         request,
         "councils/proposal.html",
         {
             "proposal": proposal,
             "body": body,
-            "runs": access.runs(request.user, body),
+            "runs": runs,
             "member": access.is_member(request.user, body),
             "polls": proposal.polls.all(),
-            "poll_form": PollForm() if access.runs(request.user, body) else None,
+            "poll_form": PollForm() if runs else None,
             "meetings": body.meetings.all()[:10],
-            "me": access.own_staff(request.user),
+            "me": me,
             "preview": actions.carry_out_preview_for(proposal),
+            "attachments": proposal.attachments.select_related("attached_by"),
+            "may_attach": (runs or (me is not None and me.pk == proposal.raised_by_id))
+            and proposal.status in actions.ATTACHABLE,
+            "attach_kinds": uploads.describe(actions.ATTACHMENT_KINDS),
+            "attach_max_mb": actions.ATTACHMENT_MAX_BYTES // (1024 * 1024),
+            "attach_max_files": actions.ATTACHMENT_MAX_FILES,
         },
     )
+
+
+def may_attach(request: HttpRequest, proposal: Proposal) -> bool:
+    """Who raised the proposal, and whoever runs its body, add its papers."""
+    me = access.own_staff(request.user)
+    return access.runs(request.user, proposal.body) or (
+        me is not None and me.pk == proposal.raised_by_id
+    )
+
+
+def proposal_attach(request: HttpRequest, pk: int) -> HttpResponse:
+    post_only(request)
+    proposal = proposal_for(request, pk)
+    if not may_attach(request, proposal):
+        raise Http404
+    files = request.FILES.getlist("files")
+    n = len(files)
+    return run(
+        request,
+        f"{n} file{'s' if n != 1 else ''} attached.",
+        reverse("councils:proposal", args=[pk]),
+        actions.attach_files,
+        request.user,
+        proposal,
+        access.own_staff(request.user),
+        files,
+    )
+
+
+def attachment_file(request: HttpRequest, pk: int) -> FileResponse:
+    """A proposal's file, for whoever sees the proposal (members' drafts: 404 otherwise)."""
+    attachment = ProposalAttachment.objects.filter(pk=pk).first()
+    if attachment is None:
+        raise Http404
+    proposal_for(request, attachment.proposal_id)
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404("The file is missing from storage") from exc
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=attachment.original_name,
+        content_type=attachment.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def proposal_second(request: HttpRequest, pk: int) -> HttpResponse:
@@ -128,6 +191,13 @@ def poll_detail(request: HttpRequest, pk: int) -> HttpResponse:
         counts = [(o, shown.get(str(o.pk), shown.get(o.meaning, 0))) for o in poll.options.all()]
         top = max([n for _, n in counts] + [1])
         tally = [(o, n, i * 26, round(n * 300 / top)) for i, (o, n) in enumerate(counts)]
+    spread_chart, spreads = None, []
+    if show and poll.kind == PollKind.SCORE:
+        option_names = {o.pk: o.name for o in poll.options.all()}
+        found = actions.score_spreads(poll)
+        if any(s.ballots for s in found):
+            spread_chart = charts.score_chart(found, option_names)
+            spreads = [(option_names.get(s.option, "?"), s) for s in found]
     runs = access.runs(request.user, body)
     named = (
         []
@@ -153,6 +223,9 @@ def poll_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "mine": mine,
             "runs": runs,
             "tally": tally,
+            "spread_chart": spread_chart,
+            "spreads": spreads,
+            "score_range": range(counting.TOP_SCORE + 1),
             "show": show,
             "chart_height": max(len(tally), 1) * 26,
             "named": named,
