@@ -15,8 +15,22 @@ from tests.cast import AWAITING_CODE, Cast, build_cast, sign_in
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Tests marked ``slow`` run first: the parallel workers take tests in collection order,
-    and a long test drawn last keeps one worker busy while the other has finished."""
-    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+    and a long test drawn last keeps one worker busy while the other has finished.
+
+    Within a module, the tests that do not use the persona cast run before those that do:
+    the cast is built once per module (``module_cast``) and stays in the database until the
+    module ends, so a test that never asked for it must not find it there. Each worker runs
+    a subsequence of this order, so the rule holds on every worker."""
+    first_of_module: dict[Any, int] = {}
+    for index, item in enumerate(items):
+        first_of_module.setdefault(item.getparent(pytest.Module), index)
+    items.sort(
+        key=lambda item: (
+            item.get_closest_marker("slow") is None,
+            first_of_module[item.getparent(pytest.Module)],
+            "cast" in getattr(item, "fixturenames", ()),
+        )
+    )
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -16,6 +16,7 @@ from tests.test_access_matrix import ROWS
 
 # The access matrix's cast, built once for the module (each case runs in its own savepoint).
 matrix_cast = test_access_matrix.matrix_cast
+group_cast = test_access_matrix.group_cast
 cast = test_access_matrix.cast
 
 LATTICE = Path(__file__).resolve().parents[2] / "lattice"
