@@ -35,7 +35,7 @@ INPUTS = {
     "workforce": "synthetic",
     "teachers": 5_000,
     "years": 10,
-    "runs": 40,
+    "runs": 100,
     "seed": 7,
     "assumptions": {},
 }

@@ -7,6 +7,8 @@ from typing import Any
 
 import pytest
 
+from lattice.people.models import Position
+from lattice.roles import actions
 from lattice.roles.models import Evidence
 from tests.cast import Cast
 from tests.files import jpeg_bytes, pdf_bytes, upload
@@ -21,7 +23,11 @@ def _media(settings: Any, tmp_path: Any) -> None:
 
 
 def _apply(cast: Cast, client_for: Any, *files: Any) -> Any:
+    """The principal applies to Alder's mentor posting, its role opened to principals (a role
+    is open to teachers and coaches unless the district says otherwise)."""
     posting = world(cast).alder_posting
+    positions = [*posting.role.eligible_positions, Position.PRINCIPAL]
+    actions.save_role(None, cast.district, posting.role, eligible_positions=positions)
     return client_for("principal").post(
         f"/roles/postings/{posting.pk}/apply/",
         {"statement": "I coach new teachers.", "evidence": list(files)},
