@@ -56,13 +56,15 @@ PAGES = ROOT / "test-artifacts" / "pages"  # a screenshot per page and width, ke
 # walk's time) unless LATTICE_PAGE_SHOTS=1 asks for them.
 KEEP_SHOTS = os.environ.get("LATTICE_PAGE_SHOTS", "0" if os.environ.get("CI") else "1") == "1"
 # A persona in the same role as another, elsewhere (another school or district, a principal who
-# moved): its walk judges only the pages the persona it mirrors cannot open; the rest are the
-# same templates under the same permissions, judged in that persona's walk.
+# moved), or the superuser, who opens an officer's pages as the officer does: its walk judges
+# only the pages the persona it mirrors cannot open; the rest are the same templates under the
+# same permissions, judged in that persona's walk.
 MIRRORS = {
     "teacher_other_school": "teacher",
     "other_principal": "principal",
     "moved_principal": "principal",
     "other_officer": "officer",
+    "superuser": "officer",
 }
 WIDTHS = (1280, 390)  # a desktop's and a phone's
 SETTLED = "() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')"
