@@ -209,6 +209,7 @@ def populate_demo_councils(district: District, seed: int, *, actor: Actor = None
         scope=BodyScope.DISTRICT,
         workflow=Workflow.FORMAL,
         rights=[("Curriculum materials", "recommends"), ("Pacing guides", "decides")],
+        allows_absentee_votes=True,
     )
     seated = 0
     taken = {p.pk for p in holders}

@@ -42,6 +42,12 @@ class BodyForm(ExplainsEmptyChoices, forms.Form):
     quorum_percent = forms.IntegerField(
         min_value=0, max_value=99, initial=50, label="Quorum (more than this % of filled seats)"
     )
+    allows_absentee_votes = forms.BooleanField(
+        required=False,
+        label="The bylaws allow absentee votes",
+        help_text="A member recorded absent or excused from a meeting may still vote in its "
+        "polls; quorum counts only those present.",
+    )
     rights = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,

@@ -36,6 +36,7 @@ def create_body(
     workflow: str = Workflow.SIMPLE,
     quorum_percent: int = 50,
     rights: Iterable[tuple[str, str]] = (),
+    allows_absentee_votes: bool = False,
 ) -> Body:
     name = name.strip()
     if not name:
@@ -60,6 +61,7 @@ def create_body(
         parent=parent,
         workflow=workflow,
         quorum_percent=quorum_percent,
+        allows_absentee_votes=allows_absentee_votes,
         created_on=_today(),
     )
     for topic, level in rights:
@@ -70,7 +72,12 @@ def create_body(
         action="councils.body.create",
         obj=body,
         district=district,
-        after={"kind": kind, "scope": scope, "rights": [list(r) for r in rights]},
+        after={
+            "kind": kind,
+            "scope": scope,
+            "rights": [list(r) for r in rights],
+            "allows_absentee_votes": allows_absentee_votes,
+        },
     )
     return body
 

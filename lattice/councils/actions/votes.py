@@ -15,6 +15,7 @@ from lattice.councils.actions.common import CouncilError, _today
 from lattice.councils.actions.decisions import CARRY_OUTS, record_decision
 from lattice.councils.actions.meetings import members_on, quorum
 from lattice.councils.models import (
+    Attendance,
     Ballot,
     Body,
     EligibleVoter,
@@ -23,6 +24,7 @@ from lattice.councils.models import (
     PollKind,
     PollOption,
     PollStatus,
+    Presence,
     Proposal,
     ProposalStatus,
     Seat,
@@ -304,6 +306,12 @@ def cast_ballot(
         raise CouncilError(f"voter: {voter} was not eligible when the poll opened.")
     clean = _clean_choices(poll, choices)
     voted = VoterReceipt.objects.filter(poll=poll, voter=voter).exists()
+    absentee = is_absentee(poll, voter)
+    if absentee and not poll.body.allows_absentee_votes:
+        raise CouncilError(
+            f"voter: {voter} is recorded absent from {poll.meeting}, and the bylaws of "
+            f"{poll.body} allow no absentee votes; only members present vote in its polls."
+        )
     if poll.anonymous:
         if voted:
             raise CouncilError("ballot: you have voted; a secret ballot cannot be changed.")
@@ -314,6 +322,9 @@ def cast_ballot(
         )
     if not voted:
         VoterReceipt.objects.create(poll=poll, voter=voter)
+        if absentee:
+            poll.absentee_ballots += 1
+            poll.save(update_fields=["absentee_ballots"])
     record(
         actor=actor,
         action="councils.ballot.cast",
@@ -323,6 +334,18 @@ def cast_ballot(
         after={} if poll.anonymous else {"choices": clean},
     )
     return ballot
+
+
+def is_absentee(poll: Poll, voter: StaffMember) -> bool:
+    """Whether ``voter`` is recorded absent or excused from the meeting the poll belongs to
+    (a member with no attendance recorded is not an absentee)."""
+    if poll.meeting_id is None:
+        return False
+    return Attendance.objects.filter(
+        meeting_id=poll.meeting_id,
+        member=voter,
+        presence__in=(Presence.ABSENT, Presence.EXCUSED),
+    ).exists()
 
 
 def count(poll: Poll) -> counting.Outcome:
@@ -403,6 +426,7 @@ def close_poll(
         "tied_names": [names[t] for t in outcome.tied],
         "ballots": poll.ballots.count(),
         "eligible": poll.eligible.count(),
+        "absentee": poll.absentee_ballots,
     }
     poll.save()
     record(

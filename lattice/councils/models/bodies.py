@@ -64,6 +64,11 @@ class Body(models.Model):
         default=50,
         help_text="Quorum: more than this share of the filled seats must be present.",
     )
+    allows_absentee_votes = models.BooleanField(
+        default=False,
+        help_text="Bylaws: a member recorded absent or excused from a meeting may still vote "
+        "in that meeting's polls.",
+    )
     created_on = models.DateField(default=dt.date.today)
     closed_on = models.DateField(null=True, blank=True)
     closed_reason = models.CharField(max_length=200, blank=True)

@@ -115,6 +115,10 @@ class Poll(models.Model):
     opened_on = models.DateField()
     closed_on = models.DateField(null=True, blank=True)
     seats = models.ManyToManyField(Seat, blank=True, related_name="elections")
+    # How many ballots came from members recorded absent or excused from the poll's
+    # meeting: a count on the poll, never a mark on a ballot, so a secret ballot stays
+    # unlinkable to the (known) absentees.
+    absentee_ballots = models.PositiveIntegerField(default=0)
     # The count when closed: what won and why, in plain words, and the figures.
     result = models.JSONField(default=dict, blank=True)
 

@@ -77,6 +77,7 @@ def body_new(request: HttpRequest) -> HttpResponse:
                 workflow=d["workflow"],
                 quorum_percent=d["quorum_percent"],
                 rights=d["rights"],
+                allows_absentee_votes=d["allows_absentee_votes"],
             )
         except actions.CouncilError as exc:
             form.add_error(None, str(exc))
