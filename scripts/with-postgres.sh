@@ -2,6 +2,8 @@
 # Usage: scripts/with-postgres.sh CMD...
 # Runs CMD with DATABASE_URL pointing at a throwaway PostgreSQL cluster on 127.0.0.1; the
 # cluster lives in a temporary directory and is removed on exit, whatever CMD returns.
+# Durability is off (a throwaway cluster), and so is autovacuum: a worker vacuuming a test's
+# fresh database belongs to the superuser, and the test role cannot end it to drop that database.
 set -eu
 PGPORT=${PGPORT:-54329}
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1 || true)
@@ -23,7 +25,7 @@ cleanup() {
 trap cleanup EXIT INT TERM
 $AS_PG "$PGBIN/initdb" -D "$PGDATA" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
 $AS_PG "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w -t 30 start \
-  -o "-c listen_addresses=127.0.0.1 -p $PGPORT -k $PGDATA -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" >/dev/null
+  -o "-c listen_addresses=127.0.0.1 -p $PGPORT -k $PGDATA -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c autovacuum=off -c max_connections=200" >/dev/null
 "$PGBIN/psql" -q -h 127.0.0.1 -p "$PGPORT" -U postgres -v ON_ERROR_STOP=1 \
   -c "CREATE ROLE lattice LOGIN PASSWORD 'lattice' CREATEDB" -c "CREATE DATABASE lattice OWNER lattice" >/dev/null
 export DATABASE_URL="postgres://lattice:lattice@127.0.0.1:$PGPORT/lattice"
