@@ -8,7 +8,15 @@
   minutes not yet published;
 - the district's staff see district-wide bodies; a school's staff see that school's bodies;
   they read the seats, published minutes and the decisions;
-- anyone else gets 404. The network office sees no body's records.
+- a body spanning several districts (a network cabinet, :mod:`lattice.councils.spans`):
+  its members, from whichever district, see its drafts as members do; the staff and talent
+  office of every district it spans, and the network office, read its public side; its
+  keeping district's office administers it;
+- who appoints: a body's administrators seat their own district's staff; for a seat that
+  represents another member district of a network cabinet, that district's talent office
+  does (no office is shown another district's staff list);
+- anyone else gets 404, a district outside the network included. The network office sees
+  no other body's records.
 """
 
 from __future__ import annotations
@@ -19,7 +27,9 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from lattice.councils.models import Body, Decision, SeatPosition, seats_held_q
+from lattice.councils import spans
+from lattice.councils.actions import seat_districts
+from lattice.councils.models import Body, Decision, Seat, SeatPosition, seats_held_q
 from lattice.lib.actors import Actor
 from lattice.people.access import scope_for
 from lattice.people.models import Assignment, StaffMember
@@ -46,12 +56,16 @@ def bodies_visible_to(user: Actor) -> QuerySet[Body]:
         schools = Assignment.objects.filter(staff_member=me, school_year=year).values("school_id")
         q |= Q(district_id=me.district_id) & (~Q(scope="school") | Q(school_id__in=schools))
         q |= Q(seats__in=_my_seats(me))
+    districts = set(scope.officer_district_ids)
+    if scope.own_district_id is not None:
+        districts.add(scope.own_district_id)
+    for span in spans.spans():
+        if districts or scope.network_ids:
+            q |= Q(pk__in=span.bodies(frozenset(districts), scope.network_ids))
     return Body.objects.filter(q).distinct()
 
 
 def _my_seats(me: StaffMember) -> QuerySet[Any]:
-    from lattice.councils.models import Seat
-
     return Seat.objects.filter(seats_held_q(timezone.localdate()), holder=me)
 
 
@@ -90,6 +104,29 @@ def runs(user: Actor, body: Body) -> bool:
             seats_held_q(timezone.localdate()), holder=me, position__in=RUNNING_POSITIONS
         ).exists()
     )
+
+
+def fill_districts(user: Actor, body: Body, seats: list[Seat]) -> dict[int, frozenset[int]]:
+    """For each seat (by id), the districts whose staff ``user`` may appoint to it: the
+    districts the seat draws on (``actions.seat_districts``) that are the body's own, when
+    ``user`` administers the body, or the district the seat represents, when ``user`` runs
+    its talent office; the superuser, all of them. Empty: ``user`` appoints nobody there."""
+    scope = scope_for(user)
+    spanned = spans.districts_spanned(body)
+    admin = administers(user, body)
+    out: dict[int, frozenset[int]] = {}
+    for seat in seats:
+        drawn = seat_districts(seat, spanned)
+        if scope.is_superuser:
+            out[seat.pk] = drawn
+            continue
+        mine: set[int] = set()
+        if admin:
+            mine |= drawn & {body.district_id}
+        if seat.constituency_district_id in scope.officer_district_ids:
+            mine |= drawn & {seat.constituency_district_id}
+        out[seat.pk] = frozenset(mine)
+    return out
 
 
 def sees_drafts(user: Actor, body: Body) -> bool:

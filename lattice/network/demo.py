@@ -3,7 +3,8 @@ each with its public source), both districts sharing comparisons, and a Teach to
 with a team across the two districts, a logic model, an action plan and feedback.
 
 It also gives the main district a shared curriculum team whose first unit went through peer
-review, a pilot and adoption, two closed rounds of the trust pulse, and a network cabinet.
+review, a pilot and adoption, two closed rounds of the trust pulse, and a network cabinet with
+a member from each district.
 
 ``populate_demo_network(district, seed)`` runs on the main demo district after the roles
 content (registered with ``lattice.people.demo_content``), through this app's actions.
@@ -18,6 +19,8 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from lattice.councils.actions import fill_seat
+from lattice.councils.models import Body
 from lattice.lib.actors import Actor
 from lattice.network import actions
 from lattice.network.models import Measure, ResourceKind
@@ -353,15 +356,30 @@ def populate_demo_network(district: District, seed: int, *, actor: Actor = None)
     convenings = _convenings(actor, network, district, neighbour, rng, on)
     curriculum = _curriculum(actor, district, rng, on)
     rounds = _pulse(actor, district, rng, on)
-    actions.convene_cabinet(
+    cabinet = actions.convene_cabinet(
         actor, network, district, name=f"{network.name} cabinet",
         purpose="Teacher leaders and talent officers of every member district agree what the "
         "network studies next, plan its convenings and choose the comparisons it shares.",
     )  # fmt: skip
+    seated = _seat_cabinet(actor, cabinet.body, [*local[:1], *far[:1]], on)
     return {
         "resources": len(LIBRARY), "ideas": ideas, "convenings": convenings,
         "units": curriculum["units"], "pulse_rounds": rounds, "cabinets": 1,
+        "cabinet_members": seated,
     }  # fmt: skip
+
+
+def _seat_cabinet(actor: Actor, body: Body, people: list[StaffMember], on: dt.date) -> int:
+    """Each district's seat on the cabinet goes to one of its teachers (the Teach to Lead
+    idea's lead from the main district, a team member from the neighbour), through the
+    councils app's ``fill_seat`` as each district's office would appoint them."""
+    seated = 0
+    for person in people:
+        seat = body.seats.filter(constituency_district_id=person.district_id).first()
+        if seat is not None:
+            fill_seat(actor, seat, person, start=on - dt.timedelta(days=30), how="appointed")
+            seated += 1
+    return seated
 
 
 def _at(day: dt.date, hour: int) -> dt.datetime:

@@ -11,7 +11,9 @@ from lattice.councils.actions.bodies import (
     create_body,
     fill_seat,
     seat_checks,
+    seat_districts,
     seat_school,
+    sitting_refusal,
     vacate_seat,
 )
 from lattice.councils.actions.common import CouncilError
@@ -97,8 +99,10 @@ __all__ = [
     "schedule_meeting",
     "score_spreads",
     "seat_checks",
+    "seat_districts",
     "seat_school",
     "second_proposal",
+    "sitting_refusal",
     "start_poll",
     "update_decision",
     "vacate_seat",

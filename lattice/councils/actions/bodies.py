@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from django.db import transaction
 
 from lattice.audit.log import record
-from lattice.councils import eligibility
+from lattice.councils import eligibility, spans
 from lattice.councils.actions.common import CouncilError, _today
 from lattice.councils.models import (
     Body,
@@ -95,7 +95,11 @@ def add_seat(
     eligibility_rules: Iterable[str] = (),
     constituency: str = "",
     constituency_school: School | None = None,
+    constituency_district: District | None = None,
 ) -> Seat:
+    """Add a seat to ``body``. A seat of a body spanning several districts (a network
+    cabinet) may represent one of them (``constituency_district``): only that district's
+    staff then sit on it."""
     rules = list(eligibility_rules)
     unknown = [r for r in rules if r not in eligibility.RULES]
     if unknown:
@@ -104,6 +108,13 @@ def add_seat(
         raise CouncilError("label: name the seat, e.g. 'Teacher seat, Alder'.")
     if term_years < 1:
         raise CouncilError("term: a term lasts at least one year.")
+    if constituency_district is not None and constituency_district.pk not in (
+        spans.districts_spanned(body)
+    ):
+        raise CouncilError(
+            f"constituency: {body} does not span {constituency_district}; a seat represents "
+            f"one of the districts whose staff sit on the body."
+        )
     school = constituency_school or (body.school if body.scope == BodyScope.SCHOOL else None)
     seat = Seat.objects.create(
         body=body,
@@ -113,17 +124,67 @@ def add_seat(
         term_years=term_years,
         term_limit=term_limit,
         eligibility=rules,
-        constituency=constituency or (school.name if school else ""),
+        constituency=constituency
+        or (school.name if school else "")
+        or (constituency_district.name if constituency_district else ""),
         constituency_school=school,
+        constituency_district=constituency_district,
     )
     record(
         actor=actor,
         action="councils.seat.create",
         obj=seat,
         district=body.district,
-        after={"position": position, "selection": selection, "eligibility": rules},
+        after={
+            "position": position,
+            "selection": selection,
+            "eligibility": rules,
+            "constituency_district": constituency_district.name if constituency_district else "",
+        },
     )
     return seat
+
+
+def seat_districts(seat: Seat, spanned: frozenset[int] | None = None) -> frozenset[int]:
+    """The districts whose staff may sit on ``seat`` today: those its body spans
+    (:mod:`lattice.councils.spans`; ``spanned`` when the caller has read it already),
+    narrowed to the seat's constituency district when it represents one."""
+    if spanned is None:
+        spanned = spans.districts_spanned(seat.body)
+    if seat.constituency_district_id is not None:
+        return spanned & {seat.constituency_district_id}
+    return spanned
+
+
+def sitting_refusal(seat: Seat, person: StaffMember) -> str | None:
+    """Why ``person`` may not sit on ``seat`` (or stand for it) by where they work: a
+    sentence naming the rule, or ``None`` when their district is one the seat draws on."""
+    body = seat.body
+    if not person.active:
+        return f"{person} is not active staff of {person.district}."
+    allowed = seat_districts(seat)
+    if person.district_id in allowed:
+        return None
+    if allowed == {body.district_id} and seat.constituency_district_id is None:
+        return f"{person} is not active staff of {body.district}."
+    if seat.constituency_district_id is not None:
+        represented = seat.constituency_district
+        if represented is not None and represented.pk not in allowed:
+            return (
+                f"{seat.label} represents {represented}, which {body} no longer spans (it "
+                f"left the network); nobody can be seated on it until it is a member again."
+            )
+        return (
+            f"{person} works for {person.district}; {seat.label} represents {represented}, "
+            f"so only its staff sit on it."
+        )
+    names = ", ".join(
+        District.objects.filter(pk__in=allowed).order_by("name").values_list("name", flat=True)
+    )
+    return (
+        f"{person} works for {person.district}, which {body} does not span; its members "
+        f"come from its member districts ({names or 'none today'})."
+    )
 
 
 def seat_school(seat: Seat) -> School | None:
@@ -138,14 +199,16 @@ def seat_checks(seat: Seat, person: StaffMember, day: dt.date) -> list[eligibili
 def fill_seat(
     actor: Actor, seat: Seat, person: StaffMember, *, start: dt.date | None = None, how: str = ""
 ) -> Seat:
-    """Seat ``person`` for one term from ``start``: they must be active staff of the district,
-    meet the seat's eligibility rules, hold no other seat on the body and be within the
-    seat's term limit."""
+    """Seat ``person`` for one term from ``start``: they must be active staff of a district
+    the seat draws on (the body's own; for a network cabinet, a member district, or the one
+    the seat represents), meet the seat's eligibility rules, hold no other seat on the body
+    and be within the seat's term limit."""
     seat = Seat.objects.select_for_update().select_related("body__district").get(pk=seat.pk)
     start = start or _today()
     body = seat.body
-    if person.district_id != body.district_id or not person.active:
-        raise CouncilError(f"member: {person} is not active staff of {body.district}.")
+    refusal = sitting_refusal(seat, person)
+    if refusal is not None:
+        raise CouncilError(f"member: {refusal}")
     failed = [c.reason for c in seat_checks(seat, person, start) if not c.met]
     if failed:
         raise CouncilError(f"member: {person} is not eligible for {seat.label}: {' '.join(failed)}")
@@ -176,6 +239,7 @@ def fill_seat(
             "term_start": str(start),
             "term_end": str(seat.term_end),
             "how": how or seat.selection,
+            "district": person.district.name,
         },
         summary=how,
     )

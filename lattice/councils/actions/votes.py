@@ -10,7 +10,7 @@ from django.db import transaction
 
 from lattice.audit.log import record
 from lattice.councils import counting, eligibility
-from lattice.councils.actions.bodies import fill_seat, seat_school
+from lattice.councils.actions.bodies import fill_seat, seat_districts, seat_school, sitting_refusal
 from lattice.councils.actions.common import CouncilError, _today
 from lattice.councils.actions.decisions import CARRY_OUTS, record_decision
 from lattice.councils.actions.meetings import members_on, quorum
@@ -173,6 +173,12 @@ def call_election(actor: Actor, body: Body, seats: Iterable[Seat], *, title: str
     for seat in chosen:
         if seat.body_id != body.pk:
             raise CouncilError(f"seats: {seat.label} is not a seat of {body}.")
+    drawn = {seat_districts(seat) for seat in chosen}
+    if len(drawn) > 1:
+        raise CouncilError(
+            "seats: elect together only seats that draw on the same districts; a seat that "
+            "represents one member district is elected on its own."
+        )
     poll = Poll.objects.create(
         body=body,
         title=title or f"Election: {', '.join(s.label for s in chosen)}",
@@ -203,8 +209,12 @@ def election_rules(poll: Poll) -> tuple[list[str], School | None]:
 def nominate(actor: Actor, poll: Poll, candidate: StaffMember, statement: str) -> PollOption:
     if poll.kind != PollKind.ELECTION or poll.status != PollStatus.NOMINATING:
         raise CouncilError("poll: nominations are closed.")
-    if candidate.district_id != poll.body.district_id or not candidate.active:
-        raise CouncilError(f"candidate: {candidate} is not active staff of the district.")
+    seat = poll.seats.select_related("body__district").first()
+    refusal = sitting_refusal(seat, candidate) if seat is not None else None
+    if seat is None and (candidate.district_id != poll.body.district_id or not candidate.active):
+        refusal = f"{candidate} is not active staff of the district."
+    if refusal is not None:
+        raise CouncilError(f"candidate: {refusal}")
     rules, school = election_rules(poll)
     failed = [c.reason for c in eligibility.check(candidate, rules, _today(), school) if not c.met]
     if failed:
@@ -229,19 +239,23 @@ def nominate(actor: Actor, poll: Poll, candidate: StaffMember, statement: str) -
 
 
 def election_voters(poll: Poll) -> list[StaffMember]:
-    """The electorate: the district's active teachers this year, of the seat's school when
-    the seat (or the body) represents one."""
+    """The electorate: the active teachers this year of the districts the seats draw on (the
+    body's district; for a network cabinet, its member districts, or the one district a seat
+    represents), of the seat's school when the seat (or the body) represents one."""
     _, school = election_rules(poll)
-    year = current_school_year(poll.body.district_id)
-    rows = Assignment.objects.filter(
-        school_year=year,
-        position__in=TEACHING_POSITIONS,
-        staff_member__active=True,
-        staff_member__district_id=poll.body.district_id,
-    )
-    if school is not None:
-        rows = rows.filter(school=school)
-    ids = set(rows.values_list("staff_member_id", flat=True))
+    seat = poll.seats.select_related("body").first()
+    districts = seat_districts(seat) if seat is not None else frozenset({poll.body.district_id})
+    ids: set[int] = set()
+    for district_id in sorted(districts):
+        rows = Assignment.objects.filter(
+            school_year=current_school_year(district_id),
+            position__in=TEACHING_POSITIONS,
+            staff_member__active=True,
+            staff_member__district_id=district_id,
+        )
+        if school is not None:
+            rows = rows.filter(school=school)
+        ids.update(rows.values_list("staff_member_id", flat=True))
     return list(StaffMember.objects.filter(pk__in=ids))
 
 

@@ -146,6 +146,15 @@ class Seat(models.Model):
         related_name="+",
         help_text="When the seat represents one school, its holder must work there.",
     )
+    constituency_district = models.ForeignKey(
+        District,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="When a seat of a body spanning several districts (a network cabinet) "
+        "represents one of them, its holder must work there.",
+    )
     selection = models.CharField(
         max_length=10, choices=Selection.choices, default=Selection.ELECTED
     )

@@ -105,11 +105,19 @@ def body_detail(request: HttpRequest, pk: int) -> HttpResponse:
         ]
     proposals = list(body.proposals.select_related("raised_by")) if drafts else []
     elections = list(body.polls.filter(kind="election").prefetch_related("seats"))
-    people = (
-        StaffMember.objects.filter(district=body.district, active=True)
-        if admin
-        else StaffMember.objects.none()
-    )
+    # Whom this user may appoint to each seat: their own district's active staff only (a
+    # network cabinet's seat representing another district is filled by that district's
+    # office), one list per set of districts.
+    fillable = access.fill_districts(request.user, body, seats)
+    lists: dict[frozenset[int], list[StaffMember]] = {}
+    for seat in seats:
+        districts = fillable[seat.pk]
+        if districts and districts not in lists:
+            lists[districts] = list(
+                StaffMember.objects.filter(district_id__in=districts, active=True)
+            )
+        seat.fill_people = lists.get(districts, [])  # type: ignore[attr-defined]
+    appoints = any(fillable.values())
     return render(
         request,
         "councils/body.html",
@@ -125,7 +133,7 @@ def body_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "admin": admin,
             "runs": access.runs(request.user, body),
             "member": access.is_member(request.user, body),
-            "people": people,
+            "appoints": appoints,
             "children": body.children.all(),
             "seat_form": SeatForm(schools=body.district.schools.all()) if admin else None,
             "vacant": [s for s in seats if not s.current and s.selection == "elected"],  # type: ignore[attr-defined]
@@ -166,14 +174,17 @@ def seat_new(request: HttpRequest, pk: int) -> HttpResponse:
 def seat_fill(request: HttpRequest, pk: int) -> HttpResponse:
     post_only(request)
     seat = Seat.objects.select_related("body").filter(pk=pk).first()
-    if seat is None or not access.administers(request.user, body_for(request, seat.body_id)):
+    if seat is None:
+        raise Http404
+    districts = access.fill_districts(request.user, body_for(request, seat.body_id), [seat])
+    if not districts[seat.pk]:
         raise Http404
     back = reverse("councils:body", args=[seat.body_id])
     person = StaffMember.objects.filter(
-        district=seat.body.district, pk=request.POST.get("person") or 0
+        district_id__in=districts[seat.pk], pk=request.POST.get("person") or 0
     ).first()
     if person is None:
-        messages.error(request, "member: choose a person of the district.")
+        messages.error(request, "member: choose a person of your district.")
         return HttpResponseRedirect(back)
     return run(
         request,

@@ -124,7 +124,8 @@ def record_joined(
 @transaction.atomic
 def leave_network(actor: Actor, district: District, *, on: dt.date, note: str = "") -> District:
     """Take ``district`` out of its network from ``on``: it stops sharing and seeing the
-    network's pages; what it shared in the library stays, credited to it."""
+    network's pages, and its staff's seats on the network's cabinets end that day (the
+    councils app's ``vacate_seat``); what it shared in the library stays, credited to it."""
     network = district.network
     if network is None:
         raise NetworkError(f"network: {district} is in no network; there is nothing to leave.")
@@ -136,6 +137,7 @@ def leave_network(actor: Actor, district: District, *, on: dt.date, note: str = 
         )
     open_rows.update(left_on=on, note=note[:300])
     SharingChoice.objects.filter(network=network, district=district).update(shared=False)
+    seats = vacate_cabinet_seats(actor, network, district, on)
     set_district_network(actor, district, None)
     record(
         actor=actor,
@@ -143,7 +145,7 @@ def leave_network(actor: Actor, district: District, *, on: dt.date, note: str = 
         obj=district,
         district=district,
         before={"network": network.name},
-        after={"left_on": on.isoformat()},
+        after={"left_on": on.isoformat(), "cabinet_seats_vacated": seats},
     )
     return district
 
@@ -679,6 +681,7 @@ from lattice.network.actions.councils import (  # noqa: E402
     convene_cabinet,
     councils_of,
     propose_idea_to_council,
+    vacate_cabinet_seats,
 )
 from lattice.network.actions.curriculum import (  # noqa: E402
     add_team_member,
@@ -740,4 +743,5 @@ __all__ = [
     "start_unit",
     "submit_review",
     "tags_from",
+    "vacate_cabinet_seats",
 ]

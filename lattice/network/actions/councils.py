@@ -10,8 +10,23 @@ import datetime as dt
 from django.db import transaction
 
 from lattice.audit.log import record
-from lattice.councils.actions import CouncilError, add_seat, create_body, members_on, raise_proposal
-from lattice.councils.models import Body, BodyKind, BodyScope, Proposal, SeatPosition, Selection
+from lattice.councils.actions import (
+    CouncilError,
+    add_seat,
+    create_body,
+    members_on,
+    raise_proposal,
+    vacate_seat,
+)
+from lattice.councils.models import (
+    Body,
+    BodyKind,
+    BodyScope,
+    Proposal,
+    Seat,
+    SeatPosition,
+    Selection,
+)
 from lattice.councils.models.bodies import seats_held_q
 from lattice.lib.actors import Actor
 from lattice.network.actions.common import NetworkError, require
@@ -25,7 +40,8 @@ def convene_cabinet(
     actor: Actor, network: Network, host: District, *, name: str, purpose: str
 ) -> NetworkCabinet:
     """A network cabinet, kept by ``host`` (a member district), with one seat per member
-    district; its meetings, votes and decisions run in the councils app."""
+    district, which only that district's staff hold (each district's office appoints to its
+    own); its meetings, votes and decisions run in the councils app."""
     if host.network_id != network.pk:
         raise NetworkError(f"host: {host} is not a member of {network}.")
     require(name=name, purpose=purpose)
@@ -38,6 +54,8 @@ def convene_cabinet(
             purpose=purpose,
             scope=BodyScope.NETWORK,
         )
+        # First: the cabinet row tells the councils app which districts the body spans.
+        cabinet = NetworkCabinet.objects.create(network=network, body=body)
         for member in network.districts.order_by("name"):
             add_seat(
                 actor,
@@ -46,10 +64,10 @@ def convene_cabinet(
                 position=SeatPosition.MEMBER,
                 selection=Selection.APPOINTED,
                 constituency=member.name,
+                constituency_district=member,
             )
     except CouncilError as exc:
         raise NetworkError(f"cabinet: {exc}") from exc
-    cabinet = NetworkCabinet.objects.create(network=network, body=body)
     record(
         actor=actor,
         action="network.cabinet.convene",
@@ -58,6 +76,22 @@ def convene_cabinet(
         after={"network": network.key},
     )
     return cabinet
+
+
+def vacate_cabinet_seats(actor: Actor, network: Network, district: District, on: dt.date) -> int:
+    """End, on ``on``, the cabinet seats of ``network`` held by ``district``'s staff (the
+    district is leaving): through the councils app's ``vacate_seat``, one audit entry each.
+    Returns how many seats were vacated."""
+    held = Seat.objects.filter(
+        seats_held_q(on),
+        body__in=NetworkCabinet.objects.filter(network=network).values("body_id"),
+        holder__district=district,
+    ).select_related("body__district", "holder")
+    vacated = 0
+    for seat in held:
+        vacate_seat(actor, seat, on=on)
+        vacated += 1
+    return vacated
 
 
 def councils_of(seat: TeamMember | None, on: dt.date) -> list[Body]:

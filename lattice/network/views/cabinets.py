@@ -47,7 +47,6 @@ def cabinets(request: HttpRequest, key: str) -> HttpResponse:
             "network": network,
             "cabinets": rows,
             "form": form if may_convene else None,
-            "my_district_ids": access.member_district_ids(request.user),
         },
         status=400 if form.errors else 200,
     )
