@@ -54,11 +54,17 @@ def spans() -> list[BodySpan]:
     return [_spans[key] for key in sorted(_spans)]
 
 
-def districts_spanned(body: Body) -> frozenset[int]:
-    """The districts whose staff may sit on ``body``: the first registered answer, or the
-    body's own district when no app speaks for it."""
+def span_of(body: Body) -> frozenset[int] | None:
+    """The first registered answer for ``body``, or ``None`` when no app speaks for it."""
     for span in spans():
         found = span.districts(body)
         if found is not None:
             return found
-    return frozenset({body.district_id})
+    return None
+
+
+def districts_spanned(body: Body) -> frozenset[int]:
+    """The districts whose staff may sit on ``body``: the registered answer, or the body's
+    own district when no app speaks for it."""
+    found = span_of(body)
+    return frozenset({body.district_id}) if found is None else found

@@ -162,11 +162,14 @@ def sitting_refusal(seat: Seat, person: StaffMember) -> str | None:
     body = seat.body
     if not person.active:
         return f"{person} is not active staff of {person.district}."
-    allowed = seat_districts(seat)
+    spanned = spans.span_of(body)
+    if spanned is None:
+        if person.district_id == body.district_id:
+            return None
+        return f"{person} is not active staff of {body.district}."
+    allowed = seat_districts(seat, spanned)
     if person.district_id in allowed:
         return None
-    if allowed == {body.district_id} and seat.constituency_district_id is None:
-        return f"{person} is not active staff of {body.district}."
     if seat.constituency_district_id is not None:
         represented = seat.constituency_district
         if represented is not None and represented.pk not in allowed:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import transaction
+from django.db.models import Q
 
 from lattice.audit.log import record
 from lattice.councils.actions import (
@@ -79,11 +80,12 @@ def convene_cabinet(
 
 
 def vacate_cabinet_seats(actor: Actor, network: Network, district: District, on: dt.date) -> int:
-    """End, on ``on``, the cabinet seats of ``network`` held by ``district``'s staff (the
-    district is leaving): through the councils app's ``vacate_seat``, one audit entry each.
-    Returns how many seats were vacated."""
+    """End, on ``on``, the cabinet seats of ``network`` held by ``district``'s staff on that
+    day or after (the district is leaving): through the councils app's ``vacate_seat``, one
+    audit entry each. Returns how many seats were vacated."""
     held = Seat.objects.filter(
-        seats_held_q(on),
+        Q(term_end__isnull=True) | Q(term_end__gte=on),
+        holder__isnull=False,
         body__in=NetworkCabinet.objects.filter(network=network).values("body_id"),
         holder__district=district,
     ).select_related("body__district", "holder")
