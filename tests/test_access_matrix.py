@@ -26,6 +26,7 @@ from tests.accounts.world import sso_world
 from tests.api.world import world as api_world
 from tests.cast import AWAITING_CODE, PERSONAS, Cast, build_cast
 from tests.coaching.world import world as coaching_world
+from tests.councils.cabinet_world import world as cabinet_world
 from tests.councils.world import world as councils_world
 from tests.network.world import world as network_world
 from tests.pathways.world import w as pathways_world
@@ -54,7 +55,7 @@ ROWS = collect_rows()
 GROUP_WORLDS: dict[str, tuple[Callable[[Cast], Any], ...]] = {
     "roles": (roles_world,),
     "pathways": (pathways_world,),
-    "councils": (councils_world,),
+    "councils": (councils_world, cabinet_world),
     "coaching": (coaching_world,),
     "recognition": (recognition_world,),
     "network": (network_world,),

@@ -106,14 +106,18 @@ def runs(user: Actor, body: Body) -> bool:
     )
 
 
-def fill_districts(user: Actor, body: Body, seats: list[Seat]) -> dict[int, frozenset[int]]:
+def fill_districts(
+    user: Actor, body: Body, seats: list[Seat], *, admin: bool | None = None
+) -> dict[int, frozenset[int]]:
     """For each seat (by id), the districts whose staff ``user`` may appoint to it: the
     districts the seat draws on (``actions.seat_districts``) that are the body's own, when
     ``user`` administers the body, or the district the seat represents, when ``user`` runs
-    its talent office; the superuser, all of them. Empty: ``user`` appoints nobody there."""
+    its talent office; the superuser, all of them. Empty: ``user`` appoints nobody there.
+    ``admin``: whether ``user`` administers ``body``, when the caller knows already."""
     scope = scope_for(user)
     spanned = spans.districts_spanned(body)
-    admin = administers(user, body)
+    if admin is None:
+        admin = administers(user, body)
     out: dict[int, frozenset[int]] = {}
     for seat in seats:
         drawn = seat_districts(seat, spanned)

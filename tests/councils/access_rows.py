@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from tests.access import Row, allow
 from tests.cast import Cast
+from tests.councils.cabinet_world import world as cabinet
 from tests.councils.world import text_file, world
 
 SU = {"superuser": True}
@@ -24,6 +25,11 @@ NORTHFIELD = STAFF | allow("officer")
 ALDER = allow("teacher", "principal", "officer")
 ALDER_MEMBERS = allow("teacher", "principal")
 ALDER_ADMIN = allow("principal", "officer")
+# The River Valley cabinet (tests/councils/cabinet_world.py), kept by Northfield: every member
+# district's staff and office and the network office read its public side; its members (Rae;
+# Southport's Cy has no login) and Northfield's office, which administers it, its drafts.
+CABINET_PUBLIC = NORTHFIELD | allow("other_officer", "network_officer")
+CABINET_DRAFTS = allow("reviewer", "officer")
 
 
 def alder(c: Cast) -> int:
@@ -242,5 +248,44 @@ ROWS = [
         method="POST",
         ok_status=302,
         extra=SU,
+    ),
+    Row(
+        "councils:body",
+        lambda c: f"/councils/{cabinet(c).body.pk}/",
+        CABINET_PUBLIC,
+        extra=SU | {"case": "cabinet"},
+    ),
+    Row(
+        "councils:meeting",
+        lambda c: f"/councils/meetings/{cabinet(c).held.pk}/",
+        CABINET_PUBLIC,
+        extra=SU | {"case": "cabinet"},
+    ),
+    Row(
+        "councils:decision",
+        lambda c: f"/councils/decisions/{cabinet(c).decision.pk}/",
+        CABINET_PUBLIC,
+        extra=SU | {"case": "cabinet"},
+    ),
+    Row(
+        "councils:proposal",
+        lambda c: f"/councils/proposals/{cabinet(c).open_proposal.pk}/",
+        CABINET_DRAFTS,
+        extra=SU | {"case": "cabinet"},
+    ),
+    Row(
+        "councils:poll",
+        lambda c: f"/councils/polls/{cabinet(c).open_poll.pk}/",
+        CABINET_DRAFTS,
+        extra=SU | {"case": "cabinet"},
+    ),
+    Row(
+        "councils:seat-fill",
+        lambda c: f"/councils/seats/{cabinet(c).southport_seat.pk}/fill/",
+        allow("other_officer"),
+        method="POST",
+        data=lambda c: {"person": str(c.other_district_teacher_staff.pk)},
+        ok_status=302,
+        extra=SU | {"case": "cabinet-southport-seat"},
     ),
 ]

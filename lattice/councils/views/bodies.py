@@ -108,7 +108,7 @@ def body_detail(request: HttpRequest, pk: int) -> HttpResponse:
     # Whom this user may appoint to each seat: their own district's active staff only (a
     # network cabinet's seat representing another district is filled by that district's
     # office), one list per set of districts.
-    fillable = access.fill_districts(request.user, body, seats)
+    fillable = access.fill_districts(request.user, body, seats, admin=admin)
     lists: dict[frozenset[int], list[StaffMember]] = {}
     for seat in seats:
         districts = fillable[seat.pk]
