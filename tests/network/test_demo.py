@@ -75,3 +75,12 @@ def test_the_trust_pulse_has_two_closed_rounds_shown_for_the_district(demo: Dist
 def test_the_network_has_a_cabinet_in_the_councils_app(demo: District) -> None:
     cabinet = NetworkCabinet.objects.get(network=demo.network)
     assert cabinet.body.kind == BodyKind.NETWORK_CABINET
+
+
+def test_the_cabinet_seats_a_teacher_from_each_member_district(demo: District) -> None:
+    body = NetworkCabinet.objects.get(network=demo.network).body
+    today = timezone.localdate()
+    held = [s for s in body.seats.select_related("holder") if s.held_on(today)]
+    members = sorted(demo.network.districts.values_list("pk", flat=True))
+    assert sorted(s.holder.district_id for s in held if s.holder) == members
+    assert all(s.constituency_district_id == s.holder.district_id for s in held if s.holder)
