@@ -137,12 +137,24 @@ def sees_drafts(user: Actor, body: Body) -> bool:
     return administers(user, body) or is_member(user, body)
 
 
+def reads_councils(user: Actor) -> bool:
+    """Whether ``user`` has the councils pages at all (the list of bodies, the register):
+    staff of a district, its talent office, the superuser, and the network office (which
+    finds its networks' cabinets there, and nothing else)."""
+    scope = scope_for(user)
+    return (
+        scope.own_staff_id is not None
+        or scope.is_officer
+        or scope.is_superuser
+        or scope.is_network_officer
+    )
+
+
 def decisions_visible_to(user: Actor) -> QuerySet[Decision]:
     """The decision register's rows for ``user``: the decisions of the bodies they may see,
-    for staff of a district and its talent office (anyone else: none, as the register's
-    page answers them 404)."""
-    scope = scope_for(user)
-    if scope.own_staff_id is None and not (scope.is_officer or scope.is_superuser):
+    for staff of a district, its talent office and the network office (anyone else: none,
+    as the register's page answers them 404)."""
+    if not reads_councils(user):
         return Decision.objects.none()
     return Decision.objects.filter(body__in=bodies_visible_to(user)).select_related(
         "body", "body__district", "meeting", "owner"

@@ -359,3 +359,20 @@ def test_an_office_is_offered_only_its_own_districts_staff(cast: Cast, client_fo
     assert f'id="fill-{w.northfield_seat.pk}"' in northfield
     assert f'id="fill-{w.southport_seat.pk}"' not in northfield
     assert f'<option value="{cast.other_district_teacher_staff.pk}">' not in northfield
+
+
+def test_the_network_office_finds_its_cabinets_decisions_in_the_register_and_no_others(
+    cast: Cast, client_for: Any
+) -> None:
+    w = world(cast)
+    district_body = actions.create_body(
+        None, cast.district, name="Northfield Leadership Board", kind="leadership_board",
+        purpose="Decide.",
+    )  # fmt: skip
+    office = client_for("network_officer")
+    home = office.get("/councils/").content.decode()
+    assert "River Valley cabinet" in home
+    assert district_body.name not in home
+    register = office.get("/councils/decisions.csv").content.decode()
+    assert w.decision.statement in register
+    assert office.get(f"/councils/{district_body.pk}/").status_code == 404

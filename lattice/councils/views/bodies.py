@@ -12,13 +12,12 @@ from lattice.councils import access, actions, eligibility
 from lattice.councils.forms import BodyForm, SeatForm
 from lattice.councils.models import Body, Decision, Poll, PollStatus, Seat, seats_held_q
 from lattice.councils.views.common import body_for, post_only, run
-from lattice.people.access import districts_administered_by, scope_for
+from lattice.people.access import districts_administered_by
 from lattice.people.models import StaffMember
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    scope = scope_for(request.user)
-    if scope.own_staff_id is None and not (scope.is_officer or scope.is_superuser):
+    if not access.reads_councils(request.user):
         raise Http404
     bodies = list(access.bodies_visible_to(request.user).select_related("school", "parent"))
     me = access.own_staff(request.user)

@@ -14,13 +14,11 @@ from lattice.councils.forms import DecisionForm
 from lattice.councils.models import Decision, DecisionStatus
 from lattice.councils.views.common import decision_for, post_only, run
 from lattice.lib.tabular import csv_bytes
-from lattice.people.access import scope_for
 from lattice.people.models import StaffMember
 
 
 def _rows(request: HttpRequest) -> tuple[list[Decision], dict[str, str]]:
-    scope = scope_for(request.user)
-    if scope.own_staff_id is None and not (scope.is_officer or scope.is_superuser):
+    if not access.reads_councils(request.user):
         raise Http404
     rows = access.decisions_visible_to(request.user)
     f = {k: request.GET.get(k, "") for k in ("body", "status", "due")}
