@@ -37,6 +37,8 @@ def create_body(
     quorum_percent: int = 50,
     rights: Iterable[tuple[str, str]] = (),
     allows_absentee_votes: bool = False,
+    allows_proxies: bool = False,
+    proxies_per_holder: int = 1,
 ) -> Body:
     name = name.strip()
     if not name:
@@ -49,6 +51,10 @@ def create_body(
         raise CouncilError("parent: choose a parent body of this district.")
     if not 0 <= quorum_percent < 100:
         raise CouncilError("quorum: give a share from 0 to 99 percent of the seats.")
+    if proxies_per_holder < 1:
+        raise CouncilError(
+            "proxies: a member who may hold proxies holds at least one; give 1 or more."
+        )
     if Body.objects.filter(district=district, name=name).exists():
         raise CouncilError(f"name: the district already has a body called '{name}'.")
     body = Body.objects.create(
@@ -62,6 +68,8 @@ def create_body(
         workflow=workflow,
         quorum_percent=quorum_percent,
         allows_absentee_votes=allows_absentee_votes,
+        allows_proxies=allows_proxies,
+        proxies_per_holder=proxies_per_holder,
         created_on=_today(),
     )
     for topic, level in rights:
@@ -77,6 +85,8 @@ def create_body(
             "scope": scope,
             "rights": [list(r) for r in rights],
             "allows_absentee_votes": allows_absentee_votes,
+            "allows_proxies": allows_proxies,
+            "proxies_per_holder": proxies_per_holder,
         },
     )
     return body
@@ -95,6 +105,7 @@ def add_seat(
     eligibility_rules: Iterable[str] = (),
     constituency: str = "",
     constituency_school: School | None = None,
+    share: int = 1,
 ) -> Seat:
     rules = list(eligibility_rules)
     unknown = [r for r in rules if r not in eligibility.RULES]
@@ -104,6 +115,8 @@ def add_seat(
         raise CouncilError("label: name the seat, e.g. 'Teacher seat, Alder'.")
     if term_years < 1:
         raise CouncilError("term: a term lasts at least one year.")
+    if share < 1:
+        raise CouncilError("share: a seat carries at least one vote; give a whole number from 1.")
     school = constituency_school or (body.school if body.scope == BodyScope.SCHOOL else None)
     seat = Seat.objects.create(
         body=body,
@@ -115,13 +128,19 @@ def add_seat(
         eligibility=rules,
         constituency=constituency or (school.name if school else ""),
         constituency_school=school,
+        share=share,
     )
     record(
         actor=actor,
         action="councils.seat.create",
         obj=seat,
         district=body.district,
-        after={"position": position, "selection": selection, "eligibility": rules},
+        after={
+            "position": position,
+            "selection": selection,
+            "eligibility": rules,
+            "share": share,
+        },
     )
     return seat
 

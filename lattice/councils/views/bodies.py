@@ -78,6 +78,8 @@ def body_new(request: HttpRequest) -> HttpResponse:
                 quorum_percent=d["quorum_percent"],
                 rights=d["rights"],
                 allows_absentee_votes=d["allows_absentee_votes"],
+                allows_proxies=d["allows_proxies"],
+                proxies_per_holder=d["proxies_per_holder"],
             )
         except actions.CouncilError as exc:
             form.add_error(None, str(exc))
@@ -127,6 +129,8 @@ def body_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "member": access.is_member(request.user, body),
             "people": people,
             "children": body.children.all(),
+            "weighted": any(s.share != 1 for s in seats),
+            "total_votes": sum(s.share for s in seats if s.current),  # type: ignore[attr-defined]
             "seat_form": SeatForm(schools=body.district.schools.all()) if admin else None,
             "vacant": [s for s in seats if not s.current and s.selection == "elected"],  # type: ignore[attr-defined]
         },
@@ -160,6 +164,7 @@ def seat_new(request: HttpRequest, pk: int) -> HttpResponse:
         eligibility_rules=d["eligibility_rules"],
         constituency=d["constituency"],
         constituency_school=d["constituency_school"],
+        share=d["share"],
     )
 
 
