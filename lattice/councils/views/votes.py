@@ -295,7 +295,7 @@ def _proxy_lines(
         holders = list(
             StaffMember.objects.filter(
                 pk__in=poll.eligible.exclude(voter=me).values("voter_id")
-            ).order_by("last_name", "first_name")
+            ).order_by("family_name", "given_name")
         )
     return {
         "held": held_lines,
