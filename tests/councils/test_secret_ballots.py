@@ -72,8 +72,7 @@ def test_a_secret_ballot_with_shares_or_by_proxy_is_rows_of_weight_one_naming_no
 ) -> None:  # type: ignore[no-untyped-def]
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT voter_id, cast_by_id, weight FROM {Ballot._meta.db_table} "
-            "WHERE poll_id = %s",
+            f"SELECT voter_id, cast_by_id, weight FROM {Ballot._meta.db_table} WHERE poll_id = %s",
             [secret_weighted.pk],
         )
         rows = cursor.fetchall()

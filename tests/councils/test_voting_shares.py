@@ -184,9 +184,7 @@ def test_a_seat_with_no_vote_is_refused_saying_why(cast: Cast, council: Body) ->
         )
 
 
-def test_the_seat_form_records_a_share_and_the_body_page_shows_it(
-    cast: Cast, client_for
-) -> None:  # type: ignore[no-untyped-def]
+def test_the_seat_form_records_a_share_and_the_body_page_shows_it(cast: Cast, client_for) -> None:  # type: ignore[no-untyped-def]
     body = weighted_council(cast, proxies=False)
     office = client_for("officer")
     data = {

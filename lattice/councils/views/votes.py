@@ -288,9 +288,7 @@ def _proxy_lines(
     ]
     given = actions.proxy_given(poll, me)
     holders = []
-    may_give = (
-        body.allows_proxies and is_open and not voted and given is None and not held_lines
-    )
+    may_give = body.allows_proxies and is_open and not voted and given is None and not held_lines
     if may_give:
         holders = list(
             StaffMember.objects.filter(
