@@ -5,14 +5,15 @@ and the superuser see it; Birch's people, Mo (who left Alder) and Southport see 
 The curriculum council is district-wide: every Northfield staff member sees it. Drafts
 (proposals, open votes) are for members (Ada, Pat) and those who administer the body (the
 office, Pat as Alder's principal). Acting needs a staff record where a member acts (raising,
-seconding, voting): the office and the superuser administer but do not vote.
+seconding, voting, giving a proxy): the office and the superuser administer but do not vote.
+The weighted council (``proxy_world``) is a district body whose bylaws allow proxies.
 """
 
 from __future__ import annotations
 
 from tests.access import Row, allow
 from tests.cast import Cast
-from tests.councils.world import text_file, world
+from tests.councils.world import proxy_world, text_file, world
 
 SU = {"superuser": True}
 NOT_SU = {"superuser": False}
@@ -24,6 +25,8 @@ NORTHFIELD = STAFF | allow("officer")
 ALDER = allow("teacher", "principal", "officer")
 ALDER_MEMBERS = allow("teacher", "principal")
 ALDER_ADMIN = allow("principal", "officer")
+# The weighted council (a district body): Ada, Pat, Ben and Rae sit on it; the office runs it.
+WEIGHTED_MEMBERS = allow("teacher", "principal", "teacher_other_school", "reviewer")
 
 
 def alder(c: Cast) -> int:
@@ -190,6 +193,29 @@ ROWS = [
         ALDER_MEMBERS,
         method="POST",
         data=lambda c: {"option": str(world(c).open_poll.options.first().pk)},
+        ok_status=302,
+        extra=NOT_SU,
+    ),
+    Row(
+        "councils:poll",
+        lambda c: f"/councils/polls/{proxy_world(c).pk}/",
+        WEIGHTED_MEMBERS | allow("officer"),
+        extra=SU | {"case": "proxy"},
+    ),
+    Row(
+        "councils:poll-proxy",
+        lambda c: f"/councils/polls/{proxy_world(c).pk}/proxy/",
+        WEIGHTED_MEMBERS,  # members give their own vote; the office votes not
+        method="POST",
+        data=lambda c: {"holder": str(c.teacher_other_school_staff.pk)},
+        ok_status=302,
+        extra=NOT_SU,
+    ),
+    Row(
+        "councils:poll-proxy-revoke",
+        lambda c: f"/councils/polls/{proxy_world(c).pk}/proxy/revoke/",
+        WEIGHTED_MEMBERS,
+        method="POST",
         ok_status=302,
         extra=NOT_SU,
     ),

@@ -230,3 +230,15 @@ def weighted_poll(body: Body, raised_by: Any, **kwargs: Any) -> Poll:
         None, body, raised_by, title=kwargs.pop("title", "Weighted"), problem="p", proposal="q"
     )
     return actions.start_poll(None, p, **kwargs)
+
+
+def proxy_world(cast: Cast) -> Poll:
+    """An open named vote of the weighted council in which Pat has given Ada a proxy, built
+    once for this cast (the access matrix's proxy rows)."""
+    found: Any = getattr(cast, "_councils_proxy_poll", None)
+    if found is None:
+        body = weighted_council(cast)
+        found = weighted_poll(body, cast.teacher_staff, kind="yes_no", title="Pilot the maps")
+        actions.give_proxy(None, found, cast.principal_staff, cast.teacher_staff)
+        cast._councils_proxy_poll = found  # type: ignore[attr-defined]
+    return found

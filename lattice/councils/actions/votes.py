@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from lattice.audit.log import record
@@ -559,8 +560,11 @@ def proxies_held(poll: Poll, holder: StaffMember) -> list[Proxy]:
     return list(poll.proxies.filter(holder=holder).select_related("giver"))
 
 
-def proxy_given(poll: Poll, giver: StaffMember) -> Proxy | None:
-    return poll.proxies.filter(giver=giver).select_related("holder").first()
+def proxies_of(poll: Poll, person: StaffMember) -> list[Proxy]:
+    """The proxies ``person`` holds in ``poll`` and the one they gave, in one query."""
+    return list(
+        poll.proxies.filter(Q(holder=person) | Q(giver=person)).select_related("giver", "holder")
+    )
 
 
 def is_absentee(poll: Poll, voter: StaffMember) -> bool:

@@ -181,15 +181,14 @@ def poll_detail(request: HttpRequest, pk: int) -> HttpResponse:
     poll = poll_for(request, pk)
     body = poll.body
     me = access.own_staff(request.user)
-    mine_row = poll.eligible.filter(voter=me).first() if me is not None else None
-    eligible = mine_row is not None
+    shares = dict(poll.eligible.values_list("voter_id", "share"))
+    eligible = me is not None and me.pk in shares
     voted_ids = set(poll.receipts.values_list("voter_id", flat=True))
     voted = me is not None and me.pk in voted_ids
     mine = None
     if voted and not poll.anonymous:
         mine = poll.ballots.filter(voter=me).first()
-    proxies = _proxy_lines(poll, me, eligible, voted, voted_ids)
-    shares = dict(poll.eligible.values_list("voter_id", "share"))
+    proxies = _proxy_lines(poll, me, shares, voted_ids)
     show = poll.status == PollStatus.CLOSED or not poll.hide_results
     tally = []
     if show and poll.status != PollStatus.NOMINATING:
@@ -225,7 +224,7 @@ def poll_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "body": body,
             "options": poll.options.select_related("candidate"),
             "eligible": eligible,
-            "my_heading": _heading("Your vote", mine_row.share if mine_row else 1),
+            "my_heading": _heading("Your vote", shares.get(me.pk, 1) if me else 1),
             "my_button": "Change my vote" if mine else "Cast my vote",
             "voted": voted,
             "proxies": proxies,
@@ -257,22 +256,23 @@ def _heading(words: str, share: int) -> str:
 
 
 def _proxy_lines(
-    poll: Poll, me: StaffMember | None, eligible: bool, voted: bool, voted_ids: set[int]
+    poll: Poll, me: StaffMember | None, shares: dict[int, int], voted_ids: set[int]
 ) -> dict[str, Any]:
     """What the poll page says and offers about proxies to ``me``: the proxies they hold
     (each with the giver's ballot to cast, or a note that it is cast), the one they gave
     (and whether they may still revoke it), and whether they may give one now."""
     body = poll.body
-    if me is None or not eligible or poll.kind == PollKind.ELECTION:
+    if me is None or me.pk not in shares or poll.kind == PollKind.ELECTION:
         return {}
     is_open = poll.status == PollStatus.OPEN
-    held = actions.proxies_held(poll, me)
+    mine = actions.proxies_of(poll, me)
+    held = [p for p in mine if p.holder_id == me.pk]
+    given = next((p for p in mine if p.giver_id == me.pk), None)
     ballots = (
         {b.voter_id: b for b in poll.ballots.filter(voter_id__in=[p.giver_id for p in held])}
         if held and not poll.anonymous
         else {}
     )
-    shares = dict(poll.eligible.values_list("voter_id", "share"))
     held_lines = [
         {
             "proxy": p,
@@ -286,14 +286,19 @@ def _proxy_lines(
         }
         for p in held
     ]
-    given = actions.proxy_given(poll, me)
     holders = []
-    may_give = body.allows_proxies and is_open and not voted and given is None and not held_lines
+    may_give = (
+        body.allows_proxies
+        and is_open
+        and me.pk not in voted_ids
+        and given is None
+        and not held_lines
+    )
     if may_give:
         holders = list(
-            StaffMember.objects.filter(
-                pk__in=poll.eligible.exclude(voter=me).values("voter_id")
-            ).order_by("family_name", "given_name")
+            StaffMember.objects.filter(pk__in=[v for v in shares if v != me.pk]).order_by(
+                "family_name", "given_name"
+            )
         )
     return {
         "held": held_lines,
