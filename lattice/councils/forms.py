@@ -58,6 +58,7 @@ class BodyForm(ExplainsEmptyChoices, forms.Form):
         min_value=1,
         max_value=20,
         initial=1,
+        required=False,
         label="Proxies one member may hold in a poll",
         help_text="Used only where the bylaws allow proxies.",
     )
@@ -114,6 +115,7 @@ class SeatForm(ExplainsEmptyChoices, forms.Form):
         min_value=1,
         max_value=100,
         initial=1,
+        required=False,
         label="Voting share (votes the seat carries)",
         help_text="1 unless the bylaws weigh this seat more, e.g. 2 for a seat that stands "
         "for two schools.",

@@ -79,7 +79,7 @@ def body_new(request: HttpRequest) -> HttpResponse:
                 rights=d["rights"],
                 allows_absentee_votes=d["allows_absentee_votes"],
                 allows_proxies=d["allows_proxies"],
-                proxies_per_holder=d["proxies_per_holder"],
+                proxies_per_holder=d["proxies_per_holder"] or 1,
             )
         except actions.CouncilError as exc:
             form.add_error(None, str(exc))
@@ -164,7 +164,7 @@ def seat_new(request: HttpRequest, pk: int) -> HttpResponse:
         eligibility_rules=d["eligibility_rules"],
         constituency=d["constituency"],
         constituency_school=d["constituency_school"],
-        share=d["share"],
+        share=d["share"] or 1,
     )
 
 
