@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 
 from lattice.councils import access, actions, charts, counting
 from lattice.councils.forms import PollForm, ProposalForm
@@ -237,6 +238,7 @@ def poll_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "show": show,
             "chart_height": max(len(tally), 1) * 26,
             "named": named,
+            "meeting_name": _meeting_name(poll),
             "receipts": len(voted_ids),
             "electorate": len(shares),
             "weighted": any(v != 1 for v in shares.values()),
@@ -249,6 +251,15 @@ def poll_detail(request: HttpRequest, pk: int) -> HttpResponse:
             else [],
         },
     )
+
+
+def _meeting_name(poll: Poll) -> str:
+    """The poll's meeting in a phrase ("the Monthly meeting of 3 November 2026"): the body's
+    name is in the breadcrumb already."""
+    if poll.meeting is None:
+        return ""
+    day = timezone.localtime(poll.meeting.starts_at)
+    return f"the {poll.meeting.title} of {day.day} {day:%B %Y}"
 
 
 def _heading(words: str, share: int) -> str:
