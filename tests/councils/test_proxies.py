@@ -279,7 +279,7 @@ def test_the_body_form_records_the_proxy_bylaws(cast: Cast, client_for) -> None:
     body = Body.objects.get(name="Proxy Cabinet")
     assert (body.allows_proxies, body.proxies_per_holder) == (True, 2)
     page = office.get(f"/councils/{body.pk}/").content.decode()
-    assert "a member may hand their vote in a poll to a voter present, who holds at most 2" in page
+    assert "a member holds at most 2 proxies a poll" in page
 
 
 def _meeting(body: Body):  # type: ignore[no-untyped-def]
