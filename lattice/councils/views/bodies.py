@@ -130,7 +130,7 @@ def body_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "people": people,
             "children": body.children.all(),
             "weighted": any(s.share != 1 for s in seats),
-            "total_votes": sum(s.share for s in seats if s.current),  # type: ignore[attr-defined]
+            "total_votes": sum(s.share for s in seats if s.held_on(today)),
             "seat_form": SeatForm(schools=body.district.schools.all()) if admin else None,
             "vacant": [s for s in seats if not s.current and s.selection == "elected"],  # type: ignore[attr-defined]
         },
