@@ -31,9 +31,9 @@ def home(request: HttpRequest) -> HttpResponse:
     voting = []
     if me is not None:
         voting = list(
-            Poll.objects.filter(
-                status=PollStatus.OPEN, eligible__voter=me, body__in=bodies
-            ).exclude(receipts__voter=me)
+            Poll.objects.filter(status=PollStatus.OPEN, eligible__voter=me, body__in=bodies)
+            .exclude(receipts__voter=me)
+            .exclude(proxies__giver=me)  # handed to a proxy: theirs to cast
         )
     due = list(
         Decision.objects.filter(body__in=bodies, review_on__lte=today)
