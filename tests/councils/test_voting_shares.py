@@ -222,3 +222,14 @@ def _meeting(body: Body):  # type: ignore[no-untyped-def]
     return actions.schedule_meeting(
         None, body, title="Cabinet", starts_at=when, ends_at=when + dt.timedelta(hours=1)
     )
+
+
+def test_a_weighted_score_pages_spread_counts_votes_and_says_so(
+    cast: Cast, council: Body, client_for
+) -> None:  # type: ignore[no-untyped-def]
+    poll = weighted_poll(council, cast.teacher_staff, kind="score", options=["Maps", "Novels"])
+    maps, novels = poll.options.all()
+    actions.cast_ballot(None, poll, cast.reviewer_staff, {maps.pk: 2, novels.pk: 1})
+    page = client_for("teacher").get(f"/councils/polls/{poll.pk}/").content.decode()
+    assert '<th scope="col" class="num">Votes</th>' in page
+    assert "the number after it counts the votes" in page

@@ -198,11 +198,12 @@ def poll_detail(request: HttpRequest, pk: int) -> HttpResponse:
         top = max([n for _, n in counts] + [1])
         tally = [(o, n, i * 26, round(n * 300 / top)) for i, (o, n) in enumerate(counts)]
     spread_chart, spreads = None, []
+    weighted = any(v != 1 for v in shares.values())
     if show and poll.kind == PollKind.SCORE:
         option_names = {o.pk: o.name for o in poll.options.all()}
         found = actions.score_spreads(poll)
         if any(s.ballots for s in found):
-            spread_chart = charts.score_chart(found, option_names)
+            spread_chart = charts.score_chart(found, option_names, weighted=weighted)
             spreads = [(option_names.get(s.option, "?"), s) for s in found]
     runs = access.runs(request.user, body)
     named = (
@@ -241,7 +242,7 @@ def poll_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "meeting_name": _meeting_name(poll),
             "receipts": len(voted_ids),
             "electorate": len(shares),
-            "weighted": any(v != 1 for v in shares.values()),
+            "weighted": weighted,
             "votes_cast": sum(shares.get(v, 1) for v in voted_ids),
             "votes_total": sum(shares.values()),
             "me": me,
