@@ -289,3 +289,17 @@ def _meeting(body: Body):  # type: ignore[no-untyped-def]
     return actions.schedule_meeting(
         None, body, title="Cabinet", starts_at=when, ends_at=when + dt.timedelta(hours=1)
     )
+
+
+def test_once_a_secret_proxy_is_cast_the_page_says_so_and_offers_no_ballot(
+    cast: Cast, council: Body, client_for
+) -> None:  # type: ignore[no-untyped-def]
+    poll = weighted_poll(council, cast.teacher_staff, kind="yes_no", anonymous=True)
+    actions.give_proxy(None, poll, cast.principal_staff, cast.teacher_staff)
+    actions.cast_proxy_ballot(
+        None, poll, cast.teacher_staff, cast.principal_staff, _pick(poll, "yes")
+    )
+    page = client_for("teacher").get(f"/councils/polls/{poll.pk}/").content.decode()
+    assert "You have cast it; a secret ballot cannot be changed." in page
+    assert 'name="proxy_for"' not in page
+    assert "Who voted what" not in page
