@@ -1,5 +1,6 @@
 """The councils app's audit actions (:mod:`lattice.audit.names`). A secret ballot's entry
-says who voted, never how."""
+says who voted, never how; a proxy's entries say who gave whom their vote and who cast it,
+never how in a secret poll."""
 
 from lattice.audit.names import AuditAction
 
@@ -21,6 +22,9 @@ ACTIONS = (
     AuditAction("councils.poll.open", "{actor} opened the vote {object}"),
     AuditAction("councils.poll.hide_results", "{actor} hid the results of {object}"),
     AuditAction("councils.ballot.cast", "{person} voted in {object}"),
+    AuditAction("councils.proxy.give", "{person} gave their vote in {object} as a proxy"),
+    AuditAction("councils.proxy.revoke", "{person} revoked their proxy in {object}"),
+    AuditAction("councils.proxy.cast", "{person}'s vote in {object} was cast by proxy"),
     AuditAction("councils.poll.close", "{actor} closed the vote {object}: {summary}"),
     AuditAction("councils.decision.record", "{actor} entered the decision {object}"),
     AuditAction("councils.decision.update", "{actor} updated the decision {object}"),

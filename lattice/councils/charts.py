@@ -20,8 +20,11 @@ SCORE_COLOURS = (PALETTE[6], PALETTE[1], PALETTE[4], PALETTE[2], PALETTE[5], PAL
 SCORE_NAMES = tuple(f"scored {k}" for k in range(TOP_SCORE + 1))
 
 
-def score_chart(spreads: Sequence[ScoreSpread], names: dict[int, str]) -> SafeString:
-    """The stacked bars of ``spreads``, with the option ``names`` and a legend of scores."""
+def score_chart(
+    spreads: Sequence[ScoreSpread], names: dict[int, str], *, weighted: bool = False
+) -> SafeString:
+    """The stacked bars of ``spreads``, with the option ``names`` and a legend of scores.
+    Where seats carry voting shares (``weighted``) the bars count votes, not ballots."""
     rows = [(names.get(s.option, "?"), s.counts) for s in spreads]
     chart = stacked_bars(
         rows,
@@ -33,8 +36,14 @@ def score_chart(spreads: Sequence[ScoreSpread], names: dict[int, str]) -> SafeSt
     legend = swatch_legend(
         [f"{k} point{'' if k == 1 else 's'}" for k in range(TOP_SCORE + 1)], SCORE_COLOURS
     )
+    counted = (
+        "the number after it counts the votes (a ballot counts as many votes as its "
+        "voter's seat carries)"
+        if weighted
+        else "the number after it counts the ballots"
+    )
     caption = (
         "<figcaption>Each bar is the ballots that scored the option, split by the score "
-        f"they gave it; the number after it counts the ballots. {legend}</figcaption>"
+        f"they gave it; {counted}. {legend}</figcaption>"
     )
     return mark_safe(f'<figure class="chart">{chart}{caption}</figure>')  # all escaped above

@@ -4,6 +4,9 @@ Ranked choice is counted by the pref-voting library's instant runoff (golden-tes
 tests/councils/test_counting.py); the rest are the councils' usual rules: yes/no against a
 threshold of a base (votes cast, members present, all filled seats), consent (any objection
 blocks), scores, and elections that fill the N seats with the N most-voted candidates.
+
+Voting shares: every count takes an optional ``weights``, one a ballot (default 1 each), and
+counts a ballot of weight w as w ballots — a ranked one included (pref-voting's ``rcounts``).
 """
 
 from __future__ import annotations
@@ -12,6 +15,18 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
+from itertools import repeat
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+def weighted(ballots: Iterable[T], weights: Iterable[int] | None) -> list[tuple[T, int]]:
+    """Pair each ballot with its weight (1 when no weights are given; one weight a ballot
+    when they are)."""
+    if weights is None:
+        return list(zip(ballots, repeat(1)))
+    return list(zip(ballots, weights, strict=True))
 
 
 @dataclass(frozen=True)
@@ -37,7 +52,12 @@ THRESHOLDS = {
     "two_thirds": (Fraction(2, 3), True, "at least two-thirds"),
     "unanimous": (Fraction(1), True, "all"),
 }
-BASES = {"cast": "the votes cast", "present": "the members present", "seats": "the filled seats"}
+# In votes, not people: a seat with a share of 2 brings 2 to "all filled seats".
+BASES = {
+    "cast": "the votes cast",
+    "present": "the votes of the members present",
+    "seats": "the votes of all filled seats",
+}
 
 
 def quorum_met(present: int, filled_seats: int, percent: int) -> bool:
@@ -76,11 +96,15 @@ def count_consent(agree: int, objections: int) -> Outcome:
     return Outcome(True, f"Consented: {agree} consent, no objection.", figures=figures)
 
 
-def count_scores(options: Sequence[int], ballots: Iterable[Mapping[int, int]]) -> Outcome:
+def count_scores(
+    options: Sequence[int],
+    ballots: Iterable[Mapping[int, int]],
+    weights: Iterable[int] | None = None,
+) -> Outcome:
     totals = Counter({o: 0 for o in options})
-    for ballot in ballots:
+    for ballot, w in weighted(ballots, weights):
         for option, score in ballot.items():
-            totals[option] += score
+            totals[option] += score * w
     return _top(options, totals, 1, "points")
 
 
@@ -89,7 +113,8 @@ TOP_SCORE = 5
 
 @dataclass(frozen=True)
 class ScoreSpread:
-    """How the ballots scored one option: ``counts[k]`` ballots gave it ``k`` points."""
+    """How the ballots scored one option: ``counts[k]`` votes (ballots times their
+    weights) gave it ``k`` points."""
 
     option: int
     counts: tuple[int, ...]
@@ -108,25 +133,33 @@ class ScoreSpread:
 
 
 def score_spreads(
-    options: Sequence[int], ballots: Iterable[Mapping[int, int]], top: int = TOP_SCORE
+    options: Sequence[int],
+    ballots: Iterable[Mapping[int, int]],
+    top: int = TOP_SCORE,
+    weights: Iterable[int] | None = None,
 ) -> list[ScoreSpread]:
     """The spread of scores each option received, beyond its total: a contested option
     (many 0s and 5s) and a lukewarm one (all 2s and 3s) can share a total."""
     counts = {o: [0] * (top + 1) for o in options}
-    for ballot in ballots:
+    for ballot, w in weighted(ballots, weights):
         for option, score in ballot.items():
             if option in counts and 0 <= score <= top:
-                counts[option][score] += 1
+                counts[option][score] += w
     return [ScoreSpread(o, tuple(counts[o])) for o in options]
 
 
-def count_election(options: Sequence[int], ballots: Iterable[Iterable[int]], seats: int) -> Outcome:
+def count_election(
+    options: Sequence[int],
+    ballots: Iterable[Iterable[int]],
+    seats: int,
+    weights: Iterable[int] | None = None,
+) -> Outcome:
     """Each ballot marks up to ``seats`` candidates; the ``seats`` most-marked win. A tie
     across the last winning place fills none of the tied places (hold a run-off)."""
     totals = Counter({o: 0 for o in options})
-    for ballot in ballots:
+    for ballot, w in weighted(ballots, weights):
         for option in set(ballot):
-            totals[option] += 1
+            totals[option] += w
     return _top(options, totals, seats, "votes")
 
 
@@ -164,25 +197,45 @@ def _top(options: Sequence[int], totals: Counter[int], places: int, unit: str) -
     )
 
 
-def first_preferences(options: Sequence[int], rankings: Iterable[Sequence[int]]) -> dict[str, int]:
-    first = Counter(r[0] for r in rankings if r)
+def first_preferences(
+    options: Sequence[int],
+    rankings: Iterable[Sequence[int]],
+    weights: Iterable[int] | None = None,
+) -> dict[str, int]:
+    first: Counter[int] = Counter()
+    for r, w in weighted(rankings, weights):
+        if r:
+            first[r[0]] += w
     return {str(o): first[o] for o in options}
 
 
-def count_ranked(options: Sequence[int], rankings: Iterable[Sequence[int]]) -> Outcome:
+def count_ranked(
+    options: Sequence[int],
+    rankings: Iterable[Sequence[int]],
+    weights: Iterable[int] | None = None,
+) -> Outcome:
     """Instant runoff over the rankings (each a list of option ids, first preference first;
-    unranked options count as below every ranked one), counted by pref-voting."""
+    unranked options count as below every ranked one), counted by pref-voting; a ranking
+    of weight w is w voters' ballots (the profile's ``rcounts``)."""
     from pref_voting.profiles_with_ties import ProfileWithTies
     from pref_voting.voting_methods import instant_runoff_for_truncated_linear_orders
 
     index = {o: i for i, o in enumerate(options)}
-    orders = [{index[o]: rank for rank, o in enumerate(r, start=1) if o in index} for r in rankings]
-    orders = [o for o in orders if o]
-    first = Counter(min(o, key=o.__getitem__) for o in orders)
+    pairs = [
+        ({index[o]: rank for rank, o in enumerate(r, start=1) if o in index}, w)
+        for r, w in weighted(rankings, weights)
+    ]
+    pairs = [(o, w) for o, w in pairs if o and w > 0]
+    orders = [o for o, _ in pairs]
+    first: Counter[int] = Counter()
+    for o, w in pairs:
+        first[min(o, key=o.__getitem__)] += w
     figures = {str(options[i]): first[i] for i in range(len(options))}
     if not orders:
         return Outcome(False, "No ballots were cast.", figures=figures)
-    profile = ProfileWithTies(orders, candidates=list(range(len(options))))
+    profile = ProfileWithTies(
+        orders, rcounts=[w for _, w in pairs], candidates=list(range(len(options)))
+    )
     winners = instant_runoff_for_truncated_linear_orders(profile)
     if len(winners) == 1:
         return Outcome(

@@ -4,9 +4,11 @@
   the demo teacher in a teacher seat, a chair and a secretary; one past meeting with
   attendance (quorum met) and published minutes; a decided proposal (a closed ranked-choice
   vote, in the decision register with a review date) and an open proposal that would add a
-  hybrid role to the catalogue once it passes;
+  hybrid role to the catalogue once it passes; its bylaws allow proxies, and the secretary,
+  away on the day, has handed their vote in that poll to the demo teacher;
 - a district curriculum council with teachers from several schools, rated Effective or
-  better last year.
+  better last year; its small-schools seat carries two votes (a voting share), and its
+  bylaws allow absentee votes.
 """
 
 from __future__ import annotations
@@ -58,6 +60,7 @@ def populate_demo_councils(district: District, seed: int, *, actor: Actor = None
         scope=BodyScope.SCHOOL,
         school=school,
         workflow=Workflow.SIMPLE,
+        allows_proxies=True,
         rights=[
             ("Professional learning time", "decides"),
             ("Teacher-leader roles", "recommends"),
@@ -185,7 +188,11 @@ def populate_demo_councils(district: District, seed: int, *, actor: Actor = None
             "duties": "Meet each team monthly\nPrepare data summaries",
         },
     )
-    actions.start_poll(actor, open_one, kind=PollKind.CONSENT)
+    consent = actions.start_poll(actor, open_one, kind=PollKind.CONSENT)
+    secretary = holders[1] if len(holders) > 1 else None
+    if secretary is not None and secretary != teacher:
+        # Away on a course this week, the secretary hands their vote to the demo teacher.
+        actions.give_proxy(actor, consent, secretary, teacher)
     brief = (
         "Data-coach role: what the teams asked for\n\n"
         "- A monthly hour with each team to read the latest assessment together\n"
@@ -225,10 +232,11 @@ def populate_demo_councils(district: District, seed: int, *, actor: Actor = None
         .order_by("pk")[:200]
     )
     rng.shuffle(pool)
-    labels = [("Chair", "chair"), ("Secretary", "secretary")] + [
-        (f"Teacher seat {i}", "member") for i in range(1, 4)
-    ]
-    for label, pos in labels:
+    # The small-schools seat stands for several small schools' teachers: two votes.
+    labels = [("Chair", "chair", 1), ("Secretary", "secretary", 1)]
+    labels += [("Teacher seat 1", "member", 1), ("Teacher seat 2", "member", 1)]
+    labels += [("Small-schools seat", "member", 2)]
+    for label, pos, share in labels:
         seat = actions.add_seat(
             actor,
             curriculum,
@@ -236,6 +244,8 @@ def populate_demo_councils(district: District, seed: int, *, actor: Actor = None
             position=pos,
             selection="elected",
             eligibility_rules=["teacher", "effective_last_year"],
+            constituency="The district's smallest schools" if share > 1 else "",
+            share=share,
         )
         while pool:
             person = pool.pop()

@@ -48,6 +48,20 @@ class BodyForm(ExplainsEmptyChoices, forms.Form):
         help_text="A member recorded absent or excused from a meeting may still vote in its "
         "polls; quorum counts only those present.",
     )
+    allows_proxies = forms.BooleanField(
+        required=False,
+        label="The bylaws allow proxies",
+        help_text="A member may hand their vote in a poll to another voter present, who "
+        "casts it as a separate ballot.",
+    )
+    proxies_per_holder = forms.IntegerField(
+        min_value=1,
+        max_value=20,
+        initial=1,
+        required=False,
+        label="Proxies one member may hold in a poll",
+        help_text="Used only where the bylaws allow proxies.",
+    )
     rights = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
@@ -96,6 +110,15 @@ class SeatForm(ExplainsEmptyChoices, forms.Form):
     term_years = forms.IntegerField(min_value=1, max_value=6, initial=2, label="Term (years)")
     term_limit = forms.IntegerField(
         min_value=1, max_value=10, initial=2, label="Term limit (consecutive terms)"
+    )
+    share = forms.IntegerField(
+        min_value=1,
+        max_value=100,
+        initial=1,
+        required=False,
+        label="Voting share (votes the seat carries)",
+        help_text="1 unless the bylaws weigh this seat more, e.g. 2 for a seat that stands "
+        "for two schools.",
     )
     eligibility_rules = forms.MultipleChoiceField(
         choices=eligibility.CHOICES,

@@ -5,7 +5,8 @@ and the superuser see it; Birch's people, Mo (who left Alder) and Southport see 
 The curriculum council is district-wide: every Northfield staff member sees it. Drafts
 (proposals, open votes) are for members (Ada, Pat) and those who administer the body (the
 office, Pat as Alder's principal). Acting needs a staff record where a member acts (raising,
-seconding, voting): the office and the superuser administer but do not vote.
+seconding, voting, giving a proxy): the office and the superuser administer but do not vote.
+The weighted council (``proxy_world``) is a district body whose bylaws allow proxies.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 from tests.access import Row, allow
 from tests.cast import Cast
 from tests.councils.cabinet_world import world as cabinet
-from tests.councils.world import text_file, world
+from tests.councils.world import proxy_world, text_file, world
 
 SU = {"superuser": True}
 NOT_SU = {"superuser": False}
@@ -32,6 +33,8 @@ ALDER_ADMIN = allow("principal", "officer")
 # Southport's Cy has no login) and Northfield's office, which administers it, its drafts.
 CABINET_PUBLIC = NORTHFIELD | allow("other_officer", "network_officer")
 CABINET_DRAFTS = allow("reviewer", "officer")
+# The weighted council (a district body): Ada, Pat, Ben and Rae sit on it; the office runs it.
+WEIGHTED_MEMBERS = allow("teacher", "principal", "teacher_other_school", "reviewer")
 
 
 def alder(c: Cast) -> int:
@@ -198,6 +201,29 @@ ROWS = [
         ALDER_MEMBERS,
         method="POST",
         data=lambda c: {"option": str(world(c).open_poll.options.first().pk)},
+        ok_status=302,
+        extra=NOT_SU,
+    ),
+    Row(
+        "councils:poll",
+        lambda c: f"/councils/polls/{proxy_world(c).pk}/",
+        WEIGHTED_MEMBERS | allow("officer"),
+        extra=SU | {"case": "proxy"},
+    ),
+    Row(
+        "councils:poll-proxy",
+        lambda c: f"/councils/polls/{proxy_world(c).pk}/proxy/",
+        WEIGHTED_MEMBERS,  # members give their own vote; the office votes not
+        method="POST",
+        data=lambda c: {"holder": str(c.teacher_other_school_staff.pk)},
+        ok_status=302,
+        extra=NOT_SU,
+    ),
+    Row(
+        "councils:poll-proxy-revoke",
+        lambda c: f"/councils/polls/{proxy_world(c).pk}/proxy/revoke/",
+        WEIGHTED_MEMBERS,
+        method="POST",
         ok_status=302,
         extra=NOT_SU,
     ),

@@ -1,6 +1,7 @@
 """A secret ballot reveals nobody's vote to anyone, the superuser reading the database
 included: the ballot row holds no person, no user and no time, and the receipt that says
-who voted holds no choice."""
+who voted holds no choice. With voting shares and proxies too: a secret ballot is one
+weight-1 row per share, naming neither the giver nor the holder of a proxy."""
 
 from __future__ import annotations
 
@@ -9,9 +10,9 @@ from django.db import connection
 
 from lattice.audit.models import AuditEntry
 from lattice.councils import actions
-from lattice.councils.models import Ballot, VoterReceipt
+from lattice.councils.models import Ballot, Proxy, VoterReceipt
 from tests.cast import Cast
-from tests.councils.world import world
+from tests.councils.world import weighted_council, weighted_poll, world
 
 
 @pytest.fixture
@@ -38,8 +39,63 @@ def test_no_column_of_a_ballot_points_at_a_person_or_a_time(secret) -> None:  # 
             f"SELECT voter_id FROM {Ballot._meta.db_table} WHERE poll_id = %s", [secret.pk]
         )
         voters = [row[0] for row in cursor.fetchall()]
-    assert sorted(columns) == ["choices", "id", "poll_id", "reason", "voter_id"]
+    assert sorted(columns) == [
+        "cast_by_id",
+        "choices",
+        "id",
+        "poll_id",
+        "reason",
+        "voter_id",
+        "weight",
+    ]
     assert voters == [None, None]
+
+
+@pytest.fixture
+def secret_weighted(cast: Cast):  # type: ignore[no-untyped-def]
+    """Ada (2 votes) votes yes herself; Rae (3 votes) gives her vote to Ben (1 vote), who
+    casts Rae's as no and his own as yes; Pat (1 vote) does not vote."""
+    body = weighted_council(cast)
+    poll = weighted_poll(body, cast.teacher_staff, kind="yes_no", anonymous=True)
+    yes, no = poll.options.get(meaning="yes"), poll.options.get(meaning="no")
+    actions.cast_ballot(None, poll, cast.teacher_staff, {yes.pk: 1})
+    actions.give_proxy(None, poll, cast.reviewer_staff, cast.teacher_other_school_staff)
+    actions.cast_proxy_ballot(
+        None, poll, cast.teacher_other_school_staff, cast.reviewer_staff, {no.pk: 1}
+    )
+    actions.cast_ballot(None, poll, cast.teacher_other_school_staff, {yes.pk: 1})
+    return poll
+
+
+def test_a_secret_ballot_with_shares_or_by_proxy_is_rows_of_weight_one_naming_nobody(
+    secret_weighted,
+) -> None:  # type: ignore[no-untyped-def]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT voter_id, cast_by_id, weight FROM {Ballot._meta.db_table} WHERE poll_id = %s",
+            [secret_weighted.pk],
+        )
+        rows = cursor.fetchall()
+    assert rows == [(None, None, 1)] * 6  # 2 (Ada) + 3 (Rae, by proxy) + 1 (Ben)
+    outcome = actions.count(secret_weighted)
+    assert (outcome.figures["yes"], outcome.figures["no"]) == (3, 3)
+
+
+def test_the_proxy_and_its_audit_say_who_gave_and_who_cast_never_how(
+    secret_weighted, cast: Cast
+) -> None:  # type: ignore[no-untyped-def]
+    proxy_columns = {f.column for f in Proxy._meta.concrete_fields}
+    assert proxy_columns == {"id", "poll_id", "giver_id", "holder_id", "given_at"}
+    cast_entry = AuditEntry.objects.get(
+        action="councils.proxy.cast", object_id=str(secret_weighted.pk)
+    )
+    assert cast_entry.after == {"cast_by": str(cast.teacher_other_school_staff)}
+    ballots = AuditEntry.objects.filter(
+        action="councils.ballot.cast", object_id=str(secret_weighted.pk)
+    )
+    assert [e.after for e in ballots] == [{}, {}]
+    secret_weighted.refresh_from_db()
+    assert secret_weighted.proxy_ballots == 1
 
 
 def test_ballot_ids_are_random_so_their_order_gives_nobody_away(secret) -> None:  # type: ignore[no-untyped-def]

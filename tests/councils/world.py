@@ -186,3 +186,59 @@ def world(cast: Cast) -> World:
         found = build_world(cast)
         cast._councils_world = found  # type: ignore[attr-defined]
     return found
+
+
+def weighted_council(
+    cast: Cast,
+    shares: tuple[int, int, int, int] = (2, 1, 1, 3),
+    *,
+    proxies: bool = True,
+    per_holder: int = 1,
+    absentee: bool = False,
+) -> Body:
+    """A district council whose bylaws weigh seats (Ada, Pat, Ben, Rae hold ``shares``
+    votes, in that order) and, by default, allow one proxy a member."""
+    body = actions.create_body(
+        None,
+        cast.district,
+        name="Weighted Council",
+        kind="advisory_cabinet",
+        purpose="Advises the district; seats weigh their constituencies.",
+        scope="district",
+        allows_proxies=proxies,
+        proxies_per_holder=per_holder,
+        allows_absentee_votes=absentee,
+    )
+    people = (
+        cast.teacher_staff,
+        cast.principal_staff,
+        cast.teacher_other_school_staff,
+        cast.reviewer_staff,
+    )
+    start = timezone.localdate() - dt.timedelta(days=30)
+    for i, (person, share) in enumerate(zip(people, shares, strict=True)):
+        seat = actions.add_seat(
+            None, body, label=f"Seat {i + 1}", position="member", selection="appointed", share=share
+        )
+        actions.fill_seat(None, seat, person, start=start)
+    return body
+
+
+def weighted_poll(body: Body, raised_by: Any, **kwargs: Any) -> Poll:
+    """A poll of ``body`` on a fresh proposal ``raised_by`` a member."""
+    p = actions.raise_proposal(
+        None, body, raised_by, title=kwargs.pop("title", "Weighted"), problem="p", proposal="q"
+    )
+    return actions.start_poll(None, p, **kwargs)
+
+
+def proxy_world(cast: Cast) -> Poll:
+    """An open named vote of the weighted council in which Pat has given Ada a proxy, built
+    once for this cast (the access matrix's proxy rows)."""
+    found: Any = getattr(cast, "_councils_proxy_poll", None)
+    if found is None:
+        body = weighted_council(cast)
+        found = weighted_poll(body, cast.teacher_staff, kind="yes_no", title="Pilot the maps")
+        actions.give_proxy(None, found, cast.principal_staff, cast.teacher_staff)
+        cast._councils_proxy_poll = found  # type: ignore[attr-defined]
+    return found

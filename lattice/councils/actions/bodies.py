@@ -37,6 +37,8 @@ def create_body(
     quorum_percent: int = 50,
     rights: Iterable[tuple[str, str]] = (),
     allows_absentee_votes: bool = False,
+    allows_proxies: bool = False,
+    proxies_per_holder: int = 1,
 ) -> Body:
     name = name.strip()
     if not name:
@@ -49,6 +51,10 @@ def create_body(
         raise CouncilError("parent: choose a parent body of this district.")
     if not 0 <= quorum_percent < 100:
         raise CouncilError("quorum: give a share from 0 to 99 percent of the seats.")
+    if proxies_per_holder < 1:
+        raise CouncilError(
+            "proxies: a member who may hold proxies holds at least one; give 1 or more."
+        )
     if Body.objects.filter(district=district, name=name).exists():
         raise CouncilError(f"name: the district already has a body called '{name}'.")
     body = Body.objects.create(
@@ -62,6 +68,8 @@ def create_body(
         workflow=workflow,
         quorum_percent=quorum_percent,
         allows_absentee_votes=allows_absentee_votes,
+        allows_proxies=allows_proxies,
+        proxies_per_holder=proxies_per_holder,
         created_on=_today(),
     )
     for topic, level in rights:
@@ -77,6 +85,8 @@ def create_body(
             "scope": scope,
             "rights": [list(r) for r in rights],
             "allows_absentee_votes": allows_absentee_votes,
+            "allows_proxies": allows_proxies,
+            "proxies_per_holder": proxies_per_holder,
         },
     )
     return body
@@ -96,6 +106,7 @@ def add_seat(
     constituency: str = "",
     constituency_school: School | None = None,
     constituency_district: District | None = None,
+    share: int = 1,
 ) -> Seat:
     """Add a seat to ``body``. A seat of a body spanning several districts (a network
     cabinet) may represent one of them (``constituency_district``): only that district's
@@ -115,6 +126,8 @@ def add_seat(
             f"constituency: {body} does not span {constituency_district}; a seat represents "
             f"one of the districts whose staff sit on the body."
         )
+    if share < 1:
+        raise CouncilError("share: a seat carries at least one vote; give a whole number from 1.")
     school = constituency_school or (body.school if body.scope == BodyScope.SCHOOL else None)
     seat = Seat.objects.create(
         body=body,
@@ -129,6 +142,7 @@ def add_seat(
         or (constituency_district.name if constituency_district else ""),
         constituency_school=school,
         constituency_district=constituency_district,
+        share=share,
     )
     record(
         actor=actor,
@@ -140,6 +154,7 @@ def add_seat(
             "selection": selection,
             "eligibility": rules,
             "constituency_district": constituency_district.name if constituency_district else "",
+            "share": share,
         },
     )
     return seat

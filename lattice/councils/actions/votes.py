@@ -1,4 +1,10 @@
-"""Proposals, polls and ballots, elections for seats, and closing a count."""
+"""Proposals, polls and ballots, proxies, elections for seats, and closing a count.
+
+Voting shares: when a poll opens each voter's seat share is copied into the snapshot
+(:class:`EligibleVoter`), and every ballot weighs that share. Proxies: where a body's bylaws
+allow, a member gives their vote in one poll to another eligible member present, who casts
+it as a separate ballot; see :func:`give_proxy`.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,8 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
 
 from lattice.audit.log import record
 from lattice.councils import counting, eligibility
@@ -27,8 +35,11 @@ from lattice.councils.models import (
     Presence,
     Proposal,
     ProposalStatus,
+    Proxy,
     Seat,
+    VoterReceipt,
     Workflow,
+    seats_held_q,
 )
 from lattice.lib.actors import Actor
 from lattice.people.models import Assignment, School, StaffMember
@@ -145,7 +156,7 @@ def start_poll(
     pairs = OPTIONS_BY_KIND.get(PollKind(kind), [(n, "") for n in names])
     for i, (name, meaning) in enumerate(pairs):
         PollOption.objects.create(poll=poll, name=name, meaning=meaning, position=i)
-    _snapshot_voters(poll, members_on(body, _today()))
+    _snapshot_voters(poll, members_with_shares(body, _today()))
     proposal.status = ProposalStatus.VOTING
     proposal.save(update_fields=["status"])
     record(
@@ -158,9 +169,26 @@ def start_poll(
     return poll
 
 
-def _snapshot_voters(poll: Poll, voters: Iterable[StaffMember]) -> None:
+def members_with_shares(body: Body, day: dt.date) -> list[tuple[StaffMember, int]]:
+    """The body's members on ``day``, each with their seat's voting share."""
+    return [
+        (s.holder, s.share)
+        for s in body.seats.filter(seats_held_q(day)).select_related("holder")
+        if s.holder is not None
+    ]
+
+
+def seat_shares(body: Body, day: dt.date) -> int:
+    """The votes of all the body's filled seats on ``day``: the sum of their shares."""
+    return sum(share for _, share in members_with_shares(body, day))
+
+
+def _snapshot_voters(poll: Poll, voters: Iterable[tuple[StaffMember, int]]) -> None:
     EligibleVoter.objects.bulk_create(
-        [EligibleVoter(poll=poll, voter=v) for v in {v.pk: v for v in voters}.values()]
+        [
+            EligibleVoter(poll=poll, voter=v, share=share)
+            for v, share in {v.pk: (v, share) for v, share in voters}.values()
+        ]
     )
 
 
@@ -267,7 +295,8 @@ def open_voting(actor: Actor, poll: Poll) -> Poll:
         raise CouncilError("candidates: nobody is standing yet; take nominations first.")
     poll.status = PollStatus.OPEN
     poll.save(update_fields=["status"])
-    _snapshot_voters(poll, election_voters(poll))
+    # The electorate of an election is the school's or district's teachers: one vote each.
+    _snapshot_voters(poll, [(v, 1) for v in election_voters(poll)])
     record(
         actor=actor,
         action="councils.poll.open",
@@ -305,40 +334,83 @@ def _clean_choices(poll: Poll, choices: Mapping[int, int]) -> dict[str, int]:
     return {str(k): v for k, v in picked.items()}
 
 
+def _share(poll: Poll, voter: StaffMember) -> int:
+    """``voter``'s share in the poll's snapshot; refuses whoever was not in it."""
+    row = poll.eligible.filter(voter=voter).first()
+    if row is None:
+        raise CouncilError(f"voter: {voter} was not eligible when the poll opened.")
+    return row.share
+
+
+def _has_voted(poll: Poll, voter: StaffMember) -> bool:
+    return VoterReceipt.objects.filter(poll=poll, voter=voter).exists()
+
+
+def _write_ballot(
+    poll: Poll,
+    voter: StaffMember,
+    share: int,
+    clean: dict[str, int],
+    reason: str,
+    *,
+    cast_by: StaffMember | None = None,
+) -> tuple[Ballot, bool]:
+    """Write (or, in a named poll, change) ``voter``'s ballot; returns it and whether this
+    was their first. A secret ballot is ``share`` rows of weight 1 with no voter and no
+    caster, so neither a row nor its weight points to anyone; it cannot be changed."""
+    voted = _has_voted(poll, voter)
+    if poll.anonymous:
+        if voted:
+            who = "you have voted" if cast_by is None else f"{voter}'s vote is cast"
+            raise CouncilError(f"ballot: {who}; a secret ballot cannot be changed.")
+        rows = Ballot.objects.bulk_create(
+            [Ballot(poll=poll, voter=None, choices=clean) for _ in range(share)]
+        )
+        ballot = rows[0]
+    else:
+        ballot, _ = Ballot.objects.update_or_create(
+            poll=poll,
+            voter=voter,
+            defaults={
+                "choices": clean,
+                "reason": reason.strip(),
+                "weight": share,
+                "cast_by": cast_by,
+            },
+        )
+    if not voted:
+        VoterReceipt.objects.create(poll=poll, voter=voter)
+    return ballot, not voted
+
+
 @transaction.atomic
 def cast_ballot(
     actor: Actor, poll: Poll, voter: StaffMember, choices: Mapping[int, int], reason: str = ""
 ) -> Ballot:
-    """Cast (or, in a named poll, change) ``voter``'s ballot. A secret ballot is written
-    without the voter, and only a receipt says they voted; it cannot be changed."""
-    from lattice.councils.models import VoterReceipt
-
+    """Cast (or, in a named poll, change) ``voter``'s ballot, weighing their share. A secret
+    ballot is written without the voter, and only a receipt says they voted; it cannot be
+    changed. A member who gave a proxy votes only after revoking it."""
     poll = Poll.objects.select_for_update().get(pk=poll.pk)
     if poll.status != PollStatus.OPEN:
         raise CouncilError("poll: voting is not open.")
-    if not poll.eligible.filter(voter=voter).exists():
-        raise CouncilError(f"voter: {voter} was not eligible when the poll opened.")
+    share = _share(poll, voter)
     clean = _clean_choices(poll, choices)
-    voted = VoterReceipt.objects.filter(poll=poll, voter=voter).exists()
+    given = Proxy.objects.filter(poll=poll, giver=voter).select_related("holder").first()
+    if given is not None:
+        raise CouncilError(
+            f"voter: {voter} gave their vote in this poll to {given.holder} as a proxy; "
+            "revoke the proxy first to vote yourself."
+        )
     absentee = is_absentee(poll, voter)
     if absentee and not poll.body.allows_absentee_votes:
         raise CouncilError(
             f"voter: {voter} is recorded absent from {poll.meeting}, and the bylaws of "
             f"{poll.body} allow no absentee votes; only members present vote in its polls."
         )
-    if poll.anonymous:
-        if voted:
-            raise CouncilError("ballot: you have voted; a secret ballot cannot be changed.")
-        ballot = Ballot.objects.create(poll=poll, voter=None, choices=clean)
-    else:
-        ballot, _ = Ballot.objects.update_or_create(
-            poll=poll, voter=voter, defaults={"choices": clean, "reason": reason.strip()}
-        )
-    if not voted:
-        VoterReceipt.objects.create(poll=poll, voter=voter)
-        if absentee:
-            poll.absentee_ballots += 1
-            poll.save(update_fields=["absentee_ballots"])
+    ballot, first = _write_ballot(poll, voter, share, clean, reason)
+    if first and absentee:
+        poll.absentee_ballots += 1
+        poll.save(update_fields=["absentee_ballots"])
     record(
         actor=actor,
         action="councils.ballot.cast",
@@ -348,6 +420,165 @@ def cast_ballot(
         after={} if poll.anonymous else {"choices": clean},
     )
     return ballot
+
+
+def _proxy_holder_problem(poll: Poll, holder: StaffMember) -> str:
+    """Why ``holder`` cannot hold or cast a proxy in ``poll`` now ('' when they can): they
+    must be in the snapshot and not recorded absent from the poll's meeting."""
+    if not poll.eligible.filter(voter=holder).exists():
+        return (
+            f"holder: {holder} was not eligible to vote when the poll opened; "
+            "a proxy goes to a voter of this poll."
+        )
+    if is_absentee(poll, holder):
+        return (
+            f"holder: {holder} is recorded absent from {poll.meeting}; "
+            "a proxy is held and cast by a member present."
+        )
+    return ""
+
+
+@transaction.atomic
+def give_proxy(actor: Actor, poll: Poll, giver: StaffMember, holder: StaffMember) -> Proxy:
+    """``giver`` hands their vote in ``poll`` to ``holder``, where the body's bylaws allow
+    proxies. The giver must not have voted, the holder must be an eligible voter present
+    (not recorded absent from the poll's meeting), nobody hands on a vote they hold (no
+    chains), one proxy a giver, and a holder holds at most the bylaws' number. A member
+    absent from the meeting may give one even where absentee votes are not allowed."""
+    poll = Poll.objects.select_for_update().select_related("body").get(pk=poll.pk)
+    body = poll.body
+    if not body.allows_proxies:
+        raise CouncilError(
+            f"proxy: the bylaws of {body} allow no proxies; each member casts their own vote."
+        )
+    if poll.kind == PollKind.ELECTION:
+        raise CouncilError(
+            "proxy: an election's voters are the electorate, not the body's members; "
+            "each casts their own secret ballot."
+        )
+    if poll.status != PollStatus.OPEN:
+        raise CouncilError("proxy: voting is not open.")
+    if giver == holder:
+        raise CouncilError("holder: choose another member to cast your vote.")
+    _share(poll, giver)
+    if _has_voted(poll, giver):
+        raise CouncilError(f"proxy: {giver} has voted; a vote cast cannot be handed on.")
+    given = Proxy.objects.filter(poll=poll, giver=giver).select_related("holder").first()
+    if given is not None:
+        raise CouncilError(
+            f"proxy: {giver} already gave their vote to {given.holder}; "
+            "one proxy a member a poll: revoke it first."
+        )
+    problem = _proxy_holder_problem(poll, holder)
+    if problem:
+        raise CouncilError(problem)
+    if Proxy.objects.filter(poll=poll, giver=holder).exists():
+        raise CouncilError(
+            f"holder: {holder} has given their own vote to another member; a vote handed "
+            "on cannot be handed on again (no chains of proxies)."
+        )
+    if Proxy.objects.filter(poll=poll, holder=giver).exists():
+        raise CouncilError(
+            f"proxy: {giver} holds another member's proxy, so cannot hand on their own vote "
+            "(no chains of proxies); the giver may revoke it first."
+        )
+    held = Proxy.objects.filter(poll=poll, holder=holder).count()
+    if held >= body.proxies_per_holder:
+        n = body.proxies_per_holder
+        raise CouncilError(
+            f"holder: {holder} already holds {held} prox{'y' if held == 1 else 'ies'}; the "
+            f"bylaws of {body} allow {n} prox{'y' if n == 1 else 'ies'} a member in a poll."
+        )
+    proxy = Proxy.objects.create(poll=poll, giver=giver, holder=holder)
+    record(
+        actor=actor,
+        action="councils.proxy.give",
+        obj=poll,
+        district=body.district,
+        staff_member=giver,
+        after={"holder": str(holder)},
+    )
+    return proxy
+
+
+@transaction.atomic
+def revoke_proxy(actor: Actor, poll: Poll, giver: StaffMember) -> None:
+    """``giver`` takes their vote back, while neither they (through the holder) nor the
+    holder has voted."""
+    poll = Poll.objects.select_for_update().select_related("body").get(pk=poll.pk)
+    proxy = Proxy.objects.filter(poll=poll, giver=giver).select_related("holder").first()
+    if proxy is None:
+        raise CouncilError(f"proxy: {giver} has given no proxy in this poll.")
+    if poll.status != PollStatus.OPEN:
+        raise CouncilError("proxy: voting is closed; the proxy stands as it was.")
+    if _has_voted(poll, giver):
+        raise CouncilError(
+            f"proxy: {proxy.holder} has cast {giver}'s vote; a proxy used cannot be revoked."
+        )
+    if _has_voted(poll, proxy.holder):
+        raise CouncilError(
+            f"proxy: {proxy.holder} has voted; a proxy is revocable only before either of "
+            "you has voted."
+        )
+    holder = proxy.holder
+    proxy.delete()
+    record(
+        actor=actor,
+        action="councils.proxy.revoke",
+        obj=poll,
+        district=poll.body.district,
+        staff_member=giver,
+        before={"holder": str(holder)},
+    )
+
+
+@transaction.atomic
+def cast_proxy_ballot(
+    actor: Actor,
+    poll: Poll,
+    holder: StaffMember,
+    giver: StaffMember,
+    choices: Mapping[int, int],
+    reason: str = "",
+) -> Ballot:
+    """``holder`` casts the vote ``giver`` handed them, as a ballot apart from their own and
+    weighing the giver's share. A named one records both (the giver as voter, the holder as
+    who cast it) and may be changed; a secret one records neither and cannot be. The poll
+    counts proxy ballots, never marking a secret one."""
+    poll = Poll.objects.select_for_update().select_related("body").get(pk=poll.pk)
+    if poll.status != PollStatus.OPEN:
+        raise CouncilError("poll: voting is not open.")
+    if not Proxy.objects.filter(poll=poll, giver=giver, holder=holder).exists():
+        raise CouncilError(f"proxy: {holder} holds no proxy from {giver} in this poll.")
+    problem = _proxy_holder_problem(poll, holder)
+    if problem:
+        raise CouncilError(problem)
+    share = _share(poll, giver)
+    clean = _clean_choices(poll, choices)
+    ballot, first = _write_ballot(poll, giver, share, clean, reason, cast_by=holder)
+    if first:
+        poll.proxy_ballots += 1
+        poll.save(update_fields=["proxy_ballots"])
+    record(
+        actor=actor,
+        action="councils.proxy.cast",
+        obj=poll,
+        district=poll.body.district,
+        staff_member=giver,
+        after={"cast_by": str(holder)} | ({} if poll.anonymous else {"choices": clean}),
+    )
+    return ballot
+
+
+def proxies_held(poll: Poll, holder: StaffMember) -> list[Proxy]:
+    return list(poll.proxies.filter(holder=holder).select_related("giver"))
+
+
+def proxies_of(poll: Poll, person: StaffMember) -> list[Proxy]:
+    """The proxies ``person`` holds in ``poll`` and the one they gave, in one query."""
+    return list(
+        poll.proxies.filter(Q(holder=person) | Q(giver=person)).select_related("giver", "holder")
+    )
 
 
 def is_absentee(poll: Poll, voter: StaffMember) -> bool:
@@ -362,62 +593,85 @@ def is_absentee(poll: Poll, voter: StaffMember) -> bool:
     ).exists()
 
 
+def _weighted_ballots(poll: Poll) -> tuple[list[dict[int, int]], list[int]]:
+    rows = list(poll.ballots.all())
+    return [{int(k): v for k, v in b.choices.items()} for b in rows], [b.weight for b in rows]
+
+
+def present_shares(poll: Poll) -> int:
+    """The votes of the members present, for a threshold "of the members present": the
+    shares of the voters recorded present at the poll's meeting, and of those whose proxy a
+    member present holds (every voter's share when the poll belongs to no meeting). Quorum
+    itself stays a count of people present (:func:`quorum`)."""
+    shares = dict(poll.eligible.values_list("voter_id", "share"))
+    if poll.meeting_id is None:
+        return sum(shares.values())
+    present = set(
+        Attendance.objects.filter(
+            meeting_id=poll.meeting_id, presence=Presence.PRESENT
+        ).values_list("member_id", flat=True)
+    )
+    represented = {g for g, h in poll.proxies.values_list("giver_id", "holder_id") if h in present}
+    return sum(share for voter, share in shares.items() if voter in present | represented)
+
+
 def count(poll: Poll) -> counting.Outcome:
+    """Count the poll's ballots, each weighing its weight (a seat's share)."""
     options = list(poll.options.all())
     ids = [o.pk for o in options]
-    ballots = [{int(k): v for k, v in b.choices.items()} for b in poll.ballots.all()]
+    ballots, weights = _weighted_ballots(poll)
     if poll.kind in (PollKind.YES_NO, PollKind.CONSENT):
         by_meaning = {o.pk: o.meaning for o in options}
         tally = {m: 0 for m in ("yes", "no", "abstain", "consent", "object")}
-        for b in ballots:
+        for b, w in zip(ballots, weights, strict=True):
             for k in b:
-                tally[by_meaning[k]] += 1
+                tally[by_meaning[k]] += w
         if poll.kind == PollKind.CONSENT:
             return counting.count_consent(tally["consent"], tally["object"])
-        present = filled = 0
-        if poll.meeting is not None:
-            present, filled, _ = quorum(poll.meeting)
-        else:
-            present = poll.eligible.count()
-        filled = filled or len(members_on(poll.body, poll.opened_on))
+        day = (
+            timezone.localtime(poll.meeting.starts_at).date()
+            if poll.meeting is not None
+            else poll.opened_on
+        )
         return counting.count_yes_no(
             tally["yes"],
             tally["no"],
             tally["abstain"],
             threshold=poll.threshold,
             base=poll.base,
-            present=present,
-            seats=filled,
+            present=present_shares(poll),
+            seats=seat_shares(poll.body, day) or seat_shares(poll.body, poll.opened_on),
         )
     if poll.kind == PollKind.SCORE:
-        return counting.count_scores(ids, ballots)
+        return counting.count_scores(ids, ballots, weights)
     if poll.kind == PollKind.RANKED:
         rankings = [sorted(b, key=b.__getitem__) for b in ballots]
-        return counting.count_ranked(ids, rankings)
-    return counting.count_election(ids, [list(b) for b in ballots], max(poll.seats.count(), 1))
+        return counting.count_ranked(ids, rankings, weights)
+    return counting.count_election(
+        ids, [list(b) for b in ballots], max(poll.seats.count(), 1), weights
+    )
 
 
 def figures(poll: Poll) -> Mapping[str, int]:
-    """The counts a poll's page shows: the stored count once closed; while open, the live
-    count (first preferences for ranked choice: the runoff itself is counted at closing)."""
+    """The counts a poll's page shows, in votes (ballots times their weights): the stored
+    count once closed; while open, the live count (first preferences for ranked choice: the
+    runoff itself is counted at closing)."""
     if poll.status == PollStatus.CLOSED and poll.result:
         return dict(poll.result.get("figures", {}))
     if poll.kind == PollKind.RANKED:
         ids = list(poll.options.values_list("pk", flat=True))
+        ballots, weights = _weighted_ballots(poll)
         return counting.first_preferences(
-            ids, [sorted(b, key=b.__getitem__) for b in _ballots(poll)]
+            ids, [sorted(b, key=b.__getitem__) for b in ballots], weights
         )
     return count(poll).figures
 
 
 def score_spreads(poll: Poll) -> list[counting.ScoreSpread]:
-    """How the ballots scored each option of a score vote, in the options' order."""
+    """How the votes scored each option of a score vote, in the options' order."""
     ids = list(poll.options.values_list("pk", flat=True))
-    return counting.score_spreads(ids, _ballots(poll))
-
-
-def _ballots(poll: Poll) -> list[dict[int, int]]:
-    return [{int(k): v for k, v in b.choices.items()} for b in poll.ballots.all()]
+    ballots, weights = _weighted_ballots(poll)
+    return counting.score_spreads(ids, ballots, weights=weights)
 
 
 @transaction.atomic
@@ -438,9 +692,11 @@ def close_poll(
     poll.result = outcome.as_json() | {
         "winner_names": [names[w] for w in outcome.winners],
         "tied_names": [names[t] for t in outcome.tied],
-        "ballots": poll.ballots.count(),
+        "ballots": poll.receipts.count(),
+        "votes": sum(poll.ballots.values_list("weight", flat=True)),
         "eligible": poll.eligible.count(),
         "absentee": poll.absentee_ballots,
+        "proxy": poll.proxy_ballots,
     }
     poll.save()
     record(

@@ -30,6 +30,7 @@ from lattice.councils.models.votes import (
     Proposal,
     ProposalAttachment,
     ProposalStatus,
+    Proxy,
     Threshold,
     VoterReceipt,
 )
@@ -57,6 +58,7 @@ __all__ = [
     "Proposal",
     "ProposalAttachment",
     "ProposalStatus",
+    "Proxy",
     "RightLevel",
     "Seat",
     "SeatPosition",

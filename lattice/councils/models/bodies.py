@@ -69,6 +69,15 @@ class Body(models.Model):
         help_text="Bylaws: a member recorded absent or excused from a meeting may still vote "
         "in that meeting's polls.",
     )
+    allows_proxies = models.BooleanField(
+        default=False,
+        help_text="Bylaws: a member may hand their vote in a poll to another member who votes "
+        "in it (a proxy).",
+    )
+    proxies_per_holder = models.PositiveSmallIntegerField(
+        default=1,
+        help_text="Bylaws: how many proxies one member may hold in one poll.",
+    )
     created_on = models.DateField(default=dt.date.today)
     closed_on = models.DateField(null=True, blank=True)
     closed_reason = models.CharField(max_length=200, blank=True)
@@ -80,6 +89,9 @@ class Body(models.Model):
             models.CheckConstraint(
                 condition=Q(scope="school", school__isnull=False) | ~Q(scope="school"),
                 name="school_body_names_school",
+            ),
+            models.CheckConstraint(
+                condition=Q(proxies_per_holder__gte=1), name="a_proxy_holder_holds_one_or_more"
             ),
         ]
 
@@ -165,6 +177,11 @@ class Seat(models.Model):
     eligibility = models.JSONField(
         default=list, blank=True, help_text="Names of the eligibility rules a holder must meet."
     )
+    # The seat's voting weight under the bylaws (a seat standing for a larger constituency
+    # may carry more votes); copied to the poll's snapshot of voters when a poll opens.
+    share = models.PositiveSmallIntegerField(
+        default=1, help_text="Votes the seat carries in the body's polls (its voting share)."
+    )
     holder = models.ForeignKey(
         StaffMember, null=True, blank=True, on_delete=models.PROTECT, related_name="seats"
     )
@@ -174,6 +191,7 @@ class Seat(models.Model):
 
     class Meta:
         ordering = ["body", "position", "label"]
+        constraints = [models.CheckConstraint(condition=Q(share__gte=1), name="a_seat_has_a_vote")]
 
     def __str__(self) -> str:
         return f"{self.body}: {self.label}"

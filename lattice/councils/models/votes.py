@@ -5,6 +5,14 @@ says that a person voted (one ballot each), a :class:`Ballot` holds the choices 
 opaque random id with no person, no user and no timestamp, so nobody — the superuser
 reading the database included — can join the two. An open (named) poll's ballot names its
 voter, and a voter may change it.
+
+Voting shares: each eligible voter's share (their seat's votes) is copied into the snapshot
+when the poll opens. A named ballot carries that share as its ``weight``; a secret ballot is
+written as one weight-1 row per share, so no row's weight points to its voter.
+
+Proxies: where the bylaws allow, a member hands their vote in one poll to another member
+(:class:`Proxy`). The holder casts it as a separate ballot: a named one says who gave and
+who cast it; a secret one says neither.
 """
 
 from __future__ import annotations
@@ -119,6 +127,9 @@ class Poll(models.Model):
     # meeting: a count on the poll, never a mark on a ballot, so a secret ballot stays
     # unlinkable to the (known) absentees.
     absentee_ballots = models.PositiveIntegerField(default=0)
+    # How many votes were cast by proxy: again a count on the poll, never a mark on a
+    # secret ballot.
+    proxy_ballots = models.PositiveIntegerField(default=0)
     # The count when closed: what won and why, in plain words, and the figures.
     result = models.JSONField(default=dict, blank=True)
 
@@ -166,10 +177,13 @@ class EligibleVoter(models.Model):
 
     poll = models.ForeignKey(Poll, on_delete=models.CASCADE, related_name="eligible")
     voter = models.ForeignKey(StaffMember, on_delete=models.CASCADE, related_name="+")
+    # The voter's seat's share when the poll opened (1 for an election's electorate).
+    share = models.PositiveSmallIntegerField(default=1)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["poll", "voter"], name="one_eligibility_a_poll")
+            models.UniqueConstraint(fields=["poll", "voter"], name="one_eligibility_a_poll"),
+            models.CheckConstraint(condition=Q(share__gte=1), name="an_eligible_voter_has_a_vote"),
         ]
 
     def __str__(self) -> str:
@@ -195,11 +209,14 @@ class VoterReceipt(models.Model):
 
 
 class Ballot(models.Model):
-    """The choices of one voter. In a secret poll ``voter`` is empty and the id is random,
-    so the ballot cannot be joined to its :class:`VoterReceipt`.
+    """The choices of one voter. In a secret poll ``voter`` and ``cast_by`` are empty, the
+    weight is 1 and the id is random, so the ballot cannot be joined to its
+    :class:`VoterReceipt` (a voter with a share of 3 leaves three identical rows).
 
     ``choices`` maps option ids (as text) to a value: 1 for a chosen option, a score, or a
-    rank (1 = first preference). Personal data: in an open poll, how the named voter voted.
+    rank (1 = first preference); the count multiplies each ballot by its ``weight``. A named
+    ballot cast by proxy names the giver as ``voter`` and the holder as ``cast_by``.
+    Personal data: in an open poll, how the named voter voted and who cast it.
     """
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -207,6 +224,10 @@ class Ballot(models.Model):
     voter = models.ForeignKey(
         StaffMember, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
+    cast_by = models.ForeignKey(
+        StaffMember, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    weight = models.PositiveSmallIntegerField(default=1)
     choices = models.JSONField()
     reason = models.TextField(blank=True)
 
@@ -216,11 +237,42 @@ class Ballot(models.Model):
                 fields=["poll", "voter"],
                 condition=Q(voter__isnull=False),
                 name="one_named_ballot_a_voter",
-            )
+            ),
+            models.CheckConstraint(condition=Q(weight__gte=1), name="a_ballot_weighs_one_or_more"),
+            models.CheckConstraint(
+                condition=Q(voter__isnull=False) | (Q(cast_by__isnull=True) & Q(weight=1)),
+                name="a_secret_ballot_names_nobody",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"A ballot in {self.poll}"
+
+
+class Proxy(models.Model):
+    """A member's vote in one poll, handed to another member who casts it for them where
+    the body's bylaws allow proxies. Revocable until either of them has voted; one per giver
+    a poll; a holder holds no more than the bylaws' number, and gives none (no chains).
+
+    Personal data: who gave whom their vote (never how it was cast).
+    """
+
+    poll = models.ForeignKey(Poll, on_delete=models.CASCADE, related_name="proxies")
+    giver = models.ForeignKey(StaffMember, on_delete=models.CASCADE, related_name="+")
+    holder = models.ForeignKey(StaffMember, on_delete=models.CASCADE, related_name="+")
+    given_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["given_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["poll", "giver"], name="one_proxy_a_giver"),
+            models.CheckConstraint(
+                condition=~Q(giver=models.F("holder")), name="a_proxy_goes_to_another"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.giver}'s vote in {self.poll}, held by {self.holder}"
 
 
 class ProposalAttachment(models.Model):

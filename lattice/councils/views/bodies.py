@@ -30,9 +30,9 @@ def home(request: HttpRequest) -> HttpResponse:
     voting = []
     if me is not None:
         voting = list(
-            Poll.objects.filter(
-                status=PollStatus.OPEN, eligible__voter=me, body__in=bodies
-            ).exclude(receipts__voter=me)
+            Poll.objects.filter(status=PollStatus.OPEN, eligible__voter=me, body__in=bodies)
+            .exclude(receipts__voter=me)
+            .exclude(proxies__giver=me)  # handed to a proxy: theirs to cast
         )
     due = list(
         Decision.objects.filter(body__in=bodies, review_on__lte=today)
@@ -77,6 +77,8 @@ def body_new(request: HttpRequest) -> HttpResponse:
                 quorum_percent=d["quorum_percent"],
                 rights=d["rights"],
                 allows_absentee_votes=d["allows_absentee_votes"],
+                allows_proxies=d["allows_proxies"],
+                proxies_per_holder=d["proxies_per_holder"] or 1,
             )
         except actions.CouncilError as exc:
             form.add_error(None, str(exc))
@@ -134,6 +136,8 @@ def body_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "member": access.is_member(request.user, body),
             "appoints": appoints,
             "children": body.children.all(),
+            "weighted": any(s.share != 1 for s in seats),
+            "total_votes": sum(s.share for s in seats if s.held_on(today)),
             "seat_form": SeatForm(schools=body.district.schools.all()) if admin else None,
             "vacant": [s for s in seats if not s.current and s.selection == "elected"],  # type: ignore[attr-defined]
         },
@@ -167,6 +171,7 @@ def seat_new(request: HttpRequest, pk: int) -> HttpResponse:
         eligibility_rules=d["eligibility_rules"],
         constituency=d["constituency"],
         constituency_school=d["constituency_school"],
+        share=d["share"] or 1,
     )
 
 

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 
 from lattice.councils import access, actions, charts, counting
 from lattice.councils.forms import PollForm, ProposalForm
 from lattice.councils.models import (
+    Poll,
     PollKind,
     PollStatus,
     Proposal,
     ProposalAttachment,
-    VoterReceipt,
 )
 from lattice.councils.views.common import body_for, poll_for, post_only, proposal_for, run
 from lattice.lib import uploads
@@ -179,11 +182,14 @@ def poll_detail(request: HttpRequest, pk: int) -> HttpResponse:
     poll = poll_for(request, pk)
     body = poll.body
     me = access.own_staff(request.user)
-    eligible = me is not None and poll.eligible.filter(voter=me).exists()
-    voted = me is not None and VoterReceipt.objects.filter(poll=poll, voter=me).exists()
+    shares = dict(poll.eligible.values_list("voter_id", "share"))
+    eligible = me is not None and me.pk in shares
+    voted_ids = set(poll.receipts.values_list("voter_id", flat=True))
+    voted = me is not None and me.pk in voted_ids
     mine = None
     if voted and not poll.anonymous:
         mine = poll.ballots.filter(voter=me).first()
+    proxies = _proxy_lines(poll, me, shares, voted_ids)
     show = poll.status == PollStatus.CLOSED or not poll.hide_results
     tally = []
     if show and poll.status != PollStatus.NOMINATING:
@@ -192,17 +198,18 @@ def poll_detail(request: HttpRequest, pk: int) -> HttpResponse:
         top = max([n for _, n in counts] + [1])
         tally = [(o, n, i * 26, round(n * 300 / top)) for i, (o, n) in enumerate(counts)]
     spread_chart, spreads = None, []
+    weighted = any(v != 1 for v in shares.values())
     if show and poll.kind == PollKind.SCORE:
         option_names = {o.pk: o.name for o in poll.options.all()}
         found = actions.score_spreads(poll)
         if any(s.ballots for s in found):
-            spread_chart = charts.score_chart(found, option_names)
+            spread_chart = charts.score_chart(found, option_names, weighted=weighted)
             spreads = [(option_names.get(s.option, "?"), s) for s in found]
     runs = access.runs(request.user, body)
     named = (
         []
         if poll.anonymous or not (runs or access.is_member(request.user, body))
-        else list(poll.ballots.select_related("voter"))
+        else list(poll.ballots.select_related("voter", "cast_by"))
     )
     names = {str(o.pk): o.name for o in poll.options.all()}
     for b in named:
@@ -219,7 +226,10 @@ def poll_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "body": body,
             "options": poll.options.select_related("candidate"),
             "eligible": eligible,
+            "my_heading": _heading("Your vote", shares.get(me.pk, 1) if me else 1),
+            "my_button": "Change my vote" if mine else "Cast my vote",
             "voted": voted,
+            "proxies": proxies,
             "mine": mine,
             "runs": runs,
             "tally": tally,
@@ -229,8 +239,12 @@ def poll_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "show": show,
             "chart_height": max(len(tally), 1) * 26,
             "named": named,
-            "receipts": poll.receipts.count(),
-            "electorate": poll.eligible.count(),
+            "meeting_name": _meeting_name(poll),
+            "receipts": len(voted_ids),
+            "electorate": len(shares),
+            "weighted": weighted,
+            "votes_cast": sum(shares.get(v, 1) for v in voted_ids),
+            "votes_total": sum(shares.values()),
             "me": me,
             "max_marks": poll.seats.count() if poll.kind == PollKind.ELECTION else 1,
             "candidates": StaffMember.objects.filter(district=body.district, active=True)
@@ -238,6 +252,78 @@ def poll_detail(request: HttpRequest, pk: int) -> HttpResponse:
             else [],
         },
     )
+
+
+def _meeting_name(poll: Poll) -> str:
+    """The poll's meeting in a phrase ("the Monthly meeting of 3 November 2026"): the body's
+    name is in the breadcrumb already."""
+    if poll.meeting is None:
+        return ""
+    day = timezone.localtime(poll.meeting.starts_at)
+    return f"the {poll.meeting.title} of {day.day} {day:%B %Y}"
+
+
+def _heading(words: str, share: int) -> str:
+    return f"{words} ({share} votes)" if share > 1 else words
+
+
+def _proxy_lines(
+    poll: Poll, me: StaffMember | None, shares: dict[int, int], voted_ids: set[int]
+) -> dict[str, Any]:
+    """What the poll page says and offers about proxies to ``me``: the proxies they hold
+    (each with the giver's ballot to cast, or a note that it is cast), the one they gave
+    (and whether they may still revoke it), and whether they may give one now."""
+    body = poll.body
+    if me is None or me.pk not in shares or poll.kind == PollKind.ELECTION:
+        return {}
+    is_open = poll.status == PollStatus.OPEN
+    mine = actions.proxies_of(poll, me)
+    held = [p for p in mine if p.holder_id == me.pk]
+    given = next((p for p in mine if p.giver_id == me.pk), None)
+    ballots = (
+        {b.voter_id: b for b in poll.ballots.filter(voter_id__in=[p.giver_id for p in held])}
+        if held and not poll.anonymous
+        else {}
+    )
+    held_lines = [
+        {
+            "proxy": p,
+            "cast": p.giver_id in voted_ids,
+            "ballot": ballots.get(p.giver_id),
+            "share": shares.get(p.giver_id, 1),
+            "may_cast": is_open and (p.giver_id not in voted_ids or not poll.anonymous),
+            "prefix": f"proxy-{p.giver_id}-",
+            "heading": _heading(f"{p.giver}'s vote", shares.get(p.giver_id, 1)),
+            "button": f"{'Change' if p.giver_id in voted_ids else 'Cast'} {p.giver}'s vote",
+        }
+        for p in held
+    ]
+    holders = []
+    may_give = (
+        body.allows_proxies
+        and is_open
+        and me.pk not in voted_ids
+        and given is None
+        and not held_lines
+    )
+    if may_give:
+        holders = list(
+            StaffMember.objects.filter(pk__in=[v for v in shares if v != me.pk]).order_by(
+                "family_name", "given_name"
+            )
+        )
+    return {
+        "held": held_lines,
+        "given": given,
+        "given_cast": given is not None and me.pk in voted_ids,
+        "may_revoke": given is not None
+        and is_open
+        and me.pk not in voted_ids
+        and given.holder_id not in voted_ids,
+        "may_give": may_give and bool(holders),
+        "holders": holders,
+        "per_holder": body.proxies_per_holder,
+    }
 
 
 def poll_vote(request: HttpRequest, pk: int) -> HttpResponse:
@@ -259,6 +345,25 @@ def poll_vote(request: HttpRequest, pk: int) -> HttpResponse:
     except ValueError:
         messages.error(request, "ballot: write whole numbers only.")
         return HttpResponseRedirect(reverse("councils:poll", args=[pk]))
+    giver_id = request.POST.get("proxy_for", "").strip()
+    if giver_id:
+        giver = poll.proxies.filter(holder=me, giver_id=int(giver_id) if giver_id.isdigit() else 0)
+        found = giver.select_related("giver").first()
+        if found is None:
+            messages.error(request, "proxy: you hold no proxy from that member in this poll.")
+            return HttpResponseRedirect(reverse("councils:poll", args=[pk]))
+        return run(
+            request,
+            f"{found.giver}'s vote is recorded, cast by you as their proxy.",
+            reverse("councils:poll", args=[pk]),
+            actions.cast_proxy_ballot,
+            request.user,
+            poll,
+            me,
+            found.giver,
+            choices,
+            request.POST.get("reason", ""),
+        )
     return run(
         request,
         "Your vote is recorded.",
@@ -269,6 +374,51 @@ def poll_vote(request: HttpRequest, pk: int) -> HttpResponse:
         me,
         choices,
         request.POST.get("reason", ""),
+    )
+
+
+def poll_proxy(request: HttpRequest, pk: int) -> HttpResponse:
+    """The signed-in member gives their vote in the poll to another of its voters."""
+    post_only(request)
+    poll = poll_for(request, pk)
+    me = access.own_staff(request.user)
+    if me is None:
+        raise Http404
+    back = reverse("councils:poll", args=[pk])
+    wanted = request.POST.get("holder", "")
+    holder = StaffMember.objects.filter(
+        district=poll.body.district, pk=int(wanted) if wanted.isdigit() else 0
+    ).first()
+    if holder is None:
+        messages.error(request, "holder: choose the member who will cast your vote.")
+        return HttpResponseRedirect(back)
+    return run(
+        request,
+        f"Your vote in this poll is handed to {holder}; they cast it as your proxy.",
+        back,
+        actions.give_proxy,
+        request.user,
+        poll,
+        me,
+        holder,
+    )
+
+
+def poll_proxy_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    """The signed-in member takes back the vote they handed on, before either has voted."""
+    post_only(request)
+    poll = poll_for(request, pk)
+    me = access.own_staff(request.user)
+    if me is None:
+        raise Http404
+    return run(
+        request,
+        "Proxy revoked: your vote is yours to cast again.",
+        reverse("councils:poll", args=[pk]),
+        actions.revoke_proxy,
+        request.user,
+        poll,
+        me,
     )
 
 
