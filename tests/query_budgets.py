@@ -91,7 +91,7 @@ BUDGETS: dict[str, int] = {
     "councils:minutes-pdf": 20,
     "councils:poll": 36,
     "councils:proposal": 31,
-    "councils:proposal-new": 18,
+    "councils:proposal-new": 22,
     "councils:register": 19,
     "councils:register-csv": 13,
     "forecasts:csv": 12,

@@ -154,6 +154,20 @@ class MinutesForm(forms.Form):
     text = forms.CharField(widget=forms.Textarea(attrs={"rows": 10}), label="Minutes")
 
 
+class DraftChoiceField(forms.ModelChoiceField):
+    """A policy draft as the office's preview page names it."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.policy_name} ({obj.policy_key} v{obj.version}) from {day(obj.effective_from)}"
+
+
+class StipendRoleField(forms.ModelChoiceField):
+    """A catalogue role with the stipend it pays now."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.title} (pays {money(obj.stipend_dollars)} now)"
+
+
 # What the proposal form offers to carry out (adding a role takes the role's whole form: the
 # demo and the API raise those with their fields).
 FORM_CARRY_OUTS = ("adopt_policy", "change_stipend")
@@ -178,13 +192,13 @@ class ProposalForm(ExplainsEmptyChoices, forms.Form):
         label="If it passes, Lattice will",
         help_text="Only the talent office carries out a change of pay, after the vote passes.",
     )
-    draft: forms.ModelChoiceField[AdoptionDraft] = forms.ModelChoiceField(
+    draft: forms.ModelChoiceField[AdoptionDraft] = DraftChoiceField(
         queryset=None,
         required=False,
         label="Pathway policy to adopt",
         help_text="For adopting a policy: one the talent office has drafted and previewed.",
     )
-    role: forms.ModelChoiceField[LeadershipRole] = forms.ModelChoiceField(
+    role: forms.ModelChoiceField[LeadershipRole] = StipendRoleField(
         queryset=None,
         required=False,
         label="Role whose stipend changes",
@@ -216,14 +230,8 @@ class ProposalForm(ExplainsEmptyChoices, forms.Form):
 
     def __init__(self, *args, drafts=None, roles=None, **kwargs):
         super().__init__(*args, **kwargs)
-        draft = cast(forms.ModelChoiceField, self.fields["draft"])
-        draft.queryset = drafts
-        draft.label_from_instance = lambda d: (
-            f"{d.policy_name} ({d.policy_key} v{d.version}) from {day(d.effective_from)}"
-        )
-        role = cast(forms.ModelChoiceField, self.fields["role"])
-        role.queryset = roles
-        role.label_from_instance = lambda r: f"{r.title} (pays {money(r.stipend_dollars)} now)"
+        cast(forms.ModelChoiceField, self.fields["draft"]).queryset = drafts
+        cast(forms.ModelChoiceField, self.fields["role"]).queryset = roles
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
