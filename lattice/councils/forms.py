@@ -169,7 +169,7 @@ class StipendRoleField(forms.ModelChoiceField):
 
 
 # What the proposal form offers to carry out (adding a role takes the role's whole form: the
-# demo and the API raise those with their fields).
+# demo raises those with their fields).
 FORM_CARRY_OUTS = ("adopt_policy", "change_stipend")
 
 

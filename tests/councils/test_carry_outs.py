@@ -29,6 +29,7 @@ from lattice.roles import actions as role_actions
 from lattice.roles.models import LeadershipRole, RoleAssignment, StipendChange
 from tests.cast import Cast
 from tests.councils.world import world
+from tests.query_budgets import BUDGETS
 from tests.pathways.test_payroll import this_school_year
 from tests.pathways.world import adopt, northfield_policy
 
@@ -125,6 +126,20 @@ def test_a_passed_policy_decision_adopts_the_draft_through_the_pathways_action(
     entry = AuditEntry.objects.get(action="councils.decision.carry_out", object_id=decision.pk)
     assert entry.after["carries_out"] == "adopt_policy"
     assert entry.after["adoption"] == adoption.pk
+
+
+def test_the_policy_decision_page_shows_the_offices_preview_counts_within_its_budget(
+    cast: Cast, client_for: Any, django_assert_max_num_queries: Any
+) -> None:
+    draft = a_second_policy_draft(cast)
+    decision = passed(cast, world(cast).district, "adopt_policy", {"draft": draft.pk})
+    officer = client_for("officer")
+    with django_assert_max_num_queries(BUDGETS["councils:decision"]):
+        page = officer.get(f"/councils/decisions/{decision.pk}/").content.decode()
+    assert "3 of 3" in page  # teachers placed
+    assert "2 gain, 1 lose, 0 the same" in page
+    assert "Carry it out now" in page
+    assert f'href="/pathways/office/policy/drafts/{draft.pk}/"' in page
 
 
 def test_a_policy_draft_changed_after_the_vote_is_refused(cast: Cast) -> None:
@@ -300,13 +315,15 @@ def test_only_the_talent_office_carries_out_a_change_of_pay(
 
 
 def test_the_decision_page_shows_the_preview_and_the_confirm_button_to_the_office_only(
-    cast: Cast, mentors: LeadershipRole, client_for: Any
+    cast: Cast, mentors: LeadershipRole, client_for: Any, django_assert_max_num_queries: Any
 ) -> None:
     decision = passed(
         cast, world(cast).district, "change_stipend", {"role": mentors.pk, "stipend_dollars": 5500}
     )
     url = f"/councils/decisions/{decision.pk}/"
-    office = client_for("officer").get(url).content.decode()
+    officer = client_for("officer")
+    with django_assert_max_num_queries(BUDGETS["councils:decision"]):
+        office = officer.get(url).content.decode()
     assert "$5,000 → $5,500 a year" in office
     assert "Carry it out now" in office
     ben = client_for("teacher_other_school").get(url).content.decode()

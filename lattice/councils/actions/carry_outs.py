@@ -54,6 +54,8 @@ class Preview:
 
     lines: tuple[tuple[str, str], ...]
     refusal: str = ""
+    details_url: str = ""  # the owning app's fuller preview, for who carries it out
+    details_label: str = ""
 
 
 @dataclass(frozen=True)
@@ -187,7 +189,12 @@ def _policy_preview(body: Body, fields: Fields) -> Preview:
         )
     elif p.refusal:
         refusal = "The draft cannot be adopted yet: " + " ".join(p.refusal[:3])
-    return Preview(lines, refusal)
+    return Preview(
+        lines,
+        refusal,
+        details_url=reverse("pathways:adopt-draft", args=[draft.pk]),
+        details_label="Every teacher in the talent office's preview",
+    )
 
 
 def _policy_carry_out(actor: Actor, decision: Decision) -> Done:
