@@ -29,9 +29,9 @@ from lattice.roles import actions as role_actions
 from lattice.roles.models import LeadershipRole, RoleAssignment, StipendChange
 from tests.cast import Cast
 from tests.councils.world import world
-from tests.query_budgets import BUDGETS
 from tests.pathways.test_payroll import this_school_year
 from tests.pathways.world import adopt, northfield_policy
+from tests.query_budgets import BUDGETS
 
 pytestmark = pytest.mark.django_db
 
