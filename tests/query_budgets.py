@@ -154,7 +154,7 @@ BUDGETS: dict[str, int] = {
     "pathways:staff-path": 20,
     "pathways:statement": 47,
     "people:audit-log": 11,
-    "people:district": 18,
+    "people:district": 19,
     "people:me": 36,
     "people:network": 24,
     "people:school": 26,

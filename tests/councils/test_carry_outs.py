@@ -354,3 +354,24 @@ def _day(value: dt.date) -> str:
     from lattice.lib.formatting import day
 
     return day(value)
+
+
+def test_a_passed_decision_waits_on_the_offices_home_until_it_is_carried_out(
+    cast: Cast, mentors: LeadershipRole
+) -> None:
+    from lattice.notifications.waiting import waiting_for
+
+    decision = passed(
+        cast, world(cast).district, "change_stipend", {"role": mentors.pk, "stipend_dollars": 5500}
+    )
+    url = f"/councils/decisions/{decision.pk}/"
+    office = [i for i in waiting_for(cast.user("officer")) if i.url == url]
+    assert [(i.label, i.detail) for i in office] == [
+        (
+            "Carry out the decision of Northfield Curriculum Council",
+            "change a leadership role's stipend for its holders",
+        )
+    ]
+    assert not [i for i in waiting_for(cast.user("teacher_other_school")) if i.url == url]
+    actions.carry_out(cast.user("officer"), decision)
+    assert not [i for i in waiting_for(cast.user("officer")) if i.url == url]
