@@ -111,6 +111,8 @@ def test_a_passed_policy_decision_adopts_the_draft_through_the_pathways_action(
     assert dict(shown.preview.lines)["Pay"] == "2 gain, 1 lose, 0 the same"
     assert dict(shown.preview.lines)["Year-one cost"].startswith("+$1,000")
     assert shown.preview.refusal == ""
+    assert not actions.may_carry_out(cast.user("principal"), decision)
+    assert not actions.may_carry_out(cast.user("teacher_other_school"), decision)
 
     actions.carry_out(cast.user("officer"), decision)
 

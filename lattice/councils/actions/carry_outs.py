@@ -69,6 +69,11 @@ class Done:
 
 @dataclass(frozen=True)
 class CarryOut:
+    """One kind of change a decision carries out: ``key`` is what ``Proposal.carries_out``
+    stores, ``label`` what the pages say it does. ``check`` runs when the proposal is raised
+    and returns the fields to keep (or refuses with a sentence); ``preview`` and
+    ``carry_out`` read and write only through the owning app's public modules."""
+
     key: str
     label: str
     carried_out_by: str  # who, in the words the pages use ("the talent office")
