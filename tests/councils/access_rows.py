@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from tests.access import Row, allow
 from tests.cast import Cast
-from tests.councils.world import text_file, world
+from tests.councils.world import stipend_decision, text_file, world
 
 SU = {"superuser": True}
 NOT_SU = {"superuser": False}
@@ -242,5 +242,22 @@ ROWS = [
         method="POST",
         ok_status=302,
         extra=SU,
+    ),
+    # A change of pay: the district council's passed stipend decision is read by Northfield's
+    # staff and carried out by the talent office alone (not a principal, not a member).
+    Row(
+        "councils:decision",
+        lambda c: f"/councils/decisions/{stipend_decision(c).pk}/",
+        NORTHFIELD,
+        extra=SU | {"case": "stipend"},
+    ),
+    Row(
+        "councils:carry-out",
+        lambda c: f"/councils/decisions/{stipend_decision(c).pk}/carry-out/",
+        allow("officer"),
+        method="POST",
+        data=lambda c: {"confirm": "on"},
+        ok_status=302,
+        extra=SU | {"case": "stipend"},
     ),
 ]
