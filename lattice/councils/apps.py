@@ -8,19 +8,22 @@ class CouncilsConfig(AppConfig):
 
     def ready(self) -> None:
         """Register the audit actions, a place in the menus, a profile panel of the seats
-        held, the nightly review reminder and its notice kind, and the demo's councils (after
+        held, the nightly review reminder and its notice kind, the passed decisions waiting for
+        the talent office to carry them out, and the demo's councils (after
         the roles content, so the demo's open proposal can carry a role into the catalogue)."""
         from lattice.audit import names
-        from lattice.councils import navigation, reminders, schedule
+        from lattice.councils import navigation, reminders, schedule, waiting
         from lattice.councils.audited import ACTIONS
         from lattice.councils.demo import populate_demo_councils
         from lattice.notifications import kinds
+        from lattice.notifications import waiting as waiting_for
         from lattice.people import demo_content, panels
 
         names.register(*ACTIONS)
         navigation.register_pages()
         schedule.register_jobs()
         kinds.register(*reminders.KINDS)
+        waiting_for.register(waiting_for.WaitingSource("councils", waiting.waiting_items, order=40))
         panels.register(
             panels.ProfilePanel(
                 "councils.seats",

@@ -8,7 +8,9 @@
   away on the day, has handed their vote in that poll to the demo teacher;
 - a district curriculum council with teachers from several schools, rated Effective or
   better last year; its small-schools seat carries two votes (a voting share), and its
-  bylaws allow absentee votes.
+  bylaws allow absentee votes; it scored reading programmes to pilot, and voted to raise the
+  stipend of the role most people hold: a passed decision waiting for the talent office to
+  carry out.
 """
 
 from __future__ import annotations
@@ -21,10 +23,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from lattice.councils import actions
+from lattice.councils.actions.carry_outs import stipend_roles
 from lattice.councils.models import Body, BodyKind, BodyScope, PollKind, Presence, Workflow
 from lattice.lib.actors import Actor
+from lattice.lib.formatting import money
 from lattice.people.models import Assignment, District, Position, StaffMember
 from lattice.people.queries import current_school_year, today
+from lattice.roles.queries import stipend_preview
 
 TEACHER_SEAT = ["teacher", "from_school"]
 
@@ -256,13 +261,52 @@ def populate_demo_councils(district: District, seed: int, *, actor: Actor = None
             seated += 1
             break
     scored = _score_the_pilots(actor, curriculum, on, rng)
+    stipend = _raise_a_stipend(actor, curriculum, on)
     return {
         "bodies": 2,
         "seats": len(seats) + 1 + len(labels),
         "members": len(members) + seated,
-        "decisions": 1 + scored,
-        "proposals": 2,
+        "decisions": 1 + scored + stipend,
+        "proposals": 2 + stipend,
+        "stipend_decisions_to_carry_out": stipend,
     }
+
+
+def _raise_a_stipend(actor: Actor, council: Body, on: dt.date) -> int:
+    """The curriculum council voted to raise the stipend of the catalogue role most people
+    hold; the decision waits for the talent office to carry it out (the decision page shows
+    its preview and the confirm button). Returns the decisions it entered."""
+    members = actions.members_on(council, on)
+    held = [
+        (preview.holders, role.pk, role, preview)
+        for role in stipend_roles(council)
+        if (preview := stipend_preview(role, role.stipend_dollars + 500, on)).holders
+    ]
+    if len(members) < 2 or not held:
+        return 0
+    _, _, role, preview = max(held, key=lambda h: h[:2])
+    proposal = actions.raise_proposal(
+        actor,
+        council,
+        members[0],
+        title=f"A fairer stipend for the {role.title} role",
+        problem=f"Holders of the {role.title} role now plan and lead curriculum work each "
+        "month; the stipend was set before that work was added.",
+        proposal=f"Pay the {role.title} role {money(preview.after)} a year, from now, to "
+        "everyone who holds it.",
+        rationale="The added hours are about 20 a year; $500 pays them at the district's "
+        "hourly rate for extra duties.",
+        cost=preview.cost,
+        carries_out="change_stipend",
+        carry_out_fields={"role": role.pk, "stipend_dollars": preview.after},
+    )
+    actions.second_proposal(actor, proposal, members[1])
+    poll = actions.start_poll(actor, proposal, kind=PollKind.YES_NO)
+    yes = poll.options.get(meaning="yes")
+    for m in members:
+        actions.cast_ballot(actor, poll, m, {yes.pk: 1})
+    poll = actions.close_poll(actor, poll, review_on=on + dt.timedelta(days=120))
+    return 1 if poll.result.get("passed") else 0
 
 
 def _score_the_pilots(actor: Actor, council: Body, on: dt.date, rng: random.Random) -> int:

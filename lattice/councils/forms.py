@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 
 from lattice.councils import eligibility
+from lattice.councils.actions import CARRY_OUTS
 from lattice.councils.models import (
     Base,
     BodyKind,
@@ -21,10 +22,13 @@ from lattice.councils.models import (
     Workflow,
 )
 from lattice.lib.choices import EmptyChoice, ExplainsEmptyChoices
+from lattice.lib.formatting import day, money
 
 if TYPE_CHECKING:
     from lattice.councils.models import AgendaItem, Body
+    from lattice.pathways.models import AdoptionDraft
     from lattice.people.models import School, StaffMember
+    from lattice.roles.models import LeadershipRole
 
 
 class BodyForm(ExplainsEmptyChoices, forms.Form):
@@ -173,7 +177,26 @@ class MinutesForm(forms.Form):
     text = forms.CharField(widget=forms.Textarea(attrs={"rows": 10}), label="Minutes")
 
 
-class ProposalForm(forms.Form):
+class DraftChoiceField(forms.ModelChoiceField):
+    """A policy draft as the office's preview page names it."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.policy_name} ({obj.policy_key} v{obj.version}) from {day(obj.effective_from)}"
+
+
+class StipendRoleField(forms.ModelChoiceField):
+    """A catalogue role with the stipend it pays now."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.title} (pays {money(obj.stipend_dollars)} now)"
+
+
+# What the proposal form offers to carry out (adding a role takes the role's whole form: the
+# demo raises those with their fields).
+FORM_CARRY_OUTS = ("adopt_policy", "change_stipend")
+
+
+class ProposalForm(ExplainsEmptyChoices, forms.Form):
     title = forms.CharField(max_length=200)
     problem = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}))
     proposal = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}))
@@ -185,6 +208,79 @@ class ProposalForm(forms.Form):
         required=False,
         label="Cost per year ($), if any",
     )
+    carries_out = forms.ChoiceField(
+        choices=[("", "Nothing: the decision is carried out outside Lattice")]
+        + [(key, CARRY_OUTS[key].label) for key in FORM_CARRY_OUTS],
+        required=False,
+        label="If it passes, Lattice will",
+        help_text="Only the talent office carries out a change of pay, after the vote passes.",
+    )
+    draft: forms.ModelChoiceField[AdoptionDraft] = DraftChoiceField(
+        queryset=None,
+        required=False,
+        label="Pathway policy to adopt",
+        help_text="For adopting a policy: one the talent office has drafted and previewed.",
+    )
+    role: forms.ModelChoiceField[LeadershipRole] = StipendRoleField(
+        queryset=None,
+        required=False,
+        label="Role whose stipend changes",
+        help_text="For a change of stipend: a catalogue role that pays one.",
+    )
+    stipend_dollars = forms.IntegerField(
+        min_value=0,
+        max_value=100_000,
+        required=False,
+        label="New stipend ($ a year)",
+        help_text="For a change of stipend: paid to the role's current holders from the day "
+        "it is carried out.",
+        error_messages={
+            "invalid": "Write the new stipend in whole dollars a year, e.g. 2500.",
+            "min_value": "A stipend cannot be below $0 a year.",
+            "max_value": "A stipend is at most $100,000 a year; check the amount.",
+        },
+    )
+
+    empty_choices = {
+        "draft": EmptyChoice(
+            "No pathway policy drafts yet",
+            "the talent office previews a policy on its Pathway policy page first",
+        ),
+        "role": EmptyChoice(
+            "No roles that pay a stipend yet", "the talent office adds them to the catalogue"
+        ),
+    }
+
+    def __init__(self, *args, drafts=None, roles=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        cast(forms.ModelChoiceField, self.fields["draft"]).queryset = drafts
+        cast(forms.ModelChoiceField, self.fields["role"]).queryset = roles
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        kind = data.get("carries_out")
+        if kind == "adopt_policy" and not data.get("draft"):
+            self.add_error(
+                "draft", "Choose the pathway policy draft the proposal adopts if it passes."
+            )
+        if kind == "change_stipend":
+            if not data.get("role"):
+                self.add_error("role", "Choose the role whose stipend the proposal changes.")
+            if data.get("stipend_dollars") is None and "stipend_dollars" not in self.errors:
+                self.add_error(
+                    "stipend_dollars", "Give the new stipend in whole dollars a year, e.g. 2500."
+                )
+        return data
+
+    def carry_out(self) -> tuple[str, dict[str, Any]]:
+        """What the valid form carries out, as ``raise_proposal`` takes it."""
+        data = self.cleaned_data
+        kind = data.get("carries_out") or ""
+        if kind == "adopt_policy":
+            return kind, {"draft": data["draft"].pk}
+        if kind == "change_stipend":
+            return kind, {"role": data["role"].pk, "stipend_dollars": data["stipend_dollars"]}
+        return "", {}
 
 
 class PollForm(forms.Form):

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import contextvars
 import datetime as dt
+import hashlib
+import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -29,6 +31,7 @@ from lattice.lib.formatting import day, moment
 from lattice.lib.placements import PathwayPlacement
 from lattice.pathways.compute import adoption_in_force, policy_of
 from lattice.pathways.models import (
+    AdoptionDraft,
     Application,
     Claim,
     ClaimStatus,
@@ -733,3 +736,71 @@ def _ready_moves(
         pk: [(move.key, move.title) for move in projection.moves if move.ready]
         for pk, projection in projections.items()
     }
+
+
+# --- adoption drafts, as other apps read them ------------------------------------------------
+
+
+def draft_fingerprint(draft: AdoptionDraft) -> str:
+    """A digest of what adopting ``draft`` would do: the policy's text, its effective date
+    and the crosswalk as last reviewed. A council that voted on a draft keeps it, so a draft
+    changed after the vote (a new crosswalk, another date) is not adopted in its name."""
+    payload = json.dumps(
+        {
+            "sha256": draft.sha256,
+            "effective_from": draft.effective_from.isoformat(),
+            "crosswalk": draft.crosswalk,
+        },
+        sort_keys=True,
+    )
+    return hashlib.sha256(payload.encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class DraftPreview:
+    """An adoption draft's preview in the counts the office's preview page leads with."""
+
+    draft: AdoptionDraft
+    fingerprint: str
+    teachers: int
+    placed: int
+    unplaced: int
+    gain: int
+    lose: int
+    same: int
+    before_total: int
+    after_total: int
+    cost: int
+    refusal: tuple[str, ...]
+
+    @property
+    def label(self) -> str:
+        d = self.draft
+        return f"{d.policy_name} ({d.policy_key} v{d.version}) from {day(d.effective_from)}"
+
+    @property
+    def adopted(self) -> bool:
+        return self.draft.adoption_id is not None
+
+
+def draft_preview(draft: AdoptionDraft) -> DraftPreview:
+    s = draft.summary or {}
+    return DraftPreview(
+        draft=draft,
+        fingerprint=draft_fingerprint(draft),
+        teachers=int(s.get("teachers", 0)),
+        placed=int(s.get("placed", 0)),
+        unplaced=int(s.get("unplaced", 0)),
+        gain=int(s.get("gain", 0)),
+        lose=int(s.get("lose", 0)),
+        same=int(s.get("same", 0)),
+        before_total=int(s.get("before_total", 0)),
+        after_total=int(s.get("after_total", 0)),
+        cost=int(s.get("cost", 0)),
+        refusal=tuple(s.get("refusal", ())),
+    )
+
+
+def open_adoption_drafts(district: District) -> QuerySet[AdoptionDraft]:
+    """The district's drafts not adopted yet, newest first (what a council may vote on)."""
+    return AdoptionDraft.objects.filter(district=district, adoption__isnull=True).defer("rows")

@@ -7,6 +7,8 @@ from lattice.audit.names import AuditAction
 ACTIONS = (
     AuditAction("roles.role.create", "{actor} added the role {object} to the catalogue"),
     AuditAction("roles.role.update", "{actor} changed the role {object}"),
+    AuditAction("roles.role.change_stipend",
+                "{actor} changed the stipend of the role {object}: {summary}"),
     AuditAction("roles.settings.save", "{actor} changed the role settings of {object}",
                 formerly=("roles.settings",)),
     AuditAction("roles.posting.create", "{actor} posted {object}"),
@@ -27,6 +29,8 @@ ACTIONS = (
     AuditAction("roles.offer.decline", "{actor} declined the offer {object}"),
     AuditAction("roles.assignment.create", "{actor} gave {person} the role {object}",
                 formerly=("roles.assign",)),
+    AuditAction("roles.assignment.change_stipend",
+                "{actor} changed {person}'s stipend for {object}: {summary}"),
     AuditAction("roles.reflection.record", "{actor} wrote a reflection on {object}",
                 formerly=("roles.reflection",)),
     AuditAction("roles.renewal.decide", "{actor} decided the renewal of {object}",

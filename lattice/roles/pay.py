@@ -1,20 +1,43 @@
 """The roles app's pay lines: the stipend of every leadership role held on a date.
 
 Registered with ``lattice.lib.pay`` when Django starts; one query per district. The stipend
-is what the holder was promised when assigned (copied onto the assignment), so a later change
-to the catalogue never rewrites it. The roles app pays every role stipend — also under a
-policy whose own roles table lists supplements (Iowa TLC): the pathways app leaves those to
-this provider, so role pay is counted once.
+is what the holder was promised when assigned (copied onto the assignment), so a later edit
+of the catalogue never rewrites it. Only a decision that changes pay for the holders (a
+council's, carried out through ``roles.actions.change_stipend``) does: it keeps a
+``StipendChange`` per holder, and a pay date before the change pays the amount agreed then,
+a date from it the new amount, saying who changed it. The roles app pays every role stipend
+— also under a policy whose own roles table lists supplements (Iowa TLC): the pathways app
+leaves those to this provider, so role pay is counted once.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from dataclasses import dataclass
 
-from lattice.lib.formatting import money
+from lattice.lib.formatting import day, money
 from lattice.lib.pay import PayKind, PayLine
 from lattice.roles.models import AssignmentStatus, RoleAssignment
+
+
+@dataclass(frozen=True)
+class _Change:
+    effective_from: dt.date
+    before: int
+    after: int
+    decided_by: str
+
+
+def stipend_on(now: int, changes: list[_Change], on: dt.date) -> tuple[int, _Change | None]:
+    """The stipend paid on ``on`` for an assignment paying ``now`` after ``changes`` (in
+    order), and the change that set it (None: the amount agreed when assigned)."""
+    later = [c for c in changes if c.effective_from > on]
+    if later:
+        amount = later[0].before
+        earlier = [c for c in changes if c.effective_from <= on]
+        return amount, earlier[-1] if earlier else None
+    return now, changes[-1] if changes else None
 
 
 def role_pay_lines(
@@ -25,24 +48,40 @@ def role_pay_lines(
         status=AssignmentStatus.ACTIVE,
         starts_on__lte=on,
         ends_on__gte=on,
-        stipend_dollars__gt=0,
     )
     if staff_ids is not None:
         rows = rows.filter(staff_member_id__in=sorted(staff_ids))
-    for pk, staff_id, title, year, stipend, starts in rows.order_by("pk").values_list(
-        "pk", "staff_member_id", "role__title", "school_year__label", "stipend_dollars",
-        "starts_on",
+    # One query: each assignment with its stipend changes, if any (a left join, in order).
+    found: dict[int, tuple[int, str, str, int, dt.date]] = {}
+    changes: dict[int, list[_Change]] = {}
+    for pk, staff_id, title, year, stipend, starts, c_from, c_before, c_after, c_by in (
+        rows.order_by("pk", "stipend_changes__effective_from", "stipend_changes__pk").values_list(
+            "pk", "staff_member_id", "role__title", "school_year__label", "stipend_dollars",
+            "starts_on", "stipend_changes__effective_from", "stipend_changes__before_dollars",
+            "stipend_changes__after_dollars", "stipend_changes__decided_by",
+        )
     ):  # fmt: skip
+        found[pk] = (staff_id, title, year, stipend, starts)
+        if c_from is not None:
+            changes.setdefault(pk, []).append(_Change(c_from, c_before, c_after, c_by))
+    for pk, (staff_id, title, year, now, starts) in found.items():
+        amount, change = stipend_on(now, changes.get(pk, []), on)
+        if amount <= 0:
+            continue
+        if change is None:
+            why = "as agreed when the role was assigned."
+        else:
+            why = (
+                f"changed from {money(change.before)} from {day(change.effective_from)} by "
+                f"{change.decided_by}."
+            )
         yield PayLine(
             staff_id=staff_id,
             kind=PayKind.STIPEND,
-            amount=stipend,
+            amount=amount,
             label=f"{title} stipend",
-            explanation=(
-                f"{money(stipend)} for holding the {title} role in {year}, as agreed when the "
-                "role was assigned."
-            ),
+            explanation=f"{money(amount)} for holding the {title} role in {year}, {why}",
             source="roles",
             reference=f"roles.RoleAssignment:{pk}",
-            effective_from=starts,
+            effective_from=change.effective_from if change is not None else starts,
         )

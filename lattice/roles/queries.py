@@ -520,3 +520,54 @@ def may_hold(staff: StaffMember, role: LeadershipRole, year: SchoolYear) -> bool
     return Assignment.objects.filter(
         staff_member=staff, school_year=year, position__in=list(role.eligible_positions)
     ).exists()
+
+
+# --- stipend changes -----------------------------------------------------------------------
+
+
+def stipend_holders(role: LeadershipRole, on: dt.date) -> QuerySet[RoleAssignment]:
+    """The assignments of ``role`` a stipend change from ``on`` reaches: active, and running
+    on that day or starting later (the term already given for next year)."""
+    return RoleAssignment.objects.filter(
+        role=role, status=AssignmentStatus.ACTIVE, ends_on__gte=on
+    ).select_related("staff_member")
+
+
+@dataclass(frozen=True)
+class StipendPreview:
+    """What changing ``role``'s stipend to ``after`` from ``on`` would do, in counts: how many
+    current holders, what they are paid now in all and what they would be paid a year."""
+
+    role: LeadershipRole
+    after: int
+    on: dt.date
+    holders: int
+    before_total: int
+    after_total: int
+
+    @property
+    def cost(self) -> int:
+        """The change in what the district pays these holders a year (+ costs more)."""
+        return self.after_total - self.before_total
+
+
+def stipend_preview(role: LeadershipRole, stipend_dollars: int, on: dt.date) -> StipendPreview:
+    paid = list(stipend_holders(role, on).values_list("stipend_dollars", flat=True))
+    return StipendPreview(
+        role=role,
+        after=stipend_dollars,
+        on=on,
+        holders=len(paid),
+        before_total=sum(paid),
+        after_total=stipend_dollars * len(paid),
+    )
+
+
+def stipend_roles(district: District) -> QuerySet[LeadershipRole]:
+    """The district's catalogue roles that pay a stipend (not retired): those a decision
+    may change the stipend of."""
+    return (
+        LeadershipRole.objects.filter(district=district, pay_kind=PayKind.STIPEND)
+        .exclude(status=RoleStatus.RETIRED)
+        .order_by("title")
+    )

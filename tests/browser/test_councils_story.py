@@ -163,3 +163,61 @@ def test_body_election_meeting_votes_register_and_minutes(live_server: Any, page
     )
     assert pdf.headers["content-type"] == "application/pdf"
     assert pdf.body().startswith(b"%PDF")
+
+
+def test_the_office_carries_out_a_passed_stipend_decision_after_its_preview(
+    live_server: Any, page: Any
+) -> None:
+    """The District council voted to pay Mentor teachers $5,500; the officer reads the
+    preview on the decision page (axe-clean at 1280 and 390 px), confirms, follows the link to
+    the role, and Ada's My path pays the new stipend, naming the decision."""
+    from pathlib import Path
+
+    from lattice.councils import actions
+    from lattice.pathways.models import PolicyAdoption
+    from lattice.roles import actions as role_actions
+    from tests.browser.test_content_security_policy import AXE_RUN, _axe_source
+    from tests.councils.test_carry_outs import passed
+    from tests.councils.world import world
+    from tests.pathways.test_payroll import this_school_year
+    from tests.pathways.world import adopt
+
+    cast = build_cast()
+    url = live_server.url
+    body = world(cast).district
+    assert PolicyAdoption.objects.count() == 0
+    adopt(cast)
+    officer = cast.user("officer")
+    mentor = role_actions.install_template(officer, cast.district, "iowa-mentor", activate=True)
+    year = this_school_year(cast)
+    role_actions.assign_role(officer, mentor, cast.teacher_staff, year)
+    decision = passed(cast, body, "change_stipend", {"role": mentor.pk, "stipend_dollars": 5500})
+    assert actions.may_carry_out(officer, decision)
+
+    page.add_init_script(_axe_source())
+    sign_in(page, live_server, officer)
+    page.goto(f"{url}/councils/decisions/{decision.pk}/")
+    carry = page.get_by_role("region", name="Carry out")
+    carry.get_by_text("$5,000 → $5,500 a year").wait_for()
+    assert "+$500" in carry.inner_text()
+    shots = Path(__file__).resolve().parents[2] / "test-artifacts" / "carry-out"
+    shots.mkdir(parents=True, exist_ok=True)
+    for width in (1280, 390):
+        page.set_viewport_size({"width": width, "height": 900})
+        assert page.evaluate(AXE_RUN, []) == []
+        assert page.evaluate("document.documentElement.scrollWidth") <= width + 1
+        page.screenshot(path=str(shots / f"decision-{width}.png"), full_page=True)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.get_by_label("I checked the preview: carry out what the body decided").check()
+    page.get_by_role("button", name="Carry it out now").click()
+    page.get_by_text("Carried out.", exact=True).wait_for()
+    page.screenshot(path=str(shots / "decision-done-1280.png"), full_page=True)
+    page.get_by_role("link", name="Mentor teacher pays $5,500 a year").click()
+    page.get_by_text("$5,500 stipend").wait_for()
+
+    sign_in(page, live_server, cast.user("teacher"))
+    page.goto(f"{url}/pathways/me/")
+    page.get_by_text(
+        f"$5,500 for holding the Mentor teacher role in {year.label}, changed from $5,000 from",
+    ).wait_for()
+    assert "Northfield Curriculum Council's decision of" in page.content()

@@ -14,7 +14,7 @@ from __future__ import annotations
 from tests.access import Row, allow
 from tests.cast import Cast
 from tests.councils.cabinet_world import world as cabinet
-from tests.councils.world import proxy_world, text_file, world
+from tests.councils.world import proxy_world, stipend_decision, text_file, world
 
 SU = {"superuser": True}
 NOT_SU = {"superuser": False}
@@ -315,5 +315,22 @@ ROWS = [
         data=lambda c: {"person": str(c.other_district_teacher_staff.pk)},
         ok_status=302,
         extra=SU | {"case": "cabinet-southport-seat"},
+    ),
+    # A change of pay: the district council's passed stipend decision is read by Northfield's
+    # staff and carried out by the talent office alone (not a principal, not a member).
+    Row(
+        "councils:decision",
+        lambda c: f"/councils/decisions/{stipend_decision(c).pk}/",
+        NORTHFIELD,
+        extra=SU | {"case": "stipend"},
+    ),
+    Row(
+        "councils:carry-out",
+        lambda c: f"/councils/decisions/{stipend_decision(c).pk}/carry-out/",
+        allow("officer"),
+        method="POST",
+        data=lambda c: {"confirm": "on"},
+        ok_status=302,
+        extra=SU | {"case": "stipend"},
     ),
 ]

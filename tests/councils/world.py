@@ -242,3 +242,33 @@ def proxy_world(cast: Cast) -> Poll:
         actions.give_proxy(None, found, cast.principal_staff, cast.teacher_staff)
         cast._councils_proxy_poll = found  # type: ignore[attr-defined]
     return found
+
+
+def stipend_decision(cast: Cast) -> Decision:
+    """A passed decision of the district council to pay the Mentor teacher role (no holders
+    yet) $5,500, waiting for the talent office to carry it out; built once per cast."""
+    found: Any = getattr(cast, "_councils_stipend_decision", None)
+    if found is not None:
+        return found
+    from lattice.roles import actions as role_actions
+
+    body = world(cast).district
+    mentor = role_actions.install_template(None, cast.district, "iowa-mentor", activate=True)
+    proposal = actions.raise_proposal(
+        None,
+        body,
+        cast.teacher_other_school_staff,
+        title="A fairer mentor stipend",
+        problem="Mentors now lead curriculum work each month.",
+        proposal="Pay the Mentor teacher role $5,500 a year.",
+        carries_out="change_stipend",
+        carry_out_fields={"role": mentor.pk, "stipend_dollars": 5500},
+    )
+    poll = actions.start_poll(None, proposal, kind="yes_no")
+    yes = poll.options.get(meaning="yes")
+    actions.cast_ballot(None, poll, cast.teacher_other_school_staff, {yes.pk: 1})
+    actions.close_poll(None, poll)
+    proposal.refresh_from_db()
+    found = proposal.decision
+    cast._councils_stipend_decision = found  # type: ignore[attr-defined]
+    return found

@@ -165,3 +165,29 @@ def test_the_demo_s_coach_turned_evaluator_sees_none_of_the_coaching_when_evalua
         page = response.content.decode()
         assert "Turn-and-talk" not in page
         assert "Student discourse" not in page
+
+
+def test_the_demo_has_a_passed_stipend_decision_waiting_for_the_office(demo: Any) -> None:
+    from django.contrib.auth.models import User
+    from django.db import transaction
+
+    from lattice.councils import actions
+    from lattice.councils.models import Decision
+
+    district, report = demo
+    assert report.counts["councils.stipend_decisions_to_carry_out"] == 1
+    decision = Decision.objects.get(
+        body__district=district, proposal__carries_out="change_stipend", carried_out_as=""
+    )
+    shown = actions.carry_out_preview(decision)
+    assert shown is not None
+    assert shown.preview.refusal == ""
+    assert "→" in dict(shown.preview.lines)["Stipend"]
+    officer = User.objects.get(username="officer")
+    assert actions.may_carry_out(officer, decision)
+    teacher = User.objects.get(username="teacher")
+    assert not actions.may_carry_out(teacher, decision)
+    with transaction.atomic():  # carried out and rolled back: the demo stays as loaded
+        actions.carry_out(officer, decision)
+        assert decision.carried_out_as.startswith("stipend:")
+        transaction.set_rollback(True)

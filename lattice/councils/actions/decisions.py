@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from typing import Any
 
 from django.db import transaction
 from django.db.models import Count
 
 from lattice.audit.log import record
+from lattice.councils.actions.carry_outs import CARRY_OUTS, Shown, carry_out_for, shown
 from lattice.councils.actions.common import CouncilError, _today
 from lattice.councils.models import (
     Body,
@@ -98,51 +101,56 @@ def reviews_due(district: District, on: dt.date | None = None) -> list[Decision]
     )
 
 
-# What a decision can carry out in Lattice, through the owning app's public actions.
-CARRY_OUTS = {"create_role": "Add a leadership role to the district's catalogue"}
-
-
-FIELD_LABELS = {
-    "key": "Short id",
-    "title": "Title",
-    "role_type": "Kind of role",
-    "purpose": "Purpose",
-    "duties": "Duties",
-}
-
-
-def _preview(proposal: Proposal) -> list[tuple[str, str]]:
-    return [("Action", CARRY_OUTS.get(proposal.carries_out, proposal.carries_out))] + [
-        (FIELD_LABELS.get(k, k.replace("_", " ").capitalize()), "; ".join(str(v).splitlines()))
-        for k, v in proposal.carry_out_fields.items()
-    ]
-
-
-def carry_out_preview(decision: Decision) -> list[tuple[str, str]]:
+def carry_out_preview(decision: Decision) -> Shown | None:
+    """What the decision changes in Lattice, as its page shows it: the preview before it is
+    carried out, what it made after (None: it changes nothing in Lattice)."""
     proposal = decision.proposal
     if proposal is None or not proposal.carries_out:
-        return []
-    return _preview(proposal)
+        return None
+    return shown(
+        decision.body, proposal.carries_out, proposal.carry_out_fields, decision.carried_out_as
+    )
+
+
+def may_carry_out(actor: Actor, decision: Decision) -> bool:
+    """Whether ``actor`` is who carries this decision out (the carry-out says who)."""
+    proposal = decision.proposal
+    if proposal is None or proposal.carries_out not in CARRY_OUTS:
+        return False
+    return CARRY_OUTS[proposal.carries_out].may_carry_out(actor, decision.body)
 
 
 @transaction.atomic
 def carry_out(actor: Actor, decision: Decision) -> Decision:
-    """Carry out what the decision decided, once, after its vote passed: today, create the
-    catalogue role it names through the roles app's ``save_role`` (which audits it too)."""
-    from lattice.roles.actions import RoleError, save_role
+    """Carry out what the decision decided, once, after its vote passed, through the owning
+    app's action (:mod:`lattice.councils.actions.carry_outs`), which audits it too.
 
+    Refused (``CouncilError``) before the vote passes, when already carried out, for anyone
+    but who the carry-out names (``None``, the system, may: the demo loader), and when its
+    preview says it cannot be carried out as voted (a policy draft changed since the vote).
+    """
+    # Lock the decision's row, then read it afresh: two officers confirming at once carry
+    # it out once.
+    Decision.objects.select_for_update().filter(pk=decision.pk).exists()
+    decision.refresh_from_db(fields=["carried_out_as", "status"])
     proposal = decision.proposal
     if proposal is None or not proposal.carries_out:
-        raise CouncilError("decision: this decision changes nothing in Lattice.")
+        raise CouncilError("Decision: this decision changes nothing in Lattice.")
+    entry = carry_out_for(proposal.carries_out)
     if proposal.status != ProposalStatus.ACCEPTED:
-        raise CouncilError("decision: its vote has not passed.")
+        raise CouncilError("Decision: its vote has not passed, so nothing is carried out yet.")
     if decision.carried_out_as:
-        raise CouncilError(f"decision: already carried out as {decision.carried_out_as}.")
-    try:
-        role = save_role(actor, decision.body.district, **proposal.carry_out_fields)
-    except RoleError as exc:
-        raise CouncilError(f"carry out: the role cannot be created: {exc}") from exc
-    decision.carried_out_as = f"role:{role.pk}:{role.title}"
+        raise CouncilError(f"Decision: already carried out as {decision.carried_out_as}.")
+    if actor is not None and not entry.may_carry_out(actor, decision.body):
+        raise CouncilError(
+            f"Decision: only {entry.carried_out_by} carries this decision out "
+            f"({entry.label.lower()})."
+        )
+    preview = entry.preview(decision.body, proposal.carry_out_fields)
+    if preview.refusal:
+        raise CouncilError(f"Decision: it cannot be carried out as voted. {preview.refusal}")
+    done = entry.carry_out(actor, decision)
+    decision.carried_out_as = done.record[:200]
     decision.status = DecisionStatus.DONE
     decision.save(update_fields=["carried_out_as", "status"])
     record(
@@ -150,7 +158,8 @@ def carry_out(actor: Actor, decision: Decision) -> Decision:
         action="councils.decision.carry_out",
         obj=decision,
         district=decision.body.district,
-        after={"role": role.title},
+        after={"carries_out": entry.key, **done.audit},
+        summary=f"{entry.label}: {done.record.split(':', 2)[-1]}",
     )
     return decision
 
@@ -160,7 +169,19 @@ def attendance_counts(meeting: Meeting) -> dict[str, int]:
     return {r["presence"]: r["n"] for r in rows}
 
 
-def carry_out_preview_for(proposal: Proposal) -> list[tuple[str, str]]:
+def carry_out_preview_for(proposal: Proposal) -> Shown | None:
+    """What the proposal would change in Lattice if it passes (None: nothing)."""
     if not proposal.carries_out:
-        return []
-    return _preview(proposal)
+        return None
+    return shown(proposal.body, proposal.carries_out, proposal.carry_out_fields)
+
+
+def checked_carry_out(
+    body: Body, carries_out: str, fields: Mapping[str, Any] | None
+) -> dict[str, Any]:
+    """The fields a proposal carrying out ``carries_out`` keeps, checked for ``body`` when
+    it is raised (``CouncilError`` saying what to fix); empty for a proposal that changes
+    nothing in Lattice."""
+    if not carries_out:
+        return {}
+    return carry_out_for(carries_out).check(body, fields or {})

@@ -20,7 +20,7 @@ from lattice.audit.log import record
 from lattice.councils import counting, eligibility
 from lattice.councils.actions.bodies import fill_seat, seat_districts, seat_school, sitting_refusal
 from lattice.councils.actions.common import CouncilError, _today
-from lattice.councils.actions.decisions import CARRY_OUTS, record_decision
+from lattice.councils.actions.decisions import checked_carry_out, record_decision
 from lattice.councils.actions.meetings import members_on, quorum
 from lattice.councils.models import (
     Attendance,
@@ -67,8 +67,7 @@ def raise_proposal(
     for field, value in (("title", title), ("problem", problem), ("proposal", proposal)):
         if not value.strip():
             raise CouncilError(f"{field}: this is required; say it in a sentence or two.")
-    if carries_out and carries_out not in CARRY_OUTS:
-        raise CouncilError(f"carries out: unknown action '{carries_out}'.")
+    fields = checked_carry_out(body, carries_out, carry_out_fields)
     p = Proposal.objects.create(
         body=body,
         title=title.strip(),
@@ -79,7 +78,7 @@ def raise_proposal(
         raised_by=person,
         raised_on=_today(),
         carries_out=carries_out,
-        carry_out_fields=dict(carry_out_fields or {}),
+        carry_out_fields=fields,
         meeting=meeting,
     )
     record(

@@ -100,8 +100,8 @@ def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
             )
             if runs
             else None,
-            "preview": actions.carry_out_preview(decision),
-            "can_carry_out": access.administers(request.user, body),
+            "carry": actions.carry_out_preview(decision),
+            "can_carry_out": actions.may_carry_out(request.user, decision),
         },
     )
 
@@ -140,12 +140,20 @@ def decision_update(request: HttpRequest, pk: int) -> HttpResponse:
 def decision_carry_out(request: HttpRequest, pk: int) -> HttpResponse:
     post_only(request)
     decision = decision_for(request, pk)
-    if not access.administers(request.user, decision.body):
+    if not actions.may_carry_out(request.user, decision):
         raise Http404
+    back = reverse("councils:decision", args=[pk])
+    if request.POST.get("confirm") != "on":
+        messages.error(
+            request,
+            "Carry out: tick “I checked the preview” first; carrying it out changes Lattice "
+            "data for everyone it names.",
+        )
+        return HttpResponseRedirect(back)
     return run(
         request,
         "Carried out.",
-        reverse("councils:decision", args=[pk]),
+        back,
         actions.carry_out,
         request.user,
         decision,

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from lattice.councils import access, actions, charts, counting
+from lattice.councils.actions import carry_outs
 from lattice.councils.forms import PollForm, ProposalForm
 from lattice.councils.models import (
     Poll,
@@ -29,9 +30,14 @@ def proposal_new(request: HttpRequest, pk: int) -> HttpResponse:
     me = access.own_staff(request.user)
     if me is None or not access.is_member(request.user, body):
         raise Http404
-    form = ProposalForm(request.POST or None)
+    form = ProposalForm(
+        request.POST or None,
+        drafts=carry_outs.policy_drafts(body),
+        roles=carry_outs.stipend_roles(body),
+    )
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
+        carries_out, fields = form.carry_out()
         try:
             p = actions.raise_proposal(
                 request.user,
@@ -42,6 +48,8 @@ def proposal_new(request: HttpRequest, pk: int) -> HttpResponse:
                 proposal=d["proposal"],
                 rationale=d["rationale"],
                 cost=d["cost"],
+                carries_out=carries_out,
+                carry_out_fields=fields,
             )
         except actions.CouncilError as exc:
             form.add_error(None, str(exc))
@@ -68,7 +76,7 @@ def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "poll_form": PollForm() if runs else None,
             "meetings": body.meetings.all()[:10],
             "me": me,
-            "preview": actions.carry_out_preview_for(proposal),
+            "carry": actions.carry_out_preview_for(proposal),
             "attachments": proposal.attachments.select_related("attached_by"),
             "may_attach": (runs or (me is not None and me.pk == proposal.raised_by_id))
             and proposal.status in actions.ATTACHABLE,

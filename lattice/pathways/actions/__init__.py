@@ -24,6 +24,7 @@ from lattice.pathways.actions.ledger import (
 from lattice.pathways.actions.payroll import export_payroll
 from lattice.pathways.actions.placements import (
     RecomputeError,
+    adopt_draft,
     adopt_policy,
     recompute_standing,
     record_starting_placement,
@@ -43,6 +44,7 @@ __all__ = [
     "RecomputeError",
     "add_artifact",
     "add_panel_member",
+    "adopt_draft",
     "adopt_policy",
     "assign_reviewer",
     "create_cohort",

@@ -219,6 +219,25 @@ def adopt_policy(
     return adoption, written, problems
 
 
+def adopt_draft(
+    actor: Actor, draft: AdoptionDraft, *, note: str | None = None
+) -> tuple[PolicyAdoption, int, list[str]]:
+    """Adopt a previewed draft with the crosswalk as the officer last reviewed it (the
+    office's adoption page, and a council decision to adopt it, both come here).
+
+    Refused (``ValidationError``) when the draft was adopted already, and as
+    :func:`adopt_policy` refuses. ``note`` replaces the draft's note on the adoption (None
+    keeps it). Returns what :func:`adopt_policy` returns.
+    """
+    if draft.adoption_id is not None:
+        raise ValidationError("This draft was already adopted; start a new one.")
+    return adopt_policy(
+        actor, draft.district, toml_text=draft.toml_text, effective_from=draft.effective_from,
+        origin=draft.origin, note=draft.note if note is None else note,
+        crosswalk=cw.Crosswalk.from_dict(draft.crosswalk), draft=draft,
+    )  # fmt: skip
+
+
 @transaction.atomic
 def save_adoption_draft(
     actor: Actor,

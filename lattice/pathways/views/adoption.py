@@ -245,11 +245,7 @@ def draft_adopt(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return redirect("pathways:adopt-draft", pk=draft.pk)
     try:
-        adoption, written, _ = actions.adopt_policy(
-            request.user, draft.district, toml_text=draft.toml_text,
-            effective_from=draft.effective_from, origin=draft.origin, note=draft.note,
-            crosswalk=cw.Crosswalk.from_dict(draft.crosswalk), draft=draft,
-        )  # fmt: skip
+        adoption, written, _ = actions.adopt_draft(request.user, draft)
     except ValidationError as error:
         for message in error.messages[:12]:
             messages.error(request, message)

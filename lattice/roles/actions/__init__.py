@@ -38,11 +38,15 @@ from lattice.roles.actions.selection import (
     submit_application,
     withdraw_application,
 )
+from lattice.roles.actions.stipends import StipendChanged, change_stipend, check_stipend
 
 __all__ = [
     "HrSyncReport",
     "RoleError",
+    "StipendChanged",
     "assign_role",
+    "change_stipend",
+    "check_stipend",
     "close_posting",
     "create_posting",
     "decide_renewal",

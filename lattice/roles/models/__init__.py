@@ -5,6 +5,7 @@ from lattice.roles.models.assignment import (
     LeadershipInterest,
     Renewal,
     RoleAssignment,
+    StipendChange,
 )
 from lattice.roles.models.catalogue import (
     LeadershipRole,
@@ -75,5 +76,6 @@ __all__ = [
     "RoleType",
     "Score",
     "Selector",
+    "StipendChange",
     "TLMSDomain",
 ]

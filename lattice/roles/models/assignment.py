@@ -99,3 +99,36 @@ class LeadershipInterest(models.Model):
 
     def __str__(self) -> str:
         return f"Interests of {self.staff_member}"
+
+
+class StipendChange(models.Model):
+    """A holder's stipend changed during their assignment, by a decision taken elsewhere (a
+    council's decision carried out by the talent office).
+
+    The assignment's ``stipend_dollars`` holds the stipend now; each change keeps what it was
+    before and from which day the new amount is paid, so a pay date before the change still
+    pays (and explains) the amount agreed then, and a date after it says who changed it.
+    ``decided_by`` is that sentence ("the Northfield Leadership Board's decision of 20 Nov
+    2026"), ``reference`` the record behind it (``councils.Decision:12``).
+
+    Personal data: a holder's stipend before and after.
+    """
+
+    assignment = models.ForeignKey(
+        RoleAssignment, on_delete=models.CASCADE, related_name="stipend_changes"
+    )
+    effective_from = models.DateField()
+    before_dollars = models.PositiveIntegerField()
+    after_dollars = models.PositiveIntegerField()
+    decided_by = models.CharField(max_length=300)
+    reference = models.CharField(max_length=120, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["assignment", "effective_from", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.assignment}: ${self.before_dollars:,} → ${self.after_dollars:,}"
