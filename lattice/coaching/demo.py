@@ -206,7 +206,10 @@ def populate_demo_coaching(district: District, seed: int, *, actor: Actor = None
                     answers[s.key] = min(max(value, 1), 4)
             actions.answer_survey(None, survey, respondent=person, group=group, answers=answers)
         if index == 0:
-            counts["plans"] = _demo_plan(actor, survey, lead, program, role, on)
+            evaluator = role_actions.install_template(
+                actor, district, "secondary-evaluator", activate=True
+            )
+            counts["plans"] = _demo_plan(actor, survey, lead, program, role, evaluator, on)
     return counts
 
 
@@ -259,9 +262,16 @@ def _wareham(actor: Actor, program: Any, year: SchoolYear, school: Any, exclude:
 
 
 def _demo_plan(
-    actor: Actor, survey: Any, lead: StaffMember, program: Any, role: LeadershipRole, on: dt.date
+    actor: Actor,
+    survey: Any,
+    lead: StaffMember,
+    program: Any,
+    role: LeadershipRole,
+    evaluator: LeadershipRole,
+    on: dt.date,
 ) -> int:
-    """A plan in progress at the principal's school, for the approach its survey recommends."""
+    """A plan in progress at the principal's school, for the approach its survey recommends:
+    coach positions (support) and secondary-evaluator positions (evaluation)."""
     results = queries.survey_results(survey)
     if results.recommendation is None:
         return 0
@@ -269,11 +279,16 @@ def _demo_plan(
         actor, survey.district, survey.school_year, school=survey.school,
         approach=results.recommendation.approach.key,
     )  # fmt: skip
+    # Coaches support and never evaluate, so only the secondary-evaluator step changes who
+    # evaluates whom: its two positions take a share of the principal's summative load, and
+    # the feedback map's "after the plan" falls below "now".
     steps = (
         ("Share the readiness results with staff", -40, "Everyone has seen them", None, True),
         ("Agree coaching confidentiality with the union", -10, "Side letter", None, True),
         ("Post instructional-coach positions", 10, "Two coaches hired", role, False),
         ("Launch the coaching program", 30, "Twelve teachers in coaching", None, False),
+        ("Post two secondary-evaluator positions", 45,
+         "The principal evaluates a third fewer teachers", evaluator, False),
         ("Calibrate feedback givers", 60, "Ratings within one level", None, False),
         ("Review the evaluator load", 150, "Principal's load down a third", None, False),
     )  # fmt: skip

@@ -165,3 +165,28 @@ def test_the_demo_s_coach_turned_evaluator_sees_none_of_the_coaching_when_evalua
         page = response.content.decode()
         assert "Turn-and-talk" not in page
         assert "Student discourse" not in page
+
+
+def test_the_demo_plan_s_secondary_evaluators_lighten_the_principal_s_load_after_the_plan(
+    demo: Any,
+) -> None:
+    """Coaches support and never evaluate; the demo plan also posts secondary evaluators, so
+    on the feedback map the principal's load after the plan is below the load now."""
+    from lattice.coaching import queries
+    from lattice.coaching.models import Plan
+    from lattice.people.models import Assignment
+
+    district, _ = demo
+    plan = Plan.objects.get(district=district, school__isnull=False)
+    assert plan.steps.filter(role__peer_relation="evaluates", status="not_started").exists()
+    school, year = plan.school, plan.school_year
+    principal = Assignment.objects.get(
+        school=school, school_year=year, position="principal", staff_member__user__isnull=False
+    ).staff_member
+    rows = queries.loads_after_plan(queries.feedback_map(school, year), plan)
+    (row,) = [r for r in rows if r.person == principal]
+    assert row.now > 0
+    assert row.after < row.now
+    planned = [r for r in rows if r.person is None]
+    assert len(planned) == 2
+    assert all(r.after > 0 for r in planned)
