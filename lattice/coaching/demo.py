@@ -20,6 +20,7 @@ from lattice.coaching.models import (
     RespondentGroup,
 )
 from lattice.coaching.readiness import STATEMENTS
+from lattice.lib import plan_links
 from lattice.lib.actors import Actor
 from lattice.people.models import Assignment, District, Position, SchoolYear, StaffMember
 from lattice.people.queries import current_school_year, today
@@ -281,25 +282,43 @@ def _demo_plan(
     )  # fmt: skip
     # Coaches support and never evaluate, so only the secondary-evaluator step changes who
     # evaluates whom: its two positions take a share of the principal's summative load, and
-    # the feedback map's "after the plan" falls below "now".
+    # the feedback map's "after the plan" falls below "now". Two steps link the councils the
+    # councils demo formed (the last column: the kind of body), so the plan shows their status.
     steps = (
-        ("Share the readiness results with staff", -40, "Everyone has seen them", None, True),
-        ("Agree coaching confidentiality with the union", -10, "Side letter", None, True),
-        ("Post instructional-coach positions", 10, "Two coaches hired", role, False),
-        ("Launch the coaching program", 30, "Twelve teachers in coaching", None, False),
+        ("Share the readiness results with staff", -40, "Everyone has seen them", None, True, ""),
+        ("Agree coaching confidentiality with the union", -10, "Side letter", None, True, ""),
+        ("Form the school's leadership council", -20, "Teachers share the school's decisions",
+         None, True, "leadership_board"),
+        ("Post instructional-coach positions", 10, "Two coaches hired", role, False, ""),
+        ("Form a curriculum council", 20, "It recommends materials and pacing", None, False,
+         "curriculum_council"),
+        ("Launch the coaching program", 30, "Twelve teachers in coaching", None, False, ""),
         ("Post two secondary-evaluator positions", 45,
-         "The principal evaluates a third fewer teachers", evaluator, False),
-        ("Calibrate feedback givers", 60, "Ratings within one level", None, False),
-        ("Review the evaluator load", 150, "Principal's load down a third", None, False),
+         "The principal evaluates a third fewer teachers", evaluator, False, ""),
+        ("Calibrate feedback givers", 60, "Ratings within one level", None, False, ""),
+        ("Review the evaluator load", 150, "Principal's load down a third", None, False, ""),
     )  # fmt: skip
-    for i, (title, days, measure, step_role, done) in enumerate(steps):
+    for i, (title, days, measure, step_role, done, body_kind) in enumerate(steps):
         step = actions.add_step(
             actor, plan, title=title, due_on=on + dt.timedelta(days=days), owner=lead,
             measure=measure, role=step_role, positions=2 if step_role else 1,
-            program=program if "program" in title else None, milestone=i in (1, 3),
+            program=program if "program" in title else None, milestone=i in (1, 5),
         )  # fmt: skip
         if done:
             actions.set_step_status(actor, step, "done", on + dt.timedelta(days=days))
-        elif i == 2:
+        elif step_role == role:
             actions.set_step_status(actor, step, "in_progress")
+        if body_kind:
+            _link_body(actor, step, body_kind)
     return 1
+
+
+def _link_body(actor: Actor, step: Any, kind: str) -> None:
+    """Link a step to the body of ``kind`` the councils demo formed (the plan's school's own
+    first), through the plan-links registry; nothing when no app keeps bodies."""
+    for former in plan_links.formers():
+        bodies = [b for b in former.bodies(None, step.plan.district_id) if b.kind == kind]
+        bodies.sort(key=lambda b: b.school_id != step.plan.school_id)
+        if bodies and (bodies[0].school_id in (None, step.plan.school_id)):
+            actions.link_step_body(actor, step, former.key, bodies[0].ref)
+            return

@@ -9,9 +9,10 @@ class CouncilsConfig(AppConfig):
     def ready(self) -> None:
         """Register the audit actions, a place in the menus, a profile panel of the seats
         held, the nightly review reminder and its notice kind, and the demo's councils (after
-        the roles content, so the demo's open proposal can carry a role into the catalogue)."""
+        the roles content, so the demo's open proposal can carry a role into the catalogue),
+        and the former of bodies a plan step can form or link (lattice.lib.plan_links)."""
         from lattice.audit import names
-        from lattice.councils import navigation, reminders, schedule
+        from lattice.councils import navigation, plan_links, reminders, schedule
         from lattice.councils.audited import ACTIONS
         from lattice.councils.demo import populate_demo_councils
         from lattice.notifications import kinds
@@ -20,6 +21,7 @@ class CouncilsConfig(AppConfig):
         names.register(*ACTIONS)
         navigation.register_pages()
         schedule.register_jobs()
+        plan_links.register_former()
         kinds.register(*reminders.KINDS)
         panels.register(
             panels.ProfilePanel(

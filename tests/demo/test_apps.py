@@ -79,8 +79,8 @@ def test_each_app_registers_its_demo_content_and_roles_follow_pathways() -> None
         "budgets",
         "pathways",
         "roles",
-        "coaching",
         "councils",
+        "coaching",  # the demo plan links the councils' demo bodies
         "network",
         "recognition",
     ]
@@ -190,3 +190,18 @@ def test_the_demo_plan_s_secondary_evaluators_lighten_the_principal_s_load_after
     planned = [r for r in rows if r.person is None]
     assert len(planned) == 2
     assert all(r.after > 0 for r in planned)
+
+
+def test_the_demo_plan_links_the_councils_it_forms_and_shows_how_far_they_have_come(
+    demo: Any,
+) -> None:
+    from lattice.coaching import queries
+    from lattice.coaching.models import Plan
+    from lattice.lib.plan_links import BodyStage
+
+    district, _ = demo
+    plan = Plan.objects.get(district=district, school__isnull=False)
+    bodies = queries.plan_summary(plan).bodies
+    by_title = {s.title: bodies[s.pk] for s in plan.steps.all() if s.pk in bodies}
+    assert by_title["Form the school's leadership council"].stage is BodyStage.MET
+    assert by_title["Form a curriculum council"].name == "District Curriculum Council"
