@@ -70,7 +70,13 @@ def populate_demo_coaching(district: District, seed: int, *, actor: Actor = None
         "a coach works with and on what, never what was said.",
         caseload_limit=6,
         coach_role=role,
-        eligible_positions=[Position.TEACHER, Position.INSTRUCTIONAL_COACH, Position.COUNSELOR],
+        # Opened beyond classroom teachers (New Bedford): counselors and specialists too.
+        eligible_positions=[
+            Position.TEACHER,
+            Position.INSTRUCTIONAL_COACH,
+            Position.COUNSELOR,
+            Position.SPECIALIST,
+        ],
         referral_reasons=list(ReferralReason.values),
     )
     teacher = _user_staff(district, "teacher")
@@ -158,6 +164,26 @@ def populate_demo_coaching(district: District, seed: int, *, actor: Actor = None
                     author=c,
                 )  # fmt: skip
             pairs.append(found)
+    # The program is open to specialists: the demo's reading specialist asked for a coach.
+    specialist = (
+        StaffMember.objects.filter(
+            district=district, active=True, assignments__school_year=year,
+            assignments__position=Position.SPECIALIST,
+        ).distinct().order_by("pk").first()
+    )  # fmt: skip
+    for c in coaches:
+        if specialist is None:
+            break
+        try:
+            found = actions.assign_coach(
+                actor, program, coach=c, teacher=specialist, year=year,
+                reason=ReferralReason.REQUESTED, focus="Small-group reading", starts_on=start,
+            )  # fmt: skip
+        except actions.CoachingError:
+            continue
+        actions.answer_consent(None, found, True, author=specialist)
+        pairs.append(found)
+        break
     counts["coaching_assignments"] = len(pairs)
     # Secondary evaluators at the principal's school: two strong teachers share the
     # summative evaluations of a third of the teachers with the principal.

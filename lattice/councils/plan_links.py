@@ -57,7 +57,9 @@ def _annotated(qs: QuerySet[Body]) -> QuerySet[Body]:
 def _seats_words(filled: int, seats: int) -> str:
     if not seats:
         return "no seats yet"
-    return f"all {seats} seats filled" if filled == seats else f"{filled} of {seats} seats filled"
+    if filled == seats:
+        return f"all {seats} seats filled" if seats > 1 else "its one seat filled"
+    return f"{filled} of {seats} seat{'s' if seats > 1 else ''} filled"
 
 
 def _linked(body: Body) -> LinkedBody:
@@ -71,7 +73,7 @@ def _linked(body: Body) -> LinkedBody:
         met_on = day(timezone.localtime(first_met).date())
         stage, status = BodyStage.MET, f"First meeting held on {met_on}; {seat_words}"
     elif seats and filled == seats:
-        stage, status = BodyStage.SEATED, f"Seated: {seat_words}; no meeting held yet"
+        stage, status = BodyStage.SEATED, f"{seat_words.capitalize()}; no meeting held yet"
     else:
         stage = BodyStage.FORMED
         status = f"Formed on {day(body.created_on)}; {seat_words}"

@@ -149,13 +149,13 @@ def test_the_status_follows_the_council_from_formed_to_seated_to_first_meeting_h
         None, w.council, label="Teacher seat", position="member", selection="appointed"
     )
     assert _status(step).stage is BodyStage.FORMED  # type: ignore[union-attr]
-    assert "0 of 1 seats filled" in _status(step).status  # type: ignore[union-attr]
+    assert "0 of 1 seat filled" in _status(step).status  # type: ignore[union-attr]
     start = timezone.localdate() - dt.timedelta(days=10)
     council_actions.fill_seat(None, seat, cast.teacher_staff, start=start)
     seated = _status(step)
     assert seated is not None
     assert seated.stage is BodyStage.SEATED
-    assert seated.status == "Seated: all 1 seats filled; no meeting held yet"
+    assert seated.status == "Its one seat filled; no meeting held yet"
 
     began = timezone.now() - dt.timedelta(days=2)
     meeting = council_actions.schedule_meeting(

@@ -78,6 +78,7 @@ def test_each_app_registers_its_demo_content_and_roles_follow_pathways() -> None
     assert [c.app for c in demo_content.in_order()] == [
         "budgets",
         "pathways",
+        "people",  # staff beyond classroom teachers: a nurse, a librarian, a specialist
         "roles",
         "councils",
         "coaching",  # the demo plan links the councils' demo bodies
@@ -205,3 +206,30 @@ def test_the_demo_plan_links_the_councils_it_forms_and_shows_how_far_they_have_c
     by_title = {s.title: bodies[s.pk] for s in plan.steps.all() if s.pk in bodies}
     assert by_title["Form the school's leadership council"].stage is BodyStage.MET
     assert by_title["Form a curriculum council"].name == "District Curriculum Council"
+
+
+def test_the_demo_has_a_nurse_a_librarian_and_a_specialist_the_coaching_program_serves(
+    demo: Any,
+) -> None:
+    """Positions beyond teacher (New Bedford): each in their own position, the specialist
+    coached because the district opened its program to specialists; none counted a teacher."""
+    from lattice.coaching.models import CoachAssignment
+    from lattice.people.models import Assignment, Position
+    from lattice.people.queries import current_school_year, teacher_count, teachers_by_school
+
+    district, report = demo
+    year = current_school_year(district)
+    assert report.counts["people.support_staff"] == 3
+    beyond = {
+        a.position: a.staff_member
+        for a in Assignment.objects.filter(
+            school_year=year, staff_member__district=district,
+            position__in=[Position.NURSE, Position.LIBRARIAN, Position.SPECIALIST],
+        ).select_related("staff_member")
+    }  # fmt: skip
+    assert sorted(beyond) == ["librarian", "nurse", "specialist"]
+    coached = CoachAssignment.objects.get(teacher=beyond[Position.SPECIALIST], school_year=year)
+    assert Position.SPECIALIST in coached.program.eligible_positions
+    counted = set().union(*teachers_by_school(district, year).values())
+    assert len(counted) == teacher_count(district, year)
+    assert not {s.pk for s in beyond.values()} & counted
