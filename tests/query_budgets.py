@@ -75,6 +75,7 @@ BUDGETS: dict[str, int] = {
     "coaching:feedback-map": 20,  # with the school's plan and its steps (the load after it)
     "coaching:home": 27,  # the overview is paged: its count; the goals one is invited to
     "coaching:plan": 18,
+    "coaching:step-body": 17,
     "coaching:program": 24,
     "coaching:program-new": 10,
     "coaching:survey": 18,

@@ -34,6 +34,7 @@ from lattice.coaching.models import (
 )
 from lattice.coaching.models.evaluation import EVALUATIVE_APPROACHES
 from lattice.coaching.readiness import APPROACH_BY_KEY, STATEMENT_KEYS
+from lattice.lib import plan_links
 from lattice.lib.actors import Actor
 from lattice.people.access import scope_for
 from lattice.people.models import Assignment, District, Position, School, SchoolYear, StaffMember
@@ -834,3 +835,86 @@ def set_step_status(
         summary=PlanStep.Status(status).label,
     )  # fmt: skip
     return step
+
+
+# --- bodies a step forms or links (lattice.lib.plan_links) ---------------------------------
+
+
+def _former(step: PlanStep, key: str) -> plan_links.BodyFormer:
+    found = plan_links.former(key)
+    if found is None:
+        raise CoachingError(f"Body: '{key}' keeps no bodies here (that app is not installed).")
+    return found
+
+
+def _draft(step: PlanStep, name: str, kind: str, purpose: str) -> plan_links.BodyDraft:
+    return plan_links.BodyDraft(
+        district_id=step.plan.district_id, school_id=step.plan.school_id, name=name.strip(),
+        kind=kind, purpose=purpose.strip(),
+    )  # fmt: skip
+
+
+def _check_may_form(actor: Actor, step: PlanStep, former: plan_links.BodyFormer) -> None:
+    if not _may_edit_plan(actor, step.plan):
+        raise CoachingError("Only the talent office or the school's principal edits the plan.")
+    if actor is not None and not former.may_form(actor, step.plan.district_id):
+        raise CoachingError(
+            f"Only the district's talent office forms a {former.noun}; link one it has formed."
+        )
+    if step.body_former:
+        raise CoachingError(f"Step: '{step}' already links a body; a step forms one body.")
+
+
+def preview_step_body(
+    actor: Actor, step: PlanStep, former_key: str, *, name: str, kind: str, purpose: str
+) -> list[tuple[str, str]]:
+    """What forming the step's body would write, line by line; writes nothing."""
+    former = _former(step, former_key)
+    _check_may_form(actor, step, former)
+    try:
+        return list(former.preview(_draft(step, name, kind, purpose)))
+    except plan_links.PlanLinkError as exc:
+        raise CoachingError(str(exc)) from exc
+
+
+@transaction.atomic
+def form_step_body(
+    actor: Actor, step: PlanStep, former_key: str, *, name: str, kind: str, purpose: str
+) -> plan_links.LinkedBody:
+    """Form the body a step asks for through its app's own audited action, and link it to
+    the step: one transaction, so a body refused leaves the step as it was."""
+    former = _former(step, former_key)
+    _check_may_form(actor, step, former)
+    try:
+        body = former.form(actor, _draft(step, name, kind, purpose))
+    except plan_links.PlanLinkError as exc:
+        raise CoachingError(str(exc)) from exc
+    step.body_former, step.body_ref = former.key, body.ref
+    step.save(update_fields=["body_former", "body_ref"])
+    record(
+        actor=actor, action="coaching.plan_step.form", obj=step, district=step.plan.district,
+        summary=body.name, after={"former": former.key, "body": body.ref},
+    )  # fmt: skip
+    return body
+
+
+@transaction.atomic
+def link_step_body(
+    actor: Actor, step: PlanStep, former_key: str, ref: int
+) -> plan_links.LinkedBody:
+    """Link a step to a body the district already has (one ``actor`` can see)."""
+    if not _may_edit_plan(actor, step.plan):
+        raise CoachingError("Only the talent office or the school's principal edits the plan.")
+    former = _former(step, former_key)
+    found = {b.ref: b for b in former.bodies(actor, step.plan.district_id)}
+    body = found.get(ref)
+    if body is None:
+        raise CoachingError(f"Body: choose an open {former.noun} of this district.")
+    before = {"former": step.body_former, "body": step.body_ref} if step.body_former else {}
+    step.body_former, step.body_ref = former.key, body.ref
+    step.save(update_fields=["body_former", "body_ref"])
+    record(
+        actor=actor, action="coaching.plan_step.link", obj=step, district=step.plan.district,
+        summary=body.name, before=before, after={"former": former.key, "body": body.ref},
+    )  # fmt: skip
+    return body

@@ -26,6 +26,8 @@ ACTIONS = (
     AuditAction("coaching.plan.create", "{actor} started the plan {object}"),
     AuditAction("coaching.plan_step.add", "{actor} added the step {object} to a plan"),
     AuditAction("coaching.plan_step.update", "{actor} marked the step {object}: {summary}"),
+    AuditAction("coaching.plan_step.form", "{actor} formed {summary} for the plan step {object}"),
+    AuditAction("coaching.plan_step.link", "{actor} linked the plan step {object} to {summary}"),
     AuditAction("coaching.survey.create", "{actor} opened the readiness survey {object}"),
     AuditAction("coaching.survey.answer", "{actor} answered the readiness survey {object}"),
 )

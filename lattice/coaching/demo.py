@@ -20,6 +20,7 @@ from lattice.coaching.models import (
     RespondentGroup,
 )
 from lattice.coaching.readiness import STATEMENTS
+from lattice.lib import plan_links
 from lattice.lib.actors import Actor
 from lattice.people.models import Assignment, District, Position, SchoolYear, StaffMember
 from lattice.people.queries import current_school_year, today
@@ -69,7 +70,13 @@ def populate_demo_coaching(district: District, seed: int, *, actor: Actor = None
         "a coach works with and on what, never what was said.",
         caseload_limit=6,
         coach_role=role,
-        eligible_positions=[Position.TEACHER, Position.INSTRUCTIONAL_COACH, Position.COUNSELOR],
+        # Opened beyond classroom teachers (New Bedford): counselors and specialists too.
+        eligible_positions=[
+            Position.TEACHER,
+            Position.INSTRUCTIONAL_COACH,
+            Position.COUNSELOR,
+            Position.SPECIALIST,
+        ],
         referral_reasons=list(ReferralReason.values),
     )
     teacher = _user_staff(district, "teacher")
@@ -157,6 +164,26 @@ def populate_demo_coaching(district: District, seed: int, *, actor: Actor = None
                     author=c,
                 )  # fmt: skip
             pairs.append(found)
+    # The program is open to specialists: the demo's reading specialist asked for a coach.
+    specialist = (
+        StaffMember.objects.filter(
+            district=district, active=True, assignments__school_year=year,
+            assignments__position=Position.SPECIALIST,
+        ).distinct().order_by("pk").first()
+    )  # fmt: skip
+    for c in coaches:
+        if specialist is None:
+            break
+        try:
+            found = actions.assign_coach(
+                actor, program, coach=c, teacher=specialist, year=year,
+                reason=ReferralReason.REQUESTED, focus="Small-group reading", starts_on=start,
+            )  # fmt: skip
+        except actions.CoachingError:
+            continue
+        actions.answer_consent(None, found, True, author=specialist)
+        pairs.append(found)
+        break
     counts["coaching_assignments"] = len(pairs)
     # Secondary evaluators at the principal's school: two strong teachers share the
     # summative evaluations of a third of the teachers with the principal.
@@ -206,7 +233,10 @@ def populate_demo_coaching(district: District, seed: int, *, actor: Actor = None
                     answers[s.key] = min(max(value, 1), 4)
             actions.answer_survey(None, survey, respondent=person, group=group, answers=answers)
         if index == 0:
-            counts["plans"] = _demo_plan(actor, survey, lead, program, role, on)
+            evaluator = role_actions.install_template(
+                actor, district, "secondary-evaluator", activate=True
+            )
+            counts["plans"] = _demo_plan(actor, survey, lead, program, role, evaluator, on)
     return counts
 
 
@@ -259,9 +289,16 @@ def _wareham(actor: Actor, program: Any, year: SchoolYear, school: Any, exclude:
 
 
 def _demo_plan(
-    actor: Actor, survey: Any, lead: StaffMember, program: Any, role: LeadershipRole, on: dt.date
+    actor: Actor,
+    survey: Any,
+    lead: StaffMember,
+    program: Any,
+    role: LeadershipRole,
+    evaluator: LeadershipRole,
+    on: dt.date,
 ) -> int:
-    """A plan in progress at the principal's school, for the approach its survey recommends."""
+    """A plan in progress at the principal's school, for the approach its survey recommends:
+    coach positions (support) and secondary-evaluator positions (evaluation)."""
     results = queries.survey_results(survey)
     if results.recommendation is None:
         return 0
@@ -269,22 +306,45 @@ def _demo_plan(
         actor, survey.district, survey.school_year, school=survey.school,
         approach=results.recommendation.approach.key,
     )  # fmt: skip
+    # Coaches support and never evaluate, so only the secondary-evaluator step changes who
+    # evaluates whom: its two positions take a share of the principal's summative load, and
+    # the feedback map's "after the plan" falls below "now". Two steps link the councils the
+    # councils demo formed (the last column: the kind of body), so the plan shows their status.
     steps = (
-        ("Share the readiness results with staff", -40, "Everyone has seen them", None, True),
-        ("Agree coaching confidentiality with the union", -10, "Side letter", None, True),
-        ("Post instructional-coach positions", 10, "Two coaches hired", role, False),
-        ("Launch the coaching program", 30, "Twelve teachers in coaching", None, False),
-        ("Calibrate feedback givers", 60, "Ratings within one level", None, False),
-        ("Review the evaluator load", 150, "Principal's load down a third", None, False),
+        ("Share the readiness results with staff", -40, "Everyone has seen them", None, True, ""),
+        ("Agree coaching confidentiality with the union", -10, "Side letter", None, True, ""),
+        ("Form the school's leadership council", -20, "Teachers share the school's decisions",
+         None, True, "leadership_board"),
+        ("Post instructional-coach positions", 10, "Two coaches hired", role, False, ""),
+        ("Form a curriculum council", 20, "It recommends materials and pacing", None, False,
+         "curriculum_council"),
+        ("Launch the coaching program", 30, "Twelve teachers in coaching", None, False, ""),
+        ("Post two secondary-evaluator positions", 45,
+         "The principal evaluates a third fewer teachers", evaluator, False, ""),
+        ("Calibrate feedback givers", 60, "Ratings within one level", None, False, ""),
+        ("Review the evaluator load", 150, "Principal's load down a third", None, False, ""),
     )  # fmt: skip
-    for i, (title, days, measure, step_role, done) in enumerate(steps):
+    for i, (title, days, measure, step_role, done, body_kind) in enumerate(steps):
         step = actions.add_step(
             actor, plan, title=title, due_on=on + dt.timedelta(days=days), owner=lead,
             measure=measure, role=step_role, positions=2 if step_role else 1,
-            program=program if "program" in title else None, milestone=i in (1, 3),
+            program=program if "program" in title else None, milestone=i in (1, 5),
         )  # fmt: skip
         if done:
             actions.set_step_status(actor, step, "done", on + dt.timedelta(days=days))
-        elif i == 2:
+        elif step_role == role:
             actions.set_step_status(actor, step, "in_progress")
+        if body_kind:
+            _link_body(actor, step, body_kind)
     return 1
+
+
+def _link_body(actor: Actor, step: Any, kind: str) -> None:
+    """Link a step to the body of ``kind`` the councils demo formed (the plan's school's own
+    first), through the plan-links registry; nothing when no app keeps bodies."""
+    for former in plan_links.formers():
+        bodies = [b for b in former.bodies(None, step.plan.district_id) if b.kind == kind]
+        bodies.sort(key=lambda b: b.school_id != step.plan.school_id)
+        if bodies and (bodies[0].school_id in (None, step.plan.school_id)):
+            actions.link_step_body(actor, step, former.key, bodies[0].ref)
+            return

@@ -255,3 +255,28 @@ class StepForm(forms.Form):
         self.fields["owner"].choices = [("", "Nobody yet"), *owners]  # type: ignore[attr-defined]
         self.fields["role"].choices = [("", "No role"), *roles]  # type: ignore[attr-defined]
         self.fields["program"].choices = [("", "No program"), *programs]  # type: ignore[attr-defined]
+
+
+class StepBodyForm(forms.Form):
+    """The draft of the body a plan step forms: its name, kind and purpose (the kinds are the
+    ones the app keeping bodies offers, through lattice.lib.plan_links)."""
+
+    name = forms.CharField(max_length=160, help_text="e.g. Alder curriculum council")
+    kind = forms.ChoiceField(choices=())
+    purpose = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}), help_text="What it decides or recommends."
+    )
+
+    def __init__(self, *args: object, kinds: list[tuple[str, str]], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["kind"].choices = kinds  # type: ignore[attr-defined]
+
+
+class StepBodyLinkForm(forms.Form):
+    """Which of the district's bodies a plan step links."""
+
+    body = forms.TypedChoiceField(coerce=int, choices=(), label="Body")
+
+    def __init__(self, *args: object, bodies: list[tuple[int, str]], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["body"].choices = bodies  # type: ignore[attr-defined]

@@ -20,6 +20,7 @@ from lattice.coaching.models import (
     RespondentGroup,
 )
 from lattice.coaching.readiness import DimensionResult, Recommendation, dimension_results, recommend
+from lattice.lib import plan_links
 from lattice.people.models import Assignment, Position, School, SchoolYear, StaffMember
 from lattice.people.models.staff import TEACHING_POSITIONS
 from lattice.roles import costing
@@ -290,6 +291,12 @@ class PlanSummary:
     plan: Plan
     steps: list[PlanStep]
     costs: list[StepCost]
+    bodies: dict[int, plan_links.LinkedBody] = field(default_factory=dict)  # by step id
+
+    @property
+    def rows(self) -> list[tuple[PlanStep, plan_links.LinkedBody | None]]:
+        """Each step with the body it forms or links (None: none, or its app is gone)."""
+        return [(s, self.bodies.get(s.pk)) for s in self.steps]
 
     @property
     def done(self) -> int:
@@ -336,4 +343,11 @@ def plan_summary(plan: Plan) -> PlanSummary:
                 ),
             )
         )
-    return PlanSummary(plan, steps, costs)
+    links = {(s.body_former, s.body_ref) for s in steps if s.body_former and s.body_ref}
+    found = plan_links.linked_bodies(links) if links else {}
+    bodies = {
+        s.pk: found[(s.body_former, s.body_ref)]
+        for s in steps
+        if s.body_ref is not None and (s.body_former, s.body_ref) in found
+    }
+    return PlanSummary(plan, steps, costs, bodies)

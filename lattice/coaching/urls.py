@@ -34,4 +34,6 @@ urlpatterns = [
     path("plans/<int:pk>/", plans.plan_detail, name="plan"),
     path("plans/<int:pk>/steps/", plans.step_new, name="step-new"),
     path("steps/<int:pk>/status/", plans.step_status, name="step-status"),
+    path("steps/<int:pk>/body/", plans.step_body, name="step-body"),
+    path("steps/<int:pk>/body/link/", plans.step_body_link, name="step-body-link"),
 ]

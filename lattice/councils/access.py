@@ -28,8 +28,8 @@ from django.http import Http404
 from django.utils import timezone
 
 from lattice.councils import spans
-from lattice.councils.actions import seat_districts
 from lattice.councils.models import Body, Decision, Seat, SeatPosition, seats_held_q
+from lattice.councils.spans import seat_districts
 from lattice.lib.actors import Actor
 from lattice.people.access import scope_for
 from lattice.people.models import Assignment, StaffMember
@@ -110,7 +110,7 @@ def fill_districts(
     user: Actor, body: Body, seats: list[Seat], *, admin: bool | None = None
 ) -> dict[int, frozenset[int]]:
     """For each seat (by id), the districts whose staff ``user`` may appoint to it: the
-    districts the seat draws on (``actions.seat_districts``) that are the body's own, when
+    districts the seat draws on (``spans.seat_districts``) that are the body's own, when
     ``user`` administers the body, or the district the seat represents, when ``user`` runs
     its talent office; the superuser, all of them. Empty: ``user`` appoints nobody there.
     ``admin``: whether ``user`` administers ``body``, when the caller knows already."""

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from django.db.models import QuerySet
 
 if TYPE_CHECKING:
-    from lattice.councils.models import Body
+    from lattice.councils.models import Body, Seat
 
 
 @dataclass(frozen=True)
@@ -68,3 +68,14 @@ def districts_spanned(body: Body) -> frozenset[int]:
     own district when no app speaks for it."""
     found = span_of(body)
     return frozenset({body.district_id}) if found is None else found
+
+
+def seat_districts(seat: Seat, spanned: frozenset[int] | None = None) -> frozenset[int]:
+    """The districts whose staff may sit on ``seat`` today: those its body spans
+    (:func:`districts_spanned`; ``spanned`` when the caller has read it already),
+    narrowed to the seat's constituency district when it represents one."""
+    if spanned is None:
+        spanned = districts_spanned(seat.body)
+    if seat.constituency_district_id is not None:
+        return spanned & {seat.constituency_district_id}
+    return spanned

@@ -163,6 +163,26 @@ TEMPLATES: tuple[RoleTemplate, ...] = (
         + DESE_CASES,
     ),
     RoleTemplate(
+        key="secondary-evaluator",
+        title="Secondary evaluator",
+        role_type="other",
+        purpose="Share the summative evaluation of colleagues with the principal, trained and "
+        "calibrated; never a colleague you coach that year.",
+        duties=(
+            "Observe and give evaluative feedback to the colleagues assigned to you",
+            "Write their summative evaluations with the principal",
+            "Calibrate ratings with the principal and the other evaluators",
+        ),
+        tlms_domains=("instruction", "assessment"),
+        peer_relation="evaluates",
+        release_percent=20,
+        extra_days=3,
+        stipend_dollars=2_500,
+        source="DESE distributed leadership: secondary evaluators and Peer Assistance and "
+        "Review take part of the principal's evaluation load; Wareham's coach who became a "
+        "supervisor; amounts set locally [U]; " + DESE_CASES,
+    ),
+    RoleTemplate(
         key="plc-lead",
         title="PLC or department lead",
         role_type="team_lead",

@@ -6,7 +6,8 @@
 - 2025-26: Rae *evaluates* Ada as a secondary evaluator at Alder (Wareham: from coach to
   supervisor), with one observation; and Rae coaches Ben (Birch), who agreed, with a visit;
 - Ada invited Ben to her goal with the right to read it and file evidence;
-- a readiness survey of Alder for 2025-26 answered by Ada and Pat Principal.
+- a readiness survey of Alder for 2025-26 answered by Ada and Pat Principal, Alder's plan, and
+  a district curriculum council a step of it may link.
 Every content text carries a marker (``SECRET-…``) that no one outside the pair may see.
 """
 
@@ -31,6 +32,8 @@ from lattice.coaching.models import (
     RespondentGroup,
 )
 from lattice.coaching.readiness import STATEMENTS
+from lattice.councils import actions as council_actions
+from lattice.councils.models import Body
 from lattice.roles import actions as role_actions
 from tests.cast import Cast
 
@@ -50,6 +53,7 @@ class World:
     rae_evaluates_ada: EvaluationAssignment
     survey: ReadinessSurvey
     plan: Plan
+    council: Body
 
 
 def build_world(cast: Cast) -> World:
@@ -120,9 +124,16 @@ def build_world(cast: Cast) -> World:
         None, plan, title="Calibrate with the principal", due_on=cast.year.end,
         owner=rae, measure="Ratings within one level on the calibration video",
     )  # fmt: skip
+    # A council the district already has (the real councils app, through its actions), for
+    # a plan step to link.
+    council = council_actions.create_body(
+        None, cast.district, name="District curriculum council", kind="curriculum_council",
+        purpose="Recommends the units the district adopts.",
+    )  # fmt: skip
     return World(
-        program, ada_ly, cycle, goal, ben_now, visit, private, reflection, evaluation, survey, plan
-    )
+        program, ada_ly, cycle, goal, ben_now, visit, private, reflection, evaluation, survey, plan,
+        council,
+    )  # fmt: skip
 
 
 def world(cast: Cast) -> World:

@@ -78,9 +78,10 @@ def test_each_app_registers_its_demo_content_and_roles_follow_pathways() -> None
     assert [c.app for c in demo_content.in_order()] == [
         "budgets",
         "pathways",
+        "people",  # staff beyond classroom teachers: a nurse, a librarian, a specialist
         "roles",
-        "coaching",
         "councils",
+        "coaching",  # the demo plan links the councils' demo bodies
         "network",
         "recognition",
     ]
@@ -191,3 +192,70 @@ def test_the_demo_has_a_passed_stipend_decision_waiting_for_the_office(demo: Any
         actions.carry_out(officer, decision)
         assert decision.carried_out_as.startswith("stipend:")
         transaction.set_rollback(True)
+
+
+def test_the_demo_plan_s_secondary_evaluators_lighten_the_principal_s_load_after_the_plan(
+    demo: Any,
+) -> None:
+    """Coaches support and never evaluate; the demo plan also posts secondary evaluators, so
+    on the feedback map the principal's load after the plan is below the load now."""
+    from lattice.coaching import queries
+    from lattice.coaching.models import Plan
+    from lattice.people.models import Assignment
+
+    district, _ = demo
+    plan = Plan.objects.get(district=district, school__isnull=False)
+    assert plan.steps.filter(role__peer_relation="evaluates", status="not_started").exists()
+    school, year = plan.school, plan.school_year
+    principal = Assignment.objects.get(
+        school=school, school_year=year, position="principal", staff_member__user__isnull=False
+    ).staff_member
+    rows = queries.loads_after_plan(queries.feedback_map(school, year), plan)
+    (row,) = [r for r in rows if r.person == principal]
+    assert row.now > 0
+    assert row.after < row.now
+    planned = [r for r in rows if r.person is None]
+    assert len(planned) == 2
+    assert all(r.after > 0 for r in planned)
+
+
+def test_the_demo_plan_links_the_councils_it_forms_and_shows_how_far_they_have_come(
+    demo: Any,
+) -> None:
+    from lattice.coaching import queries
+    from lattice.coaching.models import Plan
+    from lattice.lib.plan_links import BodyStage
+
+    district, _ = demo
+    plan = Plan.objects.get(district=district, school__isnull=False)
+    bodies = queries.plan_summary(plan).bodies
+    by_title = {s.title: bodies[s.pk] for s in plan.steps.all() if s.pk in bodies}
+    assert by_title["Form the school's leadership council"].stage is BodyStage.MET
+    assert by_title["Form a curriculum council"].name == "District Curriculum Council"
+
+
+def test_the_demo_has_a_nurse_a_librarian_and_a_specialist_the_coaching_program_serves(
+    demo: Any,
+) -> None:
+    """Positions beyond teacher (New Bedford): each in their own position, the specialist
+    coached because the district opened its program to specialists; none counted a teacher."""
+    from lattice.coaching.models import CoachAssignment
+    from lattice.people.models import Assignment, Position
+    from lattice.people.queries import current_school_year, teacher_count, teachers_by_school
+
+    district, report = demo
+    year = current_school_year(district)
+    assert report.counts["people.support_staff"] == 3
+    beyond = {
+        a.position: a.staff_member
+        for a in Assignment.objects.filter(
+            school_year=year, staff_member__district=district,
+            position__in=[Position.NURSE, Position.LIBRARIAN, Position.SPECIALIST],
+        ).select_related("staff_member")
+    }  # fmt: skip
+    assert sorted(beyond) == ["librarian", "nurse", "specialist"]
+    coached = CoachAssignment.objects.get(teacher=beyond[Position.SPECIALIST], school_year=year)
+    assert Position.SPECIALIST in coached.program.eligible_positions
+    counted = set().union(*teachers_by_school(district, year).values())
+    assert len(counted) == teacher_count(district, year)
+    assert not {s.pk for s in beyond.values()} & counted

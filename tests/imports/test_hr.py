@@ -247,9 +247,10 @@ def test_a_new_hires_school_position_fte_and_email_are_checked(cast, tmp_path):
         "e.g. name@district.org, or leave it empty",
         'hr.csv line 2: school "Cedar High" is not a school of Northfield Public Schools — '
         "write the name or key of one of its schools: Alder Elementary, Birch Middle",
-        'hr.csv line 2: position "janitor" is not a position Lattice knows — write teacher, '
-        "instructional coach, principal, assistant principal, counselor, aide, district "
-        "administrator or other",
+        'hr.csv line 2: position "janitor" is not a position Lattice knows — write one of '
+        "teacher, principal, assistant principal, instructional coach, counselor, school nurse, "
+        "librarian, specialist, aide, district administrator or other staff (or a title such as "
+        "reading specialist, library media specialist, paraprofessional)",
         'hr.csv line 2: fte "1.5" is more than 1 — write a number of at most 1',
     ]
     assert not StaffMember.objects.filter(employee_id="N3003").exists()

@@ -60,3 +60,45 @@ def test_the_role_form_keeps_the_default_when_nothing_is_ticked(cast: Cast) -> N
     assert "counselor" in [value for value, _ in field.choices]  # type: ignore[attr-defined]
     form.cleaned_data = {"eligible_positions": []}
     assert form.clean_eligible_positions() == ["teacher", "instructional_coach"]
+
+
+def _staff_in(cast: Cast, employee_id: str, given: str, position: str):  # type: ignore[no-untyped-def]
+    person, _ = people_actions.save_staff_member(
+        None, cast.district, employee_id=employee_id, given_name=given, family_name="Beyond"
+    )
+    people_actions.add_assignment(
+        None, person, school=cast.alder, school_year=cast.year, position=position
+    )
+    return person
+
+
+def test_a_role_open_to_librarians_takes_a_librarian_and_refuses_a_nurse_naming_the_positions(
+    cast: Cast,
+) -> None:
+    posting = world(cast).district_posting
+    LeadershipRole.objects.filter(pk=posting.role_id).update(
+        eligible_positions=[Position.TEACHER, Position.LIBRARIAN]
+    )
+    posting.role.refresh_from_db()
+    lena = _staff_in(cast, "N2030", "Lena", Position.LIBRARIAN)
+    rosa = _staff_in(cast, "N2031", "Rosa", Position.NURSE)
+    app = actions.submit_application(
+        None, posting, lena, statement="Research skills lead", files=[], today=today()
+    )
+    assert app.applicant == lena
+    with pytest.raises(actions.RoleError) as refused:
+        actions.submit_application(None, posting, rosa, statement="I", files=[], today=today())
+    assert str(refused.value).startswith(
+        f"This role is open to teacher, librarian in {posting.school_year}; your staff record "
+        "lists school nurse that year, none of these."
+    )
+
+
+def test_the_role_form_offers_nurses_librarians_and_specialists(cast: Cast) -> None:
+    from lattice.roles.forms import RoleForm
+
+    field = RoleForm(instance=world(cast).district_posting.role).fields["eligible_positions"]
+    offered = dict(field.choices)  # type: ignore[attr-defined]
+    assert (offered["nurse"], offered["librarian"], offered["specialist"]) == (
+        "School nurse", "Librarian", "Specialist",
+    )  # fmt: skip

@@ -1,5 +1,5 @@
 """A distributed-leadership plan: steps with owners, dates, milestones and measures (the
-delivery-plan style), linked to the roles and coaching programs it sets up."""
+delivery-plan style), linked to the roles, coaching programs and bodies it sets up."""
 
 from __future__ import annotations
 
@@ -40,7 +40,9 @@ class Plan(models.Model):
 
 class PlanStep(models.Model):
     """One step of a plan. A step may set up a leadership role (``role``, with how many
-    ``positions``: its cost comes from the role catalogue) or a coaching program.
+    ``positions``: its cost comes from the role catalogue), a coaching program, or a body it
+    forms or links (``body_former`` and ``body_ref``: the app that keeps the body and its id
+    there, read through :mod:`lattice.lib.plan_links`, because councils is a sibling app).
 
     Personal data: who owns the step.
     """
@@ -71,9 +73,24 @@ class PlanStep(models.Model):
     program = models.ForeignKey(
         CoachingProgram, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    body_former = models.CharField(
+        max_length=40,
+        blank=True,
+        help_text="The app keeping the body this step forms or links (lattice.lib.plan_links).",
+    )
+    body_ref = models.PositiveIntegerField(
+        null=True, blank=True, help_text="The body's id in that app."
+    )
 
     class Meta:
         ordering = ["due_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(body_former="", body_ref__isnull=True)
+                | (~models.Q(body_former="") & models.Q(body_ref__isnull=False)),
+                name="step_body_former_and_ref_together",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -9,10 +9,11 @@ from django.urls import reverse
 
 from lattice.coaching import actions, queries, wall
 from lattice.coaching.charts import Group, grouped_bars
-from lattice.coaching.forms import StepForm
+from lattice.coaching.forms import StepBodyForm, StepBodyLinkForm, StepForm
 from lattice.coaching.models import CoachingProgram, Plan, PlanStep
 from lattice.coaching.readiness import APPROACH_BY_KEY
 from lattice.coaching.views.common import me, require_POST, run_action
+from lattice.lib import plan_links
 from lattice.people.access import scope_for
 from lattice.people.models import StaffMember
 from lattice.people.queries import today
@@ -76,6 +77,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "me": person,
             "form": _step_form(plan) if may_edit else None,
             "statuses": PlanStep.Status.choices,
+            "formers": plan_links.formers(),
         },
     )
 
@@ -137,4 +139,94 @@ def step_status(request: HttpRequest, pk: int) -> HttpResponse:
     return run_action(
         request, "Step updated.", reverse("coaching:plan", args=[plan.pk]),
         actions.set_step_status, request.user, step, request.POST.get("status", ""),
+    )  # fmt: skip
+
+
+# --- the body a step forms or links (lattice.lib.plan_links) ------------------------------
+
+
+def _editable_step(request: HttpRequest, pk: int) -> tuple[PlanStep, Plan]:
+    step = get_object_or_404(PlanStep.objects.select_related("plan"), pk=pk)
+    plan = wall.get_plan(request.user, step.plan_id)
+    if not _may_edit(request, plan):
+        raise Http404("No such step")
+    return step, plan
+
+
+def _chosen_former(request: HttpRequest) -> plan_links.BodyFormer:
+    key = request.POST.get("former") or request.GET.get("former")
+    found = plan_links.former(key) if key else next(iter(plan_links.formers()), None)
+    if found is None:
+        raise Http404("No app keeps bodies a plan can form")
+    return found
+
+
+def _initial_draft(step: PlanStep, plan: Plan, kinds: list[tuple[str, str]]) -> dict[str, str]:
+    """A kind named in the step's title ("Form a curriculum council"), and a name after the
+    plan's school: a starting point the editor changes."""
+    title = step.title.lower()
+    kind = next((k for k, label in kinds if label.lower() in title), kinds[0][0] if kinds else "")
+    label = dict(kinds).get(kind, "council")
+    where = plan.school.name if plan.school else plan.district.name
+    return {"name": f"{where} {label.lower()}", "kind": kind, "purpose": step.measure}
+
+
+def step_body(request: HttpRequest, pk: int) -> HttpResponse:
+    """Form the body a step asks for (a preview first, then "Form it"), or link one the
+    district has. The app keeping bodies decides who may form one and writes it."""
+    step, plan = _editable_step(request, pk)
+    former = _chosen_former(request)
+    kinds = [(k.key, k.label) for k in former.kinds()]
+    form = StepBodyForm(request.POST or None, kinds=kinds,
+                        initial=_initial_draft(step, plan, kinds))  # fmt: skip
+    preview: list[tuple[str, str]] = []
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        draft = {"name": d["name"], "kind": d["kind"], "purpose": d["purpose"]}
+        try:
+            preview = actions.preview_step_body(request.user, step, former.key, **draft)
+            if request.POST.get("confirm") == "yes":
+                body = actions.form_step_body(request.user, step, former.key, **draft)
+                messages.success(
+                    request, f"{body.name} formed and linked to the step: add its seats next."
+                )
+                return HttpResponseRedirect(reverse("coaching:plan", args=[plan.pk]))
+        except actions.CoachingError as exc:
+            preview = []
+            form.add_error(None, str(exc))
+    linked = plan_links.linked_bodies([(step.body_former, step.body_ref)]).get(
+        (step.body_former, step.body_ref or 0)
+    ) if step.body_former and step.body_ref else None  # fmt: skip
+    bodies = [b for b in former.bodies(request.user, plan.district_id)
+              if linked is None or b.ref != linked.ref]  # fmt: skip
+    choices = [(b.ref, f"{b.name} ({b.status})") for b in bodies]
+    return render(
+        request,
+        "coaching/step_body.html",
+        {
+            "step": step,
+            "plan": plan,
+            "former": former,
+            "linked": linked,
+            "bodies": bodies,
+            "link_form": StepBodyLinkForm(bodies=choices),
+            "may_form": not step.body_former and former.may_form(request.user, plan.district_id),
+            "form": form,
+            "preview": preview,
+        },
+    )
+
+
+@require_POST
+def step_body_link(request: HttpRequest, pk: int) -> HttpResponse:
+    step, plan = _editable_step(request, pk)
+    former = _chosen_former(request)
+    bodies = former.bodies(request.user, plan.district_id)
+    form = StepBodyLinkForm(request.POST, bodies=[(b.ref, b.name) for b in bodies])
+    if not form.is_valid():
+        messages.error(request, f"Body: choose an open {former.noun} of this district.")
+        return HttpResponseRedirect(reverse("coaching:step-body", args=[step.pk]))
+    return run_action(
+        request, "Step linked.", reverse("coaching:plan", args=[plan.pk]),
+        actions.link_step_body, request.user, step, former.key, form.cleaned_data["body"],
     )  # fmt: skip

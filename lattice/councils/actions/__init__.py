@@ -11,7 +11,6 @@ from lattice.councils.actions.bodies import (
     create_body,
     fill_seat,
     seat_checks,
-    seat_districts,
     seat_school,
     sitting_refusal,
     vacate_seat,
@@ -66,6 +65,7 @@ from lattice.councils.actions.votes import (
     second_proposal,
     start_poll,
 )
+from lattice.councils.spans import seat_districts
 
 __all__ = [
     "ATTACHABLE",

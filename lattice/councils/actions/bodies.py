@@ -160,17 +160,6 @@ def add_seat(
     return seat
 
 
-def seat_districts(seat: Seat, spanned: frozenset[int] | None = None) -> frozenset[int]:
-    """The districts whose staff may sit on ``seat`` today: those its body spans
-    (:mod:`lattice.councils.spans`; ``spanned`` when the caller has read it already),
-    narrowed to the seat's constituency district when it represents one."""
-    if spanned is None:
-        spanned = spans.districts_spanned(seat.body)
-    if seat.constituency_district_id is not None:
-        return spanned & {seat.constituency_district_id}
-    return spanned
-
-
 def sitting_refusal(seat: Seat, person: StaffMember) -> str | None:
     """Why ``person`` may not sit on ``seat`` (or stand for it) by where they work: a
     sentence naming the rule, or ``None`` when their district is one the seat draws on."""
@@ -182,7 +171,7 @@ def sitting_refusal(seat: Seat, person: StaffMember) -> str | None:
         if person.district_id == body.district_id:
             return None
         return f"{person} is not active staff of {body.district}."
-    allowed = seat_districts(seat, spanned)
+    allowed = spans.seat_districts(seat, spanned)
     if person.district_id in allowed:
         return None
     if seat.constituency_district_id is not None:

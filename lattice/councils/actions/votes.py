@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from lattice.audit.log import record
 from lattice.councils import counting, eligibility
-from lattice.councils.actions.bodies import fill_seat, seat_districts, seat_school, sitting_refusal
+from lattice.councils.actions.bodies import fill_seat, seat_school, sitting_refusal
 from lattice.councils.actions.common import CouncilError, _today
 from lattice.councils.actions.decisions import checked_carry_out, record_decision
 from lattice.councils.actions.meetings import members_on, quorum
@@ -41,6 +41,7 @@ from lattice.councils.models import (
     Workflow,
     seats_held_q,
 )
+from lattice.councils.spans import seat_districts
 from lattice.lib.actors import Actor
 from lattice.people.models import Assignment, School, StaffMember
 from lattice.people.models.staff import TEACHING_POSITIONS

@@ -138,6 +138,9 @@ DEGREE_WORDS = {
 }
 
 
+# An HR file's position or job title → Lattice position, compared without case, spaces or
+# punctuation ("Library Media Specialist" → librarymediaspecialist). A title not here is
+# refused with the positions Lattice knows (lattice.imports.hr.rows), never guessed.
 POSITION_WORDS = {
     "teacher": Position.TEACHER,
     "classroomteacher": Position.TEACHER,
@@ -149,12 +152,37 @@ POSITION_WORDS = {
     "counselor": Position.COUNSELOR,
     "counsellor": Position.COUNSELOR,
     "schoolcounselor": Position.COUNSELOR,
+    "nurse": Position.NURSE,
+    "schoolnurse": Position.NURSE,
+    "registerednurse": Position.NURSE,
+    "rn": Position.NURSE,
+    "librarian": Position.LIBRARIAN,
+    "schoollibrarian": Position.LIBRARIAN,
+    "librarymediaspecialist": Position.LIBRARIAN,
+    "librarymedia": Position.LIBRARIAN,
+    "schoollibrarymediaspecialist": Position.LIBRARIAN,
+    "specialist": Position.SPECIALIST,
+    "readingspecialist": Position.SPECIALIST,
+    "mathspecialist": Position.SPECIALIST,
+    "mathematicsspecialist": Position.SPECIALIST,
+    "literacyspecialist": Position.SPECIALIST,
+    "interventionspecialist": Position.SPECIALIST,
+    "interventionist": Position.SPECIALIST,
     "aide": Position.AIDE,
     "paraprofessional": Position.AIDE,
+    "para": Position.AIDE,
+    "paraeducator": Position.AIDE,
     "districtadministrator": Position.DISTRICT_ADMINISTRATOR,
     "other": Position.OTHER,
     "otherstaff": Position.OTHER,
 }
+
+# The positions as a new hire's row may write them, for the fix of an unknown one.
+POSITION_HINT = (
+    ", ".join(str(label).lower() for _, label in Position.choices[:-1])
+    + f" or {str(Position.OTHER.label).lower()}"
+    + " (or a title such as reading specialist, library media specialist, paraprofessional)"
+)
 
 
 def normalise(header: str) -> str:

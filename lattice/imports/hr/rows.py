@@ -19,7 +19,13 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
-from lattice.imports.hr.columns import CERTIFICATE, DEGREE_WORDS, HIRE_COLUMNS, POSITION_WORDS
+from lattice.imports.hr.columns import (
+    CERTIFICATE,
+    DEGREE_WORDS,
+    HIRE_COLUMNS,
+    POSITION_HINT,
+    POSITION_WORDS,
+)
 from lattice.imports.hr.records import (
     CertificateCell,
     CreditCell,
@@ -181,8 +187,7 @@ class RowReader:
                 "position",
                 cells.text("position"),
                 "is not a position Lattice knows",
-                "write teacher, instructional coach, principal, assistant principal, counselor, "
-                "aide, district administrator or other",
+                f"write one of {POSITION_HINT}",
             )
         fte = Decimal(1)
         if cells.text("fte"):

@@ -39,11 +39,27 @@ STAFF_ROLES: dict[str, str] = {
     "aide": Position.AIDE,
     "counselor": Position.COUNSELOR,
 }
+# OneRoster's role vocabulary has no nurse, librarian or specialist; a SIS sends them as
+# extension roles ("ext:" and a name, OneRoster 1.2 §4.13), read here after the case, spaces,
+# hyphens and underscores are dropped ("ext:School_Nurse" → ext:schoolnurse). An extension role
+# not listed is kept as "Other staff", with a warning naming the file, line and the fix.
 EXT_ROLES: dict[str, str] = {
     "ext:instructionalcoach": Position.INSTRUCTIONAL_COACH,
     "ext:coach": Position.INSTRUCTIONAL_COACH,
     "ext:assistantprincipal": Position.ASSISTANT_PRINCIPAL,
+    "ext:nurse": Position.NURSE,
+    "ext:schoolnurse": Position.NURSE,
+    "ext:librarian": Position.LIBRARIAN,
+    "ext:librarymediaspecialist": Position.LIBRARIAN,
+    "ext:mediaspecialist": Position.LIBRARIAN,
+    "ext:specialist": Position.SPECIALIST,
+    "ext:readingspecialist": Position.SPECIALIST,
+    "ext:mathspecialist": Position.SPECIALIST,
+    "ext:interventionspecialist": Position.SPECIALIST,
+    "ext:paraprofessional": Position.AIDE,
 }
+EXT_ROLE_HINT = "ext:nurse, ext:librarian, ext:specialist, ext:instructionalCoach, " \
+    "ext:assistantPrincipal or ext:paraprofessional"  # fmt: skip
 NEVER_STORED = frozenset({"student", "parent", "guardian", "relative"})
 OTHER_ROLES = frozenset({"proctor", "systemadministrator"})
 USED_FILES = {"manifest.csv", "orgs.csv", "academicSessions.csv", "users.csv", "roles.csv"}
@@ -56,8 +72,20 @@ def position_for(role: str) -> str | None:
     if key in STAFF_ROLES:
         return STAFF_ROLES[key]
     if key.startswith("ext:"):
-        return EXT_ROLES.get(key, Position.OTHER)
+        return EXT_ROLES.get(ext_key(key), Position.OTHER)
     return None
+
+
+def ext_key(role: str) -> str:
+    """An extension role compared loosely: "ext:School_Nurse" → "ext:schoolnurse"."""
+    key = role.strip().lower()
+    return "ext:" + "".join(ch for ch in key[4:] if ch.isalnum())
+
+
+def unknown_ext_role(role: str) -> bool:
+    """An extension role Lattice has no position for (it is kept as other staff)."""
+    key = role.strip().lower()
+    return key.startswith("ext:") and ext_key(key) not in EXT_ROLES
 
 
 @dataclass

@@ -19,6 +19,7 @@ from lattice.imports.errors import ErrorLog
 from lattice.imports.oneroster import vocab
 from lattice.imports.oneroster.cells import (
     CHECKED_FILES,
+    EXT_ROLE_HINT,
     NEVER_STORED,
     OTHER_ROLES,
     USED_FILES,
@@ -31,6 +32,7 @@ from lattice.imports.oneroster.cells import (
     Session,
     StaffRow,
     position_for,
+    unknown_ext_role,
 )
 from lattice.imports.values import DateOrder, ValueProblem
 from lattice.people.models import Position
@@ -591,6 +593,7 @@ class _Reader(CellReader):
                 if not delta:
                     deferred.add(cells[i_user].strip(), line)
                 continue
+            self._warn_unknown_ext_role(table.name, line, role)
             for name in ("beginDate", "endDate"):
                 if name in col:
                     self._order.observe(cells[col[name]])
@@ -599,6 +602,19 @@ class _Reader(CellReader):
         self._no_rows(table)
         self._finish(source)
         return kept
+
+    def _warn_unknown_ext_role(self, file: str, line: int, role: str) -> None:
+        """An extension role Lattice has no position for is kept as other staff, and said."""
+        if unknown_ext_role(role):
+            self.warnings.add(
+                file,
+                line,
+                "role",
+                role,
+                "is an extension role Lattice has no position for, so the person is kept as "
+                "other staff",
+                f"send one of {EXT_ROLE_HINT}, or leave it if other staff is right",
+            )
 
     def _bad_role(self, file: str, line: int, column: str, role: str) -> None:
         version = self.roster.version
@@ -763,6 +779,7 @@ class _Reader(CellReader):
             if position is None:
                 self._bad_role(table.name, line, "role", role)
                 continue
+            self._warn_unknown_ext_role(table.name, line, role)
             if not self._keep_user(table, line, cells, seen):
                 continue
             row = self._staff_row(table, line, cells)

@@ -120,16 +120,30 @@ class StaffMember(models.Model):
 
 
 class Position(models.TextChoices):
+    """A staff member's position at a school in a year, as the roster or HR file says it.
+
+    Beyond classroom teachers (New Bedford broadened who counts as a teacher leader and who is
+    supported): nurses, librarians and specialists (reading, math, intervention) are their own
+    positions, so a district can open a leadership role or a coaching program to them; they
+    are not "teachers" in the counts (:data:`TEACHING_POSITIONS`).
+    """
+
     TEACHER = "teacher", "Teacher"
     PRINCIPAL = "principal", "Principal"
     ASSISTANT_PRINCIPAL = "assistant_principal", "Assistant principal"
     INSTRUCTIONAL_COACH = "instructional_coach", "Instructional coach"
     COUNSELOR = "counselor", "Counselor"
+    NURSE = "nurse", "School nurse"
+    LIBRARIAN = "librarian", "Librarian"
+    SPECIALIST = "specialist", "Specialist"
     AIDE = "aide", "Aide"
     DISTRICT_ADMINISTRATOR = "district_administrator", "District administrator"
     OTHER = "other", "Other staff"
 
 
+# Who counts as a teacher in every headcount (people.queries.teaching): classroom teachers and
+# instructional coaches (often hybrid teacher and coach), never nurses, librarians,
+# specialists, counselors or aides.
 TEACHING_POSITIONS = {Position.TEACHER, Position.INSTRUCTIONAL_COACH}
 
 

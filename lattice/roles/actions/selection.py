@@ -120,9 +120,19 @@ def submit_application(
         school_year=posting.school_year,
         position__in=list(posting.role.eligible_positions),
     ).exists():
+        held = sorted(
+            {
+                str(a.get_position_display()).lower()
+                for a in Assignment.objects.filter(
+                    staff_member=applicant, school_year=posting.school_year
+                )
+            }
+        )
         raise RoleError(
             f"This role is open to {', '.join(posting.role.eligible_labels()).lower()} in "
-            f"{posting.school_year}; your staff record lists none of these positions that year."
+            f"{posting.school_year}; your staff record lists "
+            f"{', '.join(held) if held else 'no position'} that year, none of these. Ask the "
+            "talent office to open the role to your position, or to correct your staff record."
         )
     if not statement.strip():
         raise RoleError("statement: write why you want the role and what you would do.")
