@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 
 from lattice.councils.models import Body
+from lattice.lib import rubric
 from lattice.network.models.curriculum import RUBRIC, RUBRIC_SCALE
 from lattice.network.models.pulse import QUESTIONS, SCALE
 from lattice.people.models import District, StaffMember
@@ -96,6 +97,10 @@ class ReviewersForm(forms.Form):
         field.queryset = candidates
 
 
+# The unit rubric's four levels, 1 up, as the shared rubric fields describe them.
+SCALE_WORDS = [RUBRIC_SCALE[n] for n in sorted(RUBRIC_SCALE)]
+
+
 class ReviewForm(forms.Form):
     comments = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 4}), help_text="What is strong, and what to change."
@@ -110,12 +115,7 @@ class ReviewForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for key, label in RUBRIC:
-            self.fields[key] = forms.TypedChoiceField(
-                label=label,
-                coerce=int,
-                choices=[(k, f"{k} {v}") for k, v in RUBRIC_SCALE.items()],
-                widget=forms.RadioSelect,
-            )
+            self.fields[key] = rubric.level_field(label, len(RUBRIC_SCALE), SCALE_WORDS)
         self.order_fields([k for k, _ in RUBRIC] + ["comments", "ready"])
 
     def scores(self) -> dict[str, int]:
