@@ -159,4 +159,5 @@ def test_a_criterion_written_before_descriptors_still_scores_by_number() -> None
     form = score_form([{"key": "old", "label": "Old criterion", "max": 3}], {"points_old": "2"})
     labels = [label for _, label in form.fields["points_old"].choices]
     assert labels == [f"0 — lowest: {NOTHING_SHOWS_IT}", "1", "2", "3 — highest"]
-    assert form.is_valid() and form.cleaned_data["points_old"] == 2
+    assert form.is_valid()
+    assert form.cleaned_data["points_old"] == 2
