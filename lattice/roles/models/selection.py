@@ -52,6 +52,7 @@ DEFAULT_RUBRIC = [
     },
 ]
 
+
 class PostingStatus(models.TextChoices):
     OPEN = "open", "Open"
     CLOSED = "closed", "Selection finished"
