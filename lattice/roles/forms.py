@@ -6,11 +6,11 @@ import re
 from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
-from django.urls import reverse
 from django.utils.text import slugify
 
-from lattice.lib.choices import EmptyChoice, ExplainsEmptyChoices
+from lattice.lib.choices import ExplainsEmptyChoices, missing
 from lattice.lib.rubric import level_field, levels_problem
+from lattice.lib.where_added import Addable
 from lattice.people.models import Position
 from lattice.roles.evidence import ACCEPT, ALLOWED_TEXT
 from lattice.roles.models import (
@@ -136,18 +136,12 @@ class PostingForm(ExplainsEmptyChoices, forms.Form):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        # The roster brings schools and years; its page belongs to a sibling app, whose URLs
-        # roles does not name (tests/test_floors.py), so the sentence points to the menu.
-        roster = "they come with the roster, which an officer imports (Imports, in the menu)"
+        # The roster brings schools and years; its page belongs to a sibling app, which says
+        # where in lattice.lib.where_added (roles names no other app's URLs).
         self.empty_choices = {
-            "role": EmptyChoice(
-                "No active roles yet",
-                "add one to the catalogue or activate a draft on",
-                reverse("roles:catalogue"),
-                "the role catalogue",
-            ),
-            "school": EmptyChoice("No schools yet", roster),
-            "school_year": EmptyChoice("No school years yet", roster),
+            "role": missing(Addable.LEADERSHIP_ROLES, "No active roles yet"),
+            "school": missing(Addable.SCHOOLS, "No schools yet"),
+            "school_year": missing(Addable.SCHOOL_YEARS, "No school years yet"),
         }
         cast(forms.ModelChoiceField, self.fields["role"]).queryset = roles
         cast(forms.ModelChoiceField, self.fields["school"]).queryset = schools
@@ -287,7 +281,7 @@ class ConflictForm(forms.Form):
     reason = forms.CharField(label="Why you cannot review this applicant", max_length=300)
 
 
-class SeatForm(forms.Form):
+class SeatForm(ExplainsEmptyChoices, forms.Form):
     reviewer: forms.ModelChoiceField[StaffMember] = forms.ModelChoiceField(
         queryset=None, label="Reviewer", empty_label="Choose a staff member"
     )
@@ -295,6 +289,9 @@ class SeatForm(forms.Form):
     def __init__(self, *args: Any, staff: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         cast(forms.ModelChoiceField, self.fields["reviewer"]).queryset = staff
+        self.empty_choices = {
+            "reviewer": missing(Addable.STAFF, "No staff member is free to seat on this panel")
+        }
 
 
 # What a 0 means on every posting's rubric: the reviewer found nothing to score.
@@ -370,7 +367,7 @@ PROPOSAL_WIDGETS = {
 }
 
 
-class ProposalForm(forms.ModelForm):
+class ProposalForm(ExplainsEmptyChoices, forms.ModelForm):
     co_proposers: forms.ModelMultipleChoiceField[StaffMember] = forms.ModelMultipleChoiceField(
         queryset=None,
         required=False,
@@ -401,6 +398,10 @@ class ProposalForm(forms.ModelForm):
         cast(forms.ModelChoiceField, self.fields["co_proposers"]).queryset = colleagues
         team = self.fields["co_proposers"]
         team.help_text = "Hold Ctrl (Cmd on a Mac) to choose several colleagues."
+        self.empty_choices = {
+            "school": missing(Addable.SCHOOLS, "No school assignment of yours is recorded yet"),
+            "co_proposers": missing(Addable.STAFF, "No colleagues are recorded yet"),
+        }
 
 
 class ProposalEditForm(forms.ModelForm):
