@@ -79,7 +79,8 @@ def has_no_choices(field: forms.BoundField) -> bool:
     if isinstance(field.field, forms.ModelChoiceField):
         if field.field.queryset is None:
             return True
-        field.field.choices = list(field.field.choices)
+        read: Any = field.field.choices
+        field.field.choices = list(read)
     choices: Any = field.field.choices
     for value, label in choices:
         if isinstance(label, list | tuple):  # an option group

@@ -24,6 +24,7 @@ from lattice.roles.models import (
     TLMSDomain,
 )
 from lattice.roles.models.catalogue import EDITABLE_ROLE_FIELDS, default_eligible_positions
+from lattice.roles.models.selection import standard_rubric
 from lattice.roles.role_templates import TEMPLATES
 
 if TYPE_CHECKING:
@@ -175,7 +176,7 @@ def parse_rubric(text: str) -> list[dict[str, Any]]:
     lines = [(n, line.strip()) for n, line in enumerate(text.splitlines(), start=1)]
     lines = [(n, line) for n, line in lines if line]
     if not lines:
-        return [dict(c, levels=list(c["levels"])) for c in DEFAULT_RUBRIC]
+        return standard_rubric()
     out: list[dict[str, Any]] = []
     starts: list[int] = []
     for n, line in lines:

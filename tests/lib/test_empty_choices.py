@@ -28,9 +28,8 @@ def test_a_council_form_of_a_district_without_schools_says_so_beside_the_optiona
 ) -> None:
     School.objects.filter(district=cast.district).update(district=cast.other_district)
     page = client_for("officer").get("/councils/new/").content.decode()
-    assert "No schools yet for a body that serves one — they come with the roster; import it on" in (
-        page
-    )
+    said = "No schools yet for a body that serves one — they come with the roster; import it on"
+    assert said in page
     assert '<a href="/imports/">the imports page</a>' in page  # the officer may open it
     assert '<select name="school"' in page  # optional: its blank choice still means "none"
 

@@ -21,7 +21,6 @@ from lattice.roles import access, queries
 from lattice.roles.actions.assignments import assign_role
 from lattice.roles.actions.common import RoleError, clean
 from lattice.roles.models import (
-    DEFAULT_RUBRIC,
     Application,
     ApplicationStatus,
     ConflictOfInterest,
@@ -37,6 +36,7 @@ from lattice.roles.models import (
     RoleStatus,
     Score,
 )
+from lattice.roles.models.selection import standard_rubric
 
 # --- postings and applications -------------------------------------------------------------
 
@@ -79,7 +79,7 @@ def create_posting(
         opens_on=opens_on,
         closes_on=closes_on,
         positions=positions,
-        rubric=rubric or [dict(c, levels=list(c["levels"])) for c in DEFAULT_RUBRIC],
+        rubric=rubric or standard_rubric(),
         posted_by=signed_in(actor),
     )
     clean(posting, exclude=["posted_by"])

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+from typing import Any
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -16,7 +18,7 @@ from lattice.roles.models.catalogue import LeadershipRole
 # leadership cases, https://doe.mass.edu/edeffectiveness/leadership/default.html). Each
 # criterion says what each score from 1 up looks like (``levels``), so two reviewers read
 # "3" the same way; a 0 means nothing in the application shows it.
-DEFAULT_RUBRIC = [
+DEFAULT_RUBRIC: list[dict[str, Any]] = [
     {
         "key": "practice",
         "label": "Strong teacher of students (evidence of growth)",
@@ -51,6 +53,11 @@ DEFAULT_RUBRIC = [
         ],
     },
 ]
+
+
+def standard_rubric() -> list[dict[str, Any]]:
+    """A fresh copy of :data:`DEFAULT_RUBRIC` for a new posting (never the shared lists)."""
+    return copy.deepcopy(DEFAULT_RUBRIC)
 
 
 class PostingStatus(models.TextChoices):
