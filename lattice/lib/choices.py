@@ -80,7 +80,8 @@ def has_no_choices(field: forms.BoundField) -> bool:
         if field.field.queryset is None:
             return True
         read: Any = field.field.choices
-        field.field.choices = list(read)
+        # iter() first: list() would ask the iterator its length, a COUNT query of its own.
+        field.field.choices = list(iter(read))
     choices: Any = field.field.choices
     for value, label in choices:
         if isinstance(label, list | tuple):  # an option group
