@@ -47,3 +47,19 @@ def test_a_select_with_options_has_no_sentence_and_an_unnamed_field_gets_one_fro
     assert empty_choice_for(form["colour"]) == EmptyChoice("No colours yet")
     assert empty_choice_for(form["size"]) == EmptyChoice("There is nothing to choose as “Size” yet")
     assert empty_choice_for(form["shape"]) is None
+
+
+def test_checking_a_model_select_for_options_costs_no_query_of_its_own(
+    cast: Cast, django_assert_num_queries: Any
+) -> None:
+    from django.template.loader import render_to_string
+
+    class Where(ExplainsEmptyChoices, forms.Form):
+        empty_choices = {"school": EmptyChoice("No schools yet")}
+        school = forms.ModelChoiceField(queryset=School.objects.filter(district=cast.district))
+
+    form = Where()
+    with django_assert_num_queries(1):  # the options, read once for the check and the select
+        html = render_to_string("shared/field.html", {"field": form["school"]})
+    assert cast.alder.name in html
+    assert "No schools yet" not in html
