@@ -12,7 +12,9 @@ from django.utils import timezone
 
 from lattice.api.actions import MAX_DAYS
 from lattice.api.scopes import CHOICES
+from lattice.lib.choices import ExplainsEmptyChoices, missing
 from lattice.lib.facts import Fact
+from lattice.lib.where_added import Addable
 from lattice.people.models import AccessGrant, District
 
 
@@ -34,7 +36,7 @@ def owners_for(district: District, officer: Any) -> QuerySet[Any]:
     )
 
 
-class TokenForm(forms.Form):
+class TokenForm(ExplainsEmptyChoices, forms.Form):
     name = forms.CharField(
         max_length=120, help_text="The system that will call with it, e.g. “HR system”."
     )
@@ -67,6 +69,7 @@ class TokenForm(forms.Form):
         owner_field = self.fields["owner"]
         assert isinstance(owner_field, forms.ModelChoiceField)
         owner_field.queryset = owners_for(district, officer)
+        self.empty_choices = {"owner": missing(Addable.STAFF, "No accounts to act as yet")}
         owner_field.label_from_instance = lambda obj: (  # type: ignore[method-assign]
             f"{obj.get_full_name() or obj.get_username()} ({obj.get_username()})"
         )

@@ -336,6 +336,11 @@ class RubricCriterionSerializer(serializers.Serializer[Any]):
     # A declared field of this name: DRF's metaclass moves it off the class, so it shadows nothing.
     label = serializers.CharField()  # type: ignore[assignment]
     max_points = serializers.IntegerField()
+    levels = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="What each score from 1 up to max_points looks like; empty for a criterion "
+        "written before postings described their levels.",
+    )
 
 
 class PostingSerializer(serializers.ModelSerializer[Posting]):
@@ -374,6 +379,7 @@ class PostingSerializer(serializers.ModelSerializer[Posting]):
                 "key": str(c.get("key", "")),
                 "label": str(c.get("label", "")),
                 "max_points": int(c.get("max", 0) or 0),
+                "levels": [str(x) for x in c.get("levels") or []],
             }
             for c in posting.rubric
             if isinstance(c, dict)

@@ -8,6 +8,7 @@ from django import forms
 
 from lattice.budgets.models import BudgetLever, BudgetPosition, BudgetScenario, FundingSource
 from lattice.forecasts.choices import policy_choices
+from lattice.lib.choices import EmptyChoice, ExplainsEmptyChoices
 from lattice.people.models import District
 
 WHOLE = forms.TextInput(attrs={"inputmode": "numeric"})
@@ -86,7 +87,17 @@ class SourceForm(forms.ModelForm):
         return data
 
 
-class _ScenarioItem(forms.ModelForm):
+class _ScenarioItem(ExplainsEmptyChoices, forms.ModelForm):
+    # The scenario's funding sources are added on the same page, above these forms.
+    empty_choices = {
+        "source": EmptyChoice(
+            "No funding sources in this scenario yet",
+            "add one under",
+            "#sources-title",
+            "Funding sources",
+        )
+    }
+
     def __init__(self, *args: Any, scenario: BudgetScenario, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["source"].queryset = scenario.sources.all()  # type: ignore[attr-defined]

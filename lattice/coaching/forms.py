@@ -18,10 +18,12 @@ from lattice.coaching.models import (
 )
 from lattice.coaching.models.evaluation import EVALUATIVE_APPROACHES, Approach, EvaluationAssignment
 from lattice.coaching.readiness import DONT_KNOW, SCALE, STATEMENTS
+from lattice.lib.choices import EmptyChoice, ExplainsEmptyChoices, missing
+from lattice.lib.where_added import Addable
 from lattice.people.models import Position
 
 
-class ProgramForm(forms.Form):
+class ProgramForm(ExplainsEmptyChoices, forms.Form):
     name = forms.CharField(max_length=120)
     purpose = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}))
     capacity = forms.ChoiceField(
@@ -51,6 +53,9 @@ class ProgramForm(forms.Form):
     def __init__(self, *args: object, roles: list[tuple[int, str]], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["coach_role"].choices = roles  # type: ignore[attr-defined]
+        self.empty_choices = {
+            "coach_role": missing(Addable.LEADERSHIP_ROLES, "No leadership roles for coaches yet")
+        }
 
 
 def _not_future(day: dt.date) -> dt.date:
@@ -59,7 +64,7 @@ def _not_future(day: dt.date) -> dt.date:
     return day
 
 
-class AssignForm(forms.Form):
+class AssignForm(ExplainsEmptyChoices, forms.Form):
     coach = forms.TypedChoiceField(coerce=int, choices=())
     teacher = forms.TypedChoiceField(coerce=int, choices=())
     reason = forms.ChoiceField(choices=ReferralReason.choices)
@@ -76,6 +81,12 @@ class AssignForm(forms.Form):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["coach"].choices = coaches  # type: ignore[attr-defined]
         self.fields["teacher"].choices = teachers  # type: ignore[attr-defined]
+        self.empty_choices = {
+            "coach": EmptyChoice(
+                "No coaches yet", "a coach is a holder of the program's coach role this year"
+            ),
+            "teacher": missing(Addable.STAFF, "No one the program may coach yet"),
+        }
         reasons = dict(ReferralReason.choices)
         self.fields["reason"].choices = [(r, reasons[r]) for r in program.referral_reasons]  # type: ignore[attr-defined]
 
@@ -101,7 +112,7 @@ class GoalEditForm(forms.Form):
     status = forms.ChoiceField(choices=Goal.Status.choices)
 
 
-class CollaboratorForm(forms.Form):
+class CollaboratorForm(ExplainsEmptyChoices, forms.Form):
     """The teacher invites a colleague; reading is every collaborator's right, the other
     three are ticked one by one."""
 
@@ -118,6 +129,7 @@ class CollaboratorForm(forms.Form):
     def __init__(self, *args: object, people: list[tuple[int, str]], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["person"].choices = [("", "Choose a colleague"), *people]  # type: ignore[attr-defined]
+        self.empty_choices = {"person": missing(Addable.STAFF, "No colleagues are recorded yet")}
 
 
 class GoalFilingForm(forms.Form):
@@ -185,7 +197,7 @@ class EvaluationNoteForm(forms.Form):
         return _not_future(self.cleaned_data["occurred_on"])
 
 
-class EvaluatorForm(forms.Form):
+class EvaluatorForm(ExplainsEmptyChoices, forms.Form):
     evaluator = forms.TypedChoiceField(coerce=int, choices=())
     teacher = forms.TypedChoiceField(coerce=int, choices=())
     approach = forms.ChoiceField(
@@ -199,6 +211,10 @@ class EvaluatorForm(forms.Form):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["evaluator"].choices = people  # type: ignore[attr-defined]
         self.fields["teacher"].choices = people  # type: ignore[attr-defined]
+        self.empty_choices = {
+            "evaluator": missing(Addable.STAFF, "No staff yet"),
+            "teacher": missing(Addable.STAFF, "No staff yet"),
+        }
 
 
 ANSWER_CHOICES = [*[(str(k), f"{k} — {v}") for k, v in SCALE.items()], ("dk", DONT_KNOW)]

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.apps import AppConfig
 
 
@@ -22,6 +24,7 @@ class CouncilsConfig(AppConfig):
 
         names.register(*ACTIONS)
         navigation.register_pages()
+        register_where_added()
         schedule.register_jobs()
         plan_links.register_former()
         kinds.register(*reminders.KINDS)
@@ -37,3 +40,25 @@ class CouncilsConfig(AppConfig):
         demo_content.register(
             demo_content.DemoContent("councils", populate_demo_councils, after=("roles",))
         )
+
+
+def register_where_added() -> None:
+    """Council bodies are added on the new body page (a district's administrators may)."""
+    from django.urls import reverse
+
+    from lattice.lib import where_added
+    from lattice.people.access import districts_administered_by
+
+    def administers_a_district(user: Any) -> bool:
+        return districts_administered_by(user).exists()
+
+    where_added.register(
+        where_added.WhereAdded(
+            where_added.Addable.COUNCIL_BODIES,
+            how="add one on",
+            link_text="the new council body page",
+            url=lambda: reverse("councils:body-new"),
+            otherwise="the district's talent office adds council bodies",
+            opens_for=administers_a_district,
+        )
+    )

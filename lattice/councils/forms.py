@@ -21,8 +21,9 @@ from lattice.councils.models import (
     Threshold,
     Workflow,
 )
-from lattice.lib.choices import EmptyChoice, ExplainsEmptyChoices
+from lattice.lib.choices import EmptyChoice, ExplainsEmptyChoices, missing
 from lattice.lib.formatting import day, money
+from lattice.lib.where_added import Addable
 
 if TYPE_CHECKING:
     from lattice.councils.models import AgendaItem, Body
@@ -74,15 +75,12 @@ class BodyForm(ExplainsEmptyChoices, forms.Form):
         "e.g. 'Teacher leader stipends: recommends'.",
     )
 
-    empty_choices = {
-        "school": EmptyChoice(
-            "No schools yet", "a body that serves one school needs the roster imported first"
-        ),
-        "parent": EmptyChoice("No other bodies yet", "leave it empty for a top-level body"),
-    }
-
     def __init__(self, *args, schools=None, bodies=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.empty_choices = {
+            "school": missing(Addable.SCHOOLS, "No schools yet for a body that serves one"),
+            "parent": EmptyChoice("No other bodies yet", "leave it empty for a top-level body"),
+        }
         cast(forms.ModelChoiceField, self.fields["school"]).queryset = schools
         cast(forms.ModelChoiceField, self.fields["parent"]).queryset = bodies
 
@@ -132,14 +130,13 @@ class SeatForm(ExplainsEmptyChoices, forms.Form):
         help_text="Checked against the person's records.",
     )
 
-    empty_choices = {
-        "constituency_school": EmptyChoice(
-            "No schools yet", "a seat that represents a school needs the roster imported first"
-        ),
-    }
-
     def __init__(self, *args, schools=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.empty_choices = {
+            "constituency_school": missing(
+                Addable.SCHOOLS, "No schools yet for a seat that represents one"
+            ),
+        }
         cast(forms.ModelChoiceField, self.fields["constituency_school"]).queryset = schools
 
 
@@ -155,7 +152,7 @@ class MeetingForm(forms.Form):
     )
 
 
-class AgendaItemForm(forms.Form):
+class AgendaItemForm(ExplainsEmptyChoices, forms.Form):
     title = forms.CharField(max_length=200)
     parent: forms.ModelChoiceField[AgendaItem] = forms.ModelChoiceField(
         queryset=None, required=False, label="Under item"
@@ -166,6 +163,13 @@ class AgendaItemForm(forms.Form):
     minutes = forms.IntegerField(
         min_value=1, max_value=600, required=False, label="Minutes planned"
     )
+
+    empty_choices = {
+        "parent": EmptyChoice("No items on the agenda yet", "leave it empty for a top-level item"),
+        "owner": EmptyChoice(
+            "No members seated yet", "fill the body's seats on its page, or leave it empty"
+        ),
+    }
 
     def __init__(self, *args, items=None, people=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -296,7 +300,7 @@ class PollForm(forms.Form):
     hide_results = forms.BooleanField(required=False, label="Hide results until closed")
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(ExplainsEmptyChoices, forms.Form):
     status = forms.ChoiceField(choices=DecisionStatus.choices)
     review_on = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
     owner: forms.ModelChoiceField[StaffMember] = forms.ModelChoiceField(
@@ -306,6 +310,7 @@ class DecisionForm(forms.Form):
     def __init__(self, *args, people=None, **kwargs):
         super().__init__(*args, **kwargs)
         cast(forms.ModelChoiceField, self.fields["owner"]).queryset = people
+        self.empty_choices = {"owner": missing(Addable.STAFF, "No active staff yet")}
 
 
 PRESENCE_CHOICES = [("", "—"), *Presence.choices]

@@ -1,4 +1,5 @@
 import datetime as dt
+from typing import Any
 
 from django.apps import AppConfig
 
@@ -18,6 +19,7 @@ class ImportsConfig(AppConfig):
         from lattice.people import navigation
 
         names.register(*ACTIONS)
+        register_where_added()
         from lattice.imports.notices import KINDS
         from lattice.notifications import kinds
 
@@ -54,5 +56,33 @@ class ImportsConfig(AppConfig):
                 enqueue=enqueue_housekeeping,
                 description="Fail import runs whose worker died, expire old previews, delete "
                 "uploaded files after the retention period",
+            )
+        )
+
+
+def register_where_added() -> None:
+    """Schools, school years and staff come with the roster: an empty drop-down of any of
+    them points the talent office to the imports page (others read who imports it)."""
+    from django.urls import reverse
+
+    from lattice.lib import where_added
+    from lattice.people.access import districts_administered_by
+
+    def administers_a_district(user: Any) -> bool:
+        return districts_administered_by(user).exists()
+
+    for thing in (
+        where_added.Addable.SCHOOLS,
+        where_added.Addable.SCHOOL_YEARS,
+        where_added.Addable.STAFF,
+    ):
+        where_added.register(
+            where_added.WhereAdded(
+                thing,
+                how="they come with the roster; import it on",
+                link_text="the imports page",
+                url=lambda: reverse("imports:home"),
+                otherwise="they come with the roster, which the district's talent office imports",
+                opens_for=administers_a_district,
             )
         )

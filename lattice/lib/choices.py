@@ -6,28 +6,58 @@ missing and where to add it (:class:`EmptyChoice`, in its ``empty_choices``); th
 field template (``shared/field.html``) then shows that sentence in place of a required select
 with no options, and beside an optional one (whose blank choice still means something, such
 as "District-wide"). A plain choice field a form does not name gets a plain sentence from its
-label; a model choice field is checked only when named, as checking costs a query.
+label. A form fills ``empty_choices`` from :func:`missing` for a kind of record another app
+adds (schools, staff, councils): :mod:`lattice.lib.where_added` says where, and the link is
+shown only to those who may open it (:func:`link_for`).
+
+Checking a model choice field costs no query of its own: the check reads the field's options
+once and keeps them, and the select then renders from what was read.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
 from django import forms
 
+from lattice.lib.where_added import Addable, where_added
+
 
 @dataclass(frozen=True)
 class EmptyChoice:
     """What is missing (``"No schools yet"``) and how to add it (``"add one on …"``), with the
-    page (``url``, a path) where that is done, or none when it is not a page's job."""
+    page (``url``, a path) where that is done, or none when it is not a page's job. When only
+    some people may open the page (``opens_for``), the others read ``otherwise`` instead."""
 
     missing: str
     fix: str = ""
     url: str = ""
     link_text: str = ""
+    otherwise: str = ""
+    opens_for: Callable[[Any], bool] | None = None
+
+
+def missing(thing: Addable, sentence: str) -> EmptyChoice:
+    """``sentence`` ("No schools yet"), and where ``thing`` is added as its app registered it
+    (:mod:`lattice.lib.where_added`); just the sentence when no app registered it."""
+    entry = where_added(thing)
+    if entry is None:
+        return EmptyChoice(sentence)
+    return EmptyChoice(
+        sentence, entry.how, entry.url(), entry.link_text, entry.otherwise, entry.opens_for
+    )
+
+
+def link_for(empty: EmptyChoice, user: Any) -> str:
+    """The page to link ``user`` to from ``empty`` ("" when none, or they may not open it)."""
+    if not empty.url:
+        return ""
+    if empty.opens_for is None:
+        return empty.url
+    return empty.url if user is not None and empty.opens_for(user) else ""
 
 
 class ExplainsEmptyChoices:
@@ -38,20 +68,20 @@ class ExplainsEmptyChoices:
 
 
 def has_no_choices(field: forms.BoundField) -> bool:
-    """True for a select (single or multiple; radio buttons and check boxes are not selects)
-    whose only options are blank. A model choice field is asked only when its form names it
-    in ``empty_choices`` (one ``exists()`` query): every other page renders its selects
-    without an extra query."""
+    """True for a select, or a group of radio buttons or check boxes, whose only options are
+    blank. A model choice field's options are read here once and kept on the field (its
+    widget renders the kept list), so the check adds no query to the page."""
     widget = field.field.widget
-    if not isinstance(widget, forms.Select | forms.SelectMultiple):
+    if not isinstance(widget, forms.widgets.ChoiceWidget):
         return False
-    if isinstance(field.field, forms.ModelChoiceField):
-        form = field.form
-        named = isinstance(form, ExplainsEmptyChoices) and field.name in form.empty_choices
-        queryset = field.field.queryset
-        return named and queryset is not None and not queryset.exists()
     if not isinstance(field.field, forms.ChoiceField):
         return False
+    if isinstance(field.field, forms.ModelChoiceField):
+        if field.field.queryset is None:
+            return True
+        read: Any = field.field.choices
+        # iter() first: list() would ask the iterator its length, a COUNT query of its own.
+        field.field.choices = list(iter(read))
     choices: Any = field.field.choices
     for value, label in choices:
         if isinstance(label, list | tuple):  # an option group

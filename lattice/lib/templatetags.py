@@ -16,7 +16,7 @@ from django import template
 from django.utils import timezone
 
 from lattice.lib import formatting
-from lattice.lib.choices import EmptyChoice, empty_choice_for
+from lattice.lib.choices import EmptyChoice, empty_choice_for, link_for
 
 register = template.Library()
 
@@ -72,3 +72,9 @@ def key_words(key: Any) -> str:
 def empty_choice(field: Any) -> EmptyChoice | None:
     """A select field's "nothing to choose yet" sentence (:mod:`lattice.lib.choices`)."""
     return empty_choice_for(field)
+
+
+@register.filter
+def empty_link(empty: EmptyChoice, user: Any) -> str:
+    """The page an empty select links ``user`` to, when they may open it (else "")."""
+    return link_for(empty, user)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from django import forms
+from django.urls import reverse
 
+from lattice.lib.choices import EmptyChoice, ExplainsEmptyChoices
 from lattice.network.models import Measure, ResourceKind, TeamMember
 from lattice.network.models.ideas import TeamRole
 
@@ -53,13 +55,21 @@ class SharingForm(forms.Form):
     )
 
 
-class JoinForm(forms.Form):
+class JoinForm(ExplainsEmptyChoices, forms.Form):
     network: forms.ModelChoiceField[Network] = forms.ModelChoiceField(
         queryset=None, empty_label=None
     )
     district: forms.ModelChoiceField[District] = forms.ModelChoiceField(
         queryset=None, empty_label=None
     )
+
+    empty_choices = {
+        "network": EmptyChoice("No networks yet", "the site's administrators set networks up"),
+        "district": EmptyChoice(
+            "Every district whose office you run is already in a network",
+            "leave its network first to join another",
+        ),
+    }
 
     def __init__(self, *args: Any, networks: Any, districts: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -113,11 +123,17 @@ class LogicModelForm(forms.Form):
     )
 
 
-class PlanStepForm(forms.Form):
+class PlanStepForm(ExplainsEmptyChoices, forms.Form):
     description = forms.CharField(max_length=300, label="Step")
     owner = forms.ModelChoiceField(queryset=TeamMember.objects.none(), empty_label=None)
     due = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), label="By")
     resources = forms.CharField(max_length=300, required=False, label="Resources needed")
+
+    empty_choices = {
+        "owner": EmptyChoice(
+            "No one has joined the team yet", "a step's owner is a member of the team, not a friend"
+        )
+    }
 
     def __init__(self, *args: Any, idea: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -151,7 +167,7 @@ class SessionForm(forms.Form):
     capacity = forms.IntegerField(min_value=1, max_value=5000, label="Seats")
 
 
-class MaterialForm(forms.Form):
+class MaterialForm(ExplainsEmptyChoices, forms.Form):
     title = forms.CharField(max_length=200, label="Material")
     url = forms.URLField(max_length=500, required=False, label="Address", assume_scheme="https")
     resource: forms.ModelChoiceField[Resource] = forms.ModelChoiceField(
@@ -166,3 +182,11 @@ class MaterialForm(forms.Form):
         from lattice.network.models import Resource
 
         self.fields["resource"].queryset = Resource.objects.filter(network=network)  # type: ignore[attr-defined]
+        self.empty_choices = {
+            "resource": EmptyChoice(
+                "No resources in the network's library yet",
+                "give the address above, or share one in",
+                reverse("network:library", args=[network.key]),
+                "the library",
+            )
+        }

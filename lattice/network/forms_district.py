@@ -8,6 +8,9 @@ from typing import Any
 from django import forms
 
 from lattice.councils.models import Body
+from lattice.lib import rubric
+from lattice.lib.choices import EmptyChoice, ExplainsEmptyChoices, missing
+from lattice.lib.where_added import Addable
 from lattice.network.models.curriculum import RUBRIC, RUBRIC_SCALE
 from lattice.network.models.pulse import QUESTIONS, SCALE
 from lattice.people.models import District, StaffMember
@@ -49,7 +52,7 @@ class StaffChoices(forms.ModelMultipleChoiceField):
         return str(obj.display_name)
 
 
-class TeamMemberForm(forms.Form):
+class TeamMemberForm(ExplainsEmptyChoices, forms.Form):
     staff_member = StaffChoice(queryset=StaffMember.objects.none(), label="Teacher leader")
     lead = forms.BooleanField(required=False, label="Leads the team")
 
@@ -58,6 +61,7 @@ class TeamMemberForm(forms.Form):
         field = self.fields["staff_member"]
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = teachers_of(district)
+        self.empty_choices = {"staff_member": missing(Addable.STAFF, "No teachers yet")}
 
 
 class UnitForm(forms.Form):
@@ -82,7 +86,7 @@ class VersionForm(forms.Form):
     change_note = forms.CharField(max_length=300, label="What changed, and why")
 
 
-class ReviewersForm(forms.Form):
+class ReviewersForm(ExplainsEmptyChoices, forms.Form):
     reviewers = StaffChoices(
         queryset=StaffMember.objects.none(),
         widget=forms.CheckboxSelectMultiple,
@@ -94,6 +98,15 @@ class ReviewersForm(forms.Form):
         field = self.fields["reviewers"]
         assert isinstance(field, forms.ModelMultipleChoiceField)
         field.queryset = candidates
+        self.empty_choices = {
+            "reviewers": missing(
+                Addable.STAFF, "No teachers of other schools, off the team, to review it yet"
+            )
+        }
+
+
+# The unit rubric's four levels, 1 up, as the shared rubric fields describe them.
+SCALE_WORDS = [RUBRIC_SCALE[n] for n in sorted(RUBRIC_SCALE)]
 
 
 class ReviewForm(forms.Form):
@@ -110,12 +123,7 @@ class ReviewForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for key, label in RUBRIC:
-            self.fields[key] = forms.TypedChoiceField(
-                label=label,
-                coerce=int,
-                choices=[(k, f"{k} {v}") for k, v in RUBRIC_SCALE.items()],
-                widget=forms.RadioSelect,
-            )
+            self.fields[key] = rubric.level_field(label, len(RUBRIC_SCALE), SCALE_WORDS)
         self.order_fields([k for k, _ in RUBRIC] + ["comments", "ready"])
 
     def scores(self) -> dict[str, int]:
@@ -151,7 +159,7 @@ class PulseForm(forms.Form):
             )
 
 
-class CabinetForm(forms.Form):
+class CabinetForm(ExplainsEmptyChoices, forms.Form):
     host: forms.ModelChoiceField[District] = forms.ModelChoiceField(
         queryset=District.objects.none(),
         label="Kept by",
@@ -161,6 +169,12 @@ class CabinetForm(forms.Form):
     name = forms.CharField(max_length=160)
     purpose = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}))
 
+    empty_choices = {
+        "host": EmptyChoice(
+            "No member district of yours to keep it", "a district joins the network first"
+        )
+    }
+
     def __init__(self, *args: Any, hosts: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["host"]
@@ -168,7 +182,7 @@ class CabinetForm(forms.Form):
         field.queryset = hosts
 
 
-class CouncilForm(forms.Form):
+class CouncilForm(ExplainsEmptyChoices, forms.Form):
     body: forms.ModelChoiceField[Body] = forms.ModelChoiceField(
         queryset=Body.objects.none(), label="Council", empty_label=None
     )
@@ -178,3 +192,4 @@ class CouncilForm(forms.Form):
         field = self.fields["body"]
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = Body.objects.filter(pk__in=[b.pk for b in bodies]).order_by("name")
+        self.empty_choices = {"body": missing(Addable.COUNCIL_BODIES, "No councils yet")}

@@ -7,6 +7,7 @@ from typing import Any, cast
 
 from django import forms
 
+from lattice.lib import rubric
 from lattice.pathways.models import ClaimKind
 from lattice.pathways.models.applications import FOUR_LEVELS
 
@@ -193,24 +194,6 @@ class ArtifactForm(forms.Form):
         cast(forms.ChoiceField, self.fields["domain"]).choices = [(d, d) for d in domains]
 
 
-def score_choice(score: int, top: int, descriptors: list[str]) -> str:
-    """A score as the review form offers it: its number, which end of the scale it is, and
-    what the cohort says it means ("3: Consistent: shown regularly, …")."""
-    words = score_words(score, top)
-    meaning = descriptors[score - 1] if len(descriptors) >= score else ""
-    return f"{words}: {meaning}" if meaning else words
-
-
-def score_words(score: int, top: int) -> str:
-    """A rubric score as the reviewer picks it: the ends of the scale say which end they are
-    ("1 — lowest", "4 — highest"), so a reviewer need not guess which way the scale runs."""
-    if score == 1:
-        return "1 — lowest"
-    if score == top:
-        return f"{top} — highest"
-    return str(score)
-
-
 class ReviewForm(forms.Form):
     comments = forms.CharField(
         label="Feedback for the applicant", required=False, widget=forms.Textarea(attrs={"rows": 4})
@@ -228,12 +211,7 @@ class ReviewForm(forms.Form):
         self.domain_names = domains
         levels = descriptors or []
         for index, domain in enumerate(domains):
-            self.fields[f"score_{index}"] = forms.TypedChoiceField(
-                label=domain,
-                choices=[(str(n), score_choice(n, top, levels)) for n in range(1, top + 1)],
-                coerce=int,
-                widget=forms.RadioSelect,
-            )
+            self.fields[f"score_{index}"] = rubric.level_field(domain, top, levels)
 
         self.fields["comments"] = self.fields.pop("comments")  # after the rubric
 

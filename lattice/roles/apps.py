@@ -20,6 +20,7 @@ class RolesConfig(AppConfig):
         from lattice.roles.demo import populate_demo_roles
 
         names.register(*ACTIONS)
+        register_where_added()
         from lattice.notifications import kinds, waiting
         from lattice.roles.notices import KINDS, waiting_items
 
@@ -48,3 +49,20 @@ class RolesConfig(AppConfig):
         from lattice.roles.pay import role_pay_lines
 
         pay.register("roles", role_pay_lines)
+
+
+def register_where_added() -> None:
+    """Leadership roles are added, or their drafts activated, in the role catalogue."""
+    from django.urls import reverse
+
+    from lattice.lib import where_added
+
+    where_added.register(
+        where_added.WhereAdded(
+            where_added.Addable.LEADERSHIP_ROLES,
+            how="add one, or activate a draft, in",
+            link_text="the role catalogue",
+            url=lambda: reverse("roles:catalogue"),
+            otherwise="the district's talent office adds them to the role catalogue",
+        )
+    )

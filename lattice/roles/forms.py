@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
-from django.urls import reverse
 from django.utils.text import slugify
 
-from lattice.lib.choices import EmptyChoice, ExplainsEmptyChoices
+from lattice.lib.choices import ExplainsEmptyChoices, missing
+from lattice.lib.rubric import level_field, levels_problem
+from lattice.lib.where_added import Addable
 from lattice.people.models import Position
 from lattice.roles.evidence import ACCEPT, ALLOWED_TEXT
 from lattice.roles.models import (
@@ -22,6 +24,7 @@ from lattice.roles.models import (
     TLMSDomain,
 )
 from lattice.roles.models.catalogue import EDITABLE_ROLE_FIELDS, default_eligible_positions
+from lattice.roles.models.selection import standard_rubric
 from lattice.roles.role_templates import TEMPLATES
 
 if TYPE_CHECKING:
@@ -84,6 +87,15 @@ class TemplateForm(forms.Form):
     )
 
 
+def rubric_text(criteria: list[dict[str, Any]]) -> str:
+    """A rubric as the posting form shows it: each criterion's line, then its levels'."""
+    lines: list[str] = []
+    for c in criteria:
+        lines.append(f"{c['label']} | {c['max']}")
+        lines += [f"{n}: {text}" for n, text in enumerate(c.get("levels") or [], start=1)]
+    return "\n".join(lines)
+
+
 class PostingForm(ExplainsEmptyChoices, forms.Form):
     role = forms.ModelChoiceField(
         queryset=LeadershipRole.objects.none(), label="Role", empty_label="Choose a role"
@@ -108,9 +120,11 @@ class PostingForm(ExplainsEmptyChoices, forms.Form):
     rubric = forms.CharField(
         label="Rubric",
         required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        initial="\n".join(f"{c['label']} | {c['max']}" for c in DEFAULT_RUBRIC),
-        help_text="One criterion a line: what reviewers judge | most points (1–10).",
+        widget=forms.Textarea(attrs={"rows": 16}),
+        initial=rubric_text(DEFAULT_RUBRIC),
+        help_text="Each criterion on its own line: what reviewers judge | most points (1–10); "
+        "then one line for each score from 1 up saying what it looks like, e.g. "
+        "'1: Shows growth for one class'. Reviewers pick a score by these sentences.",
     )
 
     def __init__(
@@ -123,18 +137,12 @@ class PostingForm(ExplainsEmptyChoices, forms.Form):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        # The roster brings schools and years; its page belongs to a sibling app, whose URLs
-        # roles does not name (tests/test_floors.py), so the sentence points to the menu.
-        roster = "they come with the roster, which an officer imports (Imports, in the menu)"
+        # The roster brings schools and years; its page belongs to a sibling app, which says
+        # where in lattice.lib.where_added (roles names no other app's URLs).
         self.empty_choices = {
-            "role": EmptyChoice(
-                "No active roles yet",
-                "add one to the catalogue or activate a draft on",
-                reverse("roles:catalogue"),
-                "the role catalogue",
-            ),
-            "school": EmptyChoice("No schools yet", roster),
-            "school_year": EmptyChoice("No school years yet", roster),
+            "role": missing(Addable.LEADERSHIP_ROLES, "No active roles yet"),
+            "school": missing(Addable.SCHOOLS, "No schools yet"),
+            "school_year": missing(Addable.SCHOOL_YEARS, "No school years yet"),
         }
         cast(forms.ModelChoiceField, self.fields["role"]).queryset = roles
         cast(forms.ModelChoiceField, self.fields["school"]).queryset = schools
@@ -157,19 +165,32 @@ class PostingForm(ExplainsEmptyChoices, forms.Form):
         return data
 
 
+LEVEL_LINE = re.compile(r"^(\d+)\s*[:.)]\s*(.*)$")
+MAX_CRITERIA = 10
+MAX_DESCRIPTOR = 300
+
+
 def parse_rubric(text: str) -> list[dict[str, Any]]:
-    """Rubric criteria from lines "label | max"; an empty text gives the standard rubric."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    """Rubric criteria from lines "label | max", each followed by its levels ("1: what a 1
+    looks like", up to the most points); an empty text gives the standard rubric."""
+    lines = [(n, line.strip()) for n, line in enumerate(text.splitlines(), start=1)]
+    lines = [(n, line) for n, line in lines if line]
     if not lines:
-        return [dict(c) for c in DEFAULT_RUBRIC]
+        return standard_rubric()
     out: list[dict[str, Any]] = []
-    for n, line in enumerate(lines, start=1):
+    starts: list[int] = []
+    for n, line in lines:
+        level = LEVEL_LINE.match(line)
+        if level:
+            _add_level(out, n, int(level.group(1)), level.group(2).strip())
+            continue
         label, sep, top = line.rpartition("|")
         label = label.strip()
         if not sep or not label:
             raise forms.ValidationError(
                 f"Line {n}: write the criterion, a bar and its most points, e.g. "
-                f"'Evidence of student growth | 4'."
+                f"'Evidence of student growth | 4', or a score and what it looks like, e.g. "
+                f"'1: Shows growth for one class'."
             )
         try:
             most = int(top.strip())
@@ -182,10 +203,49 @@ def parse_rubric(text: str) -> list[dict[str, Any]]:
         key = slugify(label)[:40] or f"c{n}"
         if any(c["key"] == key for c in out):
             key = f"{key[:36]}-{n}"
-        out.append({"key": key, "label": label[:120], "max": most})
-    if len(out) > 10:
-        raise forms.ValidationError("Use at most 10 criteria.")
+        out.append({"key": key, "label": label[:120], "max": most, "levels": []})
+        starts.append(n)
+    if len(out) > MAX_CRITERIA:
+        raise forms.ValidationError(f"Use at most {MAX_CRITERIA} criteria.")
+    for n, c in zip(starts, out, strict=True):
+        problem = levels_problem(c["max"], c["levels"])
+        if problem:
+            missing = ", ".join(str(k) for k in range(len(c["levels"]) + 1, c["max"] + 1))
+            raise forms.ValidationError(
+                f"Line {n}: under “{c['label']}”, {problem}, each like "
+                f"'{len(c['levels']) + 1}: what a {len(c['levels']) + 1} looks like' "
+                f"(still to write: {missing})."
+            )
     return out
+
+
+def _add_level(out: list[dict[str, Any]], n: int, score: int, words: str) -> None:
+    """Add the descriptor on line ``n`` to the criterion above it, in order from 1."""
+    if not out:
+        raise forms.ValidationError(
+            f"Line {n}: a score's description goes under its criterion; write the criterion "
+            f"first, e.g. 'Evidence of student growth | 4'."
+        )
+    c = out[-1]
+    expected = len(c["levels"]) + 1
+    if score != expected or score > c["max"]:
+        if expected > c["max"]:
+            raise forms.ValidationError(
+                f"Line {n}: “{c['label']}” goes up to {c['max']} points, so it has no score "
+                f"{score}; raise its most points or remove the line."
+            )
+        raise forms.ValidationError(
+            f"Line {n}: describe the scores of “{c['label']}” in order from 1; this line "
+            f"should start '{expected}:', not '{score}:'."
+        )
+    if not words:
+        raise forms.ValidationError(f"Line {n}: say what a {score} looks like after '{score}:'.")
+    if len(words) > MAX_DESCRIPTOR:
+        raise forms.ValidationError(
+            f"Line {n}: keep what a {score} looks like under {MAX_DESCRIPTOR} characters "
+            f"(it has {len(words)})."
+        )
+    c["levels"].append(words)
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -222,7 +282,7 @@ class ConflictForm(forms.Form):
     reason = forms.CharField(label="Why you cannot review this applicant", max_length=300)
 
 
-class SeatForm(forms.Form):
+class SeatForm(ExplainsEmptyChoices, forms.Form):
     reviewer: forms.ModelChoiceField[StaffMember] = forms.ModelChoiceField(
         queryset=None, label="Reviewer", empty_label="Choose a staff member"
     )
@@ -230,15 +290,29 @@ class SeatForm(forms.Form):
     def __init__(self, *args: Any, staff: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         cast(forms.ModelChoiceField, self.fields["reviewer"]).queryset = staff
+        self.empty_choices = {
+            "reviewer": missing(Addable.STAFF, "No staff member is free to seat on this panel")
+        }
+
+
+# What a 0 means on every posting's rubric: the reviewer found nothing to score.
+NOTHING_SHOWS_IT = "nothing in the application shows this"
 
 
 def score_form(
-    rubric: list[dict[str, Any]], data: Any = None, initial: dict[str, Any] | None = None
+    criteria: list[dict[str, Any]], data: Any = None, initial: dict[str, Any] | None = None
 ) -> forms.Form:
+    """A reviewer's scores: one group of radio buttons a criterion, each labelled with what
+    that score looks like (the posting's ``levels``), from 0 (nothing shows it) up."""
     form = forms.Form(data, initial=initial)
-    for c in rubric:
-        form.fields[f"points_{c['key']}"] = forms.IntegerField(
-            label=f"{c['label']} (0–{c['max']})", min_value=0, max_value=int(c["max"])
+    for c in criteria:
+        top = int(c["max"])
+        form.fields[f"points_{c['key']}"] = level_field(
+            c["label"],
+            top,
+            c.get("levels") or [],
+            zero=NOTHING_SHOWS_IT,
+            help_text=f"0 to {top} points.",
         )
         form.fields[f"comment_{c['key']}"] = forms.CharField(
             label=f"Comment on “{c['label']}” (optional)", required=False, max_length=500
@@ -294,7 +368,7 @@ PROPOSAL_WIDGETS = {
 }
 
 
-class ProposalForm(forms.ModelForm):
+class ProposalForm(ExplainsEmptyChoices, forms.ModelForm):
     co_proposers: forms.ModelMultipleChoiceField[StaffMember] = forms.ModelMultipleChoiceField(
         queryset=None,
         required=False,
@@ -325,6 +399,10 @@ class ProposalForm(forms.ModelForm):
         cast(forms.ModelChoiceField, self.fields["co_proposers"]).queryset = colleagues
         team = self.fields["co_proposers"]
         team.help_text = "Hold Ctrl (Cmd on a Mac) to choose several colleagues."
+        self.empty_choices = {
+            "school": missing(Addable.SCHOOLS, "No school assignment of yours is recorded yet"),
+            "co_proposers": missing(Addable.STAFF, "No colleagues are recorded yet"),
+        }
 
 
 class ProposalEditForm(forms.ModelForm):

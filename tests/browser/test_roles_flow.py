@@ -85,9 +85,13 @@ def test_post_apply_score_offer_accept_then_on_the_dashboard(
     sign_in(page, live_server, cast.user("reviewer"))
     page.goto(posting_url)
     page.get_by_role("link", name="Score now").click()
-    page.get_by_label("Strong teacher of students (evidence of growth) (0–4)").fill("4")
-    page.get_by_label("Strong teacher of peers (coaching, modelling, feedback) (0–4)").fill("3")
-    page.get_by_label("A clear plan for the role's duties (0–4)").fill("4")
+    # each criterion is a group of radio buttons named by its legend, labelled by each level
+    for criterion, points in [
+        ("Strong teacher of students (evidence of growth)", "4"),
+        ("Strong teacher of peers (coaching, modelling, feedback)", "3"),
+        ("A clear plan for the role's duties", "4"),
+    ]:
+        page.get_by_role("group", name=criterion).locator(f"input[value='{points}']").check()
     page.get_by_role("button", name="Save scores").click()
     page.get_by_text("Saved your scores for Ada Teacher.").wait_for()
 

@@ -17,7 +17,7 @@ def test_a_district_without_active_roles_is_told_to_add_one_on_the_catalogue(
     cast: Cast, client_for: Any
 ) -> None:
     page = client_for("officer").get("/roles/postings/new/").content.decode()
-    assert "No active roles yet — add one to the catalogue or activate a draft on" in page
+    assert "No active roles yet — add one, or activate a draft, in" in page
     assert '<a href="/roles/catalogue/">the role catalogue</a>' in page
     assert '<select name="role"' not in page  # a required select with no options is not shown
     assert '<select name="school_year"' in page  # the cast has school years
@@ -28,7 +28,9 @@ def test_a_council_form_of_a_district_without_schools_says_so_beside_the_optiona
 ) -> None:
     School.objects.filter(district=cast.district).update(district=cast.other_district)
     page = client_for("officer").get("/councils/new/").content.decode()
-    assert "No schools yet — a body that serves one school needs the roster imported first." in page
+    said = "No schools yet for a body that serves one — they come with the roster; import it on"
+    assert said in page
+    assert '<a href="/imports/">the imports page</a>' in page  # the officer may open it
     assert '<select name="school"' in page  # optional: its blank choice still means "none"
 
 
@@ -45,3 +47,19 @@ def test_a_select_with_options_has_no_sentence_and_an_unnamed_field_gets_one_fro
     assert empty_choice_for(form["colour"]) == EmptyChoice("No colours yet")
     assert empty_choice_for(form["size"]) == EmptyChoice("There is nothing to choose as “Size” yet")
     assert empty_choice_for(form["shape"]) is None
+
+
+def test_checking_a_model_select_for_options_costs_no_query_of_its_own(
+    cast: Cast, django_assert_num_queries: Any
+) -> None:
+    from django.template.loader import render_to_string
+
+    class Where(ExplainsEmptyChoices, forms.Form):
+        empty_choices = {"school": EmptyChoice("No schools yet")}
+        school = forms.ModelChoiceField(queryset=School.objects.filter(district=cast.district))
+
+    form = Where()
+    with django_assert_num_queries(1):  # the options, read once for the check and the select
+        html = render_to_string("shared/field.html", {"field": form["school"]})
+    assert cast.alder.name in html
+    assert "No schools yet" not in html

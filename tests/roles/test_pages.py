@@ -222,7 +222,10 @@ def test_an_officer_posts_with_their_own_rubric(cast: Cast, client_for: Any) -> 
         "opens_on": today(),
         "closes_on": today(),
         "positions": 3,
-        "rubric": "Knows the schools | 5\nListens to colleagues | 5",
+        "rubric": "Knows the schools | 5\n"
+        + "".join(f"{n}: Knows {n} of the five\n" for n in range(1, 6))
+        + "Listens to colleagues | 5\n"
+        + "".join(f"{n}: Listens at level {n}\n" for n in range(1, 6)),
     }
     assert client_for("officer").post("/roles/postings/new/", data).status_code == 302
     posting = w.council.postings.order_by("-pk").first()

@@ -191,10 +191,18 @@ def test_a_posting_rubric_is_read_from_lines_and_bad_lines_are_named() -> None:
 
     from lattice.roles.forms import parse_rubric
 
-    assert parse_rubric("Evidence of growth | 4\nPeer coaching | 6") == [
-        {"key": "evidence-of-growth", "label": "Evidence of growth", "max": 4},
-        {"key": "peer-coaching", "label": "Peer coaching", "max": 6},
+    growth = ["None shown", "One class", "Several classes", "Every class, every year"]
+    text = "Evidence of growth | 4\n" + "".join(f"{n}: {w}\n" for n, w in enumerate(growth, 1))
+    coaching = "Peer coaching | 2\n1: Once\n2: Regularly"
+    assert parse_rubric(text + coaching) == [
+        {"key": "evidence-of-growth", "label": "Evidence of growth", "max": 4, "levels": growth},
+        {
+            "key": "peer-coaching",
+            "label": "Peer coaching",
+            "max": 2,
+            "levels": ["Once", "Regularly"],
+        },
     ]
-    with pytest.raises(forms.ValidationError, match="Line 2: the most points"):
-        parse_rubric("Evidence | 4\nPlan | 40")
+    with pytest.raises(forms.ValidationError, match="Line 6: the most points"):
+        parse_rubric(text + "Plan | 40")
     assert [c["key"] for c in parse_rubric("")] == ["practice", "peers", "plan"]

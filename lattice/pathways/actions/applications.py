@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from lattice.audit.log import record
-from lattice.lib import stamped
+from lattice.lib import rubric, stamped
 from lattice.lib.actors import Actor, signed_in
 from lattice.lib.facts import Fact
 from lattice.lib.formatting import day
@@ -109,11 +109,9 @@ def create_cohort(
     levels = [d.strip() for d in (level_descriptors or []) if d.strip()]
     if not levels and max_per_domain == len(FOUR_LEVELS):
         levels = list(FOUR_LEVELS)
-    if levels and len(levels) != max_per_domain:
-        raise ValidationError(
-            f"What each score means: write one line for each score from 1 to {max_per_domain} "
-            f"({max_per_domain} lines, not {len(levels)})."
-        )
+    problem = rubric.levels_problem(max_per_domain, levels) if levels else ""
+    if problem:
+        raise ValidationError(f"What each score means: {problem}.")
     top = max_per_domain * len(domains)
     if not 0 < cut_score <= top:
         raise ValidationError(f"The cut score must be above 0 and at most {top} (the maximum).")

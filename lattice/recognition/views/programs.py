@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from lattice.lib.rubric import level_words
 from lattice.people.access import districts_administered_by, scope_for
 from lattice.people.models import SchoolYear, StaffMember
 from lattice.recognition import programs, queries
@@ -126,7 +127,8 @@ def program_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "seat": seat,
             "to_review": to_review,
             "rubric": programs.RUBRIC,
-            "scale": programs.SCALE,
+            # The shared rubric words: which end of the scale each score is at.
+            "scale": [(v, level_words(v, max(programs.SCALE))) for v in programs.SCALE],
             "results": programs.results(program) if officer else [],
             "seats": list(program.seats.select_related("reviewer")) if officer else [],
             "kinds": [(k.value, k.label) for k in kinds],

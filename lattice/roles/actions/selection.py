@@ -13,6 +13,7 @@ from django.utils import timezone
 from lattice.audit.log import record
 from lattice.lib.actors import Actor, signed_in
 from lattice.lib.formatting import day
+from lattice.lib.rubric import levels_problem
 from lattice.lib.uploads import CheckedUpload
 from lattice.notifications.send import notify
 from lattice.people.models import Assignment, School, SchoolYear, StaffMember
@@ -20,7 +21,6 @@ from lattice.roles import access, queries
 from lattice.roles.actions.assignments import assign_role
 from lattice.roles.actions.common import RoleError, clean
 from lattice.roles.models import (
-    DEFAULT_RUBRIC,
     Application,
     ApplicationStatus,
     ConflictOfInterest,
@@ -36,6 +36,7 @@ from lattice.roles.models import (
     RoleStatus,
     Score,
 )
+from lattice.roles.models.selection import standard_rubric
 
 # --- postings and applications -------------------------------------------------------------
 
@@ -67,6 +68,10 @@ def create_posting(
         )
     if closes_on < opens_on:
         raise RoleError("closes on: the window must close on or after the day it opens.")
+    for criterion in rubric or []:
+        problem = levels_problem(int(criterion["max"]), criterion.get("levels") or [])
+        if problem:
+            raise RoleError(f"rubric: under “{criterion['label']}”, {problem}.")
     posting = Posting(
         role=role,
         school=school,
@@ -74,7 +79,7 @@ def create_posting(
         opens_on=opens_on,
         closes_on=closes_on,
         positions=positions,
-        rubric=rubric or [dict(c) for c in DEFAULT_RUBRIC],
+        rubric=rubric or standard_rubric(),
         posted_by=signed_in(actor),
     )
     clean(posting, exclude=["posted_by"])

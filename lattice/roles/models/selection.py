@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+from typing import Any
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -13,12 +15,49 @@ from lattice.roles.models.catalogue import LeadershipRole
 
 # The rubric a posting starts with when the poster gives none (New Bedford's evidence:
 # ratings, recommendations, student growth, peer skills; Massachusetts DESE's teacher
-# leadership cases, https://doe.mass.edu/edeffectiveness/leadership/default.html).
-DEFAULT_RUBRIC = [
-    {"key": "practice", "label": "Strong teacher of students (evidence of growth)", "max": 4},
-    {"key": "peers", "label": "Strong teacher of peers (coaching, modelling, feedback)", "max": 4},
-    {"key": "plan", "label": "A clear plan for the role's duties", "max": 4},
+# leadership cases, https://doe.mass.edu/edeffectiveness/leadership/default.html). Each
+# criterion says what each score from 1 up looks like (``levels``), so two reviewers read
+# "3" the same way; a 0 means nothing in the application shows it.
+DEFAULT_RUBRIC: list[dict[str, Any]] = [
+    {
+        "key": "practice",
+        "label": "Strong teacher of students (evidence of growth)",
+        "max": 4,
+        "levels": [
+            "Says students grew, but shows no results or student work",
+            "Shows growth for one class or one year",
+            "Shows growth in results over more than one class or year",
+            "Shows sustained growth across classes and years, with the rating to match",
+        ],
+    },
+    {
+        "key": "peers",
+        "label": "Strong teacher of peers (coaching, modelling, feedback)",
+        "max": 4,
+        "levels": [
+            "Has shared practice informally, with no example given",
+            "Has supported colleagues once or twice (a session, an open classroom)",
+            "Coaches, models or gives feedback regularly, with examples of what changed",
+            "Colleagues' practice changed because of their work, and they show how",
+        ],
+    },
+    {
+        "key": "plan",
+        "label": "A clear plan for the role's duties",
+        "max": 4,
+        "levels": [
+            "Restates the role's duties without saying how they would do them",
+            "Names some steps, but not when, or how success would show",
+            "Steps, timing and a measure of success for the role's duties",
+            "A realistic plan tied to the school's needs, with measures colleagues can check",
+        ],
+    },
 ]
+
+
+def standard_rubric() -> list[dict[str, Any]]:
+    """A fresh copy of :data:`DEFAULT_RUBRIC` for a new posting (never the shared lists)."""
+    return copy.deepcopy(DEFAULT_RUBRIC)
 
 
 class PostingStatus(models.TextChoices):
@@ -48,7 +87,10 @@ class Posting(models.Model):
     positions = models.PositiveSmallIntegerField(
         default=1, validators=[MinValueValidator(1), MaxValueValidator(100)]
     )
-    rubric = models.JSONField(default=list, help_text="Criteria: key, label, max points.")
+    rubric = models.JSONField(
+        default=list,
+        help_text="Criteria: key, label, max points, and what each score from 1 up looks like.",
+    )
     status = models.CharField(
         max_length=10, choices=PostingStatus.choices, default=PostingStatus.OPEN
     )
