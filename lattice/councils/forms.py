@@ -245,18 +245,15 @@ class ProposalForm(ExplainsEmptyChoices, forms.Form):
         },
     )
 
-    empty_choices = {
-        "draft": EmptyChoice(
-            "No pathway policy drafts yet",
-            "the talent office previews a policy on its Pathway policy page first",
-        ),
-        "role": EmptyChoice(
-            "No roles that pay a stipend yet", "the talent office adds them to the catalogue"
-        ),
-    }
-
     def __init__(self, *args, drafts=None, roles=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.empty_choices = {
+            "draft": EmptyChoice(
+                "No pathway policy drafts yet",
+                "the talent office previews a policy on its Pathway policy page first",
+            ),
+            "role": missing(Addable.LEADERSHIP_ROLES, "No roles that pay a stipend yet"),
+        }
         cast(forms.ModelChoiceField, self.fields["draft"]).queryset = drafts
         cast(forms.ModelChoiceField, self.fields["role"]).queryset = roles
 

@@ -36,6 +36,7 @@ from lattice.lib.where_added import Addable, registered
 from lattice.network import forms as network_forms
 from lattice.network import forms_district
 from lattice.network.models import Idea
+from lattice.pathways.models import AdoptionDraft
 from lattice.people import actions as people_actions
 from lattice.people.models import District, Network, School, SchoolYear, StaffMember
 from lattice.roles import forms as roles_forms
@@ -92,6 +93,10 @@ BUILDERS: dict[type[forms.BaseForm], Builder] = {
         items=AgendaItem.objects.filter(meeting__body__district=e.district), people=e.staff
     ),
     councils_forms.DecisionForm: lambda e: councils_forms.DecisionForm(people=e.staff),
+    councils_forms.ProposalForm: lambda e: councils_forms.ProposalForm(
+        drafts=AdoptionDraft.objects.filter(district=e.district),
+        roles=LeadershipRole.objects.filter(district=e.district),
+    ),
     network_forms.JoinForm: lambda e: network_forms.JoinForm(
         networks=Network.objects.filter(pk__in=[]),
         districts=District.objects.filter(pk=e.district.pk, network__isnull=True),
