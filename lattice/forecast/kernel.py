@@ -14,8 +14,12 @@ the rest lapses when the policy does not bank; then the caller reads pay; (5) le
 year end, each replaced (with the assumptions' probability) by a new hire with no rating on
 the policy's first pathway, interval 1.
 
-Each year takes five 15-bit draws per slot from one ``random_raw`` call, plus four per new
-hire (of which two are used: the hire's experience and certificate).
+Each year takes one 64-bit word per slot from one ``random_raw`` call, read as four 16-bit
+draws (certificate, rating, credits and PD, leaving), plus one word per new hire (two of its
+16-bit draws are used: the hire's experience and certificate). Sampled decisions are rare and
+drawn only where they happen (``draws.event_rows``): the slots of a candidate decision at the
+assumptions' largest decision rate, each with a thinning draw that every ledger policy
+compares with the rate of the slot's own pathway (docs/decisions/0021).
 
 Step-and-lane policies (``StepsPolicyTables``) share the same draws and add shared state only
 they read: each slot's highest degree and graduate credits since it. At the start of a year
@@ -24,8 +28,9 @@ the gate (a new hire has none: no step), never past the top step, and is placed 
 their degree and credits meet that day (as ``lattice.rules.steps``). After the draw, the
 year's credits (the same credit draw ledger policies turn into units; counted as graduate
 credits) add up, and a teacher may earn their next degree (``degree_rate``), which restarts
-the credit count. The degree draw comes from a second stream (``steps_rng``), so adding a
-step-and-lane policy never changes what ledger policies see. New hires hold a bachelor's with
+the credit count. Degrees are rare and drawn only where one is earned (``draws.event_rows``), from
+a second stream (``steps_rng``), so adding a step-and-lane policy never changes what ledger
+policies see. New hires hold a bachelor's with
 no credits and start on the entry step plus their prior experience.
 """
 
@@ -39,6 +44,7 @@ import numpy as np
 import numpy.typing as npt
 
 from lattice.forecast.compile import ForecastTables, is_position_model
+from lattice.forecast.draws import event_rows
 from lattice.forecast.pay_model import PayState, PayTables
 from lattice.forecast.tables import (
     FINE,
@@ -52,7 +58,7 @@ from lattice.forecast.tables import (
 )
 from lattice.forecast.workforce import Workforce
 
-DRAWS = 5
+DRAWS = 4  # 16-bit draws per slot-year: one 64-bit word
 _NO_POSITION = np.zeros(0, dtype=np.uint16)  # a model that keeps its own state
 
 
@@ -148,8 +154,12 @@ class Block:
         self._c16 = np.empty(n, dtype=np.uint16)
         self._c = np.empty(n, dtype=np.uint16)
         self._mask = np.empty(n, dtype=np.bool_)
-        self._mask2 = np.empty(n, dtype=np.bool_)
         self._limits: dict[int, U16] = {}
+        # the year's candidate decisions and their thinning draws (``draws``)
+        self.candidates: tuple[npt.NDArray[np.intp], U16] = (
+            np.zeros(0, dtype=np.intp),
+            np.zeros(0, dtype=np.uint16),
+        )
         self.has_steps = any(t.reads_degrees for t in policies)
         self.streams = streams
         self._rating_by_draw = _by_draw(shared.rating_lut)
@@ -228,22 +238,32 @@ class Block:
         return self.streams(number)
 
     def draws(self, rng: np.random.Generator) -> U16:
-        """Five rows of 16-bit words, one per slot each (decision, certificate, rating,
-        credits and PD, leaving). A draw is a word's top 15 bits, ``w >> 1``; the kernel
-        reads most of them without shifting every word: ``w >> 1 < t`` exactly when
-        ``w < 2t`` (``_below``), and a 13-bit draw ``(w >> 1) >> 2`` is ``w >> 3``."""
-        words = -(-self.n * DRAWS // 4)
-        raw = rng.bit_generator.random_raw(words)
-        u: U16 = raw.view(np.uint16)[: self.n * DRAWS].reshape(DRAWS, self.n)
+        """Four rows of 16-bit words, one per slot each (certificate, rating, credits and
+        PD, leaving): one 64-bit word a slot. A draw is a word's top 15 bits, ``w >> 1``; the
+        kernel reads most of them without shifting every word: ``w >> 1 < t`` exactly when
+        ``w < 2t`` (``_below``), and a 13-bit draw ``(w >> 1) >> 2`` is ``w >> 3``.
+
+        Then, from the same stream, the year's candidate decisions (``candidates``): the
+        slots where a decision at the assumptions' largest rate ``T / SCALE`` happens, and for
+        each a thinning draw uniform in ``[0, T)``; a ledger policy takes the decision of a
+        slot on a pathway whose rate is ``t / SCALE`` when the thinning draw is below ``t``
+        (probability ``T / SCALE × t / T = t / SCALE``). What is drawn depends on the
+        assumptions only, never on the policies, so every policy sees the same draws."""
+        raw = rng.bit_generator.random_raw(self.n)
+        u: U16 = raw.view(np.uint16).reshape(DRAWS, self.n)
+        top = self.shared.decision_max
+        rows = event_rows(rng, self.n, top)
+        thin = rng.integers(0, max(top, 1), rows.size, dtype=np.uint16)
+        self.candidates = (rows, thin)
         return u
 
     def year(self, u: U16) -> None:
         """Advance every slot one school year with the draws ``u`` (see the module docstring)."""
-        ud, uc, ur, ua, _ = u
+        uc, ur, ua, _ = u
         sh = self.shared
         none = np.full(self.n if self.log is not None else 0, -1, dtype=np.int8)
         decided = [
-            self._decide(k, tables, ud) if isinstance(tables, PolicyTables) else none
+            self._decide(k, tables) if isinstance(tables, PolicyTables) else none
             for k, tables in enumerate(self.policies)
         ]
         for k, (tables, position) in enumerate(zip(self.policies, self.position, strict=True)):
@@ -328,25 +348,22 @@ class Block:
         if self._credit_bound > MAX_GRADUATE_CREDITS:  # else no count can have reached it
             np.minimum(self.credits, self.limit(MAX_GRADUATE_CREDITS), out=self.credits)
             self._credit_bound = MAX_GRADUATE_CREDITS
-        raw = self.steps_rng.bit_generator.random_raw(-(-self.n // 4))
-        ug = raw.view(np.uint16)[: self.n]
-        earned = _below(ug, sh.degree_threshold, self._mask)
-        np.logical_and(earned, np.less(self.degree, MAX_DEGREE, out=self._mask2), out=earned)
-        # as 16-bit arithmetic, not a masked copy (a third of a millisecond per 400,000 slots):
-        # degree += earned; credits &= earned - 1 (0 where earned, all ones where not)
-        step = self._b
-        np.copyto(step, earned)
-        np.add(self.degree, step, out=self.degree)
-        np.subtract(step, np.uint16(1), out=step)
-        np.bitwise_and(self.credits, step, out=self.credits)
+        # degrees are rare: the slots that earn one this year, drawn where they happen
+        rows = event_rows(self.steps_rng, self.n, sh.degree_threshold)
+        rows = rows[self.degree[rows] < MAX_DEGREE]
+        self.degree[rows] += np.uint16(1)
+        self.credits[rows] = 0
 
-    def _decide(self, k: int, tables: PolicyTables, ud: U16) -> npt.NDArray[np.int8]:
+    def _decide(self, k: int, tables: PolicyTables) -> npt.NDArray[np.int8]:
+        """The year's candidate decisions (``draws``) this policy takes: the thinning draw
+        below the slot's pathway's threshold, the slot eligible (rating, certificate)."""
         position = self.position[k]
         decided = np.full(self.n if self.log is not None else 0, -1, dtype=np.int8)
-        # decisions are rare: find the few draws below the largest rate, then look closer
-        rows = np.flatnonzero(_below(ud, tables.decision_max, self._mask))
+        rows, thin = self.candidates
+        if rows.size == 0 or tables.decision_max == 0:
+            return decided
         at = position[rows]
-        keep = (ud[rows] >> np.uint16(1)) < tables.decision_threshold[at]
+        keep = thin < tables.decision_threshold[at]
         rows, at = rows[keep], at[keep]
         if rows.size == 0:
             return decided
@@ -414,7 +431,7 @@ class Block:
         Given that a teacher leaves (``u < p``), ``u / p`` is again uniform, so the same draw
         decides the replacement: replaced when ``u < p × replacement rate``.
         """
-        ul = u[4]
+        ul = u[3]
         np.right_shift(ul, np.uint16(1), out=ul)  # the 15-bit draw: compared with a table
         sh = self.shared
         index = self._a

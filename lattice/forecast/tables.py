@@ -92,6 +92,7 @@ class SharedTables:
     hire_certificate_threshold: int
     hire_experience_lut: U16  # u >> 2 -> years of prior experience
     decision_rates: tuple[tuple[str, float], ...]
+    decision_max: int  # the largest decision rate's threshold: the year's candidates' rate
     degree_threshold: int  # a teacher earns their next degree this year when u is below it
 
     @property
@@ -134,6 +135,7 @@ def shared_tables(a: Assumptions) -> SharedTables:
         hire_certificate_threshold=threshold(a.hire_certificate_share),
         hire_experience_lut=hire_experience.astype(np.uint16),
         decision_rates=a.decision_rates,
+        decision_max=max((threshold(rate) for _, rate in a.decision_rates), default=0),
         degree_threshold=threshold(a.degree_rate),
     )
 
