@@ -15,8 +15,8 @@ year end, each replaced (with the assumptions' probability) by a new hire with n
 the policy's first pathway, interval 1.
 
 Each year takes one 64-bit word per slot from one ``random_raw`` call, read as four 16-bit
-draws (certificate, rating, credits and PD, leaving), plus one word per new hire (two of its
-16-bit draws are used: the hire's experience and certificate). Sampled decisions are rare and
+draws (certificate, rating, credits and PD, leaving), plus two 16-bit draws per new hire (the
+hire's experience and certificate). Sampled decisions are rare and
 drawn only where they happen (``draws.event_rows``): the slots of a candidate decision at the
 assumptions' largest decision rate, each with a thinning draw that every ledger policy
 compares with the rate of the slot's own pathway (docs/decisions/0021).
@@ -199,9 +199,10 @@ class Block:
             self._credit_bound = int(self.credits.max(initial=0))
             self._credits_per_year = int(shared.credit_lut.max(initial=0))
         # A step-and-lane policy whose gate is met from one rating code up keeps each slot's
-        # step index beside its position, so a year adds to it instead of dividing it out.
+        # step index beside its position, so a year adds to it instead of dividing it out
+        # (read from a table of each position's step: 16-bit ``%`` costs three lookups).
         self.step = [
-            position % np.uint16(t.steps)
+            (np.arange(t.sink + 1, dtype=np.uint16) % np.uint16(t.steps)).take(position)
             if isinstance(t, StepsPolicyTables) and t.gate_from is not None
             else _NO_POSITION
             for t, position in zip(policies, self.position, strict=True)
@@ -477,17 +478,18 @@ class Block:
             new = rows
             gone = rows[:0]
         else:
-            hired = ul[rows] < sh.replace_leave_threshold[index[rows]]
-            new, gone = rows[hired], rows[~hired]
+            hired = ul.take(rows) < sh.replace_leave_threshold.take(index.take(rows))
+            new, gone = rows.compress(hired), rows.compress(~hired)
             self.active[gone] = False
             self.any_vacant = self.any_vacant or bool(gone.size)
         self.rating[rows] = 0
         self.previous[rows] = 0
-        # four 16-bit words a hire, of which two are used, as 15-bit draws (>> 1): the first
-        # at 13 bits (>> 2 more) for the experience, the second for the certificate
-        extra = rng.bit_generator.random_raw(new.size).view(np.uint16).reshape(-1, 4)
-        experience_draw = extra[:, 0] >> np.uint16(3)
-        hire_certificate = (extra[:, 1] >> np.uint16(1)) < sh.hire_certificate_threshold
+        # two 16-bit words a hire (a row of each), as 15-bit draws (>> 1): the first at 13
+        # bits (>> 2 more) for the experience, the second for the certificate
+        extra = rng.bit_generator.random_raw(-(-new.size // 2)).view(np.uint16)
+        extra = extra[: 2 * new.size].reshape(2, new.size)
+        experience_draw = (extra[0] >> np.uint16(3)).astype(np.intp)  # ``take`` reads intp
+        hire_certificate = (extra[1] >> np.uint16(1)) < sh.hire_certificate_threshold
         if self.has_steps:
             self.degree[new] = 1
             self.credits[new] = 0
@@ -499,20 +501,20 @@ class Block:
                     # the position is rebuilt from the step at the start of next year, before
                     # anything reads it (a hire has no rating: no step earned), and an empty
                     # slot is put back in the sink there
-                    self.step[k][new] = self._hire_step[k][experience_draw]
+                    self.step[k][new] = self._hire_step[k].take(experience_draw)
                     continue
                 starts = self._hire_position[k]
                 assert starts is not None
-                position[new] = starts[experience_draw]
+                position[new] = starts.take(experience_draw)
                 position[gone] = tables.sink
             elif isinstance(tables, PolicyTables):
                 position[new] = tables.hire_position
                 position[gone] = tables.sink
                 bank[rows] = 0
-        self.experience[new] = self._hire_experience[experience_draw]
+        self.experience[new] = self._hire_experience.take(experience_draw)
         self.certificate[new] = hire_certificate
         wanted = self.log is not None or any(state is not None for state in self.states)
-        hire_experience = sh.hire_experience_lut[experience_draw] if wanted else _NO_POSITION
+        hire_experience = sh.hire_experience_lut.take(experience_draw) if wanted else _NO_POSITION
         for state in self.states:
             if state is not None:
                 state.leave(self, rows, new, gone, hire_experience)
