@@ -431,7 +431,7 @@ class Block:
         np.right_shift(moved, 7, out=moved)
         np.subtract(bank, moved, out=bank)
         limit = tables.max_moves * tables.units_per_interval
-        if int(moved.max(initial=0)) == limit:
+        if tables.long_chain and int(moved.max(initial=0)) == limit:
             self._more_moves(tables, position, bank)
         if not tables.bank_remainder:
             bank[:] = 0
