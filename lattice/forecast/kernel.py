@@ -16,10 +16,10 @@ the policy's first pathway, interval 1.
 
 Each year takes one 64-bit word per slot from one ``random_raw`` call, read as four 16-bit
 draws (certificate, rating, credits and PD, leaving), plus two 16-bit draws per new hire (the
-hire's experience and certificate). Sampled decisions are rare and
-drawn only where they happen (``draws.event_rows``): the slots of a candidate decision at the
-assumptions' largest decision rate, each with a thinning draw that every ledger policy
-compares with the rate of the slot's own pathway (docs/decisions/0021).
+hire's experience and certificate). Sampled decisions are rare and drawn only where they
+happen (``draws.event_rows``): the slots of a candidate decision at the assumptions' largest
+decision rate, each with a thinning draw that every ledger policy compares with the rate of
+the slot's own pathway (docs/decisions/0021).
 
 Step-and-lane policies (``StepsPolicyTables``) share the same draws and add shared state only
 they read: each slot's highest degree and graduate credits since it. At the start of a year
@@ -28,10 +28,10 @@ the gate (a new hire has none: no step), never past the top step, and is placed 
 their degree and credits meet that day (as ``lattice.rules.steps``). After the draw, the
 year's credits (the same credit draw ledger policies turn into units; counted as graduate
 credits) add up, and a teacher may earn their next degree (``degree_rate``), which restarts
-the credit count. Degrees are rare and drawn only where one is earned (``draws.event_rows``), from
-a second stream (``steps_rng``), so adding a step-and-lane policy never changes what ledger
-policies see. New hires hold a bachelor's with
-no credits and start on the entry step plus their prior experience.
+the credit count. Degrees are rare and drawn only where one is earned (``draws.event_rows``),
+from a second stream (``steps_rng``), so adding a step-and-lane policy never changes what
+ledger policies see. New hires hold a bachelor's with no credits and start on the entry step
+plus their prior experience.
 """
 
 from __future__ import annotations
