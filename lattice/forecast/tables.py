@@ -92,6 +92,7 @@ class SharedTables:
     hire_certificate_threshold: int
     hire_experience_lut: U16  # u >> 2 -> years of prior experience
     decision_rates: tuple[tuple[str, float], ...]
+    decision_max: int  # the largest decision rate's threshold: the year's candidates' rate
     degree_threshold: int  # a teacher earns their next degree this year when u is below it
 
     @property
@@ -134,6 +135,7 @@ def shared_tables(a: Assumptions) -> SharedTables:
         hire_certificate_threshold=threshold(a.hire_certificate_share),
         hire_experience_lut=hire_experience.astype(np.uint16),
         decision_rates=a.decision_rates,
+        decision_max=max((threshold(rate) for _, rate in a.decision_rates), default=0),
         degree_threshold=threshold(a.degree_rate),
     )
 
@@ -167,6 +169,10 @@ class PolicyTables:
     # None when the two do not fit 16 bits together.
     units_and_credits: U16 | None = None
     credit_shift: int = 0
+    # whether a slot can move ``max_moves`` intervals in one year (and so perhaps more than
+    # one lookup resolves): only when some chain of next positions is that long; else the
+    # kernel skips the check, a pass over every slot (Baltimore's longest chain is 14 of 15)
+    long_chain: bool = True
 
     @property
     def key(self) -> str:
@@ -308,8 +314,20 @@ def policy_tables(policy: Policy, shared: SharedTables, a: Assumptions) -> Polic
         hire_position=int(compiled.first_position[0]),
         units_per_interval=per,
         bank_remainder=compiled.bank_remainder,
+        long_chain=_longest_chain(compiled.next_position) >= max_moves,
         **_packed_units(units, shared),
     )
+
+
+def _longest_chain(next_position: npt.NDArray[np.integer[Any]]) -> int:
+    """The most intervals any position can move in a row (gates ignored: an upper bound)."""
+    longest = 0
+    for start in range(len(next_position)):
+        at, moves = start, 0
+        while next_position[at] >= 0 and moves <= len(next_position):
+            at, moves = int(next_position[at]), moves + 1
+        longest = max(longest, moves)
+    return longest
 
 
 def _packed_units(units: I64, shared: SharedTables) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from lattice.forecast.assumptions import Assumptions
 from lattice.forecast.compare import compare
 from lattice.forecast.results import ForecastResult, build_result, write_csv, write_xlsx
 from lattice.forecast.simulate import BINS, bin_labels, block_plan, simulate
-from lattice.forecast.tables import ForecastError
+from lattice.forecast.tables import ForecastError, PolicyTables
 from lattice.forecast.workforce import synthetic
 from lattice.rules.policy import Pathway, Policy
 
@@ -202,6 +202,11 @@ def test_units_beyond_fifteen_intervals_in_a_year_still_all_move(baltimore: Poli
     workforce.certificate[:] = True
     (tables,), log = trace_one_run(workforce, [policy], ALWAYS_HIGHLY_EFFECTIVE, years=1)
     compiled = tables.compiled
+    assert isinstance(tables, PolicyTables)
+    assert tables.long_chain  # the kernel looks for slots past one lookup's moves
+    (shipped,), _ = trace_one_run(workforce, [baltimore], ALWAYS_HIGHLY_EFFECTIVE, years=1)
+    assert isinstance(shipped, PolicyTables)
+    assert not shipped.long_chain  # Baltimore's longest chain (14) is shorter: no look
     # Standard 1 -> 5 is 4 moves, -> Professional 1 is the 5th, 16 more reach interval 17
     for position, bank in zip(log[0].position[0], log[0].bank[0], strict=True):
         assert compiled.pathway_keys[compiled.position_pathway[position]] == "professional"
