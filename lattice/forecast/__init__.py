@@ -9,4 +9,4 @@ per-year summaries out (``results``), drawn as SVG by ``charts``.
 
 from __future__ import annotations
 
-CODE_VERSION = "forecast-2.0"  # 2.0: the leaner random stream, docs/decisions/0021
+CODE_VERSION = "forecast-2.0"  # 2.0: the leaner random stream, docs/decisions/0022

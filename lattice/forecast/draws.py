@@ -1,4 +1,4 @@
-"""Rare events drawn where they happen, not a draw per slot (docs/decisions/0021).
+"""Rare events drawn where they happen, not a draw per slot (docs/decisions/0022).
 
 An event of probability ``p`` in each of ``n`` slots, independently, is the same thing as
 the gaps between the slots where it happens being geometric: the number of slots passed

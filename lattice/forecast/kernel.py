@@ -19,7 +19,7 @@ draws (certificate, rating, credits and PD, leaving), plus two 16-bit draws per 
 hire's experience and certificate). Sampled decisions are rare and drawn only where they
 happen (``draws.event_rows``): the slots of a candidate decision at the assumptions' largest
 decision rate, each with a thinning draw that every ledger policy compares with the rate of
-the slot's own pathway (docs/decisions/0021).
+the slot's own pathway (docs/decisions/0022).
 
 Step-and-lane policies (``StepsPolicyTables``) share the same draws and add shared state only
 they read: each slot's highest degree and graduate credits since it. At the start of a year

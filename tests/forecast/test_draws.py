@@ -1,4 +1,4 @@
-"""The forecast's random draws happen at the rates the assumptions give (docs/decisions/0021).
+"""The forecast's random draws happen at the rates the assumptions give (docs/decisions/0022).
 
 Every rate is checked on traced slot-years of one large run against the assumptions it was
 drawn from: next ratings given the last, new hires' first ratings, the year's credits and PD
