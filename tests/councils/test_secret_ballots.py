@@ -10,7 +10,7 @@ from django.db import connection
 
 from lattice.audit.models import AuditEntry
 from lattice.councils import actions
-from lattice.councils.models import Ballot, Proxy, VoterReceipt
+from lattice.councils.models import Ballot, EligibleVoter, Proxy
 from tests.cast import Cast
 from tests.councils.world import weighted_council, weighted_poll, world
 
@@ -103,9 +103,11 @@ def test_ballot_ids_are_random_so_their_order_gives_nobody_away(secret) -> None:
     assert all(i.version == 4 for i in ids)
 
 
-def test_the_receipt_and_the_audit_log_say_who_voted_never_how(secret, cast: Cast) -> None:  # type: ignore[no-untyped-def]
-    receipt_columns = {f.column for f in VoterReceipt._meta.concrete_fields}
-    assert receipt_columns == {"id", "poll_id", "voter_id"}
+def test_the_snapshot_and_the_audit_log_say_who_voted_never_how(secret, cast: Cast) -> None:  # type: ignore[no-untyped-def]
+    snapshot_columns = {f.column for f in EligibleVoter._meta.concrete_fields}
+    assert snapshot_columns == {"id", "poll_id", "voter_id", "share", "voted"}
+    voted = secret.eligible.filter(voted=True).values_list("voter_id", flat=True)
+    assert set(voted) == {cast.teacher_staff.pk, cast.principal_staff.pk}
     entries = AuditEntry.objects.filter(action="councils.ballot.cast", object_id=str(secret.pk))
     assert entries.count() == 2
     assert all(e.after == {} for e in entries)

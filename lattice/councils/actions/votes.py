@@ -37,7 +37,6 @@ from lattice.councils.models import (
     ProposalStatus,
     Proxy,
     Seat,
-    VoterReceipt,
     Workflow,
     seats_held_q,
 )
@@ -329,7 +328,7 @@ def _share(poll: Poll, voter: StaffMember) -> int:
 
 
 def _has_voted(poll: Poll, voter: StaffMember) -> bool:
-    return VoterReceipt.objects.filter(poll=poll, voter=voter).exists()
+    return poll.eligible.filter(voter=voter, voted=True).exists()
 
 
 def _write_ballot(
@@ -365,7 +364,9 @@ def _write_ballot(
             },
         )
     if not voted:
-        VoterReceipt.objects.create(poll=poll, voter=voter)
+        # A mark on the snapshot row written when the poll opened, never a row written now:
+        # the record of who voted keeps no order of voting.
+        poll.eligible.filter(voter=voter).update(voted=True)
     return ballot, not voted
 
 
@@ -374,8 +375,8 @@ def cast_ballot(
     actor: Actor, poll: Poll, voter: StaffMember, choices: Mapping[int, int], reason: str = ""
 ) -> Ballot:
     """Cast (or, in a named poll, change) ``voter``'s ballot, weighing their share. A secret
-    ballot is written without the voter, and only a receipt says they voted; it cannot be
-    changed. A member who gave a proxy votes only after revoking it."""
+    ballot is written without the voter, and only a mark on their snapshot row says they
+    voted; it cannot be changed. A member who gave a proxy votes only after revoking it."""
     poll = Poll.objects.select_for_update().get(pk=poll.pk)
     if poll.status != PollStatus.OPEN:
         raise CouncilError("poll: voting is not open.")
@@ -678,7 +679,7 @@ def close_poll(
     poll.result = outcome.as_json() | {
         "winner_names": [names[w] for w in outcome.winners],
         "tied_names": [names[t] for t in outcome.tied],
-        "ballots": poll.receipts.count(),
+        "ballots": poll.eligible.filter(voted=True).count(),
         "votes": sum(poll.ballots.values_list("weight", flat=True)),
         "eligible": poll.eligible.count(),
         "absentee": poll.absentee_ballots,

@@ -31,8 +31,10 @@ def home(request: HttpRequest) -> HttpResponse:
     voting = []
     if me is not None:
         voting = list(
-            Poll.objects.filter(status=PollStatus.OPEN, eligible__voter=me, body__in=bodies)
-            .exclude(receipts__voter=me)
+            # One filter() call: "me, not yet voted" is one and the same snapshot row.
+            Poll.objects.filter(
+                status=PollStatus.OPEN, eligible__voter=me, eligible__voted=False, body__in=bodies
+            )
             .exclude(proxies__giver=me)  # handed to a proxy: theirs to cast
         )
     due = list(
