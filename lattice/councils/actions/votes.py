@@ -373,10 +373,11 @@ def _write_ballot(
 
 def _rewrite_secret_ballots(poll: Poll, new: Sequence[dict[str, int]] = ()) -> list[Ballot]:
     """Rewrite all of a secret poll's ballots, with ``new`` ones among them, in random order
-    under new random ids, in the caller's transaction; returns the rows written. So the rows' storage order (SQLite's rowid, PostgreSQL's ctid) and
-    their ids never follow the order of voting, and a voter's share rows lie wherever the
-    shuffle puts them, not side by side. Cast and close both call it; see docs/councils.md,
-    "What a secret ballot hides, and when"."""
+    under new random ids, in the caller's transaction; returns the rows written. So the
+    rows' storage order (SQLite's rowid, PostgreSQL's ctid) and their ids never follow the
+    order of voting, and a voter's share rows lie wherever the shuffle puts them, not side
+    by side. Cast and close both call it; see docs/councils.md, "What a secret ballot hides,
+    and when"."""
     rows = [*poll.ballots.values_list("choices", flat=True), *new]
     random.SystemRandom().shuffle(rows)
     poll.ballots.all().delete()
