@@ -324,6 +324,7 @@ def test_the_councils_home_tells_a_holder_of_an_uncast_proxy_where_to_cast_it(
         client_for("teacher_other_school"),
     )
     actions.give_proxy(None, poll, cast.principal_staff, cast.teacher_staff)
+    weighted_poll(poll.body, cast.teacher_staff, kind="yes_no", title="Another")  # 2 to vote
     link = f'<a href="/councils/polls/{poll.pk}/">Weighted</a>'
     with CaptureQueriesContext(connection) as queries:
         card = _home_waiting(ada)
@@ -336,7 +337,9 @@ def test_the_councils_home_tells_a_holder_of_an_uncast_proxy_where_to_cast_it(
     actions.cast_proxy_ballot(
         None, poll, cast.teacher_staff, cast.principal_staff, _pick(poll, "no")
     )
-    assert _home_waiting(ada) == ""  # both cast: nothing waits for her
+    card = _home_waiting(ada)
+    assert link not in card and "proxy" not in card  # both cast: only the other poll waits
+    assert ">Another</a>" in card
 
 
 def test_the_home_lists_no_proxy_of_a_closed_poll(cast: Cast, poll: Poll, client_for) -> None:  # type: ignore[no-untyped-def]
