@@ -11,11 +11,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from lattice.audit.models import AuditEntry
 from lattice.councils import actions
 from lattice.councils.models import Ballot, Body, Poll, Proxy
+from tests import query_budgets
 from tests.cast import Cast
 from tests.councils.world import weighted_council, weighted_poll, world
 
@@ -47,7 +50,7 @@ def test_a_named_proxy_ballot_records_who_gave_and_who_cast_it_apart_from_the_ho
     outcome = actions.count(poll)
     assert (outcome.figures["yes"], outcome.figures["no"]) == (2, 3)
     poll.refresh_from_db()
-    assert (poll.proxy_ballots, poll.receipts.count()) == (1, 2)
+    assert (poll.proxy_ballots, poll.eligible.filter(voted=True).count()) == (1, 2)
 
 
 def test_the_holder_may_change_a_named_proxy_ballot_counted_once(cast: Cast, poll: Poll) -> None:
@@ -303,3 +306,44 @@ def test_once_a_secret_proxy_is_cast_the_page_says_so_and_offers_no_ballot(
     assert "You have cast it; a secret ballot cannot be changed." in page
     assert 'name="proxy_for"' not in page
     assert "Who voted what" not in page
+
+
+def _home_waiting(client) -> str:  # type: ignore[no-untyped-def]
+    """The councils home's "Waiting for your vote" card ('' when there is none)."""
+    page = client.get("/councils/").content.decode()
+    start = page.find('id="vote-h"')
+    return page[start : page.find("</section>", start)] if start >= 0 else ""
+
+
+def test_the_councils_home_tells_a_holder_of_an_uncast_proxy_where_to_cast_it(
+    cast: Cast, poll: Poll, client_for
+) -> None:  # type: ignore[no-untyped-def]
+    ada, pat, ben = (
+        client_for("teacher"),
+        client_for("principal"),
+        client_for("teacher_other_school"),
+    )
+    actions.give_proxy(None, poll, cast.principal_staff, cast.teacher_staff)
+    weighted_poll(poll.body, cast.teacher_staff, kind="yes_no", title="Another")  # 2 to vote
+    link = f'<a href="/councils/polls/{poll.pk}/">Weighted</a>'
+    with CaptureQueriesContext(connection) as queries:
+        card = _home_waiting(ada)
+    query_budgets.check("/councils/", len(queries.captured_queries), "for a proxy's holder")
+    assert f"You hold Pat Principal's proxy: a vote to cast for them in {link}" in card
+    assert "proxy" not in _home_waiting(pat)  # the giver holds none, and has none to cast
+    assert "proxy" not in _home_waiting(ben)
+    actions.cast_ballot(None, poll, cast.teacher_staff, _pick(poll, "yes"))
+    assert "Pat Principal's proxy" in _home_waiting(ada)  # her own vote is not the proxy's
+    actions.cast_proxy_ballot(
+        None, poll, cast.teacher_staff, cast.principal_staff, _pick(poll, "no")
+    )
+    card = _home_waiting(ada)
+    assert link not in card  # both cast: only the other poll waits
+    assert "proxy" not in card
+    assert ">Another</a>" in card
+
+
+def test_the_home_lists_no_proxy_of_a_closed_poll(cast: Cast, poll: Poll, client_for) -> None:  # type: ignore[no-untyped-def]
+    actions.give_proxy(None, poll, cast.principal_staff, cast.teacher_staff)
+    actions.close_poll(None, poll)
+    assert "proxy" not in _home_waiting(client_for("teacher"))

@@ -9,7 +9,9 @@ it as a separate ballot; see :func:`give_proxy`.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+import random
+import uuid
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from django.db import transaction
@@ -37,7 +39,6 @@ from lattice.councils.models import (
     ProposalStatus,
     Proxy,
     Seat,
-    VoterReceipt,
     Workflow,
     seats_held_q,
 )
@@ -343,7 +344,7 @@ def _share(poll: Poll, voter: StaffMember) -> int:
 
 
 def _has_voted(poll: Poll, voter: StaffMember) -> bool:
-    return VoterReceipt.objects.filter(poll=poll, voter=voter).exists()
+    return poll.eligible.filter(voter=voter, voted=True).exists()
 
 
 def _write_ballot(
@@ -357,16 +358,15 @@ def _write_ballot(
 ) -> tuple[Ballot, bool]:
     """Write (or, in a named poll, change) ``voter``'s ballot; returns it and whether this
     was their first. A secret ballot is ``share`` rows of weight 1 with no voter and no
-    caster, so neither a row nor its weight points to anyone; it cannot be changed."""
+    caster, so neither a row nor its weight points to anyone, written among the poll's
+    other secret ballots all rewritten in random order; it cannot be changed."""
     voted = _has_voted(poll, voter)
     if poll.anonymous:
         if voted:
             who = "you have voted" if cast_by is None else f"{voter}'s vote is cast"
             raise CouncilError(f"ballot: {who}; a secret ballot cannot be changed.")
-        rows = Ballot.objects.bulk_create(
-            [Ballot(poll=poll, voter=None, choices=clean) for _ in range(share)]
-        )
-        ballot = rows[0]
+        written = _rewrite_secret_ballots(poll, [clean] * share)
+        ballot = next(b for b in written if b.choices == clean)
     else:
         ballot, _ = Ballot.objects.update_or_create(
             poll=poll,
@@ -379,8 +379,38 @@ def _write_ballot(
             },
         )
     if not voted:
-        VoterReceipt.objects.create(poll=poll, voter=voter)
+        # A mark on the snapshot row written when the poll opened, never a row written now:
+        # the record of who voted keeps no order of voting.
+        poll.eligible.filter(voter=voter).update(voted=True)
     return ballot, not voted
+
+
+def _rewrite_secret_ballots(poll: Poll, new: Sequence[dict[str, int]] = ()) -> list[Ballot]:
+    """Rewrite all of a secret poll's ballots, with ``new`` ones among them, in random order
+    under new random ids, in the caller's transaction; returns the rows written. So the
+    rows' storage order (SQLite's rowid, PostgreSQL's ctid) and their ids never follow the
+    order of voting, and a voter's share rows lie wherever the shuffle puts them, not side
+    by side. Cast and close both call it; see docs/councils.md, "What a secret ballot hides,
+    and when"."""
+    rows = [*poll.ballots.values_list("choices", flat=True), *new]
+    random.SystemRandom().shuffle(rows)
+    poll.ballots.all().delete()
+    return Ballot.objects.bulk_create(
+        Ballot(id=uuid.uuid4(), poll=poll, voter=None, choices=choices) for choices in rows
+    )
+
+
+def _rewrite_secret_snapshot(poll: Poll) -> None:
+    """Rewrite a secret poll's eligibility snapshot in the order of the staff register
+    (voter id) under new ids: marking a row ``voted`` is an update, and PostgreSQL writes an
+    updated row anew (a new ctid), so the marked rows' storage order would otherwise follow
+    the order of voting."""
+    rows = list(poll.eligible.order_by("voter_id").values_list("voter_id", "share", "voted"))
+    poll.eligible.all().delete()
+    EligibleVoter.objects.bulk_create(
+        EligibleVoter(poll=poll, voter_id=voter, share=share, voted=voted)
+        for voter, share, voted in rows
+    )
 
 
 @transaction.atomic
@@ -388,8 +418,8 @@ def cast_ballot(
     actor: Actor, poll: Poll, voter: StaffMember, choices: Mapping[int, int], reason: str = ""
 ) -> Ballot:
     """Cast (or, in a named poll, change) ``voter``'s ballot, weighing their share. A secret
-    ballot is written without the voter, and only a receipt says they voted; it cannot be
-    changed. A member who gave a proxy votes only after revoking it."""
+    ballot is written without the voter, and only a mark on their snapshot row says they
+    voted; it cannot be changed. A member who gave a proxy votes only after revoking it."""
     poll = Poll.objects.select_for_update().get(pk=poll.pk)
     if poll.status != PollStatus.OPEN:
         raise CouncilError("poll: voting is not open.")
@@ -692,13 +722,18 @@ def close_poll(
     poll.result = outcome.as_json() | {
         "winner_names": [names[w] for w in outcome.winners],
         "tied_names": [names[t] for t in outcome.tied],
-        "ballots": poll.receipts.count(),
+        "ballots": poll.eligible.filter(voted=True).count(),
         "votes": sum(poll.ballots.values_list("weight", flat=True)),
         "eligible": poll.eligible.count(),
         "absentee": poll.absentee_ballots,
         "proxy": poll.proxy_ballots,
     }
     poll.save()
+    if poll.anonymous:
+        # Counted first, rewritten after, in the same transaction: nothing a secret poll
+        # leaves behind keeps the order of voting, and the count is the same either way.
+        _rewrite_secret_ballots(poll)
+        _rewrite_secret_snapshot(poll)
     record(
         actor=actor,
         action="councils.poll.close",

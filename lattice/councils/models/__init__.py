@@ -32,7 +32,6 @@ from lattice.councils.models.votes import (
     ProposalStatus,
     Proxy,
     Threshold,
-    VoterReceipt,
 )
 
 __all__ = [
@@ -64,7 +63,6 @@ __all__ = [
     "SeatPosition",
     "Selection",
     "Threshold",
-    "VoterReceipt",
     "Workflow",
     "seats_held_q",
 ]

@@ -1,10 +1,13 @@
 """Proposals and polls: Loomio's poll/option/stance model, with Decidim's secret ballot.
 
-A secret ballot is stored apart from the record of who voted: a :class:`VoterReceipt`
-says that a person voted (one ballot each), a :class:`Ballot` holds the choices under an
-opaque random id with no person, no user and no timestamp, so nobody — the superuser
-reading the database included — can join the two. An open (named) poll's ballot names its
-voter, and a voter may change it.
+A secret ballot is stored apart from the record of who voted: the voter's row of the
+eligibility snapshot (:class:`EligibleVoter`, written when the poll opened) is marked
+``voted`` (one ballot each), a :class:`Ballot` holds the choices under an opaque random id
+with no person, no user and no timestamp, and when a secret poll closes its ballots and its
+snapshot are rewritten in an order that says nothing about the order of voting, so nobody
+— the superuser reading the database included — can join the two (docs/councils.md, "What
+a secret ballot hides, and when"). An open (named) poll's ballot names its voter, and a
+voter may change it.
 
 Voting shares: each eligible voter's share (their seat's votes) is copied into the snapshot
 when the poll opens. A named ballot carries that share as its ``weight``; a secret ballot is
@@ -101,7 +104,7 @@ class Poll(models.Model):
     """A vote on a proposal, or an election for seats.
 
     ``anonymous`` and ``hide_results`` are one-way switches: once on, the actions refuse to
-    turn them off. Personal data: none (see :class:`Ballot` and :class:`VoterReceipt`).
+    turn them off. Personal data: none (see :class:`Ballot` and :class:`EligibleVoter`).
     """
 
     body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="polls")
@@ -170,15 +173,21 @@ class PollOption(models.Model):
 
 
 class EligibleVoter(models.Model):
-    """The snapshot of who may vote, taken when the poll opens.
+    """The snapshot of who may vote, taken when the poll opens, and whether each has voted
+    (one ballot each). Carries no choice.
 
-    Personal data: who was eligible to vote.
+    "Has voted" is a mark on this row rather than a row written per vote, so the rows of
+    who voted are in snapshot order, never in the order of voting; a secret poll's snapshot
+    is rewritten when it closes (a database may move an updated row).
+
+    Personal data: who was eligible to vote, and that they voted.
     """
 
     poll = models.ForeignKey(Poll, on_delete=models.CASCADE, related_name="eligible")
     voter = models.ForeignKey(StaffMember, on_delete=models.CASCADE, related_name="+")
     # The voter's seat's share when the poll opened (1 for an election's electorate).
     share = models.PositiveSmallIntegerField(default=1)
+    voted = models.BooleanField(default=False)
 
     class Meta:
         constraints = [
@@ -190,28 +199,11 @@ class EligibleVoter(models.Model):
         return f"{self.voter} may vote in {self.poll}"
 
 
-class VoterReceipt(models.Model):
-    """That a person voted in a poll: one ballot each. Carries no choice.
-
-    Personal data: that the person voted.
-    """
-
-    poll = models.ForeignKey(Poll, on_delete=models.CASCADE, related_name="receipts")
-    voter = models.ForeignKey(StaffMember, on_delete=models.CASCADE, related_name="+")
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["poll", "voter"], name="one_receipt_a_voter")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.voter} voted in {self.poll}"
-
-
 class Ballot(models.Model):
     """The choices of one voter. In a secret poll ``voter`` and ``cast_by`` are empty, the
-    weight is 1 and the id is random, so the ballot cannot be joined to its
-    :class:`VoterReceipt` (a voter with a share of 3 leaves three identical rows).
+    weight is 1 and the id is random, so the ballot cannot be joined to its voter's
+    :class:`EligibleVoter` mark (a voter with a share of 3 leaves three identical rows); at
+    closing the poll's ballots are rewritten in random order under new ids.
 
     ``choices`` maps option ids (as text) to a value: 1 for a chosen option, a score, or a
     rank (1 = first preference); the count multiplies each ballot by its ``weight``. A named

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.db.models import F
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -10,7 +11,7 @@ from django.utils import timezone
 
 from lattice.councils import access, actions, eligibility
 from lattice.councils.forms import BodyForm, SeatForm
-from lattice.councils.models import Body, Decision, Poll, PollStatus, Seat, seats_held_q
+from lattice.councils.models import Body, Decision, Poll, PollStatus, Proxy, Seat, seats_held_q
 from lattice.councils.views.common import body_for, post_only, run
 from lattice.people.access import districts_administered_by
 from lattice.people.models import StaffMember
@@ -27,12 +28,26 @@ def home(request: HttpRequest) -> HttpResponse:
         if me
         else []
     )
-    voting = []
+    voting, proxies = [], []
     if me is not None:
         voting = list(
-            Poll.objects.filter(status=PollStatus.OPEN, eligible__voter=me, body__in=bodies)
-            .exclude(receipts__voter=me)
+            # One filter() call: "me, not yet voted" is one and the same snapshot row.
+            Poll.objects.filter(
+                status=PollStatus.OPEN, eligible__voter=me, eligible__voted=False, body__in=bodies
+            )
             .exclude(proxies__giver=me)  # handed to a proxy: theirs to cast
+            .select_related("body")  # each line names its body: no query a poll
+        )
+        # The proxies this member holds and has not yet cast: one filter() call, so the
+        # snapshot row that has not voted is the giver's.
+        proxies = list(
+            Proxy.objects.filter(
+                holder=me,
+                poll__status=PollStatus.OPEN,
+                poll__body__in=bodies,
+                poll__eligible__voter=F("giver"),
+                poll__eligible__voted=False,
+            ).select_related("poll__body", "giver")
         )
     due = list(
         Decision.objects.filter(body__in=bodies, review_on__lte=today)
@@ -46,6 +61,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "bodies": bodies,
             "my_seats": my_seats,
             "voting": voting,
+            "proxies": proxies,
             "due": due,
             "can_create": districts_administered_by(request.user).exists(),
         },

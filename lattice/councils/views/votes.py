@@ -192,7 +192,7 @@ def poll_detail(request: HttpRequest, pk: int) -> HttpResponse:
     me = access.own_staff(request.user)
     shares = dict(poll.eligible.values_list("voter_id", "share"))
     eligible = me is not None and me.pk in shares
-    voted_ids = set(poll.receipts.values_list("voter_id", flat=True))
+    voted_ids = set(poll.eligible.filter(voted=True).values_list("voter_id", flat=True))
     voted = me is not None and me.pk in voted_ids
     mine = None
     if voted and not poll.anonymous:
