@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from lattice.audit.models import AuditEntry
 from lattice.councils import actions
-from lattice.councils.models import Ballot, Body, EligibleVoter, Seat, VoterReceipt
+from lattice.councils.models import Ballot, Body, EligibleVoter, Seat
 from lattice.councils.spans import districts_spanned
 from lattice.network import actions as network
 from lattice.people import actions as people
@@ -321,8 +321,8 @@ def test_a_members_secret_ballot_stays_unlinkable_whichever_district(cast: Cast)
     yes = w.open_poll.options.get(meaning="yes")
     response = client.post(f"/councils/polls/{w.open_poll.pk}/ballot/", {"option": str(yes.pk)})
     assert response.status_code == 302
-    assert VoterReceipt.objects.filter(
-        poll=w.open_poll, voter=cast.other_district_teacher_staff
+    assert EligibleVoter.objects.filter(
+        poll=w.open_poll, voter=cast.other_district_teacher_staff, voted=True
     ).exists()
     assert list(Ballot.objects.filter(poll=w.open_poll).values_list("voter_id", flat=True)) == [
         None
