@@ -436,6 +436,20 @@ class QueueRow:
         return age_label(self.waited_days)
 
 
+def labels_in_use(policy: Policy, district: District, on: dt.date) -> list[str]:
+    """The rating labels a teacher may try in a what-if on ``on``: the district's own labels
+    that the policy's rating vocabulary in force maps (the latest vocabulary when none
+    covers the day), or every label of that vocabulary when the district names none of
+    them."""
+    vocabulary = next(
+        (v for v in policy.ratings.vocabularies if v.covers(on)),
+        policy.ratings.vocabularies[-1] if policy.ratings.vocabularies else None,
+    )
+    known = [label for label, _ in vocabulary.labels] if vocabulary else []
+    own = [label for label in district.rating_labels if label in known]
+    return own or known
+
+
 def claim_queue(district: District) -> list[QueueRow]:
     """Claims waiting for the talent office, oldest first, with how long each has waited."""
     on = today()
