@@ -715,20 +715,22 @@ def _pipeline(
         (adoption.pk, judged, newest, candidates),
         lambda: _ready_moves(district, adoption, candidates, judged),
     )
-    staff = StaffMember.objects.in_bulk(
+    # Only the names the page shows (a person's link and name): most of the district may be
+    # in the pipeline, and the rest of a staff record is not read here.
+    staff = StaffMember.objects.only("pk", "given_name", "preferred_name", "family_name").in_bulk(
         [pk for pk, found in ready.items() if found and pk in current]
     )
+    moves_from: dict[str, set[str]] = defaultdict(set)
+    for t in moves:
+        moves_from[t.from_pathway].add(t.key)
     rows = []
     for pk, found in ready.items():
         standing = current.get(pk)
         if standing is None or not found:
             continue
-        open_moves = {
-            t.key for t in moves
-            if t.from_pathway == standing.pathway and (pk, t.key) not in applied
-        }  # fmt: skip
+        open_moves = moves_from.get(standing.pathway, set())
         for key, title in found:
-            if key in open_moves:
+            if key in open_moves and (pk, key) not in applied:
                 rows.append(PipelineRow(staff[pk], standing.standing_label, title))
     return rows
 
