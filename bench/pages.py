@@ -26,8 +26,11 @@ Figures per page and persona: requests/s, the share of the trivial page's reques
 in the slices alternating with the page's), p50 and p95 latency in ms, and the queries the
 page runs (counted in this process with Django's test client on the same database and the
 same session), and the CPU per request of the gunicorn workers (``cpu ms``, from /proc; it
-hardly depends on what else the machine runs) and of the client. The load average is printed
-before and after each persona, because the machine's cores are shared.
+depends far less on what else the machine runs than requests/s do), the trivial page's CPU
+per request as a share of the page's (``cpu sh``: the share of requests/s two idle cores
+would give, a floor is judged on the measured share) and the client's CPU per request. The
+load average is printed before and after each persona, because the machine's cores are
+shared.
 
 Floors (the exit status is 1 when one is missed, or when a page answers anything but 200):
 every page at least 30 % of the trivial page's requests/s; p95 at most 150 ms at 8
@@ -83,6 +86,9 @@ class Result:
     share: float = 0.0
     client_ms: float = 0.0  # the benchmark client's CPU per request
     server_ms: float = 0.0  # the gunicorn workers' CPU per request
+    # the trivial page's server CPU per request over this page's: what the share of
+    # requests/s would be on idle cores, and steadier than it on a busy machine
+    cpu_share: float = 0.0
     missed: list[str] = field(default_factory=list)
 
 
@@ -372,6 +378,12 @@ def paired(
         client_ms=1000 * sum(s.client_cpu for s in page) / served,
         server_ms=1000 * sum(s.server_cpu for s in page) / served,
     )
+    served_trivial = sum(len(s.latencies) for s in trivial)
+    if served_trivial:
+        trivial_ms = 1000 * sum(s.server_cpu for s in trivial) / served_trivial
+        result.cpu_share = trivial_ms / result.server_ms if result.server_ms else 0.0
+    else:
+        result.cpu_share = 1.0
     return result, rps(trivial or page)
 
 
@@ -471,14 +483,14 @@ def measure(args: argparse.Namespace) -> int:
 def _header() -> str:
     return (
         f"{'page':<34} {'persona':<10} {'req/s':>7} {'share':>6} {'p50 ms':>7} "
-        f"{'p95 ms':>7} {'queries':>7} {'cpu ms':>7} {'client':>6}  floors"
+        f"{'p95 ms':>7} {'queries':>7} {'cpu ms':>7} {'cpu sh':>6} {'client':>6}  floors"
     )
 
 
 def _row(r: Result) -> str:
     return (
         f"{r.page:<34} {r.persona:<10} {r.rps:7.1f} {r.share:6.0%} {r.p50:7.1f} "
-        f"{r.p95:7.1f} {r.queries:7d} {r.server_ms:7.1f} {r.client_ms:6.2f}  "
+        f"{r.p95:7.1f} {r.queries:7d} {r.server_ms:7.1f} {r.cpu_share:6.0%} {r.client_ms:6.2f}  "
         f"{'; '.join(r.missed) or 'ok'}"
     )
 
