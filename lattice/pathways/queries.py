@@ -228,7 +228,10 @@ def standings_for(
             out[row.staff_member_id] = StandingRead(
                 row.staff_member_id, on, row, fresh, why, adoption
             )
-        if include_missing or (cache is not None and light and ids is None):
+        # Teachers without a stored standing are looked for unless every one asked for has
+        # one (one person's page, the common case: a query fewer).
+        wanted = include_missing and (ids is None or not ids <= out.keys())
+        if wanted or (cache is not None and light and ids is None):
             teachers = teaching_staff(district_id).values_list("pk", flat=True)
             if ids is not None:
                 teachers = teachers.filter(pk__in=sorted(ids))
@@ -244,18 +247,14 @@ def standings_for(
 
 
 def standing_for(staff: StaffMember, on: dt.date | None = None) -> StandingRead:
-    """One teacher's standing on ``on`` (today), and whether it is fresh. The stored
-    standing alone when there is one (the common case: two queries fewer than looking for
-    teachers without one, and the adoption in force comes with the read)."""
-    placed = standings_for(staff.district_id, on, [staff.pk], include_missing=False)
-    if staff.pk in placed:
-        return placed[staff.pk]
+    """One teacher's standing on ``on`` (today), and whether it is fresh (the adoption in
+    force comes with the read; it is read again only for someone the read does not list)."""
     found = standings_for(staff.district_id, on, [staff.pk])
+    if staff.pk in found:
+        return found[staff.pk]
     on = on or today()
     adoption = adoption_in_force(staff.district_id, on)
-    return found.get(staff.pk) or StandingRead(
-        staff.pk, on, None, False, "pathways are for teachers", adoption
-    )
+    return StandingRead(staff.pk, on, None, False, "pathways are for teachers", adoption)
 
 
 def high_poverty_percent(
