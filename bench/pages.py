@@ -9,9 +9,14 @@ throwaway cluster from scripts/with-postgres.sh), ``lattice run --prepare-only``
 demo district, standings up to date, static files), gunicorn ``-w 2`` on 127.0.0.1 with the
 production settings (DEBUG off), a log-in through the log-in form as every demo persona (the
 password and, for the office roles, the authenticator code, as a person would), then, for each
-persona, a closed-loop load of ``--connections`` threads (httpx, one connection each) on the
-trivial page and on each main page in turn, each page in slices alternating with the trivial
-page (``--rounds``), so a neighbour's burst of work on a shared machine slows both alike.
+persona, a closed-loop load of ``--connections`` concurrent requests on the trivial page and on
+each main page in turn, each page in slices alternating with the trivial page (``--rounds``),
+so a neighbour's burst of work on a shared machine slows both alike.
+
+The load client is cheap, so that it leaves the two workers their cores: one asyncio event
+loop writes each request's bytes, built once, and reads the answer to its end looking only
+at the status line (gunicorn's sync workers close every connection after one answer, so
+each request has its own connection). It prints its own CPU per request (``client``).
 
 The trivial page is /accounts/session/: the session, the authentication and the base
 template, no query of its own. A persona's main pages are its home page, its main menu and the
@@ -20,7 +25,11 @@ busy pages the office works in (``BUSY``) when the persona may open them.
 Figures per page and persona: requests/s, the share of the trivial page's requests/s (measured
 in the slices alternating with the page's), p50 and p95 latency in ms, and the queries the
 page runs (counted in this process with Django's test client on the same database and the
-same session). The load average is printed before and after, because the machine's cores are
+same session), and the CPU per request of the gunicorn workers (``cpu ms``, from /proc; it
+depends far less on what else the machine runs than requests/s do), the trivial page's CPU
+per request as a share of the page's (``cpu sh``: the share of requests/s two idle cores
+would give, a floor is judged on the measured share) and the client's CPU per request. The
+load average is printed before and after each persona, because the machine's cores are
 shared.
 
 Floors (the exit status is 1 when one is missed, or when a page answers anything but 200):
@@ -32,6 +41,7 @@ floor is for PostgreSQL).
 from __future__ import annotations
 
 import argparse
+import asyncio
 import os
 import secrets
 import shutil
@@ -39,7 +49,6 @@ import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -75,6 +84,11 @@ class Result:
     queries: int
     errors: int
     share: float = 0.0
+    client_ms: float = 0.0  # the benchmark client's CPU per request
+    server_ms: float = 0.0  # the gunicorn workers' CPU per request
+    # the trivial page's server CPU per request over this page's: what the share of
+    # requests/s would be on idle cores, and steadier than it on a busy machine
+    cpu_share: float = 0.0
     missed: list[str] = field(default_factory=list)
 
 
@@ -244,72 +258,138 @@ def pages_of(persona: Any, cookies: dict[str, str]) -> list[tuple[str, int]]:
     return pages
 
 
-def load(base: str, url: str, cookies: dict[str, str], connections: int, seconds: float) -> Any:
-    """Closed loop: ``connections`` threads, each requesting ``url`` again as soon as it is
-    answered, for ``seconds``; returns (requests/s, latencies in ms, errors)."""
-    import httpx
+def server_cpu(server_pid: int) -> float:
+    """CPU seconds (user + system) the gunicorn workers (children of ``server_pid``) have used,
+    from /proc; 0.0 where /proc is not there."""
+    total = 0.0
+    ticks = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    for entry in Path("/proc").iterdir() if Path("/proc").is_dir() else ():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        fields = stat[stat.rfind(")") + 2 :].split()
+        if int(fields[1]) == server_pid:  # field 4, ppid (fields counted after the name)
+            total += (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
+    return total
 
-    latencies: list[list[float]] = [[] for _ in range(connections)]
-    errors = [0] * connections
-    start = threading.Barrier(connections + 1)
-    stop_at = [0.0]
 
-    def worker(i: int) -> None:
-        with httpx.Client(base_url=base, cookies=cookies, timeout=30) as client:
-            client.get(url)  # warm the connection
-            start.wait()
-            while True:
-                began = time.perf_counter()
-                if began >= stop_at[0]:
-                    return
-                try:
-                    status = client.get(url).status_code
-                except httpx.HTTPError:
-                    status = 0
-                latencies[i].append((time.perf_counter() - began) * 1000)
-                if status != 200:
-                    errors[i] += 1
+@dataclass
+class Slice:
+    """One closed-loop slice: latencies in ms, errors, wall seconds, and the CPU seconds the
+    client (this process) and the server's workers spent in it."""
 
-    threads = [threading.Thread(target=worker, args=(i,)) for i in range(connections)]
-    for t in threads:
-        t.start()
-    stop_at[0] = time.perf_counter() + 3600
-    start.wait()
-    began = time.perf_counter()
-    stop_at[0] = began + seconds
-    for t in threads:
-        t.join()
-    elapsed = time.perf_counter() - began
-    every = sorted(x for chunk in latencies for x in chunk)
-    return len(every) / elapsed, every, sum(errors)
+    latencies: list[float]
+    errors: int
+    seconds: float
+    client_cpu: float
+    server_cpu: float
+
+
+def request_bytes(port: int, url: str, cookies: dict[str, str]) -> bytes:
+    """The whole GET, built once: the load only writes these bytes."""
+    cookie = "; ".join(f"{name}={value}" for name, value in cookies.items())
+    return (
+        f"GET {url} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nCookie: {cookie}\r\n"
+        "Accept: text/html\r\nConnection: close\r\n\r\n"
+    ).encode("latin-1")
+
+
+async def _closed_loop(
+    port: int, request: bytes, connections: int, seconds: float
+) -> tuple[list[float], int]:
+    """``connections`` loops in one event loop, each sending ``request`` again as soon as the
+    answer ends. Each request has its own connection, as gunicorn's sync workers close every
+    connection after one response (they keep none alive); the answer is read to its end and
+    only its status line is looked at, so the client spends little CPU per request."""
+    latencies: list[float] = []
+    errors = 0
+    stop_at = time.perf_counter() + seconds
+
+    async def one() -> None:
+        nonlocal errors
+        while True:
+            began = time.perf_counter()
+            if began >= stop_at:
+                return
+            status = b""
+            try:
+                reader, writer = await asyncio.open_connection("127.0.0.1", port)
+                writer.write(request)
+                head = b""
+                while len(head) < 12:  # "HTTP/1.1 200"
+                    chunk = await reader.read(65536)
+                    if not chunk:
+                        break
+                    head += chunk
+                status = head[9:12]
+                while await reader.read(65536):
+                    pass
+                writer.close()
+            except OSError:
+                pass
+            latencies.append((time.perf_counter() - began) * 1000)
+            if status != b"200":
+                errors += 1
+
+    await asyncio.gather(*(one() for _ in range(connections)))
+    return latencies, errors
+
+
+def load(port: int, server_pid: int, request: bytes, connections: int, seconds: float) -> Slice:
+    """Closed loop for ``seconds``: figures of one slice."""
+    cpu, server, began = time.process_time(), server_cpu(server_pid), time.perf_counter()
+    latencies, errors = asyncio.run(_closed_loop(port, request, connections, seconds))
+    return Slice(
+        latencies,
+        errors,
+        time.perf_counter() - began,
+        time.process_time() - cpu,
+        server_cpu(server_pid) - server,
+    )
 
 
 def paired(
-    base: str, url: str, cookies: dict[str, str], args: argparse.Namespace
+    port: int, server_pid: int, url: str, cookies: dict[str, str], args: argparse.Namespace
 ) -> tuple[Result, float]:
     """Load ``url`` and the trivial page in alternating slices (``--rounds`` of each,
     ``--seconds`` in all per page), so a neighbour's burst on a shared machine slows both
     alike; returns the page's figures and the trivial page's requests/s over its slices."""
     slice_s = args.seconds / args.rounds
-    latencies: list[float] = []
-    errors = 0
-    spent = [0.0, 0.0]  # seconds under load: the page, the trivial page
-    served = [0, 0]  # requests answered: the page, the trivial page
+    requests = {target: request_bytes(port, target, cookies) for target in (url, TRIVIAL)}
+    page: list[Slice] = []
+    trivial: list[Slice] = []
     for _ in range(args.rounds):
-        for i, target in enumerate((url, TRIVIAL) if url != TRIVIAL else (url,)):
-            rps, found, failed = load(base, target, cookies, args.connections, slice_s)
-            served[i] += len(found)
-            spent[i] += len(found) / rps if rps else slice_s
-            if i == 0:
-                latencies += found
-                errors += failed
-    latencies.sort()
-    rps = served[0] / spent[0] if spent[0] else 0.0
-    trivial = rps if url == TRIVIAL else (served[1] / spent[1] if spent[1] else 0.0)
+        page.append(load(port, server_pid, requests[url], args.connections, slice_s))
+        if url != TRIVIAL:
+            trivial.append(load(port, server_pid, requests[TRIVIAL], args.connections, slice_s))
+    latencies = sorted(x for s in page for x in s.latencies)
+    served = len(latencies) or 1
     result = Result(
-        url, "", rps, percentile(latencies, 0.50), percentile(latencies, 0.95), 0, errors
+        url,
+        "",
+        rps(page),
+        percentile(latencies, 0.50),
+        percentile(latencies, 0.95),
+        0,
+        sum(s.errors for s in page),
+        client_ms=1000 * sum(s.client_cpu for s in page) / served,
+        server_ms=1000 * sum(s.server_cpu for s in page) / served,
     )
-    return result, trivial
+    served_trivial = sum(len(s.latencies) for s in trivial)
+    if served_trivial:
+        trivial_ms = 1000 * sum(s.server_cpu for s in trivial) / served_trivial
+        result.cpu_share = trivial_ms / result.server_ms if result.server_ms else 0.0
+    else:
+        result.cpu_share = 1.0
+    return result, rps(trivial or page)
+
+
+def rps(slices: list[Slice]) -> float:
+    seconds = sum(s.seconds for s in slices)
+    return sum(len(s.latencies) for s in slices) / seconds if seconds else 0.0
 
 
 def percentile(sorted_ms: list[float], q: float) -> float:
@@ -350,6 +430,7 @@ def measure(args: argparse.Namespace) -> int:
     port = free_port(args.port)
     base = f"http://127.0.0.1:{port}"
     server = start_gunicorn(env, port, var_dir)
+    print(_header(), flush=True)
     p95_floor = P95_DEMO_MS if args.teachers <= DEMO_TEACHERS else P95_LARGE_MS
     results: list[Result] = []
     try:
@@ -359,8 +440,9 @@ def measure(args: argparse.Namespace) -> int:
             if args.personas and persona.username not in args.personas.split(","):
                 continue
             cookies = log_in(base, persona.username, DEMO_PASSWORD, DEMO_TOTP_SECRET)
+            print(f"{persona.username}: load average {loadavg()}", flush=True)
             for url, queries in pages_of(persona, cookies):
-                result, trivial = paired(base, url, cookies, args)
+                result, trivial = paired(port, server.pid, url, cookies, args)
                 result.persona, result.queries = persona.username, queries
                 result.share = result.rps / trivial if trivial else 0.0
                 if url != TRIVIAL and result.share < SHARE_FLOOR:
@@ -401,14 +483,15 @@ def measure(args: argparse.Namespace) -> int:
 def _header() -> str:
     return (
         f"{'page':<34} {'persona':<10} {'req/s':>7} {'share':>6} {'p50 ms':>7} "
-        f"{'p95 ms':>7} {'queries':>7}  floors"
+        f"{'p95 ms':>7} {'queries':>7} {'cpu ms':>7} {'cpu sh':>6} {'client':>6}  floors"
     )
 
 
 def _row(r: Result) -> str:
     return (
         f"{r.page:<34} {r.persona:<10} {r.rps:7.1f} {r.share:6.0%} {r.p50:7.1f} "
-        f"{r.p95:7.1f} {r.queries:7d}  {'; '.join(r.missed) or 'ok'}"
+        f"{r.p95:7.1f} {r.queries:7d} {r.server_ms:7.1f} {r.cpu_share:6.0%} {r.client_ms:6.2f}  "
+        f"{'; '.join(r.missed) or 'ok'}"
     )
 
 

@@ -162,11 +162,13 @@ LOGIN_REDIRECT_URL = "site:home"
 LOGOUT_REDIRECT_URL = "account_login"
 
 # Sessions end after SESSION_COOKIE_AGE idle (a working day by default), when the browser
-# closes, and SESSION_ABSOLUTE_AGE after signing in however busy they are.
+# closes, and SESSION_ABSOLUTE_AGE after signing in however busy they are. The idle limit is
+# pushed back at most once a minute (lattice/accounts/middleware.py), not by saving the
+# session on every request.
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)
 SESSION_ABSOLUTE_AGE = env_int("SESSION_ABSOLUTE_AGE", 12 * 60 * 60)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the page, not the cookie
 SECURE_CONTENT_TYPE_NOSNIFF = True

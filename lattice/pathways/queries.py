@@ -231,7 +231,10 @@ def standings_for(
             out[row.staff_member_id] = StandingRead(
                 row.staff_member_id, on, row, fresh, why, adoption
             )
-        if include_missing or (cache is not None and light and ids is None):
+        # Teachers without a stored standing are looked for unless every one asked for has
+        # one (one person's page, the common case: a query fewer).
+        wanted = include_missing and (ids is None or not ids <= out.keys())
+        if wanted or (cache is not None and light and ids is None):
             teachers = teaching_staff(district_id).values_list("pk", flat=True)
             if ids is not None:
                 teachers = teachers.filter(pk__in=sorted(ids))
@@ -247,13 +250,14 @@ def standings_for(
 
 
 def standing_for(staff: StaffMember, on: dt.date | None = None) -> StandingRead:
-    """One teacher's standing on ``on`` (today), and whether it is fresh."""
+    """One teacher's standing on ``on`` (today), and whether it is fresh (the adoption in
+    force comes with the read; it is read again only for someone the read does not list)."""
     found = standings_for(staff.district_id, on, [staff.pk])
+    if staff.pk in found:
+        return found[staff.pk]
     on = on or today()
     adoption = adoption_in_force(staff.district_id, on)
-    return found.get(staff.pk) or StandingRead(
-        staff.pk, on, None, False, "pathways are for teachers", adoption
-    )
+    return StandingRead(staff.pk, on, None, False, "pathways are for teachers", adoption)
 
 
 def high_poverty_percent(
@@ -437,6 +441,20 @@ class QueueRow:
     @property
     def waited(self) -> str:
         return age_label(self.waited_days)
+
+
+def labels_in_use(policy: Policy, district: District, on: dt.date) -> list[str]:
+    """The rating labels a teacher may try in a what-if on ``on``: the district's own labels
+    that the policy's rating vocabulary in force maps (the latest vocabulary when none
+    covers the day), or every label of that vocabulary when the district names none of
+    them."""
+    vocabulary = next(
+        (v for v in policy.ratings.vocabularies if v.covers(on)),
+        policy.ratings.vocabularies[-1] if policy.ratings.vocabularies else None,
+    )
+    known = [label for label, _ in vocabulary.labels] if vocabulary else []
+    own = [label for label in district.rating_labels if label in known]
+    return own or known
 
 
 def claim_queue(district: District) -> list[QueueRow]:
@@ -704,20 +722,22 @@ def _pipeline(
         (adoption.pk, judged, newest, candidates),
         lambda: _ready_moves(district, adoption, candidates, judged),
     )
-    staff = StaffMember.objects.in_bulk(
+    # Only the names the page shows (a person's link and name): most of the district may be
+    # in the pipeline, and the rest of a staff record is not read here.
+    staff = StaffMember.objects.only("pk", "given_name", "preferred_name", "family_name").in_bulk(
         [pk for pk, found in ready.items() if found and pk in current]
     )
+    moves_from: dict[str, set[str]] = defaultdict(set)
+    for t in moves:
+        moves_from[t.from_pathway].add(t.key)
     rows = []
     for pk, found in ready.items():
         standing = current.get(pk)
         if standing is None or not found:
             continue
-        open_moves = {
-            t.key for t in moves
-            if t.from_pathway == standing.pathway and (pk, t.key) not in applied
-        }  # fmt: skip
+        open_moves = moves_from.get(standing.pathway, set())
         for key, title in found:
-            if key in open_moves:
+            if key in open_moves and (pk, key) not in applied:
                 rows.append(PipelineRow(staff[pk], standing.standing_label, title))
     return rows
 

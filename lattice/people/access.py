@@ -33,7 +33,17 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from django.db.models import DateField, F, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import (
+    CharField,
+    DateField,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Cast
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 
@@ -173,53 +183,33 @@ ANONYMOUS = Scope(user=None)
 
 
 def scope_for(user: Actor) -> Scope:
-    """Resolve a user's scope from their staff record, assignments and grants."""
+    """Resolve a user's scope from their staff record, assignments and grants: one query (a
+    UNION of the four), once per request (kept on the request's user object)."""
     if user is None or not user.is_authenticated or not user.is_active:
         return ANONYMOUS
     cached = getattr(user, "_lattice_scope", None)
     if cached is not None:
         return cached
-    if user.is_superuser:
-        scope = Scope(user=user, is_superuser=True)
-    else:
-        grants = list(
-            AccessGrant.objects.filter(user=user).values_list("role", "district_id", "network_id")
-        )
-        staff_id, district_id = StaffMember.objects.filter(user=user, active=True).values_list(
-            "pk", "district_id"
-        ).first() or (None, None)
-        periods: tuple[LedPeriod, ...] = ()
-        evaluated: frozenset[tuple[int, int]] = frozenset()
-        if staff_id is not None:
-            periods, evaluated = _school_years_reached(staff_id)
-        scope = Scope(
-            user=user,
-            own_staff_id=staff_id,
-            own_district_id=district_id,
-            officer_district_ids=frozenset(
-                d for role, d, _ in grants if role == AccessGrant.Role.TALENT_OFFICER
-            ),
-            network_ids=frozenset(
-                n for role, _, n in grants if role == AccessGrant.Role.NETWORK_OFFICER
-            ),
-            led_school_years=frozenset((p.school_id, p.school_year_id) for p in periods),
-            evaluated_school_years=evaluated,
-            led_periods=periods,
-        )
+    scope = Scope(user=user, is_superuser=True) if user.is_superuser else _scope_of(user, user.pk)
     # Kept on the user object for the rest of the request (read back above).
     setattr(user, "_lattice_scope", scope)  # noqa: B010
     return scope
 
 
-def _school_years_reached(
-    staff_id: int,
-) -> tuple[tuple[LedPeriod, ...], frozenset[tuple[int, int]]]:
-    """The school years the person leads a school as principal (with the dates each year is in
-    force), and the (school, school year) pairs where a registered reach provider gives them
-    reach (``lattice.people.reach``; the roles app: a role in force today that evaluates peers).
+# The UNION's columns: what the row is, a grant's role, two ids and a school year's dates.
+_COLUMNS = ("kind", "grant_role", "first_id", "second_id", "since", "until")
 
-    One query (a UNION) for both. Without providers, only the principal's years.
-    """
+
+def _scope_of(user: Actor, user_id: int) -> Scope:
+    """The scope of a user who is not a superuser, read in one query: the user's grants
+    (role, district, network), their active staff record (id, district), the school years they
+    lead a school as principal (school, year, and the dates the year is in force) and the
+    (school, school year) pairs where a registered reach provider gives them reach
+    (``lattice.people.reach``; the roles app: a role in force today that evaluates peers)."""
+    # Typed NULLs: PostgreSQL matches a UNION's column types part by part.
+    no_text = Cast(Value(None), CharField())
+    no_date = Cast(Value(None), DateField())
+    own = StaffMember.objects.filter(user_id=user_id, active=True)
     next_start = (
         SchoolYear.objects.filter(
             district_id=OuterRef("school_year__district_id"),
@@ -228,32 +218,96 @@ def _school_years_reached(
         .order_by("start")
         .values("start")[:1]
     )
-    columns = ("school_id", "school_year_id", "reach", "since", "until")
-    rows = (
-        Assignment.objects.filter(staff_member_id=staff_id, position__in=PRINCIPAL_POSITIONS)
-        .annotate(reach=Value("led"), since=F("school_year__start"), until=Subquery(next_start))
-        .values_list(*columns)
+    grants = (
+        AccessGrant.objects.filter(user_id=user_id)
+        .annotate(
+            kind=Value("grant"),
+            grant_role=F("role"),
+            first_id=F("district_id"),
+            second_id=F("network_id"),
+            since=no_date,
+            until=no_date,
+        )
+        .values_list(*_COLUMNS)
         .order_by()  # a compound statement takes no ORDER BY in its parts
     )
+    staff = (
+        own.annotate(
+            kind=Value("staff"),
+            grant_role=no_text,
+            first_id=F("pk"),
+            second_id=F("district_id"),
+            since=no_date,
+            until=no_date,
+        )
+        .values_list(*_COLUMNS)
+        .order_by()
+    )
+    led = (
+        Assignment.objects.filter(
+            staff_member__user_id=user_id,
+            staff_member__active=True,
+            position__in=PRINCIPAL_POSITIONS,
+        )
+        .annotate(
+            kind=Value("led"),
+            grant_role=no_text,
+            first_id=F("school_id"),
+            second_id=F("school_year_id"),
+            since=F("school_year__start"),
+            until=Subquery(next_start),
+        )
+        .values_list(*_COLUMNS)
+        .order_by()
+    )
+    parts = [staff, led]
     today = timezone.localdate()
-    no_date = Value(None, output_field=DateField())
+    own_id = Subquery(own.values("pk")[:1])
     for provider in reach_providers():
         reached = (
-            provider.school_years(staff_id, today)
-            .annotate(reach=Value("reaches"), since=no_date, until=no_date)
-            .values_list(*columns)
+            provider.school_years(own_id, today)
+            .annotate(
+                kind=Value("reaches"),
+                grant_role=no_text,
+                first_id=F("school_id"),
+                second_id=F("school_year_id"),
+                since=no_date,
+                until=no_date,
+            )
+            .values_list(*_COLUMNS)
             .order_by()
         )
-        rows = rows.union(reached)
-    pairs = list(rows)
-    periods = {
-        (school, year): LedPeriod(school, year, _as_date(since), until and _as_date(until))
-        for school, year, reach, since, until in pairs
-        if reach == "led"
-    }
-    return (
-        tuple(sorted(periods.values(), key=lambda p: (p.start, p.school_id))),
-        frozenset((school, year) for school, year, reach, _, _ in pairs if reach == "reaches"),
+        parts.append(reached)
+    staff_id: int | None = None
+    district_id: int | None = None
+    officer: set[int] = set()
+    networks: set[int] = set()
+    periods: dict[tuple[int, int], LedPeriod] = {}
+    evaluated: set[tuple[int, int]] = set()
+    for kind, role, first, second, since, until in grants.union(*parts, all=True):
+        if kind == "grant":
+            if role == AccessGrant.Role.TALENT_OFFICER and first is not None:
+                officer.add(first)
+            elif role == AccessGrant.Role.NETWORK_OFFICER and second is not None:
+                networks.add(second)
+        elif kind == "staff":
+            staff_id, district_id = first, second
+        elif kind == "led":
+            periods[(first, second)] = LedPeriod(
+                first, second, _as_date(since), until and _as_date(until)
+            )
+        else:
+            evaluated.add((first, second))
+    led_periods = tuple(sorted(periods.values(), key=lambda p: (p.start, p.school_id)))
+    return Scope(
+        user=user,
+        own_staff_id=staff_id,
+        own_district_id=district_id,
+        officer_district_ids=frozenset(officer),
+        network_ids=frozenset(networks),
+        led_school_years=frozenset((p.school_id, p.school_year_id) for p in led_periods),
+        evaluated_school_years=frozenset(evaluated),
+        led_periods=led_periods,
     )
 
 

@@ -17,17 +17,22 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import QuerySet, Subquery
+
+# A staff member's id, or a subquery that yields it.
+StaffRef = int | Subquery
 
 
 @dataclass(frozen=True)
 class ReachProvider:
     """``school_years(staff_id, today)`` is a queryset whose rows have ``school_id`` and
     ``school_year_id``: the (school, school year) pairs where the person reaches the teachers
-    assigned there. It must not be evaluated: the scope unions it into one query."""
+    assigned there. It must not be evaluated: the scope unions it into one query, and
+    ``staff_id`` may be an expression (the scope passes a subquery for the user's staff
+    record, so the whole scope is one query); use it only as a filter value."""
 
     key: str
-    school_years: Callable[[int, dt.date], QuerySet[Any]]
+    school_years: Callable[[StaffRef, dt.date], QuerySet[Any]]
 
 
 _providers: dict[str, ReachProvider] = {}

@@ -26,6 +26,7 @@ from lattice.lib.actors import Actor
 from lattice.people.access import Scope, led_q, scope_for
 from lattice.people.models import Assignment, StaffMember
 from lattice.people.queries import current_school_year
+from lattice.people.reach import StaffRef
 from lattice.roles.models import (
     Application,
     AssignmentStatus,
@@ -50,7 +51,7 @@ OPEN_PROPOSAL_STATUSES = (
 )
 
 
-def evaluating_roles_held(staff_id: int, today: dt.date) -> QuerySet[RoleAssignment]:
+def evaluating_roles_held(staff_id: StaffRef, today: dt.date) -> QuerySet[RoleAssignment]:
     """The reach an evaluating role gives (registered with ``lattice.people.reach``): the
     schools and school years where ``staff_id`` holds, today, an active role that evaluates
     peers. Roles that only support peers (coach, mentor) give no reach: coaching stays
@@ -62,16 +63,6 @@ def evaluating_roles_held(staff_id: int, today: dt.date) -> QuerySet[RoleAssignm
         ends_on__gte=today,
         role__peer_relation=PeerRelation.EVALUATES,
         school__isnull=False,
-    )
-
-
-def _own_district_id(scope: Scope) -> int | None:
-    if scope.own_staff_id is None:
-        return None
-    return (
-        StaffMember.objects.filter(pk=scope.own_staff_id)
-        .values_list("district_id", flat=True)
-        .first()
     )
 
 
@@ -92,7 +83,7 @@ def roles_visible_to(user: Actor) -> QuerySet[LeadershipRole]:
     if scope.is_superuser:
         return qs
     q = Q(district_id__in=scope.officer_district_ids)
-    district_id = _own_district_id(scope)
+    district_id = scope.own_district_id
     if district_id is not None:
         q |= Q(district_id=district_id, status=RoleStatus.ACTIVE)
     return qs.filter(q)
@@ -126,7 +117,7 @@ def postings_visible_to(user: Actor) -> QuerySet[Posting]:
         return qs
     q = Q(role__district_id__in=scope.officer_district_ids)
     q |= led_q(scope)
-    district_id = _own_district_id(scope)
+    district_id = scope.own_district_id
     if district_id is not None:
         q |= Q(role__district_id=district_id, school__isnull=True)
         own_school_years = Assignment.objects.filter(

@@ -38,6 +38,16 @@ from lattice.roles.qualify import check
 from lattice.roles.queries import facts_of
 
 TOP = 5  # candidates listed under each posting
+# The staff fields the scoring and the page read.
+SCORED_FIELDS = (
+    "pk",
+    "district_id",
+    "given_name",
+    "preferred_name",
+    "family_name",
+    "prior_years_experience",
+    "hire_date",
+)
 
 
 @dataclass(frozen=True)
@@ -91,6 +101,8 @@ def suggest(
     open_to = {pos for p in postings for pos in p.role.eligible_positions} or set(
         TEACHING_POSITIONS
     )
+    # Only what the scoring and the page read (the name, and the experience the check
+    # counts): a district's every teacher is loaded, so each field costs.
     staff = list(
         StaffMember.objects.filter(
             district=district,
@@ -98,12 +110,13 @@ def suggest(
             assignments__school_year=year,
             assignments__position__in=sorted(open_to),
         )
+        .only(*SCORED_FIELDS)
         .distinct()
         .order_by("family_name", "given_name")
     )
     positions_of: dict[int, set[str]] = defaultdict(set)
     for sid, position in Assignment.objects.filter(
-        staff_member__in=staff, school_year=year
+        staff_member__district=district, staff_member__active=True, school_year=year
     ).values_list("staff_member_id", "position"):
         positions_of[sid].add(position)
     interests = {

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 
 import pytest
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.test import override_settings
+from django.utils import timezone
 
 from lattice.accounts.middleware import SIGNED_IN_AT
 from tests.cast import PASSWORD
@@ -130,3 +132,40 @@ def test_the_session_page_costs_no_query_beyond_the_base_template(
     client.get("/accounts/session/")
     with django_assert_max_num_queries(budget_for("/accounts/session/")):
         assert client.get("/accounts/session/").status_code == 200
+
+
+def _expiry(client):
+    from django.contrib.sessions.models import Session
+
+    return Session.objects.get(session_key=client.session.session_key).expire_date
+
+
+def test_a_busy_session_pushes_its_idle_limit_back_at_most_once_a_minute(cast, client_for):
+    from lattice.accounts.middleware import RENEW_EVERY, RENEWED_AT
+
+    client = client_for("teacher")
+    client.get("/accounts/session/")
+    first = _expiry(client)
+    client.get("/accounts/session/")
+    assert _expiry(client) == first  # within the minute: the session is not written again
+    session = client.session
+    session[RENEWED_AT] = time.time() - RENEW_EVERY - 1
+    session.save()
+    saved = _expiry(client)
+    time.sleep(0.01)
+    client.get("/accounts/session/")
+    assert _expiry(client) > saved  # a minute on: the idle limit starts again from now
+
+
+@override_settings(SESSION_COOKIE_AGE=3600)
+def test_a_session_idle_past_its_limit_ends(cast, client_for):
+    from django.contrib.sessions.models import Session
+
+    client = client_for("teacher")
+    client.get("/accounts/session/")
+    Session.objects.filter(session_key=client.session.session_key).update(
+        expire_date=timezone.now() - dt.timedelta(seconds=1)
+    )
+    response = client.get("/accounts/session/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")

@@ -234,3 +234,27 @@ def test_on_a_phone_each_claim_is_a_card_with_its_columns_labelled(
     page = client_for("teacher").get("/pathways/me/claims/").content.decode()
     assert '<table class="cards-on-phone">' in page
     assert 'data-label="Status"' in page
+
+
+def test_the_what_if_offers_the_district_labels_its_vocabulary_in_force_maps(
+    world: World,
+) -> None:
+    from dataclasses import replace
+
+    from lattice.pathways.compute import policy_of
+    from lattice.pathways.queries import labels_in_use
+    from lattice.people.models import District
+    from lattice.rules.policy import Ratings, Vocabulary
+
+    policy = policy_of(world.adoption)
+    old = Vocabulary("old", dt.date(2000, 7, 1), dt.date(2020, 6, 30), (("Good", "2"),), "")
+    new = Vocabulary("new", dt.date(2020, 7, 1), None, (("Effective", "2"), ("Exemplary", "3")), "")
+    policy = replace(policy, ratings=Ratings(policy.ratings.levels, (old, new)))
+    district = District(rating_labels=["Exemplary", "Good", "Unknown"])
+    assert labels_in_use(policy, district, dt.date(2026, 1, 5)) == ["Exemplary"]
+    assert labels_in_use(policy, district, dt.date(2010, 1, 5)) == ["Good"]
+    # a district naming none of the vocabulary's labels is offered all of them
+    assert labels_in_use(policy, District(rating_labels=[]), dt.date(2026, 1, 5)) == [
+        "Effective",
+        "Exemplary",
+    ]

@@ -177,9 +177,9 @@ def test_resolving_the_roles_costs_one_query(
 ) -> None:
     plain = _fresh(cast.user("teacher"))
     holder = _fresh(cast.user("reviewer"))
-    with django_assert_num_queries(3):  # grants, staff record, led and evaluated (one UNION)
+    with django_assert_num_queries(1):  # grants, staff record, led and evaluated: one UNION
         scope_for(plain)
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(1):
         scope_for(holder)
 
 

@@ -27,6 +27,7 @@ from lattice.pathways.models import Cohort
 from lattice.pathways.queries import (
     claim_row,
     claims_of,
+    labels_in_use,
     outcome_view,
     path_view,
     pay_statement,
@@ -37,18 +38,6 @@ from lattice.pathways.records import WhatIf
 from lattice.people.models import StaffMember
 from lattice.people.queries import today
 from lattice.rules.policy import Policy
-
-
-def rating_labels(policy: Policy, staff: StaffMember) -> list[str]:
-    """Rating labels a what-if may try: the district's own, where the policy maps them."""
-    on = today()
-    vocabulary = next(
-        (v for v in policy.ratings.vocabularies if v.covers(on)),
-        policy.ratings.vocabularies[-1] if policy.ratings.vocabularies else None,
-    )
-    known = [label for label, _ in vocabulary.labels] if vocabulary else []
-    own = [label for label in staff.district.rating_labels if label in known]
-    return own or known
 
 
 def claim_categories(policy: Policy | None) -> list[tuple[str, str]]:
@@ -77,7 +66,9 @@ def _path_context(request: HttpRequest, staff: StaffMember) -> dict[str, Any]:
         "pay": pay_statement(staff, on),
     }
     if view is not None and read.adoption is not None:
-        context["what_if_form"] = WhatIfForm(labels=rating_labels(policy_of(read.adoption), staff))
+        context["what_if_form"] = WhatIfForm(
+            labels=labels_in_use(policy_of(read.adoption), staff.district, on)
+        )
     rows = claims_of(staff)
     context["claims"] = rows[:5]
     context["claims_waiting"] = sum(1 for r in rows if r.claim.status == "submitted")
@@ -129,7 +120,7 @@ def what_if(request: HttpRequest) -> HttpResponse:
     now = compute(staff, on, with_moves=False)
     if now is None or not now.ok:
         raise Http404("No standing to try things on")
-    form = WhatIfForm(request.POST, labels=rating_labels(now.policy, staff))
+    form = WhatIfForm(request.POST, labels=labels_in_use(now.policy, staff.district, on))
     result: Outcome | None = None
     if form.is_valid():
         trial = WhatIf(

@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 from django import template
+from django.utils.html import format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 from lattice.lib import formatting
@@ -76,3 +77,21 @@ def field_label(name: str) -> str:
 def shown_value(value: Any) -> str:
     """An audit value as a person reads it (:func:`lattice.lib.formatting.shown_value`)."""
     return formatting.shown_value(value)
+
+
+_ASSIGNMENT_LINE = {
+    "school": lambda a: a.school.name,
+    "position": lambda a: a.get_position_display(),
+    "subject": lambda a: a.subject or "—",
+    "grades": lambda a: a.grades or "—",
+    "fte": lambda a: a.fte,
+}
+
+
+@register.filter
+def assignment_lines(assignments: Any, what: str) -> SafeString:
+    """One line per assignment of ``what`` (school, position, subject, grades or fte), each
+    escaped, joined by line breaks: a table cell of the staff directory. A filter rather than
+    a loop in the template, which cost the directory's 50 rows most of its rendering."""
+    line = _ASSIGNMENT_LINE[what]
+    return format_html_join(mark_safe("<br>"), "{}", ((line(a),) for a in assignments))
