@@ -424,3 +424,13 @@ def test_a_seat_representing_southport_offers_the_keeping_office_nobody_and_sout
     assert "that office nominates them" in northfield
     assert option(cast.other_district_teacher_staff) in southport
     assert option(cast.teacher_staff) not in southport
+
+
+def test_a_nomination_naming_no_person_is_refused_without_error(
+    cast: Cast, client_for: Any
+) -> None:
+    body = world(cast).body
+    poll = actions.call_election(None, body, [elected_seat(body)])
+    nominate = f"/councils/polls/{poll.pk}/nominate/"
+    assert client_for("officer").post(nominate, {"candidate": "Ada"}).status_code == 404
+    assert not poll.options.exists()

@@ -461,7 +461,9 @@ def poll_nominate(request: HttpRequest, pk: int) -> HttpResponse:
     post_only(request)
     poll = poll_for(request, pk)
     me = access.own_staff(request.user)
-    wanted = request.POST.get("candidate")
+    wanted = request.POST.get("candidate") or ""
+    if wanted and not wanted.isdigit():
+        raise Http404  # not a person's id: nobody to nominate
     districts = (
         _nominee_districts(request, poll, runs=access.runs(request.user, poll.body))
         if wanted
