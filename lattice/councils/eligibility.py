@@ -115,7 +115,7 @@ RULES = {
     r.name: r
     for r in (
         # "teacher": the name seats have always listed; it now reads the seat's positions.
-        Rule("teacher", "Holds a position the seat is open to this school year", _positions),
+        Rule("teacher", "Works in a job the seat is open to this school year", _positions),
         Rule("effective_last_year", "Rated Effective or better last year", _effective_last_year),
         Rule("from_school", "Works at the seat's school", _from_school),
         Rule("professional_status", "Three or more years in the district", _professional_status),
