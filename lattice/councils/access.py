@@ -14,7 +14,8 @@
   keeping district's office administers it;
 - who appoints: a body's administrators seat their own district's staff; for a seat that
   represents another member district of a network cabinet, that district's talent office
-  does (no office is shown another district's staff list);
+  does (no office is shown another district's staff list); in an election each member
+  district's office may nominate its own staff for a seat that draws on its district;
 - anyone else gets 404, a district outside the network included. The network office sees
   no other body's records.
 """
@@ -131,6 +132,30 @@ def fill_districts(
             mine |= drawn & {seat.constituency_district_id}
         out[seat.pk] = frozenset(mine)
     return out
+
+
+def nominee_districts(
+    user: Actor, body: Body, seat: Seat, *, runs: bool, admin: bool
+) -> frozenset[int]:
+    """The districts whose staff ``user`` is offered to nominate in an election to ``seat``:
+    those the seat draws on (``spans.seat_districts``: for a network cabinet, its member
+    districts, or the one the seat represents) whose staff ``user`` may see — a talent
+    office its own district's (no office is shown another district's staff list, as with
+    appointing, :func:`fill_districts`), the body's administrators the body's own district's,
+    one who runs the body from a seat (chair, vice-chair, secretary) their own district's;
+    the superuser, all of them. Empty: ``user`` nominates nobody but, as staff, themself.
+    ``runs`` and ``admin``: whether ``user`` runs and administers ``body``, as the caller
+    knows already."""
+    drawn = seat_districts(seat)
+    scope = scope_for(user)
+    if scope.is_superuser:
+        return drawn
+    mine = set(scope.officer_district_ids)
+    if admin:
+        mine.add(body.district_id)
+    if runs and scope.own_district_id is not None:
+        mine.add(scope.own_district_id)
+    return drawn & frozenset(mine)
 
 
 def sees_drafts(user: Actor, body: Body) -> bool:

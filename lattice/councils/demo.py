@@ -1,7 +1,8 @@
 """The councils' demo content, through the app's actions with choices drawn from the seed:
 
 - a school leadership council at the demo teacher's school, with the principal ex officio,
-  the demo teacher in a teacher seat, a chair and a secretary; one past meeting with
+  the demo teacher in a teacher seat, a chair and a secretary, and an educator seat open to
+  the school's librarian and reading specialist too (New Bedford); one past meeting with
   attendance (quorum met) and published minutes; a decided proposal (a closed ranked-choice
   vote, in the decision register with a review date) and an open proposal that would add a
   hybrid role to the catalogue once it passes; its bylaws allow proxies, and the secretary,
@@ -86,16 +87,27 @@ def populate_demo_councils(district: District, seed: int, *, actor: Actor = None
         .select_related("staff_member")
         .first()
     )
+    teaching = [Position.TEACHER, Position.INSTRUCTIONAL_COACH]
     plan = [
-        ("Chair", "chair", "elected", TEACHER_SEAT),
-        ("Secretary", "secretary", "elected", TEACHER_SEAT),
+        ("Chair", "chair", "elected", TEACHER_SEAT, teaching),
+        ("Secretary", "secretary", "elected", TEACHER_SEAT, teaching),
     ]
-    plan += [(f"Teacher seat {i}", "member", "elected", TEACHER_SEAT) for i in (1, 2, 3)]
+    plan += [(f"Teacher seat {i}", "member", "elected", TEACHER_SEAT, teaching) for i in (1, 2)]
+    # Open beyond classroom teachers (New Bedford): the school's librarian and reading
+    # specialist may sit on this one.
+    educators = [*teaching, Position.LIBRARIAN, Position.SPECIALIST]
+    plan += [("Educator seat", "member", "elected", TEACHER_SEAT, educators)]
     seats = [
         actions.add_seat(
-            actor, council, label=label, position=pos, selection=how, eligibility_rules=rules
+            actor,
+            council,
+            label=label,
+            position=pos,
+            selection=how,
+            eligibility_rules=rules,
+            eligible_positions=positions,
         )
-        for label, pos, how, rules in plan
+        for label, pos, how, rules, positions in plan
     ]
     holders = [*colleagues[:2], teacher, *colleagues[2:4]]
     for seat, person in zip(seats, holders, strict=False):

@@ -1,8 +1,14 @@
 """Who may sit on a seat or vote, read from the person's records — never typed by hand.
 
 Each rule is a small named predicate over a staff member's assignments, ratings and service
-on a day; a seat lists the names of the rules its holder must meet. Every check answers with
-a sentence, so a page can say why someone is or is not eligible.
+on a day, read against the seat (the school it represents, the positions it is open to); a
+seat lists the names of the rules its holder must meet. Every check answers with a sentence,
+so a page can say why someone is or is not eligible.
+
+The position rule (named "teacher" for the seats that already list it) reads the seat's
+``eligible_positions``: by default classroom teachers and instructional coaches, as before,
+or whichever educators the district opened the seat to (New Bedford: librarians, nurses,
+specialists…).
 """
 
 from __future__ import annotations
@@ -10,10 +16,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from lattice.people.models import Assignment, RatingRecord, School, SchoolYear, StaffMember
-from lattice.people.models.staff import TEACHING_POSITIONS
 from lattice.people.queries import current_school_year
+
+if TYPE_CHECKING:
+    from lattice.councils.models import Seat
 
 
 @dataclass(frozen=True)
@@ -27,22 +36,39 @@ class Check:
 class Rule:
     name: str
     label: str
-    test: Callable[[StaffMember, dt.date, School | None], Check]
+    test: Callable[[StaffMember, dt.date, Seat], Check]
 
 
 def _year(person: StaffMember, day: dt.date) -> SchoolYear | None:
     return current_school_year(person.district_id, day)
 
 
-def _teacher(person: StaffMember, day: dt.date, school: School | None) -> Check:
+def seat_school(seat: Seat) -> School | None:
+    """The school a seat's holder must work at: the one it represents, or its body's."""
+    return seat.constituency_school or seat.body.school
+
+
+def _positions(person: StaffMember, day: dt.date, seat: Seat) -> Check:
     year = _year(person, day)
-    ok = Assignment.objects.filter(
-        staff_member=person, school_year=year, position__in=TEACHING_POSITIONS
-    ).exists()
-    return Check("teacher", ok, f"{'Teaches' if ok else 'Does not teach'} in {year}.")
+    rows = Assignment.objects.filter(staff_member=person, school_year=year)
+    held = {a.position: str(a.get_position_display()).lower() for a in rows}
+    allowed = seat.open_to() or "no position"
+    ok = bool(set(held) & set(seat.eligible_positions))
+    if ok:
+        return Check("teacher", True, f"Open to {allowed}; works as {_listed(held)} in {year}.")
+    return Check(
+        "teacher",
+        False,
+        f"The seat is open to {allowed}; the staff record lists "
+        f"{_listed(held) or 'no position'} in {year}, none of these.",
+    )
 
 
-def _effective_last_year(person: StaffMember, day: dt.date, school: School | None) -> Check:
+def _listed(held: dict[str, str]) -> str:
+    return ", ".join(sorted(held.values()))
+
+
+def _effective_last_year(person: StaffMember, day: dt.date, seat: Seat) -> Check:
     year = _year(person, day)
     last = (
         SchoolYear.objects.filter(district_id=person.district_id, start__lt=year.start)
@@ -64,7 +90,8 @@ def _effective_last_year(person: StaffMember, day: dt.date, school: School | Non
     )
 
 
-def _from_school(person: StaffMember, day: dt.date, school: School | None) -> Check:
+def _from_school(person: StaffMember, day: dt.date, seat: Seat) -> Check:
+    school = seat_school(seat)
     if school is None:
         return Check("from_school", True, "The seat represents no one school.")
     year = _year(person, day)
@@ -74,7 +101,7 @@ def _from_school(person: StaffMember, day: dt.date, school: School | None) -> Ch
     )
 
 
-def _professional_status(person: StaffMember, day: dt.date, school: School | None) -> Check:
+def _professional_status(person: StaffMember, day: dt.date, seat: Seat) -> Check:
     years = person.years_of_service(day)
     ok = years >= 3
     return Check(
@@ -87,7 +114,8 @@ def _professional_status(person: StaffMember, day: dt.date, school: School | Non
 RULES = {
     r.name: r
     for r in (
-        Rule("teacher", "Teaches this school year", _teacher),
+        # "teacher": the name seats have always listed; it now reads the seat's positions.
+        Rule("teacher", "Works in a job the seat is open to this school year", _positions),
         Rule("effective_last_year", "Rated Effective or better last year", _effective_last_year),
         Rule("from_school", "Works at the seat's school", _from_school),
         Rule("professional_status", "Three or more years in the district", _professional_status),
@@ -96,19 +124,18 @@ RULES = {
 CHOICES = [(r.name, r.label) for r in RULES.values()]
 
 
-def check(
-    person: StaffMember, rules: list[str], day: dt.date, school: School | None
-) -> list[Check]:
-    """Each named rule's verdict for ``person`` on ``day``; unknown names fail, saying so."""
+def check(person: StaffMember, seat: Seat, day: dt.date) -> list[Check]:
+    """Each of ``seat``'s rules' verdict for ``person`` on ``day``; unknown names fail,
+    saying so."""
     out = []
-    for name in rules:
+    for name in seat.eligibility:
         rule = RULES.get(name)
         if rule is None:
             out.append(Check(name, False, f"Unknown eligibility rule '{name}'."))
         else:
-            out.append(rule.test(person, day, school))
+            out.append(rule.test(person, day, seat))
     return out
 
 
-def eligible(person: StaffMember, rules: list[str], day: dt.date, school: School | None) -> bool:
-    return all(c.met for c in check(person, rules, day, school))
+def eligible(person: StaffMember, seat: Seat, day: dt.date) -> bool:
+    return all(c.met for c in check(person, seat, day))

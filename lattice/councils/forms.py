@@ -21,9 +21,11 @@ from lattice.councils.models import (
     Threshold,
     Workflow,
 )
+from lattice.councils.models.bodies import default_eligible_positions
 from lattice.lib.choices import EmptyChoice, ExplainsEmptyChoices, missing
 from lattice.lib.formatting import day, money
 from lattice.lib.where_added import Addable
+from lattice.people.models import Position
 
 if TYPE_CHECKING:
     from lattice.councils.models import AgendaItem, Body
@@ -129,6 +131,16 @@ class SeatForm(ExplainsEmptyChoices, forms.Form):
         label="Who may hold it",
         help_text="Checked against the person's records.",
     )
+    eligible_positions = forms.MultipleChoiceField(
+        label="Open to",
+        choices=Position.choices,
+        initial=default_eligible_positions,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text="The positions on the staff records whose holders may sit, when the seat "
+        "needs its holder to hold one (New Bedford opened councils to librarians, nurses, "
+        "specialists…); none ticked means teachers and instructional coaches.",
+    )
 
     def __init__(self, *args, schools=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -138,6 +150,9 @@ class SeatForm(ExplainsEmptyChoices, forms.Form):
             ),
         }
         cast(forms.ModelChoiceField, self.fields["constituency_school"]).queryset = schools
+
+    def clean_eligible_positions(self) -> list[str]:
+        return list(self.cleaned_data.get("eligible_positions") or default_eligible_positions())
 
 
 class MeetingForm(forms.Form):

@@ -56,7 +56,7 @@ def test_body_election_meeting_votes_register_and_minutes(live_server: Any, page
         page.get_by_text("Add a seat").click()
         page.get_by_label("Label").fill(label)
         page.get_by_label("Position").select_option(label=position)
-        page.get_by_label("Teaches this school year").check()
+        page.get_by_label("Works in a job the seat is open to this school year").check()
         page.get_by_role("button", name="Add the seat").click()
         page.get_by_text(f"Seat '{label}' added.").wait_for()
     page.get_by_role("button", name="Open nominations").click()

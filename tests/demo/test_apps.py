@@ -259,3 +259,27 @@ def test_the_demo_has_a_nurse_a_librarian_and_a_specialist_the_coaching_program_
     counted = set().union(*teachers_by_school(district, year).values())
     assert len(counted) == teacher_count(district, year)
     assert not {s.pk for s in beyond.values()} & counted
+
+
+def test_the_demo_school_council_has_a_seat_the_librarian_may_hold(demo: Any) -> None:
+    """Councils beyond classroom teachers (New Bedford): the school leadership council's
+    educator seat is open to the school's librarian and specialist, not to its nurse."""
+    from lattice.councils import actions
+    from lattice.councils.models import Seat
+    from lattice.people.models import Assignment, Position
+    from lattice.people.queries import current_school_year, today
+
+    district, _ = demo
+    year = current_school_year(district)
+    seat = Seat.objects.get(body__district=district, body__scope="school", label="Educator seat")
+    assert seat.open_to() == "teachers, instructional coaches, librarians, specialists"
+    staff = {
+        a.position: a.staff_member
+        for a in Assignment.objects.filter(
+            school_year=year, school=seat.body.school,
+            position__in=[Position.NURSE, Position.LIBRARIAN],
+        ).select_related("staff_member")
+    }  # fmt: skip
+    day = today()
+    assert all(c.met for c in actions.seat_checks(seat, staff[Position.LIBRARIAN], day))
+    assert not all(c.met for c in actions.seat_checks(seat, staff[Position.NURSE], day))

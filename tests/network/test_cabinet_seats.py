@@ -376,3 +376,61 @@ def test_the_network_office_finds_its_cabinets_decisions_in_the_register_and_no_
     register = office.get("/councils/decisions.csv").content.decode()
     assert w.decision.statement in register
     assert office.get(f"/councils/{district_body.pk}/").status_code == 404
+
+
+# --- who is offered to nominate -----------------------------------------------------------
+
+
+def option(staff: StaffMember) -> str:
+    return f'<option value="{staff.pk}">'
+
+
+def test_each_office_is_offered_its_own_districts_staff_to_nominate_for_an_open_seat(
+    cast: Cast, client_for: Any
+) -> None:
+    """A seat open to the whole cabinet draws on every member district: the keeping office
+    is offered its own staff, Southport's office its own, the superuser both."""
+    body = world(cast).body
+    poll = actions.call_election(None, body, [elected_seat(body)])
+    url = f"/councils/polls/{poll.pk}/"
+    northfield = client_for("officer").get(url).content.decode()
+    southport = client_for("other_officer").get(url).content.decode()
+    everyone = client_for("superuser").get(url).content.decode()
+    assert option(cast.teacher_staff) in northfield
+    assert option(cast.other_district_teacher_staff) not in northfield
+    assert option(cast.other_district_teacher_staff) in southport
+    assert option(cast.teacher_staff) not in southport
+    assert option(cast.teacher_staff) in everyone
+    assert option(cast.other_district_teacher_staff) in everyone
+    nominate = f"/councils/polls/{poll.pk}/nominate/"
+    mine = {"candidate": str(cast.other_district_teacher_staff.pk), "statement": "Cy listens."}
+    assert client_for("officer").post(nominate, mine).status_code == 404
+    assert client_for("other_officer").post(nominate, mine).status_code == 302
+    assert list(poll.options.values_list("candidate", flat=True)) == [
+        cast.other_district_teacher_staff.pk
+    ]
+
+
+def test_a_seat_representing_southport_offers_the_keeping_office_nobody_and_southports_its_own(
+    cast: Cast, client_for: Any
+) -> None:
+    w = world(cast)
+    actions.vacate_seat(None, w.southport_seat, on=timezone.localdate() - dt.timedelta(days=1))
+    poll = actions.call_election(None, w.body, [elected_seat(w.body, cast.other_district)])
+    url = f"/councils/polls/{poll.pk}/"
+    northfield = client_for("officer").get(url).content.decode()
+    southport = client_for("other_officer").get(url).content.decode()
+    assert 'id="id_candidate"' not in northfield
+    assert "that office nominates them" in northfield
+    assert option(cast.other_district_teacher_staff) in southport
+    assert option(cast.teacher_staff) not in southport
+
+
+def test_a_nomination_naming_no_person_is_refused_without_error(
+    cast: Cast, client_for: Any
+) -> None:
+    body = world(cast).body
+    poll = actions.call_election(None, body, [elected_seat(body)])
+    nominate = f"/councils/polls/{poll.pk}/nominate/"
+    assert client_for("officer").post(nominate, {"candidate": "Ada"}).status_code == 404
+    assert not poll.options.exists()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from django.db import transaction
 
@@ -18,8 +18,9 @@ from lattice.councils.models import (
     Workflow,
     seats_held_q,
 )
+from lattice.councils.models.bodies import default_eligible_positions
 from lattice.lib.actors import Actor
-from lattice.people.models import District, School, StaffMember
+from lattice.people.models import District, Position, School, StaffMember
 
 
 @transaction.atomic
@@ -107,14 +108,25 @@ def add_seat(
     constituency_school: School | None = None,
     constituency_district: District | None = None,
     share: int = 1,
+    eligible_positions: Sequence[str] | None = None,
 ) -> Seat:
     """Add a seat to ``body``. A seat of a body spanning several districts (a network
     cabinet) may represent one of them (``constituency_district``): only that district's
-    staff then sit on it."""
+    staff then sit on it. ``eligible_positions``: the staff positions the seat is open to
+    (its "teacher" rule reads them); by default teachers and instructional coaches."""
     rules = list(eligibility_rules)
     unknown = [r for r in rules if r not in eligibility.RULES]
     if unknown:
         raise CouncilError(f"eligibility: unknown rule(s) {', '.join(unknown)}.")
+    positions = (
+        default_eligible_positions() if eligible_positions is None else list(eligible_positions)
+    )
+    strange = [p for p in positions if p not in Position.values]
+    if strange or not positions:
+        raise CouncilError(
+            f"open to: {'unknown position(s) ' + ', '.join(strange) if strange else 'no position'}"
+            f"; choose among {', '.join(str(label).lower() for _, label in Position.choices)}."
+        )
     if not label.strip():
         raise CouncilError("label: name the seat, e.g. 'Teacher seat, Alder'.")
     if term_years < 1:
@@ -137,6 +149,7 @@ def add_seat(
         term_years=term_years,
         term_limit=term_limit,
         eligibility=rules,
+        eligible_positions=positions,
         constituency=constituency
         or (school.name if school else "")
         or (constituency_district.name if constituency_district else ""),
@@ -153,6 +166,7 @@ def add_seat(
             "position": position,
             "selection": selection,
             "eligibility": rules,
+            "eligible_positions": positions,
             "constituency_district": constituency_district.name if constituency_district else "",
             "share": share,
         },
@@ -195,11 +209,11 @@ def sitting_refusal(seat: Seat, person: StaffMember) -> str | None:
 
 
 def seat_school(seat: Seat) -> School | None:
-    return seat.constituency_school or seat.body.school
+    return eligibility.seat_school(seat)
 
 
 def seat_checks(seat: Seat, person: StaffMember, day: dt.date) -> list[eligibility.Check]:
-    return eligibility.check(person, list(seat.eligibility), day, seat_school(seat))
+    return eligibility.check(person, seat, day)
 
 
 @transaction.atomic

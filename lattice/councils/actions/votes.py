@@ -244,8 +244,8 @@ def nominate(actor: Actor, poll: Poll, candidate: StaffMember, statement: str) -
         refusal = f"{candidate} is not active staff of the district."
     if refusal is not None:
         raise CouncilError(f"candidate: {refusal}")
-    rules, school = election_rules(poll)
-    failed = [c.reason for c in eligibility.check(candidate, rules, _today(), school) if not c.met]
+    checks = eligibility.check(candidate, seat, _today()) if seat is not None else []
+    failed = [c.reason for c in checks if not c.met]
     if failed:
         raise CouncilError(f"candidate: {candidate} is not eligible: {' '.join(failed)}")
     if poll.options.filter(candidate=candidate).exists():

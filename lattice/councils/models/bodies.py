@@ -12,7 +12,7 @@ import datetime as dt
 from django.db import models
 from django.db.models import Q
 
-from lattice.people.models import District, School, StaffMember
+from lattice.people.models import District, Position, School, StaffMember
 
 
 class BodyKind(models.TextChoices):
@@ -137,6 +137,12 @@ class Selection(models.TextChoices):
     EX_OFFICIO = "ex_officio", "Ex officio"
 
 
+def default_eligible_positions() -> list[str]:
+    """Who may sit on a seat unless the district says otherwise: classroom teachers and
+    instructional coaches (the people app's teaching positions), as seats always were."""
+    return [Position.TEACHER.value, Position.INSTRUCTIONAL_COACH.value]
+
+
 class Seat(models.Model):
     """A place on a body: its position, constituency, term, how it is filled, who may sit
     (the eligibility rules, by name) and who holds it now.
@@ -177,6 +183,16 @@ class Seat(models.Model):
     eligibility = models.JSONField(
         default=list, blank=True, help_text="Names of the eligibility rules a holder must meet."
     )
+    # New Bedford: councils are open to whichever educators the district chooses per seat;
+    # the "teacher" rule (lattice.councils.eligibility) reads these positions from the staff
+    # records, never a hard-coded "teacher".
+    eligible_positions = models.JSONField(
+        "open to",
+        default=default_eligible_positions,
+        help_text="The staff positions (from the staff records) whose holders may sit on the "
+        "seat when it needs its holder to hold one: teachers, librarians, nurses… as the "
+        "district chooses.",
+    )
     # The seat's voting weight under the bylaws (a seat standing for a larger constituency
     # may carry more votes); copied to the poll's snapshot of voters when a poll opens.
     share = models.PositiveSmallIntegerField(
@@ -196,6 +212,15 @@ class Seat(models.Model):
     def __str__(self) -> str:
         return f"{self.body}: {self.label}"
 
+    def eligible_labels(self) -> list[str]:
+        """The positions the seat is open to, as the staff records name them."""
+        labels = dict(Position.choices)
+        return [str(labels.get(p, p)) for p in self.eligible_positions]
+
+    def open_to(self) -> str:
+        """The positions the seat is open to in words, e.g. "teachers, librarians"."""
+        return ", ".join(_plural(label.lower()) for label in self.eligible_labels())
+
     def held_on(self, day: dt.date) -> bool:
         return (
             self.holder_id is not None
@@ -203,6 +228,12 @@ class Seat(models.Model):
             and self.term_start <= day
             and (self.term_end is None or day <= self.term_end)
         )
+
+
+def _plural(noun: str) -> str:
+    if noun.endswith("staff"):
+        return noun
+    return noun + ("es" if noun.endswith(("ch", "s")) else "s")
 
 
 def seats_held_q(day: dt.date, prefix: str = "") -> Q:

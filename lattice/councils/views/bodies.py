@@ -117,8 +117,11 @@ def body_detail(request: HttpRequest, pk: int) -> HttpResponse:
     for seat in seats:
         # Shown by the template only: an attribute the model does not declare.
         seat.current = seat.held_on(today)  # type: ignore[attr-defined]
+        # The position rule names the seat's own positions: "Open to: teachers, librarians".
         seat.rule_labels = [  # type: ignore[attr-defined]
-            eligibility.RULES[r].label for r in seat.eligibility if r in eligibility.RULES
+            f"Open to: {seat.open_to()}" if r == "teacher" else eligibility.RULES[r].label
+            for r in seat.eligibility
+            if r in eligibility.RULES
         ]
     proposals = list(body.proposals.select_related("raised_by")) if drafts else []
     elections = list(body.polls.filter(kind="election").prefetch_related("seats"))
@@ -188,6 +191,7 @@ def seat_new(request: HttpRequest, pk: int) -> HttpResponse:
         constituency=d["constituency"],
         constituency_school=d["constituency_school"],
         share=d["share"] or 1,
+        eligible_positions=d["eligible_positions"],
     )
 
 

@@ -214,6 +214,7 @@ def poll_detail(request: HttpRequest, pk: int) -> HttpResponse:
             spread_chart = charts.score_chart(found, option_names, weighted=weighted)
             spreads = [(option_names.get(s.option, "?"), s) for s in found]
     runs = access.runs(request.user, body)
+    nominees = _nominees(request, poll, runs=runs)
     named = (
         []
         if poll.anonymous or not (runs or access.is_member(request.user, body))
@@ -255,10 +256,36 @@ def poll_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "votes_total": sum(shares.values()),
             "me": me,
             "max_marks": poll.seats.count() if poll.kind == PollKind.ELECTION else 1,
-            "candidates": StaffMember.objects.filter(district=body.district, active=True)
-            if runs and poll.status == PollStatus.NOMINATING
-            else [],
+            "candidates": nominees,
+            "nominates": bool(nominees),
         },
+    )
+
+
+def _nominee_districts(request: HttpRequest, poll: Poll, *, runs: bool) -> frozenset[int]:
+    """The districts whose staff the viewer may nominate in ``poll`` (an election taking
+    nominations): those its seats draw on that the viewer's office may see."""
+    if poll.kind != PollKind.ELECTION or poll.status != PollStatus.NOMINATING:
+        return frozenset()
+    seat = poll.seats.first()
+    if seat is None:
+        return frozenset()
+    seat.body = poll.body  # the poll's body, read already
+    admin = access.administers(request.user, poll.body)
+    return access.nominee_districts(request.user, poll.body, seat, runs=runs, admin=admin)
+
+
+def _nominees(request: HttpRequest, poll: Poll, *, runs: bool) -> list[StaffMember]:
+    """The active staff the viewer is offered to nominate: of the districts the election's
+    seats draw on (for a network cabinet, its member districts or the one a seat
+    represents), each office seeing only its own district's staff."""
+    districts = _nominee_districts(request, poll, runs=runs)
+    if not districts:
+        return []
+    return list(
+        StaffMember.objects.filter(district_id__in=districts, active=True).order_by(
+            "family_name", "given_name", "pk"
+        )
     )
 
 
@@ -434,10 +461,16 @@ def poll_nominate(request: HttpRequest, pk: int) -> HttpResponse:
     post_only(request)
     poll = poll_for(request, pk)
     me = access.own_staff(request.user)
-    runs = access.runs(request.user, poll.body)
-    wanted = request.POST.get("candidate")
-    if runs and wanted:
-        candidate = StaffMember.objects.filter(district=poll.body.district, pk=wanted).first()
+    wanted = request.POST.get("candidate") or ""
+    if wanted and not wanted.isdigit():
+        raise Http404  # not a person's id: nobody to nominate
+    districts = (
+        _nominee_districts(request, poll, runs=access.runs(request.user, poll.body))
+        if wanted
+        else frozenset()
+    )
+    if districts:
+        candidate = StaffMember.objects.filter(district_id__in=districts, pk=wanted).first()
     else:
         candidate = me
     if candidate is None:
