@@ -6,6 +6,7 @@ from typing import Any, cast
 
 from django import forms
 
+from lattice.lib.widgets import ListSelect
 from lattice.people.models import School
 
 SORT_CHOICES = [
@@ -58,7 +59,7 @@ class StaffFilterForm(forms.Form):
 
 class AuditFilterForm(forms.Form):
     person = forms.CharField(label="Person (name or id)", required=False, max_length=100)
-    action = forms.ChoiceField(label="Action", required=False)
+    action = forms.ChoiceField(label="Action", required=False, widget=ListSelect)
     date_from = forms.DateField(
         label="From", required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
