@@ -178,7 +178,15 @@ def suggest(
         )
         for p in postings
     }
-    facts = facts_of(district, staff, on) if postings else {}
+    # Facts only of whoever some posting may suggest (in its audience, in a position its
+    # role is open to): a school's posting is seen by its own staff, not the district's.
+    audiences = list(audience.values())
+    anyone = any(a is None for a in audiences)
+    seen_by_some: set[int] = set().union(*(a for a in audiences if a is not None))
+    candidates = [
+        s for s in staff if (anyone or s.pk in seen_by_some) and positions_of[s.pk] & open_to
+    ]
+    facts = facts_of(district, candidates, on) if postings else {}
     by_id = {s.pk: s for s in staff}
     kinds = dict(RoleType.choices)
     sections: list[Section] = []
