@@ -18,7 +18,7 @@ from typing import Any
 
 from django.db.models import Count
 
-from lattice.people.models import Assignment, District, SchoolYear, StaffMember
+from lattice.people.models import Assignment, District, SchoolYear
 from lattice.people.models.staff import TEACHING_POSITIONS
 from lattice.people.queries import current_school_year
 from lattice.roles import optimise
@@ -40,14 +40,17 @@ from lattice.roles.queries import facts_of
 from lattice.rules.experience import years_of_experience
 
 TOP = 5  # candidates listed under each posting
-# The staff fields the scoring and the page read.
-SCORED_FIELDS = (
-    "pk",
-    "given_name",
-    "preferred_name",
-    "family_name",
-    "prior_years_experience",
-    "hire_date",
+# The staff fields the scoring and the page read (after the id), read through the year's
+# positions.
+STAFF_COLUMNS = tuple(
+    f"staff_member__{name}"
+    for name in (
+        "given_name",
+        "preferred_name",
+        "family_name",
+        "prior_years_experience",
+        "hire_date",
+    )
 )
 
 
@@ -128,24 +131,21 @@ def suggest(
         TEACHING_POSITIONS
     )
     # Only what the scoring and the page read (the name, and the experience the check
-    # counts): a district's every teacher is loaded, so each field costs.
-    staff = [
-        Candidate(*row)
-        for row in StaffMember.objects.filter(
-            district=district,
-            active=True,
-            assignments__school_year=year,
-            assignments__position__in=sorted(open_to),
-        )
-        .values_list(*SCORED_FIELDS)
-        .distinct()
-        .order_by("family_name", "given_name")
-    ]
+    # counts): a district's every teacher is loaded, so each field costs. One read of the
+    # year's positions gives both each person's positions and, once each, the people.
     positions_of: dict[int, set[str]] = defaultdict(set)
-    for sid, position in Assignment.objects.filter(
-        staff_member__district=district, staff_member__active=True, school_year=year
-    ).values_list("staff_member_id", "position"):
-        positions_of[sid].add(position)
+    people: dict[int, Candidate] = {}
+    for position, *row in (
+        Assignment.objects.filter(
+            staff_member__district=district, staff_member__active=True, school_year=year
+        )
+        .order_by("staff_member__family_name", "staff_member__given_name", "staff_member_id")
+        .values_list("position", "staff_member_id", *STAFF_COLUMNS)
+    ):
+        positions_of[row[0]].add(position)
+        if row[0] not in people:
+            people[row[0]] = Candidate(*row)
+    staff = [c for c in people.values() if positions_of[c.pk] & open_to]
     interests = {
         i.staff_member_id: i
         for i in LeadershipInterest.objects.filter(staff_member__district=district)
