@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, Protocol
 
 from django.db.models import Prefetch, QuerySet
 
@@ -94,17 +94,32 @@ def facts_for(staff: StaffMember, on: dt.date, pathway: Any = _UNKNOWN) -> Teach
     )
 
 
+class Experienced(Protocol):
+    """What :func:`facts_of` reads of each person: a staff record, or a plain row of one
+    (``lattice.roles.suggestions.Candidate``) that counts experience the same way."""
+
+    @property
+    def pk(self) -> Any: ...
+
+    def total_experience(self, on: dt.date) -> Decimal: ...
+
+
 def facts_of(
-    district: District, staff: Sequence[StaffMember], on: dt.date
+    district: District, staff: Sequence[Experienced], on: dt.date
 ) -> dict[int, TeacherFacts]:
     """:func:`facts_for` of many teachers at once, in three queries however many: the
     district's ratings and certificates read as plain rows, and one pathway reader call
     (a prefetch would build a queryset per teacher, which costs more than the check). They
     are facts, so they are remembered under the district's facts stamp
-    (``lattice.lib.stamped``) until one changes; experience is counted from ``staff``."""
+    (``lattice.lib.stamped``) until one changes, and kept in the process too (busy pages read
+    them on every request; nothing here changes them); experience is counted from ``staff``."""
     ids = tuple(sorted({s.pk for s in staff}))
     ratings, kinds, placements = stamped.remember(
-        "roles.facts", district.pk, (on, ids), lambda: _facts_rows(district, set(ids), on)
+        "roles.facts",
+        district.pk,
+        (on, ids),
+        lambda: _facts_rows(district, set(ids), on),
+        in_process=True,
     )
     return {
         s.pk: TeacherFacts(

@@ -13,11 +13,12 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from typing import Any
 
 from django.db.models import Count
 
-from lattice.people.models import Assignment, District, SchoolYear, StaffMember
+from lattice.people.models import Assignment, District, SchoolYear
 from lattice.people.models.staff import TEACHING_POSITIONS
 from lattice.people.queries import current_school_year
 from lattice.roles import optimise
@@ -36,18 +37,46 @@ from lattice.roles.models import (
 )
 from lattice.roles.qualify import check
 from lattice.roles.queries import facts_of
+from lattice.rules.experience import years_of_experience
 
 TOP = 5  # candidates listed under each posting
-# The staff fields the scoring and the page read.
-SCORED_FIELDS = (
-    "pk",
-    "district_id",
-    "given_name",
-    "preferred_name",
-    "family_name",
-    "prior_years_experience",
-    "hire_date",
+# The staff fields the scoring and the page read (after the id), read through the year's
+# positions.
+STAFF_COLUMNS = tuple(
+    f"staff_member__{name}"
+    for name in (
+        "given_name",
+        "preferred_name",
+        "family_name",
+        "prior_years_experience",
+        "hire_date",
+    )
 )
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One teacher as the scoring and the page read them: a plain row, not a staff record (a
+    district's every teacher is read on each request, and building a model instance for each
+    cost more than the scoring). Named and counted as :class:`StaffMember` is."""
+
+    pk: int
+    given_name: str
+    preferred_name: str
+    family_name: str
+    prior_years_experience: Decimal | int | None
+    hire_date: dt.date | None
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.preferred_name or self.given_name} {self.family_name}"
+
+    def total_experience(self, on: dt.date) -> Decimal:
+        """Years of teaching experience on ``on`` (``StaffMember.total_experience``)."""
+        return Decimal(years_of_experience(self.prior_years_experience, self.hire_date, on))
 
 
 @dataclass(frozen=True)
@@ -56,7 +85,7 @@ class Section:
 
     posting: Posting
     free: int
-    top: list[tuple[StaffMember, optimise.Fit, tuple[str, ...]]]
+    top: list[tuple[Candidate, optimise.Fit, tuple[str, ...]]]
 
 
 @dataclass(frozen=True)
@@ -65,7 +94,7 @@ class Suggestions:
     (posting, position number, teacher or None, fit or None)."""
 
     sections: list[Section]
-    rows: list[tuple[Posting, int, StaffMember | None, float | None]]
+    rows: list[tuple[Posting, int, Candidate | None, float | None]]
 
     @property
     def total(self) -> float:
@@ -102,23 +131,21 @@ def suggest(
         TEACHING_POSITIONS
     )
     # Only what the scoring and the page read (the name, and the experience the check
-    # counts): a district's every teacher is loaded, so each field costs.
-    staff = list(
-        StaffMember.objects.filter(
-            district=district,
-            active=True,
-            assignments__school_year=year,
-            assignments__position__in=sorted(open_to),
-        )
-        .only(*SCORED_FIELDS)
-        .distinct()
-        .order_by("family_name", "given_name")
-    )
+    # counts): a district's every teacher is loaded, so each field costs. One read of the
+    # year's positions gives both each person's positions and, once each, the people.
     positions_of: dict[int, set[str]] = defaultdict(set)
-    for sid, position in Assignment.objects.filter(
-        staff_member__district=district, staff_member__active=True, school_year=year
-    ).values_list("staff_member_id", "position"):
-        positions_of[sid].add(position)
+    people: dict[int, Candidate] = {}
+    for position, *row in (
+        Assignment.objects.filter(
+            staff_member__district=district, staff_member__active=True, school_year=year
+        )
+        .order_by("staff_member__family_name", "staff_member__given_name", "staff_member_id")
+        .values_list("position", "staff_member_id", *STAFF_COLUMNS)
+    ):
+        positions_of[row[0]].add(position)
+        if row[0] not in people:
+            people[row[0]] = Candidate(*row)
+    staff = [c for c in people.values() if positions_of[c.pk] & open_to]
     interests = {
         i.staff_member_id: i
         for i in LeadershipInterest.objects.filter(staff_member__district=district)
@@ -151,33 +178,48 @@ def suggest(
         )
         for p in postings
     }
-    facts = facts_of(district, staff, on) if postings else {}
+    # Facts only of whoever some posting may suggest (in its audience, in a position its
+    # role is open to): a school's posting is seen by its own staff, not the district's.
+    audiences = list(audience.values())
+    anyone = any(a is None for a in audiences)
+    seen_by_some: set[int] = set().union(*(a for a in audiences if a is not None))
+    candidates = [
+        s for s in staff if (anyone or s.pk in seen_by_some) and positions_of[s.pk] & open_to
+    ]
+    facts = facts_of(district, candidates, on) if postings else {}
     by_id = {s.pk: s for s in staff}
     kinds = dict(RoleType.choices)
     sections: list[Section] = []
     openings: list[dict[int, float]] = []
     groups: list[int] = []
     labels: list[tuple[Posting, int]] = []
+    labels_of = district.rating_labels
     for p in postings:
         fits: list[tuple[optimise.Fit, tuple[str, ...]]] = []
         seen_by = audience[p.pk]
+        role = p.role
+        eligible_positions = set(role.eligible_positions)
+        kind = kinds.get(role.role_type, "these").lower()
+        applied = applicants[p.pk]
+        on_panel = reviewers[p.pk]
         for s in staff:
-            if seen_by is not None and s.pk not in seen_by:
+            sid = s.pk
+            if seen_by is not None and sid not in seen_by:
                 continue
-            if not positions_of[s.pk] & set(p.role.eligible_positions):
+            if not positions_of[sid] & eligible_positions:
                 continue
-            q = check(p.role, facts[s.pk], district.rating_labels)
-            i = interests.get(s.pk)
+            q = check(role, facts[sid], labels_of)
+            i = interests.get(sid)
             f = optimise.fit(
-                s.pk,
+                sid,
                 q,
-                interested=bool(i and p.role.role_type in i.role_types),
-                load=load.get(s.pk, 0),
+                interested=bool(i and role.role_type in i.role_types),
+                load=load.get(sid, 0),
                 max_load=i.max_roles if i else 1,
-                kind=kinds.get(p.role.role_type, "these").lower(),
+                kind=kind,
             )
-            reasons = f.reasons + (("applied to this posting",) if s.pk in applicants[p.pk] else ())
-            if s.pk in reviewers[p.pk]:
+            reasons = f.reasons + (("applied to this posting",) if sid in applied else ())
+            if sid in on_panel:
                 f = replace(f, eligible=False)
                 reasons += ("sits on this posting's review panel, so is not suggested",)
             fits.append((f, reasons))
@@ -203,7 +245,7 @@ def suggest(
     ]
     # best fit first within each posting, then number the positions
     rows.sort(key=lambda r: (r[0].role.title, r[0].pk, -(r[2] or -1)))
-    numbered: list[tuple[Posting, int, StaffMember | None, float | None]] = []
+    numbered: list[tuple[Posting, int, Candidate | None, float | None]] = []
     seen: dict[int, int] = {}
     for posting, person, score in rows:
         seen[posting.pk] = seen.get(posting.pk, 0) + 1
