@@ -1,5 +1,5 @@
 """Comparisons across a network's districts: aggregates only, each district sharing what it
-chose, every count of people under 10 suppressed with its complements (:mod:`suppression`).
+chose, every count of people under 10 suppressed with its complements (:mod:`lattice.lib.suppression`).
 
 Figures come from the apps that own them, through their public reads: teachers and role
 holders from the roles app (``teaching_staff_by_school``, ``active_role_assignments``, the
@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from lattice.lib.tabular import csv_bytes
 from lattice.network.models import Measure, SharingChoice
-from lattice.network.suppression import SMALL_NUMBER, Suppressed, is_small, suppress_table
+from lattice.lib.suppression import SMALL_NUMBER, Suppressed, is_small, suppress_table
 from lattice.pathways.queries import standings_for
 from lattice.people.models import Assignment, District, Network, SchoolYear
 from lattice.people.models.staff import TEACHING_POSITIONS

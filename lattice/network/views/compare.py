@@ -9,7 +9,7 @@ from django.shortcuts import render
 from lattice.network import access
 from lattice.network.charts import BAR, WIDTH, rate_bars
 from lattice.network.comparisons import as_csv, compare
-from lattice.network.suppression import SMALL_NUMBER
+from lattice.lib.suppression import SMALL_NUMBER
 from lattice.network.views.common import today
 
 
