@@ -237,11 +237,15 @@ def legend(
 
 @dataclass(frozen=True)
 class Bar:
-    """One bar: its label, the plotted value, and the value as the page writes it."""
+    """One bar: its label, the plotted value, and the value as the page writes it.
+
+    A ``hidden`` bar (a suppressed count) draws no bar at all, only its words, so its length
+    cannot give the count away."""
 
     label: str
     value: float
     shown: str
+    hidden: bool = False
 
 
 NOTHING_YET = "No figures yet: nothing has been recorded for this chart."
@@ -262,7 +266,7 @@ def horizontal_bars(
     value_w = max([len(b.shown) for b in bars] + [6]) * 9 + 12
     plot = width - value_w
     height = max(len(bars), 1) * row_h + 6 + (20 if target is not None else 0)
-    scale = max([b.value for b in bars] + [target or 0, top or 0, 1e-9])
+    scale = max([b.value for b in bars if not b.hidden] + [target or 0, top or 0, 1e-9])
     desc = "; ".join(f"{b.label}: {b.shown}" for b in bars) or NOTHING_YET
     body = [] if bars else [text(0, 24, NOTHING_YET, css="chart-label")]
     if target is not None:
@@ -274,10 +278,13 @@ def horizontal_bars(
         body.append(text(x, bottom + 15, target_label, text_anchor="middle", css="chart-label"))
     for i, b in enumerate(bars):
         y = 4 + i * row_h
-        w = plot * max(b.value, 0) / scale
+        w = 0 if b.hidden else plot * max(b.value, 0) / scale
         body.append(text(0, y + 13, shorten(b.label, 52), css="chart-label"))
-        body.append(rect(0, y + 18, w, bar_h, css="chart-bar", hint=f"{b.label}: {b.shown}"))
-        body.append(text(w + 6, y + 31, b.shown, css="chart-value"))
+        if not b.hidden:
+            body.append(rect(0, y + 18, w, bar_h, css="chart-bar", hint=f"{b.label}: {b.shown}"))
+        body.append(
+            text(w + 6, y + 31, b.shown, css="chart-value chart-why" if b.hidden else "chart-value")
+        )
     return svg(chart_id, title, desc, width, height, body)
 
 

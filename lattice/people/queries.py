@@ -30,6 +30,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from lattice.lib.actors import Actor
+from lattice.lib.suppression import suppress_column, suppress_line
 from lattice.people.access import (
     PRINCIPAL_POSITIONS,
     assignments_visible_to,
@@ -57,7 +58,6 @@ if TYPE_CHECKING:
     from django_stubs_ext import WithAnnotations
 
 EXPIRY_WARNING_DAYS = 90
-SMALL_NUMBER = 10  # counts under this are shown as "<10" on aggregate pages
 
 
 def today() -> dt.date:
@@ -450,104 +450,145 @@ def principals_by_school(
 # --- network aggregates (counts only) --------------------------------------------------------
 
 
-@dataclass
-class RatingShare:
-    label: str
-    count: int
-    suppressed: bool = False
+@dataclass(frozen=True)
+class DistrictCounts:
+    """One district's row of the network office's table, as shown: None where suppressed.
 
-    def share(self, total: int) -> float | None:
-        return None if self.suppressed or not total else self.count / total
-
-
-@dataclass
-class DistrictAggregate:
-    """Counts for one district of a network. No names, ids or rows about any person."""
+    Schools are not people and are shown exactly; teachers and principals are counts of
+    people, suppressed down the column with the network's total (:mod:`lattice.lib.suppression`).
+    """
 
     district_name: str
+    school_year: str
+    schools: int
+    teachers: int | None
+    principals: int | None
+
+
+@dataclass(frozen=True)
+class RatingCell:
+    """One rating of a district's distribution: its count and share, None where suppressed."""
+
+    label: str
+    count: int | None
+    share: float | None
+
+
+@dataclass(frozen=True)
+class RatingDistribution:
+    """A district's latest ratings as shown: zeros hide too, for a 0 ("no one rated
+    Ineffective") speaks for every teacher counted."""
+
+    district_name: str
+    school_year: str
+    rated: int | None
+    cells: tuple[RatingCell, ...]
+
+
+@dataclass(frozen=True)
+class NetworkOverview:
+    """The network office's page for one network: counts only, every one already suppressed,
+    so a template cannot show a number it should not. Nothing names or counts one person."""
+
+    districts: tuple[DistrictCounts, ...]
+    schools: int
+    teachers: int | None
+    principals: int | None
+    ratings: tuple[RatingDistribution, ...]
+    unrated: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _RawDistrict:
+    name: str
     school_year: str
     schools: int
     teachers: int
     principals: int
     ratings_year: str
-    rated: int
-    ratings: list[RatingShare]
+    ratings: tuple[tuple[str, int], ...]
 
 
-def suppress(counts: list[int], threshold: int = SMALL_NUMBER) -> list[bool]:
-    """Which cells to hide: every count under ``threshold`` (but above 0), and, when exactly
-    one cell is hidden, the next smallest too, so it cannot be worked out from the total."""
-    if 0 < sum(counts) < threshold:
-        return [c > 0 for c in counts]
-    hidden = [0 < c < threshold for c in counts]
-    if sum(hidden) == 1:
-        visible = [(c, i) for i, c in enumerate(counts) if not hidden[i] and c > 0]
-        if visible:
-            hidden[min(visible)[1]] = True
-    return hidden
-
-
-def network_aggregates(network: Network, on: dt.date | None = None) -> list[DistrictAggregate]:
-    """Per-district aggregate counts for the network office (a handful of queries each)."""
-    out = []
-    for district in network.districts.order_by("name"):
-        year = current_school_year(district, on)
-        schools = district.schools.count()
-        teachers = principals = 0
-        if year is not None:
-            active = Assignment.objects.filter(
-                school_year=year, staff_member__active=True, school__district=district
+def _raw_district(district: District, on: dt.date | None) -> _RawDistrict:
+    """A district's counts before suppression (a handful of queries); never leaves here."""
+    year = current_school_year(district, on)
+    teachers = principals = 0
+    if year is not None:
+        teachers = teacher_count(district, year)
+        principals = (
+            Assignment.objects.filter(
+                school_year=year,
+                staff_member__active=True,
+                school__district=district,
+                position__in=PRINCIPAL_POSITIONS,
             )
-            teachers = teacher_count(district, year)
-            principals = (
-                active.filter(position__in=PRINCIPAL_POSITIONS)
-                .values("staff_member")
-                .distinct()
-                .count()
-            )
-        latest = (
-            RatingRecord.objects.filter(staff_member__district=district)
-            .order_by("-school_year__start")
-            .values_list("school_year_id", "school_year__label")
-            .first()
+            .values("staff_member")
+            .distinct()
+            .count()
         )
-        shares: list[RatingShare] = []
-        rated = 0
-        ratings_year = ""
-        if latest is not None:
-            ratings_year = latest[1]
-            counts = Counter(
-                dict(
-                    RatingRecord.objects.filter(
-                        school_year_id=latest[0], staff_member__district=district
-                    )
-                    .values_list("label")
-                    .annotate(n=Count("pk"))
-                    .values_list("label", "n")
+    latest = (
+        RatingRecord.objects.filter(staff_member__district=district)
+        .order_by("-school_year__start")
+        .values_list("school_year_id", "school_year__label")
+        .first()
+    )
+    ratings: tuple[tuple[str, int], ...] = ()
+    if latest is not None:
+        counts = Counter(
+            dict(
+                RatingRecord.objects.filter(
+                    school_year_id=latest[0], staff_member__district=district
                 )
-            )
-            labels = list(district.rating_labels) + sorted(
-                set(counts) - set(district.rating_labels)
-            )
-            values = [counts.get(label, 0) for label in labels]
-            hidden = suppress(values)
-            shares = [
-                RatingShare(label, n, h) for label, n, h in zip(labels, values, hidden, strict=True)
-            ]
-            rated = sum(values)
-        out.append(
-            DistrictAggregate(
-                district_name=district.name,
-                school_year=year.label if year else "",
-                schools=schools,
-                teachers=teachers,
-                principals=principals,
-                ratings_year=ratings_year,
-                rated=rated,
-                ratings=shares,
+                .values_list("label")
+                .annotate(n=Count("pk"))
+                .values_list("label", "n")
             )
         )
-    return out
+        labels = list(district.rating_labels) + sorted(set(counts) - set(district.rating_labels))
+        ratings = tuple((label, counts.get(label, 0)) for label in labels)
+    return _RawDistrict(
+        district.name,
+        year.label if year else "",
+        district.schools.count(),
+        teachers,
+        principals,
+        latest[1] if latest else "",
+        ratings,
+    )
+
+
+def _ratings(raw: _RawDistrict) -> RatingDistribution:
+    line = suppress_line([n for _, n in raw.ratings], zeros_disclose=True)
+    rated = line.total
+    return RatingDistribution(
+        raw.name,
+        raw.ratings_year,
+        rated,
+        tuple(
+            RatingCell(label, n, None if n is None or not rated else n / rated)
+            for (label, _), n in zip(raw.ratings, line.cells, strict=True)
+        ),
+    )
+
+
+def network_overview(network: Network, on: dt.date | None = None) -> NetworkOverview:
+    """The network office's aggregates for ``network``, suppressed: each district's teachers
+    and principals with the network's totals (primary and complementary suppression down
+    each column), and each district's latest rating distribution with its total rated."""
+    raw = [_raw_district(d, on) for d in network.districts.order_by("name")]
+    teachers = suppress_column([r.teachers for r in raw])
+    principals = suppress_column([r.principals for r in raw])
+    return NetworkOverview(
+        districts=tuple(
+            DistrictCounts(r.name, r.school_year, r.schools, t, p)
+            for r, t, p in zip(raw, teachers.cells, principals.cells, strict=True)
+        ),
+        schools=sum(r.schools for r in raw),
+        teachers=teachers.total,
+        principals=principals.total,
+        ratings=tuple(_ratings(r) for r in raw if r.ratings),
+        unrated=tuple(r.name for r in raw if not r.ratings),
+    )
 
 
 def staff_years(user: Actor, school: School) -> list[SchoolYear]:

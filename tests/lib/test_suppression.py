@@ -13,7 +13,6 @@ from __future__ import annotations
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from scipy.optimize import linprog
 
 from lattice.lib.suppression import (
     Suppressed,
@@ -21,6 +20,7 @@ from lattice.lib.suppression import (
     suppress_line,
     suppress_table,
 )
+from tests.disclosure import solvable_cells
 
 
 def _grid(t: Suppressed) -> tuple[list[list[int]], list[list[bool]]]:
@@ -30,41 +30,6 @@ def _grid(t: Suppressed) -> tuple[list[list[int]], list[list[bool]]]:
     hidden = [[*t.hidden[i], t.row_total_hidden[i]] for i in range(n)]
     hidden.append([*t.column_total_hidden, t.total_hidden])
     return grid, hidden
-
-
-def solvable_cells(grid: list[list[int]], hidden: list[list[bool]]) -> list[tuple[int, int]]:
-    """The hidden cells of an extended grid (totals last) whose count a reader can solve for
-    exactly from the shown cells, the sums and non-negativity."""
-    n, width = len(grid) - 1, len(grid[0]) - 1
-    unknown = [(i, j) for i in range(n + 1) for j in range(width + 1) if hidden[i][j]]
-    if not unknown:
-        return []
-    index = {c: k for k, c in enumerate(unknown)}
-    equations, rhs = [], []
-    lines = [([(i, j) for j in range(width)], (i, width)) for i in range(n + 1)]
-    lines += [([(i, j) for i in range(n)], (n, j)) for j in range(width + 1)]
-    for parts, total in lines:
-        row = [0.0] * len(unknown)
-        known = 0
-        for c, sign in [(p, 1) for p in parts] + [(total, -1)]:
-            if c in index:
-                row[index[c]] += sign
-            else:
-                known -= sign * grid[c[0]][c[1]]
-        if any(row):
-            equations.append(row)
-            rhs.append(float(known))
-    solved = []
-    for c, k in index.items():
-        objective = [0.0] * len(unknown)
-        objective[k] = 1.0
-        low = linprog(objective, A_eq=equations, b_eq=rhs, bounds=(0, None), method="highs")
-        high = linprog([-x for x in objective], A_eq=equations, b_eq=rhs, bounds=(0, None),
-                       method="highs")  # fmt: skip
-        assert low.status == 0  # the true table is always a solution
-        if high.status == 0 and -high.fun - low.fun < 0.5:
-            solved.append(c)
-    return solved
 
 
 def assert_protected(t: Suppressed, *, zeros_disclose: bool = False) -> None:

@@ -1,4 +1,4 @@
-"""Template helpers: small-number suppression, SVG bar charts and audit values."""
+"""Template helpers: suppressed counts, SVG bar charts and audit values."""
 
 from __future__ import annotations
 
@@ -12,21 +12,24 @@ from django.utils.safestring import SafeString, mark_safe
 from lattice.lib import formatting
 from lattice.lib.charts import Bar, figure, horizontal_bars
 from lattice.lib.formatting import count
-from lattice.people.queries import SMALL_NUMBER
+from lattice.lib.suppression import SMALL_NUMBER
 
 register = template.Library()
 
 
+SUPPRESSED_WHY = (
+    f"Hidden: fewer than {SMALL_NUMBER} people, or it would let a reader work out such a count"
+)
+
+
 @register.filter
-def small_number(value: Any) -> str:
-    """Show counts under the small-number threshold as "<10" (but 0 as 0)."""
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return "—"
-    if 0 < number < SMALL_NUMBER:
-        return f"<{SMALL_NUMBER}"
-    return count(number)
+def suppressed(value: int | None) -> SafeString:
+    """A suppressed count (None) as the word "suppressed" with why; a shown one as a count."""
+    if value is None:
+        return format_html(
+            '<span class="suppressed muted" title="{}">suppressed</span>', SUPPRESSED_WHY
+        )
+    return format_html("{}", count(value))
 
 
 @register.filter
@@ -37,29 +40,18 @@ def years(value: Decimal | int | float) -> str:
 
 
 @register.simple_tag
-def bar_chart(
-    items: list[tuple[str, int]], title: str, chart_id: str, suppress_small: bool = False
-) -> SafeString:
+def bar_chart(items: list[tuple[str, int | None]], title: str, chart_id: str) -> SafeString:
     """A horizontal bar chart of (label, count) pairs in its figure (lattice.lib.charts).
 
-    With ``suppress_small``, counts under the small-number threshold get no bar and read "<10".
-    """
+    A count of None is suppressed: no bar, only the word "suppressed"."""
     bars = [
-        Bar(
-            label,
-            0 if suppress_small and 0 < value < SMALL_NUMBER else value,
-            small_number(value) if suppress_small else count(value),
-        )
+        Bar(label, 0, "suppressed", hidden=True)
+        if value is None
+        else Bar(label, value, count(value))
         for label, value in items
     ]
     chart = horizontal_bars(bars, title=title, chart_id=chart_id)
     return mark_safe(figure(chart, title))  # lattice.lib.charts escapes every text
-
-
-@register.filter
-def rating_share(share: Any, total: int) -> float | None:
-    """A rating cell's share of all rated teachers (None when the cell is suppressed)."""
-    return share.share(total)
 
 
 @register.filter

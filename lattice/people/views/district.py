@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from lattice.lib.suppression import SMALL_NUMBER
 from lattice.people import network_page
 from lattice.people.access import (
     administered_district,
@@ -13,7 +14,7 @@ from lattice.people.access import (
 )
 from lattice.people.queries import (
     current_school_year,
-    network_aggregates,
+    network_overview,
     principals_by_school,
     school_headcounts,
     summarise_by_level,
@@ -50,22 +51,27 @@ def district(request: HttpRequest) -> HttpResponse:
 
 
 def network(request: HttpRequest) -> HttpResponse:
-    """The districts of the user's network(s): aggregate counts only, never individuals."""
+    """The districts of the user's network(s): aggregate counts only, never individuals, each
+    suppressed by the people app's reads before the page sees it (network_overview)."""
     networks = list(networks_visible_to(request.user))
     if not networks:
         raise Http404("No network")
     sections = []
     for net in networks:
-        rows = network_aggregates(net)
+        overview = network_overview(net)
         sections.append(
             {
                 "network": net,
-                "rows": rows,
-                "chart": [(r.district_name, r.teachers) for r in rows],
+                "overview": overview,
+                "chart": [(d.district_name, d.teachers) for d in overview.districts],
             }
         )
     return render(
         request,
         "people/network.html",
-        {"sections": sections, "app_sections": network_page.sections()},
+        {
+            "sections": sections,
+            "app_sections": network_page.sections(),
+            "threshold": SMALL_NUMBER,
+        },
     )
