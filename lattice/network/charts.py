@@ -8,7 +8,8 @@ from decimal import Decimal
 
 from lattice.network.comparisons import Rate
 
-WIDTH, ROW, BAR, ROOM = 420, 44, 16, 110
+# 320 wide: on a phone (about 300 px inside the card) the text stays near its 14 px size
+WIDTH, ROW, BAR, ROOM = 320, 44, 16, 110
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,7 @@ class Bar:
     text_x: float
     text_y: int
     target_x: float | None
+    why_not: bool = False  # the text says why no value is shown (not a value of 0)
 
 
 def rate_bars(rates: tuple[Rate, ...], unit: str = "") -> tuple[list[Bar], int]:
@@ -44,6 +46,6 @@ def rate_bars(rates: tuple[Rate, ...], unit: str = "") -> tuple[list[Bar], int]:
         text_x = max(width, target or 0.0) + 6
         bars.append(
             Bar(rate.district, y + 14, y + 20, round(width, 1), text, round(text_x, 1),
-                y + 20 + BAR - 3, target)
+                y + 20 + BAR - 3, target, rate.value is None)
         )  # fmt: skip
     return bars, max(len(bars) * ROW, ROW)

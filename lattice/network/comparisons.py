@@ -1,5 +1,6 @@
-"""Comparisons across a network's districts: aggregates only, each district sharing what it
-chose, every count of people under 10 suppressed with its complements (:mod:`lattice.lib.suppression`).
+"""Comparisons across a network's districts: aggregates only, each district sharing what
+it chose, every count of people under 10 suppressed with its complements
+(:mod:`lattice.lib.suppression`).
 
 Figures come from the apps that own them, through their public reads: teachers and role
 holders from the roles app (``teaching_staff_by_school``, ``active_role_assignments``, the
@@ -15,9 +16,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from lattice.lib.suppression import SMALL_NUMBER, Suppressed, is_small, suppress_table
 from lattice.lib.tabular import csv_bytes
 from lattice.network.models import Measure, SharingChoice
-from lattice.lib.suppression import SMALL_NUMBER, Suppressed, is_small, suppress_table
 from lattice.pathways.queries import standings_for
 from lattice.people.models import Assignment, District, Network, SchoolYear
 from lattice.people.models.staff import TEACHING_POSITIONS
@@ -74,6 +75,14 @@ class Distribution:
                 None if t.row_total_hidden[i] else t.row_totals[i],
             )
             for i, name in enumerate(self.districts)
+        ]
+
+    def labelled_rows(self) -> list[tuple[str, list[tuple[str, int | None]]]]:
+        """Each sharing district's cells as (column, shown) pairs, its total last: for a
+        table that turns into one card per district on a phone, each value named."""
+        return [
+            (name, [*zip(self.columns, cells, strict=True), ("Total", total)])
+            for name, cells, total in self.rows()
         ]
 
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from lattice.lib.suppression import SMALL_NUMBER
 from lattice.network import access
 from lattice.network.charts import BAR, WIDTH, rate_bars
 from lattice.network.comparisons import as_csv, compare
-from lattice.lib.suppression import SMALL_NUMBER
 from lattice.network.views.common import today
 
 
