@@ -115,11 +115,11 @@ def audit_changes(entry: Any) -> SafeString:
                 formatting.field_label(name),
                 format_html(
                     '<del><span class="visually-hidden">was </span>{}</del> → ',
-                    formatting.shown_value(before[name]),
+                    formatting.shown_value(before[name], name),
                 )
                 if name in before
                 else "",
-                formatting.shown_value(after[name]) if name in after else "(removed)",
+                formatting.shown_value(after[name], name) if name in after else "(removed)",
             )
             for name in names
         ),
