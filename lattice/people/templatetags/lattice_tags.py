@@ -74,9 +74,10 @@ def field_label(name: str) -> str:
 
 
 @register.filter
-def shown_value(value: Any) -> str:
-    """An audit value as a person reads it (:func:`lattice.lib.formatting.shown_value`)."""
-    return formatting.shown_value(value)
+def shown_value(value: Any, name: Any = None) -> str:
+    """An audit value as a person reads it (:func:`lattice.lib.formatting.shown_value`);
+    ``value|shown_value:name`` reads a money field's value in dollars."""
+    return formatting.shown_value(value, name)
 
 
 _ASSIGNMENT_LINE = {
