@@ -133,11 +133,28 @@ def field_label(name: object) -> str:
     return text[:1].upper() + text[1:]
 
 
-def shown_value(value: object) -> str:
+# Stored fields that hold whole dollars: their values read as money ("$36,619"), never as a
+# bare count. A name ending in ``_dollars``, ``_cost`` or ``_salary`` is money too.
+MONEY_FIELDS = frozenset(
+    {"cost", "pay", "salary", "stipend", "before_total", "after_total", "gain_dollars"}
+)
+MONEY_SUFFIXES = ("_dollars", "_cost", "_salary")
+
+
+def is_money_field(name: object) -> bool:
+    """Whether the stored field ``name`` holds whole dollars (see :data:`MONEY_FIELDS`)."""
+    text = str(name).strip().lower()
+    return text in MONEY_FIELDS or text.endswith(MONEY_SUFFIXES)
+
+
+def shown_value(value: object, name: object = None) -> str:
     """A stored value (an audit entry's before or after, an import's change) as a person
     reads it: yes and no, not True and False; a mapping as "Label: value" pairs, not
     ``{'strong-teacher-…': 3}``; a list joined with commas; a whole number with thousands
-    separators; nothing and blanks say so."""
+    separators, and with the dollar sign when its field ``name`` holds money ("Cost:
+    $36,619", :func:`money`); nothing and blanks say so."""
+    if name is not None and is_money_field(name) and _number(value) is not None:
+        return money(value)
     if value is None:
         return "(none)"
     if value == "":
@@ -151,7 +168,7 @@ def shown_value(value: object) -> str:
     if isinstance(value, dict):
         if not value:
             return "(none)"
-        return "; ".join(f"{field_label(k)}: {shown_value(v)}" for k, v in value.items())
+        return "; ".join(f"{field_label(k)}: {shown_value(v, k)}" for k, v in value.items())
     if isinstance(value, list | tuple):
         return ", ".join(shown_value(v) for v in value) if value else "(none)"
     if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":

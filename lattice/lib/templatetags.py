@@ -59,8 +59,8 @@ def field_label(name: Any) -> str:
 
 
 @register.filter
-def shown_value(value: Any) -> str:
-    return formatting.shown_value(value)
+def shown_value(value: Any, name: Any = None) -> str:
+    return formatting.shown_value(value, name)
 
 
 @register.filter

@@ -14,7 +14,7 @@ from typing import Any, Protocol
 
 from django.db.models import Prefetch, QuerySet
 
-from lattice.lib import stamped
+from lattice.lib import formatting, stamped
 from lattice.lib.placements import (
     PathwayPlacement,
     high_poverty_percent,
@@ -349,6 +349,28 @@ class Dashboard:
     @property
     def share(self) -> Decimal:
         return Decimal(self.in_roles) / self.teachers if self.teachers else Decimal(0)
+
+    @property
+    def target_met(self) -> bool:
+        return self.in_roles >= self.required
+
+    @property
+    def shortfall(self) -> int:
+        """How many more teachers must hold a role to reach the target (0 once it is met)."""
+        return max(self.required - self.in_roles, 0)
+
+    @property
+    def target_sentence(self) -> str:
+        """The coverage against the target in words: "Target met (31 of 100, 31%)" once it is
+        met, else how many more are needed; never a count "needed" that is already there."""
+        of = f"{self.in_roles} of {self.teachers}, {formatting.percent(self.share)}"
+        if self.target_met:
+            return f"Target met ({of})"
+        more = self.shortfall
+        return (
+            f"{more} more teacher{'' if more == 1 else 's'} in roles needed for the "
+            f"{self.settings.target_share_percent}% target ({self.required} in all; now {of})"
+        )
 
     @property
     def pipeline_by_role(self) -> list[tuple[str, int]]:

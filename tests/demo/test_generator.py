@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import itertools
 from collections import Counter, defaultdict
 
@@ -106,3 +107,20 @@ def test_it_reports_progress_once_per_school_year() -> None:
     for _ in generate(SMALL, progress=lines.append):
         pass
     assert lines == ["  school year 2024-25…", "  school year 2025-26…", "  school year 2026-27…"]
+
+
+@pytest.mark.parametrize(
+    ("today", "latest"),
+    [
+        (dt.date(2026, 12, 3), "2026-27"),
+        (dt.date(2026, 7, 1), "2026-27"),
+        (dt.date(2026, 6, 30), "2025-26"),
+    ],
+)
+def test_the_demo_s_latest_school_year_is_the_one_containing_the_day_it_is_loaded(
+    today: dt.date, latest: str
+) -> None:
+    made = in_memory(dataclasses.replace(SMALL, today=today))
+    years = sorted(made.instances_of(SchoolYear), key=lambda y: y.start)
+    assert years[-1].label == latest
+    assert years[-1].start <= today <= years[-1].end

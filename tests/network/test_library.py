@@ -33,14 +33,15 @@ def test_copying_a_role_description_adds_a_draft_role_citing_the_library(cast: A
     assert AuditEntry.objects.filter(action="network.resource.copy").exists()
 
 
-def test_copying_a_role_twice_gives_the_second_copy_its_own_key(cast: Any) -> None:
+def test_copying_a_role_the_district_already_has_is_refused_naming_it(cast: Any) -> None:
     w = world(cast)
     actions.copy_into_district(None, w.role, cast.district)
-    actions.copy_into_district(None, w.role, cast.district)
-    keys = sorted(
-        LeadershipRole.objects.filter(district=cast.district).values_list("key", flat=True)
-    )
-    assert keys == ["teaching-and-learning-specialist", "teaching-and-learning-specialist-2"]
+    with pytest.raises(
+        actions.NetworkError, match="already has “Teaching and Learning Specialist”"
+    ):
+        actions.copy_into_district(None, w.role, cast.district)
+    keys = list(LeadershipRole.objects.filter(district=cast.district).values_list("key", flat=True))
+    assert keys == ["teaching-and-learning-specialist"]
 
 
 def test_copying_a_policy_makes_an_adoption_draft_that_pays_nobody_yet(cast: Any) -> None:

@@ -3,6 +3,8 @@ seam (lattice.lib.roles_served) that the pathways app registers into."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from lattice.audit.models import AuditEntry
@@ -42,3 +44,14 @@ def test_a_role_served_reads_to_the_teacher_in_words_not_as_an_internal_referenc
     claim = Claim.objects.get(staff_member=cast.teacher_staff, kind=ClaimKind.ROLE)
     assert "RoleAssignment" not in claim.reason
     assert claim.reason.startswith("Recorded from the role's assignment for ")
+
+
+def test_a_role_served_is_listed_on_my_claims_without_repeating_its_kind(
+    cast: Cast, client_for: Any
+) -> None:
+    officer = cast.user("officer")
+    mentor = role_actions.install_template(officer, cast.district, "iowa-mentor", activate=True)
+    role_actions.assign_role(officer, mentor, cast.teacher_staff, cast.year)
+    html = client_for("teacher").get("/pathways/me/claims/").content.decode()
+    assert '<span class="muted">Role served</span>' in html
+    assert "Role served · role served" not in html

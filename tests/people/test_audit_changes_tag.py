@@ -14,9 +14,9 @@ LOOPS = Template(
     '{% if e.changed_fields %}<dl class="changes">{% for name in e.changed_fields %}'
     "{% with before=e.before|get_item:name after=e.after|get_item:name %}"
     "<div><dt>{{ name|field_label }}</dt><dd>{% if name in e.before %}<del>"
-    '<span class="visually-hidden">was </span>{{ before|shown_value }}</del> → {% endif %}'
+    '<span class="visually-hidden">was </span>{{ before|shown_value:name }}</del> → {% endif %}'
     '<ins><span class="visually-hidden">now </span>{% if name in e.after %}'
-    "{{ after|shown_value }}{% else %}(removed){% endif %}</ins></dd></div>"
+    "{{ after|shown_value:name }}{% else %}(removed){% endif %}</ins></dd></div>"
     "{% endwith %}{% endfor %}</dl>{% else %}—{% endif %}"
 )
 
@@ -34,6 +34,7 @@ def test_changed_removed_and_added_fields_read_as_before() -> None:
     )
     assert parse_html(audit_changes(e)) == parse_html(LOOPS.render(Context({"e": e})))
     assert "&lt;b&gt;" in audit_changes(e)
+    assert "now </span>$5,500</ins>" in audit_changes(e)  # a stipend reads in dollars
 
 
 def test_an_entry_without_changes_shows_a_dash() -> None:

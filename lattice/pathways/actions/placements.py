@@ -16,6 +16,7 @@ from django.db import transaction
 from lattice.audit.log import record
 from lattice.lib.actors import Actor, signed_in
 from lattice.lib.facts import Fact, facts_changed
+from lattice.lib.formatting import money
 from lattice.pathways import crosswalk as cw
 from lattice.pathways.actions.standings import recompute_standings
 from lattice.pathways.compute import adoption_in_force, policy_of
@@ -214,7 +215,7 @@ def adopt_policy(
             "summary": adoption.crosswalk["summary"],
         },
         summary=f"Adopted {policy.key} v{policy.version} from {effective_from}; "
-        f"{summary['placed']} teachers placed, year-one cost {summary['cost']:+,}",
+        f"{summary['placed']} teachers placed, year-one cost {money(summary['cost'], signed=True)}",
     )
     return adoption, written, problems
 

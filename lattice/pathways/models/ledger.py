@@ -22,6 +22,10 @@ class ClaimKind(models.TextChoices):
     CERTIFICATE = "certificate", "Certificate"
 
 
+# The unit each counted kind of claim is measured in; the other kinds carry no amount.
+_UNITS = {ClaimKind.CREDITS: "credit", ClaimKind.PD_HOURS: "hour", ClaimKind.PROJECT: "unit"}
+
+
 class ClaimStatus(models.TextChoices):
     SUBMITTED = "submitted", "Waiting for review"
     VERIFIED = "verified", "Verified"
@@ -77,15 +81,26 @@ class Claim(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()}: {self.title} ({self.quantity_label})"
+        if self.counted:
+            return f"{self.get_kind_display()}: {self.title} ({self.quantity_label})"
+        return f"{self.get_kind_display()}: {self.title}"
+
+    @property
+    def counted(self) -> bool:
+        """Whether the claim is an amount (credits, hours, units); a role served or a
+        certificate is just held, and its kind already says what it is."""
+        return ClaimKind(self.kind) in _UNITS
+
+    @property
+    def kind_line(self) -> str:
+        """The kind, and the amount when there is one: "College credits · 3 credits", but
+        "Role served" (never "Role served · role served")."""
+        kind = self.get_kind_display()
+        return f"{kind} · {self.quantity_label}" if self.counted else str(kind)
 
     @property
     def quantity_label(self) -> str:
-        unit = {
-            ClaimKind.CREDITS: "credit",
-            ClaimKind.PD_HOURS: "hour",
-            ClaimKind.PROJECT: "unit",
-        }.get(ClaimKind(self.kind))
+        unit = _UNITS.get(ClaimKind(self.kind))
         if unit is None:
             return self.get_kind_display().lower()
         return f"{self.quantity} {unit}" + ("" if self.quantity == 1 else "s")

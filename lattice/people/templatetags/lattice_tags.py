@@ -66,9 +66,10 @@ def field_label(name: str) -> str:
 
 
 @register.filter
-def shown_value(value: Any) -> str:
-    """An audit value as a person reads it (:func:`lattice.lib.formatting.shown_value`)."""
-    return formatting.shown_value(value)
+def shown_value(value: Any, name: Any = None) -> str:
+    """An audit value as a person reads it (:func:`lattice.lib.formatting.shown_value`);
+    ``value|shown_value:name`` reads a money field's value in dollars."""
+    return formatting.shown_value(value, name)
 
 
 _ASSIGNMENT_LINE = {
@@ -107,11 +108,11 @@ def audit_changes(entry: Any) -> SafeString:
                 formatting.field_label(name),
                 format_html(
                     '<del><span class="visually-hidden">was </span>{}</del> → ',
-                    formatting.shown_value(before[name]),
+                    formatting.shown_value(before[name], name),
                 )
                 if name in before
                 else "",
-                formatting.shown_value(after[name]) if name in after else "(removed)",
+                formatting.shown_value(after[name], name) if name in after else "(removed)",
             )
             for name in names
         ),

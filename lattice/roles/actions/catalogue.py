@@ -59,6 +59,7 @@ def save_role(
         setattr(role, name, value)
     if role.team_min and role.team_max and role.team_min > role.team_max:
         raise RoleError("team size: the smallest team cannot be larger than the largest.")
+    _refuse_same_title(district, role)
     clean(role)
     try:
         with transaction.atomic():
@@ -78,6 +79,26 @@ def save_role(
             after=a,
         )
     return role
+
+
+def _refuse_same_title(district: District, role: LeadershipRole) -> None:
+    """One role a title in a district's catalogue: a second "Mentor teacher" (the template
+    added twice, a council's or the network library's copy of a role the district has) reads
+    as a duplicate row and splits its holders. A retired role's title may be used again."""
+    if role.status == RoleStatus.RETIRED:
+        return
+    same = (
+        LeadershipRole.objects.filter(district=district, title__iexact=role.title.strip())
+        .exclude(status=RoleStatus.RETIRED)
+        .exclude(pk=role.pk)
+        .first()
+    )
+    if same is not None:
+        raise RoleError(
+            f"title: the catalogue already has “{same.title}” "
+            f"({same.get_status_display().lower()}, short id {same.key}); edit that role, or "
+            "give this one another title."
+        )
 
 
 def free_key(district: District, base: str) -> str:

@@ -42,6 +42,35 @@ from lattice.roles.models.selection import standard_rubric
 
 
 @transaction.atomic
+def _check_year(school_year: SchoolYear, opens_on: dt.date, closes_on: dt.date) -> None:
+    """A posting is filed under the school year its role is held in. Next year's roles are
+    posted in the spring, so a window may come up to a year before its year starts; but a
+    window that closes after the year ended, in a school year the district has, belongs to
+    that year (a December 2026 window is 2026-27's, never 2025-26's). While the year its
+    dates fall in is not set up yet, the posting stays under the year chosen."""
+    earliest = school_year.start - dt.timedelta(days=366)
+    if opens_on < earliest:
+        raise RoleError(
+            f"opens on: {day(opens_on)} is more than a year before {school_year.label} starts "
+            f"({day(school_year.start)}); open the window closer to the year."
+        )
+    if closes_on <= school_year.end:
+        return
+    fits = (
+        SchoolYear.objects.filter(
+            district_id=school_year.district_id, start__lte=closes_on, end__gte=closes_on
+        )
+        .exclude(pk=school_year.pk)
+        .first()
+    )
+    if fits is not None:
+        raise RoleError(
+            f"school year: applications close on {day(closes_on)}, after {school_year.label} "
+            f"ended ({day(school_year.end)}); file the posting under {fits.label}, the school "
+            "year its dates fall in."
+        )
+
+
 def create_posting(
     actor: Actor,
     role: LeadershipRole,
@@ -68,6 +97,7 @@ def create_posting(
         )
     if closes_on < opens_on:
         raise RoleError("closes on: the window must close on or after the day it opens.")
+    _check_year(school_year, opens_on, closes_on)
     for criterion in rubric or []:
         problem = levels_problem(int(criterion["max"]), criterion.get("levels") or [])
         if problem:

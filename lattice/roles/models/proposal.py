@@ -112,3 +112,18 @@ class ProposalEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.proposal}: {self.get_step_display()}"
+
+    @property
+    def label(self) -> str:
+        """The step as the history reads it, saying which review it was: "Declined by the
+        district", "Returned for changes by the principal", "Changed and sent again to the
+        district" (the steps that name their reviewer already say it)."""
+        text = str(self.get_step_display())
+        who = {"principal": "the principal", "district": "the district"}.get(self.stage)
+        if who is None:
+            return text
+        if self.step in (ProposalStep.DECLINED, ProposalStep.RETURNED):
+            return f"{text} by {who}"
+        if self.step == ProposalStep.RESUBMITTED:
+            return f"{text} to {who}"
+        return text

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from django import template
+import datetime as dt
+from typing import Any
 
+from django import template
+from django.utils import timezone
+
+from lattice.lib.formatting import day
 from lattice.people.access import scope_for
 
 register = template.Library()
@@ -17,3 +22,24 @@ def roles_officer(context: template.Context) -> bool:
         return False
     scope = scope_for(request.user)
     return scope.is_superuser or scope.is_officer
+
+
+@register.simple_tag
+def year_note(year: Any) -> str:
+    """Why an office page shows a school year that does not contain today: the pages show
+    the year containing today (``lattice.people.queries.current_school_year``), and while the
+    district has no such year yet, the latest one — said in words, so "2025-26" in December
+    2026 never reads as a mistake. Empty when the year shown contains today."""
+    return school_year_note(year, timezone.localdate())
+
+
+def school_year_note(year: Any, on: dt.date) -> str:
+    if year is None or year.start <= on <= year.end:
+        return ""
+    if on > year.end:
+        return (
+            f"Today ({day(on)}) is after {year.label} ended on {day(year.end)}, and the "
+            "district has no school year for today yet; these pages show the latest one "
+            "until the new school year is added."
+        )
+    return f"{year.label} starts on {day(year.start)}; these pages show it ahead of time."

@@ -17,6 +17,7 @@ from lattice.roles.models import (
     LeadershipInterest,
     PostingStatus,
 )
+from lattice.roles.posting_state import posting_state
 from lattice.roles.suggestions import suggest
 from lattice.roles.views.common import district_for, is_officer, run_action, today
 
@@ -183,14 +184,18 @@ def suggestions(request: HttpRequest) -> HttpResponse:
             .select_related("role", "school", "school_year")
             .order_by("role__title")
         )
-    found = suggest(district, year, postings, today())
+    now = today()
+    found = suggest(district, year, postings, now)
     return render(
         request,
         "roles/suggestions.html",
         {
             "district": district,
             "year": year,
-            "sections": found.sections,
+            # each posting with its state: selection may still run after the window closed
+            "sections": [
+                (s, posting_state(s.posting, now, open_positions=s.free)) for s in found.sections
+            ],
             "rows": found.rows,
             "total": found.total,
         },

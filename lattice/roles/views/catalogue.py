@@ -103,7 +103,11 @@ def role_from_template(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, "Choose one of the templates.")
         return HttpResponseRedirect(reverse("roles:catalogue"))
-    role = actions.install_template(request.user, district, form.cleaned_data["template"])
+    try:
+        role = actions.install_template(request.user, district, form.cleaned_data["template"])
+    except actions.RoleError as exc:
+        messages.error(request, str(exc))
+        return HttpResponseRedirect(reverse("roles:catalogue"))
     messages.success(request, f"Added {role.title} as a draft; check it, then make it active.")
     return HttpResponseRedirect(reverse("roles:role-edit", args=[role.pk]))
 

@@ -34,6 +34,7 @@ from lattice.roles.models import (
     RoleStatus,
     Score,
 )
+from lattice.roles.posting_state import next_steps, posting_state
 from lattice.roles.views.common import district_for, run_action, today
 
 CANDIDATES_SHOWN = 15
@@ -72,10 +73,27 @@ def posting_list(request: HttpRequest) -> HttpResponse:
         .annotate(
             applicants=Count(
                 "applications", filter=Q(applications__status__in=queries.ACTIVE_STATUSES)
-            )
+            ),
+            # accepted or with an offer out (``queries.open_positions``, counted in the list)
+            taken=Count(
+                "applications",
+                filter=Q(
+                    applications__status__in=[
+                        ApplicationStatus.ACCEPTED,
+                        ApplicationStatus.OFFERED,
+                    ]
+                ),
+            ),
         )
         .order_by("-opens_on", "role__title")
     )
+    now = today()
+    states = {
+        p.pk: posting_state(
+            p, now, applicants=p.applicants, open_positions=max(p.positions - p.taken, 0)
+        )
+        for p in postings
+    }
     can_post = access.can_edit_catalogue(request.user, district.pk) or bool(
         access.postable_school_years(request.user)
     )
@@ -88,7 +106,7 @@ def posting_list(request: HttpRequest) -> HttpResponse:
             "postings": postings,
             "can_post": can_post,
             "manageable": manageable,
-            "today": today(),
+            "rows": [(p, states[p.pk]) for p in postings],
         },
     )
 
@@ -153,6 +171,7 @@ def posting_new(request: HttpRequest) -> HttpResponse:
 
 def posting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     posting = access.get_visible_posting(request.user, pk)
+    now = today()
     me = own_staff(request.user)
     manage = access.can_manage_posting(request.user, posting)
     seat = access.seat_for(request.user, posting)
@@ -161,10 +180,11 @@ def posting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     teacher = me is not None and queries.may_hold(me, posting.role, posting.school_year)
     if me is not None and teacher and me.district_id == posting.role.district_id:
         check = queries.qualification(
-            queries.with_facts(StaffMember.objects.filter(pk=me.pk)).get(), posting.role, today()
+            queries.with_facts(StaffMember.objects.filter(pk=me.pk)).get(), posting.role, now
         )
     context = {
         "posting": posting,
+        "state": posting_state(posting, now),
         "role": posting.role,
         "manage": manage,
         "seat": seat,
@@ -175,7 +195,7 @@ def posting_detail(request: HttpRequest, pk: int) -> HttpResponse:
             me is not None
             and teacher
             and seat is None
-            and posting.window_open(today())
+            and posting.window_open(now)
             and (mine is None or mine.status == ApplicationStatus.WITHDRAWN)
             and me.district_id == posting.role.district_id
         ),
@@ -188,22 +208,47 @@ def posting_detail(request: HttpRequest, pk: int) -> HttpResponse:
             .order_by("submitted_at", "pk")
         )
         blind = not access.can_see_panel_scores(request.user, posting)
+        # a seated manager sees the applicants in the order they applied, no scores
+        ranking = (
+            [queries.Ranked(a, 0, None) for a in visible]
+            if blind
+            else queries.ranking(posting, visible)
+        )
+        free = queries.open_positions(posting)
+        members = list(
+            posting.panel.members.select_related("reviewer").annotate(
+                n_conflicts=Count("conflicts", distinct=True)
+            )
+        )
+        seated_decider = actions_selection.deciders_seated(request.user, posting)
+        waiting = sum(
+            1
+            for r in ranking
+            if r.mean_total is not None and r.application.status == ApplicationStatus.SUBMITTED
+        )
+        if blind and not seated_decider:
+            waiting = len(queries.waitlist(posting))
         context.update(
             {
                 "blind": blind,
-                # a seated manager sees the applicants in the order they applied, no scores
-                "ranking": [queries.Ranked(a, 0, None) for a in visible]
-                if blind
-                else queries.ranking(posting, visible),
-                "open_positions": queries.open_positions(posting),
-                "members": posting.panel.members.select_related("reviewer").annotate(
-                    n_conflicts=Count("conflicts", distinct=True)
+                "ranking": ranking,
+                "open_positions": free,
+                "state": posting_state(posting, now, applicants=len(visible), open_positions=free),
+                "steps": next_steps(
+                    posting,
+                    now,
+                    applicants=len(visible),
+                    reviewers=len(members),
+                    waiting=waiting,
+                    open_positions=free,
+                    seated_decider=seated_decider,
                 ),
+                "members": members,
                 "candidates": reviewer_candidates_for(posting, request.GET.get("reviewer_q", ""))
                 if request.GET.get("reviewer_q")
                 else None,
                 "reviewer_q": request.GET.get("reviewer_q", ""),
-                "seated_decider": actions_selection.deciders_seated(request.user, posting),
+                "seated_decider": seated_decider,
                 "offers": Offer.objects.filter(application__posting=posting).select_related(
                     "application__applicant"
                 ),
