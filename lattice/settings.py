@@ -16,6 +16,7 @@ from csp.constants import SELF as CSP_SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from lattice.lib.env import database_from_url, env_bool, env_int, env_list, env_str
+from lattice.lib.formatting import DJANGO_FORMATS
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("LATTICE_VAR_DIR", "") or BASE_DIR / "var")
@@ -254,6 +255,17 @@ LANGUAGE_CODE = "en-us"
 TIME_ZONE = env_str("TIME_ZONE", "UTC")
 USE_I18N = False
 USE_TZ = True
+# One house date style (lattice.lib.formatting): "Dec 3, 2026", "Dec 3, 2026, 10:52 AM".
+# Django reads a language's formats from FORMAT_MODULE_PATH before its settings, so both say
+# the same thing.
+FORMAT_MODULE_PATH = ["lattice.lib.formats"]
+DATE_FORMAT = DJANGO_FORMATS["DATE_FORMAT"]
+DATETIME_FORMAT = DJANGO_FORMATS["DATETIME_FORMAT"]
+TIME_FORMAT = DJANGO_FORMATS["TIME_FORMAT"]
+YEAR_MONTH_FORMAT = DJANGO_FORMATS["YEAR_MONTH_FORMAT"]
+MONTH_DAY_FORMAT = DJANGO_FORMATS["MONTH_DAY_FORMAT"]
+SHORT_DATE_FORMAT = DJANGO_FORMATS["SHORT_DATE_FORMAT"]
+SHORT_DATETIME_FORMAT = DJANGO_FORMATS["SHORT_DATETIME_FORMAT"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
