@@ -20,8 +20,6 @@ from lattice.lib.formatting import DJANGO_FORMATS
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("LATTICE_VAR_DIR", "") or BASE_DIR / "var")
-# The public address of this Lattice: the id of every credential it issues starts with it.
-PUBLIC_URL = env_str("LATTICE_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
 
 DEBUG = env_bool("DEBUG", default=False)
 
@@ -305,9 +303,13 @@ EMAIL_BACKEND = env_str(
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "lattice@localhost")
-# The address people open Lattice at: links in emails are absolute under it (a path means
-# nothing in a mail client). No trailing slash needed.
-LATTICE_SITE_URL = env_str("LATTICE_SITE_URL", "http://localhost:8000")
+# The address people open Lattice at (lattice.lib.site_url): links in emails are absolute
+# under it (a path means nothing in a mail client), and the id of every credential, issuer
+# profile and key it issues starts with it. No trailing slash needed. LATTICE_PUBLIC_URL is
+# the name an earlier release read for credentials; it is still honoured.
+LATTICE_SITE_URL = env_str(
+    "LATTICE_SITE_URL", env_str("LATTICE_PUBLIC_URL", "") or "http://localhost:8000"
+).rstrip("/")
 
 LOGGING = {
     "version": 1,
