@@ -341,7 +341,9 @@ SPECTACULAR_SETTINGS = {
     "assignments, ratings, claims, the audit log, import runs (OneRoster files and HR rows in), "
     "forecast runs (started and read), the "
     "decision register and awards. Every call is "
-    "checked by the same access rules as the pages. See docs/api.md.",
+    "checked by the same access rules as the pages. A district's talent office creates tokens "
+    "on Lattice's API tokens page (/api/tokens/); send one as `Authorization: Bearer <token>`. "
+    "Errors are RFC 9457 problem details and lists come a page at a time (follow `next`).",
     "VERSION": "1.0.0",
     "OAS_VERSION": "3.1.0",
     "SERVE_INCLUDE_SCHEMA": False,

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from lattice.lib import formatting
 from lattice.lib.choices import EmptyChoice, empty_choice_for, link_for
+from lattice.lib.site_url import absolute_url as _absolute_url
 
 register = template.Library()
 
@@ -97,3 +98,9 @@ def month(value: Any) -> str:
 def span(start: Any, end: Any) -> str:
     """``{{ opens|span:closes }}``: a stretch of days, ``Nov 28 – Dec 8, 2026``."""
     return formatting.span(_local(start), _local(end))
+
+
+@register.filter
+def absolute_url(path: Any) -> str:
+    """``{{ "/api/v1/staff/"|absolute_url }}``: a path under the configured site URL."""
+    return _absolute_url(str(path))
