@@ -11,6 +11,7 @@ and of the layout's title pass the text through :func:`headline`, and running te
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 # allauth's verbs, as Lattice says them (the log-in page and the menu say "Log in", "Log out").
 VERBS = (
@@ -26,8 +27,17 @@ def words(text: str) -> str:
     """Running text with Lattice's verbs: "Are you sure you want to log out?"."""
     out = str(text)
     for pattern, replacement in VERBS:
-        out = pattern.sub(lambda m, r=replacement: _same_case(m.group(0), m.expand(r)), out)
+        out = pattern.sub(_reworded(replacement), out)
     return out
+
+
+def _reworded(replacement: str) -> Callable[[re.Match[str]], str]:
+    """A substitution that writes ``replacement`` in the case of the words it replaces."""
+
+    def swap(match: re.Match[str]) -> str:
+        return _same_case(match.group(0), match.expand(replacement))
+
+    return swap
 
 
 def headline(text: str) -> str:
