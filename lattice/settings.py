@@ -16,11 +16,10 @@ from csp.constants import SELF as CSP_SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from lattice.lib.env import database_from_url, env_bool, env_int, env_list, env_str
+from lattice.lib.formatting import DJANGO_FORMATS
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("LATTICE_VAR_DIR", "") or BASE_DIR / "var")
-# The public address of this Lattice: the id of every credential it issues starts with it.
-PUBLIC_URL = env_str("LATTICE_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
 
 DEBUG = env_bool("DEBUG", default=False)
 
@@ -254,6 +253,17 @@ LANGUAGE_CODE = "en-us"
 TIME_ZONE = env_str("TIME_ZONE", "UTC")
 USE_I18N = False
 USE_TZ = True
+# One house date style (lattice.lib.formatting): "Dec 3, 2026", "Dec 3, 2026, 10:52 AM".
+# Django reads a language's formats from FORMAT_MODULE_PATH before its settings, so both say
+# the same thing.
+FORMAT_MODULE_PATH = ["lattice.lib.formats"]
+DATE_FORMAT = DJANGO_FORMATS["DATE_FORMAT"]
+DATETIME_FORMAT = DJANGO_FORMATS["DATETIME_FORMAT"]
+TIME_FORMAT = DJANGO_FORMATS["TIME_FORMAT"]
+YEAR_MONTH_FORMAT = DJANGO_FORMATS["YEAR_MONTH_FORMAT"]
+MONTH_DAY_FORMAT = DJANGO_FORMATS["MONTH_DAY_FORMAT"]
+SHORT_DATE_FORMAT = DJANGO_FORMATS["SHORT_DATE_FORMAT"]
+SHORT_DATETIME_FORMAT = DJANGO_FORMATS["SHORT_DATETIME_FORMAT"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
@@ -293,9 +303,13 @@ EMAIL_BACKEND = env_str(
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "lattice@localhost")
-# The address people open Lattice at: links in emails are absolute under it (a path means
-# nothing in a mail client). No trailing slash needed.
-LATTICE_SITE_URL = env_str("LATTICE_SITE_URL", "http://localhost:8000")
+# The address people open Lattice at (lattice.lib.site_url): links in emails are absolute
+# under it (a path means nothing in a mail client), and the id of every credential, issuer
+# profile and key it issues starts with it. No trailing slash needed. LATTICE_PUBLIC_URL is
+# the name an earlier release read for credentials; it is still honoured.
+LATTICE_SITE_URL = env_str(
+    "LATTICE_SITE_URL", env_str("LATTICE_PUBLIC_URL", "") or "http://localhost:8000"
+).rstrip("/")
 
 LOGGING = {
     "version": 1,
@@ -327,7 +341,9 @@ SPECTACULAR_SETTINGS = {
     "assignments, ratings, claims, the audit log, import runs (OneRoster files and HR rows in), "
     "forecast runs (started and read), the "
     "decision register and awards. Every call is "
-    "checked by the same access rules as the pages. See docs/api.md.",
+    "checked by the same access rules as the pages. A district's talent office creates tokens "
+    "on Lattice's API tokens page (/api/tokens/); send one as `Authorization: Bearer <token>`. "
+    "Errors are RFC 9457 problem details and lists come a page at a time (follow `next`).",
     "VERSION": "1.0.0",
     "OAS_VERSION": "3.1.0",
     "SERVE_INCLUDE_SCHEMA": False,

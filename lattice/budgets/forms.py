@@ -74,6 +74,7 @@ class SourceForm(forms.ModelForm):
         model = FundingSource
         fields = ["key", "name", "annual_amount", "recurring", "first_year", "last_year"]
         labels = {
+            "key": "Code (used in export files and web addresses)",
             "annual_amount": "Amount a year ($)",
             "recurring": "Recurring money",
             "last_year": "Last school year (one-time money)",
@@ -135,6 +136,7 @@ class LeverForm(_ScenarioItem):
         model = BudgetLever
         fields = ["key", "kind", "name", "recurring_delta", "one_time_cost", "first_year", "source"]
         labels = {
+            "key": "Code (used in export files and web addresses)",
             "recurring_delta": "Cost change a year ($; negative for a saving)",
             "one_time_cost": "One-time cost ($)",
         }

@@ -18,6 +18,7 @@ from django.urls import reverse
 from lattice.audit.log import record
 from lattice.councils.actions.common import _today
 from lattice.councils.models import Decision, DecisionStatus, Seat, SeatPosition, seats_held_q
+from lattice.lib.formatting import day
 from lattice.notifications.kinds import NoticeKind
 from lattice.notifications.send import notify
 
@@ -65,13 +66,13 @@ def send_review_reminders(on: dt.date | None = None) -> int:
             for user in ([owner] if owner is not None else []) + _chairs(decision, on):
                 people[user.pk] = user
             link = reverse("councils:decision", args=[decision.pk])
-            review = f"{decision.review_on:%d %B %Y}" if decision.review_on else ""
+            review = day(decision.review_on) if decision.review_on else ""
             for user in people.values():
                 notify(
                     user,
                     kind="councils.review_due",
                     subject=f"Review due: {decision.statement[:120]}",
-                    body=f"{decision.body} decided on {decision.decided_on:%d %B %Y}: "
+                    body=f"{decision.body} decided on {day(decision.decided_on)}: "
                     f"“{decision.statement}”. Its review date, {review}, has come: put it on "
                     "the next agenda, or record that it was carried out or superseded.",
                     link=link,

@@ -10,6 +10,10 @@ label. A form fills ``empty_choices`` from :func:`missing` for a kind of record 
 adds (schools, staff, councils): :mod:`lattice.lib.where_added` says where, and the link is
 shown only to those who may open it (:func:`link_for`).
 
+The blank option of a select never reads as Django's ``---------``: it says what to do,
+"Choose a school" (with "(optional)" when the field may stay blank), unless the form words
+it itself (``empty_label``, or its own first choice).
+
 Checking a model choice field costs no query of its own: the check reads the field's options
 once and keeps them, and the select then renders from what was read.
 """
@@ -67,6 +71,39 @@ class ExplainsEmptyChoices:
     empty_choices: Mapping[str, EmptyChoice] = MappingProxyType({})
 
 
+DJANGO_BLANK = "---------"  # Django's label for the blank option: a row of dashes, no words
+
+
+def blank_sentence(label: object, *, required: bool) -> str:
+    """What a select's blank option says: ``Choose a school``, ``Choose an owner (optional)``."""
+    words = str(label or "one").strip().rstrip(":").lower() or "one"
+    article = "an" if words[0] in "aeiou" else "a"
+    return f"Choose {article} {words}" + ("" if required else " (optional)")
+
+
+def name_blank_choice(field: forms.BoundField) -> None:
+    """Word ``field``'s blank option (:func:`blank_sentence`) in place of ``---------``.
+
+    The form's own copy of the field changes (each form deep-copies its fields), so the
+    next form is unaffected. A model choice field's options are read once here and kept."""
+    if not isinstance(field.field, forms.ChoiceField):
+        return
+    if not isinstance(field.field.widget, forms.widgets.ChoiceWidget):
+        return
+    sentence = blank_sentence(field.label, required=field.field.required)
+    if isinstance(field.field, forms.ModelChoiceField):
+        if field.field.queryset is None or field.field.empty_label != DJANGO_BLANK:
+            return
+        field.field.empty_label = sentence
+        return
+    choices: Any = field.field.choices
+    if any(str(v) == "" and label == DJANGO_BLANK for v, label in choices):
+        field.field.choices = [
+            (v, sentence if str(v) == "" and label == DJANGO_BLANK else label)
+            for v, label in choices
+        ]
+
+
 def has_no_choices(field: forms.BoundField) -> bool:
     """True for a select, or a group of radio buttons or check boxes, whose only options are
     blank. A model choice field's options are read here once and kept on the field (its
@@ -93,7 +130,9 @@ def has_no_choices(field: forms.BoundField) -> bool:
 
 
 def empty_choice_for(field: forms.BoundField) -> EmptyChoice | None:
-    """The sentence for ``field`` when it has nothing to choose from (None when it has)."""
+    """The sentence for ``field`` when it has nothing to choose from (None when it has); on
+    the way, its blank option is worded (:func:`name_blank_choice`)."""
+    name_blank_choice(field)
     if not has_no_choices(field):
         return None
     form = field.form

@@ -3,8 +3,14 @@
 Every page (through the ``lattice_format`` template filters), every explanation the rules
 engine writes and every chart the forecast draws use these functions, so a salary reads the
 same on My path, in payroll's explanation and on a forecast chart: ``$54,321``, ``-$1,200``,
-``+$3,000`` when a change is shown, ``$1.2M`` where a chart axis has no room; a day reads
-``Mar 4, 2026`` and a moment ``Mar 4, 2026, 14:05``.
+``+$3,000`` when a change is shown, ``$1.2M`` where a chart axis has no room.
+
+Dates have one house style, as a US district writes them on a letter: a day ``Mar 4, 2026``,
+a moment ``Mar 4, 2026, 2:05 PM``, a time of day ``2:05 PM``, a month ``Mar 2026`` and a
+stretch of days ``Nov 28 – Dec 8, 2026``. Django's own formats (``{{ value }}``, ``|date``
+without a format) say the same through :data:`DJANGO_FORMATS`, which the project's format
+module (``lattice/lib/formats``) hands to Django. Files and machines (CSV, the API, ICS,
+``datetime=`` attributes) keep ISO 8601.
 
 Plain Python (no Django, no app), so the pure core (``lattice.rules``, ``lattice.forecast``)
 uses it too; an import-linter contract keeps it that way. Values that are not numbers or
@@ -103,11 +109,53 @@ def day(value: object) -> str:
     return f"{value:%b} {value.day}, {value.year}"
 
 
+def clock(value: object) -> str:
+    """A time of day on a twelve-hour clock: ``2:05 PM``, ``12:00 PM`` at noon."""
+    if not isinstance(value, dt.datetime | dt.time):
+        return MISSING
+    hour = value.hour % 12 or 12
+    return f"{hour}:{value.minute:02d} {'AM' if value.hour < 12 else 'PM'}"
+
+
 def moment(value: object) -> str:
-    """A date and time of day: ``Mar 4, 2026, 14:05`` (the caller converts to local time)."""
+    """A date and time of day: ``Mar 4, 2026, 2:05 PM`` (the caller converts to local time)."""
     if not isinstance(value, dt.datetime):
         return day(value)
-    return f"{day(value)}, {value:%H:%M}"
+    return f"{day(value)}, {clock(value)}"
+
+
+def month(value: object) -> str:
+    """A month of a year: ``Mar 2026`` (a council term, a school year's start)."""
+    if not isinstance(value, dt.date):
+        return MISSING
+    return f"{value:%b} {value.year}"
+
+
+def span(start: object, end: object) -> str:
+    """Two days as one stretch, the year said once when both share it:
+    ``Nov 28 – Dec 8, 2026``; ``Dec 28, 2026 – Jan 4, 2027`` across a new year."""
+    if isinstance(start, dt.datetime):
+        start = start.date()
+    if isinstance(end, dt.datetime):
+        end = end.date()
+    if not isinstance(start, dt.date) or not isinstance(end, dt.date):
+        return f"{day(start)} – {day(end)}"
+    if start.year == end.year:
+        return f"{start:%b} {start.day} – {day(end)}"
+    return f"{day(start)} – {day(end)}"
+
+
+# The same house style in Django's format characters, for ``{{ a_date }}`` and ``|date``
+# without a format: lattice/lib/formats/en/formats.py hands these to Django.
+DJANGO_FORMATS = {
+    "DATE_FORMAT": "M j, Y",
+    "DATETIME_FORMAT": "M j, Y, g:i A",
+    "TIME_FORMAT": "g:i A",
+    "YEAR_MONTH_FORMAT": "M Y",
+    "MONTH_DAY_FORMAT": "M j",
+    "SHORT_DATE_FORMAT": "M j, Y",
+    "SHORT_DATETIME_FORMAT": "M j, Y, g:i A",
+}
 
 
 # Field names that do not read as words once their underscores are spaces.

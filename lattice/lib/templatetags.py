@@ -1,10 +1,11 @@
 """The ``lattice`` template library: how every page writes money, counts, shares and dates.
 
 ``{% load lattice %}`` gives the filters ``money`` (``{{ x|money }}``, ``{{ x|money:"signed" }}``,
-``{{ x|money:"short" }}``), ``count``, ``percent`` (``{{ share|percent:1 }}``), ``day`` and
-``moment``, and ``field_label`` and ``shown_value`` for a stored field's name and value.
-Each calls the one definition in :mod:`lattice.lib.formatting`; dates and times
-are shown in the site's time zone. Registered in ``settings.TEMPLATES`` (``libraries``).
+``{{ x|money:"short" }}``), ``count``, ``percent`` (``{{ share|percent:1 }}``), the house date
+style's ``day``, ``moment``, ``clock``, ``month`` and ``span`` (``{{ opens|span:closes }}``), and
+``field_label`` and ``shown_value`` for a stored field's name and value. Each calls the one
+definition in :mod:`lattice.lib.formatting`; dates and times are shown in the site's
+time zone. Registered in ``settings.TEMPLATES`` (``libraries``).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from django.utils import timezone
 
 from lattice.lib import formatting
 from lattice.lib.choices import EmptyChoice, empty_choice_for, link_for
+from lattice.lib.site_url import absolute_url as _absolute_url
 
 register = template.Library()
 
@@ -78,3 +80,27 @@ def empty_choice(field: Any) -> EmptyChoice | None:
 def empty_link(empty: EmptyChoice, user: Any) -> str:
     """The page an empty select links ``user`` to, when they may open it (else "")."""
     return link_for(empty, user)
+
+
+@register.filter
+def clock(value: Any) -> str:
+    """A time of day: ``2:05 PM``."""
+    return formatting.clock(_local(value))
+
+
+@register.filter
+def month(value: Any) -> str:
+    """A month of a year: ``Mar 2026``."""
+    return formatting.month(_local(value))
+
+
+@register.filter
+def span(start: Any, end: Any) -> str:
+    """``{{ opens|span:closes }}``: a stretch of days, ``Nov 28 – Dec 8, 2026``."""
+    return formatting.span(_local(start), _local(end))
+
+
+@register.filter
+def absolute_url(path: Any) -> str:
+    """``{{ "/api/v1/staff/"|absolute_url }}``: a path under the configured site URL."""
+    return _absolute_url(str(path))

@@ -15,7 +15,6 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import TYPE_CHECKING
 
-from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
@@ -23,6 +22,7 @@ from django.utils import timezone
 
 from lattice.audit.log import record
 from lattice.lib.actors import Actor, signed_in, user_of
+from lattice.lib.site_url import absolute_url
 from lattice.notifications import kinds
 from lattice.notifications.addresses import address_of
 from lattice.notifications.models import Delivery, EmailState, Notification, Preference
@@ -48,9 +48,7 @@ def without_email() -> Iterator[None]:
 
 def absolute(link: str) -> str:
     """``link`` (a path on this site) as a full address under ``LATTICE_SITE_URL``."""
-    if not link or "://" in link:
-        return link
-    return settings.LATTICE_SITE_URL.rstrip("/") + "/" + link.lstrip("/")
+    return absolute_url(link)
 
 
 def delivery_of(user: User) -> str:

@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from lattice.audit.log import record
 from lattice.lib.actors import Actor
+from lattice.lib.formatting import span
 from lattice.people.models import Assignment, District, SchoolYear, StaffMember
 from lattice.recognition import actions
 from lattice.recognition.actions import RecognitionError
@@ -112,8 +113,8 @@ def nominate(
         program.nominations_open <= on <= program.nominations_close
     ):
         raise RecognitionError(
-            f"Nominations for {program.name} are open {program.nominations_open:%d %B} to "
-            f"{program.nominations_close:%d %B %Y}."
+            f"Nominations for {program.name} are open "
+            f"{span(program.nominations_open, program.nominations_close)}."
         )
     if kind not in NominatorKind.values:
         raise RecognitionError(f"'{kind}' is not a kind of nominator.")

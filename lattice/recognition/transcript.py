@@ -15,6 +15,7 @@ from typing import Any
 from django.utils import timezone
 
 from lattice.lib.actors import Actor
+from lattice.lib.formatting import day, month
 from lattice.lib.placements import pathway_placement
 from lattice.people.models import StaffMember
 from lattice.recognition import queries
@@ -57,7 +58,7 @@ def _listed(staff: StaffMember, found: dict[str, Any]) -> list[dict[str, Any]]:
                 "achievementType": "ext:RoleServed",
                 "name": term.title,
                 "description": f"Served as {term.title} in the school year starting "
-                f"{term.school_year_start:%B %Y}.",
+                f"{month(term.school_year_start)}.",
                 "criteria": {"narrative": f"Assigned the role by {district.name}."},
                 "creator": issuer,
             }
@@ -70,7 +71,7 @@ def _listed(staff: StaffMember, found: dict[str, Any]) -> list[dict[str, Any]]:
                 "type": ["Achievement"],
                 "achievementType": "ext:PathwayReached",
                 "name": placement.label,
-                "description": f"Placed on {placement.label} on {found['today']:%d %B %Y}.",
+                "description": f"Placed on {placement.label} on {day(found['today'])}.",
                 "criteria": {"narrative": f"{district.name}'s pathway policy."},
                 "creator": issuer,
             }

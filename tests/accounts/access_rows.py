@@ -64,6 +64,8 @@ ROWS = [
         lambda c: "/accounts/inactive/",
         EVERYONE_SIGNED_IN,
         public=True,
+        ok_status=302,
+        note="signed-in users are sent home",
         extra={"anonymous_status": 200, "superuser": True},
     ),
     Row(
@@ -293,7 +295,8 @@ ROWS = [
         lambda c: "/accounts/sign-in/refused/",
         EVERYONE_SIGNED_IN,
         public=True,
-        ok_status=403,
+        ok_status=302,
+        note="signed-in users are sent home",
         extra={"anonymous_status": 403, "superuser": True},
     ),
     Row(
@@ -301,6 +304,8 @@ ROWS = [
         lambda c: "/accounts/sign-in/waiting/",
         EVERYONE_SIGNED_IN,
         public=True,
+        ok_status=302,
+        note="signed-in users are sent home",
         extra={"anonymous_status": 200, "superuser": True},
     ),
     # the talent office's sign-in settings

@@ -28,7 +28,7 @@ def test_nominate_panel_award_credential_verify(
     live_server: Any, page: Any, settings: Any, tmp_path: Path
 ) -> None:
     settings.MEDIA_ROOT = tmp_path / "private"
-    settings.PUBLIC_URL = live_server.url
+    settings.LATTICE_SITE_URL = live_server.url
     cast = build_cast()
     year = this_school_year(cast)
     for staff, school in [

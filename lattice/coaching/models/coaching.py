@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
+from lattice.lib.formatting import day
 from lattice.people.models import District, Position, School, SchoolYear, StaffMember
 from lattice.roles.models import LeadershipRole
 
@@ -183,7 +184,7 @@ class CoachingCycle(models.Model):
         ordering = ["starts_on", "pk"]
 
     def __str__(self) -> str:
-        return f"Coaching cycle from {self.starts_on:%d %b %Y}"
+        return f"Coaching cycle from {day(self.starts_on)}"
 
 
 class Goal(models.Model):
@@ -330,4 +331,4 @@ class Interaction(models.Model):
 
     def __str__(self) -> str:
         # Never the content: this label is what the audit log shows.
-        return f"{self.get_kind_display()} of {self.occurred_on:%d %b %Y} ({self.capacity})"
+        return f"{self.get_kind_display()} of {day(self.occurred_on)} ({self.capacity})"

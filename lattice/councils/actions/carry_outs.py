@@ -101,7 +101,7 @@ def _office(actor: Actor, body: Body) -> bool:
 # --- create a catalogue role -----------------------------------------------------------------
 
 ROLE_LABELS = {
-    "key": "Short id",
+    "key": "Code (used in web addresses and import files)",
     "title": "Title",
     "role_type": "Kind of role",
     "purpose": "Purpose",

@@ -8,6 +8,7 @@ from __future__ import annotations
 from django.db import models
 
 from lattice.councils.models.bodies import Body
+from lattice.lib.formatting import day
 from lattice.people.models import StaffMember
 
 
@@ -27,7 +28,7 @@ class Meeting(models.Model):
         ordering = ["-starts_at"]
 
     def __str__(self) -> str:
-        return f"{self.body}: {self.title} ({self.starts_at:%Y-%m-%d})"
+        return f"{self.body}: {self.title} ({day(self.starts_at)})"
 
 
 class AgendaItem(models.Model):

@@ -21,7 +21,7 @@ from lattice.councils.models import (
     ProposalAttachment,
 )
 from lattice.councils.views.common import body_for, poll_for, post_only, proposal_for, run
-from lattice.lib import uploads
+from lattice.lib import formatting, uploads
 from lattice.people.models import StaffMember
 
 
@@ -295,7 +295,7 @@ def _meeting_name(poll: Poll) -> str:
     if poll.meeting is None:
         return ""
     day = timezone.localtime(poll.meeting.starts_at)
-    return f"the {poll.meeting.title} of {day.day} {day:%B %Y}"
+    return f"the {poll.meeting.title} of {formatting.day(day)}"
 
 
 def _heading(words: str, share: int) -> str:

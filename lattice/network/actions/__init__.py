@@ -14,6 +14,7 @@ from django.utils.text import slugify
 
 from lattice.audit.log import record
 from lattice.lib.actors import Actor, signed_in
+from lattice.lib.formatting import day
 from lattice.network import notices
 from lattice.network.actions.common import NetworkError
 from lattice.network.actions.common import require as _require
@@ -274,7 +275,7 @@ def copy_into_district(
         except (ValidationError, ValueError) as exc:
             messages = exc.messages if isinstance(exc, ValidationError) else [str(exc)]
             raise NetworkError(f"policy: {'; '.join(messages)}") from exc
-        became = f"Adoption draft of {draft.policy_name} from {effective:%d %B %Y}"
+        became = f"Adoption draft of {draft.policy_name} from {day(effective)}"
         link = reverse("pathways:adopt-draft", args=[draft.pk])
     made = ResourceCopy.objects.create(
         resource=resource, district=district, made_by=_user(actor), became=became, link=link

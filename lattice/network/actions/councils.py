@@ -30,6 +30,7 @@ from lattice.councils.models import (
 )
 from lattice.councils.models.bodies import seats_held_q
 from lattice.lib.actors import Actor
+from lattice.lib.formatting import day
 from lattice.network.actions.common import NetworkError, require
 from lattice.network.models import Idea, IdeaFeedback, NetworkCabinet, TeamMember
 from lattice.network.models.ideas import TeamRole
@@ -124,7 +125,7 @@ def propose_idea_to_council(
             "logic model: write the problem and the activities first; the proposal is made "
             "from them."
         )
-    steps = [f"- {s.description} (by {s.due:%d %B %Y})" for s in idea.steps.all()]
+    steps = [f"- {s.description} (by {day(s.due)})" for s in idea.steps.all()]
     text = idea.activities.strip() + ("\n\nAction plan:\n" + "\n".join(steps) if steps else "")
     rationale = "\n".join(
         part

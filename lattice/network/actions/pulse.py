@@ -15,6 +15,7 @@ from django.db import transaction
 
 from lattice.audit.log import record
 from lattice.lib.actors import Actor
+from lattice.lib.formatting import span
 from lattice.network.actions.common import NetworkError, require
 from lattice.network.actions.curriculum import school_of
 from lattice.network.models import PulseReceipt, PulseResponse, PulseRound
@@ -67,9 +68,7 @@ def answer_pulse(
     if staff.district_id != pulse.district_id:
         raise NetworkError(f"round: {pulse} is {pulse.district}'s; answer your own district's.")
     if pulse.closed or not pulse.opens_on <= on <= pulse.closes_on:
-        raise NetworkError(
-            f"round: {pulse} is open {pulse.opens_on:%d %B} to {pulse.closes_on:%d %B %Y}."
-        )
+        raise NetworkError(f"round: {pulse} is open {span(pulse.opens_on, pulse.closes_on)}.")
     # lock the round so two answers at once cannot both pass the receipt check
     PulseRound.objects.select_for_update().get(pk=pulse.pk)
     if has_answered(pulse, staff):

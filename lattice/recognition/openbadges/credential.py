@@ -12,16 +12,18 @@ import datetime as dt
 import hashlib
 from typing import Any
 
-from django.conf import settings
 from django.urls import reverse
 
+from lattice.lib.site_url import site_url
 from lattice.recognition.openbadges.jsonld import OB_V3, VC_V2
 from lattice.recognition.openbadges.schema import SCHEMA_TYPE, SCHEMA_URL
 from lattice.recognition.tlms import FUNCTIONS, TLMS_FRAMEWORK, TLMS_URL
 
 
 def absolute(path: str) -> str:
-    return f"{settings.PUBLIC_URL}{path}"
+    """``path`` under the configured site URL (:mod:`lattice.lib.site_url`), never the host a
+    request came in on: a credential's ids must not depend on who issued it from where."""
+    return f"{site_url()}{path}"
 
 
 def issuer_id(district_key: str) -> str:
@@ -59,7 +61,7 @@ def issuer_profile(district: Any) -> dict[str, Any]:
         "id": issuer_id(district.key),
         "type": ["Profile"],
         "name": district.name,
-        "url": settings.PUBLIC_URL + "/",
+        "url": site_url() + "/",
     }
 
 

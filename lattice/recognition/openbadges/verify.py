@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from lattice.lib.formatting import day
 from lattice.recognition.openbadges import keys, schema, status
 from lattice.recognition.openbadges.credential import identity_hash
 from lattice.recognition.openbadges.jsonld import UnsafeJsonLd, expand_safely
@@ -82,7 +83,14 @@ def verify(
             "jti"
         ) == credential.get("id")
         checks.append(
-            Check("Claims match", mirrors, "iss and jti name the credential's issuer and id.")
+            Check(
+                "Claims match",
+                mirrors,
+                "The signature's wrapper names the same issuer and credential as the credential."
+                if mirrors
+                else "The signature's wrapper names a different issuer or credential than the "
+                "credential inside it.",
+            )
         )
     clr = "ClrCredential" in (credential.get("type") or [])
     found = schema.problems(credential, schema.CLR_SCHEMA_URL if clr else schema.SCHEMA_URL)
@@ -149,16 +157,16 @@ def _dates(credential: dict[str, Any], now: dt.datetime) -> list[Check]:
     try:
         start = parse(credential["validFrom"])
         found.append(
-            Check("In date", start <= now, f"Valid from {start.date():%d %B %Y}.")
+            Check("In date", start <= now, f"Valid from {day(start)}.")
             if start <= now
-            else Check("In date", False, f"Not valid until {start.date():%d %B %Y}.")
+            else Check("In date", False, f"Not valid until {day(start)}.")
         )
         if "validUntil" in credential:
             end = parse(credential["validUntil"])
             found.append(
-                Check("Not expired", now <= end, f"Valid until {end.date():%d %B %Y}.")
+                Check("Not expired", now <= end, f"Valid until {day(end)}.")
                 if now <= end
-                else Check("Not expired", False, f"Expired on {end.date():%d %B %Y}.")
+                else Check("Not expired", False, f"Expired on {day(end)}.")
             )
     except (KeyError, ValueError):
         found.append(Check("In date", False, "The validity dates cannot be read."))

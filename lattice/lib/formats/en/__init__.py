@@ -1,0 +1,1 @@
+"""English: the house date style (see formats.py)."""
