@@ -53,9 +53,7 @@ def test_the_run_page_sets_the_district_pages_teacher_count_beside_the_people_pl
     office = client_for("officer")
     html = office.get(f"/forecasts/{cast.district.key}/runs/{run.pk}/").content.decode()
     assert "teachers placed" not in html
-    assert (
-        f'{first["teachers"]}</span> <span class="stat-label">placed on the pay policy' in html
-    )
+    assert f'{first["teachers"]}</span> <span class="stat-label">placed on the pay policy' in html
     counted = _district_page_teachers(office)
     assert counted == teacher_count(cast.district, cast.year)
     assert f"The district page counts {counted} teachers in {cast.year.label}" in html
