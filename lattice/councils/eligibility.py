@@ -18,6 +18,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from django.db.models import Q, QuerySet
+
 from lattice.people.models import Assignment, RatingRecord, School, SchoolYear, StaffMember
 from lattice.people.queries import current_school_year
 
@@ -139,3 +141,27 @@ def check(person: StaffMember, seat: Seat, day: dt.date) -> list[Check]:
 
 def eligible(person: StaffMember, seat: Seat, day: dt.date) -> bool:
     return all(c.met for c in check(person, seat, day))
+
+
+def nominable(seat: Seat, district_ids: frozenset[int], day: dt.date) -> QuerySet[StaffMember]:
+    """The active staff of ``district_ids`` a list of candidates for ``seat`` offers: those
+    whose records this school year meet the seat's position rule (a job the seat is open
+    to, ``Seat.eligible_positions``) and school rule, when the seat lists them. The other
+    rules (a rating, years of service) are checked, with their sentence, on nominating."""
+    staff = StaffMember.objects.filter(district_id__in=sorted(district_ids), active=True)
+    wanted = set(seat.eligibility)
+    if not wanted & {"teacher", "from_school"}:
+        return staff
+    school = seat_school(seat) if "from_school" in wanted else None
+    held = Q(pk__in=[])
+    for district_id in sorted(district_ids):
+        year = current_school_year(district_id, day)
+        if year is None:
+            continue
+        rows = Assignment.objects.filter(school_year=year, staff_member__district_id=district_id)
+        if "teacher" in wanted:
+            rows = rows.filter(position__in=list(seat.eligible_positions))
+        if school is not None:
+            rows = rows.filter(school=school)
+        held |= Q(pk__in=rows.values("staff_member_id"))
+    return staff.filter(held)

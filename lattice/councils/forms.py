@@ -251,13 +251,28 @@ class ProposalForm(ExplainsEmptyChoices, forms.Form):
         max_value=100_000,
         required=False,
         label="New stipend ($ a year)",
-        help_text="For a change of stipend: paid to the role's current holders from the day "
-        "it is carried out.",
+        help_text="For a change of stipend: paid to the role's current holders from the day below.",
         error_messages={
             "invalid": "Write the new stipend in whole dollars a year, e.g. 2500.",
             "min_value": "A stipend cannot be below $0 a year.",
             "max_value": "A stipend is at most $100,000 a year; check the amount.",
         },
+    )
+
+    stipend_from = forms.DateField(
+        required=False,
+        label="New stipend paid from",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="For a change of stipend: the first day holders are paid it, e.g. the first "
+        "day of next semester or school year. Leave empty to pay it from the day the talent "
+        "office carries the decision out.",
+        error_messages={"invalid": "Write the day the new stipend is paid from, e.g. 2027-01-01."},
+    )
+    backdated = forms.BooleanField(
+        required=False,
+        label="Back-date the change",
+        help_text="Tick only if the new stipend is paid for days already past (from a day "
+        "before this proposal, this school year at most): holders are owed the difference.",
     )
 
     def __init__(self, *args, drafts=None, roles=None, **kwargs):
@@ -295,7 +310,14 @@ class ProposalForm(ExplainsEmptyChoices, forms.Form):
         if kind == "adopt_policy":
             return kind, {"draft": data["draft"].pk}
         if kind == "change_stipend":
-            return kind, {"role": data["role"].pk, "stipend_dollars": data["stipend_dollars"]}
+            fields: dict[str, Any] = {
+                "role": data["role"].pk,
+                "stipend_dollars": data["stipend_dollars"],
+            }
+            if data.get("stipend_from"):
+                fields["effective_from"] = data["stipend_from"].isoformat()
+                fields["backdated"] = bool(data.get("backdated"))
+            return kind, fields
         return "", {}
 
 

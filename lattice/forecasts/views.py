@@ -6,6 +6,7 @@ district's talent officers (and superusers) get past it; anyone else gets a 404.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from typing import Any
 
@@ -24,6 +25,7 @@ from lattice.forecasts.tasks import restart_orphans, run_forecast
 from lattice.lib.formatting import money
 from lattice.people.access import districts_administered_by, get_administered_district
 from lattice.people.models import District
+from lattice.people.queries import current_school_year, teacher_count
 
 HISTORY_SIZE = 30
 
@@ -112,8 +114,22 @@ def run_detail(request: HttpRequest, district: str, pk: int) -> HttpResponse:
     context: dict[str, Any] = _progress(place, run)
     result = run.result_object() if run.status == ForecastRun.Status.DONE else None
     if result is not None:
-        context |= {"result": result, **_chart_context(result)}
+        context |= {"result": result, **_chart_context(result), **_teacher_count(place, run)}
     return render(request, "forecasts/run.html", context)
+
+
+def _teacher_count(place: District, run: ForecastRun) -> dict[str, Any]:
+    """The district page's teacher count on the forecast's first day, to set beside the
+    people placed on the pay policy: two definitions, each named on the page (the policy
+    pays everyone active who has held a teaching assignment; the count is those with one in
+    the school year)."""
+    first = (run.result or {}).get("year_one") or {}
+    if not first.get("on"):
+        return {}
+    year = current_school_year(place, dt.date.fromisoformat(first["on"]))
+    if year is None:
+        return {}
+    return {"district_year": year, "district_teachers": teacher_count(place, year)}
 
 
 @require_GET

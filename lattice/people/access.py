@@ -484,8 +484,13 @@ def can_view_audit(user: Actor) -> bool:
 
 
 def audit_entries_visible_to(user: Actor) -> QuerySet[AuditEntry]:
-    """Audit entries ``user`` may read: those of the districts they administer (a superuser:
-    all, system-wide ones included). The audit log page and the API read through this."""
+    """Audit entries ``user`` may read: those of the districts they administer, and those
+    about their districts' own staff kept under another district (a teacher of a member
+    district seated on, nominated to or elected to a network cabinet another member district
+    keeps: one entry, which both offices read). A superuser reads all, system-wide ones
+    included. The audit log page and the API read through this."""
     if scope_for(user).is_superuser:
         return AuditEntry.objects.all()
-    return AuditEntry.objects.filter(district__in=districts_administered_by(user))
+    districts = districts_administered_by(user)
+    own_staff = StaffMember.objects.filter(district__in=districts).values("pk")
+    return AuditEntry.objects.filter(Q(district__in=districts) | Q(staff_member_id__in=own_staff))

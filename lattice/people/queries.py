@@ -15,9 +15,11 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TypeAlias, TypedDict, cast
 
 from django.db.models import (
+    BooleanField,
     Count,
     DecimalField,
     Exists,
+    ExpressionWrapper,
     OuterRef,
     Prefetch,
     Q,
@@ -318,6 +320,35 @@ def teachers_by_school(district: District, school_year: SchoolYear) -> dict[int,
     for school_id, staff_id in rows:
         out.setdefault(school_id, set()).add(staff_id)
     return out
+
+
+@dataclass(frozen=True)
+class SchoolStaff:
+    """Who works at each school of a district in a school year, read once: ``teachers`` as
+    :func:`teaching` defines them (the count every page shows), ``staff`` everyone active
+    assigned there in any position (teachers, nurses, librarians, specialists…)."""
+
+    teachers: dict[int, set[int]]
+    staff: dict[int, set[int]]
+
+
+def staff_by_school(district: District, school_year: SchoolYear) -> SchoolStaff:
+    """School id -> the ids of its teachers, and of all its active staff, in the school year
+    (one query): for a page that counts people in any position against the teacher count."""
+    rows = (
+        Assignment.objects.filter(
+            school__district=district, school_year=school_year, staff_member__active=True
+        )
+        .annotate(teaches=ExpressionWrapper(teaching(), output_field=BooleanField()))
+        .values_list("school_id", "staff_member_id", "teaches")
+    )
+    teachers: dict[int, set[int]] = {}
+    staff: dict[int, set[int]] = {}
+    for school_id, staff_id, teaches in rows:
+        staff.setdefault(school_id, set()).add(staff_id)
+        if teaches:
+            teachers.setdefault(school_id, set()).add(staff_id)
+    return SchoolStaff(teachers, staff)
 
 
 def teacher_count(district: District, school_year: SchoolYear, school: School | None = None) -> int:

@@ -30,25 +30,29 @@ def _chart(
 
 
 def dashboard_charts(d: Dashboard) -> dict[str, SafeString]:
-    """The share of teachers in roles by school and by role type, the equity of access by
-    school poverty level, and the cost of the leadership system."""
+    """Role holders (any position) per 100 teachers by school and by role type, the equity
+    of access by school poverty level, and the cost of the leadership system."""
     target = d.settings.target_share_percent
     schools = [
         Bar(
             r.school.name,
             float(r.share * 100),
-            f"{percent(r.share)} ({r.in_roles} of {r.teachers})",
+            f"{r.per_hundred} per 100 ({r.in_roles} holders, {r.teachers} teachers)",
         )
         for r in d.schools
     ]
     schools.append(
-        Bar("District", float(d.share * 100), f"{percent(d.share)} ({d.in_roles} of {d.teachers})")
+        Bar(
+            "District",
+            float(d.share * 100),
+            f"{d.per_hundred} per 100 ({d.in_roles} holders, {d.teachers} teachers)",
+        )
     )
     cost = d.cost
     return {
         "school_chart": _chart(
             schools,
-            f"Share of teachers in leadership roles, {d.year.label}",
+            f"Role holders per 100 teachers, {d.year.label}",
             "share-chart",
             target=target,
             target_label=f"target {target}%",
@@ -59,7 +63,7 @@ def dashboard_charts(d: Dashboard) -> dict[str, SafeString]:
                 Bar(label, float(share * 100), f"{count} ({percent(share)}; target {t}%)")
                 for label, count, share, t in d.by_type
             ],
-            "Share of teachers by role type",
+            "Role holders by role type, per 100 teachers",
             "type-chart",
         ),
         "equity_share": _chart(
@@ -67,7 +71,7 @@ def dashboard_charts(d: Dashboard) -> dict[str, SafeString]:
                 Bar(label, float(share * 100), f"{percent(share)} ({held} of {t})")
                 for label, t, held, share, _ in d.bands
             ],
-            "Share in roles by school poverty level",
+            "Role holders per 100 teachers by school poverty level",
             "equity-share",
         ),
         "equity_dollars": _chart(

@@ -5,9 +5,11 @@ is what the holder was promised when assigned (copied onto the assignment), so a
 of the catalogue never rewrites it. Only a decision that changes pay for the holders (a
 council's, carried out through ``roles.actions.change_stipend``) does: it keeps a
 ``StipendChange`` per holder, and a pay date before the change pays the amount agreed then,
-a date from it the new amount, saying who changed it. The roles app pays every role stipend
-— also under a policy whose own roles table lists supplements (Iowa TLC): the pathways app
-leaves those to this provider, so role pay is counted once.
+a date from it the new amount, saying who changed it (and "back-dated" when it was paid from a
+day before it was carried out); a date before a change already decided says what it becomes
+and from when, so My path and payroll announce a change paid from next semester. The roles
+app pays every role stipend — also under a policy whose own roles table lists supplements
+(Iowa TLC): the pathways app leaves those to this provider, so role pay is counted once.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
+
+from django.utils import timezone
 
 from lattice.lib.formatting import day, money
 from lattice.lib.pay import PayKind, PayLine
@@ -27,6 +31,11 @@ class _Change:
     before: int
     after: int
     decided_by: str
+    carried_out_on: dt.date | None = None  # the day it was recorded; later: back-dated
+
+    @property
+    def backdated(self) -> bool:
+        return self.carried_out_on is not None and self.effective_from < self.carried_out_on
 
 
 def stipend_on(now: int, changes: list[_Change], on: dt.date) -> tuple[int, _Change | None]:
@@ -38,6 +47,12 @@ def stipend_on(now: int, changes: list[_Change], on: dt.date) -> tuple[int, _Cha
         earlier = [c for c in changes if c.effective_from <= on]
         return amount, earlier[-1] if earlier else None
     return now, changes[-1] if changes else None
+
+
+def next_change(changes: list[_Change], on: dt.date) -> _Change | None:
+    """The first of ``changes`` (in order) that takes effect after ``on``: a change decided
+    already, paid from a later day (the start of next semester)."""
+    return next((c for c in changes if c.effective_from > on), None)
 
 
 def role_pay_lines(
@@ -54,26 +69,34 @@ def role_pay_lines(
     # One query: each assignment with its stipend changes, if any (a left join, in order).
     found: dict[int, tuple[int, str, str, int, dt.date]] = {}
     changes: dict[int, list[_Change]] = {}
-    for pk, staff_id, title, year, stipend, starts, c_from, c_before, c_after, c_by in (
+    for pk, staff_id, title, year, stipend, starts, c_from, c_before, c_after, c_by, c_at in (
         rows.order_by("pk", "stipend_changes__effective_from", "stipend_changes__pk").values_list(
             "pk", "staff_member_id", "role__title", "school_year__label", "stipend_dollars",
             "starts_on", "stipend_changes__effective_from", "stipend_changes__before_dollars",
             "stipend_changes__after_dollars", "stipend_changes__decided_by",
+            "stipend_changes__created_at",
         )
     ):  # fmt: skip
         found[pk] = (staff_id, title, year, stipend, starts)
         if c_from is not None:
-            changes.setdefault(pk, []).append(_Change(c_from, c_before, c_after, c_by))
+            recorded = timezone.localdate(c_at) if c_at is not None else None
+            changes.setdefault(pk, []).append(_Change(c_from, c_before, c_after, c_by, recorded))
     for pk, (staff_id, title, year, now, starts) in found.items():
         amount, change = stipend_on(now, changes.get(pk, []), on)
         if amount <= 0:
             continue
+        coming = next_change(changes.get(pk, []), on)
         if change is None:
             why = "as agreed when the role was assigned."
         else:
             why = (
-                f"changed from {money(change.before)} from {day(change.effective_from)} by "
-                f"{change.decided_by}."
+                f"changed from {money(change.before)} from {day(change.effective_from)}"
+                f"{' (back-dated)' if change.backdated else ''} by {change.decided_by}."
+            )
+        if coming is not None:
+            why += (
+                f" It becomes {money(coming.after)} a year from {day(coming.effective_from)} by "
+                f"{coming.decided_by}."
             )
         yield PayLine(
             staff_id=staff_id,

@@ -31,7 +31,12 @@ from lattice.people.models import (
     SchoolYearProfile,
     StaffMember,
 )
-from lattice.people.queries import current_school_year, teachers_by_school, today
+from lattice.people.queries import (
+    current_school_year,
+    staff_by_school,
+    teachers_by_school,
+    today,
+)
 from lattice.roles import costing
 from lattice.roles.models import (
     Application,
@@ -315,6 +320,9 @@ def frl_band(share: Decimal | None, bands: list[tuple[str, str, Decimal, Decimal
 
 @dataclass
 class SchoolCoverage:
+    """One school's row of the dashboard: ``teachers`` (the teacher count), ``in_roles``
+    (its staff holding a role, in any position), ``share`` the holders per teacher."""
+
     school: School
     teachers: int = 0
     in_roles: int = 0
@@ -328,15 +336,27 @@ class SchoolCoverage:
     def share(self) -> Decimal:
         return Decimal(self.in_roles) / self.teachers if self.teachers else Decimal(0)
 
+    @property
+    def per_hundred(self) -> int:
+        """Role holders per 100 teachers, whole."""
+        return int((self.share * 100).to_integral_value())
+
 
 @dataclass
 class Dashboard:
+    """A district's leadership coverage in a school year. Role holders count whatever their
+    position (a librarian or a nurse holding a role is a holder, and is paid): ``in_roles``
+    is everyone holding an active role, ``teachers_in_roles`` the teachers among them.
+    Ratios divide by ``teachers``, the people app's teacher count: ``share`` is the role
+    holders per teacher (per 100 teachers, as the target is set)."""
+
     district: District
     year: SchoolYear
     settings: RoleSettings
     schools: list[SchoolCoverage]
     teachers: int
     in_roles: int
+    teachers_in_roles: int
     required: int
     by_type: list[tuple[str, int, Decimal, int]]  # label, holders, share, target %
     bands: list[tuple[str, int, int, Decimal, int]]  # label, teachers, in roles, share, dollars
@@ -368,9 +388,19 @@ class Dashboard:
             return f"Target met ({of})"
         more = self.shortfall
         return (
-            f"{more} more teacher{'' if more == 1 else 's'} in roles needed for the "
+            f"{more} more role holder{'' if more == 1 else 's'} needed for the "
             f"{self.settings.target_share_percent}% target ({self.required} in all; now {of})"
         )
+
+    @property
+    def per_hundred(self) -> int:
+        """Role holders per 100 teachers, whole."""
+        return int((self.share * 100).to_integral_value())
+
+    @property
+    def others_in_roles(self) -> int:
+        """Role holders who are not teachers (librarians, nurses, specialists…)."""
+        return self.in_roles - self.teachers_in_roles
 
     @property
     def pipeline_by_role(self) -> list[tuple[str, int]]:
@@ -391,7 +421,8 @@ def active_role_assignments(district: District, year: SchoolYear) -> Any:
 def dashboard(district: District, year: SchoolYear, on: dt.date) -> Dashboard:
     """Coverage, equity, cost and pipeline of a district's leadership roles in a school year."""
     conf = settings_for(district)
-    teachers_at = teaching_staff_by_school(district, year)
+    at_school = staff_by_school(district, year)
+    teachers_at, staff_at = at_school.teachers, at_school.staff
     profiles = {
         p.school_id: p.frl_share
         for p in SchoolYearProfile.objects.filter(school__district=district, school_year=year)
@@ -421,8 +452,7 @@ def dashboard(district: District, year: SchoolYear, on: dt.date) -> Dashboard:
             row.stipends += a["stipend_dollars"]
             row.extra_days += a["extra_days"]
     for row in schools.values():
-        ids = teachers_at.get(row.school.pk, set())
-        row.in_roles = len(ids & holders)
+        row.in_roles = len(staff_at.get(row.school.pk, set()) & holders)
         row.coverage_cost = int((row.release_fte * conf.coverage_fte_cost).to_integral_value())
     all_teachers = set().union(*teachers_at.values()) if teachers_at else set()
     catalogue = list(LeadershipRole.objects.filter(district=district, status=RoleStatus.ACTIVE))
@@ -461,7 +491,8 @@ def dashboard(district: District, year: SchoolYear, on: dt.date) -> Dashboard:
         settings=conf,
         schools=sorted(schools.values(), key=lambda r: r.school.name),
         teachers=n,
-        in_roles=len(all_teachers & holders),
+        in_roles=len(holders),
+        teachers_in_roles=len(all_teachers & holders),
         required=costing.leaders_required(spec, n),
         by_type=type_rows,
         bands=band_rows,

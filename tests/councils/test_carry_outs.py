@@ -191,7 +191,8 @@ def test_a_passed_stipend_decision_pays_the_holders_the_new_stipend_from_today(
     assert dict(shown.preview.lines) == {
         "Role": "Mentor teacher",
         "Stipend": "$5,000 → $5,500 a year",
-        "Current holders": "2 (paid the new stipend from the day it is carried out)",
+        "Paid from": f"{_day(today())}, the day it is carried out (the proposal names no day)",
+        "Current holders": f"2 (paid the new stipend from {_day(today())})",
         "Cost a year": "+$1,000 ($10,000 → $11,000)",
     }
 
@@ -202,7 +203,9 @@ def test_a_passed_stipend_decision_pays_the_holders_the_new_stipend_from_today(
     held = RoleAssignment.objects.filter(role=mentors)
     assert sorted(held.values_list("stipend_dollars", flat=True)) == [5500, 5500]
     assert StipendChange.objects.filter(assignment__role=mentors, before_dollars=5000).count() == 2
-    assert decision.carried_out_as == f"stipend:{mentors.pk}:Mentor teacher pays $5,500 a year"
+    assert decision.carried_out_as == (
+        f"stipend:{mentors.pk}:Mentor teacher pays $5,500 a year from {_day(today())}"
+    )
     assert shown.carry_out.link(decision.body, mentors.pk) == f"/roles/catalogue/{mentors.pk}/"
 
 
@@ -265,7 +268,9 @@ def test_a_pay_date_before_the_change_still_pays_and_explains_the_amount_agreed_
     before = pay_lines(cast.district.pk, today() - dt.timedelta(days=1), [cast.teacher_staff.pk])
     (line,) = [x for x in before[cast.teacher_staff.pk] if x.source == "roles"]
     assert line.amount == 5000
-    assert line.explanation.endswith("as agreed when the role was assigned.")
+    assert "as agreed when the role was assigned. It becomes $5,500 a year from" in (
+        line.explanation
+    )
 
 
 def test_a_stipend_proposal_is_checked_with_sentences_when_it_is_raised(
@@ -285,6 +290,154 @@ def test_a_stipend_proposal_is_checked_with_sentences_when_it_is_raised(
     assert form.errors["role"] == ["Choose the role whose stipend the proposal changes."]
     assert form.errors["stipend_dollars"] == [
         "Give the new stipend in whole dollars a year, e.g. 2500."
+    ]
+
+
+# --- from which day a new stipend is paid ------------------------------------------------------
+
+
+def _officer_exports(cast: Cast, on: dt.date) -> list[tuple[str, int, str]]:
+    """Ada's rows of the payroll file the talent office exports for ``on``."""
+    _, data, _ = pathways_actions.export_payroll(
+        cast.user("officer"), cast.district, effective_date=on, file_format="csv"
+    )
+    rows = csv.DictReader(io.StringIO(data.decode()))
+    return [
+        (r["pay_line"], int(r["amount"]), r["explanation"])
+        for r in rows
+        if r["employee_id"] == "N1001"
+    ]
+
+
+def _a_later_day(cast: Cast) -> dt.date:
+    """A day in this school year after today, as a proposal's "paid from" (the start of the
+    next semester, say)."""
+    year = this_school_year(cast)
+    later = min(today() + dt.timedelta(days=28), year.end)
+    if later <= today():
+        pytest.skip("the school year ends today: there is no later day in it")
+    return later
+
+
+def test_a_stipend_decision_pays_the_new_stipend_from_the_day_the_proposal_states(
+    cast: Cast, mentors: LeadershipRole
+) -> None:
+    later = _a_later_day(cast)
+    fields = {"role": mentors.pk, "stipend_dollars": 5500, "effective_from": later.isoformat()}
+    decision = passed(cast, world(cast).district, "change_stipend", fields)
+    shown = actions.carry_out_preview(decision)
+    assert shown is not None
+    assert dict(shown.preview.lines)["Paid from"] == _day(later)
+    actions.carry_out(cast.user("officer"), decision)
+    assert set(StipendChange.objects.values_list("effective_from", flat=True)) == {later}
+    entry = AuditEntry.objects.get(action="roles.role.change_stipend")
+    assert entry.after["effective_from"] == later.isoformat()
+    assert decision.carried_out_as.endswith(f"pays $5,500 a year from {_day(later)}")
+
+
+def test_my_path_and_payroll_read_the_old_stipend_before_the_day_and_the_new_one_from_it(
+    cast: Cast, mentors: LeadershipRole, client_for: Any
+) -> None:
+    later = _a_later_day(cast)
+    fields = {"role": mentors.pk, "stipend_dollars": 5500, "effective_from": later.isoformat()}
+    decision = passed(cast, world(cast).district, "change_stipend", fields)
+    actions.carry_out(cast.user("officer"), decision)
+    council = f"the Northfield Curriculum Council's decision of {_day(decision.decided_on)}"
+    before = pay_statement(cast.teacher_staff, today())
+    (line,) = [x for x in before.lines if x.label == "Mentor teacher stipend"]
+    assert line.amount == 5000
+    assert line.explanation.endswith(
+        f"as agreed when the role was assigned. It becomes $5,500 a year from {_day(later)} "
+        f"by {council}."
+    )
+    my_path = client_for("teacher").get("/pathways/me/").content.decode()
+    assert f"It becomes $5,500 a year from {_day(later)} by" in my_path
+    after = pay_statement(cast.teacher_staff, later)
+    (line,) = [x for x in after.lines if x.label == "Mentor teacher stipend"]
+    assert line.amount == 5500
+    assert line.explanation.endswith(f"changed from $5,000 from {_day(later)} by {council}.")
+    for on, statement in ((today(), before), (later, after)):
+        assert _officer_exports(cast, on) == [
+            (x.label, x.amount, x.explanation) for x in statement.lines
+        ]
+
+
+def test_a_stipend_proposal_dated_before_it_is_raised_is_refused_unless_back_dated(
+    cast: Cast, mentors: LeadershipRole
+) -> None:
+    start = this_school_year(cast).start
+    if start == today():
+        pytest.skip("the school year starts today: there is no earlier day in it")
+    earlier = today() - dt.timedelta(days=1)
+    fields = {"role": mentors.pk, "stipend_dollars": 5500, "effective_from": earlier.isoformat()}
+    with pytest.raises(actions.CouncilError, match="is before the proposal is raised"):
+        raised(cast, world(cast).district, "change_stipend", fields)
+    too_early = (start - dt.timedelta(days=1)).isoformat()
+    with pytest.raises(actions.CouncilError, match="reaches back to the start of this school"):
+        raised(
+            cast, world(cast).district, "change_stipend",
+            fields | {"effective_from": too_early, "backdated": True},
+        )  # fmt: skip
+    decision = passed(cast, world(cast).district, "change_stipend", fields | {"backdated": True})
+    shown = actions.carry_out_preview(decision)
+    assert shown is not None
+    assert dict(shown.preview.lines)["Paid from"] == (
+        f"{_day(earlier)}, back-dated: holders are owed the difference since then"
+    )
+    actions.carry_out(cast.user("officer"), decision)
+    (line,) = [
+        x for x in pay_statement(cast.teacher_staff).lines if x.label == "Mentor teacher stipend"
+    ]
+    assert line.amount == 5500
+    assert f"changed from $5,000 from {_day(earlier)} (back-dated) by" in line.explanation
+
+
+def test_a_stated_day_that_passed_before_the_carry_out_pays_from_the_carry_out_saying_so(
+    cast: Cast, mentors: LeadershipRole
+) -> None:
+    start = this_school_year(cast).start
+    if start == today():
+        pytest.skip("the school year starts today: there is no earlier day in it")
+    earlier = today() - dt.timedelta(days=1)
+    decision = passed(
+        cast, world(cast).district, "change_stipend", {"role": mentors.pk, "stipend_dollars": 5500}
+    )
+    proposal = decision.proposal
+    assert proposal is not None
+    # As if raised yesterday for "from yesterday": the vote took until today.
+    fields = proposal.carry_out_fields | {"effective_from": earlier.isoformat()}
+    shown = actions.carry_out_preview(decision)
+    assert shown is not None
+    preview = shown.carry_out.preview(decision.body, fields)
+    assert dict(preview.lines)["Paid from"] == (
+        f"{_day(today())}, the day it is carried out: the {_day(earlier)} the proposal names "
+        "has passed, and it does not say it is back-dated"
+    )
+
+
+def test_the_proposal_form_keeps_the_day_and_whether_it_is_back_dated(
+    cast: Cast, mentors: LeadershipRole
+) -> None:
+    data = {
+        "title": "t", "problem": "p", "proposal": "q", "carries_out": "change_stipend",
+        "role": mentors.pk, "stipend_dollars": "5500", "stipend_from": "2027-01-04",
+    }  # fmt: skip
+    form = ProposalForm(
+        data, drafts=AdoptionDraft.objects.none(), roles=LeadershipRole.objects.all()
+    )
+    assert form.is_valid(), form.errors
+    assert form.carry_out() == (
+        "change_stipend",
+        {"role": mentors.pk, "stipend_dollars": 5500, "effective_from": "2027-01-04",
+         "backdated": False},
+    )  # fmt: skip
+    bad = ProposalForm(
+        data | {"stipend_from": "next term"},
+        drafts=AdoptionDraft.objects.none(),
+        roles=LeadershipRole.objects.all(),
+    )
+    assert bad.errors["stipend_from"] == [
+        "Write the day the new stipend is paid from, e.g. 2027-01-01."
     ]
 
 

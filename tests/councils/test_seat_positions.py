@@ -121,3 +121,48 @@ def test_the_seat_form_saves_the_positions_and_the_body_page_names_them(
     assert "Open to: teachers, librarians" in page
     assert "Open to: teachers, instructional coaches" in page
     assert 'name="eligible_positions" value="nurse"' in page
+
+
+def _nurse_seat_election(cast: Cast) -> tuple[Body, Seat]:
+    body = _council(cast)
+    seat = actions.add_seat(
+        None, body, label="Nurse seat", position="member", selection="elected",
+        eligibility_rules=["teacher"], eligible_positions=[Position.NURSE],
+    )  # fmt: skip
+    return body, seat
+
+
+def test_a_nurse_seat_is_elected_by_the_schools_nurses_not_its_teachers(cast: Cast) -> None:
+    nurse = _educator(cast, "N1", "Rosa", Position.NURSE, "School nurse (RN)")
+    second = _educator(cast, "N2", "Ines", Position.NURSE, "School nurse (LPN)")
+    body, seat = _nurse_seat_election(cast)
+    poll = actions.call_election(None, body, [seat])
+    actions.nominate(None, poll, nurse, "")
+    actions.open_voting(None, poll)
+    electorate = set(poll.eligible.values_list("voter_id", flat=True))
+    assert electorate == {nurse.pk, second.pk}
+    assert cast.teacher_staff.pk not in electorate
+
+
+def test_a_seat_that_names_no_positions_is_still_elected_by_the_teachers(cast: Cast) -> None:
+    _educator(cast, "N1", "Rosa", Position.NURSE, "School nurse (RN)")
+    body = _council(cast)
+    seat = actions.add_seat(
+        None, body, label="Teacher seat", position="member", selection="elected",
+        eligibility_rules=["teacher"],
+    )  # fmt: skip
+    poll = actions.call_election(None, body, [seat])
+    actions.nominate(None, poll, cast.teacher_staff, "")
+    actions.open_voting(None, poll)
+    assert set(poll.eligible.values_list("voter_id", flat=True)) == {cast.teacher_staff.pk}
+
+
+def test_the_nominate_list_of_a_nurse_seat_offers_the_nurses_only(cast: Cast, client_for) -> None:  # type: ignore[no-untyped-def]
+    nurse = _educator(cast, "N1", "Rosa", Position.NURSE, "School nurse (RN)")
+    librarian = _educator(cast, "L1", "Grace", Position.LIBRARIAN, "Library media specialist")
+    body, seat = _nurse_seat_election(cast)
+    poll = actions.call_election(None, body, [seat])
+    page = client_for("officer").get(f"/councils/polls/{poll.pk}/").content.decode()
+    assert f'<option value="{nurse.pk}">{nurse}</option>' in page
+    assert f'<option value="{librarian.pk}">' not in page
+    assert f'<option value="{cast.teacher_staff.pk}">' not in page

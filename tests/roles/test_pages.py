@@ -65,7 +65,7 @@ def test_the_dashboard_page_renders_charts_within_a_query_budget(
     html = page.content.decode()
     assert page.status_code == 200
     assert html.count("<svg") == 5
-    assert "Share of teachers in leadership roles, 2025-26" in html
+    assert "Role holders per 100 teachers, 2025-26" in html
     assert "target 25%" in html
     assert f"1 / {3 + more_teachers}" in html
 

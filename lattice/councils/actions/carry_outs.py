@@ -12,7 +12,10 @@ through the owning app's own public action, which audits it in that app's words:
   (``pathways.actions.adopt_draft``); the talent office only, since it changes pay. The
   proposal keeps the draft's fingerprint, so a draft changed after the vote is refused;
 - ``change_stipend``: pay a catalogue role's holders a new stipend
-  (``roles.actions.change_stipend``); the talent office only.
+  (``roles.actions.change_stipend``) from the day the proposal states (the start of next
+  semester, say; none stated: the day it is carried out); the talent office only. A day
+  before the proposal is raised is refused unless the proposal says the change is
+  back-dated, and then reaches back to the start of the school year at most.
 
 The councils app sits above pathways and roles (docs/decisions/0009), so it reads them
 through their ``actions``, ``queries`` and ``access`` modules directly; neither knows about
@@ -21,6 +24,7 @@ councils. Adding a carry-out is adding an entry to :data:`CARRY_OUTS`.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -38,7 +42,7 @@ from lattice.pathways import actions as pathways_actions
 from lattice.pathways import queries as pathways_queries
 from lattice.pathways.models import AdoptionDraft
 from lattice.people.access import can_administer_district
-from lattice.people.queries import today
+from lattice.people.queries import current_school_year, today
 from lattice.roles import access as roles_access
 from lattice.roles import actions as roles_actions
 from lattice.roles import queries as roles_queries
@@ -233,6 +237,24 @@ def _role(body: Body, fields: Fields) -> LeadershipRole | None:
     return roles_queries.stipend_roles(body.district).filter(pk=pk).first()
 
 
+def _stated_from(fields: Fields) -> dt.date | None:
+    """The day the proposal says the new stipend is paid from (None: it says none)."""
+    value = fields.get("effective_from")
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and value:
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def _year_start(body: Body, on: dt.date) -> dt.date | None:
+    year = current_school_year(body.district_id, on)
+    return year.start if year is not None else None
+
+
 def _stipend_check(body: Body, fields: Fields) -> dict[str, Any]:
     role = _role(body, fields)
     if role is None:
@@ -244,7 +266,54 @@ def _stipend_check(body: Body, fields: Fields) -> dict[str, Any]:
         roles_actions.check_stipend(role, amount)
     except roles_actions.RoleError as exc:
         raise CouncilError(f"New stipend: {exc}") from exc
-    return {"role": role.pk, "title": role.title, "stipend_dollars": amount}
+    kept: dict[str, Any] = {"role": role.pk, "title": role.title, "stipend_dollars": amount}
+    raw = fields.get("effective_from")
+    stated = _stated_from(fields)
+    if raw and stated is None:
+        raise CouncilError(f"New stipend paid from: '{raw}' is not a date; write it as 2027-01-01.")
+    if stated is None:
+        return kept
+    backdated = bool(fields.get("backdated"))
+    raised_on = today()
+    if stated < raised_on and not backdated:
+        raise CouncilError(
+            f"New stipend paid from: {day(stated)} is before the proposal is raised "
+            f"({day(raised_on)}). Choose a later day, or say that the change is back-dated "
+            "(its holders are then owed the difference since that day)."
+        )
+    start = _year_start(body, raised_on)
+    if backdated and start is not None and stated < start:
+        raise CouncilError(
+            "New stipend paid from: a back-dated change reaches back to the start of this "
+            f"school year ({day(start)}) at most; pay for an earlier year is settled in payroll."
+        )
+    if stated > raised_on + dt.timedelta(days=MAX_AHEAD_DAYS):
+        raise CouncilError(
+            f"New stipend paid from: {day(stated)} is more than two years ahead; choose a "
+            f"day within two years of {day(raised_on)}."
+        )
+    return kept | {"effective_from": stated.isoformat(), "backdated": backdated}
+
+
+MAX_AHEAD_DAYS = 2 * 366  # a stipend decided now takes effect within two school years
+
+
+def stipend_from(fields: Fields, on: dt.date) -> tuple[dt.date, str]:
+    """The day a stipend decision carried out on ``on`` pays the new stipend from, and that
+    day in words for the preview. The day the proposal states; none stated, ``on`` itself. A
+    stated day already past is kept only when the proposal says it is back-dated; otherwise
+    the change is paid from ``on``, never before the day it is carried out unannounced."""
+    stated = _stated_from(fields)
+    if stated is None:
+        return on, f"{day(on)}, the day it is carried out (the proposal names no day)"
+    if stated >= on:
+        return stated, day(stated)
+    if fields.get("backdated"):
+        return stated, f"{day(stated)}, back-dated: holders are owed the difference since then"
+    return on, (
+        f"{day(on)}, the day it is carried out: the {day(stated)} the proposal names has "
+        "passed, and it does not say it is back-dated"
+    )
 
 
 def _stipend_preview(body: Body, fields: Fields) -> Preview:
@@ -256,11 +325,13 @@ def _stipend_preview(body: Body, fields: Fields) -> Preview:
             "The role is no longer in the catalogue or no longer pays a stipend; nothing can "
             "be changed.",
         )
-    p = roles_queries.stipend_preview(role, amount, today())
+    effective, paid_from = stipend_from(fields, today())
+    p = roles_queries.stipend_preview(role, amount, effective)
     lines = (
         ("Role", role.title),
         ("Stipend", f"{money(role.stipend_dollars)} → {money(amount)} a year"),
-        ("Current holders", f"{p.holders} (paid the new stipend from the day it is carried out)"),
+        ("Paid from", paid_from),
+        ("Current holders", f"{p.holders} (paid the new stipend from {day(effective)})"),
         (
             "Cost a year",
             f"{money(p.cost, signed=True)} ({money(p.before_total)} → {money(p.after_total)})",
@@ -279,6 +350,7 @@ def _stipend_carry_out(actor: Actor, decision: Decision) -> Done:
     assert proposal is not None
     role = _role(decision.body, proposal.carry_out_fields)
     assert role is not None  # the preview's refusal stops a missing role first
+    effective, _ = stipend_from(proposal.carry_out_fields, today())
     try:
         changed = roles_actions.change_stipend(
             actor,
@@ -286,17 +358,20 @@ def _stipend_carry_out(actor: Actor, decision: Decision) -> Done:
             stipend_dollars=int(proposal.carry_out_fields["stipend_dollars"]),
             decided_by=_statement(decision),
             reference=_reference(decision),
+            on=effective,
         )
     except roles_actions.RoleError as exc:
         raise CouncilError(f"Carry out: {exc}") from exc
     return Done(
-        f"stipend:{role.pk}:{role.title} pays {money(changed.after)} a year",
+        f"stipend:{role.pk}:{role.title} pays {money(changed.after)} a year from "
+        f"{day(changed.effective_from)}",
         {
             "role": role.title,
             "before": changed.before,
             "after": changed.after,
             "holders": changed.holders,
             "effective_from": changed.effective_from.isoformat(),
+            "backdated": changed.effective_from < today(),
         },
     )
 

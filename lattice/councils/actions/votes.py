@@ -267,18 +267,33 @@ def nominate(actor: Actor, poll: Poll, candidate: StaffMember, statement: str) -
     return option
 
 
+def election_positions(poll: Poll) -> list[str]:
+    """The staff positions an election draws on: those its seats are open to
+    (``Seat.eligible_positions``, read from the staff records), in the seats' order. A seat
+    open to nurses is elected by the nurses and nominates from them."""
+    out: list[str] = []
+    for positions in poll.seats.order_by("position", "pk").values_list(
+        "eligible_positions", flat=True
+    ):
+        out.extend(p for p in positions if p not in out)
+    return out
+
+
 def election_voters(poll: Poll) -> list[StaffMember]:
-    """The electorate: the active teachers this year of the districts the seats draw on (the
-    body's district; for a network cabinet, its member districts, or the one district a seat
-    represents), of the seat's school when the seat (or the body) represents one."""
+    """The electorate: the active staff this year, in the positions the seats are open to
+    (:func:`election_positions`; by default teachers and instructional coaches), of the
+    districts the seats draw on (the body's district; for a network cabinet, its member
+    districts, or the one district a seat represents), of the seat's school when the seat (or
+    the body) represents one."""
     _, school = election_rules(poll)
     seat = poll.seats.select_related("body").first()
     districts = seat_districts(seat) if seat is not None else frozenset({poll.body.district_id})
+    positions = election_positions(poll) or sorted(TEACHING_POSITIONS)
     ids: set[int] = set()
     for district_id in sorted(districts):
         rows = Assignment.objects.filter(
             school_year=current_school_year(district_id),
-            position__in=TEACHING_POSITIONS,
+            position__in=positions,
             staff_member__active=True,
             staff_member__district_id=district_id,
         )

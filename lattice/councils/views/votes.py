@@ -10,7 +10,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
-from lattice.councils import access, actions, charts, counting
+from lattice.councils import access, actions, charts, counting, eligibility
 from lattice.councils.actions import carry_outs
 from lattice.councils.forms import PollForm, ProposalForm
 from lattice.councils.models import (
@@ -23,6 +23,7 @@ from lattice.councils.models import (
 from lattice.councils.views.common import body_for, poll_for, post_only, proposal_for, run
 from lattice.lib import formatting, uploads
 from lattice.people.models import StaffMember
+from lattice.people.queries import today
 
 
 def proposal_new(request: HttpRequest, pk: int) -> HttpResponse:
@@ -280,12 +281,12 @@ def _nominees(request: HttpRequest, poll: Poll, *, runs: bool) -> list[StaffMemb
     seats draw on (for a network cabinet, its member districts or the one a seat
     represents), each office seeing only its own district's staff."""
     districts = _nominee_districts(request, poll, runs=runs)
-    if not districts:
+    seat = poll.seats.first() if districts else None
+    if seat is None:
         return []
+    seat.body = poll.body  # the poll's body, read already
     return list(
-        StaffMember.objects.filter(district_id__in=districts, active=True).order_by(
-            "family_name", "given_name", "pk"
-        )
+        eligibility.nominable(seat, districts, today()).order_by("family_name", "given_name", "pk")
     )
 
 
