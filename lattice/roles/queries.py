@@ -376,7 +376,7 @@ class Dashboard:
 
     @property
     def shortfall(self) -> int:
-        """How many more teachers must hold a role to reach the target (0 once it is met)."""
+        """How many more people must hold a role to reach the target (0 once it is met)."""
         return max(self.required - self.in_roles, 0)
 
     @property

@@ -154,7 +154,7 @@ def test_below_the_target_the_dashboard_counts_how_many_more_are_needed(cast: Ca
     actions.save_role_settings(None, cast.district, target_share_percent=100)
     d = queries.dashboard(cast.district, cast.year, today())
     assert d.shortfall == 2
-    assert d.target_sentence.startswith("2 more teachers in roles needed for the 100% target")
+    assert d.target_sentence.startswith("2 more role holders needed for the 100% target")
 
 
 # --- 2. one title per catalogue role ---------------------------------------------------------
