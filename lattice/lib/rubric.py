@@ -4,8 +4,8 @@ level looks like, grouped under the criterion.
 Three review forms score against a rubric (a pathway cohort's domains, a role posting's
 criteria, a curriculum unit's EQuIP-style criteria). Each keeps its own criteria and wording;
 they share how a level is labelled ("1 (lowest) — Not yet shown", "2 — Emerging: some
-evidence"): the number, which end it is, a dash, then the descriptor as written, so reviewers read every
-scale the same way round, and how a criterion becomes a field (radio buttons, which the shared
+evidence": the number, which end it is, a dash, the descriptor as written), so reviewers read
+every scale the same way round, and how a criterion becomes a field (radio buttons, which the shared
 field template shows as a fieldset whose legend is the criterion), so none offers a bare
 number box where two reviewers would read "3" differently.
 """
