@@ -325,3 +325,16 @@ def test_a_principal_is_told_the_statement_is_for_teachers_and_offered_no_print(
     assert "Standing not computed yet" not in page
     assert "data-print" not in page
     assert "Printable statement" not in _my_path(client_for, "principal")
+
+
+def test_a_principal_is_not_offered_the_claim_form_and_cannot_post_one(
+    world: World, client_for: Any
+) -> None:
+    client = client_for("principal")
+    page = client.get("/pathways/me/claims/").content.decode()
+    assert "Claims count toward a teacher's career pathway" in page
+    assert "Submit claim" not in page
+    claims = Claim.objects.count()
+    response = client.post("/pathways/me/claims/", {"kind": "credits", "title": "EDU 500"})
+    assert response.status_code == 403
+    assert Claim.objects.count() == claims
