@@ -147,7 +147,7 @@ BUDGETS: dict[str, int] = {
     "pathways:district": 32,
     "pathways:evidence": 9,
     "pathways:my-applications": 12,
-    "pathways:my-claims": 12,
+    "pathways:my-claims": 13,  # +1: is this person a teacher (only a teacher gets the form)
     "pathways:my-path": 41,
     "pathways:payroll": 16,
     "pathways:queue": 11,

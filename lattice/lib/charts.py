@@ -263,7 +263,8 @@ def horizontal_bars(
     """One labelled bar per item, scaled to the largest (or ``top``), with an optional
     dashed target line. Each label sits above its bar so the chart reads on a phone."""
     bar_h, row_h, width = 16, 42, 420
-    value_w = max([len(b.shown) for b in bars] + [6]) * 9 + 12
+    # Room for the widest value beside its bar (bold, so a little wider than the estimate).
+    value_w = max([text_width(b.shown) * 1.05 for b in bars] + [54]) + 12
     plot = width - value_w
     height = max(len(bars), 1) * row_h + 6 + (20 if target is not None else 0)
     scale = max([b.value for b in bars if not b.hidden] + [target or 0, top or 0, 1e-9])

@@ -154,9 +154,10 @@ WHY = {
 
 
 def _explain_line(policy: Policy, rule: str, year: int) -> str:
-    """Why a pay line is paid, in a sentence: the rule behind it and the policy."""
+    """Why a pay line is paid, in a sentence: the rule behind it and the policy, named by its
+    title and version in words (its key is a file name, not something a teacher reads)."""
     why = WHY.get(rule, "a pay element you earned")
-    return f"{school_year_label(year)}: {why} ({policy.key} v{policy.version})."
+    return f"{school_year_label(year)}: {why} — {policy.name}, version {policy.version}."
 
 
 def _guidance(policy: Policy, standing: Standing) -> dict[str, str]:

@@ -53,7 +53,7 @@ def as_persona(request: pytest.FixtureRequest, page: Any, live_server: Any) -> A
 
 def score_all(page: Any, value: str) -> None:
     for fieldset in page.locator("form.rubric fieldset").all():
-        # The scale's ends are labelled ("1 — lowest", "4 — highest"): pick by the value.
+        # The scale's ends are labelled ("1 (lowest)", "4 (highest)"): pick by the value.
         fieldset.locator(f"input[type=radio][value='{value}']").check()
     page.get_by_label("Feedback for the applicant").fill("Clear impact on learners.")
     page.get_by_role("button", name="Submit my scores").click()

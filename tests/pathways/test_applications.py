@@ -159,4 +159,4 @@ def test_a_reviewer_reads_which_end_of_the_rubric_scale_is_which() -> None:
 
     form = ReviewForm(domains=["Leading adults"], top=4)
     labels = [label for _, label in form.fields["score_0"].choices]
-    assert labels == ["1 — lowest", "2", "3", "4 — highest"]
+    assert labels == ["1 (lowest)", "2", "3", "4 (highest)"]

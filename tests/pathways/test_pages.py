@@ -217,7 +217,7 @@ def test_the_my_path_chart_scales_with_the_page_and_does_not_scroll_sideways(
     page = client_for("teacher").get("/pathways/me/").content.decode()
     chart = page[page.index('<figure class="chart progress-chart"') :]
     chart = chart[: chart.index("</figure>")]
-    assert 'viewBox="0 0 600 300"' in chart
+    assert 'viewBox="0 0 380 270"' in chart  # 14 px labels read at 12 px on a phone
     assert "scrolls sideways" not in chart
     assert "tabindex" not in chart
 
@@ -258,3 +258,83 @@ def test_the_what_if_offers_the_district_labels_its_vocabulary_in_force_maps(
         "Effective",
         "Exemplary",
     ]
+
+
+def _my_path(client_for: Any, who: str = "teacher", url: str = "/pathways/me/") -> str:
+    return str(client_for(who).get(url).content.decode())
+
+
+def _between(page: str, start: str, end: str) -> str:
+    part = page[page.index(start) :]
+    return part[: part.index(end)]
+
+
+def test_on_a_phone_each_year_of_my_path_is_a_card_with_its_pay_in_view(
+    world: World, client_for: Any
+) -> None:
+    page = _my_path(client_for)
+    table = page[page.rindex("<table", 0, page.index("<caption>Year by year")) :]
+    years = table[: table.index("</table>")]
+    assert years.startswith('<table class="cards-on-phone">')
+    assert 'data-label="Pay"' in years
+    assert 'data-label="Units banked"' in years
+
+
+def test_units_earned_in_all_is_the_engines_total_and_says_what_it_counts(
+    world: World, cast: Cast, client_for: Any
+) -> None:
+    from lattice.pathways.compute import compute
+
+    earned = compute(cast.teacher_staff, today(), with_moves=False).standing.units_earned
+    page = _my_path(client_for)
+    fact = _between(page, "<dt>Units earned in all</dt>", "</dd>")
+    assert f"<dd>{earned} " in fact
+    assert earned > 0
+    assert "ratings, college credits, PD hours and verified claims have earned" in fact
+    assert "Claims waiting for review count once they are verified" in fact  # Ada has one
+
+
+def test_my_path_says_the_next_step_once(world: World, client_for: Any) -> None:
+    page = _my_path(client_for)
+    assert page.count("3 more units: e.g. 3 college credits or 45 PD hours") == 1
+    assert "more move you to" not in page  # the banked sentence repeated the next step
+
+
+def test_teacher_pages_name_the_policy_by_title_and_version_not_its_key(
+    world: World, client_for: Any
+) -> None:
+    adoption = world.adoption
+    for url in ("/pathways/me/", "/pathways/me/statement/"):
+        page = _my_path(client_for, url=url)
+        assert f"{adoption.policy_name}, version {adoption.version}" in page
+        assert adoption.policy_key not in page, url
+
+
+def test_the_office_sees_the_policy_key_beside_its_title(
+    world: World, cast: Cast, client_for: Any
+) -> None:
+    page = _my_path(client_for, "officer", f"/pathways/office/staff/{cast.teacher_staff.pk}/")
+    assert f"<code>{world.adoption.policy_key}</code>" in page
+
+
+def test_a_principal_is_told_the_statement_is_for_teachers_and_offered_no_print(
+    world: World, client_for: Any
+) -> None:
+    page = _my_path(client_for, "principal", "/pathways/me/statement/")
+    assert "The career pathway statement is for teachers on a pathway" in page
+    assert "Standing not computed yet" not in page
+    assert "data-print" not in page
+    assert "Printable statement" not in _my_path(client_for, "principal")
+
+
+def test_a_principal_is_not_offered_the_claim_form_and_cannot_post_one(
+    world: World, client_for: Any
+) -> None:
+    client = client_for("principal")
+    page = client.get("/pathways/me/claims/").content.decode()
+    assert "Claims count toward a teacher's career pathway" in page
+    assert "Submit claim" not in page
+    claims = Claim.objects.count()
+    response = client.post("/pathways/me/claims/", {"kind": "credits", "title": "EDU 500"})
+    assert response.status_code == 403
+    assert Claim.objects.count() == claims

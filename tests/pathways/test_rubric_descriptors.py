@@ -43,9 +43,9 @@ def _new_cohort(client: Any, **fields: Any) -> Any:
 
 def test_the_reviewer_reads_what_each_score_means_beside_it(world: World, client_for: Any) -> None:
     page = client_for("reviewer").get(f"/pathways/reviews/{world.review.pk}/").content.decode()
-    assert f"1 — lowest: {FOUR_LEVELS[0]}" in page
-    assert f"3: {FOUR_LEVELS[2]}" in page
-    assert "4 — highest: Leading: shown consistently and shared" in page
+    assert f"1 (lowest) — {FOUR_LEVELS[0]}" in page
+    assert f"3 — {FOUR_LEVELS[2]}" in page
+    assert "4 (highest) — Leading: shown consistently and shared" in page
 
 
 def test_a_cohort_made_without_descriptors_gets_lattices_four_levels(
@@ -67,8 +67,8 @@ def test_the_office_words_its_own_levels_and_the_review_form_shows_them(
     assert cohort.level_descriptors == words.splitlines()
     form = ReviewForm(domains=cohort.domains, top=5, descriptors=cohort.level_descriptors)
     labels = [label for _, label in form.fields["score_0"].choices]
-    assert labels == ["1 — lowest: Not seen", "2: Beginning", "3: Solid", "4: Strong",
-                      "5 — highest: Exemplary"]  # fmt: skip
+    assert labels == ["1 (lowest) — Not seen", "2 — Beginning", "3 — Solid", "4 — Strong",
+                      "5 (highest) — Exemplary"]  # fmt: skip
 
 
 def test_a_line_too_few_names_the_field_and_how_many_lines_it_needs(

@@ -91,3 +91,14 @@ def test_a_position_and_its_title_are_said_once_and_grades_not_twice(cast):
     assert coach.grades_words == ""
     teacher = Assignment(position="teacher", title="", subject="Math", grades="6-8")
     assert teacher.grades_words == "grades 6-8"
+
+
+def test_on_a_phone_the_assignments_table_is_a_card_per_year_with_its_columns_labelled(
+    cast, client_for
+):
+    page = client_for("teacher").get("/me/").content.decode()
+    table = page[page.rindex("<table", 0, page.index("<caption>All assignments")) :]
+    table = table[: table.index("</table>")]
+    assert table.startswith('<table class="cards-on-phone">')
+    for column in ("School", "Position", "Subject", "Grades", "FTE"):
+        assert f'data-label="{column}"' in table

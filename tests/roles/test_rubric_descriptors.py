@@ -125,9 +125,9 @@ def test_a_seated_reviewer_picks_each_score_by_what_it_looks_like(
         assert f"<legend>{criterion['label']}</legend>" in page
         for level in criterion["levels"]:
             assert level in page
-    assert "1 — lowest" not in page  # 0 is the lowest: nothing in the application shows it
-    assert f"0 — lowest: {NOTHING_SHOWS_IT}" in page
-    assert "4 — highest: " + DEFAULT_RUBRIC[2]["levels"][3] in page
+    assert "1 (lowest)" not in page  # 0 is the lowest: nothing in the application shows it
+    assert f"0 (lowest) — {NOTHING_SHOWS_IT}" in page
+    assert "4 (highest) — " + DEFAULT_RUBRIC[2]["levels"][3] in page
     assert 'type="radio" name="points_practice" value="3"' in page
     assert 'type="number"' not in page
 
@@ -158,6 +158,6 @@ def test_a_missing_score_names_the_criterion(cast: Cast) -> None:
 def test_a_criterion_written_before_descriptors_still_scores_by_number() -> None:
     form = score_form([{"key": "old", "label": "Old criterion", "max": 3}], {"points_old": "2"})
     labels = [label for _, label in form.fields["points_old"].choices]
-    assert labels == [f"0 — lowest: {NOTHING_SHOWS_IT}", "1", "2", "3 — highest"]
+    assert labels == [f"0 (lowest) — {NOTHING_SHOWS_IT}", "1", "2", "3 (highest)"]
     assert form.is_valid()
     assert form.cleaned_data["points_old"] == 2

@@ -6,7 +6,7 @@ from collections import Counter
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
@@ -153,9 +153,14 @@ def statement(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def my_claims(request: HttpRequest) -> HttpResponse:
-    """The person's claims with status and age, and the form to submit a new one."""
+    """The person's claims with status and age, and the form to submit a new one. Claims
+    count toward a pathway, so only a teacher is offered the form (a principal or an officer
+    with a staff record sees their claims, if any, and why there is no form)."""
     staff = own_staff_or_404(request.user)
     on = today()
+    is_teacher = teaching_staff(staff.district_id).filter(pk=staff.pk).exists()
+    if request.method == "POST" and not is_teacher:
+        raise PermissionDenied("Claims are for teachers on a career pathway")
     adoption = adoption_in_force(staff.district_id, on)
     policy = policy_of(adoption) if adoption else None
     form = ClaimForm(
@@ -180,7 +185,13 @@ def my_claims(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "pathways/my_claims.html",
-        {"staff": staff, "rows": claims_of(staff), "form": form, "policy": policy},
+        {
+            "staff": staff,
+            "rows": claims_of(staff),
+            "form": form,
+            "policy": policy,
+            "is_teacher": is_teacher,
+        },
     )
 
 

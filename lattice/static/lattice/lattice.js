@@ -27,5 +27,34 @@ function nameScrollRegions(root) {
     wrap.setAttribute("aria-label", name);
   });
 }
-document.addEventListener("DOMContentLoaded", () => nameScrollRegions(document));
-document.addEventListener("htmx:afterSettle", (event) => nameScrollRegions(event.target));
+// A table or chart wider than the page says so (issue #18): "Scroll sideways to see more"
+// above it, shown by the CSS only at a phone's width and only while it overflows; a chart
+// that overflows becomes a keyboard stop, like a table's wrapper, so it can be scrolled.
+function markOverflow(root) {
+  root.querySelectorAll(".table-wrap, .chart").forEach((box) => {
+    let hint = box.previousElementSibling;
+    if (!hint || !hint.classList.contains("scroll-hint")) {
+      hint = document.createElement("p");
+      hint.className = "scroll-hint";
+      hint.setAttribute("aria-hidden", "true");
+      hint.textContent = "Scroll sideways to see more";
+      box.before(hint);
+    }
+    const overflows = box.scrollWidth > box.clientWidth + 1;
+    hint.classList.toggle("overflows", overflows);
+    if (box.classList.contains("chart")) {
+      if (overflows) {
+        box.setAttribute("tabindex", "0");
+      } else {
+        box.removeAttribute("tabindex");
+      }
+    }
+  });
+}
+function settle(root) {
+  nameScrollRegions(root);
+  markOverflow(document);
+}
+document.addEventListener("DOMContentLoaded", () => settle(document));
+document.addEventListener("htmx:afterSettle", (event) => settle(event.target));
+window.addEventListener("resize", () => markOverflow(document));
