@@ -167,3 +167,19 @@ def update_values(objs: Sequence[models.Model], values: dict[str, Any]) -> int:
     for start in range(0, len(pks), size):
         model._default_manager.filter(pk__in=pks[start : start + size]).update(**values)
     return len(pks)
+
+
+def analyze(tables: Iterable[type[models.Model]]) -> None:
+    """Give PostgreSQL's planner fresh statistics for tables just filled in bulk.
+
+    A table loaded with a million rows in one transaction has no statistics until autovacuum
+    next analyzes it (never, where it is off), and the planner then guesses its size and
+    picks plans for an empty table. ``ANALYZE`` samples each table (a fixed number of rows,
+    whatever its size: about a second per large table) and may run inside the transaction.
+    Other databases plan without it."""
+    if not uses_copy():
+        return
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        for model in dict.fromkeys(tables):
+            cursor.execute(f"ANALYZE {quote(model._meta.db_table)}")

@@ -540,9 +540,12 @@ def bulk_load(
 
     Bulk rows get no per-row audit entries: a generated district has millions of rows and
     no human author. Instead this writes one entry (``action``) whose ``after`` holds the
-    row counts per model plus ``details``. Returns the counts.
+    row counts per model plus ``details``. Returns the counts. The tables written are
+    analyzed at the end (PostgreSQL), so the first pages after a load get the plans for
+    their real sizes.
     """
     counts: dict[str, int] = {}
+    written: list[type[models.Model]] = []
     for step in steps:
         if isinstance(step, SetValues):
             if step.objs:
@@ -551,14 +554,17 @@ def bulk_load(
         if isinstance(step, Rows):
             if step.values:
                 bulk.insert_rows(step.model, list(step.fields), step.values)
+                written.append(step.model)
                 label = step.model._meta.label
                 counts[label] = counts.get(label, 0) + len(step.values)
             continue
         if not step:
             continue
         bulk.insert_objects(step)
+        written.append(type(step[0]))
         label = step[0]._meta.label
         counts[label] = counts.get(label, 0) + len(step)
+    bulk.analyze(written)
     record(
         actor=actor,
         action=action,
