@@ -351,7 +351,7 @@ def school_headcounts(district: District, school_year: SchoolYear) -> list[Schoo
     """
     teaches = teaching()
 
-    def count() -> dict[int, dict[str, Any]]:
+    def count() -> dict[int, Any]:
         return {
             row["school_id"]: row
             for row in Assignment.objects.filter(school__district=district, school_year=school_year)
