@@ -39,6 +39,7 @@ def child(teachers: int, years: int) -> None:
     django.setup()
     from django.core.management import call_command
 
+    from lattice.demo.command import APP_DEMO_MAX_TEACHERS
     from lattice.demo.generator import DemoSpec
     from lattice.demo.load import demo_exists, load_demo, reset_demo
 
@@ -46,7 +47,9 @@ def child(teachers: int, years: int) -> None:
     if demo_exists():
         reset_demo()
     started = time.perf_counter()
-    report = load_demo(DemoSpec(teachers=teachers, years=years))
+    # As `lattice demo` makes it: above APP_DEMO_MAX_TEACHERS, people only (no apps' content).
+    spec = DemoSpec(teachers=teachers, years=years, apps=teachers <= APP_DEMO_MAX_TEACHERS)
+    report = load_demo(spec)
     wall = time.perf_counter() - started
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
