@@ -155,7 +155,7 @@ BUDGETS: dict[str, int] = {
     "pathways:staff-path": 17,
     "pathways:statement": 22,
     "people:audit-log": 10,
-    "people:district": 18,
+    "people:district": 19,
     "people:me": 32,
     "people:network": 23,
     "people:school": 24,

@@ -275,6 +275,9 @@ class _Generator(CareerEvents):
         """Fill leadership posts and teacher vacancies at every school for the year."""
         rng = self.rng
         first = year_index == 0
+        # Who could step up to assistant principal, per school, in the district's order: read
+        # once a year rather than a scan of every teacher per vacancy (schools × teachers).
+        strong_by_school: dict[int, list[Person]] | None = None
         for index, school in enumerate(district.schools):
             if school.principal is None:
                 promoted = [p for s in district.schools for p in s.assistants]
@@ -293,13 +296,15 @@ class _Generator(CareerEvents):
                 SchoolLevel.HIGH: 2,
             }[SchoolLevel(school.level)]
             while len(school.assistants) < wanted:
-                strong = [
-                    p
-                    for p in district.teachers
-                    if p.school == index and p.rating == 3 and p.years_present >= 4 and not p.hybrid
-                ]
+                if strong_by_school is None:
+                    strong_by_school = {}
+                    for p in district.teachers:
+                        if p.rating == 3 and p.years_present >= 4 and not p.hybrid:
+                            strong_by_school.setdefault(p.school, []).append(p)
+                strong = strong_by_school.get(index, [])
                 if strong and not first and rng.random() < 0.5:
                     person = rng.choice(strong)
+                    strong.remove(person)
                     district.teachers.remove(person)
                 else:
                     person = self._leader(district, year_index, first)

@@ -352,17 +352,24 @@ def staff_visible_to(user: Actor) -> QuerySet[StaffMember]:
     qs = StaffMember.objects.all()
     if scope.is_superuser:
         return qs
-    q = Q(pk__in=[])
+    # The ids come from one subquery (a UNION of each source) rather than an OR of several:
+    # PostgreSQL can only meet ``id = 1 OR id IN (…)`` by reading every staff row, which on a
+    # 100,000-teacher district is most of a principal's school page.
+    sources: list[QuerySet[Any]] = []
     if scope.own_staff_id is not None:
+        sources.append(StaffMember.objects.filter(pk=scope.own_staff_id).values("pk"))
+    if scope.led_school_years:
+        sources.append(Assignment.objects.filter(led_q(scope)).values("staff_member_id"))
+    if scope.evaluated_school_years:
+        sources.append(Assignment.objects.filter(_evaluated_q(scope)).values("staff_member_id"))
+    q = Q(pk__in=[])
+    if len(sources) == 1 and scope.own_staff_id is not None:
         q |= Q(pk=scope.own_staff_id)
+    elif sources:
+        unordered = [source.order_by() for source in sources]  # no ORDER BY inside a UNION
+        q |= Q(pk__in=unordered[0].union(*unordered[1:]) if len(unordered) > 1 else unordered[0])
     if scope.officer_district_ids:
         q |= Q(district_id__in=scope.officer_district_ids)
-    if scope.led_school_years:
-        led_staff = Assignment.objects.filter(led_q(scope)).values("staff_member_id")
-        q |= Q(pk__in=led_staff)
-    if scope.evaluated_school_years:
-        evaluated_staff = Assignment.objects.filter(_evaluated_q(scope)).values("staff_member_id")
-        q |= Q(pk__in=evaluated_staff)
     return qs.filter(q)
 
 

@@ -19,9 +19,9 @@ from django.contrib.auth import get_user_model
 from django.db import models, transaction
 
 from lattice.audit.log import diff, record, snapshot
+from lattice.lib import bulk
 from lattice.lib.actors import Actor
 from lattice.lib.facts import Fact, facts_changed
-from lattice.lib.fields import column_of, model_field
 from lattice.people.models import (
     AccessGrant,
     Assignment,
@@ -507,30 +507,14 @@ class Rows:
     """A bulk-load step of plain value tuples for one model, in the order of ``fields``
     (attribute names such as ``staff_member_id``; every column must be given).
 
-    Inserted with ``executemany``, several times faster than ``bulk_create`` because no
-    model instances are built; for high-volume rows whose ids nobody needs back. The
-    database adapters convert the values (dates, Decimals, booleans) just as the ORM would.
+    Written by :func:`lattice.lib.bulk.insert_rows` (COPY on PostgreSQL), several times faster
+    than ``bulk_create`` because no model instances are built; for high-volume rows whose
+    ids nobody needs back. The values are converted just as the ORM would.
     """
 
     model: type[models.Model]
     fields: tuple[str, ...]
     values: list[tuple[Any, ...]]
-
-
-BULK_BATCH_SIZE = 2000
-
-
-def _insert_rows(step: Rows) -> None:
-    from django.db import connection
-
-    meta = step.model._meta
-    quote = connection.ops.quote_name
-    columns = ", ".join(quote(column_of(model_field(step.model, name))) for name in step.fields)
-    marks = ", ".join(["%s"] * len(step.fields))
-    sql = f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES ({marks})"
-    with connection.cursor() as cursor:
-        for start in range(0, len(step.values), 5 * BULK_BATCH_SIZE):
-            cursor.executemany(sql, step.values[start : start + 5 * BULK_BATCH_SIZE])
 
 
 @transaction.atomic
@@ -545,40 +529,42 @@ def bulk_load(
 ) -> dict[str, int]:
     """Insert rows built in memory, step by step, in one transaction with ONE audit entry.
 
-    Each step is a list of unsaved instances of one model (inserted with ``bulk_create`` in
-    batches; parents come in earlier steps than the rows that point at them, so their
-    primary keys are known), a :class:`Rows` of plain tuples (``executemany``), or a
-    :class:`SetValues` update of rows inserted earlier. ``steps`` may be a lazy iterator,
+    Each step is a list of unsaved instances of one model (inserted with
+    :func:`lattice.lib.bulk.insert_objects`, which sets their primary keys; parents come in
+    earlier steps than the rows that point at them, so their keys are known), a
+    :class:`Rows` of plain tuples (:func:`lattice.lib.bulk.insert_rows`), or a
+    :class:`SetValues` update of rows inserted earlier. On PostgreSQL the rows go in with
+    COPY (ADR 0023). ``steps`` may be a lazy iterator,
     so a caller can build one batch while the previous one is written and memory stays
     bounded.
 
     Bulk rows get no per-row audit entries: a generated district has millions of rows and
     no human author. Instead this writes one entry (``action``) whose ``after`` holds the
-    row counts per model plus ``details``. Returns the counts.
+    row counts per model plus ``details``. Returns the counts. The tables written are
+    analyzed at the end (PostgreSQL), so the first pages after a load get the plans for
+    their real sizes.
     """
     counts: dict[str, int] = {}
+    written: list[type[models.Model]] = []
     for step in steps:
         if isinstance(step, SetValues):
-            pks = [o.pk for o in step.objs]
-            model = type(step.objs[0]) if step.objs else None
-            for start in range(0, len(pks), 500):
-                if model is not None:
-                    model._default_manager.filter(pk__in=pks[start : start + 500]).update(
-                        **step.values
-                    )
+            if step.objs:
+                bulk.update_values(step.objs, step.values)
             continue
         if isinstance(step, Rows):
             if step.values:
-                _insert_rows(step)
+                bulk.insert_rows(step.model, list(step.fields), step.values)
+                written.append(step.model)
                 label = step.model._meta.label
                 counts[label] = counts.get(label, 0) + len(step.values)
             continue
         if not step:
             continue
-        model = type(step[0])
-        model._default_manager.bulk_create(step, batch_size=BULK_BATCH_SIZE)
-        label = model._meta.label
+        bulk.insert_objects(step)
+        written.append(type(step[0]))
+        label = step[0]._meta.label
         counts[label] = counts.get(label, 0) + len(step)
+    bulk.analyze(written)
     record(
         actor=actor,
         action=action,

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any, TypeAlias, TypedDict, cast
 from django.db.models import (
     BooleanField,
     Count,
-    DecimalField,
     Exists,
     ExpressionWrapper,
     OuterRef,
@@ -26,12 +25,12 @@ from django.db.models import (
     QuerySet,
     Subquery,
     Sum,
-    Value,
 )
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from lattice.lib.actors import Actor
+from lattice.lib.stamped import remember
 from lattice.lib.suppression import suppress_column, suppress_line
 from lattice.people.access import (
     PRINCIPAL_POSITIONS,
@@ -357,32 +356,52 @@ def teacher_count(district: District, school_year: SchoolYear, school: School | 
     network's pages), from :func:`teaching`'s one definition (one query)."""
     qs = Assignment.objects.filter(teaching(), school__district=district, school_year=school_year)
     if school is not None:
-        qs = qs.filter(school=school)
-    return qs.values("staff_member_id").distinct().count()
+        return qs.filter(school=school).values("staff_member_id").distinct().count()
+    # The district's count reads the whole year's assignments (a second on 100,000
+    # teachers): remembered under the district's facts stamp, as every fact writer restamps.
+    return remember(
+        "people.teacher_count",
+        district.pk,
+        (school_year.pk,),
+        lambda: qs.values("staff_member_id").distinct().count(),
+    )
 
 
 def school_headcounts(district: District, school_year: SchoolYear) -> list[SchoolHeadcount]:
-    """The district's schools with the year's counts annotated (one query).
+    """The district's schools with the year's counts (two queries).
 
     Each school gets ``teachers`` (its teachers, as :func:`teaching` defines them),
     ``teacher_fte`` (their teaching assignments' FTE),
     ``staff_count`` (everyone assigned); and the year's ``level`` (``level_label``),
     ``frl_share`` and ``title_i`` from its profile.
+
+    The counts come from one pass over the year's assignments in the district, grouped by
+    school, not from a join of every school to every year's assignments: on a 100,000-teacher
+    district that join read all 600,000 assignments and took seconds (ADR 0023). The counts
+    are remembered under the district's facts stamp.
     """
-    in_year = Q(assignments__school_year=school_year)
-    teaches = in_year & teaching("assignments__")
+    teaches = teaching()
+
+    def count() -> dict[int, Any]:
+        return {
+            row["school_id"]: row
+            for row in Assignment.objects.filter(school__district=district, school_year=school_year)
+            .order_by()
+            .values("school_id")
+            .annotate(
+                teachers=Count("staff_member", filter=teaches, distinct=True),
+                teacher_fte=Sum("fte", filter=teaches),
+                staff_count=Count("staff_member", distinct=True),
+            )
+        }
+
+    # Remembered under the district's facts stamp (ADR 0017): only assignments change them.
+    counts = remember("people.school_counts", district.pk, (school_year.pk,), count)
     profile = SchoolYearProfile.objects.filter(school=OuterRef("pk"), school_year=school_year)
     labels = dict(SchoolLevel.choices)
     schools = list(
         School.objects.filter(district=district)
         .annotate(
-            teachers=Count("assignments__staff_member", filter=teaches, distinct=True),
-            teacher_fte=Coalesce(
-                Sum("assignments__fte", filter=teaches),
-                Value(Decimal(0)),
-                output_field=DecimalField(max_digits=8, decimal_places=2),
-            ),
-            staff_count=Count("assignments__staff_member", filter=in_year, distinct=True),
             level=Subquery(profile.values("level")[:1]),
             frl_share=Subquery(profile.values("frl_share")[:1]),
             title_i=Subquery(profile.values("title_i")[:1]),
@@ -392,6 +411,10 @@ def school_headcounts(district: District, school_year: SchoolYear) -> list[Schoo
     # The annotations above, and level_label filled in here (principal_names by the page).
     rows = cast(list[SchoolHeadcount], schools)
     for school in rows:
+        found = counts.get(school.pk, {})
+        school.teachers = found.get("teachers", 0)
+        school.teacher_fte = found.get("teacher_fte") or Decimal("0.00")
+        school.staff_count = found.get("staff_count", 0)
         school.level_label = labels.get(school.level or "", "Not recorded")
     return rows
 

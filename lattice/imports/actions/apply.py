@@ -22,11 +22,11 @@ from lattice.imports.actions.roster import (
     write_staff,
     write_years_and_schools,
 )
-from lattice.imports.fastwrite import db_value, insert_rows
 from lattice.imports.journal import Journal
 from lattice.imports.models import ImportRun, ReviewItem
 from lattice.imports.plan import Plan, rating_year
 from lattice.lib.actors import Actor, signed_in
+from lattice.lib.bulk import db_value, insert_rows
 from lattice.lib.facts import Fact, facts_changed
 from lattice.people.models import District
 

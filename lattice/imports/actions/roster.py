@@ -9,9 +9,9 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any, TypeVar
 
-from lattice.imports.fastwrite import insert_rows
 from lattice.imports.journal import Journal
 from lattice.imports.plan import STAFF_COMPARED, Plan
+from lattice.lib.bulk import insert_rows
 from lattice.people.models import Assignment, District, School, SchoolYear, StaffMember
 
 BATCH = 1000
