@@ -41,7 +41,7 @@ def test_the_district_overview_the_roles_dashboard_and_the_network_pages_agree(
     office = _client("officer")
     overview = office.get("/district/").context
     dashboard = office.get("/roles/dashboard/").context["d"]
-    network = _client("network").get("/network/").context["sections"][0]["rows"]
+    network = _client("network").get("/network/").context["sections"][0]["overview"].districts
     assert overview["totals"]["teachers"] == count
     assert dashboard.teachers == count
     assert next(r.teachers for r in network if r.district_name == demo.name) == count
