@@ -198,7 +198,7 @@ class ConnectionForm(forms.ModelForm):
             "client_id": "Client id",
             "scope": "Permission requested (scope)",
             "sync_hour": "Hour of the nightly sync (UTC, 0–23)",
-            "auto_apply": "Apply automatically when within the safety limits",
+            "auto_apply": "Apply automatically within the safety limits",
             "enabled": "Enabled: sync on the schedule",
         }
         help_texts = {
