@@ -144,6 +144,8 @@ def expected_status(row: Row, persona: str) -> int:
         return row.extra.get("awaiting_code", 302)
     if persona == "anonymous":
         return row.extra.get("anonymous_status", row.ok_status) if row.public else 302
+    if persona in row.extra.get("status_for", {}):
+        return int(row.extra["status_for"][persona])
     if persona == "superuser":
         allowed = row.extra.get("superuser", "superuser" in row.allowed)
         return row.ok_status if allowed else row.denied_status

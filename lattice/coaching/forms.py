@@ -14,7 +14,6 @@ from lattice.coaching.models import (
     GoalRight,
     InteractionKind,
     ReferralReason,
-    RespondentGroup,
 )
 from lattice.coaching.models.evaluation import EVALUATIVE_APPROACHES, Approach, EvaluationAssignment
 from lattice.coaching.readiness import DONT_KNOW, SCALE, STATEMENTS
@@ -79,8 +78,9 @@ class AssignForm(ExplainsEmptyChoices, forms.Form):
         **kwargs: object,
     ) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["coach"].choices = coaches  # type: ignore[attr-defined]
-        self.fields["teacher"].choices = teachers  # type: ignore[attr-defined]
+        # Nobody is preselected: one click must never match a person the officer did not pick.
+        self.fields["coach"].choices = [("", "Choose a coach…"), *coaches]  # type: ignore[attr-defined]
+        self.fields["teacher"].choices = [("", "Choose a teacher…"), *teachers]  # type: ignore[attr-defined]
         self.empty_choices = {
             "coach": EmptyChoice(
                 "No coaches yet", "a coach is a holder of the program's coach role this year"
@@ -209,21 +209,30 @@ class EvaluatorForm(ExplainsEmptyChoices, forms.Form):
 
     def __init__(self, *args: object, people: list[tuple[int, str]], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["evaluator"].choices = people  # type: ignore[attr-defined]
-        self.fields["teacher"].choices = people  # type: ignore[attr-defined]
+        # Empty first: a preselected pair would be the same person evaluating themselves.
+        self.fields["evaluator"].choices = [("", "Choose an evaluator…"), *people]  # type: ignore[attr-defined]
+        self.fields["teacher"].choices = [("", "Choose a teacher…"), *people]  # type: ignore[attr-defined]
         self.empty_choices = {
             "evaluator": missing(Addable.STAFF, "No staff yet"),
             "teacher": missing(Addable.STAFF, "No staff yet"),
         }
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        if data.get("evaluator") is not None and data.get("evaluator") == data.get("teacher"):
+            self.add_error(
+                "teacher", "Choose someone other than the evaluator: nobody evaluates themselves."
+            )
+        return data
 
 
 ANSWER_CHOICES = [*[(str(k), f"{k} — {v}") for k, v in SCALE.items()], ("dk", DONT_KNOW)]
 
 
 class SurveyForm(forms.Form):
-    """One radio group per statement; "don't know" is an answer, and every statement needs one."""
-
-    group = forms.ChoiceField(label="You answer as", choices=RespondentGroup.choices)
+    """One radio group per statement; "don't know" is an answer, and every statement needs one.
+    Whom one answers as is not a choice: the view fixes it from the person's position, so
+    nobody can skew another group's results."""
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]

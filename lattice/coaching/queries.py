@@ -6,12 +6,14 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import Count, Max, QuerySet
 
 from lattice.coaching.models import (
     Approach,
     CoachAssignment,
+    CoachingProgram,
     EvaluationAssignment,
     Plan,
     PlanStep,
@@ -35,6 +37,17 @@ def with_counts(assignments: QuerySet[CoachAssignment]) -> QuerySet[CoachAssignm
         interaction_count=Count("interactions", distinct=True),
         cycle_count=Count("cycles", distinct=True),
         last_contact=Max("interactions__occurred_on"),
+    )
+
+
+def matched_teacher_ids(program: CoachingProgram, year: SchoolYear) -> QuerySet[Any]:
+    """The teachers who already have a coach in ``program`` in ``year`` (the match is live and
+    not declined), as a subquery of ids: the match form leaves them out, as
+    ``actions.assign_coach`` refuses them."""
+    return (
+        CoachAssignment.objects.filter(program=program, school_year=year, ends_on__isnull=True)
+        .exclude(teacher_consent=False)
+        .values("teacher_id")
     )
 
 

@@ -129,7 +129,7 @@ class ApproachNeeds:
 APPROACHES = (
     ApproachNeeds(
         "par",
-        "Peer Assistance and Review",
+        "Peer assistance and review",
         "Consulting teachers support and formally evaluate colleagues, reporting to a joint "
         "teacher–administrator panel.",
         {"contract": 3.0, "culture": 3.0, "evaluators": 2.5, "budget": 3.0, "pipeline": 3.0},
@@ -276,7 +276,17 @@ def recommend(results: Iterable[DimensionResult]) -> Recommendation:
             passed_over = tuple(
                 f"Not yet {f.approach.name}: {' '.join(f.gaps)}" for f in fits[:index]
             )
-            return Recommendation(fit.approach, fit.met + passed_over, fits)
+            also = [f.approach.name for f in fits[index + 1 :] if f.ready]
+            tie_break = (
+                (
+                    f"Also ready: {', '.join(also)}. {fit.approach.name} comes first because it "
+                    "is the most formal of the ready approaches: it shares the most feedback, "
+                    "and so takes the most load off evaluators.",
+                )
+                if also
+                else ()
+            )
+            return Recommendation(fit.approach, fit.met + passed_over + tie_break, fits)
     last = fits[-1]
     return Recommendation(
         last.approach,

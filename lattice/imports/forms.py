@@ -39,18 +39,21 @@ class OneRosterUploadForm(forms.Form):
     # Django's metaclass moves declared fields off the class: form.files stays the uploads.
     files = MultipleFileField(  # type: ignore[assignment]
         label="OneRoster files",
-        help_text="The ZIP your SIS exports, or its CSV files (manifest.csv, orgs.csv, "
-        "academicSessions.csv, users.csv and, for 1.2, roles.csv).",
+        help_text="The ZIP file your student information system exports, or the CSV files "
+        "inside it (manifest.csv, orgs.csv, academicSessions.csv, users.csv and, for version "
+        "1.2, roles.csv).",
     )
     mode = forms.ChoiceField(
         label="Mode",
         choices=[
-            ("", "As the manifest says"),
-            ("bulk", "Bulk: the whole roster"),
-            ("delta", "Delta: changes only"),
+            ("", "As the files say (their manifest)"),
+            ("bulk", "Full: the whole roster"),
+            ("delta", "Changes only"),
         ],
         required=False,
-        help_text="Bulk marks people missing from the files as inactive (never deleted).",
+        help_text="Full: the files hold everyone, so people missing from them become inactive "
+        "(never deleted). Changes only: the files hold just who was added or changed; nobody "
+        "else is touched. Most exports say which they are.",
     )
 
     def clean_files(self) -> list[Any]:
@@ -65,7 +68,8 @@ class OneRosterUploadForm(forms.Form):
         if sum(upload.size for upload in files) > ONEROSTER_MAX_BYTES:
             raise forms.ValidationError(
                 f"The files are larger than {megabytes(ONEROSTER_MAX_BYTES)} together, the most "
-                "Lattice accepts for a roster — upload the ZIP your SIS exports."
+                "Lattice accepts for a roster — upload the ZIP file your student information "
+                "system exports."
             )
         return files
 
@@ -187,6 +191,38 @@ class ConnectionForm(forms.ModelForm):
             "full_sync_days",
             "enabled",
         ]
+        # Words for an officer rather than for the student information system's vendor.
+        labels = {
+            "base_url": "Address of the roster service (base URL)",
+            "token_url": "Sign-in address (token URL)",
+            "client_id": "Client id",
+            "scope": "Permission requested (scope)",
+            "sync_hour": "Hour of the nightly sync (UTC, 0–23)",
+            "auto_apply": "Apply automatically within the safety limits",
+            "enabled": "Enabled: sync on the schedule",
+        }
+        help_texts = {
+            "token_url": "Where Lattice signs in with the client id and secret. Leave empty "
+            "unless your student information system gives a separate address.",
+            "scope": "Leave as it is unless your student information system asks for another.",
+            "include_classes": "Also read the class lists, to check them; they are never stored.",
+            "sync_hour": "The hour in Coordinated Universal Time (UTC): 2 is 9 p.m. in New "
+            "York in winter.",
+            "auto_apply": "Otherwise every sync stops at its preview until an officer applies it.",
+            "enabled": "Tick it once the connection is filled in; a new connection starts paused.",
+            "full_sync_days": "In between, each sync reads only what changed; a full sync reads "
+            "everyone and so also finds people the student information system removed.",
+        }
+
+    # The client id and its secret side by side, as the vendor hands them over.
+    field_order = ["base_url", "token_url", "client_id", "client_secret"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is None:
+            # A new connection does nothing until the officer says so.
+            self.initial.setdefault("enabled", False)
+            self.initial.setdefault("auto_apply", False)
 
     def clean_base_url(self) -> str:
         from lattice.imports.oneroster.rest import check_base_url
@@ -201,5 +237,7 @@ class ConnectionForm(forms.ModelForm):
         data = self.cleaned_data
         has_saved = bool(self.instance.pk and self.instance.secret_encrypted)
         if not data.get("client_secret") and not has_saved:
-            self.add_error("client_secret", "Enter the client secret the SIS gave you.")
+            self.add_error(
+                "client_secret", "Enter the client secret your student information system gave you."
+            )
         return data

@@ -26,8 +26,9 @@ ROWS = [
         "forecasts:home",
         lambda c: "/forecasts/",
         allow("officer", "other_officer"),
-        extra=SU,
-        note="each officer sees a list of their own districts",
+        ok_status=302,
+        extra={"superuser": True, "status_for": {"superuser": 200}},
+        note="an officer of one district goes straight to it; several are listed",
     ),
     Row("forecasts:district", lambda c: f"{BASE}/", OFFICER, extra=SU),
     Row(

@@ -89,8 +89,9 @@ ROWS = [
         "imports:home",
         lambda c: "/imports/",
         allow("officer", "other_officer"),
-        extra=SU,
-        note="each officer sees a list of their own districts",
+        ok_status=302,
+        extra={"superuser": True, "status_for": {"superuser": 200}},
+        note="an officer of one district goes straight to it; several are listed",
     ),
     Row("imports:district", lambda c: f"{BASE}/", OFFICER, extra=SU),
     Row(

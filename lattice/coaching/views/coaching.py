@@ -190,6 +190,8 @@ def program_detail(request: HttpRequest, pk: int) -> HttpResponse:
         )  # fmt: skip
         if not office:
             teachers = teachers.filter(assignments__school_id__in=led_now)
+        # Whoever already has a coach in this program this year cannot be matched again.
+        teachers = teachers.exclude(pk__in=queries.matched_teacher_ids(program, year))
         assign_form = AssignForm(
             program=program,
             coaches=[(c.pk, f"{c} ({n} of {program.caseload_limit})") for c, n in loads],

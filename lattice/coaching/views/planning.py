@@ -10,8 +10,13 @@ from django.urls import reverse
 from lattice.coaching import actions, queries, wall
 from lattice.coaching.charts import Group, grouped_bars
 from lattice.coaching.forms import SurveyForm
-from lattice.coaching.models import ReadinessAnswer, ReadinessResponse, RespondentGroup
-from lattice.coaching.readiness import DIMENSIONS, STATEMENTS
+from lattice.coaching.models import (
+    ReadinessAnswer,
+    ReadinessResponse,
+    ReadinessSurvey,
+    RespondentGroup,
+)
+from lattice.coaching.readiness import DIMENSIONS, SCALE, STATEMENTS
 from lattice.coaching.views.common import current_year, district_for, me, require_POST, run_action
 from lattice.people.access import schools_visible_to, scope_for
 from lattice.people.models import School
@@ -103,7 +108,7 @@ def survey_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 groups, series, title=f"Readiness by dimension, {survey}", chart_id="readiness",
                 top=4,
             )  # fmt: skip
-    statements = [(s, my_answers.get(s.key, "—") if mine else None) for s in STATEMENTS]
+    statements = [(s, _in_words(my_answers.get(s.key, "—")) if mine else None) for s in STATEMENTS]
     plan = (
         wall.plans_visible_to(request.user)
         .filter(district=survey.district, school=survey.school, school_year=survey.school_year)
@@ -138,18 +143,16 @@ def survey_answer(request: HttpRequest, pk: int) -> HttpResponse:
     initial = {}
     mine = ReadinessResponse.objects.filter(survey=survey, respondent=person).first()
     if mine is not None:
-        initial = {"group": mine.group}
+        group = mine.group
         for key, value in mine.answers.values_list("statement", "value"):
             initial[key] = "dk" if value is None else str(value)
-    elif scope_for(request.user).is_principal:
-        initial = {"group": RespondentGroup.PRINCIPAL}
     else:
-        initial = {"group": RespondentGroup.TEACHER}
+        group = _respondent_group(request, survey)
     form = SurveyForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             actions.answer_survey(
-                request.user, survey, respondent=person, group=form.cleaned_data["group"],
+                request.user, survey, respondent=person, group=group,
                 answers=form.answers(),
             )  # fmt: skip
         except actions.CoachingError as exc:
@@ -163,5 +166,26 @@ def survey_answer(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "coaching/survey_answer.html",
-        {"survey": survey, "form": form, "by_dimension": by_dimension},
+        {
+            "survey": survey,
+            "form": form,
+            "by_dimension": by_dimension,
+            "group": RespondentGroup(group).label,
+        },
     )
+
+
+def _in_words(value: object) -> object:
+    """An answer as the scale says it ("3 — Mostly true"); None stays "don't know"."""
+    return f"{value} — {SCALE[value]}" if isinstance(value, int) and value in SCALE else value
+
+
+def _respondent_group(request: HttpRequest, survey: ReadinessSurvey) -> str:
+    """Whom a first answer speaks for, from the person's position: a school leader answers as
+    a principal, the talent office as the district office, everyone else as a teacher (a
+    later answer keeps the group of the first)."""
+    if scope_for(request.user).is_principal:
+        return RespondentGroup.PRINCIPAL
+    if wall.can_manage_district(request.user, survey.district_id):
+        return RespondentGroup.DISTRICT
+    return RespondentGroup.TEACHER

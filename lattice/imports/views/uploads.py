@@ -33,6 +33,8 @@ def home(request: HttpRequest) -> HttpResponse:
     districts = list(districts_administered_by(request.user))
     if not districts:
         raise Http404("No such page")
+    if len(districts) == 1:  # an officer of one district has nothing to choose: go straight there
+        return redirect("imports:district", districts[0].key)
     return render(request, "imports/home.html", {"districts": districts})
 
 
