@@ -15,7 +15,7 @@ from lattice.people.templatetags.lattice_tags import audit_rows
 # The loop the tag replaces (people/audit_log.html before docs/decisions/0017's fourth round).
 LOOP = Template(
     "{% load lattice_tags lattice %}{% for e in entries %}<tr>"
-    "<td data-label=\"When\"><time datetime=\"{{ e.at|date:'c' }}\">{{ e.at|moment }}</time></td>"
+    '<td data-label="When"><time datetime="{{ e.at|date:\'c\' }}">{{ e.at|moment }}</time></td>'
     '<td data-label="Who">{{ e.actor_label }}</td>'
     '<th scope="row">{{ e.sentence }}</th>'
     '<td data-label="What">{% if e.staff_member %}'
@@ -36,7 +36,7 @@ def entry(**kw):
     values = {
         "at": dt.datetime(2026, 3, 4, 22, 5, 9, 120000, tzinfo=dt.UTC),
         "actor_label": "Olu Officer <office>",
-        "sentence": "Olu Officer changed Ada's \"pay\" & more",
+        "sentence": 'Olu Officer changed Ada\'s "pay" & more',
         "staff_member": None,
         "object_label": "",
         "summary": "",
@@ -67,7 +67,8 @@ ENTRIES = [
 def test_rows_read_as_the_template_loop() -> None:
     ours = audit_rows(ENTRIES)
     assert parse_html(ours) == parse_html(LOOP.render(Context({"entries": ENTRIES})))
-    assert "&lt;office&gt;" in ours and "&quot;pay&quot; &amp; more" in ours
+    assert "&lt;office&gt;" in ours
+    assert "&quot;pay&quot; &amp; more" in ours
 
 
 @override_settings(TIME_ZONE="America/Chicago")

@@ -89,5 +89,5 @@ def test_every_value_is_escaped_and_a_leaver_is_badged() -> None:
     html = staff_rows(PEOPLE, True)
     assert "O&#x27;Brien &lt;Jr&gt;, Ada" in html
     assert "Alder &amp; Elm<br>Birch" in html
-    assert "Nguyen, Cleo &quot;C&quot;</a> <span class=\"badge\">left</span>" in html
+    assert 'Nguyen, Cleo &quot;C&quot;</a> <span class="badge">left</span>' in html
     assert '<a href="/staff/7/">' in html
