@@ -25,11 +25,15 @@ class StaffFilterForm(forms.Form):
     """Search and filters of a staff list; every field is optional and bad values are ignored."""
 
     q = forms.CharField(label="Search by name or employee id", required=False, max_length=100)
-    subject = forms.ChoiceField(label="Subject", required=False)
-    grades = forms.ChoiceField(label="Grades", required=False)
-    position = forms.ChoiceField(label="Position", required=False)
-    school = forms.TypedChoiceField(label="School", required=False, coerce=int, empty_value=None)
-    sort = forms.ChoiceField(label="Sort by", required=False, choices=SORT_CHOICES)
+    subject = forms.ChoiceField(label="Subject", required=False, widget=ListSelect)
+    grades = forms.ChoiceField(label="Grades", required=False, widget=ListSelect)
+    position = forms.ChoiceField(label="Position", required=False, widget=ListSelect)
+    school = forms.TypedChoiceField(
+        label="School", required=False, coerce=int, empty_value=None, widget=ListSelect
+    )
+    sort = forms.ChoiceField(
+        label="Sort by", required=False, choices=SORT_CHOICES, widget=ListSelect
+    )
 
     def __init__(
         self, data: Any, *, choices: dict[str, list[Any]], schools: list[School] | None = None

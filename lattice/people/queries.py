@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any, TypeAlias, TypedDict, cast
 from django.db.models import (
     BooleanField,
     Count,
-    Exists,
     ExpressionWrapper,
     OuterRef,
     Prefetch,
@@ -214,20 +213,23 @@ def directory(
     """Staff ``user`` may see with an assignment at ``schools`` in ``school_year``, filtered.
 
     Each person carries ``year_assignments``: their assignments that year at those schools
-    (prefetched, so a page of results costs a fixed number of queries).
+    (prefetched, so a page of results costs a fixed number of queries). Sorted by school,
+    each also carries ``school_name``, the first of their schools by name; the other sorts
+    leave it out, because SQLite works it out for every person the filters match, not only
+    for the page shown (most of the 1,100-teacher directory's query, docs/decisions/0017).
     """
     if f.school_id is not None:
         schools = schools.filter(pk=f.school_id)
-    matching = Assignment.objects.filter(
-        staff_member=OuterRef("pk"), school_year=school_year, school__in=schools
-    )
+    matching = Assignment.objects.filter(school_year=school_year, school__in=schools)
     if f.subject:
         matching = matching.filter(subject=f.subject)
     if f.grades:
         matching = matching.filter(grades=f.grades)
     if f.position:
         matching = matching.filter(position=f.position)
-    people = staff_visible_to(user).filter(Exists(matching))
+    # One list of the matching people rather than a subquery run for every person
+    # (``Exists``): SQLite builds the list once.
+    people = staff_visible_to(user).filter(pk__in=matching.values("staff_member_id"))
     if f.q:
         for word in f.q.split()[:5]:
             people = people.filter(
@@ -241,17 +243,19 @@ def directory(
         .select_related("school")
         .order_by("school__name", "position")
     )
-    first_school = (
-        Assignment.objects.filter(
-            staff_member=OuterRef("pk"), school_year=school_year, school__in=schools
+    sort = f.sort if f.sort in SORTS else "name"
+    if sort in ("school", "-school"):
+        first_school = (
+            Assignment.objects.filter(
+                staff_member=OuterRef("pk"), school_year=school_year, school__in=schools
+            )
+            .order_by("school__name")
+            .values("school__name")[:1]
         )
-        .order_by("school__name")
-        .values("school__name")[:1]
-    )
-    people = people.annotate(school_name=Subquery(first_school))
+        people = people.annotate(school_name=Subquery(first_school))
     return people.prefetch_related(
         Prefetch("assignments", queryset=year_assignments, to_attr="year_assignments")
-    ).order_by(*SORTS.get(f.sort, SORTS["name"]))
+    ).order_by(*SORTS[sort])
 
 
 def filter_choices(school_year: SchoolYear, schools: QuerySet[School]) -> dict[str, list[Any]]:
