@@ -68,7 +68,7 @@ def test_propose_return_edit_resubmit_approve_with_the_proposer_notified(
     page.get_by_label("A pilot at my school only").check()
     page.get_by_label("Positions", exact=True).fill("1")
     page.get_by_label("How we will know it worked").fill("Every class uses it once a term.")
-    page.get_by_role("button", name="Send to my principal").click()
+    page.get_by_role("button", name="Send the proposal").click()
     page.get_by_text("Proposal sent to your principal.").wait_for()
     proposal_url = page.url
 

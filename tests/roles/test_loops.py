@@ -261,3 +261,26 @@ def test_what_waits_on_each_person_is_on_their_home_page(cast: Cast, client_for:
     _return(cast, w.proposal)
     ada = client_for("teacher").get("/me/").content.decode()
     assert f"Change and resend your proposal “{w.proposal.title}”" in ada
+
+
+def test_a_principals_own_proposal_skips_their_review_and_goes_straight_to_the_district(
+    cast: Cast,
+) -> None:
+    world(cast)
+    proposal = actions.submit_proposal(
+        cast.user("principal"),
+        cast.principal_staff,
+        school=cast.alder,
+        co_proposers=[],
+        title="Family liaison lead",
+        problem="Families hear from us too late.",
+        duties="Run family nights",
+        release_percent=10,
+        extra_days=2,
+        stipend_dollars=1000,
+        success_measure="Every family hears from school by October.",
+    )
+    assert proposal.status == ProposalStatus.PRINCIPAL_APPROVED
+    assert [e.step for e in proposal.events.all()] == ["submitted", "principal_ok"]
+    assert "went straight to the district" in proposal.events.last().note
+    assert "roles.proposal_waiting" in kinds_told(cast.user("officer"))

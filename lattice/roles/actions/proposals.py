@@ -85,8 +85,16 @@ def _tell_principals(proposal: RoleProposal, *, again: bool) -> None:
         )
 
 
-def _tell_district(proposal: RoleProposal, *, again: bool = False) -> None:
-    what = "was changed and sent again" if again else "was approved by the principal"
+def _tell_district(
+    proposal: RoleProposal, *, again: bool = False, by_principal: bool = False
+) -> None:
+    what = (
+        "was changed and sent again"
+        if again
+        else "was proposed by the school's principal"
+        if by_principal
+        else "was approved by the principal"
+    )
     for user in officer_users(proposal.district_id):
         notify(
             user,
@@ -149,7 +157,23 @@ def submit_proposal(
         staff_member=proposer,
         after={"title": proposal.title, "team": [str(p) for p in team]},
     )
-    _tell_principals(proposal, again=False)
+    if proposer.user_id is not None and any(
+        u.pk == proposer.user_id for u in principal_users(school)
+    ):
+        # A principal does not review their own proposal: it goes straight to the district,
+        # and the history says why it skipped the principal's review.
+        proposal.status = ProposalStatus.PRINCIPAL_APPROVED
+        proposal.save(update_fields=["status"])
+        _event(
+            proposal,
+            actor,
+            ProposalStep.PRINCIPAL_APPROVED,
+            stage="principal",
+            note="Proposed by the school's principal, so it went straight to the district.",
+        )
+        _tell_district(proposal, by_principal=True)
+    else:
+        _tell_principals(proposal, again=False)
     return proposal
 
 

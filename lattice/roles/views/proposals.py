@@ -58,7 +58,13 @@ def proposal_new(request: HttpRequest) -> HttpResponse:
         except actions.RoleError as exc:
             form.add_error(None, str(exc))
         else:
-            messages.success(request, "Proposal sent to your principal.")
+            messages.success(
+                request,
+                "Proposal sent to the district: you lead this school, so it skips the "
+                "principal's review."
+                if proposal.status == ProposalStatus.PRINCIPAL_APPROVED
+                else "Proposal sent to your principal.",
+            )
             return HttpResponseRedirect(reverse("roles:proposal", args=[proposal.pk]))
     return render(request, "roles/proposal_form.html", {"form": form})
 
