@@ -160,6 +160,10 @@ def is_locked(meeting: Meeting) -> bool:
     return latest is not None and latest.stage == MinutesStage.PUBLISHED
 
 
+def _stage(stage: str) -> str:
+    return str(MinutesStage(stage).label).lower()
+
+
 def _refuse_if_locked(meeting: Meeting, field: str) -> None:
     if is_locked(meeting):
         raise CouncilError(
@@ -213,5 +217,6 @@ def advance_minutes(actor: Actor, meeting: Meeting, author: StaffMember | None) 
         district=meeting.body.district,
         before={"stage": latest.stage},
         after={"stage": stage},
+        summary=f"from {_stage(latest.stage)} to {_stage(stage)}",
     )
     return version
