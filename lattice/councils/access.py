@@ -181,6 +181,12 @@ def decisions_visible_to(user: Actor) -> QuerySet[Decision]:
     as the register's page answers them 404)."""
     if not reads_councils(user):
         return Decision.objects.none()
-    return Decision.objects.filter(body__in=bodies_visible_to(user)).select_related(
+    return decisions_in(bodies_visible_to(user))
+
+
+def decisions_in(bodies: QuerySet[Body] | list[Body]) -> QuerySet[Decision]:
+    """Every decision of ``bodies``, made in a meeting or outside one: the one query behind
+    the register, its CSV and a body's own page, so they list the same decisions."""
+    return Decision.objects.filter(body__in=bodies).select_related(
         "body", "body__district", "meeting", "owner"
     )

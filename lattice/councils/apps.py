@@ -11,11 +11,12 @@ class CouncilsConfig(AppConfig):
     def ready(self) -> None:
         """Register the audit actions, a place in the menus, a profile panel of the seats
         held, the nightly review reminder and its notice kind, the passed decisions waiting for
-        the talent office to carry them out, the demo's councils (after the roles content, so
-        the demo's open proposal can carry a role into the catalogue), and the former of bodies
-        a plan step can form or link (lattice.lib.plan_links)."""
+        the talent office to carry them out and the open votes waiting on a member, the demo's
+        councils (after the roles content, so the demo's open proposal can carry a role into
+        the catalogue), and the former of bodies a plan step can form or link
+        (lattice.lib.plan_links)."""
         from lattice.audit import names
-        from lattice.councils import navigation, plan_links, reminders, schedule, waiting
+        from lattice.councils import navigation, plan_links, queries, reminders, schedule, waiting
         from lattice.councils.audited import ACTIONS
         from lattice.councils.demo import populate_demo_councils
         from lattice.notifications import kinds
@@ -29,6 +30,9 @@ class CouncilsConfig(AppConfig):
         plan_links.register_former()
         kinds.register(*reminders.KINDS)
         waiting_for.register(waiting_for.WaitingSource("councils", waiting.waiting_items, order=40))
+        waiting_for.register(
+            waiting_for.WaitingSource("councils.votes", queries.waiting_votes, order=41)
+        )
         panels.register(
             panels.ProfilePanel(
                 "councils.seats",

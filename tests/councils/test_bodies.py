@@ -166,4 +166,4 @@ def test_my_profile_lists_the_seats_i_hold(cast: Cast, client_for) -> None:  # t
     )
     actions.fill_seat(None, seat, cast.teacher_staff)
     page = client_for("teacher").get("/me/").content.decode()
-    assert "Chair of Alder council (Teacher seat)" in page
+    assert "Alder council: Teacher seat, chair, term until" in page

@@ -46,7 +46,7 @@ from lattice.people.queries import current_school_year, today
 from lattice.roles import access as roles_access
 from lattice.roles import actions as roles_actions
 from lattice.roles import queries as roles_queries
-from lattice.roles.models import LeadershipRole
+from lattice.roles.models import LeadershipRole, RoleType
 
 Fields = Mapping[str, Any]
 
@@ -123,10 +123,18 @@ def _role_check(body: Body, fields: Fields) -> dict[str, Any]:
 def _role_preview(body: Body, fields: Fields) -> Preview:
     return Preview(
         tuple(
-            (ROLE_LABELS.get(k, k.replace("_", " ").capitalize()), "; ".join(str(v).splitlines()))
+            (ROLE_LABELS.get(k, k.replace("_", " ").capitalize()), _role_value(k, v))
             for k, v in fields.items()
         )
     )
+
+
+def _role_value(key: str, value: Any) -> str:
+    """A field of the new role as the catalogue shows it: the kind of role by its label
+    ("Coach", not the stored "coach"), other fields on one line."""
+    if key == "role_type":
+        return str(dict(RoleType.choices).get(str(value), value))
+    return "; ".join(str(value).splitlines())
 
 
 def _role_carry_out(actor: Actor, decision: Decision) -> Done:

@@ -71,6 +71,7 @@ def add_agenda_item(
     parent: AgendaItem | None = None,
     minutes: int | None = None,
 ) -> AgendaItem:
+    _refuse_if_locked(meeting, "agenda")
     if not title.strip():
         raise CouncilError("title: give the agenda item a title.")
     if parent is not None and parent.meeting_id != meeting.pk:
@@ -108,6 +109,7 @@ def record_attendance(
     arrived_at: dt.time | None = None,
     left_at: dt.time | None = None,
 ) -> Attendance:
+    _refuse_if_locked(meeting, "attendance")
     day = timezone.localtime(meeting.starts_at).date()
     if member not in members_on(meeting.body, day):
         raise CouncilError(f"member: {member} held no seat on {meeting.body} on {day}.")
@@ -149,6 +151,25 @@ MINUTES_ORDER = [
 
 def current_minutes(meeting: Meeting) -> MinutesVersion | None:
     return meeting.minutes.order_by("-number").first()
+
+
+def is_locked(meeting: Meeting) -> bool:
+    """Whether the meeting's minutes are published: its record (agenda, attendance and so
+    its quorum) is then locked, as the published minutes state it."""
+    latest = current_minutes(meeting)
+    return latest is not None and latest.stage == MinutesStage.PUBLISHED
+
+
+def _stage(stage: str) -> str:
+    return str(MinutesStage(stage).label).lower()
+
+
+def _refuse_if_locked(meeting: Meeting, field: str) -> None:
+    if is_locked(meeting):
+        raise CouncilError(
+            f"{field}: the minutes of {meeting.title} are published and locked, so its "
+            "agenda and attendance can no longer change."
+        )
 
 
 @transaction.atomic
@@ -196,5 +217,6 @@ def advance_minutes(actor: Actor, meeting: Meeting, author: StaffMember | None) 
         district=meeting.body.district,
         before={"stage": latest.stage},
         after={"stage": stage},
+        summary=f"from {_stage(latest.stage)} to {_stage(stage)}",
     )
     return version

@@ -462,9 +462,16 @@ def cast_ballot(
         obj=poll,
         district=poll.body.district,
         staff_member=voter,
-        after={} if poll.anonymous else {"choices": clean},
+        after={} if poll.anonymous else {"choices": _choices_named(poll, clean)},
     )
     return ballot
+
+
+def _choices_named(poll: Poll, clean: Mapping[str, int]) -> dict[str, int]:
+    """A named ballot's choices as the audit log reads them: by option name ("Yes": 1), not
+    by the option's row id."""
+    names = dict(poll.options.values_list("pk", "name"))
+    return {str(names.get(int(k), k)): v for k, v in clean.items()}
 
 
 def _proxy_holder_problem(poll: Poll, holder: StaffMember) -> str:
@@ -610,7 +617,8 @@ def cast_proxy_ballot(
         obj=poll,
         district=poll.body.district,
         staff_member=giver,
-        after={"cast_by": str(holder)} | ({} if poll.anonymous else {"choices": clean}),
+        after={"cast_by": str(holder)}
+        | ({} if poll.anonymous else {"choices": _choices_named(poll, clean)}),
     )
     return ballot
 
@@ -754,7 +762,10 @@ def close_poll(
         action="councils.poll.close",
         obj=poll,
         district=poll.body.district,
-        after={"reason": outcome.reason, "winners": poll.result["winner_names"]},
+        # A yes/no vote passes or fails (its reason says which); only a choice among
+        # options or candidates has winners to name.
+        after={"reason": outcome.reason}
+        | ({"winners": poll.result["winner_names"]} if poll.result["winner_names"] else {}),
     )
     if poll.kind == PollKind.ELECTION:
         seats = list(poll.seats.order_by("position", "pk"))

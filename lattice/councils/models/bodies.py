@@ -212,6 +212,14 @@ class Seat(models.Model):
     def __str__(self) -> str:
         return f"{self.body}: {self.label}"
 
+    def described(self) -> str:
+        """The seat in words, each word once: its label, with its position where the label
+        does not already say it ("Chair"; "Teacher seat, member")."""
+        position = str(self.get_position_display())
+        if position.lower() in self.label.lower():
+            return self.label
+        return f"{self.label}, {position.lower()}"
+
     def eligible_labels(self) -> list[str]:
         """The positions the seat is open to, as the staff records name them."""
         labels = dict(Position.choices)

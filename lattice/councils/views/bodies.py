@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db.models import F
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
-from lattice.councils import access, actions, eligibility
+from lattice.councils import access, actions, eligibility, queries
 from lattice.councils.forms import BodyForm, SeatForm
-from lattice.councils.models import Body, Decision, Poll, PollStatus, Proxy, Seat, seats_held_q
+from lattice.councils.models import Body, Decision, PollStatus, Seat
 from lattice.councils.views.common import body_for, post_only, run
 from lattice.people.access import districts_administered_by
 from lattice.people.models import StaffMember
@@ -23,32 +22,7 @@ def home(request: HttpRequest) -> HttpResponse:
     bodies = list(access.bodies_visible_to(request.user).select_related("school", "parent"))
     me = access.own_staff(request.user)
     today = timezone.localdate()
-    my_seats = (
-        list(Seat.objects.filter(seats_held_q(today), holder=me).select_related("body"))
-        if me
-        else []
-    )
-    voting, proxies = [], []
-    if me is not None:
-        voting = list(
-            # One filter() call: "me, not yet voted" is one and the same snapshot row.
-            Poll.objects.filter(
-                status=PollStatus.OPEN, eligible__voter=me, eligible__voted=False, body__in=bodies
-            )
-            .exclude(proxies__giver=me)  # handed to a proxy: theirs to cast
-            .select_related("body")  # each line names its body: no query a poll
-        )
-        # The proxies this member holds and has not yet cast: one filter() call, so the
-        # snapshot row that has not voted is the giver's.
-        proxies = list(
-            Proxy.objects.filter(
-                holder=me,
-                poll__status=PollStatus.OPEN,
-                poll__body__in=bodies,
-                poll__eligible__voter=F("giver"),
-                poll__eligible__voted=False,
-            ).select_related("poll__body", "giver")
-        )
+    waiting = queries.votes_waiting(request.user, bodies)
     due = list(
         Decision.objects.filter(body__in=bodies, review_on__lte=today)
         .exclude(status__in=["superseded"])
@@ -59,9 +33,11 @@ def home(request: HttpRequest) -> HttpResponse:
         "councils/home.html",
         {
             "bodies": bodies,
-            "my_seats": my_seats,
-            "voting": voting,
-            "proxies": proxies,
+            # The "Part of" column only where some body sits under another.
+            "nested": any(b.parent_id for b in bodies),
+            "my_seats": queries.seats_held(me),
+            "voting": waiting.own,
+            "proxies": waiting.proxies,
             "due": due,
             "can_create": districts_administered_by(request.user).exists(),
         },
@@ -123,6 +99,8 @@ def body_detail(request: HttpRequest, pk: int) -> HttpResponse:
             for r in seat.eligibility
             if r in eligibility.RULES
         ]
+    # The body's decisions, read as the register reads them (made in a meeting or not).
+    decisions = list(access.decisions_in([body])[:20])
     proposals = list(body.proposals.select_related("raised_by")) if drafts else []
     elections = list(body.polls.filter(kind="election").prefetch_related("seats"))
     # Whom this user may appoint to each seat: their own district's active staff only (a
@@ -138,6 +116,9 @@ def body_detail(request: HttpRequest, pk: int) -> HttpResponse:
             )
         seat.fill_people = lists.get(districts, [])  # type: ignore[attr-defined]
     appoints = any(fillable.values())
+    # A seat an election already runs for (taking nominations or voting) is not offered for
+    # another one.
+    running = {s.pk for e in elections if e.status != PollStatus.CLOSED for s in e.seats.all()}
     return render(
         request,
         "councils/body.html",
@@ -149,7 +130,7 @@ def body_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "proposals": proposals,
             "drafts": drafts,
             "elections": elections,
-            "decisions": body.decisions.all()[:20],
+            "decisions": decisions,
             "admin": admin,
             "runs": access.runs(request.user, body),
             "member": access.is_member(request.user, body),
@@ -158,7 +139,13 @@ def body_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "weighted": any(s.share != 1 for s in seats),
             "total_votes": sum(s.share for s in seats if s.held_on(today)),
             "seat_form": SeatForm(schools=body.district.schools.all()) if admin else None,
-            "vacant": [s for s in seats if not s.current and s.selection == "elected"],  # type: ignore[attr-defined]
+            "vacant": [
+                s
+                for s in seats
+                if not s.current  # type: ignore[attr-defined]
+                and s.selection == "elected"
+                and s.pk not in running
+            ],
         },
     )
 

@@ -94,8 +94,10 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 items=meeting.agenda.all(),
                 people=StaffMember.objects.filter(pk__in=[m.pk for m in members]),
             )
-            if runs
+            if runs and not published
             else None,
+            # Published minutes lock the record: the agenda and attendance are read-only.
+            "edits": runs and not published,
             "minutes_form": MinutesForm(initial={"text": minutes.text if minutes else ""})
             if runs and not published
             else None,

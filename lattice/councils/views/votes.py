@@ -199,7 +199,9 @@ def poll_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if voted and not poll.anonymous:
         mine = poll.ballots.filter(voter=me).first()
     proxies = _proxy_lines(poll, me, shares, voted_ids)
-    show = poll.status == PollStatus.CLOSED or not poll.hide_results
+    # A secret ballot shows only its turnout while voting is open: a running count would
+    # tell whoever watches it how the first voters voted.
+    show = poll.status == PollStatus.CLOSED or not (poll.hide_results or poll.anonymous)
     tally = []
     if show and poll.status != PollStatus.NOMINATING:
         shown = actions.figures(poll)
