@@ -13,7 +13,7 @@ ACTIONS = (
     AuditAction("councils.agenda_item.add", "{actor} added {object} to an agenda"),
     AuditAction("councils.attendance.record", "{actor} recorded {person}'s attendance at {object}"),
     AuditAction("councils.minutes.write", "{actor} wrote the minutes of {object}"),
-    AuditAction("councils.minutes.advance", "{actor} moved on the minutes of {object}: {summary}"),
+    AuditAction("councils.minutes.advance", "{actor} advanced the minutes of {object}: {summary}"),
     AuditAction("councils.proposal.raise", "{actor} raised the proposal {object}"),
     AuditAction("councils.proposal.attach", "{actor} attached a file to the proposal {object}"),
     AuditAction("councils.proposal.second", "{actor} seconded the proposal {object}"),

@@ -250,7 +250,7 @@ def fail_forecast(run: ForecastRun, message: str) -> None:
         action="forecasts.run.fail",
         obj=run,
         district=run.district,
-        summary=f"Forecast failed: {run.message}",
+        summary=run.message,
     )
     _tell(
         run,

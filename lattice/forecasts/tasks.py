@@ -112,12 +112,13 @@ def _run(
         actions.cancelled_forecast(run)
     except (ForecastError, AssumptionError) as error:
         actions.fail_forecast(run, str(error))
-    except Exception as error:
+    except Exception:
         log.exception("forecast %s failed", run_id)
         actions.fail_forecast(
             run,
-            f"The forecast stopped unexpectedly ({error.__class__.__name__}). "
-            "Try again; if it fails again, send this page to support.",
+            f"The forecast stopped before it finished, because of an error in Lattice "
+            f"(forecast run #{run.pk} in the server's log). Start it again; if it stops "
+            "again, tell your Lattice administrator the run number.",
         )
 
 

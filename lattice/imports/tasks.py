@@ -72,12 +72,12 @@ def parse_run(run_id: int) -> None:
         actions.store_preview(run, plan)
     except lifecycle.FilesGone:
         lifecycle.fail(run, "parse", lifecycle.FILES_GONE)
-    except Exception as exc:
+    except Exception:
         log.exception("import %s could not be read", run_id)
         lifecycle.fail(
             run,
             "parse",
-            f"Lattice could not read the files ({exc.__class__.__name__}). "
+            f"Lattice could not read the files (run #{run.pk} in the log). "
             "Check that they are the OneRoster or HR files and upload them again.",
         )
     tell_starter(run_id)
@@ -117,12 +117,12 @@ def apply_run(run_id: int, actor_id: int | None) -> None:
                 )
     except lifecycle.FilesGone:
         lifecycle.fail(run, "apply", lifecycle.FILES_GONE)
-    except Exception as exc:
+    except Exception:
         log.exception("import %s could not be applied", run_id)
         lifecycle.fail(
             run,
             "apply",
-            f"Nothing was written: applying failed ({exc.__class__.__name__}). "
+            f"Nothing was written: applying failed (run #{run.pk} in the log). "
             "Try again; if it fails again, send the error report to support.",
         )
     tell_starter(run_id)
@@ -141,12 +141,12 @@ def undo_run(run_id: int, actor_id: int | None) -> None:
     except undo.UndoRefused as exc:
         actions.mark_run(run, Status.APPLIED, f"Not undone: {exc}")
         ImportRun.objects.filter(pk=run_id).update(**jobs.reset_lease())
-    except Exception as exc:
+    except Exception:
         log.exception("import %s could not be undone", run_id)
         actions.mark_run(
             run,
             Status.APPLIED,
-            f"Not undone: undoing failed ({exc.__class__.__name__}); nothing was changed.",
+            f"Not undone: undoing failed (run #{run.pk} in the log); nothing was changed.",
         )
         ImportRun.objects.filter(pk=run_id).update(**jobs.reset_lease())
 

@@ -231,15 +231,15 @@ def sync(connection_id: int, *, actor: Actor = None, full: bool = False) -> Impo
             alert=f"Roster sync failed for {district.name}",
         )
         return run
-    except Exception as exc:
+    except Exception:
         log.exception("roster sync %s failed", connection_id)
         lifecycle.fail(
-            run, "parse", f"The roster sync stopped unexpectedly ({exc.__class__.__name__})."
+            run, "parse", f"The roster sync stopped unexpectedly (run #{run.pk} in the log)."
         )
         _status(
             connection,
             Health.FAILING,
-            f"The last sync stopped unexpectedly ({exc.__class__.__name__}); try again.",
+            f"The last sync stopped unexpectedly (run #{run.pk} in the log); try again.",
             alert=f"Roster sync failed for {district.name}",
         )
         return run
@@ -280,15 +280,15 @@ def sync(connection_id: int, *, actor: Actor = None, full: bool = False) -> Impo
     try:
         with jobs.Lease(ImportRun, run.pk):
             actions.apply_plan(actor, plan, run)
-    except Exception as exc:
+    except Exception:
         log.exception("roster sync %s could not apply", connection_id)
         lifecycle.fail(
-            run, "apply", f"Nothing was written: applying failed ({exc.__class__.__name__})."
+            run, "apply", f"Nothing was written: applying failed (run #{run.pk} in the log)."
         )
         _status(
             connection,
             Health.FAILING,
-            f"Applying the last sync failed ({exc.__class__.__name__}); nothing was written.",
+            f"Applying the last sync failed (run #{run.pk} in the log); nothing was written.",
             alert=f"Roster sync failed for {district.name}",
         )
         return run
