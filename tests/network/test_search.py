@@ -66,3 +66,13 @@ def test_full_text_stems_words_on_postgresql(library: Any) -> None:
         pytest.skip("full-text search needs PostgreSQL")
     # the body says "mentoring": the query's stem "mentor" matches it
     assert "Slow and steady: building trust" in _titles(search_resources(library, "mentor"))
+
+
+@pytest.mark.parametrize("full_text", PATHS)
+def test_a_word_of_the_title_alone_finds_the_resource(library: Any, full_text: bool) -> None:
+    if full_text and not full_text_available():
+        pytest.skip("full-text search needs PostgreSQL")
+    # "steady" is in the title only: not in the summary, body, source or tags
+    assert _titles(search_resources(library, "Steady", full_text=full_text)) == {
+        "Slow and steady: building trust"
+    }

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from lattice.network import access, actions
 from lattice.network.forms import JoinForm, SharingForm
-from lattice.network.models import Convening, Idea, Membership, Resource, SharingChoice
+from lattice.network.models import Convening, Membership, Resource, SharingChoice
 from lattice.network.views.common import refused, today
 from lattice.people.models import District, Network
 
@@ -31,7 +31,12 @@ def mine(request: HttpRequest) -> HttpResponse:
 
 
 def home(request: HttpRequest, key: str) -> HttpResponse:
+    """The overview's cards read the same querysets as the library, ideas and convenings
+    pages, so a card never says "empty" while its page lists something."""
     network = access.get_network(request.user, key)
+    library = Resource.objects.filter(network=network)
+    ideas = access.ideas_in(request.user, network)
+    upcoming = Convening.objects.filter(network=network, ends_on__gte=today())
     return render(
         request,
         "network/home.html",
@@ -39,11 +44,13 @@ def home(request: HttpRequest, key: str) -> HttpResponse:
             "network": network,
             "office": access.is_network_office(request.user, network),
             "my_districts": access.office_districts(request.user, network),
-            "resources": Resource.objects.filter(network=network).order_by("-added_at")[:5],
-            "resource_count": Resource.objects.filter(network=network).count(),
-            "ideas": Idea.objects.filter(network=network).select_related("district")[:5],
+            "resources": library.order_by("-added_at")[:5],
+            "resource_count": library.count(),
+            "ideas": ideas[:5],
+            "idea_count": ideas.count(),
             "members": network.districts.order_by("name"),
-            "convenings": Convening.objects.filter(network=network)[:3],
+            "convenings": upcoming.order_by("starts_on")[:3],
+            "convening_count": Convening.objects.filter(network=network).count(),
         },
     )
 
