@@ -141,7 +141,7 @@ class TeachingForm(forms.Form):
 
 
 class RoundForm(forms.Form):
-    title = forms.CharField(max_length=120, help_text="e.g. Trust pulse, spring 2026.")
+    title = forms.CharField(max_length=120, help_text="e.g. Trust pulse, spring.")
     opens_on = forms.DateField(label="Opens on", widget=DATE)
     closes_on = forms.DateField(label="Closes on", widget=DATE)
 

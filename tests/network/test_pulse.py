@@ -155,3 +155,29 @@ def test_my_profile_asks_me_to_answer_an_open_round_until_i_have(
     assert f"/network/pulse/{pulse.pk}/answer/" in client.get("/me/").content.decode()
     actions.answer_pulse(None, pulse, cast.teacher_staff, dict.fromkeys(KEYS, 3), on=on)
     assert f"/network/pulse/{pulse.pk}/answer/" not in client.get("/me/").content.decode()
+
+
+def test_a_round_no_one_answered_says_so_instead_of_hiding_small_groups(
+    cast: Any, client_for: Any
+) -> None:
+    pulse = _round(cast)
+    actions.close_round(None, pulse)
+    page = client_for("teacher").get(f"/network/pulse/{pulse.pk}/").content.decode()
+    assert "No one answered this round." in page
+    assert "Fewer than 10 answers" not in page
+
+
+def test_the_rounds_page_puts_answer_now_above_the_table_and_asks_to_close_before_opening(
+    cast: Any, client_for: Any
+) -> None:
+    from django.utils import timezone
+
+    on = timezone.localdate()
+    pulse = actions.open_round(
+        None, cast.district, title="Today's pulse", opens_on=on, closes_on=on + dt.timedelta(7)
+    )
+    teacher_page = client_for("teacher").get("/network/pulse/").content.decode()
+    assert teacher_page.index(f"/network/pulse/{pulse.pk}/answer/") < teacher_page.index("<table")
+    office_page = client_for("officer").get("/network/pulse/").content.decode()
+    assert "Close Today&#x27;s pulse first" in office_page
+    assert "Open the round</button>" not in office_page

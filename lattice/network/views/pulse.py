@@ -71,6 +71,7 @@ def rounds(request: HttpRequest) -> HttpResponse:
             "offices": offices,
             "form": form if offices else None,
             "minimum": MIN_RESPONSES,
+            "open_titles": [r.title for r in found_rounds if not r.closed],
         },
         status=400 if form.errors else 200,
     )
