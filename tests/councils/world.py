@@ -253,7 +253,12 @@ def stipend_decision(cast: Cast) -> Decision:
     from lattice.roles import actions as role_actions
 
     body = world(cast).district
-    mentor = role_actions.install_template(None, cast.district, "iowa-mentor", activate=True)
+    from lattice.roles.models import LeadershipRole
+
+    # The roles world may have installed the Mentor teacher already (one title per catalogue).
+    mentor = LeadershipRole.objects.filter(
+        district=cast.district, title="Mentor teacher"
+    ).first() or role_actions.install_template(None, cast.district, "iowa-mentor", activate=True)
     proposal = actions.raise_proposal(
         None,
         body,
