@@ -94,6 +94,6 @@ def test_a_teacher_adds_a_passkey_and_signs_in_with_it(live_server, shot_page):
     page.get_by_role("button", name="Log out").click()
 
     page.goto(f"{base}/accounts/login/")
-    page.get_by_role("button", name="Sign in with a passkey").click()
+    page.get_by_role("button", name="Log in with a passkey").click()
     page.wait_for_url(f"{base}/me/")
     assert "Ada" in page.locator("h1").first.inner_text()
