@@ -14,6 +14,7 @@ from lattice.coaching.models import (
     GoalRight,
     InteractionKind,
     ReferralReason,
+    RespondentGroup,
 )
 from lattice.coaching.models.evaluation import EVALUATIVE_APPROACHES, Approach, EvaluationAssignment
 from lattice.coaching.readiness import DONT_KNOW, SCALE, STATEMENTS
@@ -231,11 +232,20 @@ ANSWER_CHOICES = [*[(str(k), f"{k} — {v}") for k, v in SCALE.items()], ("dk", 
 
 class SurveyForm(forms.Form):
     """One radio group per statement; "don't know" is an answer, and every statement needs one.
-    Whom one answers as is not a choice: the view fixes it from the person's position, so
-    nobody can skew another group's results."""
+    Whom one answers as comes from the person's position (a principal as a school leader, the
+    talent office as the district office), so nobody can skew a leaders' group; a teacher
+    alone may say they answer for the union, which Lattice's records do not hold
+    (``groups`` lists what they may choose; one group is no choice and shows no field)."""
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: object, groups: tuple[str, ...] = (), **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        if len(groups) > 1:
+            self.fields["group"] = forms.ChoiceField(
+                label="You answer as",
+                choices=[(g, RespondentGroup(g).label) for g in groups],
+                initial=groups[0],
+                help_text="Union representative only if you represent the union at your school.",
+            )
         for s in STATEMENTS:
             self.fields[s.key] = forms.ChoiceField(
                 label=s.text,
@@ -243,6 +253,10 @@ class SurveyForm(forms.Form):
                 widget=forms.RadioSelect,
                 error_messages={"required": 'Choose an answer, or "Don\'t know".'},
             )
+
+    def group(self, fixed: str) -> str:
+        """The group chosen, or ``fixed`` when there was no choice."""
+        return str(self.cleaned_data.get("group") or fixed)
 
     def answers(self) -> dict[str, int | None]:
         return {

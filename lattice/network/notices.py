@@ -14,7 +14,8 @@ KINDS = (NoticeKind("network.idea_posted", "A teacher brought an idea to the net
 
 
 def tell_network_office(idea: Idea) -> None:
-    """Tell every network officer of the idea's network that it was posted."""
+    """Tell every network officer of the idea's network that it was posted, by a teacher of
+    which district (the office sees aggregates, not who)."""
     grants = AccessGrant.objects.filter(
         network=idea.network, role=AccessGrant.Role.NETWORK_OFFICER
     ).select_related("user")
@@ -24,7 +25,8 @@ def tell_network_office(idea: Idea) -> None:
             grant.user,
             kind="network.idea_posted",
             subject=f"A new Teach to Lead idea: {idea.title}",
-            body=f"{idea.posted_by} of {idea.district} brought an idea to {idea.network}; "
+            # no name: as on the idea's page, names show only to its team
+            body=f"A teacher of {idea.district} brought an idea to {idea.network}; "
             "its team is forming and may want critical friends.",
             link=link,
         )

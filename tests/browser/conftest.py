@@ -49,7 +49,7 @@ def enter_code_if_asked(page: Any, secret: str | None = None) -> None:
         return
     for at in (time.time(), time.time() + 30):
         page.get_by_label("Code").fill(current_code(secret or TOTP_SECRET, at))
-        page.get_by_role("button", name="Log in").click()
+        page.get_by_role("button", name="Log in", exact=True).click()
         page.wait_for_load_state()
         if "/accounts/2fa/authenticate/" not in page.url:
             return

@@ -123,7 +123,9 @@ def test_readiness_to_coaching_behind_the_wall(live_server: Any, page: Any) -> N
     program_url = page.url
     sign_in(page, live_server, cast.user("principal"))
     page.goto(program_url)
-    page.get_by_label("Coach", exact=True).select_option(index=0)
+    page.get_by_label("Coach", exact=True).select_option(
+        index=1
+    )  # the first coach after "Choose a coach…"
     page.get_by_label("Teacher", exact=True).select_option(label="Ada Teacher")
     page.get_by_label("Focus", exact=True).fill("Checking for understanding")
     page.get_by_role("button", name="Match").click()

@@ -144,7 +144,7 @@ def test_body_election_meeting_votes_register_and_minutes(live_server: Any, page
     # both decisions are in the register, each with a review date
     page.goto(f"{url}/councils/decisions/")
     page.get_by_text("2 decisions").wait_for()
-    assert page.get_by_role("row", name="Give two PD days to school teams.").is_visible()
+    assert page.get_by_role("row", name="Give two PD days to school teams").is_visible()
     assert page.locator("tbody tr td:nth-child(6)").first.inner_text() != "—"
 
     # the chair publishes the minutes; they download as a PDF

@@ -36,18 +36,25 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _wait_for(url: str, process: subprocess.Popen[bytes], seconds: float = 180) -> None:
+def _wait_for(url: str, process: subprocess.Popen[bytes], log: Path, seconds: float = 300) -> None:
+    """Wait for the server; a fresh machine migrates and loads the demo first (about a minute
+    idle, several on a loaded two-core machine), so the wait is long and says what it saw."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise AssertionError(f"`lattice run` exited early with code {process.returncode}")
+            raise AssertionError(
+                f"`lattice run` exited early with code {process.returncode}: "
+                f"{log.read_text(errors='replace')[-2000:]}"
+            )
         try:
             with urllib.request.urlopen(url, timeout=2) as response:
                 if response.status == 200:
                     return
         except OSError:
             time.sleep(0.5)
-    raise AssertionError(f"{url} did not answer within {seconds:.0f} s")
+    raise AssertionError(
+        f"{url} did not answer within {seconds:.0f} s: {log.read_text(errors='replace')[-2000:]}"
+    )
 
 
 @pytest.fixture
@@ -71,7 +78,7 @@ def running_app(tmp_path: Path) -> Iterator[dict[str, Any]]:
     )
     try:
         base = f"http://127.0.0.1:{port}"
-        _wait_for(f"{base}/healthz", process)
+        _wait_for(f"{base}/healthz", process, tmp_path / "run.log")
         users = json.loads(
             subprocess.run(
                 [str(LATTICE), "users", "--json"],
@@ -106,7 +113,7 @@ def test_make_run_way(
             page.goto(f"{base}/accounts/login/")
             page.get_by_label("Username").fill(login["username"])
             page.get_by_label("Password").fill(login["password"])
-            page.get_by_role("button", name="Log in").click()
+            page.get_by_role("button", name="Log in", exact=True).click()
             page.wait_for_load_state()
             if login.get("two_factor_key"):
                 enter_code_if_asked(page, login["two_factor_key"])

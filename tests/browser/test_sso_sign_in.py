@@ -112,7 +112,8 @@ def _sign_in_through_the_provider(page: Any, base: str, username: str) -> None:
     page.wait_for_url("http://127.0.0.1:*/**")
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(serve.PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    # the identity provider's own page (stock allauth, not Lattice's words)
+    page.get_by_role("button", name="Sign In", exact=True).click()
     page.wait_for_load_state()
 
 

@@ -12,6 +12,7 @@ from django.test import Client
 from lattice.coaching import readiness
 from lattice.coaching.models import ReadinessResponse
 from lattice.coaching.readiness import DIMENSIONS, STATEMENTS
+from lattice.people import actions as people_actions
 from tests.cast import Cast
 from tests.coaching.world import World, world
 
@@ -64,18 +65,54 @@ def test_the_feedback_map_counts_one_teacher_in_the_singular(
     assert not re.search(r"\b1 teachers\b", page.content.decode())
 
 
-def test_a_readiness_answer_speaks_for_the_person_s_own_group_whatever_is_posted(
+def _alder_teacher_who_has_not_answered(cast: Cast) -> Client:
+    staff = people_actions.save_staff_member(
+        None, cast.district, employee_id="N1099", given_name="Uma", family_name="Union"
+    )[0]
+    people_actions.add_assignment(
+        None, staff, school=cast.alder, school_year=cast.year, position="teacher"
+    )
+    user = people_actions.create_login(None, username="uma", password="x-Long-pass-1", staff=staff)
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_a_teacher_answers_as_a_teacher_or_for_the_union_but_never_as_a_principal(
+    w: World, cast: Cast
+) -> None:
+    client = _alder_teacher_who_has_not_answered(cast)
+    url = f"/coaching/readiness/{w.survey.pk}/answer/"
+    form = client.get(url).content.decode()
+    assert '<option value="teacher" selected>Teacher</option>' in form
+    assert '<option value="union">Union representative</option>' in form
+    assert 'value="principal"' not in form
+    data = {s.key: "3" for s in STATEMENTS} | {"group": "principal"}
+    refused = client.post(url, data)
+    assert refused.status_code == 200  # the form again, with the choice refused
+    assert ReadinessResponse.objects.filter(survey=w.survey).count() == 2  # the world's two
+    client.post(url, data | {"group": "union"})
+    assert list(ReadinessResponse.objects.filter(survey=w.survey, group="union")) != []
+    again = client.get(url).content.decode()
+    assert 'name="group"' not in again  # a later answer keeps the first one's group
+    assert "You answer as: <strong>Union representative</strong>" in again
+
+
+def test_a_teacher_who_answered_keeps_the_group_of_the_first_answer(
+    w: World, client_for: Callable[[str], Client]
+) -> None:
+    page = client_for("teacher").get(f"/coaching/readiness/{w.survey.pk}/answer/").content
+    assert 'name="group"' not in page.decode()
+    assert "You answer as: <strong>Teacher</strong>" in page.decode()
+
+
+def test_a_principal_answers_as_a_school_leader_with_no_choice(
     w: World, cast: Cast, client_for: Callable[[str], Client]
 ) -> None:
-    client = client_for("teacher")
-    form = client.get(f"/coaching/readiness/{w.survey.pk}/answer/").content.decode()
-    assert 'name="group"' not in form
-    assert "You answer as: <strong>Teacher</strong>" in form
-    data = {s.key: "3" for s in STATEMENTS} | {"group": "principal"}
-    client.post(f"/coaching/readiness/{w.survey.pk}/answer/", data)
-    assert ReadinessResponse.objects.get(survey=w.survey, respondent=cast.teacher_staff).group == (
-        "teacher"
-    )
+    form = client_for("principal").get(f"/coaching/readiness/{w.survey.pk}/answer/")
+    page = form.content.decode()
+    assert 'name="group"' not in page
+    assert "You answer as: <strong>Principal or school leader</strong>" in page
 
 
 def test_the_readiness_comparison_says_don_t_know_in_words(

@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 
 from lattice.forecasts.models import ForecastRun
+from lattice.network.models import Idea
 from lattice.notifications.models import Notification
 from lattice.people.models import District
 from tests.cast import sign_in
@@ -50,3 +51,6 @@ def test_the_network_officer_hears_of_the_teach_to_lead_idea(demo: Any) -> None:
     notice = Notification.objects.get(user__username="network", kind="network.idea_posted")
     assert notice.subject.startswith("A new Teach to Lead idea: ")
     assert notice.subject in _notices_page("network")
+    idea = Idea.objects.get(title=notice.subject.removeprefix("A new Teach to Lead idea: "))
+    assert notice.body.startswith(f"A teacher of {idea.district} brought an idea")
+    assert str(idea.posted_by) not in notice.body  # names show only to the idea's team

@@ -25,7 +25,7 @@ def _log_in(page: Any, base_url: str) -> None:
     page.goto(f"{base_url}/accounts/login/")
     page.get_by_label("Username").fill("officer")
     page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("button", name="Log in", exact=True).click()
     page.wait_for_load_state()
     enter_code_if_asked(page)  # officers sign in with two factors
 

@@ -148,11 +148,14 @@ def survey_answer(request: HttpRequest, pk: int) -> HttpResponse:
             initial[key] = "dk" if value is None else str(value)
     else:
         group = _respondent_group(request, survey)
-    form = SurveyForm(request.POST or None, initial=initial)
+    # A teacher's first answer may speak for the union; a later one keeps its group.
+    first_as_teacher = mine is None and group == RespondentGroup.TEACHER
+    groups = (group, RespondentGroup.UNION) if first_as_teacher else ()
+    form = SurveyForm(request.POST or None, initial=initial, groups=groups)
     if request.method == "POST" and form.is_valid():
         try:
             actions.answer_survey(
-                request.user, survey, respondent=person, group=group,
+                request.user, survey, respondent=person, group=form.group(group),
                 answers=form.answers(),
             )  # fmt: skip
         except actions.CoachingError as exc:
