@@ -14,10 +14,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
-from lattice.roles.qualify import Qualification
+from lattice.roles.qualify import Outcome, Qualification
 
 FORBIDDEN = 1e6
 
@@ -32,7 +33,7 @@ class Fit:
 
 def fit(
     staff_id: int,
-    qualification: Qualification,
+    qualification: Qualification | Outcome,
     *,
     interested: bool,
     load: int,
@@ -46,7 +47,7 @@ def fit(
         + (15 * headroom / max_load if max_load else 0)
     )
     reasons = []
-    n = len(qualification.requirements)
+    n = qualification.count
     if qualification.qualified:
         reasons.append(f"meets all {n} requirements" if n else "the role has no requirements")
     else:
@@ -70,17 +71,25 @@ def optimal_assignment(
     that rule; when its answer breaks it (rare), the same problem is solved exactly with the
     rule as a small integer program.
     """
-    columns = [sid for sid, cap in sorted(capacity.items()) for _ in range(max(cap, 0))]
+    # Only teachers some opening may take have columns (a teacher fills at most one opening
+    # per column, so at most as many openings as there are); one per role they may still take.
+    wanted = {sid for fits in openings for sid in fits}
+    columns = [
+        sid for sid, cap in sorted(capacity.items()) if sid in wanted for _ in range(max(cap, 0))
+    ]
     if not openings or not columns:
         return {}
     groups = list(groups) if groups is not None else list(range(len(openings)))
+    columns_of: dict[int, list[int]] = {}
+    for j, sid in enumerate(columns):
+        columns_of.setdefault(sid, []).append(j)
     # one "leave it open" column per opening (cost 0), so a forbidden pair is never forced
     cost = np.full((len(openings), len(columns) + len(openings)), FORBIDDEN)
     cost[:, len(columns) :] = 0
     for i, fits in enumerate(openings):
-        for j, sid in enumerate(columns):
-            if sid in fits:
-                cost[i, j] = -fits[sid]
+        for sid, score in fits.items():
+            for j in columns_of.get(sid, ()):
+                cost[i, j] = -score
     # SciPy is imported here, not at module level: it adds seconds to every start-up.
     from scipy.optimize import linear_sum_assignment
 
@@ -99,8 +108,13 @@ def optimal_assignment(
 def _exact(
     openings: Sequence[dict[int, float]], capacity: dict[int, int], groups: Sequence[int]
 ) -> dict[int, int]:
-    """The same maximum with the one-seat-per-posting rule, as a 0/1 integer program."""
+    """The same maximum with the one-seat-per-posting rule, as a 0/1 integer program.
+
+    The constraint matrix is sparse, one row per opening, per teacher and per (posting,
+    teacher) pair that has an edge: a dense one had a row for every teacher and posting
+    and a column for every pair, most of them zero."""
     from scipy.optimize import Bounds, LinearConstraint, milp
+    from scipy.sparse import coo_array
 
     edges = [
         (i, sid)
@@ -110,21 +124,30 @@ def _exact(
     ]
     if not edges:
         return {}
-    rows: list[list[int]] = []
+    row_of: dict[tuple[str, Any], int] = {}
     upper: list[float] = []
-    for i in range(len(openings)):
-        rows.append([k for k, (e, _) in enumerate(edges) if e == i])
-        upper.append(1)
-    for sid, cap in capacity.items():
-        rows.append([k for k, (_, s) in enumerate(edges) if s == sid])
-        upper.append(cap)
-    for g in set(groups):
-        for sid in capacity:
-            rows.append([k for k, (e, s) in enumerate(edges) if s == sid and groups[e] == g])
-            upper.append(1)
-    a = np.zeros((len(rows), len(edges)))
-    for r, cols in enumerate(rows):
-        a[r, cols] = 1
+
+    def row(key: tuple[str, Any], bound: float) -> int:
+        found = row_of.get(key)
+        if found is None:
+            found = row_of[key] = len(upper)
+            upper.append(bound)
+        return found
+
+    cells_r: list[int] = []
+    cells_c: list[int] = []
+    for k, (i, sid) in enumerate(edges):
+        for r in (
+            row(("opening", i), 1),
+            row(("teacher", sid), capacity[sid]),
+            row(("posting", (groups[i], sid)), 1),
+        ):
+            cells_r.append(r)
+            cells_c.append(k)
+    a = coo_array(
+        (np.ones(len(cells_r)), (np.array(cells_r), np.array(cells_c))),
+        shape=(len(upper), len(edges)),
+    ).tocsr()
     c = np.array([-openings[i][sid] for i, sid in edges])
     res = milp(
         c,

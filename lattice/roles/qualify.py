@@ -48,6 +48,24 @@ class Qualification:
             return f"needs {gaps[0]}"
         return "needs " + ", ".join(gaps[:-1]) + " and " + gaps[-1]
 
+    @property
+    def count(self) -> int:
+        return len(self.requirements)
+
+    def outcome(self) -> Outcome:
+        return Outcome(self.met_share, self.qualified, self.count, self.gap_summary)
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """A check's result without each requirement's details: what the staffing suggestions
+    rank and score by (kept for every teacher of a district, so it is small)."""
+
+    met_share: float
+    qualified: bool
+    count: int  # requirements checked
+    gap_summary: str
+
 
 @dataclass(frozen=True)
 class TeacherFacts:

@@ -3,8 +3,9 @@ and one suggested assignment across all open positions (``lattice.roles.optimise
 
 The talent office's suggestions page shows this; it lives here, not in the view, so the
 scoring is one function a test can call. Everything is read in a fixed number of queries
-however many postings and teachers there are (the facts of every teacher at once, the
-applicants, panels and filled positions of every posting at once).
+however many teachers there are (the facts of every teacher at once, the applicants, panels
+and filled positions of every posting at once), and each posting's ranking by qualification
+is remembered under the district's facts stamp (ADR 0023 has the figures).
 """
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ from typing import Any
 
 from django.db.models import Count
 
-from lattice.people.models import Assignment, District, SchoolYear
-from lattice.people.models.staff import TEACHING_POSITIONS
+from lattice.lib import stamped
+from lattice.people.models import Assignment, District, SchoolYear, StaffMember
 from lattice.people.queries import current_school_year
 from lattice.roles import optimise
 from lattice.roles.access import staff_who_see
@@ -35,7 +36,7 @@ from lattice.roles.models import (
     RoleAssignment,
     RoleType,
 )
-from lattice.roles.qualify import check
+from lattice.roles.qualify import Outcome, check
 from lattice.roles.queries import facts_of
 from lattice.rules.experience import years_of_experience
 
@@ -119,33 +120,104 @@ def _free_positions(postings: list[Posting]) -> dict[int, int]:
     return {p.pk: max(p.positions - taken.get(p.pk, 0) - pending.get(p.pk, 0), 0) for p in postings}
 
 
+def _role_key(posting: Posting) -> tuple[Any, ...]:
+    """What a posting's ranking depends on besides the facts: its role as it stands (every
+    requirement and the positions it is open to), its school and year."""
+    role = posting.role
+    return (
+        tuple((f.attname, getattr(role, f.attname)) for f in role._meta.concrete_fields),
+        posting.school_id,
+        posting.school_year_id,
+    )
+
+
+Ranking = tuple[tuple[tuple[int, Outcome], ...], dict[int, int]]
+
+
+def _ranking(
+    district: District,
+    year: SchoolYear | None,
+    posting: Posting,
+    in_force: SchoolYear | None,
+    on: dt.date,
+) -> Ranking:
+    """Everyone a posting may suggest (who sees it, in a position its role is open to) with
+    their qualification, best first as they rank with no stated interest and no role held
+    (the fit of nearly everyone; the few with either are scored afresh on each visit), then
+    by name; and each one's place in that order.
+
+    The check reads only facts and the role, so the ranking is remembered under the
+    district's facts stamp with the role as it stands (``lattice.lib.stamped``) and kept in
+    the process: on a large district it is a check of every teacher."""
+    seen_by = None if posting.school_id is None else in_force
+
+    def compute() -> Ranking:
+        role = posting.role
+        people: dict[int, Candidate] = {}
+        for row in (
+            Assignment.objects.filter(
+                staff_member__district=district,
+                staff_member__active=True,
+                school_year=year,
+                position__in=list(role.eligible_positions),
+            )
+            .order_by("staff_member__family_name", "staff_member__given_name", "staff_member_id")
+            .values_list("staff_member_id", *STAFF_COLUMNS)
+        ):
+            if row[0] not in people:
+                people[row[0]] = Candidate(*row)
+        if posting.school_id is not None:
+            audience = set(staff_who_see(posting, in_force).values_list("pk", flat=True))
+            people = {pk: c for pk, c in people.items() if pk in audience}
+        candidates = list(people.values())
+        facts = facts_of(district, candidates, on)
+        labels = district.rating_labels
+        kind = ""
+        shared: dict[Outcome, Outcome] = {}  # one object per distinct outcome: pickles small
+        ranked: list[tuple[optimise.Fit, Candidate, Outcome]] = []
+        for c in candidates:
+            outcome = check(role, facts[c.pk], labels).outcome()
+            outcome = shared.setdefault(outcome, outcome)
+            plain = optimise.fit(c.pk, outcome, interested=False, load=0, max_load=1, kind=kind)
+            ranked.append((plain, c, outcome))
+        ranked.sort(key=lambda x: (-x[0].score, x[1].family_name))  # stable: then by name
+        order = tuple((c.pk, outcome) for _, c, outcome in ranked)
+        return order, {pk: i for i, (pk, _) in enumerate(order)}
+
+    return stamped.remember(
+        "roles.suggestions.ranking",
+        district.pk,
+        (
+            _role_key(posting),
+            None if year is None else year.pk,
+            None if seen_by is None else seen_by.pk,
+            on,
+            tuple(district.rating_labels),
+        ),
+        compute,
+        in_process=True,
+    )
+
+
 def suggest(
     district: District, year: SchoolYear | None, postings: Iterable[Posting], on: dt.date
 ) -> Suggestions:
     """Fit of every teacher of ``year`` for each of ``postings`` (the open ones the viewer may
-    see), and the assignment that maximises total fit."""
+    see), and the assignment that maximises total fit.
+
+    With no open posting nothing is read. Each posting's ranking by qualification is
+    remembered under the facts stamp (:func:`_ranking`); what is not a fact (stated
+    interests, roles held, applications, review panels, the people's names) is read on
+    every call, for the few people it concerns. The assignment is optimised over each
+    posting's best eligible candidates only, as many as there are open positions in all:
+    an optimal assignment never needs a posting's candidate below that many better ones
+    (one of them is always free to take the seat), so the total fit is the optimum over
+    everyone; among candidates of equal fit another may be picked."""
     postings = list(postings)
-    # Whoever holds a position some posting's role is open to (its eligible positions, read
-    # from the staff records), not only classroom teachers; each posting keeps its own.
-    open_to = {pos for p in postings for pos in p.role.eligible_positions} or set(
-        TEACHING_POSITIONS
-    )
-    # Only what the scoring and the page read (the name, and the experience the check
-    # counts): a district's every teacher is loaded, so each field costs. One read of the
-    # year's positions gives both each person's positions and, once each, the people.
-    positions_of: dict[int, set[str]] = defaultdict(set)
-    people: dict[int, Candidate] = {}
-    for position, *row in (
-        Assignment.objects.filter(
-            staff_member__district=district, staff_member__active=True, school_year=year
-        )
-        .order_by("staff_member__family_name", "staff_member__given_name", "staff_member_id")
-        .values_list("position", "staff_member_id", *STAFF_COLUMNS)
-    ):
-        positions_of[row[0]].add(position)
-        if row[0] not in people:
-            people[row[0]] = Candidate(*row)
-    staff = [c for c in people.values() if positions_of[c.pk] & open_to]
+    if not postings:
+        return Suggestions([], [])
+    in_force = current_school_year(district) if any(p.school_id for p in postings) else None
+    rankings = {p.pk: _ranking(district, year, p, in_force, on) for p in postings}
     interests = {
         i.staff_member_id: i
         for i in LeadershipInterest.objects.filter(staff_member__district=district)
@@ -167,52 +239,31 @@ def suggest(
     ).values_list("panel__posting_id", "reviewer_id"):
         reviewers[posting_id].add(reviewer_id)
     free_of = _free_positions(postings)
-    # Only teachers who see a posting among their openings can apply to it, so only they are
-    # suggested: everyone for a district-wide posting, a school's own staff for a school's.
-    in_force = current_school_year(district) if any(p.school_id for p in postings) else None
-    audience: dict[int, set[int] | None] = {
-        p.pk: (
-            None
-            if p.school_id is None
-            else set(staff_who_see(p, in_force).values_list("pk", flat=True))
-        )
-        for p in postings
-    }
-    # Facts only of whoever some posting may suggest (in its audience, in a position its
-    # role is open to): a school's posting is seen by its own staff, not the district's.
-    audiences = list(audience.values())
-    anyone = any(a is None for a in audiences)
-    seen_by_some: set[int] = set().union(*(a for a in audiences if a is not None))
-    candidates = [
-        s for s in staff if (anyone or s.pk in seen_by_some) and positions_of[s.pk] & open_to
-    ]
-    facts = facts_of(district, candidates, on) if postings else {}
-    by_id = {s.pk: s for s in staff}
+    # Enough of each posting's plain ranking to hold its TOP and its share of the plan.
+    enough = max(TOP, sum(free_of.values()))
     kinds = dict(RoleType.choices)
-    sections: list[Section] = []
-    openings: list[dict[int, float]] = []
-    groups: list[int] = []
-    labels: list[tuple[Posting, int]] = []
-    labels_of = district.rating_labels
+    scored: dict[int, list[tuple[optimise.Fit, tuple[str, ...]]]] = {}
     for p in postings:
-        fits: list[tuple[optimise.Fit, tuple[str, ...]]] = []
-        seen_by = audience[p.pk]
+        order, place = rankings[p.pk]
         role = p.role
-        eligible_positions = set(role.eligible_positions)
         kind = kinds.get(role.role_type, "these").lower()
         applied = applicants[p.pk]
         on_panel = reviewers[p.pk]
-        for s in staff:
-            sid = s.pk
-            if seen_by is not None and sid not in seen_by:
-                continue
-            if not positions_of[sid] & eligible_positions:
-                continue
-            q = check(role, facts[sid], labels_of)
+        special = {sid for sid in (*interests, *load, *applied, *on_panel) if sid in place}
+        picked = [order[place[sid]] for sid in sorted(special)]
+        plain = 0
+        for entry in order:
+            if plain >= enough:
+                break
+            if entry[0] not in special:
+                picked.append(entry)
+                plain += 1
+        fits: list[tuple[optimise.Fit, tuple[str, ...]]] = []
+        for sid, outcome in picked:
             i = interests.get(sid)
             f = optimise.fit(
                 sid,
-                q,
+                outcome,
                 interested=bool(i and role.role_type in i.role_types),
                 load=load.get(sid, 0),
                 max_load=i.max_roles if i else 1,
@@ -223,16 +274,36 @@ def suggest(
                 f = replace(f, eligible=False)
                 reasons += ("sits on this posting's review panel, so is not suggested",)
             fits.append((f, reasons))
-        fits.sort(key=lambda x: (-x[0].score, by_id[x[0].staff_id].family_name))
+        scored[p.pk] = fits
+    # The names of only the people the page shows or the plan may pick, read now.
+    by_id = {
+        row[0]: Candidate(*row)
+        for row in StaffMember.objects.filter(
+            pk__in={f.staff_id for fits in scored.values() for f, _ in fits}
+        ).values_list("pk", *(c.removeprefix("staff_member__") for c in STAFF_COLUMNS))
+    }
+    sections: list[Section] = []
+    openings: list[dict[int, float]] = []
+    groups: list[int] = []
+    labels: list[tuple[Posting, int]] = []
+    for p in postings:
+        fits = scored[p.pk]
+
+        def key(x: tuple[optimise.Fit, tuple[str, ...]]) -> tuple[Any, ...]:
+            c = by_id[x[0].staff_id]
+            return (-x[0].score, c.family_name, c.given_name, c.pk)
+
+        fits.sort(key=key)
         free = free_of[p.pk]
         sections.append(Section(p, free, [(by_id[f.staff_id], f, r) for f, r in fits[:TOP]]))
         for n in range(free):
             openings.append({f.staff_id: f.score for f, _ in fits if f.eligible})
             groups.append(p.pk)
             labels.append((p, n + 1))
+    wanted = {sid for fits in openings for sid in fits}
     capacity = {
-        s.pk: max((interests[s.pk].max_roles if s.pk in interests else 1) - load.get(s.pk, 0), 0)
-        for s in staff
+        sid: max((interests[sid].max_roles if sid in interests else 1) - load.get(sid, 0), 0)
+        for sid in wanted
     }
     plan = optimise.optimal_assignment(openings, capacity, groups)
     rows: list[Any] = [
