@@ -71,6 +71,20 @@ def optimal_assignment(
     that rule; when its answer breaks it (rare), the same problem is solved exactly with the
     rule as a small integer program.
     """
+    # Each opening keeps only its best len(openings) candidates who may take a role: in an
+    # optimal assignment the other openings hold at most len(openings) - 1 of them, so one is
+    # always free to take the seat of anyone below them at no loss (ties may be picked
+    # differently; the total fit is the same).
+    keep = len(openings)
+    openings = [
+        dict(
+            sorted(
+                ((sid, score) for sid, score in fits.items() if capacity.get(sid, 0) > 0),
+                key=lambda item: (-item[1], item[0]),
+            )[:keep]
+        )
+        for fits in openings
+    ]
     # Only teachers some opening may take have columns (a teacher fills at most one opening
     # per column, so at most as many openings as there are); one per role they may still take.
     wanted = {sid for fits in openings for sid in fits}

@@ -115,3 +115,26 @@ def test_the_assignment_is_optimal_when_postings_have_several_openings(
     plan = optimal_assignment(openings, capacity, groups)
     assert total(openings, plan) == pytest.approx(brute_force(openings, capacity, groups))
     assert len({(groups[i], sid) for i, sid in plan.items()}) == len(plan)
+
+
+@settings(max_examples=120, deadline=None)
+@given(
+    st.lists(
+        st.dictionaries(st.integers(1, 7), st.sampled_from([40.0, 60.0, 75.0, 90.0]), max_size=7),
+        min_size=1,
+        max_size=3,
+    ),
+    st.dictionaries(st.integers(1, 7), st.integers(0, 2), min_size=7, max_size=7),
+    st.data(),
+)
+def test_the_assignment_stays_optimal_with_more_candidates_than_openings(
+    openings: Any, capacity: Any, data: Any
+) -> None:
+    """Each opening is planned over its best few candidates only; with many candidates of
+    equal fit another may be picked, so the total fit is what is compared."""
+    groups = [data.draw(st.integers(0, 1)) for _ in openings]
+    plan = optimal_assignment(openings, capacity, groups)
+    assert total(openings, plan) == pytest.approx(brute_force(openings, capacity, groups))
+    for sid in set(plan.values()):
+        assert list(plan.values()).count(sid) <= capacity[sid]
+    assert len({(groups[i], sid) for i, sid in plan.items()}) == len(plan)
