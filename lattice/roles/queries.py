@@ -418,11 +418,29 @@ def active_role_assignments(district: District, year: SchoolYear) -> Any:
     )
 
 
+def school_staff(
+    district: District, year: SchoolYear
+) -> tuple[dict[int, set[int]], dict[int, set[int]], frozenset[int]]:
+    """Who works at each school in ``year`` (``people.queries.staff_by_school``: its teachers,
+    and its active staff in any position) and every teacher of the district.
+
+    Assignments and who is active are facts, so this is remembered under the district's
+    facts stamp and kept in the process: on 100,000 teachers it is a read of every
+    assignment of the year (about 100 ms), the same until a fact changes. The caller must
+    not change what it returns."""
+
+    def compute() -> tuple[dict[int, set[int]], dict[int, set[int]], frozenset[int]]:
+        at_school = staff_by_school(district, year)
+        teachers = frozenset().union(*at_school.teachers.values())
+        return at_school.teachers, at_school.staff, teachers
+
+    return stamped.remember("roles.school_staff", district.pk, (year.pk,), compute, in_process=True)
+
+
 def dashboard(district: District, year: SchoolYear, on: dt.date) -> Dashboard:
     """Coverage, equity, cost and pipeline of a district's leadership roles in a school year."""
     conf = settings_for(district)
-    at_school = staff_by_school(district, year)
-    teachers_at, staff_at = at_school.teachers, at_school.staff
+    teachers_at, staff_at, all_teachers = school_staff(district, year)
     profiles = {
         p.school_id: p.frl_share
         for p in SchoolYearProfile.objects.filter(school__district=district, school_year=year)
@@ -454,7 +472,6 @@ def dashboard(district: District, year: SchoolYear, on: dt.date) -> Dashboard:
     for row in schools.values():
         row.in_roles = len(staff_at.get(row.school.pk, set()) & holders)
         row.coverage_cost = int((row.release_fte * conf.coverage_fte_cost).to_integral_value())
-    all_teachers = set().union(*teachers_at.values()) if teachers_at else set()
     catalogue = list(LeadershipRole.objects.filter(district=district, status=RoleStatus.ACTIVE))
     spec = costing.spec_for(
         district.key,
@@ -511,7 +528,7 @@ def dashboard(district: District, year: SchoolYear, on: dt.date) -> Dashboard:
 def pipeline(
     district: District,
     on: dt.date,
-    staff_ids: set[int],
+    staff_ids: Iterable[int],
     catalogue: Sequence[LeadershipRole],
 ) -> dict[int, list[str]]:
     """Of ``staff_ids``, those who qualify for at least one active role, with those roles.
