@@ -29,15 +29,22 @@ def number(value: float) -> str:
     return text[:-2] if text.endswith(".0") else text
 
 
+_NAMES: dict[str, str] = {"css": "class"}  # keyword -> attribute name, worked out once
+
+
 def _attrs(attrs: dict[str, object]) -> str:
     """``stroke_width=2`` -> ``stroke-width="2"``; None values are left out."""
     out = []
     for key, value in attrs.items():
         if value is None:
             continue
-        name = "class" if key == "css" else key.rstrip("_").replace("_", "-")
-        shown = number(value) if isinstance(value, float) else str(value)
-        out.append(f' {name}="{escape(shown)}"')
+        name = _NAMES.get(key)
+        if name is None:
+            name = _NAMES[key] = key.rstrip("_").replace("_", "-")
+        if isinstance(value, float):  # a coordinate: digits, a point and a sign only
+            out.append(f' {name}="{number(value)}"')
+        else:
+            out.append(f' {name}="{escape(str(value))}"')
     return "".join(out)
 
 
