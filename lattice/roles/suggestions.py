@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from functools import cached_property
 from typing import Any
 
 from django.db.models import Count
@@ -36,7 +37,7 @@ from lattice.roles.models import (
     RoleAssignment,
     RoleType,
 )
-from lattice.roles.qualify import Outcome, check
+from lattice.roles.qualify import Outcome, TeacherFacts, check
 from lattice.roles.queries import facts_of
 from lattice.rules.experience import years_of_experience
 
@@ -134,13 +135,71 @@ def _role_key(posting: Posting) -> tuple[Any, ...]:
 Ranking = tuple[tuple[tuple[int, Outcome], ...], dict[int, int]]
 
 
-def _ranking(
-    district: District,
-    year: SchoolYear | None,
-    posting: Posting,
-    in_force: SchoolYear | None,
-    on: dt.date,
-) -> Ranking:
+class _Teachers:
+    """What a ranking is computed from, read at most once a request and only when some
+    posting's ranking is not remembered: the year's people in the positions any posting is
+    open to (one query), who sees each school's posting (one query each), and the facts of
+    everyone some posting may suggest (``queries.facts_of``, as for every posting at once)."""
+
+    def __init__(
+        self,
+        district: District,
+        year: SchoolYear | None,
+        postings: list[Posting],
+        in_force: SchoolYear | None,
+        on: dt.date,
+    ) -> None:
+        self.district, self.year, self.postings = district, year, postings
+        self.in_force, self.on = in_force, on
+
+    @cached_property
+    def people(self) -> tuple[dict[int, Candidate], dict[int, set[str]]]:
+        open_to = {pos for p in self.postings for pos in p.role.eligible_positions}
+        positions_of: dict[int, set[str]] = defaultdict(set)
+        people: dict[int, Candidate] = {}
+        for position, *row in (
+            Assignment.objects.filter(
+                staff_member__district=self.district,
+                staff_member__active=True,
+                school_year=self.year,
+                position__in=sorted(open_to),
+            )
+            .order_by("staff_member__family_name", "staff_member__given_name", "staff_member_id")
+            .values_list("position", "staff_member_id", *STAFF_COLUMNS)
+        ):
+            positions_of[row[0]].add(position)
+            if row[0] not in people:
+                people[row[0]] = Candidate(*row)
+        return people, positions_of
+
+    @cached_property
+    def audience(self) -> dict[int, set[int] | None]:
+        return {
+            p.pk: (
+                None
+                if p.school_id is None
+                else set(staff_who_see(p, self.in_force).values_list("pk", flat=True))
+            )
+            for p in self.postings
+        }
+
+    def candidates(self, posting: Posting) -> list[Candidate]:
+        people, positions_of = self.people
+        seen_by = self.audience[posting.pk]
+        eligible = set(posting.role.eligible_positions)
+        return [
+            c
+            for c in people.values()
+            if (seen_by is None or c.pk in seen_by) and positions_of[c.pk] & eligible
+        ]
+
+    @cached_property
+    def facts(self) -> dict[int, TeacherFacts]:
+        everyone = {c.pk: c for p in self.postings for c in self.candidates(p)}
+        return facts_of(self.district, list(everyone.values()), self.on)
+
+
+def _ranking(teachers: _Teachers, posting: Posting) -> Ranking:
     """Everyone a posting may suggest (who sees it, in a position its role is open to) with
     their qualification, best first as they rank with no stated interest and no role held
     (the fit of nearly everyone; the few with either are scored afresh on each visit), then
@@ -149,36 +208,20 @@ def _ranking(
     The check reads only facts and the role, so the ranking is remembered under the
     district's facts stamp with the role as it stands (``lattice.lib.stamped``) and kept in
     the process: on a large district it is a check of every teacher."""
+    district, year, in_force = teachers.district, teachers.year, teachers.in_force
     seen_by = None if posting.school_id is None else in_force
 
     def compute() -> Ranking:
         role = posting.role
-        people: dict[int, Candidate] = {}
-        for row in (
-            Assignment.objects.filter(
-                staff_member__district=district,
-                staff_member__active=True,
-                school_year=year,
-                position__in=list(role.eligible_positions),
-            )
-            .order_by("staff_member__family_name", "staff_member__given_name", "staff_member_id")
-            .values_list("staff_member_id", *STAFF_COLUMNS)
-        ):
-            if row[0] not in people:
-                people[row[0]] = Candidate(*row)
-        if posting.school_id is not None:
-            audience = set(staff_who_see(posting, in_force).values_list("pk", flat=True))
-            people = {pk: c for pk, c in people.items() if pk in audience}
-        candidates = list(people.values())
-        facts = facts_of(district, candidates, on)
+        candidates = teachers.candidates(posting)
+        facts = teachers.facts
         labels = district.rating_labels
-        kind = ""
         shared: dict[Outcome, Outcome] = {}  # one object per distinct outcome: pickles small
         ranked: list[tuple[optimise.Fit, Candidate, Outcome]] = []
         for c in candidates:
             outcome = check(role, facts[c.pk], labels).outcome()
             outcome = shared.setdefault(outcome, outcome)
-            plain = optimise.fit(c.pk, outcome, interested=False, load=0, max_load=1, kind=kind)
+            plain = optimise.fit(c.pk, outcome, interested=False, load=0, max_load=1, kind="")
             ranked.append((plain, c, outcome))
         ranked.sort(key=lambda x: (-x[0].score, x[1].family_name))  # stable: then by name
         order = tuple((c.pk, outcome) for _, c, outcome in ranked)
@@ -191,7 +234,7 @@ def _ranking(
             _role_key(posting),
             None if year is None else year.pk,
             None if seen_by is None else seen_by.pk,
-            on,
+            teachers.on,
             tuple(district.rating_labels),
         ),
         compute,
@@ -217,7 +260,8 @@ def suggest(
     if not postings:
         return Suggestions([], [])
     in_force = current_school_year(district) if any(p.school_id for p in postings) else None
-    rankings = {p.pk: _ranking(district, year, p, in_force, on) for p in postings}
+    teachers = _Teachers(district, year, postings, in_force, on)
+    rankings = {p.pk: _ranking(teachers, p) for p in postings}
     interests = {
         i.staff_member_id: i
         for i in LeadershipInterest.objects.filter(staff_member__district=district)
