@@ -249,3 +249,16 @@ def test_the_office_defines_an_achievement_earned_by_a_verified_claim(
     assert response.status_code == 302
     made = Achievement.objects.get(district=cast.district, key="board-certified")
     assert (made.claim_kind, made.claim_category) == ("certificate", "National Board")
+
+
+@pytest.mark.parametrize("blank", ["achievement", "staff"])
+def test_awarding_with_a_blank_choice_asks_for_it_and_writes_nothing(
+    cast: Any, client_for: Any, blank: str
+) -> None:
+    chosen = {"achievement": str(world(cast).toy.pk), "staff": str(cast.teacher_staff.pk)}
+    chosen[blank] = ""
+    before = Award.objects.count()
+    response = client_for("officer").post("/recognition/awards/new/", chosen, follow=True)
+    assert response.status_code == 200
+    assert "Choose the" in response.content.decode()
+    assert Award.objects.count() == before

@@ -27,6 +27,7 @@ from lattice.coaching.models import (
 )
 from lattice.coaching.views.common import current_year, district_for, me, require_POST, run_action
 from lattice.lib.paging import paginate
+from lattice.lib.picked import picked_id
 from lattice.people.access import schools_visible_to, scope_for
 from lattice.people.models import StaffMember
 from lattice.people.queries import today
@@ -248,7 +249,7 @@ def assign(request: HttpRequest, pk: int) -> HttpResponse:
     if request.POST.get("request"):
         # django-stubs refuses None for a pk lookup; Django matches no row for it.
         asked = wall.support_requests(request.user).filter(  # type: ignore[misc]
-            pk=request.POST["request"] if request.POST["request"].isdigit() else None,
+            pk=picked_id(request.POST, "request"),
             program=program, teacher_id=data["teacher"], status=SupportRequest.Status.OPEN,
         ).first()  # fmt: skip
     return run_action(

@@ -12,6 +12,7 @@ from lattice.councils import access, actions, eligibility, queries
 from lattice.councils.forms import BodyForm, SeatForm
 from lattice.councils.models import Body, Decision, PollStatus, Seat
 from lattice.councils.views.common import body_for, post_only, run
+from lattice.lib.picked import picked_id
 from lattice.people.access import districts_administered_by
 from lattice.people.models import StaffMember
 
@@ -192,10 +193,10 @@ def seat_fill(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404
     back = reverse("councils:body", args=[seat.body_id])
     person = StaffMember.objects.filter(
-        district_id__in=districts[seat.pk], pk=request.POST.get("person") or 0
+        district_id__in=districts[seat.pk], pk=picked_id(request.POST, "person") or 0
     ).first()
     if person is None:
-        messages.error(request, "member: choose a person of your district.")
+        messages.error(request, "Choose a person of your district for the seat.")
         return HttpResponseRedirect(back)
     return run(
         request,

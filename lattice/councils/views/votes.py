@@ -22,6 +22,7 @@ from lattice.councils.models import (
 )
 from lattice.councils.views.common import body_for, poll_for, post_only, proposal_for, run
 from lattice.lib import formatting, uploads
+from lattice.lib.picked import picked_id
 from lattice.people.models import StaffMember
 from lattice.people.queries import today
 
@@ -167,7 +168,7 @@ def poll_start(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return HttpResponseRedirect(back)
     d = form.cleaned_data
-    meeting = proposal.body.meetings.filter(pk=request.POST.get("meeting") or 0).first()
+    meeting = proposal.body.meetings.filter(pk=picked_id(request.POST, "meeting") or 0).first()
     try:
         poll = actions.start_poll(
             request.user,

@@ -12,6 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from lattice.lib.picked import picked_id
 from lattice.pathways import actions
 from lattice.pathways.access import (
     can_administer_application,
@@ -163,7 +164,7 @@ def assign(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404("No such application")
     # django-stubs refuses None for a pk lookup; Django matches no row for it.
     reviewer = StaffMember.objects.filter(  # type: ignore[misc]
-        pk=request.POST.get("reviewer"), district=application.cohort.district
+        pk=picked_id(request.POST, "reviewer"), district=application.cohort.district
     ).first()
     if reviewer is None:
         messages.error(request, "Choose a reviewer from the panel.")

@@ -15,6 +15,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_POST
 
 from lattice.lib.paging import paginate
+from lattice.lib.picked import picked_id
 from lattice.pathways.models import ClaimKind
 from lattice.people.models import StaffMember
 from lattice.recognition import actions, queries, tlms
@@ -106,11 +107,16 @@ def achievement_new(request: HttpRequest) -> HttpResponse:
 @require_POST
 def award_new(request: HttpRequest) -> HttpResponse:
     district = office_district(request)
-    achievement = get_object_or_404(
-        queries.achievements_of(district), pk=request.POST.get("achievement")
+    achievement = (
+        queries.achievements_of(district)
+        .filter(pk=picked_id(request.POST, "achievement") or 0)
+        .first()
     )
-    # django-stubs refuses None for a pk lookup; Django matches no row for it.
-    staff = StaffMember.objects.filter(district=district, pk=request.POST.get("staff")).first()  # type: ignore[misc]
+    if achievement is None:
+        messages.error(request, "Choose the achievement to award from the list.")
+        return HttpResponseRedirect(reverse("recognition:office"))
+    staff_id = picked_id(request.POST, "staff") or 0
+    staff = StaffMember.objects.filter(district=district, pk=staff_id).first()
     if staff is None:
         messages.error(request, "Choose the person to award it to from the list.")
         return HttpResponseRedirect(reverse("recognition:office"))

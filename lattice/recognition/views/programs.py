@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from lattice.lib.picked import picked_id
 from lattice.lib.rubric import level_words
 from lattice.people.access import districts_administered_by, scope_for
 from lattice.people.models import SchoolYear, StaffMember
@@ -80,7 +81,9 @@ def program_new(request: HttpRequest) -> HttpResponse:
     if year is None:
         messages.error(request, f"{district.name} has no school year yet.")
         return HttpResponseRedirect(reverse("recognition:programs"))
-    achievement = queries.achievements_of(district).filter(pk=p.get("achievement") or 0).first()
+    achievement = (
+        queries.achievements_of(district).filter(pk=picked_id(p, "achievement") or 0).first()
+    )
     return run_action(
         request,
         "Program opened for nominations.",
@@ -154,7 +157,7 @@ def nominate(request: HttpRequest, pk: int) -> HttpResponse:
         if kind == NominatorKind.SELF
         # django-stubs refuses None for a pk lookup; Django matches no row for it.
         else StaffMember.objects.filter(  # type: ignore[misc]
-            district=program.district, pk=request.POST.get("nominee")
+            district=program.district, pk=picked_id(request.POST, "nominee")
         ).first()
     )
     if nominee is None:
@@ -181,7 +184,7 @@ def seat(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404("No such program")
     # django-stubs refuses None for a pk lookup; Django matches no row for it.
     reviewer = StaffMember.objects.filter(  # type: ignore[misc]
-        district=program.district, pk=request.POST.get("reviewer")
+        district=program.district, pk=picked_id(request.POST, "reviewer")
     ).first()
     if reviewer is None:
         messages.error(request, "Choose the reviewer from the list.")
