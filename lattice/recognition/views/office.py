@@ -107,14 +107,11 @@ def achievement_new(request: HttpRequest) -> HttpResponse:
 @require_POST
 def award_new(request: HttpRequest) -> HttpResponse:
     district = office_district(request)
-    achievement = (
-        queries.achievements_of(district)
-        .filter(pk=picked_id(request.POST, "achievement") or 0)
-        .first()
-    )
-    if achievement is None:
+    picked = picked_id(request.POST, "achievement")
+    if picked is None:
         messages.error(request, "Choose the achievement to award from the list.")
         return HttpResponseRedirect(reverse("recognition:office"))
+    achievement = get_object_or_404(queries.achievements_of(district), pk=picked)
     staff_id = picked_id(request.POST, "staff") or 0
     staff = StaffMember.objects.filter(district=district, pk=staff_id).first()
     if staff is None:
